@@ -1,0 +1,232 @@
+"""Rules that need more than one record: references, dates, versions, "required when"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..problems import Problem
+from ..records import GRIPP2_HEADINGS, Group, Meeting
+from ..settings import Settings
+
+Problems = Iterator[Problem]
+
+
+def check_project(group: Group, settings: Settings) -> Problems:
+    project = group.project
+    if project is None:
+        return
+    if project.status == "closed" and project.ended_on is None:
+        yield project.source.problem("'ended_on' is needed when the status is closed: the date the "
+                                     "group ended, like 2026-03-31.", "status")
+    if project.contact.email and "@" not in project.contact.email:
+        yield project.source.problem("the contact 'email' should be a shared mailbox address, like "
+                                     "team@example.org.", "contact", "email")
+
+
+def check_people(group: Group, settings: Settings) -> Problems:
+    for person in group.people.values():
+        at = ("people", list(group.people).index(person.id))
+        if person.show_as != "role" and not getattr(person, person.show_as):
+            yield person.source.problem(f"'{person.show_as}' is needed because show_as is "
+                                        f"{person.show_as}. Add it, or set show_as to role.", *at, "show_as")
+        if person.show_as != "role" and person.consent_recorded_on is None:
+            yield person.source.problem("'consent_recorded_on' is needed: the date this person agreed "
+                                        "to be shown this way. Without it, set show_as to role.",
+                                        *at, "show_as")
+        if person.joined_on and person.left_on and person.left_on < person.joined_on:
+            yield person.source.problem("'left_on' is before 'joined_on'. Check both dates.", *at, "left_on")
+
+
+def check_person_references(group: Group, settings: Settings) -> Problems:
+    for meeting in group.meetings.values():
+        for role in ("chairs", "facilitators", "note_takers", "present", "apologies"):
+            for index, person_id in enumerate(getattr(meeting, role)):
+                yield from _unknown_person(group, meeting, person_id, role, index)
+        for index, action in enumerate(meeting.actions):
+            if action.owner:
+                yield from _unknown_person(group, meeting, action.owner, "actions", index, "owner")
+    for amendment in group.amendments.values():
+        for index, person_id in enumerate(amendment.proposed_by):
+            yield from _unknown_person(group, amendment, person_id, "proposed_by", index)
+
+
+def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Problems:
+    if person_id not in group.people:
+        yield record.source.problem(f"'{person_id}' is not anyone in people.yml. Check the id, or add "  # type: ignore[attr-defined]
+                                    "the person to people.yml.", *at)
+
+
+def check_meeting_dates(group: Group, settings: Settings) -> Problems:
+    for meeting in group.meetings.values():
+        named = meeting.id[:10]
+        if named != meeting.date.isoformat():
+            yield meeting.source.problem(f"the file name says {named} but 'date' says "
+                                         f"{meeting.date.isoformat()}. Make them the same.", "date")
+        if meeting.start and meeting.end and meeting.end <= meeting.start:
+            yield meeting.source.problem("'end' is not after 'start'. Check both times.", "end")
+        if meeting.is_planned and meeting.date < settings.today:
+            yield meeting.source.problem("this meeting was planned for a date that has passed: its "
+                                         "summary is owed to the group. Write it up and set the minutes "
+                                         "status to draft.", "minutes", "status", severity="warning")
+        elif not meeting.is_planned and meeting.date > settings.today:
+            yield meeting.source.problem(f"the minutes are '{meeting.minutes.status}' but the meeting "
+                                         "is in the future. Use 'status: planned' until it has happened.",
+                                         "minutes", "status")
+        if meeting.is_agreed and meeting.minutes.agreed_on is None:
+            yield meeting.source.problem("the minutes are agreed but 'agreed_on' is missing. Add the "
+                                         "date they were agreed.", "minutes", "status", severity="warning")
+        for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
+            yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",
+                                         "apologies", severity="warning")
+
+
+def check_meeting_references(group: Group, settings: Settings) -> Problems:
+    for meeting in group.meetings.values():
+        yield from _agreed_at(group, meeting, meeting.minutes.agreed_at, meeting.date, "minutes", "agreed_at")
+    charter = group.charter
+    if charter is not None and charter.adopted_at:
+        yield from _agreed_at(group, charter, charter.adopted_at, None, "adopted_at")
+    for amendment in group.amendments.values():
+        if amendment.agreed_at:
+            yield from _agreed_at(group, amendment, amendment.agreed_at, amendment.proposed_on, "agreed_at")
+    for decision in group.decisions.values():
+        if decision.made_at and decision.made_at not in group.meetings:
+            yield decision.source.problem(f"'made_at' names {decision.made_at}, which is not a meeting. "
+                                          "Use a meeting's file name without .md.", "made_at")
+
+
+def _agreed_at(group: Group, record: object, meeting_id: str | None, not_before: object, *at: str) -> Problems:
+    if not meeting_id:
+        return
+    source = record.source  # type: ignore[attr-defined]
+    agreed_in = group.meetings.get(meeting_id)
+    if agreed_in is None:
+        yield source.problem(f"'{at[-1]}' names {meeting_id}, which is not a meeting. Use a meeting's "
+                             "file name without .md.", *at)
+    elif not_before is not None and agreed_in.date < not_before:  # type: ignore[operator]
+        yield source.problem(f"'{at[-1]}' names {meeting_id}, which is earlier than {not_before}. It "
+                             "must be a meeting on or after that date.", *at)
+
+
+def check_decisions(group: Group, settings: Settings) -> Problems:
+    for meeting in group.meetings.values():
+        for index, decision_id in enumerate(meeting.decisions):
+            if decision_id not in group.decisions:
+                yield meeting.source.problem(f"'{decision_id}' is not a decision. Check the id, or add "
+                                             f"a file decisions/{decision_id}-….md.", "decisions", index)
+    for decision in group.decisions.values():
+        for index, other in enumerate(decision.supersedes):
+            if other not in group.decisions:
+                yield decision.source.problem(f"'supersedes' names {other}, which is not a decision.",
+                                              "supersedes", index)
+        if decision.power == "referred" and not decision.referred_to:
+            yield decision.source.problem("'referred_to' is needed when power is referred: who holds "
+                                          "that power, like 'the hospital board'.", "power")
+        made_at = group.meetings.get(decision.made_at or "")
+        if made_at is not None and decision.date != made_at.date:
+            yield decision.source.problem(f"'date' is {decision.date} but the meeting it was made at is "
+                                          f"on {made_at.date}. Make them the same.", "date", severity="warning")
+
+
+def check_actions(group: Group, settings: Settings) -> Problems:
+    seen: dict[str, Meeting] = {}
+    for meeting in group.meetings.values():
+        for index, action in enumerate(meeting.actions):
+            first = seen.setdefault(action.id, meeting)
+            if first is not meeting:
+                yield meeting.source.problem(f"the action id {action.id} is already used in "
+                                             f"{first.source.path}. Give this action the next free id.",
+                                             "actions", index, "id")
+    for report in group.reports.values():
+        for index, handover in enumerate(report.handover):
+            if handover.action not in seen:
+                yield report.source.problem(f"'{handover.action}' is not an action in any meeting.",
+                                            "handover", index, "action")
+
+
+def check_amendments(group: Group, settings: Settings) -> Problems:
+    for amendment in group.amendments.values():
+        if amendment.status == "agreed" and not amendment.agreed_at:
+            yield amendment.source.problem("'agreed_at' is needed when the status is agreed: the meeting "
+                                           "that agreed it.", "status")
+        if amendment.status == "agreed" and amendment.charter_version is None:
+            yield amendment.source.problem("'charter_version' is needed when the status is agreed: the "
+                                           "charter version this change made.", "status")
+        clause_ids = {clause.id for clause in group.charter.clauses} if group.charter else set()
+        for index, clause_id in enumerate(amendment.clauses):
+            if amendment.status == "proposed" and clause_id not in clause_ids:
+                yield amendment.source.problem(f"'{clause_id}' is not a clause of the charter. Use an "
+                                               "id from a heading, like payments.", "clauses", index)
+    yield from _charter_version(group)
+
+
+def _charter_version(group: Group) -> Problems:
+    charter = group.charter
+    agreed = [a for a in group.amendments.values() if a.status == "agreed" and a.charter_version]
+    if charter is None or not agreed:
+        return
+    versions: dict[int, str] = {}
+    for amendment in agreed:
+        assert amendment.charter_version is not None
+        if amendment.charter_version in versions:
+            yield amendment.source.problem(f"'charter_version' {amendment.charter_version} was already made "
+                                           f"by {versions[amendment.charter_version]}. Each agreed change "
+                                           "makes a new version.", "charter_version")
+        versions.setdefault(amendment.charter_version, amendment.id)
+    newest = max(versions)
+    if charter.version != newest:
+        yield charter.source.problem(f"'version' is {charter.version} but the agreed amendments reach "
+                                     f"version {newest} ({versions[newest]}). Make 'version' {newest}.",
+                                     "version")
+
+
+def check_reports(group: Group, settings: Settings) -> Problems:
+    for report in group.reports.values():
+        if report.report_kind == "impact" and report.period_from is None:
+            yield report.source.problem("'period_from' is needed for an impact report: the first day it "
+                                        "covers, like 2025-01-01.", "kind")
+        if report.period_from and report.period_to and report.period_to < report.period_from:
+            yield report.source.problem("'period_to' is before 'period_from'.", "period_to")
+        if report.report_kind == "impact":
+            yield from _missing_headings(report)
+    yield from _handover(group)
+
+
+def _missing_headings(report: object) -> Problems:
+    source = report.source  # type: ignore[attr-defined]
+    headings = {line[3:].strip().rstrip("#").strip().lower() for line in source.body.split("\n")
+                if line.startswith("## ")}
+    for heading in GRIPP2_HEADINGS:
+        if heading.lower() not in headings:
+            yield source.problem(f"the section '## {heading}' is missing. Impact reports have five "
+                                 f"sections: {', '.join(GRIPP2_HEADINGS)}.")
+
+
+def _handover(group: Group) -> Problems:
+    project = group.project
+    if project is None or project.status != "closed":
+        return
+    handed = {h.action for report in group.reports.values() for h in report.handover}
+    for meeting in group.meetings.values():
+        for index, action in enumerate(meeting.actions):
+            if meeting.is_agreed and action.status == "open" and action.id not in handed:
+                yield meeting.source.problem(f"{action.id} is still open and the group has closed. Hand "
+                                             "it over in the farewell report: handover: [{action: "
+                                             f"{action.id}, to: \"who takes it on\"}}].", "actions", index)
+
+
+def check_old_ids(group: Group, settings: Settings) -> Problems:
+    taken = {*group.meetings, *group.decisions, *group.amendments, *group.reports}
+    for records in (group.meetings, group.decisions, group.amendments, group.reports):
+        for record in records.values():
+            for index, old in enumerate(record.old_ids):
+                if old in taken:
+                    yield record.source.problem(f"'old_ids' names {old}, which another record uses now. "
+                                                "An old id must be free.", "old_ids", index)
+
+
+CHECKS = (
+    check_project, check_people, check_person_references, check_meeting_dates,
+    check_meeting_references, check_decisions, check_actions, check_amendments,
+    check_reports, check_old_ids,
+)

@@ -1,0 +1,390 @@
+"""From a group's folder to validated records, collecting every problem on the way.
+
+Nothing here stops at the first problem: a file that cannot be read is
+reported and left out, and every other file is still read, so `coprod check`
+can list everything that needs fixing in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .problems import Problem
+from .records import (
+    Amendment, Charter, Clause, Decision, Group, Meeting, Person, Project, Record, Report,
+)
+from .sources import Source, SourceError, iter_markdown_files, read_markdown_file, read_yaml_file
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
+RECORD_FOLDERS = ("amendments", "meetings", "decisions", "reports")
+RECORD_FILES = ("project.yml", "people.yml", "glossary.yml", "charter.md")
+
+MEETING_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*$")
+DECISION_NAME = re.compile(r"^(D-\d+)(?:-[A-Za-z0-9-]*)?$")
+AMENDMENT_NAME = re.compile(r"^(AM-\d+)(?:-[A-Za-z0-9-]*)?$")
+REPORT_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CLAUSE_HEADING = re.compile(r"^##[ \t]+(?P<heading>.+?)(?:[ \t]*\{[ \t]*#(?P<id>[^}\s]+)[ \t]*\})?[ \t]*#*[ \t]*$")
+
+R = TypeVar("R", bound=Record)
+
+
+class Loader:
+    """Reads one group's folder; `problems` collects everything found wrong."""
+
+    def __init__(self, root: Path, content_dir: str = "content") -> None:
+        self.root = root
+        self.content = root / content_dir
+        self.content_dir = content_dir
+        self.problems: list[Problem] = []
+
+    def load(self) -> Group:
+        group = Group(root=str(self.root))
+        if not self.content.is_dir():
+            self._report(Problem(self.content_dir, None, None, "There is no content folder here. "
+                                 "Run 'coprod init' to start a new group, or check the path."))
+            return group
+        group.project = self._load_project()
+        group.people = self._load_people()
+        group.glossary = self._load_glossary()
+        group.charter = self._load_charter()
+        group.amendments = self._load_folder("amendments", AMENDMENT_NAME, Amendment, _amendment_name_hint)
+        group.meetings = self._load_folder("meetings", MEETING_NAME, Meeting, _meeting_name_hint)
+        group.decisions = self._load_folder("decisions", DECISION_NAME, Decision, _decision_name_hint)
+        group.reports = self._load_folder("reports", REPORT_NAME, Report, _report_name_hint)
+        group.pages, group.images = self._find_pages_and_images()
+        return group
+
+    # --- reading ---------------------------------------------------------------------
+
+    def shown(self, path: Path) -> str:
+        """A path as the user sees it: relative to the group's folder, with '/'."""
+        return path.relative_to(self.root).as_posix()
+
+    def _report(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def _read(self, path: Path, reader: Callable[[Path, str], Source]) -> Source | None:
+        try:
+            return reader(path, self.shown(path))
+        except SourceError as exc:
+            self._report(exc.problem)
+            return None
+
+    def _validate(self, model: type[R], source: Source, meta: dict[str, Any], at: tuple[str | int, ...] = ()) -> R | None:
+        self.problems.extend(unknown_field_warnings(model, meta, source, at))
+        try:
+            record = model.model_validate(meta)
+        except ValidationError as exc:
+            self.problems.extend(translate_errors(exc, source, at))
+            return None
+        record.bind(source)
+        return record
+
+    # --- the group's own files -------------------------------------------------------
+
+    def _load_project(self) -> Project | None:
+        path = self.content / "project.yml"
+        if not path.is_file():
+            self._report(Problem(self.shown(path), None, None, "is missing. It says who the group is: "
+                                 "copy the one from 'coprod init' and fill it in."))
+            return None
+        source = self._read(path, read_yaml_file)
+        return None if source is None else self._validate(Project, source, source.meta)
+
+    def _load_people(self) -> dict[str, Person]:
+        path = self.content / "people.yml"
+        if not path.is_file():
+            return {}
+        source = self._read(path, read_yaml_file)
+        if source is None:
+            return {}
+        entries = source.meta.get("people")
+        if not isinstance(entries, list):
+            self._report(source.problem("should start with 'people:' followed by a list of people, "
+                                        "each starting with '- id:'.", "people"))
+            return {}
+        people: dict[str, Person] = {}
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                self._report(source.problem("each person should be a group of fields starting with "
+                                            "'- id:'.", "people", index))
+                continue
+            person = self._validate(Person, source, entry, ("people", index))
+            if person is None:
+                continue
+            if person.id in people:
+                self._report(source.problem(f"the id '{person.id}' is used twice. Give each person "
+                                            "their own id.", "people", index, "id"))
+                continue
+            people[person.id] = person
+        return people
+
+    def _load_glossary(self) -> dict[str, str]:
+        path = self.content / "glossary.yml"
+        if not path.is_file():
+            return {}
+        source = self._read(path, read_yaml_file)
+        if source is None:
+            return {}
+        glossary: dict[str, str] = {}
+        for term, meaning in source.meta.items():
+            if not isinstance(meaning, str) or not meaning.strip():
+                self._report(source.problem(f"'{term}' needs a plain-language explanation after the "
+                                            "colon.", term))
+                continue
+            glossary[term] = meaning.strip()
+        return glossary
+
+    def _load_charter(self) -> Charter | None:
+        path = self.content / "charter.md"
+        if not path.is_file():
+            return None
+        source = self._read(path, read_markdown_file)
+        if source is None:
+            return None
+        charter = self._validate(Charter, source, source.meta)
+        if charter is None:
+            return None
+        return charter.with_clauses(self._read_clauses(source))
+
+    def _read_clauses(self, source: Source) -> tuple[Clause, ...]:
+        clauses, seen = [], set()
+        for number, heading, clause_id, text in split_clauses(source.body, source.body_line):
+            if clause_id is None:
+                self._report(Problem(source.path, number, None, f"the heading '{heading}' has no id, "
+                                     "so amendments cannot name it. Add one at the end, like "
+                                     "'## Payments and expenses {#payments}'.", "warning"))
+                continue
+            if clause_id in seen:
+                self._report(Problem(source.path, number, None, f"the clause id '{clause_id}' is used "
+                                     "twice. Give each clause its own id."))
+                continue
+            seen.add(clause_id)
+            clauses.append(Clause(clause_id, heading, text, number))
+        return tuple(clauses)
+
+    # --- folders of records ----------------------------------------------------------
+
+    def _load_folder(self, folder: str, pattern: re.Pattern[str], model: type[R],
+                     hint: Callable[[str], str]) -> dict[str, R]:
+        records: dict[str, R] = {}
+        for path in iter_markdown_files(self.content / folder):
+            match = pattern.match(path.stem)
+            if match is None:
+                self._report(Problem(self.shown(path), None, None, hint(path.name)))
+                continue
+            record_id = match.group(1) if folder != "meetings" and folder != "reports" else path.stem
+            record = self._load_record(path, model, record_id)
+            if record is None:
+                continue
+            if record_id in records:
+                other = records[record_id].source.path
+                self._report(Problem(self.shown(path), None, None, f"uses the id {record_id}, which "
+                                     f"{other} already has. Give one of them the next free number."))
+                continue
+            records[record_id] = record
+        return records
+
+    def _load_record(self, path: Path, model: type[R], record_id: str) -> R | None:
+        source = self._read(path, read_markdown_file)
+        if source is None:
+            return None
+        if not source.meta:
+            self._report(Problem(source.path, 1, None, "has no fields at the top. Start the file "
+                                 "with '---', the fields, then '---'."))
+            return None
+        record = self._validate(model, source, source.meta)
+        if record is not None:
+            record._id = record_id  # type: ignore[attr-defined]
+        return record
+
+    def _find_pages_and_images(self) -> tuple[dict[str, Source], list[str]]:
+        pages: dict[str, Source] = {}
+        images: list[str] = []
+        for path in sorted(self.content.rglob("*")):
+            inside = path.relative_to(self.content).as_posix()
+            if not path.is_file() or _is_record_file(inside) or _is_hidden(inside):
+                continue
+            if path.suffix == ".md":
+                source = self._read(path, read_markdown_file)
+                if source is not None:
+                    pages[inside] = source
+            elif path.suffix.lower() in IMAGE_SUFFIXES:
+                images.append(inside)
+        return pages, images
+
+
+def load_group(root: Path, content_dir: str = "content") -> tuple[Group, list[Problem]]:
+    """Read every record of the group in `root`; return them with every problem found."""
+    loader = Loader(root, content_dir)
+    group = loader.load()
+    return group, loader.problems
+
+
+def split_clauses(body: str, first_line: int) -> list[tuple[int, str, str | None, str]]:
+    """The charter body's `##` sections: (line, heading, id or None, text)."""
+    sections: list[tuple[int, str, str | None, list[str]]] = []
+    in_code = False
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        match = None if in_code else CLAUSE_HEADING.match(line)
+        if match:
+            sections.append((first_line + offset, match["heading"].strip(), match["id"], []))
+        elif sections:
+            sections[-1][3].append(line)
+    return [(n, heading, cid, "\n".join(text).strip()) for n, heading, cid, text in sections]
+
+
+def _is_record_file(inside: str) -> bool:
+    return inside in RECORD_FILES or inside.split("/", 1)[0] in RECORD_FOLDERS
+
+
+def _is_hidden(inside: str) -> bool:
+    return any(part.startswith((".", "_")) for part in inside.split("/"))
+
+
+def _meeting_name_hint(name: str) -> str:
+    return (f"The file name '{name}' should be the meeting's date then a few words, "
+            "like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).")
+
+
+def _decision_name_hint(name: str) -> str:
+    return f"The file name '{name}' should start with the decision id, like D-007-own-voices.md."
+
+
+def _amendment_name_hint(name: str) -> str:
+    return f"The file name '{name}' should start with the amendment id, like AM-03-payments.md."
+
+
+def _report_name_hint(name: str) -> str:
+    return (f"The file name '{name}' should be lower-case letters, numbers and dashes, "
+            "like impact-2025.md.")
+
+
+# --- messages ------------------------------------------------------------------------
+
+_MESSAGES: dict[str, str] = {
+    "missing": "{field} is missing. Add it{example}.",
+    "string_too_short": "{field} is empty. Fill it in, or leave the line out.",
+    "string_type": "{field} should be text.",
+    "int_type": "{field} should be a whole number, like 3.",
+    "int_parsing": "{field} should be a whole number, like 3.",
+    "int_from_float": "{field} should be a whole number, like 3.",
+    "bool_type": "{field} should be true or false.",
+    "bool_parsing": "{field} should be true or false.",
+    "list_type": "{field} should be a list, like [first, second].",
+    "model_type": "{field} should be a group of fields, each on its own line, indented under it.",
+    "model_attributes_type": "{field} should be a group of fields, each on its own line, indented under it.",
+    "dict_type": "{field} should be a group of fields, each on its own line, indented under it.",
+    "greater_than_equal": "{field} should be {ge} or more.",
+    "string_pattern_mismatch": "{field} should use only lower-case letters, numbers and dashes, like p01.",
+}
+
+_EXAMPLES: dict[str, str] = {
+    "date": "2025-03-14", "started_on": "2023-09-20", "adopted_on": "2024-02-01",
+    "status": "agreed", "title": "Planning the hospital animation", "version": "1",
+    "lived_experience": "true", "power": "within-remit", "kind": "impact",
+    "what": "Send the draft script to everyone", "text": "Ask at the school office.",
+    "actions.id": "ACT-021", "people.id": "p01", "minutes.status": "agreed",
+    "handover.action": "ACT-021", "handover.to": "the patient experience team",
+}
+
+
+def translate_errors(exc: ValidationError, source: Source, at: tuple[str | int, ...] = ()) -> list[Problem]:
+    """pydantic's errors, in words a facilitator can act on, each at its line."""
+    return [_translate(error, source, at) for error in exc.errors(include_url=False)]
+
+
+def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -> Problem:
+    location = (*at, *(part for part in error["loc"] if not isinstance(part, str) or part not in _UNION_TAGS))
+    field = describe_field(tuple(p for p in location[len(at) :]))
+    kind = error["type"]
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        message = f"{field} should be one of {expected}, not '{error.get('input')}'."
+    elif kind.startswith("coprod_"):
+        message = f"{field} {error['msg']}."
+    elif kind in _MESSAGES:
+        example = _example(location)
+        message = _MESSAGES[kind].format(field=field, example=example, **error.get("ctx", {}))
+    else:
+        message = f"{field}: {error['msg']}."
+    message = message[0].upper() + message[1:]
+    return source.problem(message, *location)
+
+
+def _example(location: tuple[str | int, ...]) -> str:
+    names = [p for p in location if isinstance(p, str)]
+    if not names:
+        return ""
+    value = _EXAMPLES.get(".".join(names[-2:])) or (_EXAMPLES.get(names[-1]) if len(names) == 1 else None)
+    return f", for example: {names[-1]}: {value}" if value else ""
+
+
+_UNION_TAGS = frozenset({"date", "time", "function-before[_parse_optional_date()]", "none"})
+
+
+def describe_field(location: tuple[str | int, ...]) -> str:
+    """('actions', 0, 'due') -> "'due' in actions item 1"."""
+    names = [p for p in location if isinstance(p, str)]
+    if not names:
+        return "this entry"
+    text = f"'{names[-1]}'"
+    parents = location[: location.index(names[-1]) if names[-1] in location else 0]
+    context = [f"{p} item {parents[i + 1] + 1}" for i, p in enumerate(parents)
+               if isinstance(p, str) and i + 1 < len(parents) and isinstance(parents[i + 1], int)]
+    context += [f"'{p}'" for i, p in enumerate(parents)
+                if isinstance(p, str) and not (i + 1 < len(parents) and isinstance(parents[i + 1], int))]
+    return f"{text} in {', '.join(context)}" if context else text
+
+
+def unknown_field_warnings(model: type[BaseModel], meta: Any, source: Source,
+                           at: tuple[str | int, ...] = ()) -> list[Problem]:
+    """A warning for each field the model does not know, with the nearest known name."""
+    if not isinstance(meta, dict):
+        return []
+    known = {info.alias or name: info for name, info in model.model_fields.items()}
+    problems: list[Problem] = []
+    for key, value in meta.items():
+        info = known.get(key)
+        if info is None:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else " Check the spelling, or remove it."
+            problems.append(source.problem(f"'{key}' is not a field we know, so it is ignored.{hint}",
+                                           *at, key, severity="warning"))
+            continue
+        nested, is_list = _nested_model(info.annotation)
+        if nested is None:
+            continue
+        items = enumerate(value) if is_list and isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            where = (*at, key) if index is None else (*at, key, index)
+            problems.extend(unknown_field_warnings(nested, item, source, where))
+    return problems
+
+
+def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model inside `X`, `X | None` or `list[X]`, and whether it is a list."""
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        inner, _ = _nested_model(typing.get_args(annotation)[0])
+        return inner, True
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            inner, is_list = _nested_model(arg)
+            if inner is not None:
+                return inner, is_list
+        return None, False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False

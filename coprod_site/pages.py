@@ -1,0 +1,143 @@
+"""From published records to page specs: which pages exist, where, and what they show.
+
+A PageSpec is engine-neutral: a path inside the site's docs, the Markdown body
+the engine renders (a record's own text, so search finds it), and the template
+that wraps it with the record's fields.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .published import Published
+from .records import Decision, Meeting, Report
+
+NAV_TITLES = {
+    "index.md": "Home",
+    "charter/index.md": "Our charter",
+    "meetings/index.md": "Meetings",
+    "decisions/index.md": "Decisions",
+    "actions.md": "Actions",
+    "reports/index.md": "Reports",
+    "people.md": "Who we are",
+    "glossary.md": "Glossary",
+}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page the site will have."""
+
+    path: str
+    title: str
+    template: str
+    markdown: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+    in_nav: bool = False
+
+    @property
+    def url(self) -> str:
+        return page_url(self.path)
+
+
+def page_url(path: str) -> str:
+    """'meetings/2025-03-14-x.md' -> 'meetings/2025-03-14-x/' (directory URLs)."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one directory URL to another, so the site works under any sub-path."""
+    target, _, anchor = to_url.partition("#")
+    relative = posixpath.relpath("/" + target, "/" + from_url)
+    if (target.endswith("/") or not target) and relative != ".":
+        relative += "/"
+    relative = "./" if relative == "." else relative
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def meeting_path(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}.md"
+
+
+def decision_path(decision_id: str) -> str:
+    return f"decisions/{decision_id}.md"
+
+
+def build_pages(site: Published, intro: str = "") -> list[PageSpec]:
+    """Every page the group's records make."""
+    return [*_section_pages(site, intro), *_record_pages(site)]
+
+
+def _section_pages(site: Published, intro: str) -> Iterator[PageSpec]:
+    name = site.project.name
+    yield PageSpec("index.md", name, "home.html", intro, description=site.project.summary, in_nav=True)
+    if site.group.charter is not None:
+        yield PageSpec("charter/index.md", site.group.charter.title, "charter.html",
+                       site.group.charter.source.body, description=f"How {name} works together.", in_nav=True)
+        yield PageSpec("charter/history.md", "How our charter has changed", "charter_history.html",
+                       description=f"Every version of the charter of {name}.")
+    yield PageSpec("meetings/index.md", "Meetings", "meetings.html",
+                   description=f"Summaries of the meetings of {name}.", in_nav=True)
+    yield PageSpec("decisions/index.md", "Decisions", "decisions.html",
+                   description=f"What {name} decided, and what happened next.", in_nav=True)
+    yield PageSpec("actions.md", "Actions", "actions.html",
+                   description=f"What {name} said it would do.", in_nav=True)
+    if site.reports:
+        yield PageSpec("reports/index.md", "Reports", "reports.html",
+                       description=f"Reports of {name}.", in_nav=True)
+    yield PageSpec("people.md", "Who we are", "people.html", _remit(site),
+                   description=f"The people of {name}.", in_nav=True)
+    if site.group.glossary:
+        yield PageSpec("glossary.md", "Glossary", "glossary.html",
+                       description="What our words and abbreviations mean.", in_nav=True)
+
+
+def _remit(site: Published) -> str:
+    """The charter's remit clause, shown again on the people page."""
+    charter = site.group.charter
+    remit = next((c for c in charter.clauses if c.id == "remit"), None) if charter else None
+    return remit.text if remit else ""
+
+
+def _record_pages(site: Published) -> Iterator[PageSpec]:
+    for meeting in [*site.meetings, *site.upcoming]:
+        yield _meeting_page(meeting)
+    for decision in site.decisions:
+        yield _decision_page(decision)
+    clause_titles = {c.id: c.heading for c in site.group.charter.clauses} if site.group.charter else {}
+    for amendment in site.amendments:
+        yield PageSpec(f"amendments/{amendment.id}.md", f"{amendment.id}: {amendment.title}",
+                       "amendment.html", amendment.source.body,
+                       {"record": amendment, "clause_titles": clause_titles},
+                       description=f"A change to our charter: {amendment.title}.")
+    for report in site.reports:
+        yield _report_page(report)
+
+
+def _meeting_page(meeting: Meeting) -> PageSpec:
+    when = f"{meeting.date:%-d %B %Y}"
+    body = meeting.source.body if meeting.is_agreed else ""
+    description = (f"Summary of our meeting on {when}: {meeting.title}." if meeting.is_agreed
+                   else f"Our next meeting, on {when}: {meeting.title}.")
+    return PageSpec(meeting_path(meeting.id), meeting.title, "meeting.html", body,
+                    {"record": meeting}, description)
+
+
+def _decision_page(decision: Decision) -> PageSpec:
+    return PageSpec(decision_path(decision.id), f"{decision.id}: {decision.title}", "decision.html",
+                    decision.source.body, {"record": decision},
+                    description=f"Decision {decision.id}, {decision.date:%-d %B %Y}: {decision.title}.")
+
+
+def _report_page(report: Report) -> PageSpec:
+    return PageSpec(f"reports/{report.id}.md", report.title, "report.html", report.source.body,
+                    {"record": report}, description=report.title)

@@ -1,0 +1,119 @@
+"""The MkDocs plugin: a thin adapter that loads, checks, and adds the group's pages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .checks import run_checks
+from .config import CoprodConfig, build_settings
+from .loading import IMAGE_SUFFIXES, load_group
+from .pages import NAV_TITLES, PageSpec, build_pages
+from .problems import Problem, count_summary
+from .published import Published
+from .render import Renderer
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = "assets/coprod/coprod.css"
+
+
+class CoprodPlugin(BasePlugin[CoprodConfig]):
+    """Turns the records in docs_dir into the group's pages."""
+
+    def __init__(self) -> None:
+        self.site: Published | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.renderer = Renderer()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path or ".").parent
+        content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+        settings = build_settings(self.config, content_dir, config.site_url)
+        group, problems = load_group(root, content_dir)
+        if group.project is not None:
+            problems += run_checks(group, settings)
+        report_problems(problems)
+        self.site = Published(group, settings.today)
+        intro = group.pages["index.md"].body if "index.md" in group.pages else ""
+        self.specs = {spec.path: spec for spec in build_pages(self.site, intro)}
+        self.renderer = Renderer(_override_dirs(config))
+        _configure_site(config, self.specs, group.pages)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if self.site is None:
+            return files
+        for file in list(files):
+            if file.src_dir == config.docs_dir and not self._is_kept(file.src_uri):
+                files.remove(file)
+        for spec in self.specs.values():
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
+        return files
+
+    def _is_kept(self, src_uri: str) -> bool:
+        """User pages and images stay; records, YAML and anything else under content/ never ship."""
+        assert self.site is not None
+        if src_uri in self.specs:
+            return False
+        return src_uri in self.site.group.pages or src_uri in self.site.group.images
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta["title"] = spec.title
+            page.meta["description"] = spec.description
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or self.site is None:
+            return html
+        return self.renderer.render(spec, self.site, html)
+
+
+def report_problems(problems: list[Problem]) -> None:
+    """Log every problem; stop the build once, after all of them, if any is an error."""
+    for problem in problems:
+        (log.error if problem.is_error else log.warning)(str(problem))
+    if any(problem.is_error for problem in problems):
+        raise PluginError(f"The site was not built: {count_summary(problems)}. "
+                          "Fix the problems listed above, then build again.")
+
+
+def _override_dirs(config: MkDocsConfig) -> list[Path]:
+    custom_dir = config.theme.custom_dir
+    return [Path(custom_dir) / "coprod"] if custom_dir else []
+
+
+def _configure_site(config: MkDocsConfig, specs: dict[str, PageSpec], pages: dict[str, Any]) -> None:
+    """What every group's site needs: clause ids, no web fonts, our stylesheet, a short nav."""
+    for extension in ("attr_list", "abbr", "md_in_html", "toc"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    config.theme["font"] = False
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    if config.nav is None:
+        config.nav = default_nav(specs, pages)
+
+
+def default_nav(specs: dict[str, PageSpec], pages: dict[str, Any]) -> list[dict[str, str] | str]:
+    """The group's sections in a fixed order, then the group's own pages."""
+    nav: list[dict[str, str] | str] = [{NAV_TITLES[p]: p} for p in NAV_TITLES if p in specs]
+    nav += sorted(p for p in pages if p not in specs)
+    return nav

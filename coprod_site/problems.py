@@ -1,0 +1,84 @@
+"""The one vocabulary for everything that can be wrong with a group's records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something a person must fix (an error) or should look at (a warning).
+
+    `path` is relative to the group's folder, `line` is 1-based (None when the
+    problem is about a whole file), and `message` is written for the person who
+    keeps the records: where, what, and how to fix it.
+    """
+
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}, line {self.line}"
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{prefix}{where}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in reading order: by file, then line, errors and warnings mixed."""
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def count_summary(problems: list[Problem]) -> str:
+    """'2 errors and 1 warning', for the last line of a report."""
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    return f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def format_text(problems: list[Problem]) -> str:
+    """The report a facilitator reads in a terminal."""
+    if not problems:
+        return "No problems found."
+    lines = [str(p) for p in problems]
+    lines.append(f"Found {count_summary(problems)}.")
+    return "\n".join(lines)
+
+
+def format_json(problems: list[Problem]) -> str:
+    """The report as JSON, for other tools."""
+    return json.dumps([asdict(p) for p in problems], indent=2, ensure_ascii=False)
+
+
+def format_github(problems: list[Problem]) -> str:
+    """GitHub Actions workflow commands, shown as annotations on the changed lines."""
+    return "\n".join(_github_line(p) for p in problems)
+
+
+def _github_line(problem: Problem) -> str:
+    where = f"file={_github_escape(problem.path, True)}"
+    if problem.line is not None:
+        where += f",line={problem.line}"
+    return f"::{problem.severity} {where}::{_github_escape(problem.message, False)}"
+
+
+def _github_escape(text: str, is_property: bool) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if is_property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text

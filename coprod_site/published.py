@@ -1,0 +1,164 @@
+"""What a group's site may show: published records only, people only as their consent allows.
+
+Everything that renders (pages, feeds, exports) reads the group through this
+view, so the publishing rules live in one place: draft and circulated meetings
+and the decisions made at them are not here at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
+
+ROLE_WORDS = {"chair": "chair", "co-chair": "co-chair", "facilitator": "facilitator",
+              "note-taker": "note-taker"}
+
+
+@dataclass(frozen=True)
+class PublishedAction:
+    """An action with the meeting it came from."""
+
+    action: Action
+    meeting: Meeting
+
+
+class Published:
+    """The published part of a group, with people shown as their consent allows."""
+
+    def __init__(self, group: Group, today: dt.date) -> None:
+        self.group = group
+        self.today = today
+
+    @property
+    def project(self) -> Project:
+        assert self.group.project is not None, "pages are built only for a group with a project.yml"
+        return self.group.project
+
+    # --- meetings --------------------------------------------------------------------
+
+    @cached_property
+    def meetings(self) -> list[Meeting]:
+        """Meetings with agreed minutes, newest first."""
+        agreed = [m for m in self.group.meetings.values() if m.is_agreed]
+        return sorted(agreed, key=lambda m: (m.date, m.id), reverse=True)
+
+    @cached_property
+    def upcoming(self) -> list[Meeting]:
+        """Planned meetings, soonest first (past ones included: their summary is owed)."""
+        planned = [m for m in self.group.meetings.values() if m.is_planned]
+        return sorted(planned, key=lambda m: (m.date, m.id))
+
+    @property
+    def next_meeting(self) -> Meeting | None:
+        return next((m for m in self.upcoming if m.date >= self.today), None)
+
+    def meeting(self, meeting_id: str | None) -> Meeting | None:
+        """A published meeting, or None for an unknown or unpublished one."""
+        meeting = self.group.meetings.get(meeting_id or "")
+        return meeting if meeting is not None and meeting.is_published else None
+
+    def meeting_is_unpublished(self, meeting_id: str | None) -> bool:
+        """True for a real meeting whose minutes are not yet agreed."""
+        return bool(meeting_id) and meeting_id in self.group.meetings and self.meeting(meeting_id) is None
+
+    # --- decisions and actions -------------------------------------------------------
+
+    @cached_property
+    def decisions(self) -> list[Decision]:
+        """Published decisions, newest first: one made at a meeting waits for its minutes."""
+        shown = [d for d in self.group.decisions.values() if self._decision_is_published(d)]
+        return sorted(shown, key=lambda d: (d.date, d.id), reverse=True)
+
+    def _decision_is_published(self, decision: Decision) -> bool:
+        if not decision.made_at:
+            return True
+        meeting = self.group.meetings.get(decision.made_at)
+        return meeting is not None and meeting.is_agreed
+
+    def decision(self, decision_id: str) -> Decision | None:
+        return next((d for d in self.decisions if d.id == decision_id), None)
+
+    def superseded_by(self, decision: Decision) -> list[Decision]:
+        return [d for d in self.decisions if decision.id in d.supersedes]
+
+    def decisions_of(self, meeting: Meeting) -> list[Decision]:
+        ids = set(meeting.decisions)
+        return [d for d in self.decisions if d.id in ids or d.made_at == meeting.id]
+
+    @cached_property
+    def actions(self) -> list[PublishedAction]:
+        """Every action from meetings with agreed minutes, in id order."""
+        found = [PublishedAction(a, m) for m in self.meetings for a in m.actions]
+        return sorted(found, key=lambda pa: _natural_key(pa.action.id))
+
+    def actions_with_status(self, status: str) -> list[PublishedAction]:
+        return [pa for pa in self.actions if pa.action.status == status]
+
+    # --- charter, amendments, reports ------------------------------------------------
+
+    @cached_property
+    def amendments(self) -> list[Amendment]:
+        """All amendments, newest id first (their text is public once proposed)."""
+        return sorted(self.group.amendments.values(), key=lambda a: _natural_key(a.id), reverse=True)
+
+    def amendments_with_status(self, *statuses: str) -> list[Amendment]:
+        return [a for a in self.amendments if a.status in statuses]
+
+    @cached_property
+    def reports(self) -> list[Report]:
+        return sorted(self.group.reports.values(),
+                      key=lambda r: (r.period_to or r.ended_on or dt.date.min, r.id), reverse=True)
+
+    @property
+    def farewell(self) -> Report | None:
+        return next((r for r in self.reports if r.report_kind == "farewell"), None)
+
+    # --- people ----------------------------------------------------------------------
+
+    def person(self, person_id: str | None) -> str:
+        """How a person is shown: their consented name, or 'a member' style wording."""
+        person = self.group.people.get(person_id or "")
+        return person.public_name if person is not None else "a member"
+
+    def people_named(self, person_ids: list[str]) -> list[str]:
+        """The public forms of these people, named ones only, in a stable order."""
+        people = [self.group.people[p] for p in person_ids if p in self.group.people]
+        return sorted(p.public_name for p in people if p.is_named)
+
+    def people_phrase(self, person_ids: list[str]) -> str:
+        """'Amina K. and a facilitator': every person, as their consent allows."""
+        return join_words([self.person(p) for p in person_ids])
+
+    @cached_property
+    def members(self) -> list[Person]:
+        """People shown by name, initials or pseudonym, current first, in name order."""
+        named = [p for p in self.group.people.values() if p.is_named]
+        return sorted(named, key=lambda p: (p.left_on is not None, p.public_name.lower()))
+
+    @cached_property
+    def role_only_counts(self) -> list[tuple[str, int]]:
+        """People shown only by role: counted by first role, never listed."""
+        counts: dict[str, int] = {}
+        for person in self.group.people.values():
+            if not person.is_named and person.left_on is None:
+                counts[person.first_role] = counts.get(person.first_role, 0) + 1
+        return sorted(counts.items())
+
+    def quote_allowed(self, person_id: str) -> bool:
+        person = self.group.people.get(person_id)
+        return person is not None and person.quotes and person.is_named
+
+
+def join_words(words: list[str]) -> str:
+    """'a, b and c'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _natural_key(text: str) -> tuple[str, int, str]:
+    prefix, _, number = text.rpartition("-")
+    return (prefix, int(number), text) if number.isdigit() else (text, 0, text)

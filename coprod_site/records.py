@@ -1,0 +1,386 @@
+"""The typed records of a co-production group, as the content model defines them.
+
+Field names and vocabularies are the contract with the people who write the
+files (see the "Writing records" page): extend, never rename. Models validate
+one file at a time; rules that need several records live in `checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic_core import PydanticCustomError
+
+from .sources import Source
+
+LADDER = ("coercing", "educating", "informing", "consulting", "engaging", "co-designing", "co-producing")
+STANDARDS = (
+    "inclusive-opportunities", "working-together", "support-and-learning",
+    "communications", "impact", "governance",
+)
+GRIPP2_HEADINGS = ("Aim", "Methods", "Results", "Discussion and conclusions", "Reflections")
+UNDERSTOOD_ROLES = ("chair", "co-chair", "facilitator", "note-taker")
+
+Ladder = Literal["coercing", "educating", "informing", "consulting", "engaging", "co-designing", "co-producing"]
+Standard = Literal[
+    "inclusive-opportunities", "working-together", "support-and-learning",
+    "communications", "impact", "governance",
+]
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise PydanticCustomError("coprod_date", "should be a date like 2025-03-14")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise PydanticCustomError(
+            "coprod_date", "is not a real date ({value}). Check the day and the month",
+            {"value": value},
+        ) from None
+
+
+def _parse_time(value: Any) -> Any:
+    if isinstance(value, str) and re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", value.strip()):
+        hours, minutes = value.strip().split(":")
+        return dt.time(int(hours), int(minutes))
+    raise PydanticCustomError("coprod_time", "should be a 24-hour time like \"16:00\"")
+
+
+def _as_list(value: Any) -> Any:
+    """A single value where a list belongs is read as a list of one."""
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+def _parse_optional_date(value: Any) -> Any:
+    """A date that may be left empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return _parse_date(value)
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(_parse_optional_date)]
+Time = Annotated[dt.time, BeforeValidator(_parse_time)]
+Text = Annotated[str, Field(min_length=1)]
+IdList = Annotated[list[str], BeforeValidator(_as_list)]
+TextList = Annotated[list[str], BeforeValidator(_as_list)]
+
+
+class Model(BaseModel):
+    """A record model: unknown fields are kept aside for a friendly warning."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, str_strip_whitespace=True)
+
+
+class Record(Model):
+    """A record read from a file: it knows where it came from."""
+
+    _source: Source = PrivateAttr()
+
+    @property
+    def source(self) -> Source:
+        return self._source
+
+    def bind(self, source: Source) -> "Record":
+        self._source = source
+        return self
+
+
+# --- project.yml ---------------------------------------------------------------------
+
+
+class Contact(Model):
+    text: Text
+    email: str | None = None
+
+
+class DataProtection(Model):
+    lawful_basis: str | None = None
+    dpia_reference: str | None = None
+
+
+class AccessibilityInfo(Model):
+    contact: str | None = None
+    tested_on: OptionalDate = None
+    known_issues: TextList = []
+
+
+class Project(Record):
+    name: Text
+    summary: Text
+    organisation: Text
+    status: Literal["forming", "active", "closed"]
+    started_on: Date
+    ended_on: OptionalDate = None
+    contact: Contact
+    site_url: str | None = None
+    language: str = "en-GB"
+    licence: str | None = None
+    ladder_goal: Ladder | None = None
+    who_should_be_here: TextList = []
+    payments_policy: str | None = None
+    data_protection: DataProtection | None = None
+    accessibility: AccessibilityInfo | None = None
+    records_home: str | None = None
+    """Where the records will live after the group closes (an extension)."""
+
+    def contact_emails(self) -> set[str]:
+        """The shared mailboxes the site may show."""
+        emails = {self.contact.email} if self.contact.email else set()
+        if self.accessibility and self.accessibility.contact and "@" in self.accessibility.contact:
+            emails.add(self.accessibility.contact)
+        return {email.lower() for email in emails}
+
+
+# --- people.yml ----------------------------------------------------------------------
+
+
+class Person(Record):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    lived_experience: bool
+    roles: TextList = []
+    show_as: Literal["name", "initials", "pseudonym", "role"] = "role"
+    name: str | None = None
+    initials: str | None = None
+    pseudonym: str | None = None
+    quotes: bool = False
+    consent_recorded_on: OptionalDate = None
+    joined_on: OptionalDate = None
+    left_on: OptionalDate = None
+
+    @property
+    def first_role(self) -> str:
+        return self.roles[0] if self.roles else "member"
+
+    @property
+    def public_name(self) -> str:
+        """How this person appears everywhere on the site, as their consent allows."""
+        chosen = {"name": self.name, "initials": self.initials, "pseudonym": self.pseudonym}
+        return chosen.get(self.show_as) or with_article(self.first_role)
+
+    @property
+    def is_named(self) -> bool:
+        """Shown by something personal (a name, initials or pseudonym), not only a role."""
+        return self.show_as != "role"
+
+
+def with_article(role: str) -> str:
+    """'a member', 'an advisor'."""
+    article = "an" if role[:1].lower() in "aeiou" else "a"
+    return f"{article} {role}"
+
+
+class People(Model):
+    people: list[dict[str, Any]] = []
+
+
+# --- charter.md and amendments -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A `##` section of the charter, named by its id."""
+
+    id: str
+    heading: str
+    text: str
+    line: int
+
+
+class Charter(Record):
+    title: str = "How we work together"
+    version: Annotated[int, Field(ge=1)]
+    adopted_on: Date
+    adopted_at: str | None = None
+    review_by: OptionalDate = None
+    _clauses: tuple[Clause, ...] = PrivateAttr(default=())
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return self._clauses
+
+    def with_clauses(self, clauses: tuple[Clause, ...]) -> "Charter":
+        self._clauses = clauses
+        return self
+
+
+class Amendment(Record):
+    kind: ClassVar[str] = "amendment"
+    title: Text
+    status: Literal["proposed", "agreed", "rejected", "withdrawn"]
+    proposed_on: OptionalDate = None
+    proposed_by: IdList = []
+    clauses: IdList = []
+    agreed_at: str | None = None
+    charter_version: Annotated[int, Field(ge=1)] | None = None
+    reason: str | None = None
+    """Why it was rejected or withdrawn (an extension)."""
+    old_ids: IdList = []
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+
+# --- meetings ------------------------------------------------------------------------
+
+
+class Minutes(Model):
+    status: Literal["planned", "draft", "circulated", "agreed"]
+    circulated_on: OptionalDate = None
+    agreed_on: OptionalDate = None
+    agreed_at: str | None = None
+
+
+class Feedback(Model):
+    sent_on: OptionalDate = None
+    how: str | None = None
+
+
+class Action(Model):
+    id: Text
+    what: Text
+    owner: str | None = None
+    due: OptionalDate = None
+    status: Literal["open", "done", "dropped"] = "open"
+    done_on: OptionalDate = None
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.status == "open" and self.due is not None and self.due < today
+
+    def done_on_time(self) -> bool:
+        return self.status == "done" and (self.due is None or (self.done_on is not None and self.done_on <= self.due))
+
+
+class Meeting(Record):
+    kind: ClassVar[str] = "meeting"
+    title: Text
+    date: Date
+    start: Time | None = None
+    end: Time | None = None
+    format: Literal["in-person", "online", "hybrid"] | None = None
+    venue: str | None = None
+    support: TextList = []
+    chairs: IdList = []
+    facilitators: IdList = []
+    note_takers: IdList = []
+    present: IdList = []
+    guests: Annotated[int, Field(ge=0)] = 0
+    apologies: IdList = []
+    agenda: TextList = []
+    content_notes: TextList = []
+    ladder: Ladder | None = None
+    minutes: Minutes
+    feedback: Feedback | None = None
+    actions: list[Action] = []
+    decisions: IdList = []
+    old_ids: IdList = []
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.minutes.status == "agreed"
+
+    @property
+    def is_planned(self) -> bool:
+        return self.minutes.status == "planned"
+
+    @property
+    def is_published(self) -> bool:
+        """Agreed meetings are published in full, planned ones as upcoming; others nowhere."""
+        return self.is_agreed or self.is_planned
+
+
+# --- decisions -----------------------------------------------------------------------
+
+
+class Decision(Record):
+    kind: ClassVar[str] = "decision"
+    title: Text
+    date: Date
+    made_at: str | None = None
+    how: Literal["consensus", "vote", "delegated", "other"] | None = None
+    status: Literal["proposed", "agreed", "rejected", "superseded"]
+    power: Literal["within-remit", "recommendation", "referred"]
+    referred_to: str | None = None
+    referred_on: OptionalDate = None
+    response_due: OptionalDate = None
+    response: str | None = None
+    response_on: OptionalDate = None
+    outcome: Literal["changed", "not-possible", "pending"] = "pending"
+    outcome_note: str | None = None
+    ladder: Ladder | None = None
+    supersedes: IdList = []
+    review_on: OptionalDate = None
+    old_ids: IdList = []
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def awaiting_response(self) -> bool:
+        return self.power == "referred" and not self.response
+
+    def response_overdue(self, today: dt.date) -> bool:
+        return self.awaiting_response and self.response_due is not None and self.response_due < today
+
+
+# --- reports -------------------------------------------------------------------------
+
+
+class Handover(Model):
+    action: Text
+    to: Text
+
+
+class Report(Record):
+    kind: ClassVar[str] = "report"
+    report_kind: Literal["impact", "farewell"] = Field(alias="kind")
+    title: Text
+    period_from: OptionalDate = None
+    period_to: OptionalDate = None
+    standards: Annotated[list[Standard], BeforeValidator(_as_list)] = []
+    ended_on: OptionalDate = None
+    closing_reason: str | None = None
+    handover: list[Handover] = []
+    old_ids: IdList = []
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+
+# --- the whole group -----------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    """Every record of one group, read and validated, ready for checks and pages."""
+
+    root: str = "."
+    project: Project | None = None
+    people: dict[str, Person] = field(default_factory=dict)
+    glossary: dict[str, str] = field(default_factory=dict)
+    charter: Charter | None = None
+    amendments: dict[str, Amendment] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    reports: dict[str, Report] = field(default_factory=dict)
+    pages: dict[str, Source] = field(default_factory=dict)
+    """Other Markdown pages of the site, by path inside content/."""
+    images: list[str] = field(default_factory=list)

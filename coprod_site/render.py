@@ -1,0 +1,65 @@
+"""Rendering page specs through Jinja templates, which a site may override.
+
+Templates live in this package's `templates/` folder; a file with the same
+name in the site's `theme/coprod/` folder wins. Autoescaping is on, so every
+record field is escaped; only the already-sanitised page body is marked safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .pages import PageSpec, relative_url
+from .published import Published, join_words
+
+
+def format_date(value: dt.date | None) -> str:
+    """'14 March 2025', the GOV.UK style."""
+    return "" if value is None else f"{value.day} {value:%B %Y}"
+
+
+def format_time(value: dt.time | None) -> str:
+    """'4pm', '5:30pm', '12 noon'."""
+    if value is None:
+        return ""
+    if value.hour == 12 and value.minute == 0:
+        return "12 noon"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+
+
+def words(value: str | None) -> str:
+    """A vocabulary value in words: 'within-remit' -> 'within remit'."""
+    return "" if value is None else value.replace("-", " ")
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """'1 member', '3 members'."""
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"
+
+
+class Renderer:
+    """Renders page fragments for one build."""
+
+    def __init__(self, override_dirs: Iterable[Path] = ()) -> None:
+        loaders = [FileSystemLoader(str(folder)) for folder in override_dirs if folder.is_dir()]
+        loaders.append(PackageLoader("coprod_site", "templates"))
+        self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(date=format_date, time=format_time, words=words)
+        self.env.globals.update(plural=plural, join_words=join_words)
+
+    def render(self, spec: PageSpec, site: Published, body_html: str = "", **extra: Any) -> str:
+        """The page's HTML fragment: the record's fields around its rendered body."""
+        template = self.env.get_template(spec.template)
+        return template.render(page=spec, site=site, project=site.project, today=site.today,
+                               body=Markup(body_html), url=partial(relative_url, spec.url),
+                               **spec.context, **extra)

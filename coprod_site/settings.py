@@ -1,0 +1,24 @@
+"""Settings a group can change in mkdocs.yml, shared by `coprod check` and the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the checks and pages need to know beyond the records themselves."""
+
+    content_dir: str = "content"
+    today: dt.date = field(default_factory=dt.date.today)
+    feedback_days: int = 14
+    """Days after a meeting before missing feedback is a warning."""
+    page_size: int = 50
+    """Records per page in the meetings and decisions lists."""
+    max_sentence_words: int = 25
+    max_paragraph_sentences: int = 5
+    reading_grade: float = 11.0
+    """Highest SMOG grade a page may have (about a reading age of 11 to 12)."""
+    allowed_acronyms: tuple[str, ...] = ("UK", "NHS", "GP")
+    site_url: str | None = None

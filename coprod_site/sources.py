@@ -1,0 +1,253 @@
+"""Reading record files: YAML and front matter, with a line number for every field.
+
+MkDocs' own front-matter reader swallows YAML errors, and PyYAML's loader
+guesses types a facilitator would not expect (`16:00` is a number of minutes,
+`2025-02-30` crashes the date parser). This reader keeps dates and times as
+text for the models to validate, refuses anchors and aliases (the only way to
+write a YAML "bomb"), bounds nesting depth and file size, and reports every
+failure as a Problem with file and line instead of raising.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 64
+
+Location = tuple[str | int, ...]
+
+
+class _RecordLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """YAML 1.2-like typing: no timestamps and no base-60 numbers."""
+
+
+_RecordLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_RecordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
+_RecordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+
+class SourceError(Exception):
+    """A file that cannot be read as a record; carries the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """One record file as read from disk: its fields, its body and where each field is."""
+
+    path: str
+    meta: dict[str, Any]
+    body: str = ""
+    body_line: int = 1
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line_of(self, *location: str | int) -> int | None:
+        """The line of the deepest known part of `location`, e.g. ('actions', 0, 'due')."""
+        for end in range(len(location), 0, -1):
+            line = self.lines.get(location[:end])
+            if line is not None:
+                return line
+        return None
+
+    def problem(self, message: str, *location: str | int, severity: str = "error") -> Problem:
+        """A problem about this file, placed at the line of `location` when known."""
+        line = self.line_of(*location) if location else None
+        name = ".".join(str(part) for part in location) or None
+        return Problem(self.path, line, name, message, severity)  # type: ignore[arg-type]
+
+
+def read_text(file: Path, shown_as: str) -> str:
+    """A record file's text: UTF-8, BOM dropped, line endings made \\n."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise SourceError(Problem(shown_as, None, None, f"could not be read ({exc.strerror}).")) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        size = f"{len(raw) / 1_000_000:.1f} MB"
+        raise SourceError(Problem(shown_as, None, None, f"is {size}; a record should be under 2 MB. "
+                                  "Split it, or put large images in content/assets/."))
+    if b"\x00" in raw:
+        raise SourceError(Problem(shown_as, None, None, "is not a text file. Save it as UTF-8 text."))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(Problem(shown_as, line, None, "has characters that are not UTF-8. "
+                                  "Save the file as UTF-8 in your editor.")) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_yaml_file(file: Path, shown_as: str) -> Source:
+    """A plain YAML file (project.yml, people.yml, glossary.yml)."""
+    text = read_text(file, shown_as)
+    if not text.strip():
+        raise SourceError(Problem(shown_as, None, None, "is empty. Fill it in, or delete it."))
+    meta, lines = parse_yaml(text, shown_as, first_line=1)
+    return Source(shown_as, meta, lines=lines)
+
+
+def read_markdown_file(file: Path, shown_as: str) -> Source:
+    """A Markdown file with YAML front matter between two `---` lines."""
+    text = read_text(file, shown_as)
+    if not text.strip():
+        raise SourceError(Problem(shown_as, None, None, "is empty. Fill it in, or delete it."))
+    front, body, body_line = split_front_matter(text, shown_as)
+    if front is None:
+        return Source(shown_as, {}, body, body_line)
+    meta, lines = parse_yaml(front, shown_as, first_line=2)
+    return Source(shown_as, meta, body, body_line, lines)
+
+
+def split_front_matter(text: str, shown_as: str) -> tuple[str | None, str, int]:
+    """(front matter or None, body, line the body starts on)."""
+    if not text.startswith("---\n"):
+        return None, text, 1
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], flags=re.MULTILINE)
+    if end is None:
+        raise SourceError(Problem(shown_as, 1, None, "starts front matter with '---' but never "
+                                  "closes it. Add a line with just '---' after the last field."))
+    front = text[4 : 4 + end.start()]
+    body = text[4 + end.end() :].removeprefix("\n")
+    return front, body, front.count("\n") + 3
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any], dict[Location, int]]:
+    """Parse a YAML mapping, returning its values and the line of each field."""
+    if _nesting_estimate(text) > MAX_DEPTH:
+        raise SourceError(Problem(shown_as, first_line, None, f"is nested more than {MAX_DEPTH} "
+                                  "levels deep. Records are simple lists and fields: simplify it."))
+    try:
+        node = yaml.compose(text, Loader=_RecordLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise SourceError(_yaml_problem(exc, shown_as, first_line)) from exc
+    except yaml.YAMLError as exc:
+        raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
+    if node is None:
+        return {}, {}
+    builder = _Builder(shown_as, first_line)
+    value = builder.build(node, ())
+    if not isinstance(value, dict):
+        raise SourceError(Problem(shown_as, first_line, None, "should be a list of 'name: value' "
+                                  "fields, like 'title: Our first meeting'."))
+    return value, builder.lines
+
+
+def _nesting_estimate(text: str) -> int:
+    """An upper bound on nesting depth, cheap enough to run before the parser.
+
+    libyaml recurses once per level and crashes the interpreter on very deep
+    input, so depth is bounded before parsing. Brackets inside quotes count
+    too: the estimate may be high, never low.
+    """
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    per_line = max((len(re.findall(r"(?:^|\s)(?:-|\?)\s|:\s", line)) for line in text.split("\n")),
+                   default=0)
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
+    return deepest + per_line + indent // 2
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = first_line + mark.line if mark is not None else first_line
+    what = exc.problem or exc.context or "this is not valid YAML"
+    hint = _yaml_hint(what)
+    return Problem(shown_as, line, None, f"the YAML here cannot be read ({what}). {hint}")
+
+
+def _yaml_hint(what: str) -> str:
+    if "tab" in what:
+        return "Indent with spaces, not tabs."
+    if "mapping values are not allowed" in what:
+        return "A value that contains ': ' needs quotes around it."
+    if "alias" in what or "anchor" in what:
+        return "Write the value out in full instead of using '&' or '*'."
+    return "Check the indentation, and put quotes around values that contain ':' or '#'."
+
+
+class _Builder:
+    """Turns a composed YAML node tree into Python values, recording line numbers."""
+
+    def __init__(self, shown_as: str, first_line: int) -> None:
+        self.shown_as = shown_as
+        self.first_line = first_line
+        self.lines: dict[Location, int] = {}
+        self._constructor = yaml.constructor.SafeConstructor()
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, location: Location) -> Any:
+        if id(node) in self._seen:
+            raise self._error(node, "uses an alias ('*'). Write the value out in full instead.")
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, location)
+        if isinstance(node, yaml.SequenceNode):
+            return [self._item(child, (*location, index)) for index, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _item(self, node: yaml.Node, location: Location) -> Any:
+        self.lines[location] = self._line(node)
+        return self.build(node, location)
+
+    def _mapping(self, node: yaml.MappingNode, location: Location) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node)
+            if not isinstance(key, str | int | bool) or isinstance(key, bool):
+                raise self._error(key_node, "has a field name that is not plain text.")
+            key = str(key)
+            if key in result:
+                raise self._error(key_node, f"has '{key}' twice. Keep one of them.")
+            self.lines[(*location, key)] = self._line(key_node)
+            result[key] = self.build(value_node, (*location, key))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self._error(node, "has a list or group of fields where a single value belongs.")
+        try:
+            return self._constructor.construct_object(node)
+        except yaml.YAMLError as exc:
+            raise self._error(node, f"has a value that cannot be read ({exc}).") from exc
+
+    def _line(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def _error(self, node: yaml.Node, message: str) -> SourceError:
+        return SourceError(Problem(self.shown_as, self._line(node), None, message))
+
+
+def iter_markdown_files(folder: Path) -> Iterator[Path]:
+    """The .md files directly in `folder`, in name order."""
+    if folder.is_dir():
+        yield from sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
