@@ -8,7 +8,7 @@ that wraps it with the record's fields.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,14 +72,18 @@ def decision_path(decision_id: str) -> str:
     return f"decisions/{decision_id}.md"
 
 
+PageBuilder = Callable[[Published], Iterable[PageSpec]]
+
+
 def build_pages(site: Published, intro: str = "") -> list[PageSpec]:
-    """Every page the group's records make."""
-    return [*_section_pages(site, intro), *_record_pages(site)]
+    """Every page the group's records make: the home page, then each builder's pages."""
+    home = PageSpec("index.md", site.project.name, "home.html", intro,
+                    description=site.project.summary, in_nav=True)
+    return [home, *(spec for builder in PAGE_BUILDERS for spec in builder(site))]
 
 
-def _section_pages(site: Published, intro: str) -> Iterator[PageSpec]:
+def _section_pages(site: Published) -> Iterator[PageSpec]:
     name = site.project.name
-    yield PageSpec("index.md", name, "home.html", intro, description=site.project.summary, in_nav=True)
     if site.group.charter is not None:
         yield PageSpec("charter/index.md", site.group.charter.title, "charter.html",
                        site.group.charter.source.body, description=f"How {name} works together.", in_nav=True)
@@ -141,3 +145,7 @@ def _decision_page(decision: Decision) -> PageSpec:
 def _report_page(report: Report) -> PageSpec:
     return PageSpec(f"reports/{report.id}.md", report.title, "report.html", report.source.body,
                     {"record": report}, description=report.title)
+
+
+PAGE_BUILDERS: list[PageBuilder] = [_section_pages, _record_pages]
+"""Each returns some of the site's pages; a feature adds its own builder here."""

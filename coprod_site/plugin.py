@@ -16,13 +16,16 @@ from .checks import run_checks
 from .config import CoprodConfig, build_settings
 from .loading import IMAGE_SUFFIXES, load_group
 from .pages import NAV_TITLES, PageSpec, build_pages
+from .outputs import build_outputs
 from .problems import Problem, count_summary
 from .published import Published
+from .settings import Settings
 from .render import Renderer
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
+OVERRIDES = Path(__file__).parent / "overrides"
 STYLESHEET = "assets/coprod/coprod.css"
 
 
@@ -31,6 +34,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
 
     def __init__(self) -> None:
         self.site: Published | None = None
+        self.settings = Settings()
         self.specs: dict[str, PageSpec] = {}
         self.renderer = Renderer()
 
@@ -39,7 +43,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             return config
         root = Path(config.config_file_path or ".").parent
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
-        settings = build_settings(self.config, content_dir, config.site_url)
+        self.settings = settings = build_settings(self.config, content_dir, config.site_url)
         group, problems = load_group(root, content_dir)
         if group.project is not None:
             problems += run_checks(group, settings)
@@ -61,6 +65,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
+        for output in build_outputs(self.site, self.settings):
+            files.append(File.generated(config, output.path, content=output.content))
         return files
 
     def _is_kept(self, src_uri: str) -> bool:
@@ -106,6 +112,7 @@ def _configure_site(config: MkDocsConfig, specs: dict[str, PageSpec], pages: dic
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
     config.theme["font"] = False
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     if config.nav is None:
