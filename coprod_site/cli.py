@@ -1,0 +1,196 @@
+"""The `coprod` command: wiring only. The work is done by the core and the engine adapter."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .checks import check_folder
+from .config import today_from_environment
+from .problems import Problem, count_summary, format_github, format_json, format_text
+from .scaffold import (
+    ScaffoldError, init_group, new_amendment, new_decision, new_meeting, new_report, write_new_record,
+)
+
+FORMATTERS: dict[str, Callable[[list[Problem]], str]] = {
+    "text": format_text, "json": format_json, "github": format_github,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit code (0 fine, 1 problems found, 2 usage error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    try:
+        code: int = args.run(args)
+        return code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the boundary: a facilitator never sees a traceback
+        if args.verbose:
+            traceback.print_exc()
+        print(f"coprod stopped because of a problem inside coprod itself ({type(exc).__name__}: "
+              f"{exc}). Run the same command with --verbose and share what it prints with "
+              "whoever looks after your site.", file=sys.stderr)
+        return 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coprod", description="Publish a co-production group's "
+                                     "records as an accessible website.")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_check(commands)
+    _add_build(commands)
+    _add_serve(commands)
+    _add_init(commands)
+    _add_new(commands)
+    return parser
+
+
+def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+             help_text: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=help_text, description=help_text)
+    command.add_argument("--verbose", action="store_true", help="show details for bug reports")
+    command.set_defaults(run=run)
+    return command
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = _command(commands, "check", "Check the group's records and list every problem.", run_check)
+    command.add_argument("path", nargs="?", default=".", type=Path,
+                         help="the group's folder or its content folder (default: here)")
+    command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument("--format", choices=sorted(FORMATTERS), default="text",
+                         help="text for people, json for tools, github for pull request annotations")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    _, _, problems = check_folder(args.path, today=today_from_environment())
+    print(FORMATTERS[args.format](problems))
+    failed = [p for p in problems if p.is_error or args.strict]
+    return 1 if failed else 0
+
+
+def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = _command(commands, "build", "Build the website into a folder.", run_build)
+    command.add_argument("path", nargs="?", default=".", type=Path, help="the group's folder")
+    command.add_argument("--strict", action="store_true", help="stop on warnings too")
+    command.add_argument("--site-dir", type=Path, help="where to build (default: site/)")
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .engine import BuildFailed, build_site
+
+    config_file = _config_file(args.path)
+    if config_file is None:
+        return 1
+    try:
+        site_dir = build_site(config_file, args.site_dir, args.strict, args.verbose)
+    except BuildFailed as exc:
+        print(f"coprod: {exc}", file=sys.stderr)
+        return 1
+    print(f"The site is ready in {site_dir}.")
+    return 0
+
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = _command(commands, "serve", "Preview the website while you edit.", run_serve)
+    command.add_argument("path", nargs="?", default=".", type=Path, help="the group's folder")
+    command.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .engine import BuildFailed, serve_site
+
+    config_file = _config_file(args.path)
+    if config_file is None:
+        return 1
+    try:
+        serve_site(config_file, args.dev_addr, args.verbose)
+    except BuildFailed as exc:
+        print(f"coprod: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _config_file(path: Path) -> Path | None:
+    config_file = path / "mkdocs.yml"
+    if not config_file.is_file():
+        print(f"coprod: there is no mkdocs.yml in {path}. Run this in your group's folder, "
+              "or start one with 'coprod init'.", file=sys.stderr)
+        return None
+    return config_file
+
+
+def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = _command(commands, "init", "Start a new group's folder, ready to build.", run_init)
+    command.add_argument("directory", type=Path, help="the new folder")
+    command.add_argument("--name", help="the group's name (default: from the folder name)")
+
+
+def run_init(args: argparse.Namespace) -> int:
+    name = args.name or args.directory.resolve().name.replace("-", " ").replace("_", " ").capitalize()
+    try:
+        written = init_group(args.directory, name, today_from_environment())
+    except ScaffoldError as exc:
+        print(f"coprod: {exc}", file=sys.stderr)
+        return 1
+    print(f"Started {name} in {args.directory} ({len(written)} files).")
+    print(f"Next: fill in {args.directory / 'content' / 'project.yml'}, then run "
+          f"'coprod build {args.directory}'.")
+    return 0
+
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = _command(commands, "new", "Start the next meeting, decision, amendment or report.", run_new)
+    command.add_argument("kind", choices=["meeting", "decision", "amendment", "report"])
+    command.add_argument("--title", help="what it is about")
+    command.add_argument("--date", type=_iso_date, help="YYYY-MM-DD (default: today)")
+    command.add_argument("--report-kind", choices=["impact", "farewell"], default="impact",
+                         help="for a report: impact or farewell")
+    command.add_argument("--path", type=Path, default=Path("."), help="the group's folder")
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' should be a date like 2025-03-14") from None
+
+
+def run_new(args: argparse.Namespace) -> int:
+    today = today_from_environment()
+    date = args.date or today
+    group, settings, _ = check_folder(args.path, today=today)
+    content = Path(group.root) / settings.content_dir
+    title = args.title or f"New {args.kind}"
+    makers = {
+        "meeting": lambda: new_meeting(group, content, title, date, today),
+        "decision": lambda: new_decision(group, content, title, date),
+        "amendment": lambda: new_amendment(group, content, title, date),
+        "report": lambda: new_report(group, content, args.title or _report_title(args.report_kind, date),
+                                     date, args.report_kind),
+    }
+    record = makers[args.kind]()
+    try:
+        write_new_record(record)
+    except ScaffoldError as exc:
+        print(f"coprod: {exc}", file=sys.stderr)
+        return 1
+    print(f"Created {record.path}. Fill it in, then run 'coprod check'.")
+    return 0
+
+
+def _report_title(kind: str, date: dt.date) -> str:
+    return "Thank you and goodbye" if kind == "farewell" else f"What difference did we make in {date.year}?"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

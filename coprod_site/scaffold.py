@@ -1,0 +1,180 @@
+"""Starting a new group (`coprod init`) and a new record (`coprod new`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .records import GRIPP2_HEADINGS, Group
+
+RECORD_FOLDERS = ("meetings", "decisions", "amendments", "reports", "assets")
+
+
+class ScaffoldError(Exception):
+    """Something the person asked for cannot be made; the message says why."""
+
+
+def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
+    """Write a new group's folder that builds at once; return the files written."""
+    if target.exists() and any(target.iterdir()):
+        raise ScaffoldError(f"{target} already has files in it. Choose a new folder name.")
+    written = []
+    source = resources.files("coprod_site") / "scaffold" / "group"
+    replacements = {"__NAME__": name, "__TODAY__": today.isoformat(),
+                    "__REVIEW__": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat()}
+    for relative, text in _walk(source, ""):
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_fill(text, replacements, relative), encoding="utf-8")
+        written.append(path)
+    for folder in RECORD_FOLDERS:
+        (target / "content" / folder).mkdir(parents=True, exist_ok=True)
+    return written
+
+
+def _walk(folder: resources.abc.Traversable, prefix: str) -> list[tuple[str, str]]:
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        relative = f"{prefix}{entry.name}"
+        if entry.is_dir():
+            found += _walk(entry, relative + "/")
+        else:
+            found.append((relative, entry.read_text(encoding="utf-8")))
+    return found
+
+
+def _fill(text: str, replacements: dict[str, str], relative: str) -> str:
+    """Put the group's name and dates in, quoted where YAML needs it."""
+    for marker, value in replacements.items():
+        if relative.endswith((".yml", ".yaml")) and marker == "__NAME__":
+            value = json.dumps(value, ensure_ascii=False)
+        text = text.replace(marker, value)
+    return text
+
+
+# --- new records ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A record file to write: where, and its starting text."""
+
+    path: Path
+    text: str
+
+
+def slugify(title: str) -> str:
+    """'Planning the summer!' -> 'planning-the-summer'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug[:50].rstrip("-") or "record"
+
+
+def next_number(ids: list[str], prefix: str) -> int:
+    """One more than the highest number used after `prefix` (D-, AM-, ACT-)."""
+    numbers = [int(m.group(1)) for i in ids if (m := re.fullmatch(rf"{re.escape(prefix)}(\d+)", i))]
+    return max(numbers, default=0) + 1
+
+
+def new_meeting(group: Group, content: Path, title: str, date: dt.date, today: dt.date) -> NewRecord:
+    action_ids = [a.id for m in group.meetings.values() for a in m.actions]
+    status = "planned" if date >= today else "draft"
+    text = f"""---
+title: {json.dumps(title, ensure_ascii=False)}
+date: {date.isoformat()}
+start: "16:00"
+end: "17:30"
+format: in-person          # in-person | online | hybrid
+venue: Where we meet, and its access (for example step-free, hearing loop)
+support: []                # for example [BSL interpreter, food, travel paid]
+chairs: []                 # person ids from people.yml
+facilitators: []
+note_takers: []
+present: []
+guests: 0                  # people who came but are not members: a number, never names
+apologies: []
+agenda:
+  - Check-in
+  - Check-out
+content_notes: []          # topics people may want warning of
+ladder: co-producing       # what kind of involvement this meeting was
+minutes:
+  status: {status}          # planned | draft | circulated | agreed
+feedback:
+  sent_on:
+  how:
+actions: []                # the next free action id is ACT-{next_number(action_ids, 'ACT-'):03d}
+decisions: []
+---
+Write the summary in plain words: what we talked about, what we decided, what happens next.
+"""
+    return NewRecord(content / "meetings" / f"{date.isoformat()}-{slugify(title)}.md", text)
+
+
+def new_decision(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
+    decision_id = f"D-{next_number(list(group.decisions), 'D-'):03d}"
+    text = f"""---
+title: {json.dumps(title, ensure_ascii=False)}
+date: {date.isoformat()}
+made_at:                   # the meeting's file name without .md, if it was decided in a meeting
+how: consensus             # consensus | vote | delegated | other
+status: proposed           # proposed | agreed | rejected | superseded
+power: within-remit        # within-remit | recommendation | referred
+referred_to:               # needed when power is referred: who holds that power
+referred_on:
+response_due:
+response:
+response_on:
+outcome: pending           # changed | not-possible | pending
+outcome_note:
+supersedes: []
+review_on:
+---
+Why we decided this, what else we thought about, and what happens next.
+"""
+    return NewRecord(content / "decisions" / f"{decision_id}-{slugify(title)}.md", text)
+
+
+def new_amendment(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
+    amendment_id = f"AM-{next_number(list(group.amendments), 'AM-'):02d}"
+    clause_ids = ", ".join(c.id for c in group.charter.clauses) if group.charter else "none yet"
+    version = (group.charter.version + 1) if group.charter else 2
+    text = f"""---
+title: {json.dumps(title, ensure_ascii=False)}
+status: proposed           # proposed | agreed | rejected | withdrawn
+proposed_on: {date.isoformat()}
+proposed_by: []            # person ids from people.yml
+clauses: []                # choose from: {clause_ids}
+agreed_at:                 # when agreed: the meeting that agreed it
+charter_version: {version}         # the charter version this change will make when agreed
+---
+Why the change is needed, in plain words.
+"""
+    return NewRecord(content / "amendments" / f"{amendment_id}-{slugify(title)}.md", text)
+
+
+def new_report(group: Group, content: Path, title: str, date: dt.date, kind: str) -> NewRecord:
+    sections = "\n\n".join(f"## {heading}\n\nWrite this section." for heading in GRIPP2_HEADINGS)
+    if kind == "farewell":
+        open_actions = [a.id for m in group.meetings.values() if m.is_agreed for a in m.actions
+                        if a.status == "open"]
+        handover = "".join(f"\n  - action: {a}\n    to: Who takes it on" for a in open_actions) or " []"
+        front = (f"kind: farewell\ntitle: {json.dumps(title, ensure_ascii=False)}\nended_on: "
+                 f"{date.isoformat()}\nclosing_reason: Why the group is closing\nhandover:{handover}")
+        name = "farewell"
+    else:
+        front = (f"kind: impact\ntitle: {json.dumps(title, ensure_ascii=False)}\nperiod_from: "
+                 f"{date.year}-01-01\nperiod_to: {date.year}-12-31\nstandards: [impact]")
+        name = f"impact-{date.year}"
+    return NewRecord(content / "reports" / f"{name}.md", f"---\n{front}\n---\n{sections}\n")
+
+
+def write_new_record(record: NewRecord) -> None:
+    """Write the record, never over an existing file."""
+    if record.path.exists():
+        raise ScaffoldError(f"{record.path} already exists. Give the record a different title.")
+    record.path.parent.mkdir(parents=True, exist_ok=True)
+    record.path.write_text(record.text, encoding="utf-8")

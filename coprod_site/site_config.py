@@ -1,0 +1,83 @@
+"""Reading a group's mkdocs.yml without MkDocs, so `coprod check` works on its own.
+
+Only the parts coprod needs are read: docs_dir, site_url and the coprod
+plugin's options. Tags such as `!!python/name:` (common in Material configs)
+are read as nothing rather than executed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .config_options import OPTION_TYPES
+from .problems import Problem
+from .settings import Settings
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """A safe loader that reads any unknown tag as None instead of failing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def find_group_root(path: Path) -> tuple[Path, str | None]:
+    """The group's folder and content folder for a path given on the command line.
+
+    `path` may be the group's folder (with mkdocs.yml) or its content folder
+    (with project.yml). Returns (root, content_dir or None for "ask mkdocs.yml").
+    """
+    if (path / "mkdocs.yml").is_file():
+        return path, None
+    if (path / "project.yml").is_file() and (path.parent / "mkdocs.yml").is_file():
+        return path.parent, None
+    if (path / "project.yml").is_file():
+        return path.parent, path.name
+    return path, None
+
+
+def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) -> tuple[Settings, list[Problem]]:
+    """Settings from `root/mkdocs.yml`, with any problem in the coprod options."""
+    raw = _read_mkdocs_yml(root / "mkdocs.yml")
+    options, problems = _coprod_options(raw)
+    values: dict[str, Any] = {"content_dir": content_dir or str(raw.get("docs_dir") or "docs"),
+                              "site_url": raw.get("site_url")}
+    for name, value in options.items():
+        expected = OPTION_TYPES.get(name)
+        if expected is None:
+            problems.append(Problem("mkdocs.yml", None, name, f"the coprod option '{name}' is not "
+                                    f"one we know. Known options: {', '.join(OPTION_TYPES)}.", "warning"))
+        elif not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
+            problems.append(Problem("mkdocs.yml", None, name, f"the coprod option '{name}' has the "
+                                    "wrong kind of value. See the Writing records page."))
+        else:
+            values[name] = tuple(value) if isinstance(value, list) else value
+    values = {k: v for k, v in values.items() if k in {f.name for f in dataclasses.fields(Settings)}}
+    return Settings(**{**values, **overrides}), problems
+
+
+def _read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {"docs_dir": "content"}
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _coprod_options(raw: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    for entry in raw.get("plugins") or []:
+        if entry == "coprod":
+            return {}, []
+        if isinstance(entry, dict) and "coprod" in entry:
+            options = entry["coprod"] or {}
+            if isinstance(options, dict):
+                return options, []
+            return {}, [Problem("mkdocs.yml", None, "coprod", "the coprod plugin's options should be "
+                                "'name: value' lines indented under '- coprod:'.")]
+    return {}, []
