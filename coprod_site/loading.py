@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .problems import Problem
+from .problems import Problem, sort_problems
 from .records import (
     Amendment, Charter, Clause, Decision, Group, Meeting, Person, Project, Record, Report,
 )
@@ -227,7 +227,7 @@ def load_group(root: Path, content_dir: str = "content") -> tuple[Group, list[Pr
     """Read every record of the group in `root`; return them with every problem found."""
     loader = Loader(root, content_dir)
     group = loader.load()
-    return group, loader.problems
+    return group, sort_problems(loader.problems)
 
 
 def split_clauses(body: str, first_line: int) -> list[tuple[int, str, str | None, str]]:

@@ -144,7 +144,7 @@ def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any
     try:
         node = yaml.compose(text, Loader=_RecordLoader)
     except yaml.MarkedYAMLError as exc:
-        raise SourceError(_yaml_problem(exc, shown_as, first_line)) from exc
+        raise SourceError(_yaml_problem(exc, shown_as, first_line, text)) from exc
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
@@ -177,16 +177,17 @@ def _nesting_estimate(text: str) -> int:
     return deepest + per_line + indent // 2
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int) -> Problem:
+def _yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = first_line + mark.line if mark is not None else first_line
-    what = exc.problem or exc.context or "this is not valid YAML"
-    hint = _yaml_hint(what)
-    return Problem(shown_as, line, None, f"the YAML here cannot be read ({what}). {hint}")
+    what = exc.problem or exc.context or ""
+    lines = text.split("\n")
+    text_line = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
+    return Problem(shown_as, line, None, f"this line cannot be read. {_yaml_hint(what, text_line)}")
 
 
-def _yaml_hint(what: str) -> str:
-    if "tab" in what:
+def _yaml_hint(what: str, text_line: str) -> str:
+    if "\t" in text_line or "tab" in what:
         return "Indent with spaces, not tabs."
     if "mapping values are not allowed" in what:
         return "A value that contains ': ' needs quotes around it."

@@ -259,14 +259,6 @@ FILES = {
 }
 
 
-def write_group(root: Path, **changes: str | None) -> Path:
-    """Write the test group into `root`; `changes` maps a file to new text (None deletes it).
-
-    Keys use '__' for '/' and '_' for '-' is not applied: pass paths through `files=`.
-    """
-    return write_files(root, FILES)
-
-
 def write_files(root: Path, files: dict[str, str | None]) -> Path:
     """Write (or, for None, delete) files under `root`; return `root`."""
     for name, text in files.items():

@@ -1,0 +1,123 @@
+"""Reading records: every problem found in one run, each with file, line and a fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coprod_site.loading import load_group
+from groups import FILES, write_files
+
+
+def messages(root: Path) -> list[str]:
+    _, problems = load_group(root)
+    return [str(p) for p in problems]
+
+
+def test_the_fixture_group_loads_without_problems(group_dir: Path) -> None:
+    group, problems = load_group(group_dir)
+    assert problems == []
+    assert sorted(group.meetings) == ["2025-01-10-first-meeting", "2025-02-14-leaflets",
+                                      "2025-03-14-draft", "2027-06-10-summer"]
+    assert sorted(group.decisions) == ["D-001", "D-002"]
+    assert list(group.amendments) == ["AM-01"]
+    assert [c.id for c in group.charter.clauses] == ["purpose", "remit", "payments"]
+
+
+def test_every_problem_in_a_file_is_reported_at_its_line(tmp_path: Path) -> None:
+    write_files(tmp_path, {
+        "content/project.yml": FILES["content/project.yml"]
+        .replace("status: active", "status: activ")
+        .replace("started_on: 2025-01-10", "started_on: 2025-02-30")
+        .replace("  email: team@example.org", "  emial: team@example.org"),
+    })
+    assert messages(tmp_path) == [
+        "content/project.yml, line 4: 'status' should be one of 'forming', 'active' or 'closed', not 'activ'.",
+        "content/project.yml, line 5: 'started_on' is not a real date (2025-02-30). Check the day and the month.",
+        "warning: content/project.yml, line 8: 'emial' is not a field we know, so it is ignored. Did you mean 'email'?",
+    ]
+
+
+def test_a_missing_required_field_says_what_to_add(tmp_path: Path) -> None:
+    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"].replace(
+        "organisation: Test Trust\n", "")})
+    assert messages(tmp_path) == [
+        "content/project.yml: 'organisation' is missing. Add it.",
+    ]
+
+
+def test_meeting_field_errors_name_the_action_and_line(tmp_path: Path) -> None:
+    write_files(tmp_path, {
+        "content/project.yml": FILES["content/project.yml"],
+        "content/meetings/2025-03-14-x.md": (
+            "---\ntitle: T\ndate: 2025-03-14\nstart: 4pm\nminutes:\n  status: agreed\n"
+            "actions:\n  - id: ACT-1\n    what: x\n    due: 2025-13-01\n  - what: y\n---\nBody\n"),
+    })
+    assert messages(tmp_path) == [
+        "content/meetings/2025-03-14-x.md, line 4: 'start' should be a 24-hour time like \"16:00\".",
+        "content/meetings/2025-03-14-x.md, line 10: 'due' in actions item 1 is not a real date (2025-13-01). Check the day and the month.",
+        "content/meetings/2025-03-14-x.md, line 11: 'id' in actions item 2 is missing. Add it, for example: id: ACT-021.",
+    ]
+
+
+def test_unquoted_times_are_read_as_times_not_numbers(tmp_path: Path) -> None:
+    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
+                           "content/meetings/2025-03-14-x.md":
+                           "---\ntitle: T\ndate: 2025-03-14\nstart: 16:00\nend: 9:30\nminutes:\n  status: agreed\n---\n"})
+    group, problems = load_group(tmp_path)
+    meeting = group.meetings["2025-03-14-x"]
+    assert (str(meeting.start), str(meeting.end), problems) == ("16:00:00", "09:30:00", [])
+
+
+def test_bad_file_names_say_what_a_good_one_looks_like(tmp_path: Path) -> None:
+    write_files(tmp_path, {
+        "content/project.yml": FILES["content/project.yml"],
+        "content/meetings/March meeting.md": "---\ntitle: x\n---\n",
+        "content/decisions/own-voices.md": "---\ntitle: x\n---\n",
+        "content/amendments/payments.md": "---\ntitle: x\n---\n",
+    })
+    assert messages(tmp_path) == [
+        "content/amendments/payments.md: The file name 'payments.md' should start with the amendment id, like AM-03-payments.md.",
+        "content/decisions/own-voices.md: The file name 'own-voices.md' should start with the decision id, like D-007-own-voices.md.",
+        "content/meetings/March meeting.md: The file name 'March meeting.md' should be the meeting's date then a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).",
+    ]
+
+
+def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> None:
+    write_files(tmp_path, {
+        "content/project.yml": FILES["content/project.yml"],
+        "content/decisions/D-001-a.md": "---\ntitle: Ask: the board\ndate: 2025-01-01\n---\n",
+        "content/decisions/D-002-b.md": "---\ntitle: x\ntitle: y\n---\n",
+        "content/decisions/D-003-c.md": "---\ntitle: x\nbase: &a [1]\nother: *a\n---\n",
+        "content/decisions/D-004-d.md": "---\ntitle: never closed\n",
+        "content/decisions/D-005-e.md": "",
+    })
+    assert messages(tmp_path) == [
+        "content/decisions/D-001-a.md, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
+        "content/decisions/D-002-b.md, line 3: has 'title' twice. Keep one of them.",
+        "content/decisions/D-003-c.md, line 3: uses an alias ('*'). Write the value out in full instead.",
+        "content/decisions/D-004-d.md, line 1: starts front matter with '---' but never closes it. Add a line with just '---' after the last field.",
+        "content/decisions/D-005-e.md: is empty. Fill it in, or delete it.",
+    ]
+
+
+def test_tabs_get_their_own_hint(tmp_path: Path) -> None:
+    write_files(tmp_path, {"content/project.yml": "name: x\n\tsummary: y\n"})
+    assert messages(tmp_path) == [
+        "content/project.yml, line 2: this line cannot be read. Indent with spaces, not tabs.",
+    ]
+
+
+def test_two_files_with_one_decision_id_are_reported(tmp_path: Path) -> None:
+    decision = FILES["content/decisions/D-001-own-words.md"].replace("made_at: 2025-01-10-first-meeting\n", "")
+    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
+                           "content/decisions/D-001-a.md": decision,
+                           "content/decisions/D-001-b.md": decision})
+    assert messages(tmp_path) == [
+        "content/decisions/D-001-b.md: uses the id D-001, which content/decisions/D-001-a.md already has. Give one of them the next free number.",
+    ]
+
+
+def test_a_missing_content_folder_says_how_to_start(tmp_path: Path) -> None:
+    assert messages(tmp_path) == [
+        "content: There is no content folder here. Run 'coprod init' to start a new group, or check the path.",
+    ]
