@@ -1,0 +1,153 @@
+"""Rules across records: each rule of the content model has a test that fails without it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from coprod_site.checks import consistency, run_checks
+from coprod_site.loading import load_group
+from coprod_site.settings import Settings
+from groups import FILES, write_files
+
+SETTINGS = Settings(today=dt.date(2026, 11, 21))
+
+FIRST = "content/meetings/2025-01-10-first-meeting.md"
+SECOND = "content/meetings/2025-02-14-leaflets.md"
+D1 = "content/decisions/D-001-own-words.md"
+D2 = "content/decisions/D-002-budget.md"
+AM1 = "content/amendments/AM-01-travel.md"
+
+
+def consistency_messages(root: Path) -> list[str]:
+    group, problems = load_group(root)
+    assert problems == [], problems
+    return [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS)]
+
+
+def changed(tmp_path: Path, name: str, old: str, new: str, extra: dict[str, str] | None = None) -> Path:
+    assert old in FILES[name], f"the fixture no longer has {old!r}"
+    return write_files(tmp_path, {**FILES, name: FILES[name].replace(old, new), **(extra or {})})
+
+
+def test_the_fixture_group_is_consistent(group_dir: Path) -> None:
+    assert consistency_messages(group_dir) == []
+
+
+CASES = [
+    pytest.param(FIRST, "chairs: [p01, p05]", "chairs: [p01, p99]",
+                 "content/meetings/2025-01-10-first-meeting.md, line 9: 'p99' is not anyone in people.yml. Check the id, or add the person to people.yml.",
+                 id="unknown person"),
+    pytest.param(FIRST, "    owner: p02", "    owner: p42",
+                 "content/meetings/2025-01-10-first-meeting.md, line 28: 'p42' is not anyone in people.yml. Check the id, or add the person to people.yml.",
+                 id="unknown action owner"),
+    pytest.param(AM1, "proposed_by: [p01]", "proposed_by: [p77]",
+                 "content/amendments/AM-01-travel.md, line 5: 'p77' is not anyone in people.yml. Check the id, or add the person to people.yml.",
+                 id="unknown proposer"),
+    pytest.param(FIRST, "date: 2025-01-10", "date: 2025-01-11",
+                 ["warning: content/decisions/D-001-own-words.md, line 3: 'date' is 2025-01-10 but the meeting it was made at is on 2025-01-11. Make them the same.",
+                  "content/meetings/2025-01-10-first-meeting.md, line 3: the file name says 2025-01-10 but 'date' says 2025-01-11. Make them the same."],
+                 id="file name date differs"),
+    pytest.param(FIRST, "  agreed_at: 2025-02-14-leaflets", "  agreed_at: 2025-02-15-nothing",
+                 "content/meetings/2025-01-10-first-meeting.md, line 21: 'agreed_at' names 2025-02-15-nothing, which is not a meeting. Use a meeting's file name without .md.",
+                 id="agreed_at unknown meeting"),
+    pytest.param(SECOND, "  agreed_on: 2025-03-14", "  agreed_on: 2025-03-14\n  agreed_at: 2025-01-10-first-meeting",
+                 "content/meetings/2025-02-14-leaflets.md, line 11: 'agreed_at' names 2025-01-10-first-meeting, which is earlier than 2025-02-14. It must be a meeting on or after that date.",
+                 id="agreed_at earlier meeting"),
+    pytest.param(AM1, "proposed_on: 2025-01-10", "proposed_on: 2025-03-01",
+                 "content/amendments/AM-01-travel.md, line 7: 'agreed_at' names 2025-02-14-leaflets, which is earlier than 2025-03-01. It must be a meeting on or after that date.",
+                 id="amendment agreed before proposed"),
+    pytest.param(D1, "made_at: 2025-01-10-first-meeting", "made_at: 2025-01-10-first",
+                 "content/decisions/D-001-own-words.md, line 4: 'made_at' names 2025-01-10-first, which is not a meeting. Use a meeting's file name without .md.",
+                 id="made_at unknown meeting"),
+    pytest.param(FIRST, "decisions: [D-001]", "decisions: [D-001, D-009]",
+                 "content/meetings/2025-01-10-first-meeting.md, line 32: 'D-009' is not a decision. Check the id, or add a file decisions/D-009-….md.",
+                 id="unknown decision"),
+    pytest.param(D2, "outcome: pending", "outcome: pending\nsupersedes: [D-005]",
+                 "content/decisions/D-002-budget.md, line 12: 'supersedes' names D-005, which is not a decision.",
+                 id="supersedes unknown decision"),
+    pytest.param(SECOND, "  - id: ACT-002", "  - id: ACT-001",
+                 "content/meetings/2025-02-14-leaflets.md, line 12: the action id ACT-001 is already used in content/meetings/2025-01-10-first-meeting.md. Give this action the next free id.",
+                 id="duplicate action id"),
+    pytest.param("content/charter.md", "version: 2", "version: 3",
+                 "content/charter.md, line 3: 'version' is 3 but the agreed amendments reach version 2 (AM-01). Make 'version' 2.",
+                 id="charter version"),
+    pytest.param(D2, "referred_to: the hospital board\n", "",
+                 "content/decisions/D-002-budget.md, line 7: 'referred_to' is needed when power is referred: who holds that power, like 'the hospital board'.",
+                 id="referred needs referred_to"),
+    pytest.param(AM1, "agreed_at: 2025-02-14-leaflets\n", "",
+                 "content/amendments/AM-01-travel.md, line 3: 'agreed_at' is needed when the status is agreed: the meeting that agreed it.",
+                 id="agreed amendment needs agreed_at"),
+    pytest.param(AM1, "charter_version: 2\n", "",
+                 "content/amendments/AM-01-travel.md, line 3: 'charter_version' is needed when the status is agreed: the charter version this change made.",
+                 id="agreed amendment needs charter_version"),
+    pytest.param("content/project.yml", "status: active", "status: closed",
+                 ['content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].',
+                  "content/project.yml, line 4: 'ended_on' is needed when the status is closed: the date the group ended, like 2026-03-31."],
+                 id="closed needs ended_on"),
+    pytest.param("content/people.yml", "    name: Amina K.\n", "",
+                 "content/people.yml, line 5: 'name' is needed because show_as is name. Add it, or set show_as to role.",
+                 id="show_as name needs name"),
+    pytest.param("content/people.yml", "    initials: F. H.\n", "",
+                 "content/people.yml, line 13: 'initials' is needed because show_as is initials. Add it, or set show_as to role.",
+                 id="show_as initials needs initials"),
+    pytest.param("content/people.yml", "    pseudonym: Sky\n", "",
+                 "content/people.yml, line 20: 'pseudonym' is needed because show_as is pseudonym. Add it, or set show_as to role.",
+                 id="show_as pseudonym needs pseudonym"),
+    pytest.param("content/people.yml", "    pseudonym: Sky\n    consent_recorded_on: 2025-01-10\n", "    pseudonym: Sky\n",
+                 "content/people.yml, line 20: 'consent_recorded_on' is needed: the date this person agreed to be shown this way. Without it, set show_as to role.",
+                 id="consent date unless role"),
+    pytest.param("content/reports/impact-2025.md", "period_from: 2025-01-01\n", "",
+                 "content/reports/impact-2025.md, line 2: 'period_from' is needed for an impact report: the first day it covers, like 2025-01-01.",
+                 id="impact needs period_from"),
+    pytest.param("content/reports/impact-2025.md", "## Reflections\n", "## Thoughts\n",
+                 "content/reports/impact-2025.md: the section '## Reflections' is missing. Impact reports have five sections: Aim, Methods, Results, Discussion and conclusions, Reflections.",
+                 id="GRIPP2 section missing"),
+    pytest.param("content/meetings/2027-06-10-summer.md", "  status: planned", "  status: agreed",
+                 ["content/meetings/2027-06-10-summer.md, line 11: the minutes are 'agreed' but the meeting is in the future. Use 'status: planned' until it has happened.",
+                  "warning: content/meetings/2027-06-10-summer.md, line 11: the minutes are agreed but 'agreed_on' is missing. Add the date they were agreed."],
+                 id="agreed minutes in the future"),
+    pytest.param(D1, "title: Use our own words in leaflets", "title: Use our own words in leaflets\nold_ids: [D-002]",
+                 "content/decisions/D-001-own-words.md, line 3: 'old_ids' names D-002, which another record uses now. An old id must be free.",
+                 id="old id taken"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected"), CASES)
+def test_each_rule_reports_its_problem(tmp_path: Path, name: str, old: str, new: str,
+                                      expected: str | list[str]) -> None:
+    wanted = expected if isinstance(expected, list) else [expected]
+    assert consistency_messages(changed(tmp_path, name, old, new)) == wanted
+
+
+WARNINGS = [
+    pytest.param("content/meetings/2027-06-10-summer.md", "date: 2027-06-10", "date: 2026-11-01",
+                 {}, "warning: content/meetings/2027-06-10-summer.md, line 11: this meeting was planned for a date that has passed: its summary is owed to the group. Write it up and set the minutes status to draft.",
+                 id="planned meeting in the past"),
+    pytest.param(SECOND, "  agreed_on: 2025-03-14\n", "",
+                 {}, "warning: content/meetings/2025-02-14-leaflets.md, line 9: the minutes are agreed but 'agreed_on' is missing. Add the date they were agreed.",
+                 id="agreed without agreed_on"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "extra", "expected"), WARNINGS)
+def test_warnings_point_at_the_owed_work(tmp_path: Path, name: str, old: str, new: str,
+                                          extra: dict[str, str], expected: str) -> None:
+    root = changed(tmp_path, name, old, new, extra)
+    if "2026-11-01" in new:
+        (root / name).rename(root / "content/meetings/2026-11-01-summer.md")
+        expected = expected.replace("2027-06-10-summer", "2026-11-01-summer")
+    assert consistency_messages(root) == [expected]
+
+
+def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path) -> None:
+    root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01")
+    assert consistency_messages(root) == [
+        'content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. '
+        'Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].',
+    ]
+    write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\nended_on: 2026-10-01\n"
+                       "handover:\n  - action: ACT-002\n    to: the patient experience team\n---\nThank you.\n"})
+    assert consistency_messages(root) == []
