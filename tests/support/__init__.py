@@ -1,0 +1,1 @@
+"""Shared helpers for coprod_site's tests (real-browser tooling lives in ``browser``)."""
