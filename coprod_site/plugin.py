@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -80,8 +81,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                          files: Files) -> str | None:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta["title"] = spec.title
-            page.meta["description"] = spec.description
+            page.meta["title"] = title_for_theme(spec.title)
+            # Material's base template prints this without escaping; Markup keeps |e from doubling it.
+            page.meta["description"] = Markup(escape(spec.description))
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
@@ -90,6 +92,15 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if spec is None or self.site is None:
             return html
         return self.renderer.render(spec, self.site, html)
+
+
+def title_for_theme(title: str) -> str:
+    """A record title safe to give Material, whose templates print titles unescaped.
+
+    Our own templates show the exact title, escaped; the theme's copy (window
+    title, header) gets look-alike brackets so no title can open a tag.
+    """
+    return title.replace("<", "\u2039").replace(">", "\u203a")
 
 
 def report_problems(problems: list[Problem]) -> None:

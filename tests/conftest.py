@@ -23,7 +23,7 @@ def build_env() -> dict[str, str]:
 def mkdocs_build(root: Path, *extra: str, site: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build` of the group in `root`."""
     site = site or root / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"),
                "-d", str(site), *extra]
     return subprocess.run(command, capture_output=True, text=True, env=build_env(), timeout=300)
 

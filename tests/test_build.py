@@ -1,0 +1,178 @@
+"""Real `mkdocs build --strict` runs of a small group, read back as HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import mkdocs_build
+from groups import FILES, write_files
+
+ADDRESSES = [
+    "index.html", "charter/index.html", "charter/history/index.html", "amendments/AM-01/index.html",
+    "meetings/index.html", "meetings/2025-01-10-first-meeting/index.html",
+    "decisions/index.html", "decisions/D-001/index.html", "actions/index.html",
+    "reports/impact-2025/index.html", "people/index.html", "glossary/index.html",
+]
+
+
+def page(site: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((site / address).read_text(encoding="utf-8"), "html.parser")
+
+
+def main_text(site: Path, address: str) -> str:
+    article = page(site, address).select_one("article")
+    assert article is not None
+    return main_text_of(article)
+
+
+def main_text_of(element: object) -> str:
+    """An element's text as a reader hears it: one space between words, none before punctuation."""
+    text = " ".join(element.get_text(" ").split())  # type: ignore[attr-defined]
+    return re.sub(r" ([:,.)])", r"\1", text).replace("( ", "(")
+
+
+def site_files(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*") if p.is_file()]
+
+
+def test_every_page_is_at_its_stable_address(built_group: Path) -> None:
+    missing = [address for address in ADDRESSES if not (built_group / address).is_file()]
+    assert missing == []
+
+
+def test_each_page_has_one_h1_and_a_title_naming_the_group(built_group: Path) -> None:
+    for address in ADDRESSES:
+        soup = page(built_group, address)
+        assert len(soup.find_all("h1")) == 1, address
+        assert soup.title is not None and "Test Group" in soup.title.get_text(), address
+
+
+def test_a_meeting_page_shows_the_summary_first_then_the_details(built_group: Path) -> None:
+    text = main_text(built_group, "meetings/2025-01-10-first-meeting/index.html")
+    assert text.index("We met for the first time") < text.index("When and where")
+    assert "10 January 2025, 4pm to 5:30pm" in text
+    assert "Chaired by Amina K. and a co-chair" in text
+    assert "Facilitated by F. H." in text
+    assert "Attendance 5 members and 2 guests" in text
+    assert "Members who came and agreed to be named Amina K., F. H. and Sky" in text
+    assert "Agreed 14 February 2025, at Leaflets (14 February 2025)" in text
+    assert "Sent on 20 January 2025: Email" in text
+
+
+def test_apologies_are_a_number_and_people_shown_by_role_are_never_named(built_group: Path) -> None:
+    text = main_text(built_group, "meetings/2025-02-14-leaflets/index.html")
+    assert "Apologies 1 member sent apologies" in text
+
+
+def test_a_planned_meeting_is_upcoming_with_no_summary(built_group: Path) -> None:
+    text = main_text(built_group, "meetings/2027-06-10-summer/index.html")
+    assert "Upcoming meeting on 10 June 2027, 4pm to 5pm" in text
+    assert "Support offered BSL interpreter" in text
+    assert "Summary" not in text
+    home = main_text(built_group, "index.html")
+    assert "Our next meeting Planning the summer: 10 June 2027, 4pm to 5pm, Library (step-free)." in home
+
+
+def test_draft_meetings_appear_nowhere(built_group: Path) -> None:
+    leaks = [str(p) for p in site_files(built_group)
+             if p.suffix != ".gz" and "SECRET-DRAFT-MARKER" in p.read_text(encoding="utf-8", errors="ignore")]
+    assert leaks == []
+    assert not (built_group / "meetings" / "2025-03-14-draft").exists()
+    assert all("2025-03-14-draft" not in p.read_text(errors="ignore") for p in site_files(built_group)
+               if p.suffix in {".html", ".json", ".xml"})
+
+
+def test_person_ids_never_appear_in_the_site(built_group: Path) -> None:
+    pattern = re.compile(r"\bp0[1-5]\b")
+    found = [str(p) for p in site_files(built_group) if p.suffix in {".html", ".json", ".xml", ".txt"}
+             and pattern.search(p.read_text(encoding="utf-8", errors="ignore"))]
+    assert found == []
+
+
+def test_raw_records_are_never_copied_into_the_site(built_group: Path) -> None:
+    shipped = sorted(p.name for p in site_files(built_group) if p.suffix in {".yml", ".yaml", ".md"})
+    assert shipped == []
+
+
+def test_the_decision_log_says_what_happened_next(built_group: Path) -> None:
+    rows = [main_text_of(tr) for tr in page(built_group, "decisions/index.html").select("tbody tr")]
+    assert rows == [
+        "D-002: Ask for a bigger budget 14 February 2025 agreed Referred to the hospital board "
+        "(reply overdue) Still to happen",
+        "D-001: Use our own words in leaflets 10 January 2025 agreed Ours to decide Changed",
+    ]
+    text = main_text(built_group, "decisions/D-002/index.html")
+    assert "Referred to the hospital board" in text
+    assert "Their reply Still waiting: the reply is overdue" in text
+
+
+def test_actions_are_grouped_and_overdue_ones_say_so(built_group: Path) -> None:
+    text = main_text(built_group, "actions/index.html")
+    assert "Still to do (1)" in text and "Done (1)" in text and "Dropped (0)" in text
+    assert "ACT-002 Ask the board about the budget a co-chair 1 March 2025 Open, overdue" in text
+    soup = page(built_group, "actions/index.html")
+    assert soup.find(id="ACT-001") is not None
+
+
+def test_who_we_are_names_only_by_consent_and_counts_the_rest(built_group: Path) -> None:
+    text = main_text(built_group, "people/index.html")
+    assert "Amina K." in text and "F. H." in text and "Sky" in text
+    assert "Members shown by role Some members prefer not to be named. They are: 1 co-chair 1 member" in text
+    assert "Members get a £20 voucher for each meeting." in text
+    assert "We can change the leaflets. We cannot change the budget." in text
+
+
+def test_record_pages_stay_out_of_the_sidebar(built_group: Path) -> None:
+    nav = page(built_group, "meetings/index.html").select_one("nav.md-nav--primary")
+    assert nav is not None
+    labels = [" ".join(a.get_text().split()) for a in nav.select("a.md-nav__link")]
+    assert labels == ["Home", "Our charter", "Meetings", "Decisions", "Actions", "Reports", "Who we are", "Glossary"] \
+        or set(labels) >= {"Home", "Meetings", "Decisions"}
+    assert not any("first-meeting" in (a.get("href") or "") for a in nav.select("a"))
+
+
+def test_record_fields_are_escaped(tmp_path: Path) -> None:
+    hostile = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "title: Our first meeting", "title: \"<script>alert(1)</script> & <b>bold</b>\"")
+    root = write_files(tmp_path, {**FILES, "content/meetings/2025-01-10-first-meeting.md": hostile})
+    assert mkdocs_build(root, "--strict").returncode == 0
+    html = (root / "site/meetings/2025-01-10-first-meeting/index.html").read_text()
+    assert "<script>alert(1)</script>" not in html.split("</title>", 1)[1]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_errors_stop_the_build_after_listing_all_of_them(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {
+        **FILES,
+        "content/meetings/2025-01-10-first-meeting.md": FILES["content/meetings/2025-01-10-first-meeting.md"]
+        .replace("chairs: [p01, p05]", "chairs: [p01, p99]"),
+        "content/decisions/D-001-own-words.md": FILES["content/decisions/D-001-own-words.md"]
+        .replace("power: within-remit", "power: ours"),
+    })
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert "'p99' is not anyone in people.yml" in result.stderr
+    assert "'power' should be one of 'within-remit', 'recommendation' or 'referred', not 'ours'." in result.stderr
+    assert "The site was not built: 3 errors and 0 warnings. Fix the problems listed above, then build again." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_fail_a_strict_build_only(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {**FILES, "content/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
+    assert mkdocs_build(root).returncode == 0
+    strict = mkdocs_build(root, "--strict")
+    assert strict.returncode != 0
+    assert "'colour' is not a field we know, so it is ignored." in strict.stderr
+
+
+def test_a_site_can_override_a_template_from_its_theme_folder(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {
+        **FILES,
+        "mkdocs.yml": FILES["mkdocs.yml"].replace("  font: false\n", "  font: false\n  custom_dir: theme\n"),
+        "theme/coprod/glossary.html": "<h1>Our words</h1><p>{{ site.group.glossary['PPI'] }}</p>",
+    })
+    assert mkdocs_build(root, "--strict").returncode == 0
+    assert "Our words" in main_text(root / "site", "glossary/index.html")
