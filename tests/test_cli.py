@@ -1,0 +1,131 @@
+"""The `coprod` command as a facilitator uses it: exit codes, messages, new groups and records."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import build_env
+from groups import FILES, write_files
+
+
+def coprod(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real `coprod` command in a child process."""
+    return subprocess.run([sys.executable, "-m", "coprod_site.cli", *args], capture_output=True,
+                          text=True, env=build_env(), cwd=cwd, timeout=300)
+
+
+def test_check_of_a_clean_group_exits_zero(group_dir: Path) -> None:
+    result = coprod("check", str(group_dir))
+    assert (result.returncode, result.stdout.strip()) == (0, "No problems found.")
+
+
+def test_check_lists_every_problem_then_a_count_and_exits_one(group_dir: Path) -> None:
+    write_files(group_dir, {
+        "content/decisions/D-001-own-words.md": FILES["content/decisions/D-001-own-words.md"]
+        .replace("status: agreed", "status: done"),
+        "content/project.yml": FILES["content/project.yml"] + "colour: blue\n",
+    })
+    result = coprod("check", str(group_dir))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content/decisions/D-001-own-words.md, line 6: 'status' should be one of 'proposed', 'agreed', "
+        "'rejected' or 'superseded', not 'done'.",
+        "content/meetings/2025-01-10-first-meeting.md, line 32: 'D-001' is not a decision. Check the id, "
+        "or add a file decisions/D-001-….md.",
+        "warning: content/project.yml, line 16: 'colour' is not a field we know, so it is ignored. "
+        "Check the spelling, or remove it.",
+        "Found 2 errors and 1 warning.",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_pass_unless_strict(group_dir: Path) -> None:
+    write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
+    assert coprod("check", str(group_dir)).returncode == 0
+    assert coprod("check", str(group_dir), "--strict").returncode == 1
+
+
+def test_json_format_is_machine_readable(group_dir: Path) -> None:
+    write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
+    problems = json.loads(coprod("check", str(group_dir), "--format", "json").stdout)
+    assert problems == [{"path": "content/project.yml", "line": 16, "field": "colour",
+                         "message": "'colour' is not a field we know, so it is ignored. Check the "
+                                    "spelling, or remove it.", "severity": "warning"}]
+
+
+def test_github_format_annotates_the_line(group_dir: Path) -> None:
+    write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
+    output = coprod("check", str(group_dir), "--format", "github").stdout.strip()
+    assert output == ("::warning file=content/project.yml,line=16::'colour' is not a field we know, "
+                      "so it is ignored. Check the spelling, or remove it.")
+
+
+def test_check_accepts_the_content_folder_too(group_dir: Path) -> None:
+    assert coprod("check", str(group_dir / "content")).returncode == 0
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "xml"], ["frobnicate"], ["new", "minutes"], []])
+def test_usage_errors_exit_two(args: list[str]) -> None:
+    assert coprod(*args).returncode == 2
+
+
+def test_init_then_build_gives_a_working_site(tmp_path: Path) -> None:
+    target = tmp_path / "young-voices"
+    result = coprod("init", str(target), "--name", "Young Voices: Leeds")
+    assert result.returncode == 0, result.stderr
+    assert coprod("check", str(target), "--strict").stdout.strip() == "No problems found."
+    built = coprod("build", str(target), "--strict")
+    assert built.returncode == 0, built.stderr
+    home = (target / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Young Voices: Leeds" in home
+    charter = (target / "site" / "charter" / "index.html").read_text(encoding="utf-8")
+    for question in ("Who is missing?", "Who sets the agenda", "How we meet", "What each of us gets from this",
+                     "When we disagree", "Changing this charter"):
+        assert question in charter
+    for name in (".gitignore", "content/people.yml", "content/glossary.yml"):
+        assert (target / name).is_file()
+
+
+def test_init_refuses_a_folder_that_has_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    result = coprod("init", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"coprod: {tmp_path} already has files in it. Choose a new folder name."
+
+
+def test_new_records_get_the_next_id_and_pass_the_checks(group_dir: Path) -> None:
+    made = [coprod("new", kind, "--title", "Bus fares", "--path", str(group_dir)) for kind in
+            ("meeting", "decision", "amendment")]
+    assert [r.returncode for r in made] == [0, 0, 0]
+    content = group_dir / "content"
+    decision = content / "decisions" / "D-003-bus-fares.md"
+    amendment = content / "amendments" / "AM-02-bus-fares.md"
+    meeting = content / "meetings" / "2026-11-21-bus-fares.md"
+    assert made[1].stdout.strip() == f"Created {decision}. Fill it in, then run 'coprod check'."
+    assert "next free action id is ACT-003" in meeting.read_text()
+    assert "charter_version: 3" in amendment.read_text()
+    assert "choose from: purpose, remit, payments" in amendment.read_text()
+    assert coprod("check", str(group_dir)).returncode == 0
+
+
+def test_new_report_has_the_five_sections(group_dir: Path) -> None:
+    os.remove(group_dir / "content/reports/impact-2025.md")
+    assert coprod("new", "report", "--date", "2025-06-01", "--path", str(group_dir)).returncode == 0
+    text = (group_dir / "content/reports/impact-2025.md").read_text()
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## Aim", "## Methods", "## Results", "## Discussion and conclusions", "## Reflections"]
+    assert coprod("check", str(group_dir)).returncode == 0
+
+
+def test_build_failure_is_a_message_not_a_traceback(group_dir: Path) -> None:
+    write_files(group_dir, {"content/project.yml": "name: [unclosed\n"})
+    result = coprod("build", str(group_dir))
+    assert result.returncode == 1
+    assert "content/project.yml, line 2: this line cannot be read." in result.stderr
+    assert "Traceback" not in result.stderr
