@@ -11,9 +11,15 @@ from pathlib import Path
 
 from .checks import check_folder
 from .config import today_from_environment
-from .problems import Problem, count_summary, format_github, format_json, format_text
+from .problems import Problem, format_github, format_json, format_text
 from .scaffold import (
-    ScaffoldError, init_group, new_amendment, new_decision, new_meeting, new_report, write_new_record,
+    ScaffoldError,
+    init_group,
+    new_amendment,
+    new_decision,
+    new_meeting,
+    new_report,
+    write_new_record,
 )
 
 FORMATTERS: dict[str, Callable[[list[Problem]], str]] = {
@@ -33,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # the boundary: a facilitator never sees a traceback
+    except Exception as exc:  # noqa: BLE001 - the boundary: a facilitator never sees a traceback
         if args.verbose:
             traceback.print_exc()
         print(f"coprod stopped because of a problem inside coprod itself ({type(exc).__name__}: "

@@ -20,7 +20,16 @@ from pydantic_core import ErrorDetails
 
 from .problems import Problem, sort_problems
 from .records import (
-    Amendment, Charter, Clause, Decision, Group, Meeting, Person, Project, Record, Report,
+    Amendment,
+    Charter,
+    Clause,
+    Decision,
+    Group,
+    Meeting,
+    Person,
+    Project,
+    Record,
+    Report,
 )
 from .sources import Source, SourceError, iter_markdown_files, read_markdown_file, read_yaml_file
 
@@ -336,16 +345,16 @@ _UNION_TAGS = frozenset({"date", "time", "function-before[_parse_optional_date()
 
 def describe_field(location: tuple[str | int, ...]) -> str:
     """('actions', 0, 'due') -> "'due' in actions item 1"."""
-    names = [p for p in location if isinstance(p, str)]
-    if not names:
+    last = max((i for i, part in enumerate(location) if isinstance(part, str)), default=None)
+    if last is None:
         return "this entry"
-    text = f"'{names[-1]}'"
-    parents = location[: location.index(names[-1]) if names[-1] in location else 0]
-    context = [f"{p} item {parents[i + 1] + 1}" for i, p in enumerate(parents)
-               if isinstance(p, str) and i + 1 < len(parents) and isinstance(parents[i + 1], int)]
-    context += [f"'{p}'" for i, p in enumerate(parents)
-                if isinstance(p, str) and not (i + 1 < len(parents) and isinstance(parents[i + 1], int))]
-    return f"{text} in {', '.join(context)}" if context else text
+    context = []
+    for index, part in enumerate(location[:last]):
+        if isinstance(part, str):
+            following = location[index + 1]
+            context.append(f"{part} item {following + 1}" if isinstance(following, int) else f"'{part}'")
+    name = f"'{location[last]}'"
+    return f"{name} in {', '.join(context)}" if context else name
 
 
 def unknown_field_warnings(model: type[BaseModel], meta: Any, source: Source,

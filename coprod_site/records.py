@@ -88,7 +88,7 @@ class Record(Model):
     def source(self) -> Source:
         return self._source
 
-    def bind(self, source: Source) -> "Record":
+    def bind(self, source: Source) -> Record:
         self._source = source
         return self
 
@@ -206,7 +206,7 @@ class Charter(Record):
     def clauses(self) -> tuple[Clause, ...]:
         return self._clauses
 
-    def with_clauses(self, clauses: tuple[Clause, ...]) -> "Charter":
+    def with_clauses(self, clauses: tuple[Clause, ...]) -> Charter:
         self._clauses = clauses
         return self
 
@@ -319,7 +319,8 @@ class Decision(Record):
     response_due: OptionalDate = None
     response: str | None = None
     response_on: OptionalDate = None
-    outcome: Literal["changed", "not-possible", "pending"] = "pending"
+    outcome: Literal["changed", "not-possible", "pending"] | None = None
+    """Left out until known; a rejected decision usually has none."""
     outcome_note: str | None = None
     ladder: Ladder | None = None
     supersedes: IdList = []

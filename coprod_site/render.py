@@ -13,7 +13,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup
 
 from .pages import PageSpec, relative_url
@@ -50,7 +57,8 @@ class Renderer:
     """Renders page fragments for one build."""
 
     def __init__(self, override_dirs: Iterable[Path] = ()) -> None:
-        loaders = [FileSystemLoader(str(folder)) for folder in override_dirs if folder.is_dir()]
+        loaders: list[BaseLoader] = [FileSystemLoader(str(folder)) for folder in override_dirs
+                                     if folder.is_dir()]
         loaders.append(PackageLoader("coprod_site", "templates"))
         self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)

@@ -64,7 +64,7 @@ def _read_mkdocs_yml(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {"docs_dir": "content"}
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (yaml.YAMLError, UnicodeDecodeError):
         return {}
     return raw if isinstance(raw, dict) else {}
