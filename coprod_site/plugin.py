@@ -15,13 +15,13 @@ from mkdocs.structure.pages import Page
 
 from .checks import run_checks
 from .config import CoprodConfig, build_settings
-from .loading import IMAGE_SUFFIXES, load_group
-from .pages import NAV_TITLES, PageSpec, build_pages
+from .loading import load_group
 from .outputs import build_outputs
+from .pages import NAV_TITLES, PageSpec, build_pages
 from .problems import Problem, count_summary
 from .published import Published
-from .settings import Settings
 from .render import Renderer
+from .settings import Settings
 
 log = get_plugin_logger(__name__)
 
