@@ -28,9 +28,11 @@ class PublishedAction:
 class Published:
     """The published part of a group, with people shown as their consent allows."""
 
-    def __init__(self, group: Group, today: dt.date) -> None:
+    def __init__(self, group: Group, today: dt.date, site_url: str | None = None) -> None:
         self.group = group
         self.today = today
+        self.site_url = site_url.rstrip("/") + "/" if site_url else None
+        """Where the site lives ('https://example.org/group/'), or None when mkdocs.yml has no site_url."""
 
     @property
     def project(self) -> Project:
@@ -78,15 +80,41 @@ class Published:
         meeting = self.group.meetings.get(decision.made_at)
         return meeting is not None and meeting.is_agreed
 
+    @cached_property
+    def _decisions_by_id(self) -> dict[str, Decision]:
+        """Published decisions by id: pages look decisions up by id, so this keeps builds linear."""
+        return {d.id: d for d in self.decisions}
+
+    @cached_property
+    def _superseding(self) -> dict[str, list[Decision]]:
+        """For each decision id, the published decisions that replace it, newest first."""
+        found: dict[str, list[Decision]] = {}
+        for later in self.decisions:
+            for earlier in later.supersedes:
+                found.setdefault(earlier, []).append(later)
+        return found
+
+    @cached_property
+    def _made_at(self) -> dict[str, list[Decision]]:
+        """For each meeting id, the published decisions made at it, newest first."""
+        found: dict[str, list[Decision]] = {}
+        for decision in self.decisions:
+            if decision.made_at:
+                found.setdefault(decision.made_at, []).append(decision)
+        return found
+
     def decision(self, decision_id: str) -> Decision | None:
-        return next((d for d in self.decisions if d.id == decision_id), None)
+        return self._decisions_by_id.get(decision_id)
 
     def superseded_by(self, decision: Decision) -> list[Decision]:
-        return [d for d in self.decisions if decision.id in d.supersedes]
+        return list(self._superseding.get(decision.id, []))
 
     def decisions_of(self, meeting: Meeting) -> list[Decision]:
-        ids = set(meeting.decisions)
-        return [d for d in self.decisions if d.id in ids or d.made_at == meeting.id]
+        """Decisions the meeting lists or that were made at it, newest first."""
+        ids = {*meeting.decisions, *(d.id for d in self._made_at.get(meeting.id, []))}
+        return [d for d in self.decisions if d.id in ids] if len(ids) > 8 else \
+            sorted((self._decisions_by_id[i] for i in ids if i in self._decisions_by_id),
+                   key=lambda d: (d.date, d.id), reverse=True)
 
     @cached_property
     def actions(self) -> list[PublishedAction]:
