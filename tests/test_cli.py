@@ -129,3 +129,37 @@ def test_build_failure_is_a_message_not_a_traceback(group_dir: Path) -> None:
     assert result.returncode == 1
     assert "content/project.yml, line 2: this line cannot be read." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_previews_the_site(group_dir: Path) -> None:
+    """`coprod serve` serves under the path of site_url, as the site will be published."""
+    import time
+    import urllib.request
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "coprod_site.cli", "serve", str(group_dir),
+                               "--dev-addr", f"127.0.0.1:{port}"], env=build_env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/test/meetings/", timeout=5) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "coprod serve did not answer within a minute"
+                assert server.poll() is None, "coprod serve stopped"
+                time.sleep(0.3)
+        assert "Our first meeting" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
