@@ -112,9 +112,8 @@ class Published:
     def decisions_of(self, meeting: Meeting) -> list[Decision]:
         """Decisions the meeting lists or that were made at it, newest first."""
         ids = {*meeting.decisions, *(d.id for d in self._made_at.get(meeting.id, []))}
-        return [d for d in self.decisions if d.id in ids] if len(ids) > 8 else \
-            sorted((self._decisions_by_id[i] for i in ids if i in self._decisions_by_id),
-                   key=lambda d: (d.date, d.id), reverse=True)
+        found = [self._decisions_by_id[i] for i in ids if i in self._decisions_by_id]
+        return sorted(found, key=lambda d: (d.date, d.id), reverse=True)
 
     @cached_property
     def actions(self) -> list[PublishedAction]:
