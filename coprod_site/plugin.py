@@ -22,6 +22,7 @@ from .problems import Problem, count_summary
 from .published import Published
 from .render import Renderer
 from .settings import Settings
+from . import sharing  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 
 log = get_plugin_logger(__name__)
 

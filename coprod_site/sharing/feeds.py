@@ -1,0 +1,158 @@
+"""Atom feeds: everything newly published, and one feed per kind of record.
+
+A community follows the group in a feed reader instead of checking the site.
+Each entry is dated by when the group agreed or published it, so a meeting
+appears when its minutes are agreed, not when it happened. Entry ids are tag:
+URIs built from record ids, so they never change between builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import markdown
+from feedgen.feed import FeedGenerator
+
+from ..outputs import OutputFile
+from ..published import Published
+from ..records import Amendment, Decision, Meeting, Report
+from ..settings import Settings
+from .links import absolute_url, at_midnight, record_url, tag_id
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One published feed: `name` is also its file name, feeds/<name>.atom.xml."""
+
+    name: str
+    title: str
+    kind: str | None
+
+    @property
+    def path(self) -> str:
+        return f"feeds/{self.name}.atom.xml"
+
+
+FEEDS = (
+    Feed("all", "Everything new", None),
+    Feed("meetings", "Meeting summaries", "meeting"),
+    Feed("decisions", "Decisions", "decision"),
+    Feed("amendments", "Changes to our charter", "amendment"),
+    Feed("reports", "Reports", "report"),
+)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """A record as a feed shows it."""
+
+    kind: str
+    record_id: str
+    title: str
+    url: str
+    updated: dt.date
+    summary: str
+    body: str
+
+
+def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile]:
+    """Every feed, when the site knows its address (feeds need absolute links)."""
+    if site.site_url is None:
+        return
+    entries = feed_entries(site)
+    for feed in FEEDS:
+        chosen = [e for e in entries if feed.kind is None or e.kind == feed.kind]
+        yield OutputFile(feed.path, render_feed(site, feed, chosen))
+
+
+def feed_entries(site: Published) -> list[FeedEntry]:
+    """Every published record worth announcing, newest first."""
+    entries = [*map(_meeting_entry, site.meetings),
+               *(_decision_entry(site, d) for d in site.decisions),
+               *(_amendment_entry(site, a) for a in site.amendments_with_status("agreed")),
+               *(_report_entry(site, r) for r in site.reports)]
+    found = [entry for entry in entries if entry is not None]
+    return sorted(found, key=lambda e: (e.updated, e.kind, e.record_id), reverse=True)
+
+
+def _meeting_entry(meeting: Meeting) -> FeedEntry:
+    agreed = meeting.minutes.agreed_on or meeting.date
+    return FeedEntry("meeting", meeting.id, f"Meeting summary: {meeting.title}", record_url(meeting), agreed,
+                     f"Summary of our meeting on {_words(meeting.date)}, agreed on {_words(agreed)}.",
+                     meeting.source.body)
+
+
+def _decision_entry(site: Published, decision: Decision) -> FeedEntry:
+    return FeedEntry("decision", decision.id, f"Decision {decision.id}: {decision.title}",
+                     record_url(decision), decision_published_on(site, decision),
+                     f"Decided on {_words(decision.date)}. {decision.outcome_note or ''}".strip(),
+                     decision.source.body)
+
+
+def decision_published_on(site: Published, decision: Decision) -> dt.date:
+    """A decision made at a meeting is published when that meeting's minutes are agreed."""
+    meeting = site.meeting(decision.made_at)
+    agreed = meeting.minutes.agreed_on if meeting is not None else None
+    return max(decision.date, agreed) if agreed else decision.date
+
+
+def _amendment_entry(site: Published, amendment: Amendment) -> FeedEntry | None:
+    meeting = site.meeting(amendment.agreed_at)
+    agreed = meeting.date if meeting is not None else amendment.proposed_on
+    if agreed is None:
+        return None
+    version = f" It made version {amendment.charter_version} of our charter." if amendment.charter_version else ""
+    return FeedEntry("amendment", amendment.id, f"Charter change {amendment.id}: {amendment.title}",
+                     record_url(amendment), agreed, f"Agreed on {_words(agreed)}.{version}",
+                     amendment.source.body)
+
+
+def _report_entry(site: Published, report: Report) -> FeedEntry:
+    published = report.period_to or report.ended_on or report.period_from or site.project.started_on
+    return FeedEntry("report", report.id, f"Report: {report.title}", record_url(report), published,
+                     report.title, report.source.body)
+
+
+def render_feed(site: Published, feed: Feed, entries: list[FeedEntry]) -> bytes:
+    """The Atom document for one feed."""
+    project = site.project
+    generator = FeedGenerator()
+    generator.id(tag_id(site, feed.path))
+    generator.title(f"{project.name}: {feed.title}")
+    generator.subtitle(project.summary)
+    generator.author({"name": project.name})
+    generator.language(project.language)
+    generator.link(href=absolute_url(site, feed.path), rel="self", type="application/atom+xml")
+    generator.link(href=absolute_url(site, ""), rel="alternate", type="text/html")
+    if project.licence:
+        generator.rights(f"{project.licence}, {project.organisation}")
+    newest = max((e.updated for e in entries), default=project.started_on)
+    generator.updated(at_midnight(newest))
+    for entry in entries:
+        _add_entry(site, generator, entry)
+    result: bytes = generator.atom_str(pretty=True)
+    return result
+
+
+def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry) -> None:
+    item = generator.add_entry(order="append")
+    item.id(tag_id(site, f"{entry.kind}s/{entry.record_id}"))
+    item.title(entry.title)
+    item.link(href=absolute_url(site, entry.url), rel="alternate", type="text/html")
+    item.updated(at_midnight(entry.updated))
+    item.published(at_midnight(entry.updated))
+    item.summary(entry.summary)
+    if entry.body.strip():
+        item.content(body_html(entry.body), type="html")
+    item.category(term=entry.kind)
+
+
+def body_html(body: str) -> str:
+    """A record's Markdown text as HTML, for feed readers that show the whole entry."""
+    return markdown.markdown(body, extensions=["attr_list", "abbr", "md_in_html"])
+
+
+def _words(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"

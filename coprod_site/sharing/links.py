@@ -1,0 +1,49 @@
+"""Addresses that last: where each record lives, its absolute URL and its stable id.
+
+Feeds, the calendar, QR codes and link previews all need full addresses
+('https://example.org/group/meetings/2025-03-14-x/'), so they exist only when
+the site knows where it lives (mkdocs.yml's `site_url`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from ..pages import page_url
+from ..published import Published
+from ..records import Amendment, Decision, Meeting, Report
+
+Record = Meeting | Decision | Amendment | Report
+
+FOLDERS = {"meeting": "meetings", "decision": "decisions", "amendment": "amendments", "report": "reports"}
+
+
+def record_url(record: Record) -> str:
+    """The record page's site-relative URL: 'decisions/D-007/'."""
+    return page_url(f"{FOLDERS[record.kind]}/{record.id}.md")
+
+
+def absolute_url(site: Published, url: str) -> str:
+    """A site-relative URL made absolute; the site must know its address."""
+    if site.site_url is None:
+        raise ValueError("the site has no site_url, so it has no absolute addresses")
+    return site.site_url + url
+
+
+def site_host(site: Published) -> str:
+    """'example.org', for calendar UIDs and tag: ids."""
+    return urlsplit(site.site_url or "").hostname or "localhost"
+
+
+def tag_id(site: Published, name: str) -> str:
+    """A permanent id ('tag:example.org,2024-11-06:decisions/D-007') for a feed or an entry.
+
+    It is built from the record's id, not its page, so it survives a move of the site's folder.
+    """
+    return f"tag:{site_host(site)},{site.project.started_on.isoformat()}:{name}"
+
+
+def at_midnight(day: dt.date) -> dt.datetime:
+    """A date as a moment, for formats (Atom) that only take date-times."""
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
