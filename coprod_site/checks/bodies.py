@@ -1,0 +1,139 @@
+"""The Markdown bodies the site publishes, read as prose with a line number for every part.
+
+The plain-language and image checks look at what a reader will read: paragraphs,
+list items, headings and table cells, with code, raw HTML and link addresses
+left out. markdown-it gives every block its lines in the body; adding the line
+the body starts on gives the line in the file the person edits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..records import Group
+from ..sources import Source
+
+BlockKind = Literal["paragraph", "heading", "cell"]
+
+ATTR_LIST = re.compile(r"\s*\{[^{}\n]*\}\s*$")
+"""`{#payments}` after a heading, or `{ .class }` after a paragraph (attr_list syntax)."""
+ABBREVIATION = re.compile(r"^\*\[(?P<short>[^\]]+)\]:\s*(?P<meaning>.*)$", re.MULTILINE)
+"""A page's own abbreviation definition: `*[CQC]: Care Quality Commission`."""
+ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[^\n]*$", re.MULTILINE)
+HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+HTML_ALT = re.compile(r"\balt\s*=", re.IGNORECASE)
+HTML_SRC = re.compile(r"\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of prose: `line` is the line in the file where it starts; soft line breaks stay."""
+
+    kind: BlockKind
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image in a body, and whether it says what it shows (or, in HTML, that it is decoration).
+
+    Markdown has no way to mark an image as decoration, so `![](x.png)` has no
+    alt text; HTML's `alt=""` is the standard way to say an image is decoration.
+    """
+
+    src: str
+    line: int
+    has_alt: bool
+    html: bool
+
+
+def published_bodies(group: Group) -> Iterator[Source]:
+    """Every record body and page the site shows: drafts and planned meetings have none."""
+    if group.charter is not None:
+        yield group.charter.source
+    for meeting in group.meetings.values():
+        if meeting.is_agreed:
+            yield meeting.source
+    for records in (group.decisions, group.amendments, group.reports):
+        yield from (record.source for record in records.values())
+    yield from group.pages.values()
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def read_blocks(source: Source) -> list[Block]:
+    """The body's prose blocks in reading order."""
+    tokens = _parser().parse(_without_extras(source.body))
+    blocks: list[Block] = []
+    for index, token in enumerate(tokens):
+        if token.type != "inline" or token.map is None:
+            continue
+        text = ATTR_LIST.sub("", inline_text(token)).strip()
+        if text:
+            blocks.append(Block(_kind(tokens[index - 1]), text, source.body_line + token.map[0]))
+    return blocks
+
+
+def _kind(opening: Token) -> BlockKind:
+    if opening.type == "heading_open":
+        return "heading"
+    return "cell" if opening.type in ("th_open", "td_open") else "paragraph"
+
+
+def _without_extras(body: str) -> str:
+    """The body with abbreviation definitions and admonition markers blanked (lines kept)."""
+    return ADMONITION.sub("", ABBREVIATION.sub("", body))
+
+
+def inline_text(token: Token) -> str:
+    """What a reader reads in an inline token: text and link text, no code, HTML or images."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "code_inline":
+            parts.append("code")
+    return "".join(parts)
+
+
+def page_abbreviations(source: Source) -> set[str]:
+    """Short forms the page explains itself with `*[CQC]: ...` lines."""
+    return {match["short"].strip() for match in ABBREVIATION.finditer(source.body)}
+
+
+def find_images(source: Source) -> list[Image]:
+    """Every image in the body, from Markdown `![alt](src)` or an HTML `<img>` tag."""
+    images: list[Image] = []
+    for token in _parser().parse(source.body):
+        if token.map is None:
+            continue
+        line = source.body_line + token.map[0]
+        if token.type == "html_block":
+            images += _html_images(token.content, line)
+        for child in token.children or []:
+            if child.type == "image":
+                images.append(Image(str(child.attrs.get("src", "")), line, bool(child.content.strip()),
+                                    html=False))
+            elif child.type == "html_inline":
+                images += _html_images(child.content, line)
+    return images
+
+
+def _html_images(html: str, first_line: int) -> list[Image]:
+    images = []
+    for match in HTML_IMAGE.finditer(html):
+        src = HTML_SRC.search(match[0])
+        line = first_line + html.count("\n", 0, match.start())
+        images.append(Image(src[1] if src else "", line, bool(HTML_ALT.search(match[0])), html=True))
+    return images

@@ -1,0 +1,136 @@
+"""Plain-language checks: short sentences and paragraphs, explained short forms, an easy reading level.
+
+NHS content aims for a reading age of 9 to 11. These are warnings, so a group
+can still publish; `coprod check --strict` and `mkdocs build --strict` make them
+errors. The limits are plugin options in mkdocs.yml (see `Settings`).
+The reading level comes from textstat, which works offline: its syllable
+counts use the CMU dictionary and Pyphen data installed with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import textstat
+
+from ..problems import Problem
+from ..records import Group
+from ..settings import Settings
+from ..sources import Source
+from .bodies import Block, page_abbreviations, published_bodies, read_blocks
+
+CAPITALS = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?:s)?(?![\w-])")
+"""Two or more capital letters (digits allowed), e.g. CAMHS, GRIPP2, GPs; not ids like ACT-021."""
+WORD = re.compile(r"\w[\w'’-]*")
+SENTENCE_END = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s)")
+NOT_AN_END = frozenset({"e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "a.m", "p.m", "approx"})
+"""Words whose full stop does not end a sentence."""
+SNIPPET_WORDS = 6
+MIN_SENTENCES_FOR_GRADE = 3
+"""textstat gives no SMOG grade below three sentences."""
+
+
+def check_sentences(group: Group, settings: Settings) -> Iterator[Problem]:
+    """Warn about sentences that are too long and paragraphs with too many sentences."""
+    for source in published_bodies(group):
+        for block in read_blocks(source):
+            if block.kind != "paragraph":
+                continue
+            sentences = split_sentences(block)
+            yield from _long_sentences(source, sentences, settings.max_sentence_words)
+            if len(sentences) > settings.max_paragraph_sentences:
+                yield _warning(source, block.line,
+                               f"This paragraph has {len(sentences)} sentences. Paragraphs of up to "
+                               f"{settings.max_paragraph_sentences} sentences are easier to read. "
+                               "Try splitting it where the topic changes.")
+
+
+def _long_sentences(source: Source, sentences: list[tuple[str, int]], limit: int) -> Iterator[Problem]:
+    for sentence, line in sentences:
+        words = WORD.findall(sentence)
+        if len(words) > limit:
+            snippet = " ".join(words[:SNIPPET_WORDS])
+            yield _warning(source, line, f"This sentence has {len(words)} words (\"{snippet}…\"). "
+                           f"Sentences of up to {limit} words are easier to read. "
+                           "Try splitting it into two.")
+
+
+def split_sentences(block: Block) -> list[tuple[str, int]]:
+    """The block's sentences, each with the line it starts on."""
+    sentences: list[tuple[str, int]] = []
+    start = 0
+    for end in _sentence_ends(block.text):
+        _add_sentence(sentences, block, start, end)
+        start = end
+    _add_sentence(sentences, block, start, len(block.text))
+    return sentences
+
+
+def _sentence_ends(text: str) -> Iterator[int]:
+    for match in SENTENCE_END.finditer(text):
+        before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        after = text[match.end():].lstrip()[:1]
+        is_initial = len(before) == 1 and before.isupper()
+        if before.lower() in NOT_AN_END or is_initial or (after and after.islower()):
+            continue
+        yield match.end()
+
+
+def _add_sentence(sentences: list[tuple[str, int]], block: Block, start: int, end: int) -> None:
+    piece = block.text[start:end]
+    if not WORD.search(piece):
+        return
+    leading = len(piece) - len(piece.lstrip())
+    line = block.line + block.text.count("\n", 0, start + leading)
+    sentences.append((" ".join(piece.split()), line))
+
+
+def check_capitals(group: Group, settings: Settings) -> Iterator[Problem]:
+    """Warn, once per page, about each short form or capitalised word the glossary does not explain."""
+    known = {term.upper() for term in group.glossary} | {a.upper() for a in settings.allowed_acronyms}
+    glossary = f"{settings.content_dir}/glossary.yml"
+    for source in published_bodies(group):
+        explained = known | {short.upper() for short in page_abbreviations(source)}
+        for word, line in _unexplained_capitals(read_blocks(source), explained):
+            yield _warning(source, line, f"'{word}' is in capital letters but is not in the glossary. "
+                           f"If it is a short form, write it out in full or explain it in {glossary}. "
+                           "If it is for emphasis, use lower case: capitals are harder to read.")
+
+
+def _unexplained_capitals(blocks: Iterable[Block], explained: set[str]) -> Iterator[tuple[str, int]]:
+    seen: set[str] = set()
+    for block in blocks:
+        for match in CAPITALS.finditer(block.text):
+            word = match["word"]
+            if word.upper() not in explained and word not in seen:
+                seen.add(word)
+                yield word, block.line + block.text.count("\n", 0, match.start())
+
+
+def check_reading_level(group: Group, settings: Settings) -> Iterator[Problem]:
+    """Warn about pages whose reading level (SMOG grade) is above the target."""
+    for source in published_bodies(group):
+        grade = reading_grade(read_blocks(source))
+        if grade is not None and grade > settings.reading_grade:
+            yield _warning(source, source.body_line,
+                           f"This page may be hard to read: its reading level is {grade:.1f} "
+                           f"(SMOG grade) and the target is {settings.reading_grade:g} or lower. "
+                           "Use shorter sentences and everyday words, with fewer long words.")
+
+
+def reading_grade(blocks: Iterable[Block]) -> float | None:
+    """The SMOG grade of the page's paragraphs and list items, or None when it is too short to tell."""
+    sentences = [text for block in blocks if block.kind == "paragraph"
+                 for text, _ in split_sentences(block)]
+    if len(sentences) < MIN_SENTENCES_FOR_GRADE:
+        return None
+    text = " ".join(sentence.rstrip(" .!?") + "." for sentence in sentences)
+    return float(textstat.smog_index(text))
+
+
+def _warning(source: Source, line: int, message: str) -> Problem:
+    return Problem(source.path, line, None, message, "warning")
+
+
+CHECKS = (check_sentences, check_capitals, check_reading_level)

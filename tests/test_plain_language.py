@@ -1,0 +1,198 @@
+"""Plain language and image checks: what a facilitator reads, word for word, with file and line."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from conftest import REPO, build_env, mkdocs_build
+from groups import FILES, write_files
+
+from coprod_site.checks import check_folder, images, language, run_checks
+from coprod_site.checks.bodies import Block
+from coprod_site.checks.language import reading_grade, split_sentences
+from coprod_site.problems import Problem
+
+DECISION = "content/decisions/D-001-own-words.md"
+HEADER_LINES = 10
+"""Front matter lines of the decision the tests rewrite: its body starts on line 11."""
+
+DECISION_HEAD = """\
+---
+title: Use our own words
+date: 2025-01-10
+made_at: 2025-01-10-first-meeting
+how: consensus
+status: agreed
+power: within-remit
+outcome: changed
+outcome_note: The leaflet uses our words.
+---
+"""
+
+LONG_SENTENCE = ("We talked for a long time about the waiting room and the letters and the parking "
+                 "and the food and the chairs and the noise and the lights in the corridor.")
+
+
+def problems_for_body(tmp_path: Path, body: str, mkdocs_extra: str = "") -> list[Problem]:
+    """Every problem `coprod check` finds when the test decision has this body."""
+    files = {**FILES, DECISION: DECISION_HEAD + body}
+    if mkdocs_extra:
+        files["mkdocs.yml"] = FILES["mkdocs.yml"].replace("  - coprod\n", "  - coprod:\n" + mkdocs_extra)
+    root = write_files(tmp_path / "group", files)
+    return check_folder(root)[2]
+
+
+def messages(problems: Iterable[Problem]) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_the_test_decision_starts_where_the_tests_expect(tmp_path: Path) -> None:
+    assert DECISION_HEAD.count("\n") == HEADER_LINES
+    assert messages(problems_for_body(tmp_path, "Short and clear.\n")) == []
+
+
+def test_a_long_sentence_is_a_warning_on_its_own_line(tmp_path: Path) -> None:
+    body = "We met.\n" + LONG_SENTENCE + "\n"
+    assert messages(problems_for_body(tmp_path, body)) == [
+        (f"warning: {DECISION}, line 12: This sentence has 31 words (\"We talked for a long time…\"). "
+        "Sentences of up to 25 words are easier to read. Try splitting it into two."),
+    ]
+
+
+def test_a_long_paragraph_is_a_warning_where_it_starts(tmp_path: Path) -> None:
+    body = "Intro.\n\nOne. Two is here.\nThree! Four? Five.\nSix.\n"
+    assert messages(problems_for_body(tmp_path, body)) == [
+        (f"warning: {DECISION}, line 13: This paragraph has 6 sentences. Paragraphs of up to 5 "
+        "sentences are easier to read. Try splitting it where the topic changes."),
+    ]
+
+
+def test_unexplained_capitals_are_a_warning_once_per_page(tmp_path: Path) -> None:
+    body = ("The NHS and the UK and a GP are fine.\n\n"
+            "We asked the CQC. Then the CQC asked us!\n\n"
+            "- It was VERY loud, said our GPs.\n")
+    glossary = "content/glossary.yml"
+    assert messages(problems_for_body(tmp_path, body)) == [
+        (f"warning: {DECISION}, line 13: 'CQC' is in capital letters but is not in the glossary. "
+        f"If it is a short form, write it out in full or explain it in {glossary}. "
+        "If it is for emphasis, use lower case: capitals are harder to read."),
+        (f"warning: {DECISION}, line 15: 'VERY' is in capital letters but is not in the glossary. "
+        f"If it is a short form, write it out in full or explain it in {glossary}. "
+        "If it is for emphasis, use lower case: capitals are harder to read."),
+    ]
+
+
+def test_glossary_terms_page_abbreviations_ids_and_code_need_no_explanation(tmp_path: Path) -> None:
+    body = ("Our PPI work goes on.\n\n"          # PPI is in the test group's glossary
+            "See ACT-001 and D-002.\n\n"          # record ids are not acronyms
+            "The file is `HTML` inside code.\n\n"
+            "The CQC visited.\n\n"
+            "*[CQC]: Care Quality Commission\n")
+    assert messages(problems_for_body(tmp_path, body)) == []
+
+
+def test_a_hard_page_is_a_warning_at_the_start_of_its_text(tmp_path: Path) -> None:
+    body = ("Organisational accountability necessitates comprehensive documentation.\n"
+            "Consequently, institutional representatives communicated extensively.\n"
+            "Participants unanimously recommended simplification of administrative correspondence.\n")
+    assert messages(problems_for_body(tmp_path, body)) == [
+        (f"warning: {DECISION}, line 11: This page may be hard to read: its reading level is 16.3 "
+        "(SMOG grade) and the target is 11 or lower. Use shorter sentences and everyday words, "
+        "with fewer long words."),
+    ]
+
+
+def test_thresholds_come_from_mkdocs_yml(tmp_path: Path) -> None:
+    options = "      max_sentence_words: 3\n      max_paragraph_sentences: 1\n      reading_grade: 2\n"
+    body = "We met in the hall. We ate cake.\nThe room was nice and everyone was happy there.\n"
+    found = messages(p for p in problems_for_body(tmp_path, body, options) if p.path == DECISION)
+    assert found == [
+        (f"warning: {DECISION}, line 11: This page may be hard to read: its reading level is 6.4 "
+        "(SMOG grade) and the target is 2 or lower. Use shorter sentences and everyday words, "
+        "with fewer long words."),
+        (f"warning: {DECISION}, line 11: This paragraph has 3 sentences. Paragraphs of up to 1 "
+        "sentences are easier to read. Try splitting it where the topic changes."),
+        (f"warning: {DECISION}, line 11: This sentence has 5 words (\"We met in the hall…\"). "
+        "Sentences of up to 3 words are easier to read. Try splitting it into two."),
+        (f"warning: {DECISION}, line 12: This sentence has 9 words (\"The room was nice and everyone…\"). "
+        "Sentences of up to 3 words are easier to read. Try splitting it into two."),
+    ]
+
+
+def test_allowed_acronyms_come_from_mkdocs_yml(tmp_path: Path) -> None:
+    options = "      allowed_acronyms: [CQC]\n"
+    found = messages(problems_for_body(tmp_path, "The CQC and the NHS came.\n", options))
+    assert [m.split(": ", 2)[2][:5] for m in found] == ["'NHS'"]
+
+
+def test_initials_and_abbreviations_do_not_end_a_sentence() -> None:
+    block = Block("paragraph", "J. T. and Dr. Khan came, e.g. on Monday. Then we left.", 4)
+    assert split_sentences(block) == [("J. T. and Dr. Khan came, e.g. on Monday.", 4),
+                                      ("Then we left.", 4)]
+
+
+def test_reading_level_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """textstat must work offline: any attempt to open a connection fails this test."""
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the reading level check tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    script = ("import socket\n"
+              "def refuse(*a, **k): raise SystemExit('network used')\n"
+              "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+              "from coprod_site.checks.bodies import Block\n"
+              "from coprod_site.checks.language import reading_grade\n"
+              "text = 'We went to the hospital. The appointment was late. Everyone was unhappy.'\n"
+              "print(round(reading_grade([Block('paragraph', text, 1)]), 1))\n")
+    result = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "9.7"
+    assert reading_grade([Block("paragraph", "Too short.", 1)]) is None
+
+
+def test_an_image_without_alt_text_is_an_error(tmp_path: Path) -> None:
+    body = ("We drew a map.\n\n"
+            "![](assets/map.png)\n\n"
+            "![A map of the clinic](assets/ok.png)\n\n"
+            '<p><img src="assets/photo.jpg"></p>\n\n'
+            '<img src="assets/line.png" alt="">\n')
+    why = "has no alt text, so people who cannot see it will not know what it shows. "
+    assert messages(problems_for_body(tmp_path, body)) == [
+        (f"{DECISION}, line 13: The image 'assets/map.png' {why}Describe it in a few words between "
+        "the square brackets: ![A map of the clinic](assets/map.png)"),
+        (f"{DECISION}, line 17: The image 'assets/photo.jpg' {why}Add alt=\"a few words saying what "
+        "it shows\" to the <img> tag, or alt=\"\" if it is only decoration."),
+    ]
+
+
+def test_warnings_pass_coprod_check_but_fail_it_when_strict(tmp_path: Path) -> None:
+    root = write_files(tmp_path / "group", {**FILES, DECISION: DECISION_HEAD + LONG_SENTENCE + "\n"})
+    command = [sys.executable, "-m", "coprod_site.cli", "check", str(root)]
+    relaxed = subprocess.run(command, check=False, capture_output=True, text=True, env=build_env(), timeout=120)
+    strict = subprocess.run([*command, "--strict"], check=False, capture_output=True, text=True, env=build_env(),
+                            timeout=120)
+    assert relaxed.returncode == 0
+    assert strict.returncode == 1
+    assert "Found 0 errors and 1 warning." in strict.stdout
+
+
+def test_mkdocs_build_strict_stops_on_a_plain_language_warning(tmp_path: Path) -> None:
+    root = write_files(tmp_path / "group", {**FILES, DECISION: DECISION_HEAD + LONG_SENTENCE + "\n"})
+    assert mkdocs_build(root).returncode == 0
+    strict = mkdocs_build(root, "--strict")
+    assert strict.returncode == 1
+    assert f"{DECISION}, line 11: This sentence has 31 words" in strict.stderr
+
+
+def test_the_example_group_passes_the_plain_language_and_image_checks() -> None:
+    if not (REPO / "content" / "project.yml").is_file():
+        pytest.skip("the example group is not in this checkout")
+    group, settings, _ = check_folder(REPO)
+    found = run_checks(group, settings, (*language.CHECKS, *images.CHECKS))
+    assert messages(found) == []
