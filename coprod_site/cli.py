@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .checks import check_folder
+from .checks.charter_guard import check_charter_change
 from .config import today_from_environment
-from .problems import Problem, format_github, format_json, format_text
+from .problems import Problem, format_github, format_json, format_text, sort_problems
 from .scaffold import (
     ScaffoldError,
     init_group,
@@ -75,10 +76,15 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument("--strict", action="store_true", help="treat warnings as errors")
     command.add_argument("--format", choices=sorted(FORMATTERS), default="text",
                          help="text for people, json for tools, github for pull request annotations")
+    command.add_argument("--base", metavar="REF",
+                         help="also check a charter change against this branch, tag or commit "
+                              "(for pull requests)")
 
 
 def run_check(args: argparse.Namespace) -> int:
-    _, _, problems = check_folder(args.path, today=today_from_environment())
+    group, settings, problems = check_folder(args.path, today=today_from_environment())
+    if args.base:
+        problems = sort_problems([*problems, *check_charter_change(group, settings, args.base)])
     print(FORMATTERS[args.format](problems))
     failed = [p for p in problems if p.is_error or args.strict]
     return 1 if failed else 0

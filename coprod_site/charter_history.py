@@ -1,0 +1,535 @@
+"""Every version of the charter and what changed between them, read from git.
+
+The charter's history is the git history of content/charter.md: each commit
+is read with `git show`, parsed with the same front-matter and clause readers
+as the live charter, and grouped by its `version:` number. Where git cannot
+give the whole story (no git, a shallow clone, or a charter that was copied
+into the repository part-way through its life), earlier versions come from
+the amendment records instead, without their wording, and the page says so.
+
+Comparisons are worked out here as data (lists of `(kind, text)` segments,
+word by word); the templates draw them. Clauses are matched by their `{#id}`;
+a clause with no id is matched by a slug of its heading, and clauses left
+over are paired when their headings or wording are mostly the same (a
+renamed or renumbered section), so older charters without ids still compare
+clause by clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .loading import split_clauses
+from .published import Published
+from .records import Amendment
+from .sources import SourceError, parse_yaml, split_front_matter
+
+SegmentKind = Literal["same", "added", "removed"]
+Segment = tuple[SegmentKind, str]
+ChangeKind = Literal["added", "removed", "changed", "unchanged"]
+HistoryState = Literal["complete", "partial", "shallow", "unavailable"]
+"""complete: git has every version; partial: git starts part-way (earlier versions
+came from elsewhere); shallow: a clone without its full history; unavailable: no git."""
+
+PAIRING_THRESHOLD = 0.5
+GIT_TIMEOUT = 60
+_WORD = re.compile(r"\s+|[\w'’]+\s*|[^\w\s]\s*")
+"""A word or a punctuation mark, with the spaces after it (leading spaces on their own)."""
+
+
+# --- one version's wording --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClauseText:
+    """A `##` section of one version: `key` is its id, or `heading:<slug>` without one."""
+
+    key: str
+    heading: str
+    text: str
+    line: int
+    clause_id: str | None = None
+
+
+@dataclass(frozen=True)
+class CharterText:
+    """The wording of one version of the charter, as written in the file."""
+
+    version: int | None
+    title: str
+    clauses: tuple[ClauseText, ...]
+    preamble: str = ""
+    version_line: int | None = None
+
+    def clause(self, key: str) -> ClauseText | None:
+        return next((c for c in self.clauses if c.key == key), None)
+
+
+def heading_slug(heading: str) -> str:
+    """'Section 2. Evolution of Governance.' -> 'section-2-evolution-of-governance'."""
+    return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-") or "section"
+
+
+def read_charter_text(text: str, shown_as: str = "content/charter.md") -> CharterText:
+    """Parse a charter's text (any version) into its clauses, never raising.
+
+    A version whose front matter cannot be read still gives its clauses; its
+    version number is then unknown (None).
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        front, body, body_line = split_front_matter(text, shown_as)
+    except SourceError:
+        front, body, body_line = None, text, 1
+    meta, lines = _read_front(front, shown_as)
+    version = meta.get("version")
+    version = version if isinstance(version, int) and not isinstance(version, bool) else None
+    title = meta.get("title") if isinstance(meta.get("title"), str) else "How we work together"
+    clauses = _clause_texts(body, body_line)
+    before = body.split("\n")[: clauses[0].line - body_line] if clauses else body.split("\n")
+    preamble = "\n".join(before).strip()
+    return CharterText(version, str(title), clauses, preamble, lines.get(("version",)))
+
+
+def _read_front(front: str | None, shown_as: str) -> tuple[dict[str, Any], dict[Any, int]]:
+    if front is None:
+        return {}, {}
+    try:
+        return parse_yaml(front, shown_as, first_line=2)
+    except SourceError:
+        return {}, {}
+
+
+def _clause_texts(body: str, body_line: int) -> tuple[ClauseText, ...]:
+    clauses: list[ClauseText] = []
+    seen: set[str] = set()
+    for line, heading, clause_id, text in split_clauses(body, body_line):
+        key = clause_id or f"heading:{heading_slug(heading)}"
+        if key in seen:
+            key = f"{key}:{line}"
+        seen.add(key)
+        clauses.append(ClauseText(key, heading, text, line, clause_id))
+    return tuple(clauses)
+
+
+# --- comparing two versions -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    """What happened to one clause between two versions.
+
+    `segments` hold the wording word by word: ("same", text), ("added", text)
+    or ("removed", text). `old_heading` is set when the clause was renamed.
+    """
+
+    kind: ChangeKind
+    key: str
+    heading: str
+    segments: tuple[Segment, ...]
+    old_heading: str | None = None
+    clause_id: str | None = None
+
+    @property
+    def renamed(self) -> bool:
+        return self.old_heading is not None and self.old_heading != self.heading
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One version compared with an older one, clause by clause."""
+
+    against: int | None
+    """The older version's number (None when it had none)."""
+    changes: tuple[ClauseChange, ...]
+
+    @property
+    def changed(self) -> list[ClauseChange]:
+        return [c for c in self.changes if c.kind != "unchanged"]
+
+    @property
+    def unchanged(self) -> list[ClauseChange]:
+        return [c for c in self.changes if c.kind == "unchanged"]
+
+    @property
+    def changed_ids(self) -> set[str]:
+        """The clause ids (or heading keys) whose heading or wording changed."""
+        return {c.clause_id or c.key for c in self.changed}
+
+
+def compare_words(old: str, new: str) -> tuple[Segment, ...]:
+    """The new text with the old one's words marked: a line-then-word comparison.
+
+    Lines are matched first, so a paragraph added or taken out shows whole;
+    lines that changed are then compared word by word. Words are compared
+    without the spaces after them, so re-wrapping is not a change, and the
+    new text's layout is kept.
+    """
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old_part, new_part = "\n".join(old_lines[i1:i2]), "\n".join(new_lines[j1:j2])
+        if tag == "equal":
+            segments.append(("same", new_part))
+        elif tag == "delete":
+            segments.append(("removed", old_part))
+        elif tag == "insert":
+            segments.append(("added", new_part))
+        else:
+            segments += _compare_line_words(old_part, new_part)
+        segments.append(("same", "\n"))
+    return _merge(segments[:-1])
+
+
+def _compare_line_words(old: str, new: str) -> list[Segment]:
+    old_words, new_words = _WORD.findall(old), _WORD.findall(new)
+    matcher = difflib.SequenceMatcher(None, [w.rstrip() for w in old_words],
+                                      [w.rstrip() for w in new_words], autojunk=False)
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            segments.append(("same", "".join(new_words[j1:j2])))
+            continue
+        if tag in ("delete", "replace"):
+            segments += _marked("removed", "".join(old_words[i1:i2]), tag == "replace")
+        if tag in ("insert", "replace"):
+            segments += _marked("added", "".join(new_words[j1:j2]), False)
+    return segments
+
+
+def _marked(kind: SegmentKind, text: str, before_added: bool) -> list[Segment]:
+    """A changed run of words, with the space after it left unmarked.
+
+    Removed words followed by added ones are kept apart by one space, so
+    "month" and "six weeks" never run together as "monthsix weeks".
+    """
+    words = text.rstrip()
+    space = " " if before_added else text[len(words):]
+    return [(kind, words), ("same", space)] if space else [(kind, words)]
+
+
+def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
+    merged: list[Segment] = []
+    for kind, text in segments:
+        if not text:
+            continue
+        if merged and merged[-1][0] == kind:
+            merged[-1] = (kind, merged[-1][1] + text)
+        else:
+            merged.append((kind, text))
+    return tuple(merged)
+
+
+def compare_charters(old: CharterText, new: CharterText) -> Comparison:
+    """Every clause of `new` compared with its match in `old`, then the clauses taken out."""
+    pairs = pair_clauses(old.clauses, new.clauses)
+    changes = [_clause_change(pairs.get(clause.key), clause) for clause in new.clauses]
+    if old.preamble != new.preamble:
+        changes.insert(0, ClauseChange("changed", "", "Before the first heading",
+                                       compare_words(old.preamble, new.preamble)))
+    paired_old = {c.key for c in pairs.values()}
+    for clause in old.clauses:
+        if clause.key not in paired_old:
+            changes.append(ClauseChange("removed", clause.key, clause.heading,
+                                        (("removed", clause.text),) if clause.text else (),
+                                        clause_id=clause.clause_id))
+    return Comparison(old.version, tuple(changes))
+
+
+def _clause_change(old: ClauseText | None, new: ClauseText) -> ClauseChange:
+    if old is None:
+        return ClauseChange("added", new.key, new.heading,
+                            (("added", new.text),) if new.text else (), clause_id=new.clause_id)
+    same = old.text == new.text and old.heading == new.heading
+    segments = ((("same", new.text),) if new.text else ()) if same else compare_words(old.text, new.text)
+    return ClauseChange("unchanged" if same else "changed", new.key, new.heading, segments,
+                        old.heading if old.heading != new.heading else None, new.clause_id)
+
+
+def pair_clauses(old: Sequence[ClauseText], new: Sequence[ClauseText]) -> dict[str, ClauseText]:
+    """For each new clause's key, the old clause it continues (if any).
+
+    Same key first (the `{#id}`, or the heading's slug); then the clauses left
+    over are paired best match first, when their headings and wording are at
+    least half the same.
+    """
+    old_by_key = {c.key: c for c in old}
+    pairs = {c.key: old_by_key[c.key] for c in new if c.key in old_by_key}
+    left_old = [c for c in old if c.key not in pairs]
+    left_new = [c for c in new if c.key not in pairs]
+    scored = sorted(((_likeness(o, n), i, j) for i, o in enumerate(left_old)
+                     for j, n in enumerate(left_new)), reverse=True)
+    used_old: set[int] = set()
+    for score, i, j in scored:
+        if score < PAIRING_THRESHOLD:
+            break
+        if i in used_old or left_new[j].key in pairs:
+            continue
+        pairs[left_new[j].key] = left_old[i]
+        used_old.add(i)
+    return pairs
+
+
+def _likeness(old: ClauseText, new: ClauseText) -> float:
+    """How alike two clauses are, 0 to 1: heading and wording count half each."""
+    if old.clause_id and new.clause_id:
+        return 0.0  # two different ids are two different clauses
+    headings = difflib.SequenceMatcher(None, old.heading.lower(), new.heading.lower()).ratio()
+    words = difflib.SequenceMatcher(None, old.text.split(), new.text.split()).ratio()
+    return (headings + words) / 2
+
+
+# --- reading versions from git ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommittedText:
+    """The charter file as one commit left it."""
+
+    commit: str
+    date: dt.date
+    subject: str
+    text: CharterText
+
+
+@dataclass(frozen=True)
+class GitVersions:
+    """What git could tell us: the committed texts, oldest first, and how complete they are."""
+
+    texts: tuple[CommittedText, ...]
+    shallow: bool = False
+    available: bool = True
+
+
+def run_git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    """Run git in `root`; its output, or None when git is missing or the command fails."""
+    command = ["git", "--no-pager", "-c", "core.quotepath=off", *args]
+    try:
+        result = subprocess.run(command, cwd=root, input=stdin, capture_output=True,
+                                timeout=GIT_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def is_shallow(root: Path) -> bool:
+    """True in a clone made with --depth (as CI often does): older commits are missing."""
+    answer = run_git(root, "rev-parse", "--is-shallow-repository")
+    return answer is not None and answer.strip() == b"true"
+
+
+def read_git_versions(root: Path, path: str) -> GitVersions:
+    """Every committed text of the charter at `path` (relative to `root`), oldest first."""
+    log = run_git(root, "log", "--follow", "--name-only", "--format=%x1e%H%x1f%cI%x1f%s", "--", path)
+    if log is None:
+        return GitVersions((), available=False)
+    texts = [text for entry in log.decode("utf-8", "replace").split("\x1e")[1:]
+             if (text := _committed_text(root, entry, path)) is not None]
+    return GitVersions(tuple(reversed(texts)), shallow=is_shallow(root), available=bool(texts))
+
+
+def _committed_text(root: Path, entry: str, shown_as: str) -> CommittedText | None:
+    header, _, names = entry.partition("\n")
+    commit, date, subject = (header.split("\x1f") + ["", "", ""])[:3]
+    name = next((n for n in names.split("\n") if n.strip()), None)
+    if name is None:
+        return None
+    raw = run_git(root, "show", f"{commit}:{name}")
+    if raw is None:
+        return None  # the commit that deleted the file
+    return CommittedText(commit, dt.date.fromisoformat(date[:10]), subject,
+                         read_charter_text(raw.decode("utf-8", "replace"), shown_as))
+
+
+def read_text_at(root: Path, ref: str, path: str) -> str | None:
+    """The text of `path` (relative to `root`) at a commit, branch or tag; None if it was not there."""
+    raw = run_git(root, "show", f"{ref}:./{path}")
+    return None if raw is None else raw.decode("utf-8", "replace")
+
+
+# --- the history the page shows ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CharterVersion:
+    """One version of the charter, as the history page lists it."""
+
+    number: int | None
+    title: str
+    amendments: tuple[Amendment, ...] = ()
+    agreed_on: dt.date | None = None
+    """When a meeting agreed it (from its amendments' meetings, or adopted_on for the first)."""
+    agreed_at: str | None = None
+    """The meeting that agreed it, when there is no amendment to say so (the first version)."""
+    published_on: dt.date | None = None
+    """When it first appeared in the records (its first commit)."""
+    comparison: Comparison | None = None
+    has_text: bool = True
+    is_current: bool = False
+    is_first: bool = False
+
+
+@dataclass(frozen=True)
+class CharterHistory:
+    """Every version, newest first, and where the history came from."""
+
+    versions: tuple[CharterVersion, ...]
+    state: HistoryState
+    earliest_text: int | None = None
+    """The oldest version whose wording we have (for 'we only have the wording from version N')."""
+    not_adopted: tuple[Amendment, ...] = field(default_factory=tuple)
+    """Rejected and withdrawn amendments, newest first."""
+
+
+@dataclass(frozen=True)
+class _Draft:
+    number: int | None
+    text: CharterText | None
+    published_on: dt.date | None
+
+
+def build_charter_history(site: Published) -> CharterHistory | None:
+    """The charter's history for the history page, or None for a group with no charter."""
+    charter = site.group.charter
+    if charter is None:
+        return None
+    root = Path(site.group.root)
+    current = read_charter_text(_source_text(root, charter.source.path), charter.source.path)
+    git = read_git_versions(root, charter.source.path)
+    drafts = _versions_from_git(git.texts, current, charter.version)
+    drafts = _fill_from_records(drafts, site)
+    versions = _finish(drafts, site)
+    earliest = next((d.number for d in drafts if d.text is not None), None)
+    not_adopted = tuple(site.amendments_with_status("rejected", "withdrawn"))
+    return CharterHistory(tuple(reversed(versions)), _state(git, drafts), earliest, not_adopted)
+
+
+def _source_text(root: Path, path: str) -> str:
+    try:
+        return (root / path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _versions_from_git(texts: Sequence[CommittedText], current: CharterText,
+                       current_number: int) -> list[_Draft]:
+    """Commits grouped by version number, oldest first; the file on disk is the newest.
+
+    Commits that leave the version number alone (a typo fixed, a date moved)
+    belong to the same version: its wording is the last of them.
+    """
+    drafts: list[_Draft] = []
+    for committed in texts:
+        number = committed.text.version
+        if drafts and drafts[-1].number == number:
+            drafts[-1] = _Draft(number, committed.text, drafts[-1].published_on)
+        else:
+            drafts.append(_Draft(number, committed.text, committed.date))
+    if drafts and drafts[-1].number == current_number:
+        drafts[-1] = _Draft(current_number, current, drafts[-1].published_on)
+    else:
+        drafts.append(_Draft(current_number, current, None))
+    return drafts
+
+
+def _fill_from_records(drafts: list[_Draft], site: Published) -> list[_Draft]:
+    """Versions git does not have, from 1 up, listed from the amendment records without wording."""
+    known = {d.number for d in drafts}
+    numbers = [d.number for d in drafts if d.number is not None]
+    lowest = min(numbers, default=1)
+    wanted = set(range(1, lowest))
+    wanted |= {a.charter_version for a in site.amendments_with_status("agreed")
+               if a.charter_version is not None and a.charter_version < lowest}
+    missing = [_Draft(n, None, None) for n in sorted(wanted - known)]
+    return missing + drafts
+
+
+def _finish(drafts: list[_Draft], site: Published) -> list[CharterVersion]:
+    """Each version with its amendments, dates and comparison with the version before it."""
+    charter = site.group.charter
+    assert charter is not None
+    versions: list[CharterVersion] = []
+    previous: CharterText | None = None
+    for index, draft in enumerate(drafts):
+        amendments = tuple(a for a in site.amendments_with_status("agreed")
+                           if draft.number is not None and a.charter_version == draft.number)
+        is_first = index == 0
+        comparison = (compare_charters(previous, draft.text)
+                      if previous is not None and draft.text is not None else None)
+        title = draft.text.title if draft.text is not None else charter.title
+        versions.append(CharterVersion(
+            draft.number, title, amendments, _agreed_on(amendments, site, is_first),
+            charter.adopted_at if is_first and not amendments else None, draft.published_on,
+            comparison, draft.text is not None, index == len(drafts) - 1, is_first))
+        previous = draft.text if draft.text is not None else previous
+    return versions
+
+
+def _agreed_on(amendments: Sequence[Amendment], site: Published, is_first: bool) -> dt.date | None:
+    charter = site.group.charter
+    meetings = [m for a in amendments if (m := site.meeting(a.agreed_at)) is not None]
+    if meetings:
+        return max(m.date for m in meetings)
+    return charter.adopted_on if is_first and charter is not None and not amendments else None
+
+
+def _state(git: GitVersions, drafts: Sequence[_Draft]) -> HistoryState:
+    if not git.available:
+        return "unavailable"
+    if git.shallow:
+        return "shallow"
+    return "complete" if all(d.text is not None for d in drafts) else "partial"
+
+
+# --- the charter page -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProposedChange:
+    """An amendment under discussion, with the names of the parts it would change."""
+
+    amendment: Amendment
+    clause_names: tuple[tuple[str, str], ...]
+    """(clause id, heading) for each part it names; the heading is the id when unknown."""
+
+
+@dataclass(frozen=True)
+class CharterSummary:
+    """What the charter page says about the current version."""
+
+    last_amended_by: tuple[Amendment, ...]
+    last_amended_on: dt.date | None
+    review_overdue: bool
+    proposed: tuple[ProposedChange, ...]
+
+
+def build_charter_summary(site: Published) -> CharterSummary | None:
+    """The charter page's facts: when it last changed, whether its review is overdue, what is proposed."""
+    charter = site.group.charter
+    if charter is None:
+        return None
+    latest = tuple(a for a in site.amendments_with_status("agreed")
+                   if a.charter_version == charter.version)
+    headings = {c.id: c.heading for c in charter.clauses}
+    proposed = tuple(ProposedChange(a, tuple((c, headings.get(c, c)) for c in a.clauses))
+                     for a in reversed(site.amendments_with_status("proposed")))
+    overdue = charter.review_by is not None and charter.review_by < site.today
+    return CharterSummary(latest, _agreed_on(latest, site, False), overdue, proposed)
+
+
+def charter_page_context(site: Published) -> dict[str, Any]:
+    """The extra template context of the charter page."""
+    return {"summary": build_charter_summary(site)}
+
+
+def charter_history_context(site: Published) -> dict[str, Any]:
+    """The extra template context of the history page."""
+    return {"history": build_charter_history(site)}

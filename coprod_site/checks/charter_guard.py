@@ -1,0 +1,297 @@
+"""The pull-request guard: a change to the charter's text needs an agreed amendment.
+
+`coprod check --base REF` compares content/charter.md with its state at REF
+(the branch a pull request will merge into). When the wording changed, an
+amendment added or changed in the same pull request must be agreed, at a
+meeting whose minutes are agreed, make the charter's next version and name
+exactly the clauses whose wording changed. An amendment that was already
+agreed is the record of what the group agreed, so its wording cannot change.
+
+Problems point at the changed lines, so `--format github` puts them beside
+the change in the pull request.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..charter_history import (
+    CharterText,
+    ClauseChange,
+    Comparison,
+    compare_charters,
+    read_charter_text,
+    read_text_at,
+    run_git,
+)
+from ..problems import Problem, sort_problems
+from ..records import Amendment, Group
+from ..settings import Settings
+from ..sources import SourceError, parse_yaml, split_front_matter
+
+Problems = Iterator[Problem]
+CLOSED = ("rejected", "withdrawn")
+
+
+@dataclass(frozen=True)
+class ChangedAmendment:
+    """An amendment this change adds or edits, with its text at the base (None when new)."""
+
+    amendment: Amendment
+    base_text: str | None
+
+
+@dataclass(frozen=True)
+class CharterChange:
+    """The charter before and after, and where the changed lines are in the new file."""
+
+    path: str
+    old_version: int | None
+    new_version: int | None
+    version_line: int | None
+    comparison: Comparison
+    lines: dict[str, int]
+    """For each changed clause's key, the first changed line of the new file."""
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.old_version + 1 if self.old_version is not None else self.new_version
+
+
+def check_charter_change(group: Group, settings: Settings, base: str) -> list[Problem]:
+    """Every problem with how this change (against `base`) treats the charter and amendments."""
+    root = Path(group.root)
+    path = f"{settings.content_dir}/charter.md"
+    missing = _base_problem(root, base, path)
+    if missing is not None:
+        return [missing]
+    changed = list(_changed_amendments(root, base, group))
+    problems = list(_edited_after_agreement(changed))
+    change = _charter_change(root, base, path) if group.charter is not None else None
+    if change is not None and change.comparison.changed:
+        problems += _charter_rules(group, change, changed)
+    return sort_problems(problems)
+
+
+def _base_problem(root: Path, base: str, path: str) -> Problem | None:
+    if run_git(root, "rev-parse", "--git-dir") is None:
+        return Problem(path, None, None, f"cannot be compared with '{base}', because this folder is "
+                       "not a git repository. Run the check inside a copy made with 'git clone'.")
+    if run_git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}") is None:
+        return Problem(path, None, None, f"cannot be compared with '{base}', because there is no "
+                       "branch, tag or commit with that name here. Check the name. In GitHub "
+                       "Actions, check out the full history (fetch-depth: 0).")
+    return None
+
+
+def _charter_change(root: Path, base: str, path: str) -> CharterChange | None:
+    """The charter at `base` and now; None when the charter is new in this change."""
+    old_text = read_text_at(root, base, path)
+    if old_text is None:
+        return None
+    try:
+        new_text = (root / path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    old, new = read_charter_text(old_text, path), read_charter_text(new_text, path)
+    comparison = compare_charters(old, new)
+    lines = _first_changed_lines(old_text, new_text, new, comparison)
+    return CharterChange(path, old.version, new.version, new.version_line, comparison, lines)
+
+
+def _first_changed_lines(old_text: str, new_text: str, new: CharterText,
+                         comparison: Comparison) -> dict[str, int]:
+    """Where each changed clause's first changed line is in the new file (1-based)."""
+    old_lines, new_lines = _lines(old_text), _lines(new_text)
+    changed_at = sorted({max(1, min(j1 + 1, len(new_lines)))
+                         for tag, _, _, j1, _ in difflib.SequenceMatcher(
+                             None, old_lines, new_lines, autojunk=False).get_opcodes()
+                         if tag != "equal"})
+    starts = [(c.key, c.line) for c in new.clauses]
+    found: dict[str, int] = {}
+    for change in comparison.changed:
+        start, end = _clause_range(change, starts, len(new_lines))
+        found[change.key] = next((n for n in changed_at if start <= n < end), start)
+    return found
+
+
+def _clause_range(change: ClauseChange, starts: Sequence[tuple[str, int]], last: int) -> tuple[int, int]:
+    for index, (key, line) in enumerate(starts):
+        if key == change.key:
+            end = starts[index + 1][1] if index + 1 < len(starts) else last + 1
+            return line, end
+    if change.key == "":
+        return 1, starts[0][1] if starts else last + 1
+    return last, last + 1  # a clause taken out: point at the end of the file
+
+
+def _lines(text: str) -> list[str]:
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+
+
+# --- amendments added or changed ---------------------------------------------------------
+
+
+def _changed_amendments(root: Path, base: str, group: Group) -> Iterator[ChangedAmendment]:
+    for amendment in group.amendments.values():
+        base_text = read_text_at(root, base, amendment.source.path)
+        if base_text is None:
+            yield ChangedAmendment(amendment, None)
+            continue
+        try:
+            now = (root / amendment.source.path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if _normal(now) != _normal(base_text):
+            yield ChangedAmendment(amendment, base_text)
+
+
+def _normal(text: str) -> str:
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").strip()
+
+
+def _edited_after_agreement(changed: Sequence[ChangedAmendment]) -> Problems:
+    """An amendment agreed at the base is the record of what was agreed: its words stay."""
+    for item in changed:
+        if item.base_text is None:
+            continue
+        status, title, body = _amendment_parts(item.base_text, item.amendment.source.path)
+        if status != "agreed":
+            continue
+        source = item.amendment.source
+        if body.strip() != source.body.strip() or (title or "") != item.amendment.title:
+            line = _first_body_change(body, source.body, source.body_line)
+            if (title or "") != item.amendment.title:
+                line = source.line_of("title") or line
+            yield Problem(source.path, line, None, f"{item.amendment.id} was already agreed, so its "
+                          "words are the record of what the group agreed and cannot change. Put them "
+                          "back as they were. To change the charter again, start a new amendment "
+                          "with 'coprod new amendment'.")
+
+
+def _amendment_parts(text: str, path: str) -> tuple[str | None, str | None, str]:
+    """(status, title, body) of an amendment's text; Nones when its fields cannot be read."""
+    try:
+        front, body, _ = split_front_matter(_normal(text) + "\n", path)
+        meta, _ = parse_yaml(front or "", path, first_line=2)
+    except SourceError:
+        return None, None, text
+    status, title = meta.get("status"), meta.get("title")
+    return (str(status) if status else None, str(title).strip() if title else None, body)
+
+
+def _first_body_change(old: str, new: str, body_line: int) -> int:
+    old_lines, new_lines = old.strip("\n").split("\n"), new.strip("\n").split("\n")
+    for index, (before, after) in enumerate(zip(old_lines, new_lines)):
+        if before.rstrip() != after.rstrip():
+            return body_line + index
+    return body_line + min(len(old_lines), len(new_lines))
+
+
+# --- the rules for a change to the charter's wording -------------------------------------
+
+
+def _charter_rules(group: Group, change: CharterChange,
+                   changed: Sequence[ChangedAmendment]) -> list[Problem]:
+    matching = _matching_amendments(change, changed)
+    problems = list(_version_rule(change))
+    problems += _clause_coverage(change, matching)
+    for amendment in matching:
+        problems += _amendment_rules(group, change, amendment)
+    return problems
+
+
+def _matching_amendments(change: CharterChange, changed: Sequence[ChangedAmendment]) -> list[Amendment]:
+    """The amendments that say they make this change: the right version first, then agreed ones."""
+    open_ones = [c.amendment for c in changed if c.amendment.status not in CLOSED]
+    for choose in (lambda a: a.charter_version == change.expected_version,
+                   lambda a: a.status == "agreed"):
+        chosen = [a for a in open_ones if choose(a)]
+        if chosen:
+            return chosen
+    return open_ones
+
+
+def _version_rule(change: CharterChange) -> Problems:
+    old, new, expected = change.old_version, change.new_version, change.expected_version
+    if old is None or new is None or new == expected:
+        return
+    if new == old:
+        message = f"'version' is still {old}, but the charter's text changed. Set it to {expected}."
+    else:
+        message = (f"'version' went from {old} to {new}. Each agreed change adds one: "
+                   f"set it to {expected}.")
+    yield Problem(change.path, change.version_line, "version", message)
+
+
+def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Problems:
+    named = {c for a in matching for c in a.clauses}
+    names = _join([a.id for a in matching])
+    for clause in change.comparison.changed:
+        line = change.lines.get(clause.key)
+        where = _clause_words(clause)
+        if not matching:
+            yield Problem(change.path, line, None, f"{where} changed, but no amendment in this change "
+                          "says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set "
+                          f"status: agreed, agreed_at and charter_version: {change.expected_version}.")
+        elif clause.key and clause.clause_id is None:
+            yield Problem(change.path, line, None, f"{where} changed, but it has no id, so {names} "
+                          "cannot name it. Add one at the end of its heading, like {#payments}, and "
+                          "list it in 'clauses'.")
+        elif clause.clause_id is not None and clause.clause_id not in named:
+            yield Problem(change.path, line, None, f"{where} changed, but {names} does not list "
+                          f"'{clause.clause_id}' in 'clauses'. Add it there.")
+
+
+def _clause_words(clause: ClauseChange) -> str:
+    """'the part "Payments and expenses"', as the person editing the charter sees it."""
+    if not clause.key:
+        return "the text before the first heading"
+    verb = {"added": "new part", "removed": "part taken out"}.get(clause.kind, "part")
+    return f"the {verb} '{clause.heading}'"
+
+
+def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) -> Problems:
+    source = amendment.source
+    if amendment.status != "agreed":
+        yield source.problem(f"'status' is {amendment.status}, but this change alters the charter's "
+                             "text. The charter changes only after a meeting agrees: set status to "
+                             "agreed and fill in agreed_at once it has. Until then, leave the charter "
+                             "as it is.", "status")
+    yield from _meeting_rule(group, amendment)
+    expected = change.expected_version
+    if amendment.charter_version is None:
+        yield source.problem(f"'charter_version' is missing. Add 'charter_version: {expected}', the "
+                             "charter's new version.", "status")
+    elif amendment.charter_version != expected:
+        yield source.problem(f"'charter_version' should be {expected}, the charter's new version, "
+                             f"not {amendment.charter_version}.", "charter_version")
+    changed_ids = {c.clause_id for c in change.comparison.changed if c.clause_id}
+    for index, clause_id in enumerate(amendment.clauses):
+        if clause_id not in changed_ids:
+            yield source.problem(f"'clauses' names '{clause_id}', but that part of the charter did "
+                                 "not change. Take it out.", "clauses", index)
+
+
+def _meeting_rule(group: Group, amendment: Amendment) -> Problems:
+    source = amendment.source
+    if not amendment.agreed_at:
+        yield source.problem("'agreed_at' is missing. Add the meeting that agreed this change, like "
+                             "2026-03-04-charter-review.", "status")
+        return
+    meeting = group.meetings.get(amendment.agreed_at)
+    if meeting is None:
+        yield source.problem(f"'agreed_at' is {amendment.agreed_at}, but there is no meeting with "
+                             "that name in the meetings folder. Use the meeting's file name without "
+                             ".md.", "agreed_at")
+    elif not meeting.is_agreed:
+        yield source.problem(f"'agreed_at' is the meeting {amendment.agreed_at}, whose minutes are "
+                             "not agreed yet. The charter can change once that meeting's minutes "
+                             "are agreed and published.", "agreed_at")
+
+
+def _join(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
