@@ -8,10 +8,11 @@ that wraps it with the record's fields.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .listing import Pager, group_by_year, page_title, paginate, year_links
 from .published import Published
 from .records import Decision, Meeting, Report
 
@@ -89,12 +90,11 @@ def _section_pages(site: Published) -> Iterator[PageSpec]:
                        site.group.charter.source.body, description=f"How {name} works together.", in_nav=True)
         yield PageSpec("charter/history.md", "How our charter has changed", "charter_history.html",
                        description=f"Every version of the charter of {name}.")
-    yield PageSpec("meetings/index.md", "Meetings", "meetings.html",
-                   description=f"Summaries of the meetings of {name}.", in_nav=True)
-    yield PageSpec("decisions/index.md", "Decisions", "decisions.html",
-                   description=f"What {name} decided, and what happened next.", in_nav=True)
-    yield PageSpec("actions.md", "Actions", "actions.html",
-                   description=f"What {name} said it would do.", in_nav=True)
+    yield from _list_pages(site, "meetings/", "Meetings", "meetings.html", site.meetings,
+                           f"Summaries of the meetings of {name}.")
+    yield from _list_pages(site, "decisions/", "Decisions", "decisions.html", site.decisions,
+                           f"What {name} decided, and what happened next.")
+    yield from _action_pages(site)
     if site.reports:
         yield PageSpec("reports/index.md", "Reports", "reports.html",
                        description=f"Reports of {name}.", in_nav=True)
@@ -103,6 +103,49 @@ def _section_pages(site: Published) -> Iterator[PageSpec]:
     if site.group.glossary:
         yield PageSpec("glossary.md", "Glossary", "glossary.html",
                        description="What our words and abbreviations mean.", in_nav=True)
+
+
+def _list_pages(site: Published, base: str, title: str, template: str,
+                records: Sequence[Meeting] | Sequence[Decision], description: str) -> Iterator[PageSpec]:
+    """A list of records in pages of `site.page_size`, newest first, then one set of pages per year.
+
+    Only the first page is in the sidebar; every page links to the years and
+    to a fixed number of neighbouring pages, so no page grows with the records.
+    """
+    years = group_by_year(records, lambda record: record.date.year)
+    for year, in_year in [(None, records), *years]:
+        first = base if year is None else f"{base}{year}/"
+        heading = title if year is None else f"{title} in {year}"
+        for page in paginate(first, in_year, site.page_size):
+            context = {"items": page.items, "pager": page.pager, "year": year,
+                       "years": year_links(base, years, year)}
+            yield PageSpec(page.path, page_title(heading, page.pager), template, context=context,
+                           description=_page_description(description, page.pager),
+                           in_nav=year is None and page.pager.number == 1)
+
+
+def _action_pages(site: Published) -> Iterator[PageSpec]:
+    """Open actions in full on /actions/; done and dropped ones there too, or by year when many."""
+    name = site.project.name
+    past = [pa for pa in site.actions if pa.action.status != "open"]
+    years = group_by_year(past, lambda pa: pa.meeting.date.year)
+    in_full = len(past) <= site.page_size
+    yield PageSpec("actions.md", "Actions", "actions.html",
+                   context={"past_in_full": in_full, "years": year_links("actions/", years)},
+                   description=f"What {name} said it would do.", in_nav=True)
+    if in_full:
+        return
+    for year, in_year in years:
+        for page in paginate(f"actions/{year}/", in_year, site.page_size):
+            context = {"items": page.items, "pager": page.pager, "year": year,
+                       "years": year_links("actions/", years, year)}
+            yield PageSpec(page.path, page_title(f"Done and dropped actions from {year}", page.pager),
+                           "actions_year.html", context=context,
+                           description=_page_description(f"What {name} did in {year}.", page.pager))
+
+
+def _page_description(description: str, pager: Pager) -> str:
+    return description if pager.number == 1 else f"{description} Page {pager.number} of {pager.count}."
 
 
 def _remit(site: Published) -> str:

@@ -50,7 +50,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if group.project is not None:
             problems += run_checks(group, settings)
         report_problems(problems)
-        self.site = Published(group, settings.today, settings.site_url)
+        self.site = Published(group, settings.today, settings.site_url, settings.page_size)
         intro = group.pages["index.md"].body if "index.md" in group.pages else ""
         self.specs = {spec.path: spec for spec in build_pages(self.site, intro)}
         self.renderer = Renderer(_override_dirs(config))

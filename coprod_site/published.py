@@ -28,9 +28,12 @@ class PublishedAction:
 class Published:
     """The published part of a group, with people shown as their consent allows."""
 
-    def __init__(self, group: Group, today: dt.date, site_url: str | None = None) -> None:
+    def __init__(self, group: Group, today: dt.date, site_url: str | None = None,
+                 page_size: int = 50) -> None:
         self.group = group
         self.today = today
+        self.page_size = max(1, page_size)
+        """Records per page in long lists (meetings, decisions, past actions)."""
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         """Where the site lives ('https://example.org/group/'), or None when mkdocs.yml has no site_url."""
 

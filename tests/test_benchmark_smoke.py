@@ -27,5 +27,5 @@ def test_a_small_synthetic_group_loads_checks_and_builds(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     site = root / "site"
     assert (site / "meetings" / "index.html").is_file()
-    assert len(list((site / "meetings").glob("*/index.html"))) == 6
+    assert len(list((site / "meetings").glob("20*-*/index.html"))) == 6
     assert len(list((site / "decisions").glob("D-*/index.html"))) == 5
