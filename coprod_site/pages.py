@@ -22,6 +22,8 @@ NAV_TITLES = {
     "meetings/index.md": "Meetings",
     "decisions/index.md": "Decisions",
     "actions.md": "Actions",
+    "you-said-we-did.md": "You said, we did",
+    "how-we-work.md": "How we work together",
     "reports/index.md": "Reports",
     "people.md": "Who we are",
     "glossary.md": "Glossary",
@@ -167,7 +169,7 @@ def _record_pages(site: Published) -> Iterator[PageSpec]:
                        {"record": amendment, "clause_titles": clause_titles},
                        description=f"A change to our charter: {amendment.title}.")
     for report in site.reports:
-        yield _report_page(report)
+        yield _report_page(site, report)
 
 
 def _meeting_page(meeting: Meeting) -> PageSpec:
@@ -185,10 +187,21 @@ def _decision_page(decision: Decision) -> PageSpec:
                     description=f"Decision {decision.id}, {decision.date:%-d %B %Y}: {decision.title}.")
 
 
-def _report_page(report: Report) -> PageSpec:
+def _report_page(site: Published, report: Report) -> PageSpec:
+    context: dict[str, Any] = {"record": report}
+    for provider in REPORT_CONTEXT:
+        context.update(provider(site, report))
     return PageSpec(f"reports/{report.id}.md", report.title, "report.html", report.source.body,
-                    {"record": report}, description=report.title)
+                    context, description=report.title)
+
+
+ReportContext = Callable[[Published, Report], dict[str, Any]]
+REPORT_CONTEXT: list[ReportContext] = []
+"""Each adds template context to every report page; a feature adds its own provider here."""
 
 
 PAGE_BUILDERS: list[PageBuilder] = [_section_pages, _record_pages]
 """Each returns some of the site's pages; a feature adds its own builder here."""
+
+# Features that add pages register themselves on import (they need the names above).
+from . import power_pages  # noqa: E402,F401
