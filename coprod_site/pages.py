@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .charter_history import charter_history_context, charter_page_context
 from .listing import Pager, group_by_year, page_title, paginate, year_links
 from .published import Published
 from .records import Decision, Meeting, Report
@@ -89,8 +90,10 @@ def _section_pages(site: Published) -> Iterator[PageSpec]:
     name = site.project.name
     if site.group.charter is not None:
         yield PageSpec("charter/index.md", site.group.charter.title, "charter.html",
-                       site.group.charter.source.body, description=f"How {name} works together.", in_nav=True)
+                       site.group.charter.source.body, charter_page_context(site),
+                       description=f"How {name} works together.", in_nav=True)
         yield PageSpec("charter/history.md", "How our charter has changed", "charter_history.html",
+                       context=charter_history_context(site),
                        description=f"Every version of the charter of {name}.")
     yield from _list_pages(site, "meetings/", "Meetings", "meetings.html", site.meetings,
                            f"Summaries of the meetings of {name}.")

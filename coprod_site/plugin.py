@@ -14,13 +14,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .checks import run_checks
+from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
+from .guard import guard_site, page_origin
 from .loading import load_group
+from .mentions import resolve_people
 from .outputs import build_outputs
 from .pages import NAV_TITLES, PageSpec, build_pages
+from .privacy import read_register, rules_for
 from .problems import Problem, count_summary
 from .published import Published
 from .render import Renderer
+from .sanitize import clean_html
 from .settings import Settings
 from . import sharing  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 
@@ -39,6 +44,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.settings = Settings()
         self.specs: dict[str, PageSpec] = {}
         self.renderer = Renderer()
+        self.origins: dict[str, str] = {}
+        """Each built page file and the record file it shows, for the leak guard's messages."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -54,6 +61,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         intro = group.pages["index.md"].body if "index.md" in group.pages else ""
         self.specs = {spec.path: spec for spec in build_pages(self.site, intro)}
         self.renderer = Renderer(_override_dirs(config))
+        self.origins = {}
         _configure_site(config, self.specs, group.pages)
         return config
 
@@ -85,7 +93,12 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             page.meta["title"] = title_for_theme(spec.title)
             # Material's base template prints this without escaping; Markup keeps |e from doubling it.
             page.meta["description"] = Markup(escape(spec.description))
-        return markdown
+        if self.site is None:
+            return markdown
+        origin = page_origin(page.file.src_uri, spec, self.site.group)
+        if origin is not None:
+            self.origins[page.file.dest_uri] = origin
+        return resolve_people(markdown, self.site.group.people)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
