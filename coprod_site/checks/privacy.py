@@ -1,0 +1,121 @@
+"""The privacy check: the leak guard's detectors, run on the records before anything is built.
+
+Every record file is checked, drafts included: a phone number in a draft is
+not published, but git keeps it for ever. Fields that hold people's ids
+(`chairs: [p01]`) are the one place ids belong, so ids are looked for
+everywhere else: text, titles and every other field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..mentions import MENTION, mentioned_ids
+from ..privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks, read_register, rules_for
+from ..problems import Problem
+from ..records import Group
+from ..settings import Settings
+from ..sources import Source, SourceError, read_yaml_file
+
+PERSON_ID_FIELDS = frozenset({
+    "chairs", "facilitators", "note_takers", "present", "apologies", "proposed_by", "owner",
+})
+"""Fields whose values are people's ids (people.yml's own `id` is handled separately)."""
+
+Located = tuple[int | None, Finding]
+
+
+def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
+    """Every email, phone number, NHS number, postcode, id or real name the records would publish."""
+    register, problems = read_register()
+    yield from problems
+    rules = rules_for(group, register)
+    for source in group_sources(group, settings):
+        for line, finding in scan_source(source, rules):
+            yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
+
+
+def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
+    """Every `[[id]]` in a record's text names a person in people.yml."""
+    for source in group_sources(group, settings):
+        for offset, person_id in mentioned_ids(source.body):
+            if person_id not in group.people:
+                line = source.body_line + source.body.count("\n", 0, offset)
+                yield Problem(source.path, line, None, f"mentions [[{person_id}]], but nobody in "
+                              "people.yml has that id. Check the id, or add the person.")
+
+
+def privacy_message(finding: Finding, rules: PrivacyRules) -> str:
+    """'has a phone number (0770…). Phone numbers are never published.'"""
+    return f"has {finding.described(rules.people)}. {KIND_ADVICE[finding.kind]}"
+
+
+def group_sources(group: Group, settings: Settings) -> list[Source]:
+    """Every file the group's records were read from, each once, in path order."""
+    records: list[Any] = [group.project, group.charter, *group.amendments.values(),
+                          *group.meetings.values(), *group.decisions.values(), *group.reports.values()]
+    sources = {record.source.path: record.source for record in records if record is not None}
+    sources.update({source.path: source for source in group.pages.values()})
+    people = next(iter(group.people.values()), None)
+    if people is not None:
+        sources[people.source.path] = people.source
+    glossary = _glossary_source(group, settings)
+    if glossary is not None:
+        sources[glossary.path] = glossary
+    return [sources[path] for path in sorted(sources)]
+
+
+def _glossary_source(group: Group, settings: Settings) -> Source | None:
+    """glossary.yml as read (the group keeps only its terms, not where they came from)."""
+    root = Path(group.root)
+    path = root / settings.content_dir / "glossary.yml"
+    if not group.glossary or not path.is_file():
+        return None
+    try:
+        return read_yaml_file(path, path.relative_to(root).as_posix())
+    except SourceError:
+        return None
+
+
+def scan_source(source: Source, rules: PrivacyRules) -> list[Located]:
+    """Every finding in one file, with its line: each field, then the body."""
+    found = [*_scan_value(source, source.meta, (), rules)]
+    found += _scan_body(source, rules)
+    return found
+
+
+def _scan_value(source: Source, value: Any, location: tuple[str | int, ...],
+                rules: PrivacyRules) -> Iterator[Located]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _scan_value(source, item, (*location, key), rules)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _scan_value(source, item, (*location, index), rules)
+    elif isinstance(value, str):
+        holds_ids = _holds_person_ids(location)
+        for finding in find_leaks(value, rules, ids=not holds_ids):
+            yield source.line_of(*location), finding
+
+
+def _holds_person_ids(location: tuple[str | int, ...]) -> bool:
+    names = [part for part in location if isinstance(part, str)]
+    if not names:
+        return False
+    return names[-1] in PERSON_ID_FIELDS or names == ["people", "id"]
+
+
+def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
+    body = without_mentions(source.body)
+    for finding in find_leaks(body, rules):
+        yield source.body_line + body.count("\n", 0, finding.start), finding
+
+
+def without_mentions(text: str) -> str:
+    """The text with each `[[id]]` blanked out (same length, so positions and lines still hold)."""
+    return MENTION.sub(lambda match: " " * len(match.group()), text)
+
+
+CHECKS = (check_privacy, check_mentions)

@@ -1,0 +1,227 @@
+"""The leak guard: the last check, on the finished site, of every file a visitor can fetch.
+
+`coprod check` looks at the records; this looks at what was actually built:
+pages, the search index, the sitemap, feeds, calendars and exports. Anything a
+template, a theme override or an export let through is caught here, and the
+build fails naming the page, what was found and the record it came from.
+
+Theme assets (Material's scripts and stylesheets) are not the group's content
+and are not scanned; binary files (images, fonts) cannot hold text and are
+skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from .checks.privacy import Located, scan_source
+from .privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks
+from .pages import PageSpec
+from .problems import Problem
+from .records import Group
+from .sources import Source
+
+THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
+"""Material's own files: code, not content."""
+
+SKIPPED_SUFFIXES = frozenset({".js", ".css", ".map", ".woff", ".woff2", ".ttf", ".eot"})
+
+IGNORED_ATTRIBUTES = frozenset({"d", "viewbox", "points", "class", "style", "transform"})
+"""Attributes that hold drawing or styling instructions, never words."""
+
+
+class _TextExtractor(HTMLParser):
+    """The words of an HTML or XML document, and the values of its attributes (links, titles)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")
+        self.parts.extend(f" {value} " for name, value in attrs
+                          if value and name.lower() not in IGNORED_ATTRIBUTES)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def visible_text(markup: str) -> str:
+    """Text and attribute values of HTML or XML, tags removed and entities decoded."""
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    return "".join(extractor.parts)
+
+
+@dataclass(frozen=True)
+class SiteText:
+    """A piece of a built file's text, and the page it belongs to."""
+
+    file: str
+    """The file, relative to the site folder."""
+    page: str
+    """The page the text belongs to (for a search index entry, the page it indexes)."""
+    text: str
+
+
+def read_site_texts(site_dir: Path) -> Iterator[SiteText]:
+    """Every piece of text a visitor can fetch from the built site."""
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(THEME_FOLDERS) or path.suffix.lower() in SKIPPED_SUFFIXES:
+            continue
+        raw = _decompressed(path.read_bytes(), relative)
+        if raw is None or b"\x00" in raw:
+            continue
+        yield from _texts_of(relative.removesuffix(".gz"), relative,
+                             raw.decode("utf-8", errors="replace"))
+
+
+def _decompressed(raw: bytes, relative: str) -> bytes | None:
+    if not relative.endswith(".gz"):
+        return raw
+    try:
+        return gzip.decompress(raw)
+    except (OSError, EOFError, zlib.error):
+        return None
+
+
+def _texts_of(name: str, relative: str, text: str) -> Iterator[SiteText]:
+    suffix = posixpath.splitext(name)[1].lower()
+    if suffix == ".json":
+        yield from _json_texts(relative, text)
+    elif suffix in (".html", ".htm", ".svg"):
+        yield SiteText(relative, relative, visible_text(text))
+    elif suffix in (".xml", ".atom", ".rss"):
+        yield SiteText(relative, relative, visible_text(visible_text(text)))
+    else:
+        yield SiteText(relative, relative, text)
+
+
+def _json_texts(relative: str, text: str) -> Iterator[SiteText]:
+    try:
+        document = json.loads(text)
+    except ValueError:
+        yield SiteText(relative, relative, text)
+        return
+    docs = document.get("docs") if isinstance(document, dict) else None
+    if isinstance(docs, list):
+        # A search index: each entry is text from one page, found by its location.
+        for entry in docs:
+            location = str(entry.get("location", "")) if isinstance(entry, dict) else ""
+            yield SiteText(relative, page_file(location), visible_text(" \n ".join(_strings(entry))))
+        rest = {key: value for key, value in document.items() if key != "docs"}
+        yield SiteText(relative, relative, visible_text(" \n ".join(_strings(rest))))
+        return
+    yield SiteText(relative, relative, visible_text(" \n ".join(_strings(document))))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def page_file(location: str) -> str:
+    """A site URL like 'meetings/x/#agenda' -> the file that serves it, 'meetings/x/index.html'."""
+    path = location.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+@dataclass
+class SiteGuard:
+    """Scans a built site for one group; `origins` maps page files to the record each shows."""
+
+    rules: PrivacyRules
+    sources: Mapping[str, Source]
+    origins: Mapping[str, str] = field(default_factory=dict)
+    _found: dict[str, list[Located]] = field(default_factory=dict)
+
+    def problems(self, site_dir: Path) -> list[Problem]:
+        """One problem for each leak on each page, naming the record it came from."""
+        seen: set[tuple[str, str]] = set()
+        problems: list[Problem] = []
+        for piece in read_site_texts(site_dir):
+            for finding in find_leaks(piece.text, self.rules):
+                if (piece.page, finding.key) not in seen:
+                    seen.add((piece.page, finding.key))
+                    problems.append(self._problem(piece, finding))
+        return problems
+
+    def _problem(self, piece: SiteText, finding: Finding) -> Problem:
+        where = f"the page {_url(piece.page)}" if piece.page.endswith(".html") else piece.page
+        if piece.file != piece.page:
+            where = f"{piece.file} (for {where})"
+        what = f"{finding.described(self.rules.people)} would be published in {where}."
+        advice = KIND_ADVICE[finding.kind]
+        origin = self._origin(finding)
+        if origin is not None:
+            return Problem(origin[0], origin[1], None, f"{what} {advice}")
+        own = self.origins.get(piece.page)
+        return Problem(own or site_label(piece.file), None, None, f"{what} No record's text has "
+                       "it, so a template or theme override put it there: check the theme/ "
+                       f"folder. {advice}")
+
+    def _origin(self, finding: Finding) -> tuple[str, int | None] | None:
+        """The record file (and line) whose text has the same thing."""
+        for path in self.sources:
+            for line, found in self._scan(path):
+                if found.key == finding.key:
+                    return path, line
+        return None
+
+    def _scan(self, path: str) -> list[Located]:
+        if path not in self._found:
+            self._found[path] = scan_source(self.sources[path], self.rules)
+        return self._found[path]
+
+
+def site_label(relative: str) -> str:
+    """How a built file is named in a message."""
+    return f"the built site's {relative}"
+
+
+def _url(page: str) -> str:
+    """'meetings/x/index.html' -> '/meetings/x/', the address a visitor types."""
+    return "/" + page.removesuffix("index.html")
+
+
+def page_origin(src_uri: str, spec: PageSpec | None, group: Group) -> str | None:
+    """The record file a page shows (for messages), or None for a page made only from lists."""
+    if spec is None:
+        page = group.pages.get(src_uri)
+        return page.path if page is not None else None
+    record = spec.context.get("record")
+    source = getattr(record, "source", None)
+    if isinstance(source, Source):
+        return source.path
+    if spec.path == "index.md" and "index.md" in group.pages:
+        return group.pages["index.md"].path
+    if spec.path.startswith("charter/") and group.charter is not None:
+        return group.charter.source.path
+    return None
+
+
+def guard_site(site_dir: Path, rules: PrivacyRules, sources: Iterable[Source],
+               origins: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every leak in the built site at `site_dir`."""
+    guard = SiteGuard(rules, {source.path: source for source in sources}, origins or {})
+    return guard.problems(site_dir)

@@ -1,0 +1,68 @@
+"""People in the text of a record: `[[p01]]` for a mention, `> — [[p01]]` to attribute a quote.
+
+Writers refer to people only by id, and the build shows each person as their
+consent allows on that day, so withdrawing consent changes every page at the
+next build. An id is never left in the text: an unknown one becomes "a member"
+(and `coprod check` reports it).
+
+    We agreed to try evening clinics, as [[p01]] suggested.
+
+    > Nobody told me the clinic had moved.
+    > — [[p04]]
+
+A quote is attributed by name only when the person said yes to quotes
+(`quotes: true`) and is shown by name, initials or pseudonym; otherwise it says
+who they are by role ("a member"). A mention shows the person as `show_as` says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .records import Person, with_article
+
+MENTION = re.compile(r"\[\[\s*([a-z0-9][a-z0-9_\-]*)\s*\]\]")
+"""`[[p01]]`: a person written by id."""
+
+QUOTE_BY = re.compile(r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?)+)(?:\u2014|\u2013|--|-)[ \t]*"
+                      r"\[\[\s*(?P<id>[a-z0-9][a-z0-9_\-]*)\s*\]\][ \t]*$", re.MULTILINE)
+"""The last line of a blockquote naming who said it: `> — [[p01]]` (or `> -- [[p01]]`)."""
+
+UNKNOWN_PERSON = "a member"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def quote_attribution(person: Person | None) -> str:
+    """Who said it, as the person allows: their public form only with `quotes: true`."""
+    if person is None:
+        return UNKNOWN_PERSON
+    if person.quotes and person.is_named:
+        return person.public_name
+    return with_article(person.first_role)
+
+
+def mention(person: Person | None) -> str:
+    """How a mentioned person is shown: exactly as `show_as` allows."""
+    return person.public_name if person is not None else UNKNOWN_PERSON
+
+
+def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
+    """The Markdown with every quote attribution and mention replaced as consent allows."""
+    def attribute(match: re.Match[str]) -> str:
+        return f"{match['quote']}\u2014 {_literal(quote_attribution(people.get(match['id'])))}"
+
+    text = QUOTE_BY.sub(attribute, markdown)
+    return MENTION.sub(lambda match: _literal(mention(people.get(match[1]))), text)
+
+
+def mentioned_ids(markdown: str) -> list[tuple[int, str]]:
+    """Each (offset, id) written as `[[id]]`, for checking that every id is a real person."""
+    return [(match.start(), match[1]) for match in MENTION.finditer(markdown)]
+
+
+def _literal(text: str) -> str:
+    """A name as Markdown that shows exactly these characters, whatever they are."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)

@@ -1,0 +1,310 @@
+"""Detectors for what must never be published: contact details, NHS numbers, ids, real names.
+
+These are pure functions over text. `coprod check` runs them on the records
+(checks/privacy.py) so people hear about a slip before building, and the
+build's leak guard (guard.py) runs them again on every file of the finished
+site, where a template, a theme override or an export could still let
+something out.
+
+A person's real name comes only from the private register: a YAML file kept
+outside the repository (its path in COPROD_PRIVATE_REGISTER) mapping each
+person's id to their real full name. It is read, never written or published.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+from .records import Group, Person
+
+REGISTER_ENV = "COPROD_PRIVATE_REGISTER"
+
+KIND_WORDS = {
+    "email": "an email address",
+    "phone": "a phone number",
+    "nhs_number": "an NHS number",
+    "postcode": "a full postcode",
+    "person_id": "a person's id",
+    "real_name": "a real name",
+}
+"""How each kind of finding is named in messages."""
+
+KIND_ADVICE = {
+    "email": "Only the group's contact address in project.yml may be published.",
+    "phone": "Phone numbers are never published.",
+    "nhs_number": "NHS numbers are never published.",
+    "postcode": "Full postcodes are never published: give the place's name, or just the first half.",
+    "person_id": "Ids are only for linking records: write [[id]] to show the person as they agreed.",
+    "real_name": "This person has not agreed to be named like this: write [[id]] instead.",
+}
+
+_BEFORE_NUMBER = r"(?<![\w+.\-/:@])"
+_AFTER_NUMBER = r"(?![\w\-/@]|[.:,]\d)"
+
+EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b")
+
+PHONE = re.compile(
+    _BEFORE_NUMBER
+    + r"(?P<prefix>(?:\+|00)44[ ]?(?:\(0\)[ ]?)?|\(?0)"
+    + r"(?P<area>\d{1,4})\)?"
+    + r"(?P<rest>(?:[ ]?\d{2,6}){1,3})"
+    + _AFTER_NUMBER
+)
+"""UK numbers: 0 or +44, an area or mobile code, then groups of digits with single spaces."""
+
+NHS_NUMBER = re.compile(_BEFORE_NUMBER + r"(\d{3})([ \-]?)(\d{3})\2(\d{4})" + _AFTER_NUMBER)
+
+POSTCODE = re.compile(
+    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"
+)
+"""A full UK postcode in capitals, with or without the space (the first half alone is fine)."""
+
+_GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*"
+"""What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks."""
+
+_APOSTROPHES = "['\u2018\u2019]"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something found in a text that must not be published."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+    person: str | None = None
+    """The person's id, for a person's id or a real name."""
+
+    def described(self, people: Mapping[str, Person] | None = None) -> str:
+        """What was found, in words, without repeating anything private in full."""
+        what = KIND_WORDS[self.kind]
+        if self.kind == "real_name":
+            shown = _shown_as(people, self.person)
+            return f"the real name of the person shown as '{shown}' (register entry {self.person})"
+        if self.kind == "person_id":
+            shown = _shown_as(people, self.person)
+            return f"the id '{self.value}' of the person shown as '{shown}'"
+        return f"{what} ({mask(self.value)})"
+
+    @property
+    def key(self) -> str:
+        """What makes two findings the same leak: digits for numbers, the person for names."""
+        if self.kind in ("phone", "nhs_number"):
+            return self.kind + ":" + re.sub(r"\D", "", self.value)[-9:]
+        if self.person is not None:
+            return f"{self.kind}:{self.person}"
+        return self.kind + ":" + re.sub(r"\s", "", self.value).casefold()
+
+
+def _shown_as(people: Mapping[str, Person] | None, person_id: str | None) -> str:
+    person = (people or {}).get(person_id or "")
+    return person.public_name if person is not None else "a member"
+
+
+def mask(value: str) -> str:
+    """The first few characters, so a log points at the leak without repeating it."""
+    visible = max(2, min(4, len(value) // 3))
+    return value[:visible] + "\u2026"
+
+
+# --- the detectors -------------------------------------------------------------------
+
+
+def find_emails(text: str, allowed: Iterable[str] = ()) -> Iterator[Finding]:
+    """Email addresses other than the `allowed` ones (the group's shared contact addresses)."""
+    permitted = {address.lower() for address in allowed}
+    for match in EMAIL.finditer(text):
+        if match.group().lower() not in permitted:
+            yield Finding("email", match.group(), match.start(), match.end())
+
+
+def find_phone_numbers(text: str) -> Iterator[Finding]:
+    """UK landline and mobile numbers, with or without +44 and spaces."""
+    for match in PHONE.finditer(text):
+        national = match["area"] + re.sub(r"\D", "", match["rest"])
+        if len(national) in (9, 10) and national[0] in "123578":
+            yield Finding("phone", match.group(), match.start(), match.end())
+
+
+def nhs_check_digit(first_nine: str) -> int | None:
+    """The Modulus 11 check digit of an NHS number's first nine digits (None: no valid number)."""
+    total = sum(int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        return 0
+    return None if check == 10 else check
+
+
+def is_nhs_number(digits: str) -> bool:
+    """True for ten digits whose last is the Modulus 11 check digit of the other nine."""
+    if not re.fullmatch(r"\d{10}", digits):
+        return False
+    return nhs_check_digit(digits[:9]) == int(digits[9])
+
+
+def find_nhs_numbers(text: str) -> Iterator[Finding]:
+    """NHS numbers written 943 476 5919, 943-476-5919 or 9434765919, with a valid check digit."""
+    for match in NHS_NUMBER.finditer(text):
+        if is_nhs_number(match[1] + match[3] + match[4]):
+            yield Finding("nhs_number", match.group(), match.start(), match.end())
+
+
+def find_postcodes(text: str) -> Iterator[Finding]:
+    """Full UK postcodes, like SW1A 1AA."""
+    for match in POSTCODE.finditer(text):
+        yield Finding("postcode", match.group(), match.start(), match.end())
+
+
+def find_person_ids(text: str, person_ids: Iterable[str]) -> Iterator[Finding]:
+    """Any person's id, as a whole word."""
+    ids = sorted(person_ids, key=len, reverse=True)
+    if not ids:
+        return
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w\-])")
+    for match in pattern.finditer(text):
+        yield Finding("person_id", match.group(), match.start(), match.end(), match.group())
+
+
+def find_real_names(text: str, patterns: Mapping[str, Iterable[re.Pattern[str]]]) -> Iterator[Finding]:
+    """Any form of a register name its person has not agreed to, across markup and line breaks."""
+    for person_id, forms in patterns.items():
+        for pattern in forms:
+            for match in pattern.finditer(text):
+                yield Finding("real_name", match.group(), match.start(), match.end(), person_id)
+
+
+# --- names ---------------------------------------------------------------------------
+
+
+def _token(word: str) -> str:
+    """One word of a name as a pattern; any kind of apostrophe matches any other."""
+    return re.sub(_APOSTROPHES, lambda _: _APOSTROPHES, re.escape(word))
+
+
+def name_forms(real_name: str) -> list[tuple[int, re.Pattern[str]]]:
+    """The ways a real name can be written, most revealing first, as (level, pattern).
+
+    Levels: 3 the full name, 2 first and last name, 1 'Jane S.' or 'J. Smith',
+    0 initials ('J. S.'). Words match case-insensitively; initials only in capitals,
+    so that 'e.g.' is never Ed Green.
+    """
+    words = real_name.split()
+    if not words:
+        return []
+    first, last = words[0], words[-1]
+    forms = [(3, r"\b" + _GAP.join(_token(w) for w in words) + r"\b")]
+    if len(words) > 2:
+        forms.append((2, rf"\b{_token(first)}{_GAP}{_token(last)}\b"))
+    if len(words) >= 2:
+        forms.append((1, rf"\b{_token(first)}{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"))
+        forms.append((1, rf"\b{re.escape(first[0])}\.?{_GAP}{_token(last)}\b"))
+    compiled = [(level, re.compile(pattern, re.IGNORECASE)) for level, pattern in forms]
+    if len(words) >= 2 and first[0].isalpha() and last[0].isalpha():
+        initials = rf"\b{re.escape(first[0].upper())}\.\s*{re.escape(last[0].upper())}\."
+        compiled.append((0, re.compile(initials)))
+    return compiled
+
+
+def forbidden_name_forms(real_name: str, person: Person | None,
+                         public_forms: Iterable[str] = ()) -> list[re.Pattern[str]]:
+    """The forms of `real_name` that reveal more than the person agreed to.
+
+    The person's own public form (and anything that reveals no more) is
+    allowed; so is any form that is exactly someone else's public form, so two
+    people with the same initials do not trip each other.
+    """
+    forms = name_forms(real_name)
+    own = _normal(person.public_name) if person is not None and person.is_named else None
+    allowed_level = max((level for level, pattern in forms if own and pattern.fullmatch(own)),
+                        default=-1)
+    others = [_normal(form) for form in public_forms]
+    return [pattern for level, pattern in forms
+            if level > allowed_level and not any(pattern.fullmatch(other) for other in others)]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- rules for one group -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrivacyRules:
+    """Everything the detectors need to know about one group."""
+
+    allowed_emails: frozenset[str] = frozenset()
+    person_ids: tuple[str, ...] = ()
+    name_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+
+
+def rules_for(group: Group, register: Mapping[str, str] | None = None) -> PrivacyRules:
+    """The group's privacy rules: its contact addresses, its people and their register names."""
+    allowed = frozenset(group.project.contact_emails()) if group.project else frozenset()
+    public = [p.public_name for p in group.people.values() if p.is_named]
+    patterns = {}
+    for person_id, real_name in (register or {}).items():
+        person = group.people.get(person_id)
+        others = [form for form in public if person is None or form != person.public_name]
+        found = forbidden_name_forms(real_name, person, others)
+        if found:
+            patterns[person_id] = found
+    return PrivacyRules(allowed, tuple(group.people), patterns, dict(group.people))
+
+
+def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Finding]:
+    """Every finding in `text`, in order. `ids=False` leaves out person ids (for id fields)."""
+    found = [
+        *find_emails(text, rules.allowed_emails),
+        *find_phone_numbers(text),
+        *find_nhs_numbers(text),
+        *find_postcodes(text),
+        *find_real_names(text, rules.name_patterns),
+    ]
+    if ids:
+        found += find_person_ids(text, rules.person_ids)
+    return sorted(found, key=lambda f: (f.start, f.kind))
+
+
+# --- the private register ------------------------------------------------------------
+
+
+def register_path() -> Path | None:
+    """The private register's path from COPROD_PRIVATE_REGISTER, or None when not set."""
+    value = os.environ.get(REGISTER_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def read_register(path: Path | None = None) -> tuple[dict[str, str], list[Problem]]:
+    """The register's id -> real name mapping, and any problem reading it.
+
+    A register that is set but cannot be read is an error: building without it
+    would skip the check that protects the people in it.
+    """
+    path = path if path is not None else register_path()
+    if path is None:
+        return {}, []
+    shown = f"the private register ({REGISTER_ENV})"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return {}, [Problem(shown, None, None, "could not be read. Check the path in "
+                            f"{REGISTER_ENV}, or unset it.")]
+    except yaml.YAMLError:
+        return {}, [Problem(shown, None, None, "is not valid YAML. Write one line per person, "
+                            "like 'p01: Jane Smith'.")]
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        return {}, [Problem(shown, None, None, "should have one line per person, like "
+                            "'p01: Jane Smith'.")]
+    return {str(key): value.strip() for key, value in raw.items() if value.strip()}, []
