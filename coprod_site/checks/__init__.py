@@ -11,12 +11,12 @@ from ..problems import Problem, sort_problems
 from ..records import Group
 from ..settings import Settings
 from ..site_config import find_group_root, read_settings
-from . import consistency, images, impact, language, privacy
+from . import consistency, images, impact, language, privacy, sharing
 
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
 ALL_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *language.CHECKS,
-                                  *images.CHECKS, *privacy.CHECKS)
+                                  *images.CHECKS, *privacy.CHECKS, *sharing.CHECKS)
 
 
 def run_checks(group: Group, settings: Settings, checks: Iterable[Check] = ALL_CHECKS) -> list[Problem]:
