@@ -162,6 +162,9 @@ actions:
     due: 2025-03-01
     status: open
 decisions: [D-002]
+feedback:
+  sent_on: 2025-02-21
+  how: A printed summary at the next session
 ---
 We looked at the waiting room leaflets.
 """
@@ -216,7 +219,7 @@ status: agreed
 power: referred
 referred_to: the hospital board
 referred_on: 2025-02-20
-response_due: 2025-04-01
+response_due: 2027-01-31
 outcome: pending
 ---
 We need money to print the leaflets.

@@ -101,12 +101,12 @@ def test_the_decision_log_says_what_happened_next(built_group: Path) -> None:
     rows = [main_text_of(tr) for tr in page(built_group, "decisions/index.html").select("tbody tr")]
     assert rows == [
         "D-002: Ask for a bigger budget 14 February 2025 agreed Referred to the hospital board "
-        "(reply overdue) Still to happen",
+        "(awaiting reply) Still to happen",
         "D-001: Use our own words in leaflets 10 January 2025 agreed Ours to decide Changed",
     ]
     text = main_text(built_group, "decisions/D-002/index.html")
     assert "Referred to the hospital board" in text
-    assert "Their reply Still waiting: the reply is overdue" in text
+    assert "Their reply Still waiting for a reply" in text
 
 
 def test_actions_are_grouped_and_overdue_ones_say_so(built_group: Path) -> None:
