@@ -27,6 +27,8 @@ from .published import Published
 from .render import Renderer
 from .sanitize import clean_html
 from .settings import Settings
+from .terms import mark_glossary_terms
+from . import accessibility  # noqa: F401  (importing it adds the accessibility statement)
 from . import sharing  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 
 log = get_plugin_logger(__name__)
@@ -102,10 +104,11 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None or self.site is None:
+        if self.site is None:
             return html
-        return self.renderer.render(spec, self.site, html)
+        spec = self.specs.get(page.file.src_uri)
+        html = html if spec is None else self.renderer.render(spec, self.site, html)
+        return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr)
 
 
 def title_for_theme(title: str) -> str:

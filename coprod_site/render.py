@@ -71,3 +71,7 @@ class Renderer:
         return template.render(page=spec, site=site, project=site.project, today=site.today,
                                body=Markup(body_html), url=partial(relative_url, spec.url),
                                **spec.context, **extra)
+
+    def abbr(self, text: str, explanation: str) -> str:
+        """One glossary term as written on the page, with its explanation (`_abbr.html`)."""
+        return self.env.get_template("_abbr.html").render(text=text, explanation=explanation)

@@ -1,0 +1,85 @@
+"""Glossary terms in a rendered page: the first use of each is marked with its explanation.
+
+WCAG 3.1.4 asks that a reader can find what a short form means. Each page's
+first use of every glossary term becomes `<abbr title="explanation">` (the
+markup comes from the `_abbr.html` template, which a site may override).
+Text inside code, existing `<abbr>`, `<dfn>` (a term's own definition, as on
+the glossary page), scripts and styles is left alone, and so is every tag and
+attribute: only the text between tags changes.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Callable, Mapping
+
+Wrap = Callable[[str, str], str]
+"""(the text as written on the page, its explanation) -> the marked-up HTML."""
+
+TAG_OR_COMMENT = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+LEFT_ALONE = frozenset({"abbr", "dfn", "code", "pre", "kbd", "samp", "script", "style", "textarea",
+                        "svg", "title", "button", "select", "option"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
+
+
+def mark_glossary_terms(html: str, glossary: Mapping[str, str], wrap: Wrap) -> str:
+    """The page with the first use of each glossary term wrapped by `wrap`."""
+    pattern = _term_pattern(glossary)
+    if pattern is None:
+        return html
+    terms = {term.lower(): term for term in glossary}
+    marked: set[str] = set()
+    skipping: list[str] = []
+    parts = TAG_OR_COMMENT.split(html)
+    for index, part in enumerate(parts):
+        if index % 2:
+            _track_skipping(part, skipping)
+        elif part and not skipping:
+            parts[index] = _mark_text(part, pattern, terms, glossary, marked, wrap)
+    return "".join(parts)
+
+
+def _term_pattern(glossary: Mapping[str, str]) -> re.Pattern[str] | None:
+    """Any term as a whole word (longest first), with an optional plural ending."""
+    escaped = [re.escape(html_lib.escape(term, quote=False))
+               for term in sorted(glossary, key=len, reverse=True) if term.strip()]
+    if not escaped:
+        return None
+    return re.compile(rf"(?<![\w-])(?P<term>{'|'.join(escaped)})(?P<plural>e?s)?(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _track_skipping(tag: str, skipping: list[str]) -> None:
+    """Keep the stack of open elements whose text must not change."""
+    match = TAG_NAME.match(tag)
+    if match is None:
+        return
+    closing, name = match[1] == "/", match[2].lower()
+    if name not in LEFT_ALONE or name in VOID or tag.rstrip().endswith("/>"):
+        return
+    if not closing:
+        skipping.append(name)
+    elif name in skipping:
+        del skipping[len(skipping) - 1 - skipping[::-1].index(name):]
+
+
+def _mark_text(text: str, pattern: re.Pattern[str], terms: Mapping[str, str],
+               glossary: Mapping[str, str], marked: set[str], wrap: Wrap) -> str:
+    def replace(match: re.Match[str]) -> str:
+        term = terms.get(html_lib.unescape(match["term"]).lower())
+        if term is None or term in marked or not _same_case(match["term"], term):
+            return match[0]
+        marked.add(term)
+        return wrap(html_lib.unescape(match[0]), glossary[term])
+
+    return pattern.sub(replace, text)
+
+
+def _same_case(written: str, term: str) -> bool:
+    """Short forms and names (any capital in the glossary) must match exactly: 'PALS', not 'pals'."""
+    if term == term.lower():
+        return True
+    return html_lib.unescape(written) == term
