@@ -375,6 +375,8 @@ class CharterVersion:
     has_text: bool = True
     is_current: bool = False
     is_first: bool = False
+    wording: tuple[ClauseText, ...] = ()
+    """This version's clauses, when we have its wording."""
 
 
 @dataclass(frozen=True)
@@ -468,7 +470,8 @@ def _finish(drafts: list[_Draft], site: Published) -> list[CharterVersion]:
         versions.append(CharterVersion(
             draft.number, title, amendments, _agreed_on(amendments, site, is_first),
             charter.adopted_at if is_first and not amendments else None, draft.published_on,
-            comparison, draft.text is not None, index == len(drafts) - 1, is_first))
+            comparison, draft.text is not None, index == len(drafts) - 1, is_first,
+            draft.text.clauses if draft.text is not None else ()))
         previous = draft.text if draft.text is not None else previous
     return versions
 
