@@ -106,8 +106,15 @@ def _texts_of(name: str, relative: str, text: str) -> Iterator[SiteText]:
         yield SiteText(relative, relative, visible_text(text))
     elif suffix in (".xml", ".atom", ".rss"):
         yield SiteText(relative, relative, visible_text(visible_text(text)))
+    elif suffix == ".ics":
+        yield SiteText(relative, relative, without_calendar_uids(text))
     else:
         yield SiteText(relative, relative, text)
+
+
+def without_calendar_uids(text: str) -> str:
+    """A calendar without its UID lines: 'UID:2025-03-14-x@example.org' names an event, not a person."""
+    return "\n".join(line for line in text.splitlines() if not line.upper().startswith("UID:"))
 
 
 def _json_texts(relative: str, text: str) -> Iterator[SiteText]:
@@ -176,6 +183,8 @@ class SiteGuard:
         if origin is not None:
             return Problem(origin[0], origin[1], None, f"{what} {advice}")
         own = self.origins.get(piece.page)
+        if own is None:
+            what = f"{finding.described(self.rules.people)} would be published here."
         return Problem(own or site_label(piece.file), None, None, f"{what} No record's text has "
                        "it, so a template or theme override put it there: check the theme/ "
                        f"folder. {advice}")

@@ -17,7 +17,7 @@ from .checks import run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .guard import guard_site, page_origin
-from .loading import load_group
+from .loading import SourceCache, load_group
 from .mentions import resolve_people
 from .outputs import build_outputs
 from .pages import NAV_TITLES, PageSpec, build_pages
@@ -48,6 +48,11 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.renderer = Renderer()
         self.origins: dict[str, str] = {}
         """Each built page file and the record file it shows, for the leak guard's messages."""
+        self.source_cache: SourceCache = {}
+        """Record files read by earlier builds of this `serve`: only changed files are read again."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps this plugin, and its cache of read files, between serve rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -55,7 +60,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         root = Path(config.config_file_path or ".").parent
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         self.settings = settings = build_settings(self.config, content_dir, config.site_url)
-        group, problems = load_group(root, content_dir)
+        group, problems = load_group(root, content_dir, self.source_cache)
         if group.project is not None:
             problems += run_checks(group, settings)
         report_problems(problems)
