@@ -1,0 +1,227 @@
+"""Feeds, the calendar, the open data and the QR codes of a real build, each read by a real parser."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+
+from sharing_support import SITE_URL, decode_qr_svg, published_outputs, site_file_for
+
+FEED_NAMES = ("all", "meetings", "decisions", "amendments", "reports")
+TAG = "tag:example.org,2025-01-10:"
+
+
+def read_feed(site: Path, name: str) -> feedparser.FeedParserDict:
+    return feedparser.parse((site / "feeds" / f"{name}.atom.xml").read_bytes())
+
+
+# --- feeds -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FEED_NAMES)
+def test_each_feed_is_valid_atom_with_absolute_links_to_real_pages(built_group: Path, name: str) -> None:
+    feed = read_feed(built_group, name)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.title.startswith("Test Group: ")
+    assert feed.entries
+    for entry in feed.entries:
+        assert entry.link.startswith(SITE_URL)
+        assert site_file_for(built_group, entry.link).is_file(), entry.link
+
+
+def test_everything_feed_is_dated_by_when_each_record_was_agreed_newest_first(built_group: Path) -> None:
+    feed = read_feed(built_group, "all")
+    dated = [(entry.id, dt.date(*entry.updated_parsed[:3])) for entry in feed.entries]
+    assert dated == [
+        (f"{TAG}reports/impact-2025", dt.date(2025, 12, 31)),            # period_to
+        (f"{TAG}meetings/2025-02-14-leaflets", dt.date(2025, 3, 14)),     # minutes agreed_on
+        (f"{TAG}decisions/D-002", dt.date(2025, 3, 14)),                  # its meeting's agreed date
+        (f"{TAG}meetings/2025-01-10-first-meeting", dt.date(2025, 2, 14)),
+        (f"{TAG}decisions/D-001", dt.date(2025, 2, 14)),
+        (f"{TAG}amendments/AM-01", dt.date(2025, 2, 14)),                 # the agreeing meeting's date
+    ]
+    assert feed.feed.updated.startswith("2025-12-31")
+
+
+def test_each_kind_has_its_own_feed(built_group: Path) -> None:
+    ids = {name: [entry.id for entry in read_feed(built_group, name).entries] for name in FEED_NAMES[1:]}
+    assert ids == {
+        "meetings": [f"{TAG}meetings/2025-02-14-leaflets", f"{TAG}meetings/2025-01-10-first-meeting"],
+        "decisions": [f"{TAG}decisions/D-002", f"{TAG}decisions/D-001"],
+        "amendments": [f"{TAG}amendments/AM-01"],
+        "reports": [f"{TAG}reports/impact-2025"],
+    }
+
+
+def test_a_feed_entry_carries_the_agreed_summary(built_group: Path) -> None:
+    entry = next(e for e in read_feed(built_group, "meetings").entries if e.id.endswith("first-meeting"))
+    assert entry.title == "Meeting summary: Our first meeting"
+    assert entry.summary == "Summary of our meeting on 10 January 2025, agreed on 14 February 2025."
+    assert "We met for the first time. We agreed our charter." in entry.content[0].value
+
+
+# --- calendar --------------------------------------------------------------------------
+
+
+def read_calendar(site: Path) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical((site / "meetings.ics").read_bytes())
+
+
+def test_calendar_round_trips_through_icalendar(built_group: Path) -> None:
+    raw = (built_group / "meetings.ics").read_bytes()
+    assert icalendar.Calendar.from_ical(raw).to_ical() == raw
+
+
+def test_calendar_has_the_planned_meeting_in_london_time(built_group: Path) -> None:
+    calendar = read_calendar(built_group)
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+    events = calendar.walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == ["2027-06-10-summer@example.org"]
+    event = events[0]
+    assert event.decoded("DTSTART") == dt.datetime(2027, 6, 10, 16, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert event.decoded("DTEND") == dt.datetime(2027, 6, 10, 17, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert event.decoded("DTSTART").utcoffset() == dt.timedelta(hours=1)  # British Summer Time
+    assert str(event["SUMMARY"]) == "Test Group: Planning the summer"
+    assert str(event["LOCATION"]) == "Library (step-free)"
+    assert str(event["URL"]) == f"{SITE_URL}meetings/2027-06-10-summer/"
+    assert str(event["DESCRIPTION"]) == (
+        "In person and online\nSupport offered: BSL interpreter.\n\nWhat we will talk about:\n"
+        "- Check-in\n- Summer plans\n\nHow to come: Email the team inbox.\n\n"
+        f"More about this meeting: {SITE_URL}meetings/2027-06-10-summer/")
+
+
+def test_calendar_imports_in_a_second_client_parser(built_group: Path) -> None:
+    import ics
+    import recurring_ical_events
+
+    text = (built_group / "meetings.ics").read_text(encoding="utf-8")
+    events = list(ics.Calendar(text).events)
+    assert [(e.uid, e.name, e.location) for e in events] == [
+        ("2027-06-10-summer@example.org", "Test Group: Planning the summer", "Library (step-free)")]
+    assert events[0].begin.datetime.isoformat() == "2027-06-10T16:00:00+01:00"
+    found = recurring_ical_events.of(read_calendar(built_group)).between((2027, 6, 1), (2027, 7, 1))
+    assert [str(e["UID"]) for e in found] == ["2027-06-10-summer@example.org"]
+
+
+def test_recent_agreed_meetings_stay_in_the_calendar(tmp_path: Path) -> None:
+    from coprod_site.published import Published
+    from coprod_site.sharing.calendars import render_calendar
+    from groups import FILES, write_files
+    from coprod_site.loading import load_group
+
+    root = write_files(tmp_path / "group", FILES)
+    group, _ = load_group(root, "content")
+    site = Published(group, dt.date(2025, 6, 1), SITE_URL)
+    calendar = icalendar.Calendar.from_ical(render_calendar(site))
+    assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
+        "2025-01-10-first-meeting@example.org", "2025-02-14-leaflets@example.org",
+        "2027-06-10-summer@example.org"]
+
+
+# --- open data -------------------------------------------------------------------------
+
+
+def read_csv(site: Path, name: str) -> list[dict[str, str]]:
+    raw = (site / "data" / f"{name}.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a byte order mark, so spreadsheets read UTF-8"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_decisions_csv_opens_as_a_table(built_group: Path) -> None:
+    rows = read_csv(built_group, "decisions")
+    assert [(r["id"], r["title"], r["date"], r["outcome"]) for r in rows] == [
+        ("D-002", "Ask for a bigger budget", "2025-02-14", "pending"),
+        ("D-001", "Use our own words in leaflets", "2025-01-10", "changed"),
+    ]
+    assert rows[0]["referred_to"] == "the hospital board"
+    assert rows[0]["url"] == f"{SITE_URL}decisions/D-002/"
+
+
+def test_actions_csv_shows_owners_only_as_they_agreed(built_group: Path) -> None:
+    rows = read_csv(built_group, "actions")
+    assert [(r["id"], r["owner"], r["status"], r["overdue"]) for r in rows] == [
+        ("ACT-001", "F. H.", "done", "no"),
+        ("ACT-002", "a co-chair", "open", "yes"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["decisions", "actions", "meetings"])
+def test_json_follows_the_schema_published_beside_it(built_group: Path, name: str) -> None:
+    document = json.loads((built_group / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_group / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert document["$schema"] == schema["$id"] == f"{SITE_URL}data/{name}.schema.json"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    assert [error.message for error in validator.iter_errors(document)] == []
+    assert document["licence"] == "CC BY 4.0"
+    assert document[name]
+
+
+def test_the_schema_rejects_a_record_that_does_not_fit(built_group: Path) -> None:
+    document = json.loads((built_group / "data" / "decisions.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_group / "data" / "decisions.schema.json").read_text(encoding="utf-8"))
+    document["decisions"][0]["status"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)
+
+
+def test_meetings_json_has_published_meetings_with_people_as_they_agreed(built_group: Path) -> None:
+    meetings = json.loads((built_group / "data" / "meetings.json").read_text(encoding="utf-8"))["meetings"]
+    assert [(m["id"], m["minutes"]) for m in meetings] == [
+        ("2027-06-10-summer", "planned"), ("2025-02-14-leaflets", "agreed"),
+        ("2025-01-10-first-meeting", "agreed")]
+    first = meetings[2]
+    assert first["chairs"] == ["Amina K.", "a co-chair"]
+    assert first["members_named"] == ["Amina K.", "F. H.", "Sky"]
+    assert (first["members_present"], first["guests"], first["apologies"]) == (5, 2, 0)
+    assert first["summary"] == "We met for the first time. We agreed our charter."
+    assert meetings[0]["summary"] is None
+
+
+def test_no_person_id_appears_in_any_feed_calendar_or_data_file(built_group: Path) -> None:
+    person_id = re.compile(r"\bp0[1-5]\b")
+    leaks = [str(path.relative_to(built_group)) for path in published_outputs(built_group)
+             if person_id.search(path.read_text(encoding="utf-8-sig"))]
+    assert leaks == []
+
+
+def test_the_draft_meeting_is_in_no_feed_calendar_export_or_search_index(built_group: Path) -> None:
+    outputs = published_outputs(built_group)
+    names = {str(path.relative_to(built_group)) for path in outputs}
+    assert {"feeds/all.atom.xml", "meetings.ics", "data/decisions.csv", "data/meetings.json",
+            "search/search_index.json"} <= names
+    for marker in ("SECRET-DRAFT-MARKER", "2025-03-14-draft", "A draft meeting"):
+        leaks = [str(path.relative_to(built_group)) for path in outputs
+                 if marker in path.read_text(encoding="utf-8-sig")]
+        assert leaks == [], marker
+
+
+# --- search ----------------------------------------------------------------------------
+
+
+def test_search_finds_a_published_meeting_by_words_in_its_summary(built_group: Path) -> None:
+    index = json.loads((built_group / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = {doc["location"] for doc in index["docs"] if "first time" in doc["text"]}
+    assert "meetings/2025-01-10-first-meeting/" in found
+    assert not [doc["location"] for doc in index["docs"] if "Share this page" in doc["title"]]
+
+
+# --- QR codes --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["meetings/2025-01-10-first-meeting/", "meetings/2027-06-10-summer/",
+                                  "decisions/D-002/", "reports/impact-2025/"])
+def test_each_qr_code_decodes_to_its_page(built_group: Path, page: str) -> None:
+    svg = (built_group / page / "qr.svg").read_text(encoding="utf-8")
+    assert decode_qr_svg(svg) == [SITE_URL + page]
