@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from .config import today_from_environment
+from .permalinks import write_ledger
 
 
 class BuildFailed(Exception):
@@ -27,15 +37,75 @@ def _show_mkdocs_messages(verbose: bool) -> None:
 
 def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = False,
                verbose: bool = False) -> Path:
-    """Build the site; return where it is. Raises BuildFailed with a plain message."""
+    """Build the site; return where it is. Raises BuildFailed with a plain message.
+
+    The site is built into a new folder next to the old one and swapped into
+    place only when the whole build (checks and leak guard included) succeeds,
+    so a failed build leaves the previous site exactly as it was. The build
+    date is fixed to the day (COPROD_TODAY or today) unless SOURCE_DATE_EPOCH
+    is set, so two builds of the same records give the same files. The
+    addresses published are added to the ledger, published-urls.txt.
+    """
     _show_mkdocs_messages(verbose)
     try:
         options = {"site_dir": str(site_dir)} if site_dir else {}
         config = load_config(str(config_file), strict=strict, **options)
-        build(config)
+        target = Path(config.site_dir)
+        with _staging_folder(target) as staging, _fixed_build_date():
+            config["site_dir"] = str(staging)
+            build(config)
+            _swap_into_place(staging, target)
     except (PluginError, ConfigurationError, Abort) as exc:
         raise BuildFailed(str(exc)) from exc
-    return Path(config.site_dir)
+    _record_published_urls(config, config_file.parent)
+    return target
+
+
+@contextmanager
+def _staging_folder(target: Path) -> Iterator[Path]:
+    """A new, empty folder beside `target` (same disk, so the swap is a rename); removed after."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.building-"))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_into_place(staging: Path, target: Path) -> None:
+    """Replace `target` with the new build, keeping hidden files the build does not make (.git)."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    for hidden in target.glob(".*"):
+        if not (staging / hidden.name).exists():
+            hidden.rename(staging / hidden.name)
+    retired = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
+    target.rename(retired / target.name)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextmanager
+def _fixed_build_date() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to the start of the build's day, for the sitemap's dates."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    start = dt.datetime.combine(today_from_environment(), dt.time(), tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(start.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _record_published_urls(config: MkDocsConfig, root: Path) -> None:
+    """Add this build's addresses to published-urls.txt, which the group commits."""
+    plugin = config.plugins.get("coprod")
+    urls = getattr(plugin, "published_urls", None)
+    if urls:
+        write_ledger(root, urls)
 
 
 def serve_site(config_file: Path, dev_addr: str | None = None, verbose: bool = False) -> None:
