@@ -45,15 +45,21 @@ CLAUSE_HEADING = re.compile(r"^##[ \t]+(?P<heading>.+?)(?:[ \t]*\{[ \t]*#(?P<id>
 
 R = TypeVar("R", bound=Record)
 
+SourceCache = dict[str, tuple[tuple[int, int], Source]]
+"""Files already read, by path, with the (modification time, size) they had: `coprod serve`
+keeps one between rebuilds so an edit re-reads one file, not thousands."""
+
 
 class Loader:
     """Reads one group's folder; `problems` collects everything found wrong."""
 
-    def __init__(self, root: Path, content_dir: str = "content") -> None:
+    def __init__(self, root: Path, content_dir: str = "content", cache: SourceCache | None = None) -> None:
         self.root = root
         self.content = root / content_dir
         self.content_dir = content_dir
         self.problems: list[Problem] = []
+        self.cache = cache
+        self.seen: set[str] = set()
 
     def load(self) -> Group:
         group = Group(root=str(self.root))
@@ -70,6 +76,9 @@ class Loader:
         group.decisions = self._load_folder("decisions", DECISION_NAME, Decision, _decision_name_hint)
         group.reports = self._load_folder("reports", REPORT_NAME, Report, _report_name_hint)
         group.pages, group.images = self._find_pages_and_images()
+        if self.cache is not None:
+            for gone in set(self.cache) - self.seen:
+                del self.cache[gone]
         return group
 
     # --- reading ---------------------------------------------------------------------
@@ -83,10 +92,27 @@ class Loader:
 
     def _read(self, path: Path, reader: Callable[[Path, str], Source]) -> Source | None:
         try:
-            return reader(path, self.shown(path))
+            return self._read_cached(path, reader) if self.cache is not None else reader(path, self.shown(path))
         except SourceError as exc:
             self._report(exc.problem)
             return None
+
+    def _read_cached(self, path: Path, reader: Callable[[Path, str], Source]) -> Source:
+        """The file's Source from the cache when its time and size are unchanged; else read it."""
+        assert self.cache is not None
+        key = f"{reader.__name__}:{path}"
+        try:
+            stat = path.stat()
+        except OSError:
+            return reader(path, self.shown(path))
+        fingerprint = (stat.st_mtime_ns, stat.st_size)
+        self.seen.add(key)
+        cached = self.cache.get(key)
+        if cached is not None and cached[0] == fingerprint:
+            return cached[1]
+        source = reader(path, self.shown(path))
+        self.cache[key] = (fingerprint, source)
+        return source
 
     def _validate(self, model: type[R], source: Source, meta: dict[str, Any], at: tuple[str | int, ...] = ()) -> R | None:
         self.problems.extend(unknown_field_warnings(model, meta, source, at))
@@ -232,9 +258,14 @@ class Loader:
         return pages, images
 
 
-def load_group(root: Path, content_dir: str = "content") -> tuple[Group, list[Problem]]:
-    """Read every record of the group in `root`; return them with every problem found."""
-    loader = Loader(root, content_dir)
+def load_group(root: Path, content_dir: str = "content",
+               cache: SourceCache | None = None) -> tuple[Group, list[Problem]]:
+    """Read every record of the group in `root`; return them with every problem found.
+
+    Pass the same `cache` to each call (the plugin keeps one for `coprod serve`)
+    to re-read only the files that changed since the last call.
+    """
+    loader = Loader(root, content_dir, cache)
     group = loader.load()
     return group, sort_problems(loader.problems)
 

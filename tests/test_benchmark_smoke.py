@@ -18,7 +18,7 @@ from generate import TODAY, generate_group  # noqa: E402
 def test_a_small_synthetic_group_loads_checks_and_builds(tmp_path: Path) -> None:
     root = generate_group(tmp_path / "group", meetings=5)
     group, problems = load_group(root, "content")
-    problems += run_checks(group, Settings(today=TODAY))
+    problems += run_checks(group, Settings(today=TODAY, site_url="https://example.org/synthetic/"))
     assert [str(p) for p in problems] == []
     assert (len(group.meetings), len(group.decisions), len(group.amendments)) == (6, 5, 1)
     assert sum(len(m.actions) for m in group.meetings.values()) == 13
