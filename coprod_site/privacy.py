@@ -175,10 +175,10 @@ def find_person_ids(text: str, person_ids: Iterable[str]) -> Iterator[Finding]:
 
 def find_real_names(text: str, patterns: Mapping[str, Iterable[re.Pattern[str]]]) -> Iterator[Finding]:
     """Any form of a register name its person has not agreed to, across markup and line breaks."""
-    for person_id, forms in patterns.items():
-        for pattern in forms:
-            for match in pattern.finditer(text):
-                yield Finding("real_name", match.group(), match.start(), match.end(), person_id)
+    found = [Finding("real_name", match.group(), match.start(), match.end(), person_id)
+             for person_id, forms in patterns.items() for pattern in forms
+             for match in pattern.finditer(text)]
+    yield from sorted(found, key=lambda finding: finding.start)
 
 
 # --- names ---------------------------------------------------------------------------

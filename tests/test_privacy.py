@@ -1,0 +1,214 @@
+"""The privacy detectors, the source check that runs them, and people written by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coprod_site.checks import check_folder
+from coprod_site.mentions import resolve_people
+from coprod_site.privacy import (
+    find_emails,
+    find_nhs_numbers,
+    find_phone_numbers,
+    find_postcodes,
+    find_real_names,
+    forbidden_name_forms,
+    is_nhs_number,
+    nhs_check_digit,
+    read_register,
+)
+from coprod_site.records import Person
+from groups import FILES, write_files
+
+
+def values(findings: object) -> list[str]:
+    return [f.value for f in findings]  # type: ignore[attr-defined]
+
+
+# --- NHS numbers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["9434765919", "4010232137", "9876543210", "4505577104"])
+def test_valid_nhs_numbers_pass_the_modulus_11_check(number: str) -> None:
+    assert is_nhs_number(number)
+
+
+@pytest.mark.parametrize("number", ["9434765918", "9434765910", "4010232138", "1234567890",
+                                    "943476591", "94347659190", "943476591a"])
+def test_invalid_nhs_numbers_fail_it(number: str) -> None:
+    assert not is_nhs_number(number)
+
+
+def test_the_check_digit_follows_modulus_11() -> None:
+    assert nhs_check_digit("000000001") == 9  # 1 x 2 = 2; 11 - 2 = 9
+    assert nhs_check_digit("000000000") == 0  # 11 - 0 = 11, which means 0
+    assert nhs_check_digit("000020000") is None  # 2 x 6 = 12; 11 - 1 = 10: no valid number
+    assert not any(is_nhs_number(f"000020000{digit}") for digit in range(10))
+
+
+def test_nhs_numbers_are_found_in_common_spacings() -> None:
+    text = "Numbers 943 476 5919, 943-476-5919 and 9434765919; not 943 476 5918 or 943-476 5919."
+    assert values(find_nhs_numbers(text)) == ["943 476 5919", "943-476-5919", "9434765919"]
+
+
+# --- phone numbers -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", [
+    "020 7946 0018", "0161 496 0123", "01632 960123", "(0161) 496 0123", "07700 900123",
+    "07700900123", "+44 7700 900123", "+447700900123", "+44 (0)20 7946 0018", "0044 20 7946 0018",
+    "0300 123 4567", "0800 123 456",
+])
+def test_uk_landlines_and_mobiles_are_found(number: str) -> None:
+    assert values(find_phone_numbers(f"Ring {number} today.")) == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "2025-02-30", "16:00 to 17:30", "ACT-021", "D-007", "AM-03", "in 2026", "version 1.2.3",
+    "v0.12.3", "DPIA-2023-114", "£20 voucher", "0 0 24 24", "10.0.0.1", "1 January 2025",
+    "2025-03-14-animation-script", "12 noon", "0 1 2 3 4 5 6 7 8 9",
+])
+def test_dates_times_ids_years_and_versions_are_not_phone_numbers(text: str) -> None:
+    assert values(find_phone_numbers(text)) == []
+    assert values(find_nhs_numbers(text)) == []
+    assert values(find_postcodes(text)) == []
+
+
+# --- emails and postcodes ------------------------------------------------------------
+
+
+def test_only_the_contact_email_may_appear() -> None:
+    text = "Write to team@example.org or Team@Example.org, not jo.bloggs+x@gmail.com."
+    assert values(find_emails(text, {"team@example.org"})) == ["jo.bloggs+x@gmail.com"]
+
+
+def test_full_postcodes_are_found_but_not_the_first_half() -> None:
+    text = "At SW1A 1AA, M1 1AE, EC1A1BB and B33 8TH; the M13 area is fine, as is CO2."
+    assert values(find_postcodes(text)) == ["SW1A 1AA", "M1 1AE", "EC1A1BB", "B33 8TH"]
+
+
+# --- real names ----------------------------------------------------------------------
+
+
+def person(show_as: str, **fields: object) -> Person:
+    return Person.model_validate({"id": "p09", "lived_experience": True, "roles": ["member"],
+                                  "show_as": show_as, **fields})
+
+
+def found_names(text: str, real_name: str, who: Person, others: tuple[str, ...] = ()) -> list[str]:
+    return values(find_real_names(text, {"p09": forbidden_name_forms(real_name, who, others)}))
+
+
+def test_a_real_name_is_found_across_case_markup_and_line_breaks() -> None:
+    text = "JANE <em>Smith</em> spoke, then jane\n**smith**, then Jane&nbsp;Mary Smith."
+    assert found_names(text, "Jane Mary Smith", person("role")) == [
+        "JANE <em>Smith", "jane\n**smith", "Jane&nbsp;Mary Smith"]
+
+
+def test_apostrophes_in_names_match_either_kind() -> None:
+    assert found_names("Ask Sean O\u2019Brien", "Sean O'Brien", person("role")) == ["Sean O\u2019Brien"]
+
+
+def test_someone_shown_by_initials_may_appear_only_as_initials() -> None:
+    who = person("initials", initials="J. S.")
+    text = "J. S. came. Jane S. came. J. Smith came. Jane Smith came."
+    assert found_names(text, "Jane Smith", who) == ["Jane S.", "J. Smith", "Jane Smith"]
+
+
+def test_someone_shown_by_role_may_not_appear_even_as_initials() -> None:
+    assert found_names("J. S. came, e.g. to talk.", "Jane Smith", person("role")) == ["J. S."]
+
+
+def test_someone_else_with_the_same_initials_is_not_a_leak() -> None:
+    assert found_names("J. S. came.", "Jane Smith", person("role"), others=("J. S.",)) == []
+
+
+def test_a_named_person_may_appear_as_named_but_not_by_their_full_name() -> None:
+    who = person("name", name="Amina K.")
+    assert found_names("Amina K. and Amina Khan", "Amina Khan", who) == ["Amina Khan"]
+
+
+def test_the_register_must_be_readable_when_set(tmp_path: Path) -> None:
+    assert read_register(tmp_path / "missing.yml")[1][0].message == (
+        "could not be read. Check the path in COPROD_PRIVATE_REGISTER, or unset it.")
+    (tmp_path / "list.yml").write_text("- Jane Smith\n")
+    assert read_register(tmp_path / "list.yml")[1][0].message == (
+        "should have one line per person, like 'p01: Jane Smith'.")
+    (tmp_path / "ok.yml").write_text("p04: Jane Smith\n")
+    assert read_register(tmp_path / "ok.yml") == ({"p04": "Jane Smith"}, [])
+
+
+# --- the source check ----------------------------------------------------------------
+
+
+LEAKY_MEETING = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+    "venue: Library (step-free)", "venue: Library, M1 1AE").replace(
+    "We met for the first time.",
+    "We met for the first time. Ring 07700 900123 or write to jo@gmail.com.\n"
+    "Ask p04 about 943 476 5919. [[p01]] said hello, and so did [[p99]].\n"
+    "Jane\n*Smith* came too.")
+
+
+def test_check_reports_every_leak_with_file_and_line(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_files(tmp_path, {**FILES, "content/meetings/2025-01-10-first-meeting.md": LEAKY_MEETING})
+    (tmp_path / "register.yml").write_text("p04: Jane Smith\np01: Amina Khan\n")
+    monkeypatch.setenv("COPROD_PRIVATE_REGISTER", str(tmp_path / "register.yml"))
+    _, _, problems = check_folder(root)
+    found = [str(p) for p in problems if p.path.endswith("first-meeting.md") and p.is_error]
+    where = "content/meetings/2025-01-10-first-meeting.md"
+    assert found == [
+        f"{where}, line 7: has a full postcode (M1\u2026). Full postcodes are never published: "
+        "give the place's name, or just the first half.",
+        f"{where}, line 34: has a phone number (0770\u2026). Phone numbers are never published.",
+        f"{where}, line 34: has an email address (jo@g\u2026). Only the group's contact address "
+        "in project.yml may be published.",
+        f"{where}, line 35: has an NHS number (943 \u2026). NHS numbers are never published.",
+        f"{where}, line 35: has the id 'p04' of the person shown as 'a member'. Ids are only for "
+        "linking records: write [[id]] to show the person as they agreed.",
+        f"{where}, line 35: mentions [[p99]], but nobody in people.yml has that id. Check the id, "
+        "or add the person.",
+        f"{where}, line 36: has the real name of the person shown as 'a member' (register entry "
+        "p04). This person has not agreed to be named like this: write [[id]] instead.",
+    ]
+
+
+def test_ids_in_fields_that_hold_ids_are_fine(group_dir: Path) -> None:
+    _, _, problems = check_folder(group_dir)
+    assert [p for p in problems if "id '" in p.message] == []
+
+
+def test_an_id_in_a_published_text_field_is_reported(group_dir: Path) -> None:
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "what: Send the charter to everyone", "what: p02 sends the charter to everyone")
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if "id '" in p.message] == [
+        "content/meetings/2025-01-10-first-meeting.md, line 27: has the id 'p02' of the person "
+        "shown as 'F. H.'. Ids are only for linking records: write [[id]] to show the person as "
+        "they agreed."]
+
+
+# --- mentions and quotes -------------------------------------------------------------
+
+
+PEOPLE = {
+    "p01": person("name", name="Amina K.", quotes=True),
+    "p02": person("initials", initials="F. H.", roles=["facilitator"]),
+    "p03": person("pseudonym", pseudonym="Sky*", quotes=True),
+    "p04": person("role"),
+}
+
+
+def test_a_mention_shows_the_person_as_they_agreed() -> None:
+    text = "[[p01]], [[ p02 ]], [[p03]], [[p04]] and [[p99]] came."
+    assert resolve_people(text, PEOPLE) == "Amina K., F. H., Sky\\*, a member and a member came."
+
+
+def test_a_quote_is_attributed_by_name_only_with_consent_to_quotes() -> None:
+    text = "> I felt heard.\n> \u2014 [[p01]]\n\n> Me too.\n> -- [[p02]]\n\n> And me.\n>- [[p04]]\n"
+    assert resolve_people(text, PEOPLE) == (
+        "> I felt heard.\n> \u2014 Amina K.\n\n> Me too.\n> \u2014 a facilitator\n\n"
+        "> And me.\n>\u2014 a member\n")
