@@ -1,0 +1,221 @@
+"""Real builds: the power and impact pages answer, in words, who holds the power, did they get back
+to us, and what changed; a closed group leads to its farewell report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from coprod_site.checks import consistency, run_checks
+from coprod_site.loading import load_group
+from coprod_site.settings import Settings
+from conftest import mkdocs_build
+from groups import FILES, write_files
+from impact_group import IMPACT_FILES
+from test_build import main_text, main_text_of, page
+
+SETTINGS = Settings(today=dt.date(2026, 11, 21))
+
+CLOSED_PROJECT = FILES["content/project.yml"].replace(
+    "status: active", "status: closed\nended_on: 2026-10-01\n"
+    "records_home: https://archive.example.org/test-group/")
+
+FAREWELL = """\
+---
+kind: farewell
+title: Our farewell report
+ended_on: 2026-10-01
+closing_reason: The money ran out.
+handover:
+  - action: ACT-002
+    to: The patient experience team
+---
+## What we did
+
+We met for almost two years.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The known group, built (not --strict: it has warnings on purpose)."""
+    root = write_files(tmp_path_factory.mktemp("impact") / "group", IMPACT_FILES)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def closed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_files(tmp_path_factory.mktemp("closed") / "group", {
+        **IMPACT_FILES, "content/project.yml": CLOSED_PROJECT, "content/reports/farewell.md": FAREWELL,
+        "content/meetings/2025-08-20-summer.md": IMPACT_FILES["content/meetings/2025-08-20-summer.md"]
+        .replace("    status: open\n", "    status: dropped\n")})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_both_pages_are_in_the_navigation(site: Path) -> None:
+    nav = page(site, "index.html").select_one("nav.md-nav--primary")
+    assert nav is not None
+    labels = [" ".join(a.get_text().split()) for a in nav.select("a.md-nav__link")]
+    assert "You said, we did" in labels and "How we work together" in labels
+
+
+def test_you_said_we_did_says_what_changed_what_could_not_and_what_is_overdue(site: Path) -> None:
+    text = main_text(site, "you-said-we-did/index.html")
+    assert ("Of 6 decisions, 2 changed something, 1 could not happen and 2 are still to happen. "
+            "1 reply we are waiting for is overdue.") in text
+    assert "What changed (2) D-004: Ask the council for a youth space (5 November 2025)" in text
+    assert "The youth space opens in April." in text
+    assert "Their reply on 1 December 2025: Yes, from April." in text
+    assert ("What could not change, and why (1) D-003: Ask for a free bus (20 August 2025). A recommendation. "
+            "The bus company would not change the route.") in text
+    assert ("We sent it to the hospital board on 20 February 2025. They said they would reply by 1 April 2025. "
+            "Overdue We are still waiting: the reply is overdue.") in text
+    assert "What we decided not to do (1) D-007: Stop meeting online" in text
+    assert "SECRET-DRAFT" not in text and "D-005" not in text
+
+
+def test_the_decision_pages_say_a_reply_is_overdue(site: Path) -> None:
+    rows = [main_text_of(tr) for tr in page(site, "decisions/index.html").select("tbody tr")]
+    assert ("D-002: Ask for a bigger budget 14 February 2025 agreed Referred to the hospital board "
+            "(reply overdue) Still to happen") in rows
+    assert "Their reply Still waiting: the reply is overdue" in main_text(site, "decisions/D-002/index.html")
+
+
+def test_how_we_work_answers_who_holds_the_power(site: Path) -> None:
+    text = main_text(site, "how-we-work/index.html")
+    assert ("Lived-experience members chaired or co-chaired 3 of our 4 meetings (75%). Staff chaired alone "
+            "at 1. 4 different people chaired: 2 with lived experience and 2 without.") in text
+    assert "Jan to Mar 2025 2 2 of 2 (100%) 0 of 2 (0%) 0 of 2 (0%)" in text
+    assert "Apr to Jun 2025 0 No meetings" in text
+    assert ("In this time 4 people joined and 1 person left. 6 people are in the group now. For 3 people we "
+            "have no joining date, so they are not counted as joining.") in text
+
+
+def test_how_we_work_answers_did_they_get_back_to_us(site: Path) -> None:
+    text = main_text(site, "how-we-work/index.html")
+    assert ("Meetings where we sent feedback 2 of 4 (50%) Usual time from a meeting to feedback 7.5 days "
+            "Usual time from a meeting to agreed notes 31.5 days") in text
+    assert ("Meetings still waiting for feedback (2) Leaflets (14 February 2025): 645 days ago, no feedback "
+            "sent yet. Autumn plans (5 November 2025): 381 days ago, no feedback sent yet.") in text
+    assert ("Actions we agreed 6 Done 3 of 6 (50%) Done on time 2 of 3 (67%) of the done actions "
+            "Still open 2, of which 1 is overdue Dropped 1") in text
+
+
+def test_how_we_work_answers_what_changed_and_who_is_missing(site: Path) -> None:
+    text = main_text(site, "how-we-work/index.html")
+    assert ("We referred 2 decisions to the people who can decide. 1 has had an answer and we are still "
+            "waiting for 1. 1 reply is overdue.") in text
+    assert "Our goal is co-producing." in text
+    assert "1 meeting and 3 decisions have no rung written down, so they are not in this chart." in text
+    assert ("We said we want to hear from: Young people who speak Urdu at home Are these people in the room "
+            "with us? Who else is missing?") in text
+
+
+def test_every_figure_says_how_it_is_counted(site: Path) -> None:
+    soup = page(site, "how-we-work/index.html")
+    explained = [p.get_text(" ", strip=True) for p in soup.select(".coprod-how")]
+    assert len(explained) == 8
+    assert all(p.startswith("How we count this:") for p in explained)
+    sections = [h.get_text(strip=True) for h in soup.select("article h2")]
+    assert sections == ["Who holds the power here?", "Who comes to our meetings?", "Did they get back to us?",
+                        "Did we do what we said?", "Whose decision was it?", "How involved were we?",
+                        "Who should be here?"]
+
+
+def test_the_built_charts_are_named_images_with_their_figures_in_tables(site: Path) -> None:
+    html = (site / "how-we-work/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    pictures = soup.select("svg.coprod-chart__svg")
+    assert len(pictures) == 5
+    for svg in pictures:
+        assert svg["role"] == "img"
+        names = [soup.find(id=part) for part in svg["aria-labelledby"].split()]
+        assert [n.name for n in names if n is not None] == ["title", "desc"]
+        figure = svg.find_parent("figure")
+        assert figure is not None and figure.select_one("table caption") is not None
+    attendance = soup.select_one("#chart-attendance")
+    assert attendance is not None
+    drawn = [t.get_text() for t in attendance.select("text.coprod-chart__total")]
+    tabled = [tr.find_all("td")[-1].get_text() for tr in attendance.select("tbody tr")]
+    assert drawn == tabled == ["7", "3", "5", "7"]
+    assert not re.search(r"<script|https?://(?!www\.w3\.org/2000/svg)[^\"']*\"[^>]*>", str(attendance))
+
+
+def test_an_impact_report_shows_its_period_in_numbers_its_decisions_and_its_standards(site: Path) -> None:
+    text = main_text(site, "reports/impact-2025/index.html")
+    assert ("This period in numbers Meetings 4 People at our meetings 16 member visits and 6 guest visits, "
+            "about 6 people a meeting Chaired or co-chaired by lived-experience members 3 of 4 (75%) meetings "
+            "Decisions 5: 1 ours to decide, 2 recommendations, 2 referred to others What happened 2 changed, "
+            "1 could not change, 1 still to happen, 1 nothing to change Actions 3 of 6 (50%) done, 2 of them "
+            "on time; 1 overdue Feedback sent after 2 of 4 (50%) meetings, usually 7.5 days after the meeting"
+            ) in text
+    soup = page(site, "reports/impact-2025/index.html")
+    decided = [main_text_of(tr.th) for tr in soup.select("#decisions-in-period + .coprod-table-wrap tbody tr")]
+    assert decided == ["D-007: Stop meeting online", "D-004: Ask the council for a youth space",
+                       "D-003: Ask for a free bus", "D-002: Ask for a bigger budget",
+                       "D-001: Use our own words in leaflets"]
+    assert ("The UK Standards for Public Involvement this report shows The UK Standards for Public Involvement "
+            "describe what good involvement looks like. This report shows how we met these ones: Impact We look "
+            "for the difference that involving people makes, and we share what changed and what did not.") in text
+
+
+def test_warnings_about_hearing_back_fail_a_strict_build(tmp_path: Path) -> None:
+    result = mkdocs_build(write_files(tmp_path, IMPACT_FILES), "--strict")
+    assert result.returncode != 0
+    assert ("D-002 was referred to the hospital board and their reply was due on 1 April 2025, but no reply "
+            "is recorded.") in result.stderr
+    assert "this meeting was 381 days ago and no feedback has been sent." in result.stderr
+
+
+def test_a_closed_groups_home_page_leads_to_the_farewell_report(closed_site: Path) -> None:
+    text = main_text(closed_site, "index.html")
+    assert ("This group has closed. It met from 10 January 2025 to 1 October 2026. Read our farewell report "
+            "to see what we did and who carries on our work.") in text
+    link = page(closed_site, "index.html").find("a", string="Read our farewell report")
+    assert link is not None and link["href"] == "reports/farewell/"
+
+
+def test_the_farewell_report_writes_its_own_closing_sections(closed_site: Path) -> None:
+    text = main_text(closed_site, "reports/farewell/index.html")
+    assert ("What changed because of us Ask the council for a youth space: The youth space opens in April. "
+            "Use our own words in leaflets: The leaflets now use our words.") in text
+    assert "What could not change, and why Ask for a free bus: The bus company would not change the route." in text
+    assert ("Actions still open, and who takes them on Action What Who takes it on ACT-002 Ask the board about "
+            "the budget The patient experience team") in text
+    assert ("Thank you to our members Thank you to Amina K., Dr Lee, F. H. and Sky, and to 1 co-chair and "
+            "2 members who chose not to be named.") in text
+    assert ("Where our records will live Our records will be kept at "
+            "https://archive.example.org/test-group/.") in text
+    assert "Our whole time in numbers Meetings 4" in text
+
+
+def test_an_open_action_without_a_handover_is_an_error_once_the_group_closes(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {**IMPACT_FILES, "content/project.yml": CLOSED_PROJECT,
+                                  "content/reports/farewell.md": FAREWELL})
+    group, problems = load_group(root)
+    assert problems == []
+    errors = [str(p) for p in run_checks(group, SETTINGS) if p.is_error]
+    assert errors == [
+        "content/meetings/2025-08-20-summer.md, line 26: ACT-005 is still open and the group has closed. Hand it "
+        'over in the farewell report: handover: [{action: ACT-005, to: "who takes it on"}].']
+
+
+def test_an_impact_report_names_every_missing_gripp2_section(tmp_path: Path) -> None:
+    report = FILES["content/reports/impact-2025.md"]
+    cut = report.replace("## Methods\nWe met every month.\n", "").replace("## Reflections\n", "## Lessons\n")
+    group, problems = load_group(write_files(tmp_path, {**FILES, "content/reports/impact-2025.md": cut}))
+    assert problems == []
+    assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS)] == [
+        "content/reports/impact-2025.md: the section '## Methods' is missing. Impact reports have five "
+        "sections: Aim, Methods, Results, Discussion and conclusions, Reflections.",
+        "content/reports/impact-2025.md: the section '## Reflections' is missing. Impact reports have five "
+        "sections: Aim, Methods, Results, Discussion and conclusions, Reflections.",
+    ]
