@@ -14,7 +14,6 @@ import feedparser
 import icalendar
 import jsonschema
 import pytest
-
 from sharing_support import SITE_URL, decode_qr_svg, published_outputs, site_file_for
 
 FEED_NAMES = ("all", "meetings", "decisions", "amendments", "reports")
@@ -115,10 +114,11 @@ def test_calendar_imports_in_a_second_client_parser(built_group: Path) -> None:
 
 
 def test_recent_agreed_meetings_stay_in_the_calendar(tmp_path: Path) -> None:
+    from groups import FILES, write_files
+
+    from coprod_site.loading import load_group
     from coprod_site.published import Published
     from coprod_site.sharing.calendars import render_calendar
-    from groups import FILES, write_files
-    from coprod_site.loading import load_group
 
     root = write_files(tmp_path / "group", FILES)
     group, _ = load_group(root, "content")

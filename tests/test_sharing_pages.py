@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import mkdocs_build
 from groups import FILES, MKDOCS_YML, write_files
 from sharing_support import SITE_URL, decode_qr_png, site_file_for
-from support.browser import browser_available, chromium_browser, open_page, require, save_pdf, serve_directory
+from support.browser import (
+    browser_available,
+    chromium_browser,
+    open_page,
+    require,
+    save_pdf,
+    serve_directory,
+)
 
 MEETING = "meetings/2025-01-10-first-meeting/"
 

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..mentions import resolve_people
 from ..outputs import OutputFile
 from ..published import Published
 from ..records import Decision, Meeting
@@ -106,7 +107,7 @@ def decision_row(site: Published, decision: Decision) -> Row:
         "response_on": _day(decision.response_on), "outcome": decision.outcome,
         "outcome_note": decision.outcome_note, "ladder": decision.ladder,
         "supersedes": list(decision.supersedes), "review_on": _day(decision.review_on),
-        "reasons": decision.source.body.strip() or None, "url": _page(site, record_url(decision)),
+        "reasons": resolve_people(decision.source.body, site.group.people).strip() or None, "url": _page(site, record_url(decision)),
     }
 
 
@@ -127,7 +128,10 @@ def meeting_rows(site: Published) -> list[Row]:
 
 def meeting_row(site: Published, meeting: Meeting) -> Row:
     agreed = meeting.is_agreed
-    people = (lambda ids: [site.person(p) for p in ids]) if agreed else (lambda ids: [])
+    def people(ids: list[str]) -> list[str]:
+        """People as their consent allows; a planned meeting's page names no one, so neither does this."""
+        return [site.person(p) for p in ids] if agreed else []
+
     return {
         "id": meeting.id, "title": meeting.title, "date": _day(meeting.date),
         "start": _clock(meeting.start), "end": _clock(meeting.end), "format": meeting.format,
@@ -143,7 +147,7 @@ def meeting_row(site: Published, meeting: Meeting) -> Row:
         "feedback_how": meeting.feedback.how if meeting.feedback else None,
         "actions": [a.id for a in meeting.actions] if agreed else [],
         "decisions": [d.id for d in site.decisions_of(meeting)],
-        "summary": (meeting.source.body.strip() or None) if agreed else None,
+        "summary": (resolve_people(meeting.source.body, site.group.people).strip() or None) if agreed else None,
         "url": _page(site, record_url(meeting)),
     }
 

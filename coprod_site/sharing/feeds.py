@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import markdown
 from feedgen.feed import FeedGenerator
+from markdown_it import MarkdownIt
 
+from ..mentions import resolve_people
 from ..outputs import OutputFile
 from ..published import Published
 from ..records import Amendment, Decision, Meeting, Report
@@ -145,13 +146,17 @@ def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry) -> N
     item.published(at_midnight(entry.updated))
     item.summary(entry.summary)
     if entry.body.strip():
-        item.content(body_html(entry.body), type="html")
+        item.content(body_html(resolve_people(entry.body, site.group.people)), type="html")
     item.category(term=entry.kind)
 
 
 def body_html(body: str) -> str:
-    """A record's Markdown text as HTML, for feed readers that show the whole entry."""
-    return markdown.markdown(body, extensions=["attr_list", "abbr", "md_in_html"])
+    """A record's Markdown text as HTML, for feed readers that show the whole entry.
+
+    Raw HTML in the text is shown as text, never passed on to readers.
+    """
+    html: str = MarkdownIt("commonmark", {"html": False}).enable("table").render(body)
+    return html
 
 
 def _words(day: dt.date) -> str:

@@ -46,4 +46,4 @@ def tag_id(site: Published, name: str) -> str:
 
 def at_midnight(day: dt.date) -> dt.datetime:
     """A date as a moment, for formats (Atom) that only take date-times."""
-    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
