@@ -28,6 +28,7 @@ NAV_TITLES = {
     "reports/index.md": "Reports",
     "people.md": "Who we are",
     "glossary.md": "Glossary",
+    "data.md": "Use our data",
 }
 
 
