@@ -21,6 +21,7 @@ from .loading import SourceCache, load_group
 from .mentions import resolve_people
 from .outputs import build_outputs
 from .pages import NAV_TITLES, PageSpec, build_pages
+from .permalinks import missing_url_problems, published_urls, read_ledger, redirect_problems
 from .privacy import read_register, rules_for
 from .problems import Problem, count_summary
 from .published import Published
@@ -50,6 +51,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Each built page file and the record file it shows, for the leak guard's messages."""
         self.source_cache: SourceCache = {}
         """Record files read by earlier builds of this `serve`: only changed files are read again."""
+        self.published_urls: list[str] = []
+        """The addresses this build publishes for good (`coprod build` adds them to the ledger)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, and its cache of read files, between serve rebuilds."""
@@ -67,6 +70,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.site = Published(group, settings.today, settings.site_url, settings.page_size)
         intro = group.pages["index.md"].body if "index.md" in group.pages else ""
         self.specs = {spec.path: spec for spec in build_pages(self.site, intro)}
+        self.published_urls = published_urls(self.site, self.specs.values())
+        report_problems([*missing_url_problems(read_ledger(root), self.published_urls),
+                         *redirect_problems(self.site, (spec.url for spec in self.specs.values()))])
         self.renderer = Renderer(_override_dirs(config))
         self.origins = {}
         _configure_site(config, self.specs, group.pages)
@@ -111,9 +117,25 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                         files: Files) -> str | None:
         if self.site is None:
             return html
+        html = clean_html(html)
         spec = self.specs.get(page.file.src_uri)
         html = html if spec is None else self.renderer.render(spec, self.site, html)
         return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The leak guard: stop if any file of the finished site shows something private."""
+        if self.site is None:
+            return
+        register, _ = read_register()  # a broken register was already reported in on_config
+        rules = rules_for(self.site.group, register)
+        sources = group_sources(self.site.group, self.settings)
+        problems = guard_site(Path(config.site_dir), rules, sources, self.origins)
+        for problem in problems:
+            log.error(str(problem))
+        if problems:
+            raise PluginError(f"The site must not be published: the finished site shows private "
+                              f"details ({count_summary(problems)}), listed above. Fix them, then "
+                              "build again.")
 
 
 def title_for_theme(title: str) -> str:
