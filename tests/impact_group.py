@@ -163,7 +163,7 @@ power: recommendation
 We talked about it and said no.
 """
 
-IMPACT_FILES = {
+IMPACT_FILES: dict[str, str | None] = {
     **FILES,
     "content/people.yml": PEOPLE,
     "content/meetings/2025-02-14-leaflets.md": SECOND_MEETING_WITHOUT_FEEDBACK,

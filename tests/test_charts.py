@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from groups import write_files
+from impact_group import IMPACT_FILES
 
 from coprod_site import charts
 from coprod_site.charts import LEFT, PLOT_WIDTH, BarChart, Series, nice_scale, stacked_bar_chart
@@ -16,8 +18,6 @@ from coprod_site.power_pages import power_charts
 from coprod_site.published import Published
 from coprod_site.render import Renderer
 from coprod_site.stats import period_figures, whole_life
-from groups import write_files
-from impact_group import IMPACT_FILES
 
 SVG = "{http://www.w3.org/2000/svg}"
 TWO = (Series("a", "Apples", "solid"), Series("b", "Bananas", "hatch"))
@@ -36,7 +36,7 @@ def draw(chart: BarChart) -> str:
 
 
 def svg_of(html: str) -> ET.Element:
-    match = re.search(r'<svg class="coprod-chart__svg".*?</svg>', html, re.S)
+    match = re.search(r'<svg class="coprod-chart__svg".*?</svg>', html, re.DOTALL)
     assert match is not None
     return ET.fromstring(match.group(0))
 

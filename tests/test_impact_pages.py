@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import mkdocs_build
+from groups import FILES, write_files
+from impact_group import IMPACT_FILES, SUMMER
+from test_build import main_text, main_text_of, page
 
 from coprod_site.checks import consistency, run_checks
 from coprod_site.loading import load_group
 from coprod_site.settings import Settings
-from conftest import mkdocs_build
-from groups import FILES, write_files
-from impact_group import IMPACT_FILES
-from test_build import main_text, main_text_of, page
 
 SETTINGS = Settings(today=dt.date(2026, 11, 21))
 
@@ -53,8 +53,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def closed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = write_files(tmp_path_factory.mktemp("closed") / "group", {
         **IMPACT_FILES, "content/project.yml": CLOSED_PROJECT, "content/reports/farewell.md": FAREWELL,
-        "content/meetings/2025-08-20-summer.md": IMPACT_FILES["content/meetings/2025-08-20-summer.md"]
-        .replace("    status: open\n", "    status: dropped\n")})
+        "content/meetings/2025-08-20-summer.md": SUMMER.replace("    status: open\n", "    status: dropped\n")})
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -137,7 +136,7 @@ def test_the_built_charts_are_named_images_with_their_figures_in_tables(site: Pa
     assert len(pictures) == 5
     for svg in pictures:
         assert svg["role"] == "img"
-        names = [soup.find(id=part) for part in svg["aria-labelledby"].split()]
+        names = [soup.find(id=part) for part in str(svg["aria-labelledby"]).split()]
         assert [n.name for n in names if n is not None] == ["title", "desc"]
         figure = svg.find_parent("figure")
         assert figure is not None and figure.select_one("table caption") is not None
@@ -204,8 +203,8 @@ def test_an_open_action_without_a_handover_is_an_error_once_the_group_closes(tmp
     assert problems == []
     errors = [str(p) for p in run_checks(group, SETTINGS) if p.is_error]
     assert errors == [
-        "content/meetings/2025-08-20-summer.md, line 26: ACT-005 is still open and the group has closed. Hand it "
-        'over in the farewell report: handover: [{action: ACT-005, to: "who takes it on"}].']
+        ("content/meetings/2025-08-20-summer.md, line 26: ACT-005 is still open and the group has closed. Hand it "
+        'over in the farewell report: handover: [{action: ACT-005, to: "who takes it on"}].')]
 
 
 def test_an_impact_report_names_every_missing_gripp2_section(tmp_path: Path) -> None:
@@ -214,8 +213,8 @@ def test_an_impact_report_names_every_missing_gripp2_section(tmp_path: Path) -> 
     group, problems = load_group(write_files(tmp_path, {**FILES, "content/reports/impact-2025.md": cut}))
     assert problems == []
     assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS)] == [
-        "content/reports/impact-2025.md: the section '## Methods' is missing. Impact reports have five "
-        "sections: Aim, Methods, Results, Discussion and conclusions, Reflections.",
-        "content/reports/impact-2025.md: the section '## Reflections' is missing. Impact reports have five "
-        "sections: Aim, Methods, Results, Discussion and conclusions, Reflections.",
+        ("content/reports/impact-2025.md: the section '## Methods' is missing. Impact reports have five "
+        "sections: Aim, Methods, Results, Discussion and conclusions, Reflections."),
+        ("content/reports/impact-2025.md: the section '## Reflections' is missing. Impact reports have five "
+        "sections: Aim, Methods, Results, Discussion and conclusions, Reflections."),
     ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from groups import write_files
+from impact_group import IMPACT_FILES
 
 from coprod_site.checks import impact, run_checks
 from coprod_site.loading import load_group
 from coprod_site.published import Published
-from coprod_site.settings import Settings
 from coprod_site.records import Handover
+from coprod_site.settings import Settings
 from coprod_site.stats import (
     Attendance,
     ChairFigures,
@@ -27,8 +29,6 @@ from coprod_site.stats import (
     report_period,
     whole_life,
 )
-from groups import write_files
-from impact_group import IMPACT_FILES
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -184,15 +184,15 @@ def test_quarters_and_medians() -> None:
 def test_check_messages_word_for_word(site: Published) -> None:
     messages = [str(p) for p in run_checks(site.group, Settings(today=TODAY), impact.CHECKS)]
     assert messages == [
-        "warning: content/decisions/D-002-budget.md, line 10: D-002 was referred to the hospital board "
+        ("warning: content/decisions/D-002-budget.md, line 10: D-002 was referred to the hospital board "
         "and their reply was due on 1 April 2025, but no reply is recorded. Ask them again, or add their "
-        "answer as 'response' and 'response_on'.",
-        "warning: content/meetings/2025-02-14-leaflets.md, line 3: this meeting was 645 days ago and no "
+        "answer as 'response' and 'response_on'."),
+        ("warning: content/meetings/2025-02-14-leaflets.md, line 3: this meeting was 645 days ago and no "
         "feedback has been sent. Tell everyone what happened to their ideas, then add 'feedback:' with "
-        "'sent_on:' (the date) and 'how:'.",
-        "warning: content/meetings/2025-11-05-autumn.md, line 3: this meeting was 381 days ago and no "
+        "'sent_on:' (the date) and 'how:'."),
+        ("warning: content/meetings/2025-11-05-autumn.md, line 3: this meeting was 381 days ago and no "
         "feedback has been sent. Tell everyone what happened to their ideas, then add 'feedback:' with "
-        "'sent_on:' (the date) and 'how:'.",
+        "'sent_on:' (the date) and 'how:'."),
     ]
 
 
