@@ -89,7 +89,11 @@ def test_the_poster_shows_the_next_meeting_in_large_type(built_group: Path) -> N
 def test_the_data_page_lists_every_file_and_the_licence(built_group: Path) -> None:
     soup = soup_of(built_group, "data/")
     article = soup.find("article")
-    assert "We publish our records and data under the CC BY 4.0 licence." in words(article)
+    licence = article.find("h2", id="licence").find_next("p")
+    assert " ".join(licence.get_text().split()) == (
+        "We publish our records and data under the CC BY 4.0 licence. Please say they come from "
+        "Test Group (Test Trust) and link to this website.")
+    assert licence.a["href"] == "https://creativecommons.org/licenses/by/4.0/"
     hrefs = {str(a["href"]) for a in article.find_all("a") if not str(a["href"]).startswith(("http", "mailto"))}
     expected = {"../feeds/all.atom.xml", "../meetings.ics", "decisions.csv", "decisions.json",
                 "decisions.schema.json", "actions.csv", "meetings.json", "meetings.schema.json"}
