@@ -28,6 +28,7 @@ from ..charter_history import (
     run_git,
 )
 from ..problems import Problem, sort_problems
+from ..published import join_words
 from ..records import Amendment, Group
 from ..settings import Settings
 from ..sources import SourceError, parse_yaml, split_front_matter
@@ -229,7 +230,7 @@ def _version_rule(change: CharterChange) -> Problems:
 
 def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Problems:
     named = {c for a in matching for c in a.clauses}
-    names = _join([a.id for a in matching])
+    names = join_words([a.id for a in matching])
     for clause in change.comparison.changed:
         line = change.lines.get(clause.key)
         where = _clause_words(clause)
@@ -291,7 +292,3 @@ def _meeting_rule(group: Group, amendment: Amendment) -> Problems:
         yield source.problem(f"'agreed_at' is the meeting {amendment.agreed_at}, whose minutes are "
                              "not agreed yet. The charter can change once that meeting's minutes "
                              "are agreed and published.", "agreed_at")
-
-
-def _join(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

@@ -1,0 +1,169 @@
+"""`coprod check --base REF`: a change to the charter's words needs an agreed amendment."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from charter_git import CHARTER_3, REVIEW_MEETING, commit_all, git, three_version_repo
+from groups import TODAY, write_files
+
+CHARTER_4 = CHARTER_3.replace("version: 3", "version: 4").replace(
+    "You can take a break at any time.", "You can take a break at any time, or go home early.")
+
+AM_06 = """\
+---
+title: Going home early
+status: agreed
+proposed_on: 2025-04-11
+proposed_by: [p01]
+clauses: [wellbeing]
+agreed_at: 2025-04-11-charter-review
+charter_version: 4
+---
+Some members get tired and want to leave early without asking.
+"""
+
+DRAFT_REVIEW = REVIEW_MEETING.replace("title: Charter review", "title: Second review").replace(
+    "date: 2025-04-11", "date: 2025-05-09").replace("status: agreed", "status: draft")
+
+
+def coprod(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COPROD_TODAY": TODAY}
+    return subprocess.run([sys.executable, "-m", "coprod_site.cli", "check", str(root), *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The three-version group on a pull request branch, based on main."""
+    root = three_version_repo(tmp_path / "group")
+    git(root, "checkout", "-q", "-b", "change")
+    return root
+
+
+def guard_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """The problems the guard adds (the rest of the group is clean apart from its overdue review)."""
+    return [line for line in result.stdout.splitlines()
+            if not line.startswith(("warning:", "Found ", "No problems found."))]
+
+
+def propose(repo: Path, files: dict[str, str | None]) -> subprocess.CompletedProcess[str]:
+    write_files(repo, files)
+    commit_all(repo, "A charter change", "2025-06-01T10:00:00+00:00")
+    return coprod(repo, "--base", "main")
+
+
+def test_a_correct_change_passes(repo: Path) -> None:
+    result = propose(repo, {"content/charter.md": CHARTER_4,
+                            "content/amendments/AM-06-going-home.md": AM_06})
+    assert guard_lines(result) == []
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_change_with_no_amendment_is_an_error_on_the_changed_line(repo: Path) -> None:
+    result = propose(repo, {"content/charter.md": CHARTER_4})
+    assert ("content/charter.md, line 22: the part 'Looking after each other' changed, but no "
+            "amendment in this change says so. Add one with 'coprod new amendment'. Once a meeting "
+            "agrees it, set status: agreed, agreed_at and charter_version: 4.") in guard_lines(result)
+    assert result.returncode == 1
+
+
+def test_a_proposed_amendment_cannot_change_the_charter_yet(repo: Path) -> None:
+    result = propose(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("status: agreed", "status: proposed")})
+    assert guard_lines(result)[0] == (
+        "content/amendments/AM-06-going-home.md, line 3: 'status' is proposed, but this change "
+        "alters the charter's text. The charter changes only after a meeting agrees: set status to "
+        "agreed and fill in agreed_at once it has. Until then, leave the charter as it is.")
+
+
+def test_the_agreeing_meeting_must_be_named(repo: Path) -> None:
+    result = propose(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("agreed_at: 2025-04-11-charter-review\n", "")})
+    assert ("content/amendments/AM-06-going-home.md, line 3: 'agreed_at' is missing. Add the meeting "
+            "that agreed this change, like 2026-03-04-charter-review.") in guard_lines(result)
+
+
+def test_the_agreeing_meetings_minutes_must_be_agreed(repo: Path) -> None:
+    result = propose(repo, {
+        "content/charter.md": CHARTER_4,
+        "content/meetings/2025-05-09-second-review.md": DRAFT_REVIEW,
+        "content/amendments/AM-06-going-home.md":
+            AM_06.replace("2025-04-11-charter-review", "2025-05-09-second-review")})
+    assert guard_lines(result) == [
+        "content/amendments/AM-06-going-home.md, line 7: 'agreed_at' is the meeting "
+        "2025-05-09-second-review, whose minutes are not agreed yet. The charter can change once "
+        "that meeting's minutes are agreed and published."]
+
+
+def test_charter_version_must_be_the_new_version(repo: Path) -> None:
+    result = propose(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("charter_version: 4", "charter_version: 5")})
+    assert ("content/amendments/AM-06-going-home.md, line 8: 'charter_version' should be 4, the "
+            "charter's new version, not 5.") in guard_lines(result)
+
+
+def test_the_charters_version_must_go_up_by_one(repo: Path) -> None:
+    result = propose(repo, {"content/charter.md": CHARTER_4.replace("version: 4", "version: 3"),
+                            "content/amendments/AM-06-going-home.md": AM_06})
+    assert "content/charter.md, line 3: 'version' is still 3, but the charter's text changed. " \
+           "Set it to 4." in guard_lines(result)
+
+
+def test_clauses_must_name_exactly_the_changed_parts(repo: Path) -> None:
+    charter = CHARTER_4.replace("We help make hospital visits better.",
+                                "We help make hospital visits better for everyone.")
+    amendment = AM_06.replace("clauses: [wellbeing]", "clauses: [wellbeing, payments]")
+    result = propose(repo, {"content/charter.md": charter,
+                            "content/amendments/AM-06-going-home.md": amendment})
+    assert guard_lines(result) == [
+        "content/amendments/AM-06-going-home.md, line 6: 'clauses' names 'payments', but that part "
+        "of the charter did not change. Take it out.",
+        "content/charter.md, line 10: the part 'Why we exist' changed, but AM-06 does not list "
+        "'purpose' in 'clauses'. Add it there."]
+
+
+def test_changing_an_agreed_amendments_words_is_an_error(repo: Path) -> None:
+    result = propose(repo, {"content/amendments/AM-01-travel.md":
+                            (repo / "content/amendments/AM-01-travel.md").read_text().replace(
+                                "could not afford", "found it hard to pay for")})
+    assert guard_lines(result) == [
+        "content/amendments/AM-01-travel.md, line 10: AM-01 was already agreed, so its words are "
+        "the record of what the group agreed and cannot change. Put them back as they were. To "
+        "change the charter again, start a new amendment with 'coprod new amendment'."]
+
+
+def test_editing_a_proposed_amendment_is_fine(repo: Path) -> None:
+    path = repo / "content/amendments/AM-05-who-for.md"
+    result = propose(repo, {"content/amendments/AM-05-who-for.md":
+                            path.read_text().replace("who the group is for", "who we are for")})
+    assert guard_lines(result) == []
+
+
+def test_github_format_annotates_the_changed_line(repo: Path) -> None:
+    write_files(repo, {"content/charter.md": CHARTER_4})
+    result = coprod(repo, "--base", "main", "--format", "github")  # uncommitted changes count too
+    assert ("::error file=content/charter.md,line=22::the part 'Looking after each other' changed, "
+            "but no amendment in this change says so. Add one with 'coprod new amendment'. Once a "
+            "meeting agrees it, set status: agreed, agreed_at and charter_version: 4.") in result.stdout
+
+
+def test_an_unknown_base_is_a_plain_message(repo: Path) -> None:
+    result = coprod(repo, "--base", "origin/nowhere")
+    assert guard_lines(result) == [
+        "content/charter.md: cannot be compared with 'origin/nowhere', because there is no branch, "
+        "tag or commit with that name here. Check the name. In GitHub Actions, check out the full "
+        "history (fetch-depth: 0)."]
+    assert result.returncode == 1
+
+
+def test_a_folder_outside_git_is_a_plain_message(group_dir: Path) -> None:
+    result = coprod(group_dir, "--base", "main")
+    assert guard_lines(result) == [
+        "content/charter.md: cannot be compared with 'main', because this folder is not a git "
+        "repository. Run the check inside a copy made with 'git clone'."]
