@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import posixpath
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ def visible_text(markup: str) -> str:
     extractor = _TextExtractor()
     extractor.feed(markup)
     extractor.close()
-    return "".join(extractor.parts)
+    return re.sub(r"[ \t\u00a0]+", " ", "".join(extractor.parts))
 
 
 @dataclass(frozen=True)
@@ -174,20 +175,22 @@ class SiteGuard:
         return problems
 
     def _problem(self, piece: SiteText, finding: Finding) -> Problem:
-        where = f"the page {_url(piece.page)}" if piece.page.endswith(".html") else piece.page
-        if piece.file != piece.page:
-            where = f"{piece.file} (for {where})"
-        what = f"{finding.described(self.rules.people)} would be published in {where}."
+        page = f"the page {_url(piece.page)}" if piece.page.endswith(".html") else piece.page
+        where = page if piece.file == piece.page else f"{piece.file} (for {page})"
+        described = finding.described(self.rules.people)
         advice = KIND_ADVICE[finding.kind]
         origin = self._origin(finding)
         if origin is not None:
-            return Problem(origin[0], origin[1], None, f"{what} {advice}")
+            return Problem(origin[0], origin[1], None,
+                           f"{described} would be published in {where}. {advice}")
         own = self.origins.get(piece.page)
-        if own is None:
-            what = f"{finding.described(self.rules.people)} would be published here."
-        return Problem(own or site_label(piece.file), None, None, f"{what} No record's text has "
-                       "it, so a template or theme override put it there: check the theme/ "
-                       f"folder. {advice}")
+        if own is None:  # the message is about the built file itself, so 'here'
+            where = "here" if piece.file == piece.page else f"here (for {page})"
+        else:
+            where = f"in {where}"
+        return Problem(own or site_label(piece.file), None, None, f"{described} would be published "
+                       f"{where}. No record's text has it, so a template or theme override put "
+                       f"it there: check the theme/ folder. {advice}")
 
     def _origin(self, finding: Finding) -> tuple[str, int | None] | None:
         """The record file (and line) whose text has the same thing."""

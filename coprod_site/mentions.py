@@ -51,7 +51,9 @@ def mention(person: Person | None) -> str:
 def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
     """The Markdown with every quote attribution and mention replaced as consent allows."""
     def attribute(match: re.Match[str]) -> str:
-        return f"{match['quote']}\u2014 {_literal(quote_attribution(people.get(match['id'])))}"
+        # A line of its own after an empty quoted line, so the attribution is its own paragraph.
+        who = _literal(quote_attribution(people.get(match["id"])))
+        return f"{match['quote'].rstrip()}\n{match['quote']}\u2014 {who}"
 
     text = QUOTE_BY.sub(attribute, markdown)
     return MENTION.sub(lambda match: _literal(mention(people.get(match[1]))), text)

@@ -210,5 +210,5 @@ def test_a_mention_shows_the_person_as_they_agreed() -> None:
 def test_a_quote_is_attributed_by_name_only_with_consent_to_quotes() -> None:
     text = "> I felt heard.\n> \u2014 [[p01]]\n\n> Me too.\n> -- [[p02]]\n\n> And me.\n>- [[p04]]\n"
     assert resolve_people(text, PEOPLE) == (
-        "> I felt heard.\n> \u2014 Amina K.\n\n> Me too.\n> \u2014 a facilitator\n\n"
-        "> And me.\n>\u2014 a member\n")
+        "> I felt heard.\n>\n> \u2014 Amina K.\n\n> Me too.\n>\n> \u2014 a facilitator\n\n"
+        "> And me.\n>\n>\u2014 a member\n")

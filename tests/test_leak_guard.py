@@ -1,0 +1,215 @@
+"""The leak guard on built sites, consent withdrawal, and drafts that must stay private."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import mkdocs_build
+from coprod_site.checks.privacy import group_sources
+from coprod_site.guard import guard_site
+from coprod_site.loading import load_group
+from coprod_site.privacy import rules_for
+from coprod_site.settings import Settings
+from groups import FILES, write_files
+
+
+def every_file_text(site: Path) -> dict[str, str]:
+    """Every file of a built site as text, gzip files unpacked."""
+    texts = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        raw = path.read_bytes()
+        if path.suffix == ".gz":
+            raw = gzip.decompress(raw)
+        texts[path.relative_to(site).as_posix()] = raw.decode("utf-8", errors="replace")
+    return texts
+
+
+def quote_text(page: BeautifulSoup) -> str:
+    return " ".join(page.select_one("blockquote").get_text(" ").split())
+
+
+def files_containing(site: Path, needle: str) -> list[str]:
+    return [name for name, text in every_file_text(site).items() if needle.lower() in text.lower()]
+
+
+# --- the guard on a finished site ----------------------------------------------------
+
+
+def test_the_guard_reads_pages_search_index_sitemap_and_feeds(group_dir: Path) -> None:
+    group, _ = load_group(group_dir)
+    site = group_dir / "fake-site"
+    write_files(site, {
+        "meetings/2025-01-10-first-meeting/index.html":
+            "<p>Call <b>07700</b> 900123</p><a href='../../people/p04/'>x</a>",
+        "search/search_index.json": json.dumps({"docs": [
+            {"location": "decisions/D-001/#why", "title": "Why", "text": "<p>Email jo@gmail.com</p>"}]}),
+        "feeds/all.atom.xml": "<feed><content type='html'>&lt;p&gt;NHS 943 476 5919&lt;/p&gt;</content></feed>",
+        "assets/javascripts/bundle.js": "var p04 = 'jo@gmail.com';",
+    })
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(b"<loc>https://x.org/people/p03/</loc>"))
+    problems = guard_site(site, rules_for(group), group_sources(group, Settings()),
+                          {"meetings/2025-01-10-first-meeting/index.html":
+                           "content/meetings/2025-01-10-first-meeting.md"})
+    theme = ("No record's text has it, so a template or theme override put it there: check the "
+             "theme/ folder.")
+    assert [str(p) for p in problems] == [
+        f"the built site's feeds/all.atom.xml: an NHS number (943 \u2026) would be published here. "
+        f"{theme} NHS numbers are never published.",
+        f"content/meetings/2025-01-10-first-meeting.md: a phone number (0770\u2026) would be "
+        f"published in the page /meetings/2025-01-10-first-meeting/. {theme} Phone numbers are "
+        "never published.",
+        f"content/meetings/2025-01-10-first-meeting.md: the id 'p04' of the person shown as 'a "
+        f"member' would be published in the page /meetings/2025-01-10-first-meeting/. {theme} Ids "
+        "are only for linking records: write [[id]] to show the person as they agreed.",
+        f"the built site's search/search_index.json: an email address (jo@g\u2026) would be "
+        f"published here (for the page /decisions/D-001/). {theme} Only the "
+        "group's contact address in project.yml may be published.",
+        f"the built site's sitemap.xml.gz: the id 'p03' of the person shown as 'Sky' would be "
+        f"published here. {theme} Ids are only for linking records: write [[id]] to show the "
+        "person as they agreed.",
+    ]
+
+
+def test_a_leak_names_the_record_and_line_it_came_from(group_dir: Path) -> None:
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the first time. Ring 07700 900123.")
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
+    group, _ = load_group(group_dir)
+    write_files(group_dir / "fake-site", {"feeds/all.atom.xml": "<p>Ring 07700 900123.</p>"})
+    problems = guard_site(group_dir / "fake-site", rules_for(group), group_sources(group, Settings()))
+    assert [str(p) for p in problems] == [
+        "content/meetings/2025-01-10-first-meeting.md, line 34: a phone number (0770\u2026) would "
+        "be published in feeds/all.atom.xml. Phone numbers are never published."]
+
+
+def test_a_theme_override_that_shows_ids_fails_the_build(group_dir: Path) -> None:
+    override = (Path(__file__).resolve().parents[1] / "coprod_site" / "templates"
+                / "meeting.html").read_text(encoding="utf-8")
+    override = override.replace("<h1>{{ record.title }}</h1>", "<h1>{{ record.title }}</h1>"
+                                "<p>{{ record.chairs | join(' ') }}</p>")
+    write_files(group_dir, {"theme/coprod/meeting.html": override,
+                            "mkdocs.yml": FILES["mkdocs.yml"].replace("  font: false\n",
+                                                                      "  font: false\n  custom_dir: theme\n")})
+    result = mkdocs_build(group_dir)
+    assert result.returncode != 0
+    assert ("content/meetings/2025-01-10-first-meeting.md: the id 'p01' of the person shown as "
+            "'Amina K.' would be published in the page /meetings/2025-01-10-first-meeting/. No "
+            "record's text has it, so a template or theme override put it there: check the theme/ "
+            "folder.") in result.stderr
+    assert "The site must not be published: the finished site shows private details" in result.stderr
+
+
+def test_a_real_name_from_the_register_fails_the_build(group_dir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "register.yml").write_text("p04: Jane Smith\n")
+    monkeypatch.setenv("COPROD_PRIVATE_REGISTER", str(tmp_path / "register.yml"))
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the first time. JANE\n<em>smith</em> chaired.")
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
+    result = mkdocs_build(group_dir)
+    assert result.returncode != 0
+    assert ("content/meetings/2025-01-10-first-meeting.md, line 34: has the real name of the person "
+            "shown as 'a member' (register entry p04).") in result.stderr
+    assert "Jane" not in result.stderr and "smith" not in result.stderr.lower()
+
+
+# --- consent ------------------------------------------------------------------------
+
+
+QUOTING_MEETING = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+    "We met for the first time.",
+    "We met for the first time. [[p01]] chaired.\n\n> We should use our own words.\n> \u2014 [[p01]]\n\n")
+
+
+def test_withdrawn_consent_removes_the_name_from_every_file(group_dir: Path) -> None:
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": QUOTING_MEETING})
+    assert mkdocs_build(group_dir).returncode == 0
+    site = group_dir / "site"
+    page = BeautifulSoup((site / "meetings/2025-01-10-first-meeting/index.html").read_text(), "html.parser")
+    assert "Amina K. chaired." in page.get_text()
+    assert quote_text(page) == (
+        "We should use our own words. \u2014 Amina K.")
+    assert len(files_containing(site, "Amina K.")) >= 5
+
+    people = FILES["content/people.yml"].replace("    show_as: name\n    name: Amina K.\n",
+                                                 "    show_as: role\n")
+    write_files(group_dir, {"content/people.yml": people})
+    assert mkdocs_build(group_dir).returncode == 0
+    assert files_containing(site, "Amina") == []
+    page = BeautifulSoup((site / "meetings/2025-01-10-first-meeting/index.html").read_text(), "html.parser")
+    assert "A member chaired." in page.get_text() or "a member chaired." in page.get_text()
+    assert quote_text(page) == (
+        "We should use our own words. \u2014 a member")
+
+
+def test_a_quote_from_someone_who_did_not_agree_to_quotes_is_not_attributed(group_dir: Path) -> None:
+    meeting = QUOTING_MEETING.replace("\u2014 [[p01]]", "\u2014 [[p02]]")
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
+    assert mkdocs_build(group_dir).returncode == 0
+    page = BeautifulSoup((group_dir / "site/meetings/2025-01-10-first-meeting/index.html")
+                         .read_text(), "html.parser")
+    assert quote_text(page) == (
+        "We should use our own words. \u2014 a facilitator")
+
+
+# --- drafts and files that are not pages ---------------------------------------------
+
+
+CIRCULATED = """\
+---
+title: A circulated meeting
+date: 2025-04-11
+chairs: [p01]
+minutes:
+  status: circulated
+  circulated_on: 2025-04-15
+actions:
+  - id: ACT-009
+    what: CIRCULATED-ACTION-MARKER
+decisions: [D-003]
+---
+SECRET-CIRCULATED-MARKER is only for members.
+"""
+
+DECISION_AT_DRAFT = """\
+---
+title: SECRET-DECISION-MARKER
+date: 2025-04-11
+made_at: 2025-04-11-circulated
+status: agreed
+power: within-remit
+---
+Made at a meeting whose minutes are not agreed.
+"""
+
+
+def test_drafts_circulated_minutes_and_other_files_never_reach_the_site(group_dir: Path) -> None:
+    write_files(group_dir, {
+        "content/meetings/2025-04-11-circulated.md": CIRCULATED,
+        "content/decisions/D-003-secret.md": DECISION_AT_DRAFT,
+        "content/notes.txt": "SECRET-NOTES-MARKER",
+        "content/secret.csv": "name,phone\nSECRET-CSV-MARKER,1\n",
+        "content/assets/plan.yml": "SECRET-YAML-MARKER: 1\n",
+    })
+    result = mkdocs_build(group_dir)
+    assert result.returncode == 0, result.stderr
+    site = group_dir / "site"
+    for marker in ("SECRET-DRAFT-MARKER", "SECRET-CIRCULATED-MARKER", "CIRCULATED-ACTION-MARKER",
+                   "SECRET-DECISION-MARKER", "SECRET-NOTES-MARKER", "SECRET-CSV-MARKER",
+                   "SECRET-YAML-MARKER", "A draft meeting", "A circulated meeting"):
+        assert files_containing(site, marker) == [], marker
+    names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert not [n for n in names if n.endswith((".yml", ".yaml", ".txt", ".csv", ".md"))
+                and not n.startswith(("data/", "feeds/"))]
+    assert not [n for n in names if "draft" in n or "circulated" in n or "D-003" in n]
+    hidden = re.compile(r"2025-03-14-draft|2025-04-11-circulated|D-003")
+    for name, text in every_file_text(site).items():
+        if name.endswith(".html"):
+            links = [a.get("href", "") for a in BeautifulSoup(text, "html.parser").find_all("a")]
+            assert not [link for link in links if hidden.search(link)], name
