@@ -92,7 +92,7 @@ def _fixed_build_date() -> Iterator[None]:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         yield
         return
-    start = dt.datetime.combine(today_from_environment(), dt.time(), tzinfo=dt.timezone.utc)
+    start = dt.datetime.combine(today_from_environment(), dt.time(), tzinfo=dt.UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(start.timestamp()))
     try:
         yield

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .checks.privacy import Located, scan_source
-from .privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks
 from .pages import PageSpec
+from .privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks
 from .problems import Problem
 from .records import Group
 from .sources import Source

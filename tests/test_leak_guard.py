@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import mkdocs_build
+from groups import FILES, write_files
+
 from coprod_site.checks.privacy import group_sources
 from coprod_site.guard import guard_site
 from coprod_site.loading import load_group
 from coprod_site.privacy import rules_for
 from coprod_site.settings import Settings
-from groups import FILES, write_files
 
 
 def every_file_text(site: Path) -> dict[str, str]:
@@ -59,20 +59,20 @@ def test_the_guard_reads_pages_search_index_sitemap_and_feeds(group_dir: Path) -
     theme = ("No record's text has it, so a template or theme override put it there: check the "
              "theme/ folder.")
     assert [str(p) for p in problems] == [
-        f"the built site's feeds/all.atom.xml: an NHS number (943 \u2026) would be published here. "
-        f"{theme} NHS numbers are never published.",
-        f"content/meetings/2025-01-10-first-meeting.md: a phone number (0770\u2026) would be "
+        (f"the built site's feeds/all.atom.xml: an NHS number (943 \u2026) would be published here. "
+        f"{theme} NHS numbers are never published."),
+        (f"content/meetings/2025-01-10-first-meeting.md: a phone number (0770\u2026) would be "
         f"published in the page /meetings/2025-01-10-first-meeting/. {theme} Phone numbers are "
-        "never published.",
-        f"content/meetings/2025-01-10-first-meeting.md: the id 'p04' of the person shown as 'a "
+        "never published."),
+        (f"content/meetings/2025-01-10-first-meeting.md: the id 'p04' of the person shown as 'a "
         f"member' would be published in the page /meetings/2025-01-10-first-meeting/. {theme} Ids "
-        "are only for linking records: write [[id]] to show the person as they agreed.",
-        f"the built site's search/search_index.json: an email address (jo@g\u2026) would be "
+        "are only for linking records: write [[id]] to show the person as they agreed."),
+        (f"the built site's search/search_index.json: an email address (jo@g\u2026) would be "
         f"published here (for the page /decisions/D-001/). {theme} Only the "
-        "group's contact address in project.yml may be published.",
-        f"the built site's sitemap.xml.gz: the id 'p03' of the person shown as 'Sky' would be "
+        "group's contact address in project.yml may be published."),
+        (f"the built site's sitemap.xml.gz: the id 'p03' of the person shown as 'Sky' would be "
         f"published here. {theme} Ids are only for linking records: write [[id]] to show the "
-        "person as they agreed.",
+        "person as they agreed."),
     ]
 
 
@@ -84,8 +84,8 @@ def test_a_leak_names_the_record_and_line_it_came_from(group_dir: Path) -> None:
     write_files(group_dir / "fake-site", {"feeds/all.atom.xml": "<p>Ring 07700 900123.</p>"})
     problems = guard_site(group_dir / "fake-site", rules_for(group), group_sources(group, Settings()))
     assert [str(p) for p in problems] == [
-        "content/meetings/2025-01-10-first-meeting.md, line 34: a phone number (0770\u2026) would "
-        "be published in feeds/all.atom.xml. Phone numbers are never published."]
+        ("content/meetings/2025-01-10-first-meeting.md, line 34: a phone number (0770\u2026) would "
+        "be published in feeds/all.atom.xml. Phone numbers are never published.")]
 
 
 def test_a_theme_override_that_shows_ids_fails_the_build(group_dir: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from groups import FILES, write_files
 
 from coprod_site.checks import check_folder
 from coprod_site.mentions import resolve_people
@@ -20,7 +21,6 @@ from coprod_site.privacy import (
     read_register,
 )
 from coprod_site.records import Person
-from groups import FILES, write_files
 
 
 def values(findings: object) -> list[str]:
@@ -160,18 +160,18 @@ def test_check_reports_every_leak_with_file_and_line(tmp_path: Path,
     found = [str(p) for p in problems if p.path.endswith("first-meeting.md") and p.is_error]
     where = "content/meetings/2025-01-10-first-meeting.md"
     assert found == [
-        f"{where}, line 7: has a full postcode (M1\u2026). Full postcodes are never published: "
-        "give the place's name, or just the first half.",
+        (f"{where}, line 7: has a full postcode (M1\u2026). Full postcodes are never published: "
+        "give the place's name, or just the first half."),
         f"{where}, line 34: has a phone number (0770\u2026). Phone numbers are never published.",
-        f"{where}, line 34: has an email address (jo@g\u2026). Only the group's contact address "
-        "in project.yml may be published.",
+        (f"{where}, line 34: has an email address (jo@g\u2026). Only the group's contact address "
+        "in project.yml may be published."),
         f"{where}, line 35: has an NHS number (943 \u2026). NHS numbers are never published.",
-        f"{where}, line 35: has the id 'p04' of the person shown as 'a member'. Ids are only for "
-        "linking records: write [[id]] to show the person as they agreed.",
-        f"{where}, line 35: mentions [[p99]], but nobody in people.yml has that id. Check the id, "
-        "or add the person.",
-        f"{where}, line 36: has the real name of the person shown as 'a member' (register entry "
-        "p04). This person has not agreed to be named like this: write [[id]] instead.",
+        (f"{where}, line 35: has the id 'p04' of the person shown as 'a member'. Ids are only for "
+        "linking records: write [[id]] to show the person as they agreed."),
+        (f"{where}, line 35: mentions [[p99]], but nobody in people.yml has that id. Check the id, "
+        "or add the person."),
+        (f"{where}, line 36: has the real name of the person shown as 'a member' (register entry "
+        "p04). This person has not agreed to be named like this: write [[id]] instead."),
     ]
 
 
@@ -186,9 +186,9 @@ def test_an_id_in_a_published_text_field_is_reported(group_dir: Path) -> None:
     write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
     _, _, problems = check_folder(group_dir)
     assert [str(p) for p in problems if "id '" in p.message] == [
-        "content/meetings/2025-01-10-first-meeting.md, line 27: has the id 'p02' of the person "
+        ("content/meetings/2025-01-10-first-meeting.md, line 27: has the id 'p02' of the person "
         "shown as 'F. H.'. Ids are only for linking records: write [[id]] to show the person as "
-        "they agreed."]
+        "they agreed.")]
 
 
 # --- mentions and quotes -------------------------------------------------------------
