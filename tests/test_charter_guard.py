@@ -167,3 +167,34 @@ def test_a_folder_outside_git_is_a_plain_message(group_dir: Path) -> None:
     assert guard_lines(result) == [
         "content/charter.md: cannot be compared with 'main', because this folder is not a git "
         "repository. Run the check inside a copy made with 'git clone'."]
+
+
+def test_a_pull_request_from_proposal_to_website(repo: Path) -> None:
+    """Propose with `coprod new amendment`, agree it, pass the guard, merge, and see it on the site."""
+    from bs4 import BeautifulSoup
+
+    from conftest import mkdocs_build
+
+    from coprod_site.cli import main
+
+    assert main(["new", "amendment", "--title", "Going home early", "--date", "2025-04-11",
+                 "--path", str(repo)]) == 0
+    amendment = repo / "content" / "amendments" / "AM-06-going-home-early.md"
+    agreed = (amendment.read_text()
+              .replace("status: proposed ", "status: agreed ")
+              .replace("proposed_by: []", "proposed_by: [p01]")
+              .replace("clauses: []", "clauses: [wellbeing]")
+              .replace("agreed_at: ", "agreed_at: 2025-04-11-charter-review"))
+    write_files(repo, {"content/charter.md": CHARTER_4,
+                       "content/amendments/AM-06-going-home-early.md": agreed})
+    commit_all(repo, "AM-06: going home early", "2025-06-01T10:00:00+00:00")
+    assert coprod(repo, "--base", "main").returncode == 0
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "Merge AM-06", "change", date="2025-06-02T10:00:00+00:00")
+    assert mkdocs_build(repo, "--strict").returncode == 0
+    page = BeautifulSoup((repo / "site" / "charter" / "history" / "index.html").read_text(),
+                         "html.parser")
+    heading = page.find("h2", id="version-4")
+    assert heading is not None and heading.get_text(" ", strip=True) == "Version 4 (the current version)"
+    ins = heading.find_next("ins")
+    assert ins is not None and ins.get_text() == "[added: , or go home early]"

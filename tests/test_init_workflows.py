@@ -1,0 +1,138 @@
+"""`coprod init` gives a group ready-made checks, publishing and a charter-change checklist."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from coprod_site.scaffold import init_group
+
+WORKFLOW_SCHEMA = "vendor.github-workflows"
+
+
+@pytest.fixture(scope="module")
+def group(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("init") / "young-voices"
+    init_group(target, "Young Voices", dt.date(2026, 11, 21))
+    return target
+
+
+def read_yaml(path: Path) -> dict[Any, Any]:
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def steps(workflow: dict[Any, Any], job: str) -> list[dict[str, Any]]:
+    found = workflow["jobs"][job]["steps"]
+    assert isinstance(found, list)
+    return found
+
+
+def triggers(workflow: dict[Any, Any]) -> Any:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+
+
+def test_check_workflow_runs_the_charter_guard_on_pull_requests(group: Path) -> None:
+    workflow = read_yaml(group / ".github" / "workflows" / "check.yml")
+    assert "pull_request" in triggers(workflow)
+    checkout, python, install, check = steps(workflow, "check")
+    assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
+    assert python["uses"].startswith("actions/setup-python@")
+    assert install["run"] == "pip install -r requirements.txt"
+    assert check["run"] == 'coprod check --base "origin/${{ github.base_ref }}" --format github'
+
+
+def test_publish_workflow_builds_with_full_history_and_deploys_to_pages(group: Path) -> None:
+    workflow = read_yaml(group / ".github" / "workflows" / "publish.yml")
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build = steps(workflow, "build")
+    assert build[0]["with"]["fetch-depth"] == 0
+    assert [s.get("run") for s in build if "run" in s] == ["pip install -r requirements.txt",
+                                                           "coprod build --strict"]
+    assert build[-1]["uses"].startswith("actions/upload-pages-artifact@")
+    assert build[-1]["with"]["path"] == "site"
+    assert steps(workflow, "deploy")[0]["uses"].startswith("actions/deploy-pages@")
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_requirements_name_coprod_for_the_workflows_to_install(group: Path) -> None:
+    lines = [line for line in (group / "requirements.txt").read_text().splitlines()
+             if line and not line.startswith("#")]
+    assert lines == ["coprod-site @ git+https://github.com/YOUR-ORGANISATION/coprod_site@main"]
+
+
+def schema_checker() -> str:
+    found = shutil.which("check-jsonschema")
+    if found is None:
+        pytest.skip("check-jsonschema is not installed (pip install check-jsonschema)")
+    return found
+
+
+@pytest.mark.parametrize("name", ["check.yml", "publish.yml"])
+def test_workflows_are_valid_against_the_github_workflow_schema(group: Path, name: str) -> None:
+    result = subprocess.run([schema_checker(), "--builtin-schema", WORKFLOW_SCHEMA,
+                             str(group / ".github" / "workflows" / name)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_would_catch_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: pull_request\njobs:\n  check:\n    steps: []\n", encoding="utf-8")
+    result = subprocess.run([schema_checker(), "--builtin-schema", WORKFLOW_SCHEMA, str(broken)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+
+
+def test_gitlab_ci_is_valid_too(group: Path) -> None:
+    ci = read_yaml(group / ".gitlab-ci.yml")
+    assert ci["variables"]["GIT_DEPTH"] == "0"
+    assert ci["check"]["script"][-1] == 'coprod check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"'
+    assert ci["pages"]["artifacts"]["paths"] == ["public"]
+    result = subprocess.run([schema_checker(), "--builtin-schema", "vendor.gitlab-ci",
+                             str(group / ".gitlab-ci.yml")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_request_template_is_a_plain_checklist(group: Path) -> None:
+    text = (group / ".github" / "PULL_REQUEST_TEMPLATE" / "charter-change.md").read_text()
+    for line in ("**What changes:**", "**Why:**", "**Who suggested it:**", "**Which meeting agreed it:**",
+                 "- [ ] The amendment says `status: agreed` and names the meeting in `agreed_at`.",
+                 "- [ ] That meeting's notes (minutes) are agreed, so they are on the website."):
+        assert line in text
+
+
+def test_readme_explains_how_a_charter_change_goes_live(group: Path) -> None:
+    text = (group / "README.md").read_text()
+    guide = text.split("## Changing our charter", 1)[1]
+    for step in ("1. **Suggest it.**", "press the pencil", "2. **Agree it.**", "3. **It goes live.**",
+                 "requirements.txt"):
+        assert step in guide
+
+
+# --- coprod new amendment ---------------------------------------------------------------
+
+
+def test_new_amendment_has_the_next_id_next_version_and_clause_ids(tmp_path: Path) -> None:
+    from charter_git import three_version_repo
+
+    from coprod_site.cli import main
+
+    root = three_version_repo(tmp_path / "group")
+    assert main(["new", "amendment", "--title", "Meet in the holidays", "--date", "2025-06-01",
+                 "--path", str(root)]) == 0
+    created = root / "content" / "amendments" / "AM-06-meet-in-the-holidays.md"
+    text = created.read_text()
+    assert "proposed_on: 2025-06-01" in text
+    assert "status: proposed" in text
+    assert "charter_version: 4 " in text
+    assert "# choose from: purpose, remit, payments, wellbeing" in text
+    assert main(["check", str(root)]) == 0
