@@ -55,7 +55,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
             config["site_dir"] = str(staging)
             build(config)
             _swap_into_place(staging, target)
-    except (PluginError, ConfigurationError, Abort) as exc:
+    except Abort as exc:  # MkDocs has logged why; its own words ('Aborted with a BuildError!') help nobody
+        raise BuildFailed(f"The site was not built, so {target} was left as it was. The problems "
+                          "are listed above.") from exc
+    except (PluginError, ConfigurationError) as exc:
         raise BuildFailed(str(exc)) from exc
     _record_published_urls(config, config_file.parent)
     return target

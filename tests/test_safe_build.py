@@ -1,0 +1,127 @@
+"""Nothing is lost: failed builds keep the old site, published addresses stay, builds repeat exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from groups import FILES, TODAY, write_files
+
+from coprod_site.engine import BuildFailed, build_site
+from coprod_site.permalinks import LEDGER
+
+
+@pytest.fixture(autouse=True)
+def fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPROD_TODAY", TODAY)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by relative path, with its exact bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_build_leaves_the_previous_site_byte_for_byte(group_dir: Path) -> None:
+    site = build_site(group_dir / "mkdocs.yml")
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    before = snapshot(site)
+    broken = FILES["content/decisions/D-001-own-words.md"].replace("status: agreed", "status: maybe")
+    write_files(group_dir, {"content/decisions/D-001-own-words.md": broken})
+    with pytest.raises(BuildFailed):
+        build_site(group_dir / "mkdocs.yml")
+    assert snapshot(site) == before
+    assert sorted(p.name for p in group_dir.iterdir()) == ["content", "mkdocs.yml", LEDGER, "site"]
+
+
+def test_a_leak_found_after_building_also_keeps_the_previous_site(
+        group_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    site = build_site(group_dir / "mkdocs.yml")
+    before = snapshot(site)
+    override = "<h1>{{ record.title }}</h1><p>{{ record.chairs | join(' ') }}</p>"
+    write_files(group_dir, {"theme/coprod/meeting.html": override, "mkdocs.yml": FILES["mkdocs.yml"]
+                            .replace("  font: false\n", "  font: false\n  custom_dir: theme\n")})
+    with pytest.raises(BuildFailed):
+        build_site(group_dir / "mkdocs.yml")
+    assert "The site must not be published" in caplog.text
+    assert snapshot(site) == before
+
+
+def test_a_successful_build_replaces_the_site_and_keeps_hidden_files(group_dir: Path) -> None:
+    site = build_site(group_dir / "mkdocs.yml")
+    (site / ".nojekyll").write_text("")
+    (site / "stale.html").write_text("old")
+    build_site(group_dir / "mkdocs.yml")
+    assert (site / ".nojekyll").is_file()
+    assert not (site / "stale.html").exists()
+
+
+def test_two_builds_of_the_same_records_are_identical(group_dir: Path, tmp_path: Path) -> None:
+    first = snapshot(build_site(group_dir / "mkdocs.yml", tmp_path / "one"))
+    second = snapshot(build_site(group_dir / "mkdocs.yml", tmp_path / "two"))
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    assert "sitemap.xml.gz" in first and "search/search_index.json" in first
+
+
+RENAMED = "content/meetings/2025-02-14-leaflets-and-posters.md"
+
+
+def rename_second_meeting(group_dir: Path, old_ids: str = "") -> None:
+    text = FILES["content/meetings/2025-02-14-leaflets.md"].replace("title: Leaflets\n",
+                                                                     f"title: Leaflets\n{old_ids}")
+    files: dict[str, str | None] = {"content/meetings/2025-02-14-leaflets.md": None, RENAMED: text}
+    for name in ("content/decisions/D-002-budget.md", "content/amendments/AM-01-travel.md",
+                 "content/meetings/2025-01-10-first-meeting.md"):
+        files[name] = FILES[name].replace("2025-02-14-leaflets", "2025-02-14-leaflets-and-posters")
+    write_files(group_dir, files)
+
+
+def test_every_build_records_the_addresses_it_published(group_dir: Path) -> None:
+    build_site(group_dir / "mkdocs.yml")
+    ledger = (group_dir / LEDGER).read_text().splitlines()
+    assert ledger[0].startswith("# Every address this site has published")
+    assert {"/", "/meetings/2025-02-14-leaflets/", "/decisions/D-002/", "/people/"} <= set(ledger)
+    assert not [line for line in ledger if "draft" in line]
+
+
+def test_a_build_that_would_drop_a_published_address_fails(group_dir: Path) -> None:
+    build_site(group_dir / "mkdocs.yml")
+    rename_second_meeting(group_dir)
+    with pytest.raises(BuildFailed) as failure:
+        build_site(group_dir / "mkdocs.yml")
+    assert str(failure.value) == (f"The site was not built, so {group_dir / 'site'} was left as it "
+                                  "was. The problems are listed above.")
+    assert (group_dir / "site/meetings/2025-02-14-leaflets/index.html").is_file()
+
+
+def test_the_message_for_a_dropped_address_says_how_to_fix_it(group_dir: Path,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    build_site(group_dir / "mkdocs.yml")
+    rename_second_meeting(group_dir)
+    with pytest.raises(BuildFailed):
+        build_site(group_dir / "mkdocs.yml")
+    assert (f"{LEDGER}: the page /meetings/2025-02-14-leaflets/ was published before, but this "
+            "build has no page there, so links people shared would break. If you renamed its "
+            "record, add the old id to the record's 'old_ids:' so the old address redirects; if "
+            "you deleted it by mistake, put it back.") in caplog.text
+
+
+def test_a_renamed_record_with_old_ids_redirects_from_its_old_address(group_dir: Path) -> None:
+    build_site(group_dir / "mkdocs.yml")
+    rename_second_meeting(group_dir, "old_ids: [2025-02-14-leaflets]\n")
+    site = build_site(group_dir / "mkdocs.yml")
+    old = BeautifulSoup((site / "meetings/2025-02-14-leaflets/index.html").read_text(), "html.parser")
+    assert old.select_one('meta[http-equiv="refresh"]')["content"] == (
+        "0; url=../2025-02-14-leaflets-and-posters/")
+    assert old.select_one('link[rel="canonical"]')["href"] == (
+        "https://example.org/test/meetings/2025-02-14-leaflets-and-posters/")
+    assert old.select_one("main a")["href"] == "../2025-02-14-leaflets-and-posters/"
+    assert old.select_one("main").get_text(" ", strip=True) == "This page has moved It is now at Leaflets ."
+    assert (site / "meetings/2025-02-14-leaflets-and-posters/index.html").is_file()
+    ledger = (group_dir / LEDGER).read_text().splitlines()
+    assert {"/meetings/2025-02-14-leaflets/", "/meetings/2025-02-14-leaflets-and-posters/"} <= set(ledger)
