@@ -1,0 +1,146 @@
+"""Bad input never crashes: broken YAML, odd files and generated records give problems, not tracebacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+import yaml
+from groups import FILES, write_files
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coprod_site.checks import check_folder
+from coprod_site.loading import load_group
+from coprod_site.records import Meeting
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+YAML_SUITE = CORPUS / "yaml-test-suite" / "data"
+MEETING = "content/meetings/2025-03-14-odd.md"
+
+
+def yaml_error_cases() -> list[Path]:
+    """Every case of the YAML test suite that a parser must reject (it has an `error` file)."""
+    if not YAML_SUITE.is_dir():
+        return []
+    return sorted(error.parent / "in.yaml" for error in YAML_SUITE.glob("**/error")
+                  if (error.parent / "in.yaml").is_file())
+
+
+def test_every_yaml_test_suite_error_case_is_a_clean_problem(tmp_path: Path) -> None:
+    cases = yaml_error_cases()
+    if not cases:
+        pytest.skip("../shared/corpus/yaml-test-suite is not here")
+    files: dict[str, str] = {}
+    for number, case in enumerate(cases):
+        text = case.read_bytes().decode("utf-8")
+        files[f"content/meetings/2025-01-{number % 28 + 1:02d}-case-{number:03d}.md"] = f"---\n{text}\n---\nBody.\n"
+    root = tmp_path / "group"
+    write_files(root, {**FILES, **files})
+    for name, text in files.items():  # write_files dedents; the suite's indentation matters
+        (root / name).write_text(text, encoding="utf-8")
+    _group, problems = load_group(root)
+    by_file = {name: [p for p in problems if p.path == name and p.is_error] for name in files}
+    assert len(cases) >= 90
+    assert [name for name, found in by_file.items() if not found] == []
+    first = [found[0] for found in by_file.values()]
+    assert len([p for p in first if "cannot be read" in p.message]) > len(cases) // 2
+    # Every problem has its line, except a missing field, which has no line to point at
+    # (PyYAML reads a few of the suite's invalid documents as valid ones).
+    assert [str(p) for p in first if p.line is None and "is missing" not in p.message] == []
+
+
+def problems_for(tmp_path: Path, content: bytes) -> list[str]:
+    root = write_files(tmp_path / "group", FILES)
+    (root / MEETING).write_bytes(content)
+    _, problems = load_group(root)
+    return [str(p) for p in problems if p.path == MEETING]
+
+
+GOOD = FILES["content/meetings/2025-01-10-first-meeting.md"].replace("date: 2025-01-10", "date: 2025-03-14")
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"", [f"{MEETING}: is empty. Fill it in, or delete it."]),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", [f"{MEETING}: is not a text file. Save it as UTF-8 text."]),
+    (b"---\ntitle: caf\xe9\n---\n", [(f"{MEETING}, line 2: has characters that are not UTF-8. "
+                                     "Save the file as UTF-8 in your editor.")]),
+    (b"x" * 10_000_000, [(f"{MEETING}: is 10.0 MB; a record should be under 2 MB. Split it, or put "
+                         "large images in content/assets/.")]),
+    (b"---\ntitle: A\ntitle: B\n---\n", [f"{MEETING}, line 3: has 'title' twice. Keep one of them."]),
+])
+def test_odd_files_give_plain_problems(tmp_path: Path, content: bytes, expected: list[str]) -> None:
+    assert problems_for(tmp_path, content) == expected
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: "\ufeff".encode() + text.encode(),
+    lambda text: text.replace("\n", "\r\n").encode(),
+    lambda text: "".join(line + ("\r\n" if i % 2 else "\n")
+                         for i, line in enumerate(text.split("\n"))).encode(),
+    lambda text: text.replace("\n", "\r").encode(),
+], ids=["bom", "crlf", "mixed", "old-mac"])
+def test_bom_and_any_line_endings_read_like_plain_files(tmp_path: Path, encode: object) -> None:
+    root = write_files(tmp_path / "group", FILES)
+    (root / MEETING).write_bytes(encode(GOOD))  # type: ignore[operator]
+    group, problems = load_group(root)
+    assert [str(p) for p in problems if p.path == MEETING] == []
+    assert group.meetings["2025-03-14-odd"].title == "Our first meeting"
+    assert group.meetings["2025-03-14-odd"].source.body.strip() == (
+        "We met for the first time. We agreed our charter.")
+
+
+def test_an_impossible_date_is_a_problem_on_its_line(tmp_path: Path) -> None:
+    text = GOOD.replace("due: 2025-01-20", "due: 2025-02-30")
+    assert problems_for(tmp_path, text.encode()) == [
+        (f"{MEETING}, line 29: 'due' in actions item 1 is not a real date (2025-02-30). "
+        "Check the day and the month.")]
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: " + "[" * 100_000 + "\n---\n",
+    "---\ntitle: " + "{a: " * 5_000 + "\n---\n",
+    "---\n" + "".join(" " * (2 * depth) + f"k{depth}:\n" for depth in range(500)) + "---\n",
+    "---\n" + "\n".join(f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}" if n else "lol"] * 9) + "]"
+                        for n in range(12)) + "\ntitle: bomb\n---\n",
+], ids=["brackets", "braces", "indentation", "alias-bomb"])
+def test_deep_nesting_and_alias_bombs_stop_quickly_and_small(tmp_path: Path, text: str) -> None:
+    tracemalloc.start()
+    started = time.perf_counter()
+    found = problems_for(tmp_path, text.encode())
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(found) == 1 and ("nested more than 64 levels" in found[0] or "'&' or '*'" in found[0]
+                                or "uses an alias" in found[0])
+    assert elapsed < 5
+    assert peak < 200_000_000
+
+
+# --- generated records ---------------------------------------------------------------
+
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=True),
+    st.text(max_size=40), st.dates().map(dt.date.isoformat),
+    st.sampled_from(["16:00", "25:99", "2025-02-30", "p01", "agreed", "draft", "ACT-001", "D-001",
+                     "co-producing", "", " ", "~", "null", "yes", "0x1F", "1e400"]),
+)
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)), max_leaves=12)
+FIELDS = st.sampled_from([*Meeting.model_fields, "minutes.status", "unknown", "Title", "actions"])
+RECORDS = st.dictionaries(FIELDS, VALUES, max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meta=RECORDS, body=st.text(max_size=200))
+def test_check_accepts_or_reports_any_generated_meeting(meta: dict[str, object], body: str) -> None:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    with tempfile.TemporaryDirectory() as folder:
+        root = write_files(Path(folder), FILES)
+        (root / MEETING).write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+        _, _, problems = check_folder(root)
+    assert all(p.path and p.message for p in problems)
