@@ -22,7 +22,7 @@ import difflib
 import re
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -390,6 +390,11 @@ class CharterHistory:
     not_adopted: tuple[Amendment, ...] = field(default_factory=tuple)
     """Rejected and withdrawn amendments, newest first."""
 
+    @property
+    def has_comparisons(self) -> bool:
+        """True when at least one version can be compared with an earlier one."""
+        return any(v.comparison is not None for v in self.versions)
+
 
 @dataclass(frozen=True)
 class _Draft:
@@ -408,10 +413,22 @@ def build_charter_history(site: Published) -> CharterHistory | None:
     git = read_git_versions(root, charter.source.path)
     drafts = _versions_from_git(git.texts, current, charter.version)
     drafts = _fill_from_records(drafts, site)
+    state = _state(git, drafts)
+    if state != "complete":
+        drafts = _forget_first_commit_date(drafts)
     versions = _finish(drafts, site)
     earliest = next((d.number for d in drafts if d.text is not None), None)
     not_adopted = tuple(site.amendments_with_status("rejected", "withdrawn"))
-    return CharterHistory(tuple(reversed(versions)), _state(git, drafts), earliest, not_adopted)
+    return CharterHistory(tuple(reversed(versions)), state, earliest, not_adopted)
+
+
+def _forget_first_commit_date(drafts: list[_Draft]) -> list[_Draft]:
+    """Where git starts part-way, its first commit says when the records moved, not when that
+    version was agreed, so that date is left out rather than shown as misleading."""
+    first = next((i for i, d in enumerate(drafts) if d.text is not None), None)
+    if first is None:
+        return drafts
+    return [*drafts[:first], replace(drafts[first], published_on=None), *drafts[first + 1:]]
 
 
 def _source_text(root: Path, path: str) -> str:

@@ -306,3 +306,9 @@ def test_a_real_five_version_charter_renders_a_readable_comparison(tmp_path: Pat
     # a clause renumbered but otherwise the same is compared with its old self, not added anew
     assert "New part: Section 9. Decision Making" not in changed
     assert "Section 9. Decision Making" in changed
+
+
+def test_an_agreed_amendment_links_to_the_version_it_made(history_site: Path) -> None:
+    page = article(history_site, "amendments/AM-01")
+    link = page.find("a", string="Version 2: see what changed")
+    assert link is not None and link["href"] == "../../charter/history/#version-2"
