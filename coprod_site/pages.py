@@ -28,7 +28,6 @@ NAV_TITLES = {
     "reports/index.md": "Reports",
     "people.md": "Who we are",
     "glossary.md": "Glossary",
-    "data.md": "Use our data",
 }
 
 

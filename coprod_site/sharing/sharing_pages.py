@@ -23,7 +23,7 @@ def build_sharing_pages(site: Published) -> Iterator[PageSpec]:
     yield PageSpec(DATA_PAGE, "Use our data", "data.html",
                    context={"data_sets": DATA_SETS, "feeds": FEEDS, "calendar_path": CALENDAR_PATH},
                    description=f"Follow {name} by feed or calendar, and download its decisions, "
-                               "actions and meetings as open data.", in_nav=True)
+                               "actions and meetings as open data.")
     meeting = site.next_meeting
     description = (f"A poster for our next meeting, on {meeting.date.day} {meeting.date:%B %Y}."
                    if meeting else f"A poster for the next meeting of {name}.")
