@@ -12,7 +12,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from . import (
+    accessibility,  # noqa: F401  (importing it adds the accessibility statement)
+    sharing,  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
+)
 from .checks import run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
@@ -29,14 +34,14 @@ from .render import Renderer
 from .sanitize import clean_html
 from .settings import Settings
 from .terms import mark_glossary_terms
-from . import accessibility  # noqa: F401  (importing it adds the accessibility statement)
-from . import sharing  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 OVERRIDES = Path(__file__).parent / "overrides"
 STYLESHEET = "assets/coprod/coprod.css"
+SKIP_TARGET = "coprod-main"
+"""The id of the element that wraps each page's content (overrides/main.html)."""
 
 
 class CoprodPlugin(BasePlugin[CoprodConfig]):
@@ -103,7 +108,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                          files: Files) -> str | None:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta["title"] = title_for_theme(spec.title)
+            if spec.title != config.site_name:  # else the window title would say it twice
+                page.meta["title"] = title_for_theme(spec.title)
             # Material's base template prints this without escaping; Markup keeps |e from doubling it.
             page.meta["description"] = Markup(escape(spec.description))
         if self.site is None:
@@ -118,6 +124,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.site is None:
             return html
         html = clean_html(html)
+        ensure_skip_target(page)
         spec = self.specs.get(page.file.src_uri)
         html = html if spec is None else self.renderer.render(spec, self.site, html)
         return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr)
@@ -136,6 +143,18 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             raise PluginError(f"The site must not be published: the finished site shows private "
                               f"details ({count_summary(problems)}), listed above. Fix them, then "
                               "build again.")
+
+
+def ensure_skip_target(page: Page) -> None:
+    """Give every page a working "Skip to content" link.
+
+    Material links it to the first heading of the page's own Markdown, and has
+    none for our pages, whose headings come from templates. A one-entry level-1
+    table of contents points it at the start of the content (overrides/main.html)
+    and, being level 1, adds nothing to the "On this page" sidebar.
+    """
+    if not page.toc.items:
+        page.toc = TableOfContents([AnchorLink(page.title or "", SKIP_TARGET, 1)])
 
 
 def title_for_theme(title: str) -> str:

@@ -1,0 +1,220 @@
+"""Every page of the example site, in a real browser: axe finds nothing, statuses are words.
+
+axe-core runs on every page in light and dark colours, 1280 and 320 pixels wide,
+against WCAG 2.0, 2.1 and 2.2 at levels A and AA. The static checks read the
+built HTML: one h1, headings in order, a title naming the page and the group,
+`lang`, real header cells. A last test plants an image without alt text and a
+status shown only in colour, and proves these same checks catch both.
+"""
+# ruff: noqa: F811  (pytest fixtures imported from example_site are named as parameters)
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, mkdocs_build
+from example_site import ExampleSite, browser, build_example, example_site, example_url  # noqa: F401
+from support.browser import (
+    COLOR_SCHEMES,
+    DEFAULT_AXE_TAGS,
+    VIEWPORT_WIDTHS,
+    ColorScheme,
+    axe_available,
+    format_axe_violations,
+    open_page,
+    page_requests_leaving_origin,
+    require,
+    run_axe,
+    serve_directory,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+
+STATUSES_WITHOUT_WORDS = """
+() => [...document.querySelectorAll('.coprod-status, [class*="status"]')]
+  .filter(el => el.checkVisibility() && el.innerText.trim() === '')
+  .map(el => el.outerHTML.slice(0, 120))
+"""
+
+
+def statuses_without_words(page: Page) -> list[str]:
+    """Status markers a person can see but not read: colour alone says nothing to many people."""
+    found: list[str] = page.evaluate(STATUSES_WITHOUT_WORDS)
+    return found
+
+
+def audit_pages(browser: Browser, base_url: str, urls: list[str], scheme: ColorScheme,
+                width: int) -> dict[str, str]:
+    """axe violations and wordless statuses, by page address.
+
+    Requests off the local server are blocked, never made: Material fetches the sitemap
+    from site_url, which is another origin only here, not where the site is published.
+    """
+    findings: dict[str, str] = {}
+    with open_page(browser, color_scheme=scheme, width=width) as page:
+        page_requests_leaving_origin(page, base_url)
+        for url in urls:
+            page.goto(base_url + url)
+            problems = format_axe_violations(run_axe(page, WCAG_TAGS))
+            problems += "".join(f"\nstatus without words: {html}" for html in statuses_without_words(page))
+            if problems.strip():
+                findings[url] = problems.strip()
+    return findings
+
+
+def test_the_suite_uses_every_wcag_a_and_aa_tag() -> None:
+    assert set(WCAG_TAGS) == set(DEFAULT_AXE_TAGS)
+
+
+@pytest.mark.parametrize("width", VIEWPORT_WIDTHS)
+@pytest.mark.parametrize("scheme", COLOR_SCHEMES)
+def test_no_page_has_an_axe_violation(example_site: ExampleSite, example_url: str,
+                                      browser: Browser, scheme: ColorScheme, width: int) -> None:
+    require(axe_available(), "axe-core")
+    urls = example_site.page_urls()
+    assert len(urls) >= 40, "the example site should have all its pages"
+    findings = audit_pages(browser, example_url, urls, scheme, width)
+    assert findings == {}, "\n\n".join(f"{url}:\n{text}" for url, text in findings.items())
+
+
+# --- the built HTML ---------------------------------------------------------------------
+
+
+def parsed_pages(site: ExampleSite) -> dict[str, BeautifulSoup]:
+    return {path.relative_to(site.folder).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"),
+                                                                      "html.parser")
+            for path in site.html_files()}
+
+
+def test_every_page_has_one_h1_headings_in_order_and_a_language(example_site: ExampleSite) -> None:
+    wrong: dict[str, str] = {}
+    for name, soup in parsed_pages(example_site).items():
+        article = soup.select_one("article")
+        assert article is not None, name
+        levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        skipped = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        if levels.count(1) != 1 or levels[:1] != [1] or skipped:
+            wrong[name] = f"heading levels {levels}"
+        if not (soup.html and soup.html.get("lang")):
+            wrong[name] = "no lang on <html>"
+    assert wrong == {}
+
+
+def test_every_title_names_the_page_and_the_group(example_site: ExampleSite) -> None:
+    group = "Outpatients Together"
+    titles = {name: soup.title.get_text() if soup.title else ""
+              for name, soup in parsed_pages(example_site).items()}
+    assert titles["index.html"] == group
+    assert titles["404.html"] == f"Page not found - {group}"
+    assert [name for name, title in titles.items()
+            if name != "index.html" and not (title.endswith(f" - {group}") and len(title) > len(group) + 4)] == []
+    assert len(set(titles.values())) == len(titles), "every page has its own title"
+
+
+def test_tables_have_real_header_cells(example_site: ExampleSite) -> None:
+    wrong = []
+    for name, soup in parsed_pages(example_site).items():
+        for table in soup.select("article table"):
+            headers = table.find_all("th")
+            if not headers or any(th.get("scope") not in ("col", "row", "colgroup", "rowgroup")
+                                  and th.find_parent("thead") is None for th in headers):
+                wrong.append(name)
+    assert wrong == []
+
+
+def test_content_notes_come_before_the_summary(example_site: ExampleSite) -> None:
+    pages = parsed_pages(example_site)
+    noted = [soup for name, soup in pages.items() if name.startswith("meetings/")
+             and soup.select_one(".coprod-content-note")]
+    assert noted, "the example has at least one meeting with a content note"
+    for soup in noted:
+        note, summary = soup.select_one(".coprod-content-note"), soup.find("h2", string="Summary")
+        assert summary is not None and note in summary.find_all_previous("aside")
+
+
+def test_glossary_terms_are_explained_once_per_page(example_site: ExampleSite) -> None:
+    soup = parsed_pages(example_site)["meetings/2025-02-19-waiting-room/index.html"]
+    marked = [(a.get_text().lower(), a["title"]) for a in soup.select("article abbr[title]")]
+    assert ("outpatients", "Hospital appointments where you come in and go home the same day.") in marked
+    assert len({term for term, _ in marked}) == len(marked)
+
+
+def test_the_accessibility_statement_follows_the_model_statement(example_site: ExampleSite) -> None:
+    soup = parsed_pages(example_site)["accessibility/index.html"]
+    headings = [h.get_text() for h in soup.select("article h1, article h2, article h3")]
+    assert headings == [
+        "Accessibility statement for Outpatients Together",
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Technical information about this website's accessibility",
+        "Compliance status",
+        "How we test this website",
+        "Preparation of this accessibility statement",
+    ]
+    text = " ".join(soup.select_one("article").get_text().split())
+    assert "email team-inbox@example.org" in text
+    assert "A person last tested this website by hand, with a keyboard and a screen reader, on 2 November 2026." in text
+    assert "fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard" in text
+    nav = [a.get_text().strip() for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+    assert "Accessibility" in nav
+
+
+# --- the suite catches what it should ---------------------------------------------------
+
+BAD_STATUS_MACRO = ('{% macro status(value, label=None) -%}\n'
+                    '<span class="coprod-status coprod-status--{{ value }}" '
+                    'style="display:inline-block;width:1em;height:1em;background:#d4351c"></span>\n'
+                    '{%- endmacro %}\n')
+
+
+def plant_inaccessible_theme(root: Path) -> None:
+    """A site theme whose statuses are coloured dots and whose home page has an image without alt."""
+    overrides = root / "theme" / "coprod"
+    overrides.mkdir(parents=True, exist_ok=True)
+    package = REPO / "coprod_site" / "templates"
+    macros = (package / "_macros.html").read_text(encoding="utf-8")
+    start, end = macros.index("{% macro status("), macros.index("{%- endmacro %}") + len("{%- endmacro %}\n")
+    (overrides / "_macros.html").write_text(macros[:start] + BAD_STATUS_MACRO + macros[end:], encoding="utf-8")
+    home = (package / "home.html").read_text(encoding="utf-8")
+    (overrides / "home.html").write_text(home + '\n<p><img src="logo.png" width="40" height="40"></p>\n',
+                                         encoding="utf-8")
+
+
+def copy_example(target: Path) -> Path:
+    shutil.copytree(REPO / "content", target / "content")
+    if (REPO / "theme").is_dir():
+        shutil.copytree(REPO / "theme", target / "theme")
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def test_the_suite_catches_a_missing_alt_and_a_status_in_colour_only(tmp_path: Path, browser: Browser) -> None:
+    require(axe_available(), "axe-core")
+    root = copy_example(tmp_path / "group")
+    plant_inaccessible_theme(root)
+    site = build_example(tmp_path / "www", root)
+    decision = next(url for url in site.page_urls() if "/decisions/D-0" in url)
+    with serve_directory(site.served_root) as base_url:
+        findings = audit_pages(browser, base_url, [site.prefix, decision], "light", 1280)
+    assert "image-alt" in findings[site.prefix]
+    assert "status without words" in findings[decision]
+
+
+def test_coprod_check_stops_a_build_with_an_image_without_alt_text(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "group")
+    page = root / "content" / "writing-records.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![](assets/map.png)\n", encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 1
+    assert "content/writing-records.md, line" in result.stderr
+    assert "The image 'assets/map.png' has no alt text" in result.stderr

@@ -1,0 +1,124 @@
+"""Keyboard and zoom, in a real browser: skip link, visible focus, every control by Tab, reflow.
+
+WCAG 2.4.1 (bypass blocks), 2.4.7 and 2.4.11 (focus visible and not hidden),
+2.1.1 (keyboard) and 1.4.10 (reflow: no sideways scrolling at 320 CSS pixels,
+or at 200% zoom of a 1280 pixel window).
+"""
+# ruff: noqa: F811  (pytest fixtures imported from example_site are named as parameters)
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from example_site import ExampleSite, browser, example_site, example_url  # noqa: F401
+from support.browser import horizontal_overflow_px, open_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+MARK_FOCUSABLE = """
+() => {
+  const selector = ':is(a[href], button, input, select, textarea, summary, [tabindex]):not([tabindex="-1"])';
+  const shown = [...document.querySelectorAll(selector)].filter(el =>
+    !el.disabled && el.checkVisibility({visibilityProperty: true}) &&
+    el.getBoundingClientRect().width > 0);
+  shown.forEach((el, index) => el.dataset.kb = String(index));
+  return shown.map(el => el.outerHTML.slice(0, 100));
+}
+"""
+
+FOCUSED = """
+async () => {
+  // Let scrolling and the search overlay's fade settle before looking.
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+  await Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+                      new Promise(resolve => setTimeout(resolve, 1000))]);
+  for (let last = -1, tries = 0; last !== scrollY && tries < 30; tries++) { last = scrollY; await frame(); await frame(); }
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // A visually hidden radio is shown by a label: Material's colour toggle shows the label
+  // of the other radio in the group.
+  const label = el.type === 'radio' && el.getBoundingClientRect().width === 0
+    ? [...document.querySelectorAll('label')].find(l => l.control?.name === el.name && l.checkVisibility())
+    : null;
+  const shown = label || el;
+  const style = getComputedStyle(el), shownStyle = getComputedStyle(shown);
+  const ring = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+  const box = shown.getBoundingClientRect();
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  return {
+    kb: el.dataset.kb ?? null,
+    html: el.outerHTML.slice(0, 100),
+    text: el.innerText.trim(),
+    indicator: ring(style) || ring(shownStyle),
+    inView: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+    uncovered: !!hit && (shown.contains(hit) || hit.contains(shown) || hit.closest('label') === shown),
+  };
+}
+"""
+
+
+def meeting_url(site: ExampleSite) -> str:
+    """An agreed meeting with actions: links, a table and statuses to reach."""
+    return site.prefix + "meetings/2025-02-19-waiting-room/"
+
+
+def tab_through(page: Page, presses: int) -> list[dict[str, Any]]:
+    stops: list[dict[str, Any]] = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is not None:
+            stops.append(focused)
+    return stops
+
+
+def test_the_skip_link_is_first_and_moves_to_the_content(example_site: ExampleSite, example_url: str,
+                                                         browser: Browser) -> None:
+    with open_page(browser) as page:
+        page.goto(example_url + meeting_url(example_site))
+        page.keyboard.press("Tab")
+        first = page.evaluate(FOCUSED)
+        assert first is not None and first["text"] == "Skip to content"
+        assert first["inView"] and first["indicator"]
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => location.hash") == "#coprod-main"
+        assert page.evaluate("() => document.activeElement.id") == "coprod-main"
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => !!document.activeElement.closest('#coprod-main')")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_every_link_and_control_is_reached_by_tab_with_focus_visible(
+        example_site: ExampleSite, example_url: str, browser: Browser, width: int) -> None:
+    with open_page(browser, width=width) as page:
+        page.goto(example_url + meeting_url(example_site))
+        focusable = page.evaluate(MARK_FOCUSABLE)
+        assert len(focusable) > 10
+        stops = tab_through(page, len(focusable) + 5)
+    reached = {stop["kb"] for stop in stops}
+    missed = [html for index, html in enumerate(focusable) if str(index) not in reached]
+    assert missed == []
+    assert [stop["html"] for stop in stops if not stop["indicator"]] == [], "focus must be visible"
+    hidden = [stop["html"] for stop in stops if not (stop["inView"] and stop["uncovered"])]
+    assert hidden == [], "a focused element must not be off screen or hidden behind something"
+
+
+@pytest.mark.parametrize(("width", "zoom"), [(320, 1), (640, 2)], ids=["320px", "1280px-at-200%"])
+def test_no_page_scrolls_sideways(example_site: ExampleSite, example_url: str, browser: Browser,
+                                  width: int, zoom: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=zoom)
+    try:
+        page = context.new_page()
+        wide = {}
+        for url in example_site.page_urls():
+            page.goto(example_url + url)
+            overflow = horizontal_overflow_px(page)
+            if overflow:
+                wide[url] = overflow
+    finally:
+        context.close()
+    assert wide == {}, "pages wider than the screen, in CSS pixels"
