@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from groups import FILES, write_files
 
 GIT_IDENTITY = ("-c", "user.name=Test Facilitator", "-c", "user.email=team@example.org",

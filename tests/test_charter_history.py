@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-
 from charter_git import commit_all, git, three_version_repo
 from conftest import REPO, SHARED, mkdocs_build
 from groups import FILES, write_files
@@ -255,10 +254,11 @@ def test_a_charter_committed_part_way_says_where_its_wording_starts(tmp_path: Pa
 def test_the_example_groups_history_reads_well() -> None:
     if not (REPO / "content" / "charter.md").is_file():
         pytest.skip("the example group is not here")
+    import datetime as dt
+
     from coprod_site.charter_history import build_charter_history
     from coprod_site.loading import load_group
     from coprod_site.published import Published
-    import datetime as dt
 
     group, _ = load_group(REPO)
     history = build_charter_history(Published(group, dt.date(2026, 11, 21)))

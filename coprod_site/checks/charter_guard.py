@@ -208,12 +208,9 @@ def _charter_rules(group: Group, change: CharterChange,
 def _matching_amendments(change: CharterChange, changed: Sequence[ChangedAmendment]) -> list[Amendment]:
     """The amendments that say they make this change: the right version first, then agreed ones."""
     open_ones = [c.amendment for c in changed if c.amendment.status not in CLOSED]
-    for choose in (lambda a: a.charter_version == change.expected_version,
-                   lambda a: a.status == "agreed"):
-        chosen = [a for a in open_ones if choose(a)]
-        if chosen:
-            return chosen
-    return open_ones
+    right_version = [a for a in open_ones if a.charter_version == change.expected_version]
+    agreed = [a for a in open_ones if a.status == "agreed"]
+    return right_version or agreed or open_ones
 
 
 def _version_rule(change: CharterChange) -> Problems:
