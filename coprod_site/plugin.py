@@ -127,7 +127,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         ensure_skip_target(page)
         spec = self.specs.get(page.file.src_uri)
         html = html if spec is None else self.renderer.render(spec, self.site, html)
-        return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr)
+        return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr,
+                                   [self.site.project.name])
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The leak guard: stop if any file of the finished site shows something private."""

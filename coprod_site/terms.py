@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 Wrap = Callable[[str, str], str]
 """(the text as written on the page, its explanation) -> the marked-up HTML."""
@@ -25,9 +25,14 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
                   "source", "track", "wbr"})
 
 
-def mark_glossary_terms(html: str, glossary: Mapping[str, str], wrap: Wrap) -> str:
-    """The page with the first use of each glossary term wrapped by `wrap`."""
-    pattern = _term_pattern(glossary)
+def mark_glossary_terms(html: str, glossary: Mapping[str, str], wrap: Wrap,
+                        names: Iterable[str] = ()) -> str:
+    """The page with the first use of each glossary term wrapped by `wrap`.
+
+    `names` (the group's name) are left whole: "Outpatients Together" is a name, and its
+    first word is not the glossary's "outpatients".
+    """
+    pattern = _term_pattern(glossary, names)
     if pattern is None:
         return html
     terms = {term.lower(): term for term in glossary}
@@ -42,13 +47,15 @@ def mark_glossary_terms(html: str, glossary: Mapping[str, str], wrap: Wrap) -> s
     return "".join(parts)
 
 
-def _term_pattern(glossary: Mapping[str, str]) -> re.Pattern[str] | None:
-    """Any term as a whole word (longest first), with an optional plural ending."""
+def _term_pattern(glossary: Mapping[str, str], names: Iterable[str]) -> re.Pattern[str] | None:
+    """A name, or any term as a whole word (longest first) with an optional plural ending."""
     escaped = [re.escape(html_lib.escape(term, quote=False))
                for term in sorted(glossary, key=len, reverse=True) if term.strip()]
     if not escaped:
         return None
-    return re.compile(rf"(?<![\w-])(?P<term>{'|'.join(escaped)})(?P<plural>e?s)?(?![\w-])",
+    kept = "|".join(re.escape(html_lib.escape(name, quote=False)) for name in names if name.strip())
+    name_part = f"(?-i:(?P<name>{kept}))|" if kept else ""
+    return re.compile(rf"{name_part}(?<![\w-])(?P<term>{'|'.join(escaped)})(?P<plural>e?s)?(?![\w-])",
                       re.IGNORECASE)
 
 
@@ -69,6 +76,8 @@ def _track_skipping(tag: str, skipping: list[str]) -> None:
 def _mark_text(text: str, pattern: re.Pattern[str], terms: Mapping[str, str],
                glossary: Mapping[str, str], marked: set[str], wrap: Wrap) -> str:
     def replace(match: re.Match[str]) -> str:
+        if match["term"] is None:
+            return match[0]
         term = terms.get(html_lib.unescape(match["term"]).lower())
         if term is None or term in marked or not _same_case(match["term"], term):
             return match[0]

@@ -38,6 +38,13 @@ def test_short_forms_match_only_in_capitals_and_only_as_whole_words() -> None:
     assert abbrs(html) == []
 
 
+def test_the_group_name_is_not_a_glossary_term() -> None:
+    html = mark_glossary_terms("<p>Minutes Matter met. Read the minutes.</p>", GLOSSARY, Renderer().abbr,
+                               ["Minutes Matter"])
+    assert abbrs(html) == [("minutes", "The written notes of a meeting.")]
+    assert html.startswith("<p>Minutes Matter met.")
+
+
 def test_explanations_are_escaped() -> None:
     html = mark("<p>An Easy Read leaflet.</p>")
     assert '<abbr title="Short sentences &amp; pictures.">Easy Read</abbr>' in html

@@ -1,0 +1,64 @@
+"""Meeting, decision, charter and report pages print cleanly on A4, tested by printing them.
+
+Chromium prints each page to PDF (A4); pdftoppm turns it into PNG images, the
+form a person checks by eye, and pdftotext shows what is on the paper: the
+page's own text and link addresses, no navigation, search or skip link.
+"""
+# ruff: noqa: F811  (pytest fixtures imported from example_site are named as parameters)
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from example_site import ExampleSite, browser, example_site, example_url  # noqa: F401
+from support.browser import open_page, require, save_pdf
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+PRINTED = {
+    "meeting": "meetings/2025-02-19-waiting-room/",
+    "decision": "decisions/D-010/",
+    "charter": "charter/",
+    "report": "reports/impact-2025/",
+}
+
+SCREEN_ONLY = ".md-header, .md-sidebar, .md-search, .md-footer, .md-tabs, .md-skip"
+
+PRINT_LAYOUT = """
+(screenOnly) => ({
+  shown: [...document.querySelectorAll(screenOnly)].filter(el => el.checkVisibility()).map(el => el.className),
+  clipped: [...document.querySelectorAll('article table')].filter(table =>
+    table.getBoundingClientRect().right > document.querySelector('article').getBoundingClientRect().right + 1
+  ).length,
+  unlabelled: [...document.querySelectorAll('article a[href]')].filter(a =>
+    !/^(#|https?:|mailto:)/.test(a.getAttribute('href')) && !a.dataset.coprodPrintHref).length,
+})
+"""
+
+
+@pytest.mark.parametrize("kind", sorted(PRINTED))
+def test_the_page_prints_cleanly_on_a4(example_site: ExampleSite, example_url: str, browser: Browser,
+                                       kind: str, tmp_path: Path) -> None:
+    for tool in ("pdftoppm", "pdftotext"):
+        require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
+    url = example_url + example_site.prefix + PRINTED[kind]
+    with open_page(browser, width=794) as page:
+        page.goto(url)
+        page.emulate_media(media="print")
+        layout = page.evaluate(PRINT_LAYOUT, SCREEN_ONLY)
+        heading = page.inner_text("article h1")
+        pdf = save_pdf(page, tmp_path / f"{kind}.pdf")
+    assert layout == {"shown": [], "clipped": 0, "unlabelled": 0}
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / kind)], check=True)
+    assert list(tmp_path.glob(f"{kind}-*.png")), "every printed page becomes an image to look at"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    assert " ".join(heading.split()) in " ".join(text.split())
+    assert "Skip to content" not in text and "Search" not in text
+    if kind == "meeting":
+        assert f"({example_url}{example_site.prefix}decisions/D-002/)" in "".join(text.split())
