@@ -23,6 +23,9 @@ from .problems import Problem
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 64
 
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+"""Characters no one types on purpose, which feeds and other XML formats cannot carry."""
+
 Location = tuple[str | int, ...]
 
 
@@ -99,7 +102,18 @@ def read_text(file: Path, shown_as: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise SourceError(Problem(shown_as, line, None, "has characters that are not UTF-8. "
                                   "Save the file as UTF-8 in your editor.")) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL_CHARACTER.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise SourceError(Problem(shown_as, line, None, f"has an invisible control character "
+                                  f"({_code_point(control.group())}) on this line. Retype the line "
+                                  "to remove it."))
+    return text
+
+
+def _code_point(char: str) -> str:
+    return f"U+{ord(char):04X}"
 
 
 def read_yaml_file(file: Path, shown_as: str) -> Source:
@@ -237,9 +251,15 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             raise self._error(node, "has a list or group of fields where a single value belongs.")
         try:
-            return self._constructor.construct_object(node)
+            value = self._constructor.construct_object(node)
         except yaml.YAMLError as exc:
             raise self._error(node, f"has a value that cannot be read ({exc}).") from exc
+        control = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
+        if control is not None:
+            raise self._error(node, f"has an invisible control character "
+                              f"({_code_point(control.group())}) in this value. Retype it to "
+                              "remove it.")
+        return value
 
     def _line(self, node: yaml.Node) -> int:
         return self.first_line + node.start_mark.line
