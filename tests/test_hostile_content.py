@@ -1,0 +1,237 @@
+"""Hostile content: markdown-it's XSS cases and the Big List of Naughty Strings, in every kind of record.
+
+Each string goes into the text of a record and into the fields of each record
+type, the site is built, and every page is opened in headless Chromium with
+listeners for dialogs (alert, confirm, prompt), script errors and console
+errors: none may fire, and no request may leave the site.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from groups import FILES, TODAY, write_files
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from support.browser import (
+    browser_available,
+    chromium_browser,
+    open_page,
+    page_requests_leaving_origin,
+    require,
+    serve_directory,
+)
+
+from coprod_site.loading import load_group
+from coprod_site.privacy import find_leaks, rules_for
+from coprod_site.sources import CONTROL_CHARACTER, SourceError, parse_yaml
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+XSS = CORPUS / "markdown-it-fixtures" / "test" / "fixtures" / "markdown-it" / "xss.txt"
+BLNS = CORPUS / "big-list-of-naughty-strings" / "blns.json"
+CHUNK = 100
+
+
+def xss_cases() -> list[str]:
+    """The Markdown input of each case in markdown-it's xss.txt (between the first two '.' lines)."""
+    cases, current, state = [], [], "title"
+    for line in XSS.read_text(encoding="utf-8").split("\n"):
+        if line == ".":
+            state = {"title": "input", "input": "output", "output": "title"}[state]
+            if state == "output":
+                cases.append("\n".join(current))
+                current = []
+        elif state == "input":
+            current.append(line)
+    return cases
+
+
+def survives_yaml(text: str) -> bool:
+    """True when YAML can carry the string as a field (a few control characters cannot be)."""
+    try:
+        meta, _ = parse_yaml(yaml.safe_dump({"t": text}, allow_unicode=True), "x", 1)
+    except SourceError:
+        return False
+    return meta.get("t") == text
+
+
+@pytest.fixture(scope="module")
+def naughty_strings(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    if not BLNS.is_file():
+        pytest.skip("../shared/corpus/big-list-of-naughty-strings is not here")
+    strings = json.loads(BLNS.read_text(encoding="utf-8"))
+    root = write_files(tmp_path_factory.mktemp("rules") / "group", FILES)
+    rules = rules_for(load_group(root)[0])
+    # A string the privacy guard blocks (an email address, say) would rightly stop the
+    # build; those are tested in test_leak_guard.py.
+    # Control characters are refused with a problem when the records are read (tested below).
+    usable = [s for s in strings if s.strip() and not CONTROL_CHARACTER.search(s)
+              and not find_leaks(s, rules)]
+    assert len(usable) > 0.9 * len(strings)
+    return usable
+
+
+def joined(strings: list[str]) -> str:
+    return " | ".join(s for s in strings if survives_yaml(s))
+
+
+def field_strings(strings: list[str]) -> list[str]:
+    return [s for s in strings if survives_yaml(s)]
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a list used twice out in full: records may not use YAML aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def dump(value: object) -> str:
+    return yaml.dump(value, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
+
+
+def front(meta: dict[str, object], body: str) -> str:
+    return "---\n" + dump(meta) + "---\n" + body + "\n"
+
+
+def paragraphs(strings: list[str]) -> str:
+    return "\n\n".join(s.replace("\r", "") for s in strings)
+
+
+def hostile_records(strings: list[str], cases: list[str]) -> dict[str, str]:
+    """Records of every type, each chunk of strings in their text and in each of their fields."""
+    files: dict[str, str] = {}
+    chunks = [strings[i:i + CHUNK] for i in range(0, len(strings), CHUNK)]
+    for n, chunk in enumerate(chunks):
+        day = f"2025-05-{n + 1:02d}"
+        fields = field_strings(chunk)
+        files[f"content/meetings/{day}-hostile-{n}.md"] = front({
+            "title": joined(chunk), "date": day, "format": "hybrid", "venue": joined(chunk),
+            "support": fields, "agenda": fields, "content_notes": fields, "chairs": ["p01"],
+            "present": ["p01", "p02"], "minutes": {"status": "agreed", "agreed_on": day},
+            "feedback": {"sent_on": day, "how": joined(chunk)},
+            "actions": [{"id": f"ACT-{n}{i:03d}", "what": s, "owner": "p02", "status": "open",
+                         "due": "2027-01-01"} for i, s in enumerate(fields)],
+        }, paragraphs(chunk) + "\n\n" + "\n\n".join(cases))
+        files[f"content/decisions/D-{100 + n}-hostile.md"] = front({
+            "title": joined(chunk), "date": day, "status": "agreed", "power": "referred",
+            "referred_to": joined(chunk), "referred_on": day, "response": joined(chunk),
+            "response_on": day, "outcome": "changed", "outcome_note": joined(chunk),
+        }, paragraphs(chunk))
+        files[f"content/amendments/AM-{10 + n}-hostile.md"] = front({
+            "title": joined(chunk), "status": "rejected", "proposed_on": day,
+            "proposed_by": ["p01"], "clauses": ["payments"], "reason": joined(chunk),
+        }, paragraphs(chunk))
+        files[f"content/reports/hostile-{n}.md"] = front({
+            "kind": "impact", "title": joined(chunk), "period_from": "2025-01-01",
+            "period_to": "2025-12-31",
+        }, "\n\n".join(f"## {h}\n\n{paragraphs(chunk)}" for h in
+                       ("Aim", "Methods", "Results", "Discussion and conclusions", "Reflections")))
+        files[f"content/hostile-page-{n}.md"] = f"# Page {n}\n\n{paragraphs(chunk)}\n\n" + "\n\n".join(cases)
+    people = yaml.safe_load(FILES["content/people.yml"])
+    for n, chunk in enumerate(chunks):
+        people["people"].append({"id": f"h{n}", "lived_experience": True, "roles": field_strings(chunk)[:20],
+                                 "show_as": "pseudonym", "pseudonym": joined(chunk),
+                                 "consent_recorded_on": "2025-01-10"})
+    files["content/people.yml"] = dump(people)
+    glossary = {f"T{n}": joined(chunk) for n, chunk in enumerate(chunks)}
+    files["content/glossary.yml"] = dump(glossary)
+    return files
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, naughty_strings: list[str]) -> Path:
+    if not XSS.is_file():
+        pytest.skip("../shared/corpus/markdown-it-fixtures is not here")
+    root = tmp_path_factory.mktemp("hostile") / "group"
+    write_files(root, FILES)
+    for name, text in hostile_records(naughty_strings, xss_cases()).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")  # as is: write_files would dedent
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COPROD_TODAY", TODAY)
+        patch.setenv("NO_MKDOCS_2_WARNING", "1")
+        # The checks rightly refuse some of these strings (an <img> without alt text, say).
+        # They are skipped here so that every string reaches the templates and the sanitizer;
+        # the leak guard still runs after the build.
+        patch.setattr("coprod_site.plugin.run_checks", lambda group, settings: [])
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    return root / "site"
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every page, except 404.html: it links its files from site_url's path, to work at any
+    address, so it only loads its styles when served where the site will live."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if p.name != "404.html")
+
+
+def test_naughty_control_characters_are_refused_with_a_problem(tmp_path: Path) -> None:
+    if not BLNS.is_file():
+        pytest.skip("../shared/corpus/big-list-of-naughty-strings is not here")
+    strings = [s for s in json.loads(BLNS.read_text(encoding="utf-8")) if CONTROL_CHARACTER.search(s)]
+    assert strings
+    root = write_files(tmp_path / "group", FILES)
+    page = root / "content" / "notes-page.md"
+    for text in strings:
+        page.write_text(f"# Notes\n\n{text}\n", encoding="utf-8")
+        problems = [p for p in load_group(root)[1] if p.path == "content/notes-page.md"]
+        assert len(problems) == 1 and problems[0].line == 3
+        assert "invisible control character" in problems[0].message or "not a text file" in problems[0].message
+
+
+def test_the_corpora_are_all_there(naughty_strings: list[str]) -> None:
+    assert len(xss_cases()) == 13 if XSS.is_file() else True
+    assert len(naughty_strings) > 450
+
+
+def test_no_hostile_page_keeps_scripts_handlers_or_dangerous_urls(hostile_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    bad: list[str] = []
+    for name in html_pages(hostile_site):
+        soup = BeautifulSoup((hostile_site / name).read_text(encoding="utf-8"), "html.parser")
+        main = soup.select_one("article") or soup
+        for tag in main.find_all(True):
+            # (Our templates add charts as <svg> and a read-only <input> to copy a link.)
+            if tag.name in ("script", "iframe", "object", "embed", "form", "style", "math",
+                            "textarea", "base", "meta", "link", "frame", "video", "audio"):
+                bad.append(f"{name}: <{tag.name}>")
+            for attribute, value in tag.attrs.items():
+                text = " ".join(value) if isinstance(value, list) else str(value)
+                if attribute.startswith("on") or attribute == "style":
+                    bad.append(f"{name}: {attribute} on <{tag.name}>")
+                if attribute in ("href", "src") and text.strip().lower().startswith(
+                        ("javascript:", "data:", "vbscript:", "file:")):
+                    bad.append(f"{name}: {attribute}={text[:40]}")
+    assert bad == []
+
+
+def page_events(url: str, browser: object) -> Iterator[str]:
+    with open_page(browser) as page:  # type: ignore[arg-type]
+        events: list[str] = []
+        leaving = page_requests_leaving_origin(page, url)
+        page.on("dialog", lambda dialog: (events.append(f"dialog {dialog.type}: {dialog.message}"),
+                                          dialog.dismiss()))
+        page.on("pageerror", lambda error: events.append(f"script error: {error}"))
+        page.on("console", lambda message: events.append(f"console {message.type}: {message.text}")
+                if message.type == "error" else None)
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(100)
+        yield from events
+        yield from (f"request to {leak}" for leak in leaving)
+
+
+def test_hostile_pages_run_nothing_in_a_real_browser(hostile_site: Path) -> None:
+    require(browser_available(), "Chromium via Playwright")
+    pages = html_pages(hostile_site)
+    assert len(pages) > 30
+    fired: list[str] = []
+    with serve_directory(hostile_site) as base, chromium_browser() as browser:
+        for name in pages:
+            fired += [f"{name}: {event}" for event in page_events(base + name, browser)]
+    assert fired == []
