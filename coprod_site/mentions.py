@@ -18,7 +18,7 @@ who they are by role ("a member"). A mention shows the person as `show_as` says.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .records import Person, with_article
 
@@ -48,6 +48,11 @@ def mention(person: Person | None) -> str:
     return person.public_name if person is not None else UNKNOWN_PERSON
 
 
+CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$|(`+)[^`\n]+?\2",
+                  re.MULTILINE | re.DOTALL)
+"""Fenced code blocks and code spans: there `[[p01]]` is shown as typed, for guides like this one."""
+
+
 def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
     """The Markdown with every quote attribution and mention replaced as consent allows."""
     def attribute(match: re.Match[str]) -> str:
@@ -55,13 +60,25 @@ def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
         who = _literal(quote_attribution(people.get(match["id"])))
         return f"{match['quote'].rstrip()}\n{match['quote']}\u2014 {who}"
 
-    text = QUOTE_BY.sub(attribute, markdown)
-    return MENTION.sub(lambda match: _literal(mention(people.get(match[1]))), text)
+    def resolve(text: str) -> str:
+        text = QUOTE_BY.sub(attribute, text)
+        return MENTION.sub(lambda match: _literal(mention(people.get(match[1]))), text)
+
+    return _outside_code(markdown, resolve)
+
+
+def _outside_code(markdown: str, change: Callable[[str], str]) -> str:
+    parts, last = [], 0
+    for code in CODE.finditer(markdown):
+        parts += [change(markdown[last:code.start()]), code.group()]
+        last = code.end()
+    return "".join([*parts, change(markdown[last:])])
 
 
 def mentioned_ids(markdown: str) -> list[tuple[int, str]]:
-    """Each (offset, id) written as `[[id]]`, for checking that every id is a real person."""
-    return [(match.start(), match[1]) for match in MENTION.finditer(markdown)]
+    """Each (offset, id) written as `[[id]]` outside code, to check every id is a real person."""
+    blanked = CODE.sub(lambda code: " " * len(code.group()), markdown)
+    return [(match.start(), match[1]) for match in MENTION.finditer(blanked)]
 
 
 def _literal(text: str) -> str:
