@@ -131,8 +131,8 @@ def test_allowed_acronyms_come_from_mkdocs_yml(tmp_path: Path) -> None:
 
 
 def test_initials_and_abbreviations_do_not_end_a_sentence() -> None:
-    block = Block("paragraph", "J. T. and Dr. Khan came, e.g. on Monday. Then we left.", 4)
-    assert split_sentences(block) == [("J. T. and Dr. Khan came, e.g. on Monday.", 4),
+    block = Block("paragraph", 'J. T. and Dr. Khan ("K. Lee") came, e.g. on Monday. Then we left.', 4)
+    assert split_sentences(block) == [('J. T. and Dr. Khan ("K. Lee") came, e.g. on Monday.', 4),
                                       ("Then we left.", 4)]
 
 

@@ -70,6 +70,7 @@ def split_sentences(block: Block) -> list[tuple[str, int]]:
 def _sentence_ends(text: str) -> Iterator[int]:
     for match in SENTENCE_END.finditer(text):
         before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        before = before.lstrip("\"'‘“([")
         after = text[match.end():].lstrip()[:1]
         is_initial = len(before) == 1 and before.isupper()
         if before.lower() in NOT_AN_END or is_initial or (after and after.islower()):
