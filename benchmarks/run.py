@@ -232,12 +232,12 @@ def format_row(row: Row, previous: Row | None) -> str:
 def results_table(rows: list[Row], serve: list[float | None], serve_size: int, started: dt.datetime,
                   total: float, commit: str) -> str:
     lines = [
-        f"Measured on {started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, commit {commit}, in one run of `python benchmarks/run.py` "
-        f"({total / 60:.1f} minutes).",
+        (f"Measured on {started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, Python "
+         f"{platform.python_version()}, commit {commit}, in one run of `python benchmarks/run.py` "
+         f"({total / 60:.1f} minutes)."),
         "",
-        "| meetings (N) | records | pages built | `coprod check` | full build | pages/s | build time ÷ "
-        "previous size | Material, same pages, not in nav | coprod ÷ Material | Hugo, same pages |",
+        ("| meetings (N) | records | pages built | `coprod check` | full build | pages/s | build time ÷ "
+         "previous size | Material, same pages, not in nav | coprod ÷ Material | Hugo, same pages |"),
         "|---:|---:|---:|---|---|---:|---:|---|---:|---|",
     ]
     lines += [format_row(row, rows[index - 1] if index else None) for index, row in enumerate(rows)]
@@ -246,8 +246,9 @@ def results_table(rows: list[Row], serve: list[float | None], serve_size: int, s
         ratio = by_size[5000].build.seconds / by_size[1000].build.seconds
         lines += ["", f"Build time at 5,000 ÷ build time at 1,000: **{ratio:.2f}** (5 times the records)."]
     shown = ", ".join("did not appear within 120 s" if t is None else f"{t:.1f} s" for t in serve)
-    lines += ["", f"`coprod serve` of the {serve_size:,}-meeting group ({2 * serve_size:,} meetings and "
-              f"decisions): from saving an edited meeting to the served page showing the edit: {shown}."]
+    serve_line = (f"`coprod serve` of the {serve_size:,}-meeting group ({2 * serve_size:,} meetings and "
+                  f"decisions): from saving an edited meeting to the served page showing the edit: {shown}.")
+    lines += ["", serve_line]
     return "\n".join(lines)
 
 
@@ -267,12 +268,12 @@ def main() -> None:
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=HERE, check=False).stdout.strip() or "unknown"
     begin = time.perf_counter()
     rows = [run_size(args.work, meetings) for meetings in args.sizes]
     serve = measure_serve_rebuild(args.work, args.serve_size)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            cwd=HERE).stdout.strip() or "unknown"
     table = results_table(rows, serve, args.serve_size, started, time.perf_counter() - begin, commit)
     print(table)
     if not args.no_write:

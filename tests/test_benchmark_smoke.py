@@ -12,7 +12,7 @@ from coprod_site.loading import load_group
 from coprod_site.settings import Settings
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import TODAY, generate_group  # noqa: E402
+from generate import TODAY, generate_group
 
 
 def test_a_small_synthetic_group_loads_checks_and_builds(tmp_path: Path) -> None:
