@@ -56,9 +56,9 @@ def site_prefix(config: Path) -> str:
 
 
 def build_example(target: Path, root: Path = REPO) -> ExampleSite:
-    """Build the group in `root` with a real `mkdocs build`, as it will be served."""
+    """Build the group in `root` with a real `mkdocs build --strict`, as it will be served."""
     prefix = site_prefix(root / "mkdocs.yml")
-    result = mkdocs_build(root, site=target / prefix)
+    result = mkdocs_build(root, "--strict", site=target / prefix)
     assert result.returncode == 0, result.stderr
     return ExampleSite(target, prefix)
 
