@@ -1,0 +1,47 @@
+"""Record to page: each page the small group makes, rendered by the core, against a golden file.
+
+When a template changes on purpose, regenerate the golden files and read the diff:
+
+    UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from coprod_site.loading import load_group
+from coprod_site.pages import PageSpec, build_pages
+from coprod_site.published import Published
+from coprod_site.render import Renderer
+from groups import FILES, write_files
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_PAGES = [
+    "index.md", "charter/index.md", "meetings/index.md", "meetings/2025-01-10-first-meeting.md",
+    "meetings/2027-06-10-summer.md", "decisions/index.md", "decisions/D-001.md", "decisions/D-002.md",
+    "amendments/AM-01.md", "actions.md", "people.md", "glossary.md", "reports/impact-2025.md",
+]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = write_files(tmp_path_factory.mktemp("golden") / "group", FILES)
+    group, problems = load_group(root)
+    assert problems == []
+    site = Published(group, dt.date(2026, 11, 21), "https://example.org/test/")
+    specs: dict[str, PageSpec] = {spec.path: spec for spec in build_pages(site)}
+    renderer = Renderer()
+    return {path: renderer.render(specs[path], site, "<p>THE RECORD'S OWN TEXT</p>") for path in GOLDEN_PAGES}
+
+
+@pytest.mark.parametrize("path", GOLDEN_PAGES)
+def test_page_matches_its_golden_file(rendered: dict[str, str], path: str) -> None:
+    golden = GOLDEN / (path.removesuffix(".md").replace("/", "__") + ".html")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(rendered[path], encoding="utf-8")
+    assert golden.is_file(), f"no golden file for {path}: run with UPDATE_GOLDEN=1 and read the result"
+    assert rendered[path] == golden.read_text(encoding="utf-8")
