@@ -24,6 +24,7 @@ from .records import (
     Charter,
     Clause,
     Decision,
+    FiledRecord,
     Group,
     Meeting,
     Person,
@@ -44,6 +45,7 @@ REPORT_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CLAUSE_HEADING = re.compile(r"^##[ \t]+(?P<heading>.+?)(?:[ \t]*\{[ \t]*#(?P<id>[^}\s]+)[ \t]*\})?[ \t]*#*[ \t]*$")
 
 R = TypeVar("R", bound=Record)
+F = TypeVar("F", bound=FiledRecord)
 
 SourceCache = dict[str, tuple[tuple[int, int], Source]]
 """Files already read, by path, with the (modification time, size) they had: `coprod serve`
@@ -209,9 +211,9 @@ class Loader:
 
     # --- folders of records ----------------------------------------------------------
 
-    def _load_folder(self, folder: str, pattern: re.Pattern[str], model: type[R],
-                     hint: Callable[[str], str]) -> dict[str, R]:
-        records: dict[str, R] = {}
+    def _load_folder(self, folder: str, pattern: re.Pattern[str], model: type[F],
+                     hint: Callable[[str], str]) -> dict[str, F]:
+        records: dict[str, F] = {}
         for path in iter_markdown_files(self.content / folder):
             match = pattern.match(path.stem)
             if match is None:
@@ -229,7 +231,7 @@ class Loader:
             records[record_id] = record
         return records
 
-    def _load_record(self, path: Path, model: type[R], record_id: str) -> R | None:
+    def _load_record(self, path: Path, model: type[F], record_id: str) -> F | None:
         source = self._read(path, read_markdown_file)
         if source is None:
             return None
@@ -239,7 +241,7 @@ class Loader:
             return None
         record = self._validate(model, source, source.meta)
         if record is not None:
-            record._id = record_id  # type: ignore[attr-defined]
+            record.with_id(record_id)
         return record
 
     def _find_pages_and_images(self) -> tuple[dict[str, Source], list[str]]:

@@ -110,14 +110,18 @@ def _section_pages(site: Published) -> Iterator[PageSpec]:
                        description="What our words and abbreviations mean.", in_nav=True)
 
 
+def _year(record: Meeting | Decision) -> int:
+    return record.date.year
+
+
 def _list_pages(site: Published, base: str, title: str, template: str,
-                records: Sequence[Meeting] | Sequence[Decision], description: str) -> Iterator[PageSpec]:
+                records: Sequence[Meeting | Decision], description: str) -> Iterator[PageSpec]:
     """A list of records in pages of `site.page_size`, newest first, then one set of pages per year.
 
     Only the first page is in the sidebar; every page links to the years and
     to a fixed number of neighbouring pages, so no page grows with the records.
     """
-    years = group_by_year(records, lambda record: record.date.year)
+    years = group_by_year(records, _year)
     for year, in_year in [(None, records), *years]:
         first = base if year is None else f"{base}{year}/"
         heading = title if year is None else f"{title} in {year}"
@@ -207,4 +211,4 @@ PAGE_BUILDERS: list[PageBuilder] = [_section_pages, _record_pages]
 """Each returns some of the site's pages; a feature adds its own builder here."""
 
 # Features that add pages register themselves on import (they need the names above).
-from . import power_pages  # noqa: E402,F401
+from . import power_pages  # noqa: F401

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticCustomError
@@ -90,6 +90,22 @@ class Record(Model):
 
     def bind(self, source: Source) -> Record:
         self._source = source
+        return self
+
+
+class FiledRecord(Record):
+    """A record in a file of its own, whose id comes from the file's name."""
+
+    old_ids: IdList = []
+    """Ids this record had before a rename: their addresses redirect here."""
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    def with_id(self, record_id: str) -> Self:
+        self._id = record_id
         return self
 
 
@@ -211,7 +227,7 @@ class Charter(Record):
         return self
 
 
-class Amendment(Record):
+class Amendment(FiledRecord):
     kind: ClassVar[str] = "amendment"
     title: Text
     status: Literal["proposed", "agreed", "rejected", "withdrawn"]
@@ -222,12 +238,6 @@ class Amendment(Record):
     charter_version: Annotated[int, Field(ge=1)] | None = None
     reason: str | None = None
     """Why it was rejected or withdrawn (an extension)."""
-    old_ids: IdList = []
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
 
 # --- meetings ------------------------------------------------------------------------
@@ -260,7 +270,7 @@ class Action(Model):
         return self.status == "done" and (self.due is None or (self.done_on is not None and self.done_on <= self.due))
 
 
-class Meeting(Record):
+class Meeting(FiledRecord):
     kind: ClassVar[str] = "meeting"
     title: Text
     date: Date
@@ -282,12 +292,6 @@ class Meeting(Record):
     feedback: Feedback | None = None
     actions: list[Action] = []
     decisions: IdList = []
-    old_ids: IdList = []
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
     @property
     def is_agreed(self) -> bool:
@@ -306,7 +310,7 @@ class Meeting(Record):
 # --- decisions -----------------------------------------------------------------------
 
 
-class Decision(Record):
+class Decision(FiledRecord):
     kind: ClassVar[str] = "decision"
     title: Text
     date: Date
@@ -325,12 +329,6 @@ class Decision(Record):
     ladder: Ladder | None = None
     supersedes: IdList = []
     review_on: OptionalDate = None
-    old_ids: IdList = []
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
     @property
     def awaiting_response(self) -> bool:
@@ -348,7 +346,7 @@ class Handover(Model):
     to: Text
 
 
-class Report(Record):
+class Report(FiledRecord):
     kind: ClassVar[str] = "report"
     report_kind: Literal["impact", "farewell"] = Field(alias="kind")
     title: Text
@@ -358,12 +356,6 @@ class Report(Record):
     ended_on: OptionalDate = None
     closing_reason: str | None = None
     handover: list[Handover] = []
-    old_ids: IdList = []
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
 
 # --- the whole group -----------------------------------------------------------------
