@@ -1,7 +1,7 @@
 """A realistic synthetic co-production group of any size, for benchmarks and scale tests.
 
 `generate_group(root, meetings=N)` writes a complete group that follows the
-content model (/work/shared/CONTENT-MODEL.md): N meetings of about 300 words
+content model (the Writing records page): N meetings of about 300 words
 with actions, N decisions (one made at each meeting), an amendment every
 hundred meetings, 30 people shown in every way consent allows, a glossary, an
 impact report and one upcoming meeting. The same N and seed always give the
