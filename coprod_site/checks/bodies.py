@@ -8,6 +8,7 @@ the body starts on gives the line in the file the person edits.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,7 +67,9 @@ def published_bodies(group: Group) -> Iterator[Source]:
     yield from group.pages.values()
 
 
+@functools.cache
 def _parser() -> MarkdownIt:
+    """One parser for every body: building it costs more than parsing a short body."""
     return MarkdownIt("commonmark").enable("table")
 
 

@@ -31,19 +31,28 @@ MIN_SENTENCES_FOR_GRADE = 3
 """textstat gives no SMOG grade below three sentences."""
 
 
-def check_sentences(group: Group, settings: Settings) -> Iterator[Problem]:
-    """Warn about sentences that are too long and paragraphs with too many sentences."""
+def check_plain_language(group: Group, settings: Settings) -> Iterator[Problem]:
+    """Sentences, capitals and reading level of every published page, each body read once."""
+    known = {term.upper() for term in group.glossary} | {a.upper() for a in settings.allowed_acronyms}
     for source in published_bodies(group):
-        for block in read_blocks(source):
-            if block.kind != "paragraph":
-                continue
-            sentences = split_sentences(block)
-            yield from _long_sentences(source, sentences, settings.max_sentence_words)
-            if len(sentences) > settings.max_paragraph_sentences:
-                yield _warning(source, block.line,
-                               f"This paragraph has {len(sentences)} sentences. Paragraphs of up to "
-                               f"{settings.max_paragraph_sentences} sentences are easier to read. "
-                               "Try splitting it where the topic changes.")
+        blocks = read_blocks(source)
+        yield from _sentence_problems(source, blocks, settings)
+        yield from _capital_problems(source, blocks, known, settings)
+        yield from _reading_level_problems(source, blocks, settings)
+
+
+def _sentence_problems(source: Source, blocks: list[Block], settings: Settings) -> Iterator[Problem]:
+    """Warn about sentences that are too long and paragraphs with too many sentences."""
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        sentences = split_sentences(block)
+        yield from _long_sentences(source, sentences, settings.max_sentence_words)
+        if len(sentences) > settings.max_paragraph_sentences:
+            yield _warning(source, block.line,
+                           f"This paragraph has {len(sentences)} sentences. Paragraphs of up to "
+                           f"{settings.max_paragraph_sentences} sentences are easier to read. "
+                           "Try splitting it where the topic changes.")
 
 
 def _long_sentences(source: Source, sentences: list[tuple[str, int]], limit: int) -> Iterator[Problem]:
@@ -87,16 +96,15 @@ def _add_sentence(sentences: list[tuple[str, int]], block: Block, start: int, en
     sentences.append((" ".join(piece.split()), line))
 
 
-def check_capitals(group: Group, settings: Settings) -> Iterator[Problem]:
+def _capital_problems(source: Source, blocks: list[Block], known: set[str],
+                      settings: Settings) -> Iterator[Problem]:
     """Warn, once per page, about each short form or capitalised word the glossary does not explain."""
-    known = {term.upper() for term in group.glossary} | {a.upper() for a in settings.allowed_acronyms}
     glossary = f"{settings.content_dir}/glossary.yml"
-    for source in published_bodies(group):
-        explained = known | {short.upper() for short in page_abbreviations(source)}
-        for word, line in _unexplained_capitals(read_blocks(source), explained):
-            yield _warning(source, line, f"'{word}' is in capital letters but is not in the glossary. "
-                           f"If it is a short form, write it out in full or explain it in {glossary}. "
-                           "If it is for emphasis, use lower case: capitals are harder to read.")
+    explained = known | {short.upper() for short in page_abbreviations(source)}
+    for word, line in _unexplained_capitals(blocks, explained):
+        yield _warning(source, line, f"'{word}' is in capital letters but is not in the glossary. "
+                       f"If it is a short form, write it out in full or explain it in {glossary}. "
+                       "If it is for emphasis, use lower case: capitals are harder to read.")
 
 
 def _unexplained_capitals(blocks: Iterable[Block], explained: set[str]) -> Iterator[tuple[str, int]]:
@@ -109,15 +117,14 @@ def _unexplained_capitals(blocks: Iterable[Block], explained: set[str]) -> Itera
                 yield word, block.line + block.text.count("\n", 0, match.start())
 
 
-def check_reading_level(group: Group, settings: Settings) -> Iterator[Problem]:
-    """Warn about pages whose reading level (SMOG grade) is above the target."""
-    for source in published_bodies(group):
-        grade = reading_grade(read_blocks(source))
-        if grade is not None and grade > settings.reading_grade:
-            yield _warning(source, source.body_line,
-                           f"This page may be hard to read: its reading level is {grade:.1f} "
-                           f"(SMOG grade) and the target is {settings.reading_grade:g} or lower. "
-                           "Use shorter sentences and everyday words, with fewer long words.")
+def _reading_level_problems(source: Source, blocks: list[Block], settings: Settings) -> Iterator[Problem]:
+    """Warn about a page whose reading level (SMOG grade) is above the target."""
+    grade = reading_grade(blocks)
+    if grade is not None and grade > settings.reading_grade:
+        yield _warning(source, source.body_line,
+                       f"This page may be hard to read: its reading level is {grade:.1f} "
+                       f"(SMOG grade) and the target is {settings.reading_grade:g} or lower. "
+                       "Use shorter sentences and everyday words, with fewer long words.")
 
 
 def reading_grade(blocks: Iterable[Block]) -> float | None:
@@ -134,4 +141,4 @@ def _warning(source: Source, line: int, message: str) -> Problem:
     return Problem(source.path, line, None, message, "warning")
 
 
-CHECKS = (check_sentences, check_capitals, check_reading_level)
+CHECKS = (check_plain_language,)
