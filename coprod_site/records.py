@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal, Self
 
@@ -71,6 +72,14 @@ Time = Annotated[dt.time, BeforeValidator(_parse_time)]
 Text = Annotated[str, Field(min_length=1)]
 IdList = Annotated[list[str], BeforeValidator(_as_list)]
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
+
+
+def vocabulary(model: type[BaseModel], field: str) -> tuple[str, ...]:
+    """The words a field allows, read from its Literal type (`X | None` included)."""
+    annotation = model.model_fields[field].annotation
+    options = (annotation,) if typing.get_origin(annotation) is Literal else typing.get_args(annotation)
+    return tuple(word for option in options if typing.get_origin(option) is Literal
+                 for word in typing.get_args(option))
 
 
 class Model(BaseModel):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..records import Action, Decision, Meeting, vocabulary
+
 Kind = Literal["text", "date", "time", "number", "yes-no", "list", "link"]
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -100,10 +102,10 @@ DECISIONS = DataSet("decisions", "Decisions", "Every published decision of the g
     Column("id", "text", "The decision's id, like D-007. It never changes.", required=True),
     Column("title", "text", "What was decided, in a few words.", required=True),
     Column("date", "date", "When it was decided.", required=True),
-    Column("status", "text", "Where the decision stands.", True, ("proposed", "agreed", "rejected", "superseded")),
-    Column("how", "text", "How the group decided.", choices=("consensus", "vote", "delegated", "other")),
+    Column("status", "text", "Where the decision stands.", True, vocabulary(Decision, "status")),
+    Column("how", "text", "How the group decided.", choices=vocabulary(Decision, "how")),
     Column("power", "text", "Whose decision it was: the group's own, a recommendation, or passed to others.",
-           True, ("within-remit", "recommendation", "referred")),
+           True, vocabulary(Decision, "power")),
     Column("made_at", "text", "The id of the meeting where it was decided (empty if not at a meeting)."),
     Column("referred_to", "text", "Who holds the power, when the decision was passed to others."),
     Column("referred_on", "date", "When it was passed to them."),
@@ -111,7 +113,7 @@ DECISIONS = DataSet("decisions", "Decisions", "Every published decision of the g
     Column("response", "text", "What they said."),
     Column("response_on", "date", "When they said it."),
     Column("outcome", "text", "What happened next: changed, not possible, or still to happen.",
-           choices=("changed", "not-possible", "pending")),
+           choices=vocabulary(Decision, "outcome")),
     Column("outcome_note", "text", "What changed, or why it could not."),
     Column("ladder", "text", "The kind of involvement (the ladder of co-production)."),
     Column("supersedes", "list", "Ids of earlier decisions this one replaces."),
@@ -126,7 +128,7 @@ ACTIONS = DataSet("actions", "Actions", "Every action from meetings with agreed 
     Column("owner", "text", "Who took it on, shown only as they agreed: a name, initials, "
            "a made-up name, or a role such as 'a facilitator'."),
     Column("due", "date", "When it should be done."),
-    Column("status", "text", "Where it stands.", True, ("open", "done", "dropped")),
+    Column("status", "text", "Where it stands.", True, vocabulary(Action, "status")),
     Column("done_on", "date", "When it was done."),
     Column("overdue", "yes-no", "Open and past its due date on the day the site was built.", required=True),
     Column("meeting", "text", "The id of the meeting that agreed it.", required=True),
@@ -140,7 +142,7 @@ MEETINGS = DataSet("meetings", "Meetings", "Meetings with agreed minutes and pla
     Column("date", "date", "The day of the meeting.", required=True),
     Column("start", "time", "Start time, UK time, 24-hour clock."),
     Column("end", "time", "End time, UK time, 24-hour clock."),
-    Column("format", "text", "How people took part.", choices=("in-person", "online", "hybrid")),
+    Column("format", "text", "How people took part.", choices=vocabulary(Meeting, "format")),
     Column("venue", "text", "Where it was held."),
     Column("support", "list", "Support offered, like a BSL interpreter or travel paid."),
     Column("agenda", "list", "What the meeting was (or will be) about, in order."),
