@@ -13,6 +13,7 @@ person's id to their real full name. It is read, never written or published.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -65,6 +66,11 @@ POSTCODE = re.compile(
     r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"
 )
 """A full UK postcode in capitals, with or without the space (the first half alone is fine)."""
+
+_DIGIT = re.compile(r"\d")
+PHONE_MIN_DIGITS = 9
+"""A UK number is 9 or 10 digits after the 0 or +44, so text with fewer digits has none."""
+NHS_NUMBER_DIGITS = 10
 
 _GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*"
 """What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks."""
@@ -120,6 +126,8 @@ def mask(value: str) -> str:
 
 def find_emails(text: str, allowed: Iterable[str] = ()) -> Iterator[Finding]:
     """Email addresses other than the `allowed` ones (the group's shared contact addresses)."""
+    if "@" not in text:  # most text has no '@', and every address does
+        return
     permitted = {address.lower() for address in allowed}
     for match in EMAIL.finditer(text):
         if match.group().lower() not in permitted:
@@ -128,6 +136,8 @@ def find_emails(text: str, allowed: Iterable[str] = ()) -> Iterator[Finding]:
 
 def find_phone_numbers(text: str) -> Iterator[Finding]:
     """UK landline and mobile numbers, with or without +44 and spaces."""
+    if not has_digits(text, PHONE_MIN_DIGITS):
+        return
     for match in PHONE.finditer(text):
         national = match["area"] + re.sub(r"\D", "", match["rest"])
         if len(national) in (9, 10) and national[0] in "123578":
@@ -152,6 +162,8 @@ def is_nhs_number(digits: str) -> bool:
 
 def find_nhs_numbers(text: str) -> Iterator[Finding]:
     """NHS numbers written 943 476 5919, 943-476-5919 or 9434765919, with a valid check digit."""
+    if not has_digits(text, NHS_NUMBER_DIGITS):
+        return
     for match in NHS_NUMBER.finditer(text):
         if is_nhs_number(match[1] + match[3] + match[4]):
             yield Finding("nhs_number", match.group(), match.start(), match.end())
@@ -159,18 +171,37 @@ def find_nhs_numbers(text: str) -> Iterator[Finding]:
 
 def find_postcodes(text: str) -> Iterator[Finding]:
     """Full UK postcodes, like SW1A 1AA."""
+    if not has_digits(text, 1):  # every postcode has a digit in each half
+        return
     for match in POSTCODE.finditer(text):
         yield Finding("postcode", match.group(), match.start(), match.end())
 
 
 def find_person_ids(text: str, person_ids: Iterable[str]) -> Iterator[Finding]:
     """Any person's id, as a whole word."""
-    ids = sorted(person_ids, key=len, reverse=True)
-    if not ids:
+    pattern = person_id_pattern(tuple(person_ids))
+    if pattern is None:
         return
-    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w\-])")
     for match in pattern.finditer(text):
         yield Finding("person_id", match.group(), match.start(), match.end(), match.group())
+
+
+@functools.lru_cache(maxsize=16)
+def person_id_pattern(person_ids: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for all the ids, longest first, or None when there are none.
+
+    Built once per set of ids: a check runs the detectors on every field of
+    every record, and building the pattern cost more than running it.
+    """
+    ids = sorted(person_ids, key=len, reverse=True)
+    if not ids:
+        return None
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w\-])")
+
+
+def has_digits(text: str, count: int) -> bool:
+    """True when `text` has at least `count` digits: a quick way to skip the number detectors."""
+    return len(_DIGIT.findall(text)) >= count
 
 
 def find_real_names(text: str, patterns: Mapping[str, Iterable[re.Pattern[str]]]) -> Iterator[Finding]:
