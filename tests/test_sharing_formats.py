@@ -225,3 +225,80 @@ def test_search_finds_a_published_meeting_by_words_in_its_summary(built_group: P
 def test_each_qr_code_decodes_to_its_page(built_group: Path, page: str) -> None:
     svg = (built_group / page / "qr.svg").read_text(encoding="utf-8")
     assert decode_qr_svg(svg) == [SITE_URL + page]
+
+
+# --- rebuilds with a warm cache ----------------------------------------------------------
+
+
+def test_a_rebuild_cache_makes_each_value_once_and_drops_what_a_build_left_unused() -> None:
+    from coprod_site.outputs import RebuildCache
+
+    made: list[str] = []
+
+    def make(key: str) -> str:
+        made.append(key)
+        return key.upper()
+
+    cache: RebuildCache[str, str] = RebuildCache(make)
+    cache.new_build()
+    assert [cache.get("a"), cache.get("b"), cache.get("a")] == ["A", "B", "A"]
+    cache.new_build()
+    assert cache.get("a") == "A"
+    cache.new_build()  # 'b' was not used by the last build, so it is gone
+    assert [cache.get("a"), cache.get("b")] == ["A", "B"]
+    assert made == ["a", "b", "b"]
+    for n in range(100):
+        cache.new_build()
+        cache.get(str(n))
+    assert len(cache) == 2, "at most two builds' worth, however many builds"
+
+
+def _outputs(root: Path, site_url: str = SITE_URL) -> dict[str, bytes]:
+    import coprod_site.sharing  # noqa: F401  (adds the feed, calendar, data and QR builders)
+    from coprod_site.loading import load_group
+    from coprod_site.outputs import build_outputs
+    from coprod_site.published import Published
+    from coprod_site.settings import Settings
+
+    group, _ = load_group(root, "content")
+    site = Published(group, dt.date(2025, 6, 1), site_url)
+    return {file.path: file.content for file in build_outputs(site, Settings())}
+
+
+def _cold_outputs(root: Path, monkeypatch: pytest.MonkeyPatch, site_url: str = SITE_URL) -> dict[str, bytes]:
+    """The outputs as a fresh process would build them, with every cache empty."""
+    from coprod_site.outputs import RebuildCache
+    from coprod_site.sharing import qr
+
+    with monkeypatch.context() as patch:
+        patch.setattr(qr, "QR_CACHE", RebuildCache(qr.qr_svg))
+        return _outputs(root, site_url)
+
+
+def test_a_rebuild_with_a_warm_cache_shows_an_edited_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from groups import FILES, write_files
+
+    root = write_files(tmp_path / "group", FILES)
+    before = _outputs(root)
+    edited = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the *very* first time.")
+    write_files(root, {"content/meetings/2025-01-10-first-meeting.md": edited})
+    after = _outputs(root)
+    assert after == _cold_outputs(root, monkeypatch)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert "feeds/all.atom.xml" in changed and "feeds/meetings.atom.xml" in changed
+    entry = [e for e in feedparser.parse(after["feeds/meetings.atom.xml"]).entries
+             if e.link == SITE_URL + "meetings/2025-01-10-first-meeting/"]
+    assert "We met for the <em>very</em> first time." in entry[0].content[0].value
+
+
+def test_a_rebuild_with_a_warm_cache_codes_the_new_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from groups import FILES, write_files
+
+    root = write_files(tmp_path / "group", FILES)
+    _outputs(root)
+    moved = "https://example.org/moved/"
+    after = _outputs(root, moved)
+    assert after == _cold_outputs(root, monkeypatch, moved)
+    svg = after["decisions/D-002/qr.svg"].decode("utf-8")
+    assert decode_qr_svg(svg) == [moved + "decisions/D-002/"]

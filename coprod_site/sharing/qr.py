@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import segno
 
-from ..outputs import OutputFile
+from ..outputs import OutputFile, RebuildCache
 from ..published import Published
 from ..settings import Settings
 from .links import Record, absolute_url, record_url
@@ -33,8 +33,9 @@ def build_qr_files(site: Published, settings: Settings) -> Iterator[OutputFile]:
     """A QR code for every meeting, decision and report page (they need absolute URLs)."""
     if site.site_url is None:
         return
+    QR_CACHE.new_build()
     for record in qr_records(site):
-        yield OutputFile(qr_path(record), qr_svg(absolute_url(site, record_url(record))))
+        yield OutputFile(qr_path(record), QR_CACHE.get(absolute_url(site, record_url(record))))
 
 
 def qr_svg(url: str) -> bytes:
@@ -46,3 +47,7 @@ def qr_svg(url: str) -> bytes:
     code.save(out, kind="svg", scale=4, border=4, dark="#000", light="#fff",
               title=f"QR code for {url}", svgclass=None, lineclass=None, omitsize=True)
     return out.getvalue()
+
+
+QR_CACHE: RebuildCache[str, bytes] = RebuildCache(qr_svg)
+"""Each page's code by its URL: a code costs about 1.5 ms and a serve rebuild rarely changes a URL."""
