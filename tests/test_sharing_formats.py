@@ -268,10 +268,11 @@ def _outputs(root: Path, site_url: str = SITE_URL) -> dict[str, bytes]:
 def _cold_outputs(root: Path, monkeypatch: pytest.MonkeyPatch, site_url: str = SITE_URL) -> dict[str, bytes]:
     """The outputs as a fresh process would build them, with every cache empty."""
     from coprod_site.outputs import RebuildCache
-    from coprod_site.sharing import qr
+    from coprod_site.sharing import feeds, qr
 
     with monkeypatch.context() as patch:
         patch.setattr(qr, "QR_CACHE", RebuildCache(qr.qr_svg))
+        patch.setattr(feeds, "ENTRY_HTML", RebuildCache(feeds.body_html))
         return _outputs(root, site_url)
 
 

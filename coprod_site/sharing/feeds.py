@@ -16,7 +16,7 @@ from feedgen.feed import FeedGenerator
 from markdown_it import MarkdownIt
 
 from ..mentions import resolve_people
-from ..outputs import OutputFile
+from ..outputs import OutputFile, RebuildCache
 from ..published import Published
 from ..records import Amendment, Decision, Meeting, Report
 from ..settings import Settings
@@ -62,6 +62,7 @@ def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile
     """Every feed, when the site knows its address (feeds need absolute links)."""
     if site.site_url is None:
         return
+    ENTRY_HTML.new_build()
     entries = feed_entries(site)
     for feed in FEEDS:
         chosen = [e for e in entries if feed.kind is None or e.kind == feed.kind]
@@ -146,8 +147,13 @@ def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry) -> N
     item.published(at_midnight(entry.updated))
     item.summary(entry.summary)
     if entry.body.strip():
-        item.content(body_html(resolve_people(entry.body, site.group.people)), type="html")
+        item.content(ENTRY_HTML.get(resolve_people(entry.body, site.group.people)), type="html")
     item.category(term=entry.kind)
+
+
+MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+"""One converter for every entry: building one costs more than rendering a body with it,
+and rendering keeps no state in it between bodies."""
 
 
 def body_html(body: str) -> str:
@@ -155,8 +161,13 @@ def body_html(body: str) -> str:
 
     Raw HTML in the text is shown as text, never passed on to readers.
     """
-    html: str = MarkdownIt("commonmark", {"html": False}).enable("table").render(body)
+    html: str = MARKDOWN.render(body)
     return html
+
+
+ENTRY_HTML: RebuildCache[str, str] = RebuildCache(body_html)
+"""Each entry's HTML by its Markdown (people already resolved): every entry is in two feeds,
+and a serve rebuild after one edit converts only the edited record's text."""
 
 
 def _words(day: dt.date) -> str:
