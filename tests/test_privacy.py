@@ -10,8 +10,11 @@ from groups import FILES, write_files
 from coprod_site.checks import check_folder
 from coprod_site.mentions import resolve_people
 from coprod_site.privacy import (
+    PrivacyRules,
     find_emails,
+    find_leaks,
     find_nhs_numbers,
+    find_person_ids,
     find_phone_numbers,
     find_postcodes,
     find_real_names,
@@ -128,6 +131,25 @@ def test_someone_else_with_the_same_initials_is_not_a_leak() -> None:
 def test_a_named_person_may_appear_as_named_but_not_by_their_full_name() -> None:
     who = person("name", name="Amina K.")
     assert found_names("Amina K. and Amina Khan", "Amina Khan", who) == ["Amina Khan"]
+
+
+LEAK_SAMPLES = [
+    "", "p01", "2025-03-14", "0770090012", "07700 900123", "+44 7700 900123", "943 476 5919",
+    "SW1A 1AA", "jo@gmail.com", "team@example.org", "at SW1A 1AA ring 0161 496 0123 or p02",
+    "\u0660\u0667\u0667\u0660\u0660 \u0669\u0660\u0660\u0661\u0662\u0663", "12345678", "Jane Smith, p01-x, xp01",
+]
+
+
+@pytest.mark.parametrize("text", LEAK_SAMPLES)
+def test_find_leaks_skips_only_detectors_that_cannot_find_anything(text: str) -> None:
+    """find_leaks leaves out detectors by counting digits and '@': every detector run must agree."""
+    names = {"p01": forbidden_name_forms("Jane Smith", person("role"))}
+    rules = PrivacyRules(frozenset({"team@example.org"}), ("p01", "p02"), names)
+    everything = sorted([*find_emails(text, rules.allowed_emails), *find_phone_numbers(text),
+                         *find_nhs_numbers(text), *find_postcodes(text),
+                         *find_real_names(text, rules.name_patterns),
+                         *find_person_ids(text, rules.person_ids)], key=lambda f: (f.start, f.kind))
+    assert find_leaks(text, rules) == everything
 
 
 def test_the_register_must_be_readable_when_set(tmp_path: Path) -> None:
