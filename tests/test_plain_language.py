@@ -15,7 +15,7 @@ from conftest import REPO, build_env, mkdocs_build
 from groups import FILES, write_files
 
 from coprod_site.checks import check_folder, images, language, run_checks
-from coprod_site.checks.bodies import Block, published_bodies, read_blocks
+from coprod_site.checks.bodies import Block, find_images, published_bodies, read_blocks
 from coprod_site.checks.language import reading_grade, split_sentences
 from coprod_site.checks.smog import cmu_pronunciations, smog_index, stressed_syllables
 from coprod_site.loading import load_group
@@ -173,6 +173,19 @@ def test_an_image_without_alt_text_is_an_error(tmp_path: Path) -> None:
         (f"{DECISION}, line 17: The image 'assets/photo.jpg' {why}Add alt=\"a few words saying what "
         "it shows\" to the <img> tag, or alt=\"\" if it is only decoration."),
     ]
+
+
+def test_images_are_found_in_lines_the_prose_leaves_out(tmp_path: Path) -> None:
+    """The prose skips abbreviation and admonition lines; the image check must still see them."""
+    body = ("*[ZQX]: ![](assets/abbr.png)\n\n"
+            '!!! note "<img src=\'assets/note.png\'>"\n\n'
+            "The ZQX met. ![](assets/prose.png)\n")
+    found = messages(problems_for_body(tmp_path, body))
+    assert [line.split(": The image ")[1].split("'")[1] for line in found] == [
+        "assets/abbr.png", "assets/note.png", "assets/prose.png"]
+    images_only = [image.src for source in published_bodies(check_folder(tmp_path / "group")[0])
+                   for image in find_images(source)]
+    assert images_only.count("assets/prose.png") == 1
 
 
 def test_warnings_pass_coprod_check_but_fail_it_when_strict(tmp_path: Path) -> None:

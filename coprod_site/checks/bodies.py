@@ -30,6 +30,9 @@ ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[^\n]*$", re.MULTILINE)
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ALT = re.compile(r"\balt\s*=", re.IGNORECASE)
 HTML_SRC = re.compile(r"\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+READINGS_KEPT = 20_000
+"""Bodies whose blocks and images are remembered: more than a big group has, so that the
+image check finds every body the plain-language check read; a few tens of MB at most."""
 
 
 @dataclass(frozen=True)
@@ -75,15 +78,42 @@ def _parser() -> MarkdownIt:
 
 def read_blocks(source: Source) -> list[Block]:
     """The body's prose blocks in reading order."""
-    tokens = _parser().parse(_without_extras(source.body))
-    blocks: list[Block] = []
+    return list(_read(source.body, source.body_line).blocks)
+
+
+def find_images(source: Source) -> list[Image]:
+    """Every image in the body, from Markdown `![alt](src)` or an HTML `<img>` tag."""
+    return list(_read(source.body, source.body_line).images)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    blocks: tuple[Block, ...]
+    images: tuple[Image, ...]
+
+
+@functools.lru_cache(maxsize=READINGS_KEPT)
+def _read(body: str, body_line: int) -> _Reading:
+    """A body's blocks and images, from one parse when it has no abbreviations or admonitions.
+
+    The plain-language and image checks both read every body; parsing is the
+    slow part, so each body is parsed once and both checks share the result.
+    Abbreviation definitions and admonition markers are blanked for the prose
+    only (an image check still sees them), so such a body is parsed twice.
+    """
+    prose = _without_extras(body)
+    tokens = _parser().parse(prose)
+    whole = tokens if prose == body else _parser().parse(body)
+    return _Reading(tuple(_blocks(tokens, body_line)), tuple(_images(whole, body_line)))
+
+
+def _blocks(tokens: list[Token], body_line: int) -> Iterator[Block]:
     for index, token in enumerate(tokens):
         if token.type != "inline" or token.map is None:
             continue
         text = ATTR_LIST.sub("", inline_text(token)).strip()
         if text:
-            blocks.append(Block(_kind(tokens[index - 1]), text, source.body_line + token.map[0]))
-    return blocks
+            yield Block(_kind(tokens[index - 1]), text, body_line + token.map[0])
 
 
 def _kind(opening: Token) -> BlockKind:
@@ -115,22 +145,18 @@ def page_abbreviations(source: Source) -> set[str]:
     return {match["short"].strip() for match in ABBREVIATION.finditer(source.body)}
 
 
-def find_images(source: Source) -> list[Image]:
-    """Every image in the body, from Markdown `![alt](src)` or an HTML `<img>` tag."""
-    images: list[Image] = []
-    for token in _parser().parse(source.body):
+def _images(tokens: list[Token], body_line: int) -> Iterator[Image]:
+    for token in tokens:
         if token.map is None:
             continue
-        line = source.body_line + token.map[0]
+        line = body_line + token.map[0]
         if token.type == "html_block":
-            images += _html_images(token.content, line)
+            yield from _html_images(token.content, line)
         for child in token.children or []:
             if child.type == "image":
-                images.append(Image(str(child.attrs.get("src", "")), line, bool(child.content.strip()),
-                                    html=False))
+                yield Image(str(child.attrs.get("src", "")), line, bool(child.content.strip()), html=False)
             elif child.type == "html_inline":
-                images += _html_images(child.content, line)
-    return images
+                yield from _html_images(child.content, line)
 
 
 def _html_images(html: str, first_line: int) -> list[Image]:
