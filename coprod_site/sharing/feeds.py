@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from feedgen.feed import FeedGenerator
 from markdown_it import MarkdownIt
@@ -56,6 +56,7 @@ class FeedEntry:
     updated: dt.date
     summary: str
     body: str
+    """The record's Markdown, people already shown as their consent allows."""
 
 
 def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile]:
@@ -75,8 +76,13 @@ def feed_entries(site: Published) -> list[FeedEntry]:
                *(_decision_entry(site, d) for d in site.decisions),
                *(_amendment_entry(site, a) for a in site.amendments_with_status("agreed")),
                *(_report_entry(site, r) for r in site.reports)]
-    found = [entry for entry in entries if entry is not None]
+    found = [_with_people(site, entry) for entry in entries if entry is not None]
     return sorted(found, key=lambda e: (e.updated, e.kind, e.record_id), reverse=True)
+
+
+def _with_people(site: Published, entry: FeedEntry) -> FeedEntry:
+    """The entry with its people resolved here, once, rather than in each feed it appears in."""
+    return replace(entry, body=resolve_people(entry.body, site.group.people))
 
 
 def _meeting_entry(meeting: Meeting) -> FeedEntry:
@@ -147,7 +153,7 @@ def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry) -> N
     item.published(at_midnight(entry.updated))
     item.summary(entry.summary)
     if entry.body.strip():
-        item.content(ENTRY_HTML.get(resolve_people(entry.body, site.group.people)), type="html")
+        item.content(ENTRY_HTML.get(entry.body), type="html")
     item.category(term=entry.kind)
 
 
