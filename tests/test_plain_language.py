@@ -17,7 +17,12 @@ from groups import FILES, write_files
 from coprod_site.checks import check_folder, images, language, run_checks
 from coprod_site.checks.bodies import Block, find_images, published_bodies, read_blocks
 from coprod_site.checks.language import reading_grade, split_sentences
-from coprod_site.checks.smog import cmu_pronunciations, smog_index, stressed_syllables
+from coprod_site.checks.smog import (
+    cmu_pronunciations,
+    count_sentences,
+    smog_index,
+    stressed_syllables,
+)
 from coprod_site.loading import load_group
 from coprod_site.problems import Problem
 
@@ -244,6 +249,7 @@ def test_the_reading_level_is_textstats_smog_index_exactly(tmp_path: Path) -> No
     if (REPO / "content" / "project.yml").is_file():
         texts += published_texts(REPO)
     assert len(texts) > 50
+    assert [count_sentences(text) for text in texts] == [textstat.sentence_count(text) for text in texts]
     assert [smog_index(text) for text in texts] == [textstat.smog_index(text) for text in texts]
 
 

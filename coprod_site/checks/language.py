@@ -36,17 +36,19 @@ def check_plain_language(group: Group, settings: Settings) -> Iterator[Problem]:
     known = {term.upper() for term in group.glossary} | {a.upper() for a in settings.allowed_acronyms}
     for source in published_bodies(group):
         blocks = read_blocks(source)
-        yield from _sentence_problems(source, blocks, settings)
+        paragraphs = [(block, split_sentences(block)) for block in blocks if block.kind == "paragraph"]
+        yield from _sentence_problems(source, paragraphs, settings)
         yield from _capital_problems(source, blocks, known, settings)
-        yield from _reading_level_problems(source, blocks, settings)
+        yield from _reading_level_problems(source, paragraphs, settings)
 
 
-def _sentence_problems(source: Source, blocks: list[Block], settings: Settings) -> Iterator[Problem]:
+Paragraph = tuple[Block, list[tuple[str, int]]]
+"""A paragraph (or list item) and its sentences, split once for both checks that need them."""
+
+
+def _sentence_problems(source: Source, paragraphs: list[Paragraph], settings: Settings) -> Iterator[Problem]:
     """Warn about sentences that are too long and paragraphs with too many sentences."""
-    for block in blocks:
-        if block.kind != "paragraph":
-            continue
-        sentences = split_sentences(block)
+    for block, sentences in paragraphs:
         yield from _long_sentences(source, sentences, settings.max_sentence_words)
         if len(sentences) > settings.max_paragraph_sentences:
             yield _warning(source, block.line,
@@ -117,9 +119,9 @@ def _unexplained_capitals(blocks: Iterable[Block], explained: set[str]) -> Itera
                 yield word, block.line + block.text.count("\n", 0, match.start())
 
 
-def _reading_level_problems(source: Source, blocks: list[Block], settings: Settings) -> Iterator[Problem]:
+def _reading_level_problems(source: Source, paragraphs: list[Paragraph], settings: Settings) -> Iterator[Problem]:
     """Warn about a page whose reading level (SMOG grade) is above the target."""
-    grade = reading_grade(blocks)
+    grade = sentences_grade([text for _, sentences in paragraphs for text, _ in sentences])
     if grade is not None and grade > settings.reading_grade:
         yield _warning(source, source.body_line,
                        f"This page may be hard to read: its reading level is {grade:.1f} "
@@ -129,8 +131,12 @@ def _reading_level_problems(source: Source, blocks: list[Block], settings: Setti
 
 def reading_grade(blocks: Iterable[Block]) -> float | None:
     """The SMOG grade of the page's paragraphs and list items, or None when it is too short to tell."""
-    sentences = [text for block in blocks if block.kind == "paragraph"
-                 for text, _ in split_sentences(block)]
+    return sentences_grade([text for block in blocks if block.kind == "paragraph"
+                            for text, _ in split_sentences(block)])
+
+
+def sentences_grade(sentences: list[str]) -> float | None:
+    """The SMOG grade of these sentences, or None when there are too few to tell."""
     if len(sentences) < MIN_SENTENCES_FOR_GRADE:
         return None
     text = " ".join(sentence.rstrip(" .!?") + "." for sentence in sentences)
