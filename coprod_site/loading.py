@@ -8,6 +8,7 @@ can list everything that needs fixing in one run.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -395,17 +396,16 @@ def unknown_field_warnings(model: type[BaseModel], meta: Any, source: Source,
     """A warning for each field the model does not know, with the nearest known name."""
     if not isinstance(meta, dict):
         return []
-    known = {info.alias or name: info for name, info in model.model_fields.items()}
+    known = _known_fields(model)
     problems: list[Problem] = []
     for key, value in meta.items():
-        info = known.get(key)
-        if info is None:
+        if key not in known:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" Did you mean '{close[0]}'?" if close else " Check the spelling, or remove it."
             problems.append(source.problem(f"'{key}' is not a field we know, so it is ignored.{hint}",
                                            *at, key, severity="warning"))
             continue
-        nested, is_list = _nested_model(info.annotation)
+        nested, is_list = known[key]
         if nested is None:
             continue
         items = enumerate(value) if is_list and isinstance(value, list) else [(None, value)]
@@ -413,6 +413,13 @@ def unknown_field_warnings(model: type[BaseModel], meta: Any, source: Source,
             where = (*at, key) if index is None else (*at, key, index)
             problems.extend(unknown_field_warnings(nested, item, source, where))
     return problems
+
+
+@functools.cache
+def _known_fields(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
+    """Each field's name as written (its alias, if it has one), with the model inside it and
+    whether it is a list: worked out once per model, not for every record."""
+    return {info.alias or name: _nested_model(info.annotation) for name, info in model.model_fields.items()}
 
 
 def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:

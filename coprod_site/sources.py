@@ -179,16 +179,21 @@ def _nesting_estimate(text: str) -> int:
     too: the estimate may be high, never low.
     """
     depth = deepest = 0
-    for char in text:
-        if char in "[{":
+    for bracket in _BRACKET.findall(text):
+        if bracket in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif char in "]}":
+        else:
             depth = max(0, depth - 1)
-    per_line = max((len(re.findall(r"(?:^|\s)(?:-|\?)\s|:\s", line)) for line in text.split("\n")),
-                   default=0)
-    indent = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
+    lines = text.split("\n")
+    per_line = max((len(_NESTING_MARK.findall(line)) for line in lines), default=0)
+    indent = max((len(line) - len(line.lstrip(" ")) for line in lines), default=0)
     return deepest + per_line + indent // 2
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+_NESTING_MARK = re.compile(r"(?:^|\s)(?:-|\?)\s|:\s")
+"""`- ` or `? ` (list item, complex key) and `: ` (mapping value): each can open a level."""
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
@@ -208,6 +213,10 @@ def _yaml_hint(what: str, text_line: str) -> str:
     if "alias" in what or "anchor" in what:
         return "Write the value out in full instead of using '&' or '*'."
     return "Check the indentation, and put quotes around values that contain ':' or '#'."
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+"""Most values are text, which PyYAML's constructor returns as written: `_scalar` skips it for them."""
 
 
 class _Builder:
@@ -251,7 +260,7 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             raise self._error(node, "has a list or group of fields where a single value belongs.")
         try:
-            value = self._constructor.construct_object(node)
+            value = node.value if node.tag == _STR_TAG else self._constructor.construct_object(node)
         except yaml.YAMLError as exc:
             raise self._error(node, f"has a value that cannot be read ({exc}).") from exc
         control = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None

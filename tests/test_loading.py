@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from coprod_site.loading import load_group
 from groups import FILES, write_files
+
+from coprod_site.loading import load_group
+from coprod_site.sources import _nesting_estimate
 
 
 def messages(root: Path) -> list[str]:
@@ -121,3 +124,23 @@ def test_a_missing_content_folder_says_how_to_start(tmp_path: Path) -> None:
     assert messages(tmp_path) == [
         "content: There is no content folder here. Run 'coprod init' to start a new group, or check the path.",
     ]
+
+
+def _nesting_by_characters(text: str) -> int:
+    """The first version of the estimate, a loop over every character: the reference."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    per_line = max(len(re.findall(r"(?:^|\s)(?:-|\?)\s|:\s", line)) for line in text.split("\n"))
+    indent = max(len(line) - len(line.lstrip(" ")) for line in text.split("\n"))
+    return deepest + per_line + indent // 2
+
+
+def test_the_nesting_estimate_is_unchanged_by_skipping_to_brackets() -> None:
+    texts = [*FILES.values(), "", "a: [[x]] ]]] [{b: {c: d}}]", "- - - ? x: y:\n  -\t- z: [",
+             "title: " + "[" * 70, "k:\n" + "  " * 40 + "v: ]{[}" * 3]
+    assert [_nesting_estimate(text) for text in texts] == [_nesting_by_characters(text) for text in texts]
