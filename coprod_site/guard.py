@@ -84,7 +84,8 @@ _TOKEN = re.compile(
     # Text, and any "<" that cannot open markup (html.parser passes those on as text;
     # no entity can contain "<", so unescaping the text between them apart is the same).
     r"(?P<text>[^<]+|<(?![a-zA-Z/!?]))"
-    rf"|<(?P<tag>[a-zA-Z][^\s/>=<\"'\x00]*)(?P<attrs>(?:{_ATTRIBUTE})*){_SEPARATOR}*(?P<empty>/?)>"
+    rf"|(?P<start><(?P<tag>[a-zA-Z][^\s/>=<\"'\x00]*)(?P<attrs>(?:{_ATTRIBUTE})*)"
+    rf"{_SEPARATOR}*(?P<empty>/?)>)"
     rf"|(?P<end></[a-zA-Z][-.a-zA-Z0-9:_]*{_SEPARATOR}*>)"
     r"|(?P<comment><!--)"
     r"|(?P<skipped><![dD][oO][cC][tT][yY][pP][eE]|<\?)"
@@ -104,28 +105,27 @@ def _fast_parts(markup: str) -> list[str] | None:
         if token is None:
             return None
         position = token.end()
-        if token["text"] is not None:
-            parts.append(unescape(token["text"]))
-        elif token["tag"] is not None:
+        kind = token.lastgroup  # the outermost group of the alternative that matched
+        if kind == "text":
+            parts.append(unescape(token.group()))
+        elif kind == "start":
+            tag, attributes, empty = token.group("tag", "attrs", "empty")
             parts.append(" ")
-            if token["attrs"]:
-                parts.extend(_attribute_parts(token["attrs"]))
-            if token["empty"]:
+            if attributes:
+                parts += _attribute_parts(attributes)
+            if empty:
                 parts.append(" ")
-                continue
-            raw_end = _RAW_TEXT_END.get(token["tag"].lower())
-            if raw_end is not None:
+            elif (raw_end := _RAW_TEXT_END.get(tag.lower())) is not None:
                 closing = raw_end.search(markup, position)
                 if closing is None:
                     return None
-                parts.extend((markup[position:closing.start()], " "))
+                parts += (markup[position:closing.start()], " ")
                 position = closing.end()
-        elif token["end"] is not None:
+        elif kind == "end":
             parts.append(" ")
         else:
             # Comments, declarations and processing instructions show nothing.
-            closing = (_COMMENT_END.search(markup, position) if token["comment"] is not None
-                       else _GREATER_THAN.search(markup, position))
+            closing = (_COMMENT_END if kind == "comment" else _GREATER_THAN).search(markup, position)
             if closing is None:
                 return None
             position = closing.end()
@@ -135,12 +135,12 @@ def _fast_parts(markup: str) -> list[str] | None:
 _GREATER_THAN = re.compile(">")
 
 
-def _attribute_parts(attributes: str) -> Iterator[str]:
-    for name, value in _ATTRIBUTES.findall(attributes):
-        if value[:1] in ("'", '"'):
-            value = value[1:-1]
-        if value and name.lower() not in IGNORED_ATTRIBUTES:
-            yield f" {unescape(value)} "
+def _attribute_parts(attributes: str) -> list[str]:
+    """' value ' for each attribute worth reading, quotes removed and entities decoded."""
+    values = ((name, value[1:-1] if value[:1] in ("'", '"') else value)
+              for name, value in _ATTRIBUTES.findall(attributes))
+    return [f" {unescape(value)} " for name, value in values
+            if value and name.lower() not in IGNORED_ATTRIBUTES]
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
