@@ -150,8 +150,8 @@ def visible_text(markup: str) -> str:
     """Text and attribute values of HTML or XML, tags removed and entities decoded.
 
     Script and style contents count as text (a template could print a name into
-    a script); comments do not. A site's pages are read by a fast reader, ten
-    times quicker than html.parser; it hands anything unusual to html.parser.
+    a script); comments do not. A site's pages are read by a fast reader, about
+    twice as quick as html.parser; it hands anything unusual to html.parser.
     """
     parts = _fast_parts(markup)
     if parts is None:
