@@ -103,7 +103,7 @@ class Loader:
     def _read_cached(self, path: Path, reader: Callable[[Path, str], Source]) -> Source:
         """The file's Source from the cache when its time and size are unchanged; else read it."""
         assert self.cache is not None
-        key = f"{reader.__name__}:{path}"
+        key = cache_key(path, reader)
         try:
             stat = path.stat()
         except OSError:
@@ -271,6 +271,33 @@ def load_group(root: Path, content_dir: str = "content",
     loader = Loader(root, content_dir, cache)
     group = loader.load()
     return group, sort_problems(loader.problems)
+
+
+def cache_key(path: Path, reader: Callable[[Path, str], Source]) -> str:
+    """Where a SourceCache keeps the file at `path` as `reader` reads it."""
+    return f"{reader.__name__}:{path}"
+
+
+def record_files(root: Path, content_dir: str = "content") -> list[Path]:
+    """Every Markdown file in the record folders, as the loader lists them."""
+    return [path for folder in RECORD_FOLDERS for path in iter_markdown_files(root / content_dir / folder)]
+
+
+def read_into_cache(paths: list[Path], root: Path) -> SourceCache:
+    """Record files read ahead, as cache entries that `load_group` takes instead of reading them.
+
+    A file that cannot be read is left out: the loader reads it again and
+    reports why. `coprod check` uses this to read a big group on every core.
+    """
+    cache: SourceCache = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+            source = read_markdown_file(path, path.relative_to(root).as_posix())
+        except (OSError, SourceError):
+            continue
+        cache[cache_key(path, read_markdown_file)] = ((stat.st_mtime_ns, stat.st_size), source)
+    return cache
 
 
 def split_clauses(body: str, first_line: int) -> list[tuple[int, str, str | None, str]]:

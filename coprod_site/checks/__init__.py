@@ -11,12 +11,16 @@ from ..problems import Problem, sort_problems
 from ..records import Group
 from ..settings import Settings
 from ..site_config import find_group_root, read_settings
-from . import consistency, images, impact, language, privacy, sharing
+from . import consistency, images, impact, language, parallel, privacy, sharing
 
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
-ALL_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *language.CHECKS,
-                                  *images.CHECKS, *privacy.CHECKS, *sharing.CHECKS)
+PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS)
+"""Checks that judge each record on its own (with the group's people, glossary and project):
+they can run on part of the group at a time (see parallel.py)."""
+GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS)
+"""Checks that compare records with each other: they need the whole group."""
+ALL_CHECKS: tuple[Check, ...] = (*GROUP_CHECKS, *PER_RECORD_CHECKS)
 
 
 def run_checks(group: Group, settings: Settings, checks: Iterable[Check] = ALL_CHECKS) -> list[Problem]:
@@ -28,8 +32,15 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
     """Read and check the group at `path` (its folder or its content folder)."""
     root, content_dir = find_group_root(path)
     settings, problems = read_settings(root, content_dir, **overrides)
-    group, found = load_group(root, settings.content_dir)
+    group, found = load_group(root, settings.content_dir, parallel.read_ahead(root, settings.content_dir))
     problems += found
     if group.project is not None:
-        problems += run_checks(group, settings)
+        problems += _check_group(group, settings)
     return group, settings, sort_problems(problems)
+
+
+def _check_group(group: Group, settings: Settings) -> list[Problem]:
+    """run_checks, with the per-record checks of a big group shared over the cores."""
+    if parallel.parts_for(parallel.record_count(group)) == 1:
+        return run_checks(group, settings)
+    return run_checks(group, settings, GROUP_CHECKS) + parallel.run_split(group, settings, PER_RECORD_CHECKS)

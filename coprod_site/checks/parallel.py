@@ -1,0 +1,135 @@
+"""`coprod check` of a big group on every core: reading the records, then the per-record checks.
+
+Reading a record file and the reading level, sentence, image and privacy
+checks each look at one record at a time (with the group's people, glossary
+and project for context), so they can be shared out: the records are split
+into one part per core, each part is read or checked in its own process, and
+the results are put back together. The loader takes the Sources read ahead as
+its cache, and `sort_problems` orders the problems and drops repeats, so the
+result is the same as doing everything in one process.
+
+The worker processes are forked: they start with everything already in
+memory, so only what they return is copied between processes. Forking a
+process that runs threads can deadlock, so only `coprod check` (which runs
+none) does this; the MkDocs plugin, which runs under `mkdocs serve`'s
+threads, checks in one process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..loading import SourceCache, read_into_cache, record_files
+from ..problems import Problem
+from ..records import Group
+from ..settings import Settings
+
+Check = Callable[[Group, Settings], Iterable[Problem]]
+R = TypeVar("R")
+T = TypeVar("T")
+
+RECORDS_PER_PART = 500
+"""The fewest records worth a process of their own: a group of under about 1,000 records
+(and every test group) is read and checked in one process, where starting another costs
+more than it saves."""
+
+_task: Callable[[int], Any] | None = None
+"""What the forked workers run: set just before they start, so they inherit it."""
+
+
+def parts_for(records: int) -> int:
+    """How many processes should share this many records: one per core, each with enough work."""
+    if "fork" not in multiprocessing.get_all_start_methods():  # Windows
+        return 1
+    return max(1, min(usable_cores(), records // RECORDS_PER_PART))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def record_count(group: Group) -> int:
+    return len(group.amendments) + len(group.meetings) + len(group.decisions) + len(group.reports)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def read_ahead(root: Path, content_dir: str) -> SourceCache | None:
+    """A big group's record files, read on every core for `load_group`'s cache; None for a small group."""
+    files = record_files(root, content_dir)
+    parts = parts_for(len(files))
+    if parts == 1:
+        return None
+    cache: SourceCache = {}
+    for part in in_parts(lambda index: read_into_cache(_share(files, index, parts), root), parts):
+        cache.update(part)
+    return cache
+
+
+# --- checking --------------------------------------------------------------------------
+
+
+def run_split(group: Group, settings: Settings, checks: Sequence[Check]) -> list[Problem]:
+    """Every problem the per-record `checks` find, with the group split over the cores."""
+    groups = split_group(group, parts_for(record_count(group)))
+    found = in_parts(lambda index: [problem for check in checks for problem in check(groups[index], settings)],
+                     len(groups))
+    return [problem for part in found for problem in part]
+
+
+def split_group(group: Group, parts: int) -> list[Group]:
+    """The group as `parts` groups, each with a share of the records and all of the context.
+
+    The charter and the other pages go in the first part only: every part has
+    the people, glossary and project the checks need to judge a record.
+    """
+    return [dataclasses.replace(group,
+                                amendments=dict(_share(list(group.amendments.items()), index, parts)),
+                                meetings=dict(_share(list(group.meetings.items()), index, parts)),
+                                decisions=dict(_share(list(group.decisions.items()), index, parts)),
+                                reports=dict(_share(list(group.reports.items()), index, parts)),
+                                charter=group.charter if index == 0 else None,
+                                pages=group.pages if index == 0 else {})
+            for index in range(parts)]
+
+
+def _share(items: list[R], index: int, parts: int) -> list[R]:
+    """The `index`-th of `parts` equal runs of the items, in their order."""
+    return items[index * len(items) // parts:(index + 1) * len(items) // parts]
+
+
+# --- processes -------------------------------------------------------------------------
+
+
+def in_parts(task: Callable[[int], T], parts: int) -> list[T]:
+    """[task(0), ..., task(parts - 1)]: the first in this process, each other in a forked one.
+
+    The task reaches the workers through a module variable they inherit when
+    forked, so it may use anything in memory (a lambda over the group, say):
+    only its result is pickled back.
+    """
+    global _task
+    _task = task
+    try:
+        with ProcessPoolExecutor(parts - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            others = [pool.submit(_run_task, index) for index in range(1, parts)]
+            first = task(0)  # this process does its share meanwhile
+            return [first, *(future.result() for future in others)]
+    finally:
+        _task = None
+
+
+def _run_task(index: int) -> Any:
+    assert _task is not None, "set by in_parts before the workers are forked"
+    return _task(index)
