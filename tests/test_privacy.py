@@ -8,6 +8,7 @@ import pytest
 from groups import FILES, write_files
 
 from coprod_site.checks import check_folder
+from coprod_site.checks.privacy import FieldFindings, scan_source
 from coprod_site.mentions import resolve_people
 from coprod_site.privacy import (
     PrivacyRules,
@@ -24,6 +25,7 @@ from coprod_site.privacy import (
     read_register,
 )
 from coprod_site.records import Person
+from coprod_site.sources import Source
 
 
 def values(findings: object) -> list[str]:
@@ -234,3 +236,14 @@ def test_a_quote_is_attributed_by_name_only_with_consent_to_quotes() -> None:
     assert resolve_people(text, PEOPLE) == (
         "> I felt heard.\n>\n> \u2014 Amina K.\n\n> Me too.\n>\n> \u2014 a facilitator\n\n"
         "> And me.\n>\n>\u2014 a member\n")
+
+
+def test_a_value_repeated_in_an_id_field_and_a_text_field_is_judged_in_each() -> None:
+    """check_privacy scans each field value once per group; an id is still fine only where ids belong."""
+    source = Source("content/meetings/m.md", {"chairs": ["p02"], "agenda": ["p02", "p02"], "owner": "p02"},
+                    lines={("chairs", 0): 3, ("agenda", 0): 4, ("agenda", 1): 5, ("owner",): 6})
+    rules = PrivacyRules(person_ids=("p02",))
+    seen: FieldFindings = {}
+    first = scan_source(source, rules, seen)
+    assert [line for line, _ in first] == [4, 5]
+    assert scan_source(source, rules, seen) == first == scan_source(source, rules)

@@ -25,6 +25,8 @@ PERSON_ID_FIELDS = frozenset({
 """Fields whose values are people's ids (people.yml's own `id` is handled separately)."""
 
 Located = tuple[int | None, Finding]
+FieldFindings = dict[tuple[str, bool], list[Finding]]
+"""Findings in field values already scanned, by value and whether ids were looked for."""
 
 
 def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
@@ -32,8 +34,9 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
     register, problems = read_register()
     yield from problems
     rules = rules_for(group, register)
+    seen: FieldFindings = {}
     for source in group_sources(group, settings):
-        for line, finding in scan_source(source, rules):
+        for line, finding in scan_source(source, rules, seen):
             yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
 
 
@@ -79,24 +82,32 @@ def _glossary_source(group: Group, settings: Settings) -> Source | None:
         return None
 
 
-def scan_source(source: Source, rules: PrivacyRules) -> list[Located]:
-    """Every finding in one file, with its line: each field, then the body."""
-    found = [*_scan_value(source, source.meta, (), rules)]
+def scan_source(source: Source, rules: PrivacyRules, seen: FieldFindings | None = None) -> list[Located]:
+    """Every finding in one file, with its line: each field, then the body.
+
+    Pass the same `seen` for every file of a group: field values repeat from
+    record to record (statuses, dates, people's ids, formats), and each is
+    scanned once.
+    """
+    found = [*_scan_value(source, source.meta, (), rules, {} if seen is None else seen)]
     found += _scan_body(source, rules)
     return found
 
 
 def _scan_value(source: Source, value: Any, location: tuple[str | int, ...],
-                rules: PrivacyRules) -> Iterator[Located]:
+                rules: PrivacyRules, seen: FieldFindings) -> Iterator[Located]:
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _scan_value(source, item, (*location, key), rules)
+            yield from _scan_value(source, item, (*location, key), rules, seen)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _scan_value(source, item, (*location, index), rules)
+            yield from _scan_value(source, item, (*location, index), rules, seen)
     elif isinstance(value, str):
-        holds_ids = _holds_person_ids(location)
-        for finding in find_leaks(value, rules, ids=not holds_ids):
+        ids = not _holds_person_ids(location)
+        findings = seen.get((value, ids))
+        if findings is None:
+            findings = seen[value, ids] = find_leaks(value, rules, ids=ids)
+        for finding in findings:
             yield source.line_of(*location), finding
 
 

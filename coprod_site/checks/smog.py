@@ -5,7 +5,7 @@ dictionary into lists of phones (about a second, before the first page), its
 per-word syllable cache holds only 128 words, so a big group counts the same
 words again and again, and it counts each sentence's words through layers of
 cached functions. Here the dictionary is read with one regular expression (a
-seventh of the time), every word's syllables are remembered, and sentences are
+seventh of the time), each word's syllables are counted once, and sentences are
 counted with textstat's own patterns compiled once. Word splitting, Pyphen for
 words the dictionary lacks, and the formula are textstat's own.
 tests/test_plain_language.py checks that grades and dictionary counts are textstat's.
@@ -35,15 +35,17 @@ _LOOSE_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 """textstat's patterns for sentences and for the punctuation it drops before counting words."""
 
-_syllables: dict[str, int] = {}
-"""Every word counted so far: words repeat across the pages of a group (a group's vocabulary
-is tens of thousands of words at most, so this stays small even in `coprod serve`)."""
+_counted: set[str] = set()
+_polysyllabic: set[str] = set()
+"""Every word whose syllables were counted so far, and those with three or more: words
+repeat across the pages of a group (a group's vocabulary is tens of thousands of words
+at most, so these stay small even in `coprod serve`)."""
 
 
 def smog_index(text: str) -> float:
     """The same number as `textstat.smog_index(text)`, formula and all."""
     sentences = count_sentences(text)
-    poly_syllab = sum(1 for word in list_words(text) if syllable_count(word) >= POLYSYLLABLE)
+    poly_syllab = polysyllable_count(list_words(text))
     try:
         return float((1.043 * (30 * (poly_syllab / sentences)) ** 0.5) + 3.1291)  # float(): ** is Any to mypy
     except ZeroDivisionError:
@@ -68,12 +70,13 @@ def _word_count(text: str) -> int:
     return len(_PUNCTUATION.sub("", _LOOSE_APOSTROPHE.sub("", text)).split())
 
 
-def syllable_count(word: str) -> int:
-    """textstat's `count_syllables(word)`, remembered for the rest of the run."""
-    count = _syllables.get(word)
-    if count is None:
-        count = _syllables[word] = _count_syllables(word)
-    return count
+def polysyllable_count(words: list[str]) -> int:
+    """How many of the words have three or more syllables, each new word counted once per run."""
+    for word in set(words).difference(_counted):
+        if _count_syllables(word) >= POLYSYLLABLE:
+            _polysyllabic.add(word)
+        _counted.add(word)
+    return sum(map(_polysyllabic.__contains__, words))
 
 
 def _count_syllables(text: str) -> int:
