@@ -72,7 +72,9 @@ def read_ahead(root: Path, content_dir: str) -> SourceCache | None:
     if parts == 1:
         return None
     cache: SourceCache = {}
-    for part in in_parts(lambda index: read_into_cache(_share(files, index, parts), root), parts):
+    # Every `parts`-th file, not runs of files: a meeting takes several times as long to read
+    # as a decision, and runs would leave one process with the meetings and another with the decisions.
+    for part in in_parts(lambda index: read_into_cache(files[index::parts], root), parts):
         cache.update(part)
     return cache
 
