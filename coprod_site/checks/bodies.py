@@ -111,7 +111,10 @@ def _blocks(tokens: list[Token], body_line: int) -> Iterator[Block]:
     for index, token in enumerate(tokens):
         if token.type != "inline" or token.map is None:
             continue
-        text = ATTR_LIST.sub("", inline_text(token)).strip()
+        text = inline_text(token)
+        if "{" in text:  # every attribute list has one; most text has none
+            text = ATTR_LIST.sub("", text)
+        text = text.strip()
         if text:
             yield Block(_kind(tokens[index - 1]), text, body_line + token.map[0])
 

@@ -24,6 +24,7 @@ CAPITALS = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?:s
 """Two or more capital letters (digits allowed), e.g. CAMHS, GRIPP2, GPs; not ids like ACT-021."""
 WORD = re.compile(r"\w[\w'’-]*")
 SENTENCE_END = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s)")
+NEXT_CHARACTER = re.compile(r"\s*(\S?)")
 NOT_AN_END = frozenset({"e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "a.m", "p.m", "approx"})
 """Words whose full stop does not end a sentence."""
 SNIPPET_WORDS = 6
@@ -80,13 +81,19 @@ def split_sentences(block: Block) -> list[tuple[str, int]]:
 
 def _sentence_ends(text: str) -> Iterator[int]:
     for match in SENTENCE_END.finditer(text):
-        before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
-        before = before.lstrip("\"'‘“([")
-        after = text[match.end():].lstrip()[:1]
+        words_before = text[: match.start()].rsplit(None, 1)
+        before = words_before[-1].lstrip("\"'‘“([") if words_before else ""
+        after = _next_character(text, match.end())
         is_initial = len(before) == 1 and before.isupper()
         if before.lower() in NOT_AN_END or is_initial or (after and after.islower()):
             continue
         yield match.end()
+
+
+def _next_character(text: str, position: int) -> str:
+    """The first character from `position` on that is not a space; "" at the end of the text."""
+    following = NEXT_CHARACTER.match(text, position)
+    return following[1] if following else ""
 
 
 def _add_sentence(sentences: list[tuple[str, int]], block: Block, start: int, end: int) -> None:

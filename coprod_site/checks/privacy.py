@@ -89,26 +89,27 @@ def scan_source(source: Source, rules: PrivacyRules, seen: FieldFindings | None 
     record to record (statuses, dates, people's ids, formats), and each is
     scanned once.
     """
-    found = [*_scan_value(source, source.meta, (), rules, {} if seen is None else seen)]
+    found: list[Located] = []
+    _scan_value(source, source.meta, (), rules, {} if seen is None else seen, found)
     found += _scan_body(source, rules)
     return found
 
 
 def _scan_value(source: Source, value: Any, location: tuple[str | int, ...],
-                rules: PrivacyRules, seen: FieldFindings) -> Iterator[Located]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _scan_value(source, item, (*location, key), rules, seen)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _scan_value(source, item, (*location, index), rules, seen)
-    elif isinstance(value, str):
+                rules: PrivacyRules, seen: FieldFindings, found: list[Located]) -> None:
+    """Add the findings in `value` and everything inside it to `found`, in reading order."""
+    if isinstance(value, str):
         ids = not _holds_person_ids(location)
         findings = seen.get((value, ids))
         if findings is None:
             findings = seen[value, ids] = find_leaks(value, rules, ids=ids)
-        for finding in findings:
-            yield source.line_of(*location), finding
+        found += ((source.line_of(*location), finding) for finding in findings)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _scan_value(source, item, (*location, key), rules, seen, found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _scan_value(source, item, (*location, index), rules, seen, found)
 
 
 def _holds_person_ids(location: tuple[str | int, ...]) -> bool:
