@@ -111,10 +111,19 @@ def _record_published_urls(config: MkDocsConfig, root: Path) -> None:
         write_ledger(root, urls)
 
 
+class _DirtyBuildNotice(logging.Filter):
+    """Drops MkDocs' warning that dirty builds show stale navigation and links: ours do not
+    (incremental.py rebuilds every page whose inputs changed)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
 def serve_site(config_file: Path, dev_addr: str | None = None, verbose: bool = False) -> None:
-    """Preview the site, rebuilding on every change."""
+    """Preview the site; on every change, rebuild the pages that changed."""
     _show_mkdocs_messages(verbose)
+    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
     try:
-        serve(str(config_file), dev_addr=dev_addr, livereload=True)
+        serve(str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
     except (PluginError, ConfigurationError, Abort) as exc:
         raise BuildFailed(str(exc)) from exc

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -21,7 +21,9 @@ from . import (
 from .checks import run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
+from .fingerprints import file_digest, group_digest, page_digest
 from .guard import guard_site, page_origin
+from .incremental import Rebuilds
 from .loading import SourceCache, load_group
 from .mentions import resolve_people
 from .outputs import build_outputs
@@ -39,6 +41,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 OVERRIDES = Path(__file__).parent / "overrides"
+TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/coprod/coprod.css"
 SKIP_TARGET = "coprod-main"
 """The id of the element that wraps each page's content (overrides/main.html)."""
@@ -58,9 +61,15 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Record files read by earlier builds of this `serve`: only changed files are read again."""
         self.published_urls: list[str] = []
         """The addresses this build publishes for good (`coprod build` adds them to the ledger)."""
+        self.dirty = False
+        """True in `coprod serve` (and `mkdocs build --dirty`): rebuild only pages that changed."""
+        self.rebuilds = Rebuilds()
+        self.group_digest = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so MkDocs keeps this plugin, and its cache of read files, between serve rebuilds."""
+        """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
+        between serve rebuilds."""
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -79,8 +88,12 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         report_problems([*missing_url_problems(read_ledger(root), self.published_urls),
                          *redirect_problems(self.site, (spec.url for spec in self.specs.values()))])
         self.renderer = Renderer(_override_dirs(config))
-        self.origins = {}
+        if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
+            self.origins = {}
         _configure_site(config, self.specs, group.pages)
+        if self.dirty:
+            template_dirs = [*map(Path, config.theme.dirs), *_override_dirs(config), TEMPLATES]
+            self.group_digest = group_digest(group, settings, template_dirs)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -95,7 +108,18 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
         for output in build_outputs(self.site, self.settings):
             files.append(File.generated(config, output.path, content=output.content))
+        if self.dirty:
+            self.rebuilds.start(config, files, self._page_digests(files))
         return files
+
+    def _page_digests(self, files: Files) -> dict[str, str]:
+        """Each page's digest: what it is made from (see fingerprints.py)."""
+        digests = {}
+        for file in files.documentation_pages():
+            spec = self.specs.get(file.src_uri)
+            digests[file.src_uri] = (page_digest(spec, self.group_digest) if spec is not None
+                                     else file_digest(file.content_bytes, self.group_digest))
+        return digests
 
     def _is_kept(self, src_uri: str) -> bool:
         """User pages and images stay; records, YAML and anything else under content/ never ship."""
@@ -130,10 +154,19 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr,
                                    [self.site.project.name])
 
+    @event_priority(-100)  # after Material's search has indexed the page
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> Any:
+        if self.dirty:
+            self.rebuilds.page_indexed(page)
+        return context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The leak guard: stop if any file of the finished site shows something private."""
         if self.site is None:
             return
+        if self.dirty:
+            self.rebuilds.remove_stale(Path(config.site_dir))
         register, _ = read_register()  # a broken register was already reported in on_config
         rules = rules_for(self.site.group, register)
         sources = group_sources(self.site.group, self.settings)
@@ -144,6 +177,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             raise PluginError(f"The site must not be published: the finished site shows private "
                               f"details ({count_summary(problems)}), listed above. Fix them, then "
                               "build again.")
+        if self.dirty:
+            self.rebuilds.succeeded()
 
 
 def ensure_skip_target(page: Page) -> None:
