@@ -90,26 +90,32 @@ def scan_source(source: Source, rules: PrivacyRules, seen: FieldFindings | None 
     scanned once.
     """
     found: list[Located] = []
-    _scan_value(source, source.meta, (), rules, {} if seen is None else seen, found)
+    _scan_value(source, source.meta, (), False, rules, {} if seen is None else seen, found)
     found += _scan_body(source, rules)
     return found
 
 
-def _scan_value(source: Source, value: Any, location: tuple[str | int, ...],
+def _scan_value(source: Source, value: Any, location: tuple[str | int, ...], holds_ids: bool,
                 rules: PrivacyRules, seen: FieldFindings, found: list[Located]) -> None:
-    """Add the findings in `value` and everything inside it to `found`, in reading order."""
+    """Add the findings in `value` and everything inside it to `found`, in reading order.
+
+    `holds_ids` says whether `location` is a field of people's ids: it changes
+    only at a field's name, so list items take it from their list.
+    """
     if isinstance(value, str):
-        ids = not _holds_person_ids(location)
-        findings = seen.get((value, ids))
+        findings = seen.get((value, not holds_ids))
         if findings is None:
-            findings = seen[value, ids] = find_leaks(value, rules, ids=ids)
-        found += ((source.line_of(*location), finding) for finding in findings)
+            findings = seen[value, not holds_ids] = find_leaks(value, rules, ids=not holds_ids)
+        if findings:
+            line = source.line_of(*location)
+            found += ((line, finding) for finding in findings)
     elif isinstance(value, dict):
         for key, item in value.items():
-            _scan_value(source, item, (*location, key), rules, seen, found)
+            where = (*location, key)
+            _scan_value(source, item, where, _holds_person_ids(where), rules, seen, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _scan_value(source, item, (*location, index), rules, seen, found)
+            _scan_value(source, item, (*location, index), holds_ids, rules, seen, found)
 
 
 def _holds_person_ids(location: tuple[str | int, ...]) -> bool:
