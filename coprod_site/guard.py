@@ -13,11 +13,12 @@ skipped.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import posixpath
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -170,13 +171,16 @@ class SiteText:
     text: str
 
 
-def read_site_texts(site_dir: Path) -> Iterator[SiteText]:
-    """Every piece of text a visitor can fetch from the built site."""
+def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = None) -> Iterator[SiteText]:
+    """Every piece of text a visitor can fetch from the built site (but files `skip` accepts)."""
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(site_dir).as_posix()
         if relative.startswith(THEME_FOLDERS) or path.suffix.lower() in SKIPPED_SUFFIXES:
             continue
-        raw = _decompressed(path.read_bytes(), relative)
+        data = path.read_bytes()
+        if skip is not None and skip(relative, data):
+            continue
+        raw = _decompressed(data, relative)
         if raw is None or b"\x00" in raw:
             continue
         yield from _texts_of(relative.removesuffix(".gz"), relative,
@@ -247,6 +251,68 @@ def page_file(location: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass
+class CleanMemo:
+    """What the last guard run found clean, so a `coprod serve` rebuild scans only what changed.
+
+    Files are known by their bytes, pieces of text (a search index entry) by
+    their text. All of it is forgotten when the rules change (a new register, a
+    person's consent changed): then everything is scanned again.
+    """
+
+    rules: str = ""
+    files: dict[str, bytes] = field(default_factory=dict)
+    texts: set[bytes] = field(default_factory=set)
+    _next_files: dict[str, bytes] = field(default_factory=dict)
+    _next_texts: set[bytes] = field(default_factory=set)
+
+    def start(self, rules: str) -> None:
+        if rules != self.rules:
+            self.rules, self.files, self.texts = rules, {}, set()
+        self._next_files, self._next_texts = {}, set()
+
+    def file_is_clean(self, relative: str, data: bytes) -> bool:
+        """True for a file with the same bytes as a file found clean last time."""
+        digest = _digest(data)
+        self._next_files[relative] = digest
+        return self.files.get(relative) == digest
+
+    def text_is_clean(self, text: str) -> bool:
+        digest = _digest(text.encode("utf-8", "surrogatepass"))
+        if digest in self.texts:
+            self._next_texts.add(digest)
+            return True
+        return False
+
+    def record(self, piece: SiteText, clean: bool) -> None:
+        """What this run found in `piece`; a file with any leak is scanned again next time."""
+        if clean:
+            self._next_texts.add(_digest(piece.text.encode("utf-8", "surrogatepass")))
+        else:
+            self._next_files.pop(piece.file, None)
+
+    def finish(self) -> None:
+        """This run's findings are what the next run compares with."""
+        self.files, self.texts = self._next_files, self._next_texts
+
+
+class _NoMemo(CleanMemo):
+    """A full scan: nothing is taken as clean, and nothing is kept (no digests to compute)."""
+
+    def file_is_clean(self, relative: str, data: bytes) -> bool:
+        return False
+
+    def text_is_clean(self, text: str) -> bool:
+        return False
+
+    def record(self, piece: SiteText, clean: bool) -> None:
+        pass
+
+
 @dataclass
 class SiteGuard:
     """Scans a built site for one group; `origins` maps page files to the record each shows."""
@@ -256,15 +322,26 @@ class SiteGuard:
     origins: Mapping[str, str] = field(default_factory=dict)
     _found: dict[str, list[Located]] = field(default_factory=dict)
 
-    def problems(self, site_dir: Path) -> list[Problem]:
-        """One problem for each leak on each page, naming the record it came from."""
+    def problems(self, site_dir: Path, memo: CleanMemo | None = None) -> list[Problem]:
+        """One problem for each leak on each page, naming the record it came from.
+
+        With a `memo` of the last run, files and pieces of text found clean then
+        (under the same rules) are not scanned again; the memo is updated.
+        """
+        memo = memo if memo is not None else _NoMemo()
+        memo.start(repr(self.rules))
         seen: set[tuple[str, str]] = set()
         problems: list[Problem] = []
-        for piece in read_site_texts(site_dir):
-            for finding in find_leaks(piece.text, self.rules):
+        for piece in read_site_texts(site_dir, memo.file_is_clean):
+            if memo.text_is_clean(piece.text):
+                continue
+            findings = find_leaks(piece.text, self.rules)
+            memo.record(piece, clean=not findings)
+            for finding in findings:
                 if (piece.page, finding.key) not in seen:
                     seen.add((piece.page, finding.key))
                     problems.append(self._problem(piece, finding))
+        memo.finish()
         return problems
 
     def _problem(self, piece: SiteText, finding: Finding) -> Problem:
@@ -326,7 +403,7 @@ def page_origin(src_uri: str, spec: PageSpec | None, group: Group) -> str | None
 
 
 def guard_site(site_dir: Path, rules: PrivacyRules, sources: Iterable[Source],
-               origins: Mapping[str, str] | None = None) -> list[Problem]:
-    """Every leak in the built site at `site_dir`."""
+               origins: Mapping[str, str] | None = None, memo: CleanMemo | None = None) -> list[Problem]:
+    """Every leak in the built site at `site_dir` (see SiteGuard.problems for `memo`)."""
     guard = SiteGuard(rules, {source.path: source for source in sources}, origins or {})
-    return guard.problems(site_dir)
+    return guard.problems(site_dir, memo)

@@ -22,7 +22,7 @@ from .checks import run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
-from .guard import guard_site, page_origin
+from .guard import CleanMemo, guard_site, page_origin
 from .incremental import Rebuilds
 from .loading import SourceCache, load_group
 from .mentions import resolve_people
@@ -65,6 +65,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """True in `coprod serve` (and `mkdocs build --dirty`): rebuild only pages that changed."""
         self.rebuilds = Rebuilds()
         self.group_digest = ""
+        self.guard_memo = CleanMemo()
+        """What the leak guard found clean in the last serve rebuild, so it scans only what changed."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
@@ -170,7 +172,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         register, _ = read_register()  # a broken register was already reported in on_config
         rules = rules_for(self.site.group, register)
         sources = group_sources(self.site.group, self.settings)
-        problems = guard_site(Path(config.site_dir), rules, sources, self.origins)
+        problems = guard_site(Path(config.site_dir), rules, sources, self.origins,
+                              self.guard_memo if self.dirty else None)
         for problem in problems:
             log.error(str(problem))
         if problems:

@@ -13,7 +13,7 @@ from conftest import mkdocs_build
 from groups import FILES, write_files
 
 from coprod_site.checks.privacy import group_sources
-from coprod_site.guard import guard_site
+from coprod_site.guard import CleanMemo, guard_site
 from coprod_site.loading import load_group
 from coprod_site.privacy import rules_for
 from coprod_site.settings import Settings
@@ -74,6 +74,30 @@ def test_the_guard_reads_pages_search_index_sitemap_and_feeds(group_dir: Path) -
         f"published here. {theme} Ids are only for linking records: write [[id]] to show the "
         "person as they agreed."),
     ]
+
+
+def test_a_serve_rebuild_scans_what_changed_and_still_finds_every_leak(group_dir: Path) -> None:
+    group, _ = load_group(group_dir)
+    site = group_dir / "fake-site"
+    index = {"docs": [{"location": "decisions/D-001/", "title": "D-001", "text": "<p>We agreed.</p>"}]}
+    write_files(site, {"meetings/a/index.html": "<p>We met.</p>", "meetings/b/index.html": "<p>Hi</p>",
+                       "search/search_index.json": json.dumps(index)})
+    memo = CleanMemo()
+
+    def leaks() -> list[str]:
+        return [str(p) for p in guard_site(site, rules_for(group), group_sources(group, Settings()),
+                                           memo=memo)]
+
+    assert leaks() == []
+    assert set(memo.files) == {"meetings/a/index.html", "meetings/b/index.html", "search/search_index.json"}
+    write_files(site, {"meetings/b/index.html": "<p>Ring 07700 900123</p>"})
+    index["docs"].append({"location": "decisions/D-002/", "title": "D-002", "text": "jo@gmail.com"})
+    write_files(site, {"search/search_index.json": json.dumps(index)})
+    first = leaks()
+    assert [p.split(":")[0] for p in first] == ["the built site's meetings/b/index.html",
+                                                "the built site's search/search_index.json"]
+    assert leaks() == first  # a file with a leak is scanned again until it is fixed
+    assert "meetings/b/index.html" not in memo.files and "meetings/a/index.html" in memo.files
 
 
 def test_a_leak_names_the_record_and_line_it_came_from(group_dir: Path) -> None:
