@@ -248,7 +248,7 @@ class Loader:
     def _find_pages_and_images(self) -> tuple[dict[str, Source], list[str]]:
         pages: dict[str, Source] = {}
         images: list[str] = []
-        for path in sorted(self.content.rglob("*")):
+        for path in self._outside_record_folders():
             inside = path.relative_to(self.content).as_posix()
             if not path.is_file() or _is_record_file(inside) or _is_hidden(inside):
                 continue
@@ -259,6 +259,21 @@ class Loader:
             elif path.suffix.lower() in IMAGE_SUFFIXES:
                 images.append(inside)
         return pages, images
+
+    def _outside_record_folders(self) -> list[Path]:
+        """Everything under the content folder but the record folders, in path order.
+
+        The record folders can hold thousands of files, read by `_load_folder`:
+        not listing them here at all takes a good part off loading a big group.
+        """
+        found: list[Path] = []
+        for entry in self.content.iterdir():
+            if entry.name in RECORD_FOLDERS:
+                continue
+            found.append(entry)
+            if entry.is_dir():
+                found += entry.rglob("*")
+        return sorted(found)
 
 
 def load_group(root: Path, content_dir: str = "content",

@@ -144,3 +144,15 @@ def test_the_nesting_estimate_is_unchanged_by_skipping_to_brackets() -> None:
     texts = [*FILES.values(), "", "a: [[x]] ]]] [{b: {c: d}}]", "- - - ? x: y:\n  -\t- z: [",
              "title: " + "[" * 70, "k:\n" + "  " * 40 + "v: ]{[}" * 3]
     assert [_nesting_estimate(text) for text in texts] == [_nesting_by_characters(text) for text in texts]
+
+
+def test_pages_and_images_are_found_everywhere_but_record_folders_and_hidden_ones(tmp_path: Path) -> None:
+    files = {"content/project.yml": FILES["content/project.yml"], "content/index.md": "# Home\n",
+             "content/b/page.md": "Page.\n", "content/a-b/x.md": "X.\n", "content/a/deep/er.md": "Er.\n",
+             "content/_drafts/d.md": "Hidden.\n", "content/.git/e.md": "Hidden.\n",
+             "content/assets/map.PNG": "", "content/a/pic.svg": "", "content/meetings/pic.png": "",
+             "content/reports/x/y.md": "In a record folder.\n", "content/notes.txt": "Not a page.\n"}
+    write_files(tmp_path, files)
+    group, _ = load_group(tmp_path)
+    assert list(group.pages) == ["a/deep/er.md", "a-b/x.md", "b/page.md", "index.md"]
+    assert group.images == ["a/pic.svg", "assets/map.PNG"]
