@@ -43,6 +43,8 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
 def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
     """Every `[[id]]` in a record's text names a person in people.yml."""
     for source in group_sources(group, settings):
+        if "[[" not in source.body:  # no mentions, and blanking code cannot make one
+            continue
         for offset, person_id in mentioned_ids(source.body):
             if person_id not in group.people:
                 line = source.body_line + source.body.count("\n", 0, offset)
