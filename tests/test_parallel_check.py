@@ -63,3 +63,15 @@ def test_small_groups_are_checked_in_one_process(monkeypatch: pytest.MonkeyPatch
     assert parallel.parts_for(999) == 1
     assert parallel.parts_for(1000) == 2
     assert parallel.parts_for(100_000) == 8
+
+
+def test_without_processes_every_part_is_checked_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some containers cannot make the pool's locks: the check must still run, in one process."""
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    root = noisy_group(tmp_path / "group")
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    one = checked(root, 10**9, monkeypatch)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    assert checked(root, 1, monkeypatch) == one

@@ -22,6 +22,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -119,17 +120,25 @@ def in_parts(task: Callable[[int], T], parts: int) -> list[T]:
 
     The task reaches the workers through a module variable they inherit when
     forked, so it may use anything in memory (a lambda over the group, say):
-    only its result is pickled back.
+    only its result is pickled back. Where processes cannot be started (some
+    containers have no shared memory for the pool's locks) or a worker dies,
+    every part is done here instead: slower, but the same result.
     """
     global _task
     _task = task
     try:
-        with ProcessPoolExecutor(parts - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            others = [pool.submit(_run_task, index) for index in range(1, parts)]
-            first = task(0)  # this process does its share meanwhile
-            return [first, *(future.result() for future in others)]
+        return _forked(task, parts)
+    except (OSError, NotImplementedError, BrokenProcessPool):
+        return [task(index) for index in range(parts)]
     finally:
         _task = None
+
+
+def _forked(task: Callable[[int], T], parts: int) -> list[T]:
+    with ProcessPoolExecutor(parts - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        others = [pool.submit(_run_task, index) for index in range(1, parts)]
+        first = task(0)  # this process does its share meanwhile
+        return [first, *(future.result() for future in others)]
 
 
 def _run_task(index: int) -> Any:
