@@ -14,6 +14,7 @@ page.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -49,11 +50,14 @@ class Rebuilds:
         """Each page's search index entries in the last successful build."""
         self.written: set[str] = set()
         """The files (destination URIs) of the last successful build."""
+        self.outputs: dict[str, str] = {}
+        """Each generated file's digest (feeds, QR codes, data) in the last successful build."""
         self.rebuilt: set[str] = set()
         """The pages this build makes again (for messages and tests)."""
         self._next_digests: dict[str, str] = {}
         self._next_entries: dict[str, list[dict[str, Any]]] = {}
         self._next_written: set[str] = set()
+        self._next_outputs: dict[str, str] = {}
         self._search: Any | None = None
         self._indexed = 0
 
@@ -74,10 +78,22 @@ class Rebuilds:
             else:
                 file.is_modified = _changed  # type: ignore[method-assign]
                 self.rebuilt.add(uri)
+        self._skip_unchanged_outputs(files)
         if self._search is not None:
             # Material merges the previous index assuming one page changed; the full list is here.
             self._search.search_index_prev = None
             self._indexed = len(self._search.search_index.entries)
+
+    def _skip_unchanged_outputs(self, files: Files) -> None:
+        """Files the plugin made (feeds, QR codes, data) are written again only when they differ."""
+        self._next_outputs = {}
+        for file in files:
+            if file.generated_by is None or file.is_documentation_page():
+                continue
+            digest = hashlib.blake2b(file.content_bytes, digest_size=16).hexdigest()
+            self._next_outputs[file.dest_uri] = digest
+            if self.outputs.get(file.dest_uri) == digest and os.path.isfile(file.abs_dest_path):
+                file.is_modified = _unchanged  # type: ignore[method-assign]
 
     def page_indexed(self, page: Page) -> None:
         """Keep the entries Material's search just made for `page` (call after search's hook)."""
@@ -95,4 +111,4 @@ class Rebuilds:
     def succeeded(self) -> None:
         """This build is the new base for the next one."""
         self.digests, self.search_entries = self._next_digests, self._next_entries
-        self.written = self._next_written
+        self.written, self.outputs = self._next_written, self._next_outputs

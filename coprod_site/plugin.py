@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,7 +33,7 @@ from .permalinks import missing_url_problems, published_urls, read_ledger, redir
 from .privacy import read_register, rules_for
 from .problems import Problem, count_summary
 from .published import Published
-from .render import Renderer
+from .render import CompiledTemplates, Renderer
 from .sanitize import clean_html
 from .settings import Settings
 from .terms import mark_glossary_terms
@@ -65,6 +66,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """True in `coprod serve` (and `mkdocs build --dirty`): rebuild only pages that changed."""
         self.rebuilds = Rebuilds()
         self.group_digest = ""
+        self.compiled_templates = CompiledTemplates()
         self.guard_memo = CleanMemo()
         """What the leak guard found clean in the last serve rebuild, so it scans only what changed."""
 
@@ -89,7 +91,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.published_urls = published_urls(self.site, self.specs.values())
         report_problems([*missing_url_problems(read_ledger(root), self.published_urls),
                          *redirect_problems(self.site, (spec.url for spec in self.specs.values()))])
-        self.renderer = Renderer(_override_dirs(config))
+        self.renderer = Renderer(_override_dirs(config), self.compiled_templates)
         if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
             self.origins = {}
         _configure_site(config, self.specs, group.pages)
@@ -122,6 +124,11 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             digests[file.src_uri] = (page_digest(spec, self.group_digest) if spec is not None
                                      else file_digest(file.content_bytes, self.group_digest))
         return digests
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Keep the theme's compiled templates between serve rebuilds, as our own are."""
+        env.bytecode_cache = self.compiled_templates
+        return env
 
     def _is_kept(self, src_uri: str) -> bool:
         """User pages and images stay; records, YAML and anything else under content/ never ship."""
