@@ -113,18 +113,17 @@ def _scan_value(source: Source, value: Any, location: tuple[str | int, ...], hol
             found += ((line, finding) for finding in findings)
     elif isinstance(value, dict):
         for key, item in value.items():
-            where = (*location, key)
-            _scan_value(source, item, where, _holds_person_ids(where), rules, seen, found)
+            _scan_value(source, item, (*location, key), _holds_person_ids(location, key), rules, seen, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _scan_value(source, item, (*location, index), holds_ids, rules, seen, found)
 
 
-def _holds_person_ids(location: tuple[str | int, ...]) -> bool:
-    names = [part for part in location if isinstance(part, str)]
-    if not names:
-        return False
-    return names[-1] in PERSON_ID_FIELDS or names == ["people", "id"]
+def _holds_person_ids(parent: tuple[str | int, ...], key: str) -> bool:
+    """Whether the field `key` inside `parent` holds people's ids (people.yml's own `id` included)."""
+    if key in PERSON_ID_FIELDS:
+        return True
+    return key == "id" and [part for part in parent if isinstance(part, str)] == ["people"]
 
 
 def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
