@@ -209,17 +209,18 @@ def chairs_by_quarter_chart(quarters: Sequence[QuarterFigures]) -> BarChart:
                              summary, "Quarter", HOLDERS, rows, empty_text="No meetings")
 
 
-def attendance_chart(rows: Sequence[Attendance]) -> BarChart:
-    """Members and guests at each meeting, oldest first."""
+def attendance_chart(rows: Sequence[Attendance], meetings: int | None = None) -> BarChart:
+    """Members and guests at each meeting, oldest first: the last `len(rows)` of `meetings`."""
     series = (Series("members", "Members", "solid"), Series("guests", "Guests", "hatch"))
     totals = [row.total for row in rows]
-    summary = (f"Between {min(totals)} and {max(totals)} people came to each of our "
-               f"{_plural(len(rows), 'meeting')}: {sum(r.members for r in rows)} member visits and "
-               f"{sum(r.guests for r in rows)} guest visits in all." if rows
-               else "No meetings have been published yet.")
+    latest = meetings is not None and meetings > len(rows)
+    which = f"our last {len(rows)} meetings" if latest else f"our {_plural(len(rows), 'meeting')}"
+    summary = (f"Between {min(totals)} and {max(totals)} people came to each of {which}: "
+               f"{sum(r.members for r in rows)} member visits and {sum(r.guests for r in rows)} guest "
+               "visits in all." if rows else "No meetings have been published yet.")
+    title = f"How many people came to each of {which}" if latest else "How many people came to each meeting"
     bars = [(f"{row.meeting.date.day} {row.meeting.date:%b %Y}", (row.members, row.guests)) for row in rows]
-    return stacked_bar_chart("chart-attendance", "How many people came to each meeting", summary,
-                             "Meeting", series, bars)
+    return stacked_bar_chart("chart-attendance", title, summary, "Meeting", series, bars)
 
 
 def decisions_chart(figures: DecisionFigures) -> BarChart:

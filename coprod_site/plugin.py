@@ -96,8 +96,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             self.origins = {}
         _configure_site(config, self.specs, group.pages)
         if self.dirty:
-            template_dirs = [*map(Path, config.theme.dirs), *_override_dirs(config), TEMPLATES]
-            self.group_digest = group_digest(group, settings, template_dirs)
+            # The site's theme folder and ours; the installed theme does not change while serving.
+            theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+            self.group_digest = group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES])
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

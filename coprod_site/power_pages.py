@@ -73,11 +73,17 @@ class PowerCharts:
     ladder: BarChart
 
 
+RECENT_QUARTERS = 12
+"""Quarters shown one by one (three years), so the page keeps its size as the years go by."""
+RECENT_MEETINGS = 12
+"""Meetings shown one by one in the attendance chart."""
+
+
 def power_charts(figures: PeriodFigures) -> PowerCharts:
     return PowerCharts(
         roles=charts.roles_chart(figures),
-        chairs_by_quarter=charts.chairs_by_quarter_chart(figures.quarters),
-        attendance=charts.attendance_chart(figures.attendance),
+        chairs_by_quarter=charts.chairs_by_quarter_chart(figures.quarters[-RECENT_QUARTERS:]),
+        attendance=charts.attendance_chart(figures.attendance[-RECENT_MEETINGS:], len(figures.attendance)),
         decisions=charts.decisions_chart(figures.decisions),
         ladder=charts.ladder_chart(figures.ladder))
 
@@ -92,7 +98,9 @@ def build_power_pages(site: Published) -> Iterator[PageSpec]:
                                "and what we are still waiting for.", in_nav=True)
     figures = period_figures(site, whole_life(site))
     yield PageSpec("how-we-work.md", how_we_work_title(site), "how_we_work.html",
-                   context={"figures": figures, "charts": power_charts(figures)},
+                   context={"figures": figures, "charts": power_charts(figures),
+                            "quarters": figures.quarters[-RECENT_QUARTERS:],
+                            "earlier_quarters": max(0, len(figures.quarters) - RECENT_QUARTERS)},
                    description=f"Who holds the power in {name}, whether we heard back, and what changed, "
                                "counted from our records.", in_nav=True)
 

@@ -118,3 +118,13 @@ def test_the_sidebar_is_the_same_on_both_sites(sites: tuple[Path, Path]) -> None
     small, large = sites
     assert sidebar(small) == sidebar(large)
     assert "Meetings" in sidebar(large) and len(sidebar(large)) < 12
+
+
+def test_how_we_work_charts_the_last_twelve_meetings_and_quarters(sites: tuple[Path, Path]) -> None:
+    _, large = sites
+    page = soup_of(large / "how-we-work/index.html")
+    attendance = page.select_one("#chart-attendance")
+    assert attendance is not None
+    assert "How many people came to each of our last 12 meetings" in attendance.get_text(" ")
+    assert len(attendance.select("tbody tr")) == 12
+    assert len(page.select_one("#chart-chairs-by-quarter").select("tbody tr")) <= 12
