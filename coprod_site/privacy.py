@@ -172,24 +172,39 @@ def find_postcodes(text: str) -> Iterator[Finding]:
 
 def find_person_ids(text: str, person_ids: Iterable[str]) -> Iterator[Finding]:
     """Any person's id, as a whole word."""
-    pattern = person_id_pattern(tuple(person_ids))
-    if pattern is None:
+    patterns = person_id_patterns(tuple(person_ids))
+    if patterns is None or not patterns.anywhere.search(text):
         return
-    for match in pattern.finditer(text):
+    for match in patterns.whole_word.finditer(text):
         yield Finding("person_id", match.group(), match.start(), match.end(), match.group())
 
 
+@dataclass(frozen=True)
+class IdPatterns:
+    """All of a group's ids in one pattern, longest first, as a whole word and anywhere at all.
+
+    `whole_word` starts with a look-behind, which the regular expression engine
+    tries at every character; `anywhere` starts with the ids themselves, so the
+    engine skips from one possible first letter to the next: many times quicker
+    at saying that a text has no id in it, which most have.
+    """
+
+    whole_word: re.Pattern[str]
+    anywhere: re.Pattern[str]
+
+
 @functools.lru_cache(maxsize=16)
-def person_id_pattern(person_ids: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern for all the ids, longest first, or None when there are none.
+def person_id_patterns(person_ids: tuple[str, ...]) -> IdPatterns | None:
+    """The patterns for these ids, or None when there are none.
 
     Built once per set of ids: a check runs the detectors on every field of
-    every record, and building the pattern cost more than running it.
+    every record, and building the patterns cost more than running them.
     """
     ids = sorted(person_ids, key=len, reverse=True)
     if not ids:
         return None
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w\-])")
+    alternatives = "(?:" + "|".join(map(re.escape, ids)) + ")"
+    return IdPatterns(re.compile(r"(?<![\w\-])" + alternatives + r"(?![\w\-])"), re.compile(alternatives))
 
 
 def find_real_names(text: str, patterns: Mapping[str, Iterable[re.Pattern[str]]]) -> Iterator[Finding]:
