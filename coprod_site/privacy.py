@@ -73,6 +73,9 @@ PHONE_MIN_DIGITS = 9
 NHS_NUMBER_DIGITS = 10
 """An NHS number is ten digits."""
 
+POSTCODE_INWARD = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}")
+"""The second half of every full postcode (GIR 0AA's too): far quicker to search for than POSTCODE."""
+
 _GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*"
 """What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks."""
 
@@ -307,7 +310,7 @@ def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Find
         found += find_phone_numbers(text)
     if digits >= NHS_NUMBER_DIGITS:
         found += find_nhs_numbers(text)
-    if digits:  # a postcode has a digit in each half
+    if digits and POSTCODE_INWARD.search(text):
         found += find_postcodes(text)
     if rules.name_patterns:
         found += find_real_names(text, rules.name_patterns)

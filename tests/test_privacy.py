@@ -139,6 +139,7 @@ LEAK_SAMPLES = [
     "", "p01", "2025-03-14", "0770090012", "07700 900123", "+44 7700 900123", "943 476 5919",
     "SW1A 1AA", "jo@gmail.com", "team@example.org", "at SW1A 1AA ring 0161 496 0123 or p02",
     "\u0660\u0667\u0667\u0660\u0660 \u0669\u0660\u0660\u0661\u0662\u0663", "12345678", "Jane Smith, p01-x, xp01",
+    "GIR 0AA and gir 0aa", "SW1A1AA, sw1a 1aa, EC1A 1BB.",
 ]
 
 
