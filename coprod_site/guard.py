@@ -15,16 +15,20 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import multiprocessing
 import posixpath
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .checks.parallel import usable_cores
 from .checks.privacy import Located, scan_source
 from .pages import PageSpec
 from .privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks
@@ -175,16 +179,28 @@ def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = 
     """Every piece of text a visitor can fetch from the built site (but files `skip` accepts)."""
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(site_dir).as_posix()
-        if relative.startswith(THEME_FOLDERS) or path.suffix.lower() in SKIPPED_SUFFIXES:
+        if not is_scanned(relative):
             continue
         data = path.read_bytes()
         if skip is not None and skip(relative, data):
             continue
-        raw = _decompressed(data, relative)
-        if raw is None or b"\x00" in raw:
-            continue
-        yield from _texts_of(relative.removesuffix(".gz"), relative,
-                             raw.decode("utf-8", errors="replace"))
+        text = _text_of_file(relative, data)
+        if text is not None:
+            yield from _texts_of(relative.removesuffix(".gz"), relative, text)
+
+
+def is_scanned(relative: str) -> bool:
+    """Whether the guard reads this file of the site: not the theme's code, nor fonts."""
+    return not (relative.startswith(THEME_FOLDERS)
+                or posixpath.splitext(relative)[1].lower() in SKIPPED_SUFFIXES)
+
+
+def _text_of_file(relative: str, data: bytes) -> str | None:
+    """A file's text (unzipped if need be), or None for a binary file (an image)."""
+    raw = _decompressed(data, relative)
+    if raw is None or b"\x00" in raw:
+        return None
+    return raw.decode("utf-8", errors="replace")
 
 
 def _decompressed(raw: bytes, relative: str) -> bytes | None:
@@ -322,26 +338,40 @@ class SiteGuard:
     origins: Mapping[str, str] = field(default_factory=dict)
     _found: dict[str, list[Located]] = field(default_factory=dict)
 
-    def problems(self, site_dir: Path, memo: CleanMemo | None = None) -> list[Problem]:
+    def problems(self, site_dir: Path, memo: CleanMemo | None = None,
+                 background: BackgroundScan | None = None) -> list[Problem]:
         """One problem for each leak on each page, naming the record it came from.
 
         With a `memo` of the last run, files and pieces of text found clean then
-        (under the same rules) are not scanned again; the memo is updated.
+        (under the same rules) are not scanned again; the memo is updated. With
+        a `background` scan, the pages it scanned while the site was being built
+        are not read again.
         """
         memo = memo if memo is not None else _NoMemo()
         memo.start(repr(self.rules))
-        seen: set[tuple[str, str]] = set()
-        problems: list[Problem] = []
-        for piece in read_site_texts(site_dir, memo.file_is_clean):
+        found = background.findings() if background is not None else None
+        scanned = background.scanned if found is not None and background is not None else set()
+
+        def skipped(relative: str, data: bytes) -> bool:
+            return relative in scanned or memo.file_is_clean(relative, data)
+
+        found = list(found or [])
+        for piece in read_site_texts(site_dir, skipped):
             if memo.text_is_clean(piece.text):
                 continue
             findings = find_leaks(piece.text, self.rules)
             memo.record(piece, clean=not findings)
+            if findings:
+                found.append((piece, findings))
+        memo.finish()
+        found.sort(key=lambda item: PurePosixPath(item[0].file))  # in the order of the site's files
+        seen: set[tuple[str, str]] = set()
+        problems: list[Problem] = []
+        for piece, findings in found:
             for finding in findings:
                 if (piece.page, finding.key) not in seen:
                     seen.add((piece.page, finding.key))
                     problems.append(self._problem(piece, finding))
-        memo.finish()
         return problems
 
     def _problem(self, piece: SiteText, finding: Finding) -> Problem:
@@ -403,7 +433,92 @@ def page_origin(src_uri: str, spec: PageSpec | None, group: Group) -> str | None
 
 
 def guard_site(site_dir: Path, rules: PrivacyRules, sources: Iterable[Source],
-               origins: Mapping[str, str] | None = None, memo: CleanMemo | None = None) -> list[Problem]:
-    """Every leak in the built site at `site_dir` (see SiteGuard.problems for `memo`)."""
+               origins: Mapping[str, str] | None = None, memo: CleanMemo | None = None,
+               background: BackgroundScan | None = None) -> list[Problem]:
+    """Every leak in the built site at `site_dir` (see SiteGuard.problems for the rest)."""
     guard = SiteGuard(rules, {source.path: source for source in sources}, origins or {})
-    return guard.problems(site_dir, memo)
+    return guard.problems(site_dir, memo, background)
+
+
+# --- scanning pages on the other core while the site is built ----------------------------
+
+_worker_rules: PrivacyRules | None = None
+"""The rules in the scanning process: set before it is forked, so it inherits them."""
+
+Found = list[tuple[SiteText, list[Finding]]]
+
+
+def _scan_pages(pages: list[tuple[str, str]]) -> Found:
+    """In the scanning process: the leaks in each (file, markup), as the guard reads files."""
+    assert _worker_rules is not None
+    found = []
+    for relative, text in pages:
+        for piece in _texts_of(relative.removesuffix(".gz"), relative, text):
+            findings = find_leaks(piece.text, _worker_rules)
+            if findings:
+                found.append((piece, findings))
+    return found
+
+
+class BackgroundScan:
+    """Scans each page in a second process as soon as it is made, while MkDocs makes the rest.
+
+    The guard is a large part of a build's time and needs nothing but the
+    finished pages, so on a machine with two cores it runs beside the build
+    instead of after it. Where a process cannot be started, or dies, nothing is
+    lost: the guard then reads every file itself, as it always did.
+    """
+
+    BATCH = 50
+    """Pages sent to the scanning process at a time: fewer, larger messages."""
+
+    def __init__(self, rules: PrivacyRules) -> None:
+        global _worker_rules
+        _worker_rules = rules
+        self.scanned: set[str] = set()
+        self._batch: list[tuple[str, str]] = []
+        self._futures: list[Future[Found]] = []
+        self._pool: ProcessPoolExecutor | None = None
+        if usable_cores() > 1 and "fork" in multiprocessing.get_all_start_methods():
+            try:
+                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            except (OSError, NotImplementedError):
+                self._pool = None
+
+    def add(self, relative: str, content: str | bytes) -> None:
+        """A page or other file, exactly as it will be written to `relative` in the site folder."""
+        if self._pool is None or not is_scanned(relative):
+            return
+        text = content if isinstance(content, str) else _text_of_file(relative, content)
+        if text is None:
+            return
+        self._batch.append((relative, text))
+        if len(self._batch) >= self.BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        assert self._pool is not None
+        try:
+            self._futures.append(self._pool.submit(_scan_pages, self._batch))
+            self.scanned.update(relative for relative, _ in self._batch)
+        except (RuntimeError, BrokenProcessPool):  # the guard will read these pages itself
+            pass
+        self._batch = []
+
+    def findings(self) -> Found | None:
+        """Everything found in the pages sent; None if the scan failed (read them all again)."""
+        if self._pool is None:
+            return None
+        if self._batch:
+            self._send()
+        try:
+            return [item for future in self._futures for item in future.result()]
+        except (BrokenProcessPool, OSError):
+            return None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None

@@ -23,14 +23,14 @@ from .checks import run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
-from .guard import CleanMemo, guard_site, page_origin
+from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
 from .incremental import Rebuilds
 from .loading import SourceCache, load_group
 from .mentions import resolve_people
 from .outputs import build_outputs
 from .pages import NAV_TITLES, PageSpec, build_pages
 from .permalinks import missing_url_problems, published_urls, read_ledger, redirect_problems
-from .privacy import read_register, rules_for
+from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .published import Published
 from .render import CompiledTemplates, Renderer
@@ -68,6 +68,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.group_digest = ""
         self.compiled_templates = CompiledTemplates()
         self.guard_memo = CleanMemo()
+        self.background: BackgroundScan | None = None
+        """The leak guard's scan of the pages made so far, in another process."""
         """What the leak guard found clean in the last serve rebuild, so it scans only what changed."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -111,8 +113,12 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
+        if not self.dirty:  # a serve rebuild scans only what changed
+            self.background = BackgroundScan(self._privacy_rules())
         for output in build_outputs(self.site, self.settings):
             files.append(File.generated(config, output.path, content=output.content))
+            if self.background is not None:
+                self.background.add(output.path, output.content)
         if self.dirty:
             self.rebuilds.start(config, files, self._page_digests(files))
         return files
@@ -164,6 +170,22 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr,
                                    [self.site.project.name])
 
+    def _privacy_rules(self) -> PrivacyRules:
+        assert self.site is not None
+        register, _ = read_register()  # a broken register was already reported in on_config
+        return rules_for(self.site.group, register)
+
+    @event_priority(-100)  # last, so the guard sees each page exactly as it is written
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.background is not None:
+            self.background.add(page.file.dest_uri, output)
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.background is not None:
+            self.background.close()
+            self.background = None
+
     @event_priority(-100)  # after Material's search has indexed the page
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig,
                         nav: Any) -> Any:
@@ -177,11 +199,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             return
         if self.dirty:
             self.rebuilds.remove_stale(Path(config.site_dir))
-        register, _ = read_register()  # a broken register was already reported in on_config
-        rules = rules_for(self.site.group, register)
         sources = group_sources(self.site.group, self.settings)
-        problems = guard_site(Path(config.site_dir), rules, sources, self.origins,
-                              self.guard_memo if self.dirty else None)
+        background, self.background = self.background, None
+        problems = guard_site(Path(config.site_dir), self._privacy_rules(), sources, self.origins,
+                              self.guard_memo if self.dirty else None, background)
         for problem in problems:
             log.error(str(problem))
         if problems:
