@@ -13,7 +13,7 @@ from conftest import mkdocs_build
 from groups import FILES, write_files
 
 from coprod_site.checks.privacy import group_sources
-from coprod_site.guard import CleanMemo, guard_site
+from coprod_site.guard import BackgroundScan, CleanMemo, guard_site
 from coprod_site.loading import load_group
 from coprod_site.privacy import rules_for
 from coprod_site.settings import Settings
@@ -98,6 +98,22 @@ def test_a_serve_rebuild_scans_what_changed_and_still_finds_every_leak(group_dir
                                                 "the built site's search/search_index.json"]
     assert leaks() == first  # a file with a leak is scanned again until it is fixed
     assert "meetings/b/index.html" not in memo.files and "meetings/a/index.html" in memo.files
+
+
+def test_pages_scanned_on_the_other_core_give_the_same_problems(group_dir: Path) -> None:
+    group, _ = load_group(group_dir)
+    site = group_dir / "fake-site"
+    files = {"meetings/a/index.html": "<p>Ring <b>07700</b> 900123</p>", "meetings/b/index.html": "<p>Hi</p>",
+             "feeds/all.atom.xml": "<feed><content>jo@gmail.com</content></feed>",
+             "search/search_index.json": json.dumps({"docs": [{"location": "meetings/b/", "text": "p04"}]})}
+    write_files(site, files)
+    rules, sources = rules_for(group), group_sources(group, Settings())
+    alone = [str(p) for p in guard_site(site, rules, sources)]
+    background = BackgroundScan(rules)
+    for name in ("meetings/a/index.html", "meetings/b/index.html", "feeds/all.atom.xml"):
+        background.add(name, files[name] if name.endswith(".html") else files[name].encode())
+    assert len(alone) == 3
+    assert [str(p) for p in guard_site(site, rules, sources, background=background)] == alone
 
 
 def test_a_leak_names_the_record_and_line_it_came_from(group_dir: Path) -> None:
