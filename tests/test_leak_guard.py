@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import mkdocs_build
 from groups import FILES, write_files
 
+from coprod_site.checks.parallel import usable_cores
 from coprod_site.checks.privacy import group_sources
 from coprod_site.guard import BackgroundScan, CleanMemo, guard_site
 from coprod_site.loading import load_group
@@ -114,6 +115,8 @@ def test_pages_scanned_on_the_other_core_give_the_same_problems(group_dir: Path)
         background.add(name, files[name] if name.endswith(".html") else files[name].encode())
     assert len(alone) == 3
     assert [str(p) for p in guard_site(site, rules, sources, background=background)] == alone
+    if usable_cores() > 1:  # else the guard rightly read every file itself
+        assert background.scanned == {"meetings/a/index.html", "meetings/b/index.html", "feeds/all.atom.xml"}
 
 
 def test_a_leak_names_the_record_and_line_it_came_from(group_dir: Path) -> None:
