@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,11 +31,15 @@ def noisy_group(root: Path) -> Path:
     return write_files(root, files)
 
 
+LINUX_ONLY = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="coprod check forks only on Linux")
+
+
 def checked(root: Path, records_per_part: int, monkeypatch: pytest.MonkeyPatch) -> list[Problem]:
     monkeypatch.setattr(parallel, "RECORDS_PER_PART", records_per_part)
     return check_folder(root)[2]
 
 
+@LINUX_ONLY
 def test_a_split_check_finds_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = noisy_group(tmp_path / "group")
     monkeypatch.setattr(parallel, "usable_cores", lambda: 3)
@@ -58,6 +63,7 @@ def test_a_group_is_split_into_runs_that_keep_every_record_once() -> None:
     assert [parallel._share(list(range(7)), index, 3) for index in range(3)] == [[0, 1], [2, 3], [4, 5, 6]]
 
 
+@LINUX_ONLY
 def test_small_groups_are_checked_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "usable_cores", lambda: 8)
     assert parallel.parts_for(999) == 1
@@ -65,6 +71,7 @@ def test_small_groups_are_checked_in_one_process(monkeypatch: pytest.MonkeyPatch
     assert parallel.parts_for(100_000) == 8
 
 
+@LINUX_ONLY
 def test_without_processes_every_part_is_checked_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Some containers cannot make the pool's locks: the check must still run, in one process."""
     def no_pool(*args: object, **kwargs: object) -> None:

@@ -10,9 +10,10 @@ result is the same as doing everything in one process.
 
 The worker processes are forked: they start with everything already in
 memory, so only what they return is copied between processes. Forking a
-process that runs threads can deadlock, so only `coprod check` (which runs
-none) does this; the MkDocs plugin, which runs under `mkdocs serve`'s
-threads, checks in one process.
+process that runs threads can deadlock, so only `check_folder` (the `coprod`
+commands, which run none) does this; the MkDocs plugin, which runs under
+`mkdocs serve`'s threads, checks in one process. So do groups on macOS and
+Windows, where forking is unsafe or impossible.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -46,20 +48,18 @@ _task: Callable[[int], Any] | None = None
 
 def parts_for(records: int) -> int:
     """How many processes should share this many records: one per core, each with enough work."""
-    if "fork" not in multiprocessing.get_all_start_methods():  # Windows
+    if not sys.platform.startswith("linux"):
         return 1
     return max(1, min(usable_cores(), records // RECORDS_PER_PART))
 
 
 def usable_cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    """The cores this process may run on (Linux)."""
+    return len(os.sched_getaffinity(0))
 
 
 def record_count(group: Group) -> int:
+    """Meetings, decisions, amendments and reports: the records that are shared out."""
     return len(group.amendments) + len(group.meetings) + len(group.decisions) + len(group.reports)
 
 
