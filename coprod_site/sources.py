@@ -171,6 +171,11 @@ def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any
     return value, builder.lines
 
 
+_BRACKET = re.compile(r"[\[\]{}]")
+_NESTING_MARK = re.compile(r"(?:^|\s)(?:-|\?)\s|:\s")
+"""`- ` or `? ` (list item, complex key) and `: ` (mapping value): each can open a level."""
+
+
 def _nesting_estimate(text: str) -> int:
     """An upper bound on nesting depth, cheap enough to run before the parser.
 
@@ -189,11 +194,6 @@ def _nesting_estimate(text: str) -> int:
     per_line = max((len(_NESTING_MARK.findall(line)) for line in lines), default=0)
     indent = max((len(line) - len(line.lstrip(" ")) for line in lines), default=0)
     return deepest + per_line + indent // 2
-
-
-_BRACKET = re.compile(r"[\[\]{}]")
-_NESTING_MARK = re.compile(r"(?:^|\s)(?:-|\?)\s|:\s")
-"""`- ` or `? ` (list item, complex key) and `: ` (mapping value): each can open a level."""
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
