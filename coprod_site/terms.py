@@ -10,6 +10,7 @@ attribute: only the text between tags changes.
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -32,7 +33,7 @@ def mark_glossary_terms(html: str, glossary: Mapping[str, str], wrap: Wrap,
     `names` (the group's name) are left whole: "Outpatients Together" is a name, and its
     first word is not the glossary's "outpatients".
     """
-    pattern = _term_pattern(glossary, names)
+    pattern = _term_pattern(tuple(glossary), tuple(names))
     if pattern is None:
         return html
     terms = {term.lower(): term for term in glossary}
@@ -42,13 +43,17 @@ def mark_glossary_terms(html: str, glossary: Mapping[str, str], wrap: Wrap,
     for index, part in enumerate(parts):
         if index % 2:
             _track_skipping(part, skipping)
-        elif part and not skipping:
+        elif not skipping and part and not part.isspace():
             parts[index] = _mark_text(part, pattern, terms, glossary, marked, wrap)
     return "".join(parts)
 
 
-def _term_pattern(glossary: Mapping[str, str], names: Iterable[str]) -> re.Pattern[str] | None:
-    """A name, or any term as a whole word (longest first) with an optional plural ending."""
+@functools.lru_cache(maxsize=8)
+def _term_pattern(glossary: tuple[str, ...], names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A name, or any term as a whole word (longest first) with an optional plural ending.
+
+    Made once for all the pages of a build (the arguments are the glossary's terms and the names).
+    """
     escaped = [re.escape(html_lib.escape(term, quote=False))
                for term in sorted(glossary, key=len, reverse=True) if term.strip()]
     if not escaped:
