@@ -128,3 +128,13 @@ def test_how_we_work_charts_the_last_twelve_meetings_and_quarters(sites: tuple[P
     assert "How many people came to each of our last 12 meetings" in attendance.get_text(" ")
     assert len(attendance.select("tbody tr")) == 12
     assert len(page.select_one("#chart-chairs-by-quarter").select("tbody tr")) <= 12
+
+
+def test_you_said_we_did_lists_the_latest_of_each_outcome_and_sends_the_rest_to_the_list(
+        sites: tuple[Path, Path]) -> None:
+    _, large = sites
+    page = soup_of(large / "you-said-we-did/index.html")
+    lists = page.select("ul.coprod-said-list")
+    assert lists and all(len(found.select("li.coprod-said")) <= PAGE_SIZE for found in lists)
+    more = [p for p in page.select("article p") if p.get_text().startswith(f"These are the {PAGE_SIZE} most recent")]
+    assert more and more[0].a["href"] == "../decisions/"
