@@ -10,8 +10,9 @@ and outcome on a meeting page, every meeting's date on a list) but never
 another meeting's or decision's summary text: that appears only on the
 record's own page, where it is the page's Markdown. So the group digest covers
 every field of every record, the full text of everything else (charter,
-amendments, reports, people, glossary, the group's own pages), the settings
-and the templates, and leaves out only meeting and decision bodies. Editing a
+amendments, reports, people, glossary, the group's own pages), the settings,
+the site's configuration and the templates, and leaves out only meeting and
+decision bodies. Editing a
 meeting's summary then rebuilds that meeting's page; editing any field
 rebuilds every page, which is always right. A test compares such a rebuild
 with a clean build, file for file.
@@ -41,10 +42,15 @@ def _digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
-def group_digest(group: Group, settings: Settings, template_dirs: Iterable[Path] = ()) -> str:
-    """One digest of everything a page may show besides its own Markdown."""
+def group_digest(group: Group, settings: Settings, template_dirs: Iterable[Path] = (),
+                 site_config: bytes = b"") -> str:
+    """One digest of everything a page may show besides its own Markdown.
+
+    `site_config` is the site's configuration file (its name, navigation and theme are on
+    every page); `template_dirs` are the folders of templates that may change while serving.
+    """
     own_page_only = {record.source.path for record in (*group.meetings.values(), *group.decisions.values())}
-    parts = [repr(settings), *template_stamps(template_dirs)]
+    parts: list[str | bytes] = [site_config, repr(settings), *template_stamps(template_dirs)]
     for source in group_sources(group, settings):
         parts += [source.path, repr(source.meta)]
         if source.path not in own_page_only:

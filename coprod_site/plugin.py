@@ -100,7 +100,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.dirty:
             # The site's theme folder and ours; the installed theme does not change while serving.
             theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-            self.group_digest = group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES])
+            site_config = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+            self.group_digest = group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES], site_config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

@@ -136,3 +136,10 @@ def test_a_removed_page_is_removed_from_the_preview(preview: Preview, tmp_path: 
     assert preview.rebuild()["ok"]
     assert not (preview.site / "visiting").joinpath("index.html").exists()
     assert_same_as_clean_build(preview, tmp_path)
+
+
+def test_changing_the_site_name_rebuilds_every_page(preview: Preview, tmp_path: Path) -> None:
+    edit(preview.root / "mkdocs.yml", "site_name: ", "site_name: Renamed ")
+    result = preview.rebuild()
+    assert result["ok"] and len(record_pages(result["rebuilt"])) > 30
+    assert_same_as_clean_build(preview, tmp_path)
