@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import posixpath
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -466,7 +467,8 @@ class BackgroundScan:
     The guard is a large part of a build's time and needs nothing but the
     finished pages, so on a machine with two cores it runs beside the build
     instead of after it. Where a process cannot be started, or dies, nothing is
-    lost: the guard then reads every file itself, as it always did.
+    lost: the guard then reads every file itself, as it always did. The process
+    is forked, so it is started only by builds, never under a server's threads.
     """
 
     BATCH = 50
@@ -479,7 +481,7 @@ class BackgroundScan:
         self._batch: list[tuple[str, str]] = []
         self._futures: list[Future[Found]] = []
         self._pool: ProcessPoolExecutor | None = None
-        if usable_cores() > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if sys.platform.startswith("linux") and usable_cores() > 1:  # forking is unsafe elsewhere
             try:
                 self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
             except (OSError, NotImplementedError):

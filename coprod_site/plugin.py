@@ -33,6 +33,7 @@ from .permalinks import missing_url_problems, published_urls, read_ledger, redir
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .published import Published
+from .records import Group
 from .render import CompiledTemplates, Renderer
 from .sanitize import clean_html
 from .settings import Settings
@@ -64,18 +65,22 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """The addresses this build publishes for good (`coprod build` adds them to the ledger)."""
         self.dirty = False
         """True in `coprod serve` (and `mkdocs build --dirty`): rebuild only pages that changed."""
+        self.serving = False
+        """True under `mkdocs serve`, whose threads make forking a process unsafe."""
         self.rebuilds = Rebuilds()
+        """What the last serve build made, so the next rebuilds only pages that changed."""
         self.group_digest = ""
         self.compiled_templates = CompiledTemplates()
         self.guard_memo = CleanMemo()
+        """What the leak guard found clean in the last serve rebuild, so it scans only what changed."""
         self.background: BackgroundScan | None = None
         """The leak guard's scan of the pages made so far, in another process."""
-        """What the leak guard found clean in the last serve rebuild, so it scans only what changed."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
         between serve rebuilds."""
         self.dirty = dirty
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -98,10 +103,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             self.origins = {}
         _configure_site(config, self.specs, group.pages)
         if self.dirty:
-            # The site's theme folder and ours; the installed theme does not change while serving.
-            theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-            site_config = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-            self.group_digest = group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES], site_config)
+            self.group_digest = _group_digest(config, group, settings)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -114,7 +116,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
-        if not self.dirty:  # a serve rebuild scans only what changed
+        if not (self.dirty or self.serving):  # a serve rebuild scans only what changed
             self.background = BackgroundScan(self._privacy_rules())
         for output in build_outputs(self.site, self.settings):
             files.append(File.generated(config, output.path, content=output.content))
@@ -242,6 +244,14 @@ def report_problems(problems: list[Problem]) -> None:
     if any(problem.is_error for problem in problems):
         raise PluginError(f"The site was not built: {count_summary(problems)}. "
                           "Fix the problems listed above, then build again.")
+
+
+def _group_digest(config: MkDocsConfig, group: Group, settings: Settings) -> str:
+    """What every page is made from (fingerprints.py), with the site's theme folder and ours:
+    the installed theme does not change while serving."""
+    theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    site_config = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    return group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES], site_config)
 
 
 def _override_dirs(config: MkDocsConfig) -> list[Path]:
