@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from . import (
     accessibility,  # noqa: F401  (importing it adds the accessibility statement)
     sharing,  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 )
-from .checks import run_checks
+from .checks import check_group, parallel, run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
@@ -88,9 +89,14 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         root = Path(config.config_file_path or ".").parent
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         self.settings = settings = build_settings(self.config, content_dir, config.site_url)
-        group, problems = load_group(root, content_dir, self.source_cache)
+        if self.serving:  # keep what was read for the next rebuild; fork nothing under the server
+            group, problems = load_group(root, content_dir, self.source_cache)
+            check: Callable[[Group, Settings], list[Problem]] = run_checks
+        else:  # a build reads and checks a big group on every core
+            group, problems = load_group(root, content_dir, parallel.read_ahead(root, content_dir))
+            check = check_group
         if group.project is not None:
-            problems += run_checks(group, settings)
+            problems += check(group, settings)
         report_problems(problems)
         self.site = Published(group, settings.today, settings.site_url, settings.page_size)
         intro = group.pages["index.md"].body if "index.md" in group.pages else ""

@@ -38,7 +38,7 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
         group, found = load_group(root, settings.content_dir, parallel.read_ahead(root, settings.content_dir))
         problems += found
         if group.project is not None:
-            problems += _check_group(group, settings)
+            problems += check_group(group, settings)
     return group, settings, sort_problems(problems)
 
 
@@ -61,8 +61,11 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check_group(group: Group, settings: Settings) -> list[Problem]:
-    """run_checks, with the per-record checks of a big group shared over the cores."""
+def check_group(group: Group, settings: Settings) -> list[Problem]:
+    """run_checks, with the per-record checks of a big group shared over the cores.
+
+    It forks processes (parallel.py), so it is for commands and builds, never for a server.
+    """
     if parallel.parts_for(parallel.record_count(group)) == 1:
         return run_checks(group, settings)
     return run_checks(group, settings, GROUP_CHECKS) + parallel.run_split(group, settings, PER_RECORD_CHECKS)
