@@ -15,13 +15,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import multiprocessing
 import posixpath
 import re
-import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from html import unescape
@@ -29,12 +27,12 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .checks.parallel import usable_cores
 from .checks.privacy import Located, scan_source
 from .pages import PageSpec
 from .privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks
 from .problems import Problem
 from .records import Group
+from .second_core import SecondCore
 from .sources import Source
 
 THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
@@ -443,19 +441,15 @@ def guard_site(site_dir: Path, rules: PrivacyRules, sources: Iterable[Source],
 
 # --- scanning pages on the other core while the site is built ----------------------------
 
-_worker_rules: PrivacyRules | None = None
-"""The rules in the scanning process: set before it is forked, so it inherits them."""
-
 Found = list[tuple[SiteText, list[Finding]]]
 
 
-def _scan_pages(pages: list[tuple[str, str]]) -> Found:
-    """In the scanning process: the leaks in each (file, markup), as the guard reads files."""
-    assert _worker_rules is not None
+def _scan_pages(rules: PrivacyRules, pages: list[tuple[str, str]]) -> Found:
+    """In the second process: the leaks in each (file, text), as the guard reads files."""
     found = []
     for relative, text in pages:
         for piece in _texts_of(relative.removesuffix(".gz"), relative, text):
-            findings = find_leaks(piece.text, _worker_rules)
+            findings = find_leaks(piece.text, rules)
             if findings:
                 found.append((piece, findings))
     return found
@@ -465,31 +459,24 @@ class BackgroundScan:
     """Scans each page in a second process as soon as it is made, while MkDocs makes the rest.
 
     The guard is a large part of a build's time and needs nothing but the
-    finished pages, so on a machine with two cores it runs beside the build
-    instead of after it. Where a process cannot be started, or dies, nothing is
-    lost: the guard then reads every file itself, as it always did. The process
-    is forked, so it is started only by builds, never under a server's threads.
+    finished pages, so it runs beside the build instead of after it (see
+    second_core.py). Files the second process could not scan are read by the
+    guard itself, as it always did.
     """
 
     BATCH = 50
-    """Pages sent to the scanning process at a time: fewer, larger messages."""
+    """Pages sent to the second process at a time: fewer, larger messages."""
 
-    def __init__(self, rules: PrivacyRules) -> None:
-        global _worker_rules
-        _worker_rules = rules
+    def __init__(self, rules: PrivacyRules, core: SecondCore) -> None:
+        self.rules = rules
+        self.core = core
         self.scanned: set[str] = set()
         self._batch: list[tuple[str, str]] = []
         self._futures: list[Future[Found]] = []
-        self._pool: ProcessPoolExecutor | None = None
-        if sys.platform.startswith("linux") and usable_cores() > 1:  # forking is unsafe elsewhere
-            try:
-                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            except (OSError, NotImplementedError):
-                self._pool = None
 
     def add(self, relative: str, content: str | bytes) -> None:
         """A page or other file, exactly as it will be written to `relative` in the site folder."""
-        if self._pool is None or not is_scanned(relative):
+        if not self.core.running or not is_scanned(relative):
             return
         text = content if isinstance(content, str) else _text_of_file(relative, content)
         if text is None:
@@ -499,28 +486,17 @@ class BackgroundScan:
             self._send()
 
     def _send(self) -> None:
-        assert self._pool is not None
-        try:
-            self._futures.append(self._pool.submit(_scan_pages, self._batch))
+        future = self.core.submit(_scan_pages, self.rules, self._batch)
+        if future is not None:  # else the guard reads these files itself
+            self._futures.append(future)
             self.scanned.update(relative for relative, _ in self._batch)
-        except (RuntimeError, BrokenProcessPool):  # the guard will read these pages itself
-            pass
         self._batch = []
 
     def findings(self) -> Found | None:
-        """Everything found in the pages sent; None if the scan failed (read them all again)."""
-        if self._pool is None:
-            return None
+        """Everything found in the files sent; None if the scan failed (read them all again)."""
         if self._batch:
             self._send()
         try:
             return [item for future in self._futures for item in future.result()]
         except (BrokenProcessPool, OSError):
             return None
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None

@@ -24,8 +24,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 
-def _search_index(config: MkDocsConfig) -> Any | None:
-    """Material's search index for this build, if the search plugin is on."""
+def search_plugin(config: MkDocsConfig) -> Any | None:
+    """Material's search plugin, if it is on."""
     for plugin in config.plugins.values():
         if hasattr(plugin, "search_index") and hasattr(plugin, "search_index_prev"):
             return plugin
@@ -63,7 +63,7 @@ class Rebuilds:
 
     def start(self, config: MkDocsConfig, files: Files, digests: dict[str, str]) -> None:
         """Tell MkDocs which pages to skip; give the search index the skipped pages' entries."""
-        self._search = _search_index(config)
+        self._search = search_plugin(config)
         self._next_digests, self._next_entries = digests, {}
         self._next_written = {file.dest_uri for file in files}
         self.rebuilt = set()

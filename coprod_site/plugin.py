@@ -11,7 +11,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -20,12 +20,13 @@ from . import (
     accessibility,  # noqa: F401  (importing it adds the accessibility statement)
     sharing,  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 )
+from .background_search import BackgroundSearch
 from .checks import check_group, parallel, run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
 from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
-from .incremental import Rebuilds
+from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache, load_group
 from .mentions import resolve_people
 from .outputs import build_outputs
@@ -37,6 +38,7 @@ from .published import Published
 from .records import Group
 from .render import CompiledTemplates, Renderer
 from .sanitize import clean_html
+from .second_core import SecondCore
 from .settings import Settings
 from .terms import mark_glossary_terms
 
@@ -76,6 +78,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """What the leak guard found clean in the last serve rebuild, so it scans only what changed."""
         self.background: BackgroundScan | None = None
         """The leak guard's scan of the pages made so far, in another process."""
+        self.background_search: BackgroundSearch | None = None
+        """Material's search entries for the pages made so far, made in another process."""
+        self.second_core: SecondCore | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
@@ -123,7 +128,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
         if not (self.dirty or self.serving):  # a serve rebuild scans only what changed
-            self.background = BackgroundScan(self._privacy_rules())
+            self.second_core = SecondCore()
+            self.background = BackgroundScan(self._privacy_rules(), self.second_core)
+            search = search_plugin(config)
+            self.background_search = BackgroundSearch(search, self.second_core) if search else None
         for output in build_outputs(self.site, self.settings):
             files.append(File.generated(config, output.path, content=output.content))
             if self.background is not None:
@@ -191,27 +199,48 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.background is not None:
-            self.background.close()
-            self.background = None
+        self._stop_second_core()
+
+    def _stop_second_core(self) -> None:
+        if self.second_core is not None:
+            self.second_core.close()
+        self.second_core, self.background, self.background_search = None, None, None
+
+    @event_priority(100)  # before Material's search sees the page
+    def _before_search(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.background_search is not None:
+            self.background_search.take(page)
+        return context
 
     @event_priority(-100)  # after Material's search has indexed the page
-    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> Any:
+    def _after_search(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.background_search is not None:
+            self.background_search.placed(page)
         if self.dirty:
             self.rebuilds.page_indexed(page)
         return context
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    on_page_context = CombinedEvent(_before_search, _after_search)
+
+    @event_priority(100)  # before Material's search writes the index
+    def _complete_search_index(self, *, config: MkDocsConfig) -> None:
+        search, self.background_search = self.background_search, None
+        if search is not None:
+            search.merge()
+
+    @event_priority(-100)  # last: after the search index and every other file is written
+    def _guard(self, *, config: MkDocsConfig) -> None:
         """The leak guard: stop if any file of the finished site shows something private."""
         if self.site is None:
             return
         if self.dirty:
             self.rebuilds.remove_stale(Path(config.site_dir))
         sources = group_sources(self.site.group, self.settings)
-        background, self.background = self.background, None
-        problems = guard_site(Path(config.site_dir), self._privacy_rules(), sources, self.origins,
-                              self.guard_memo if self.dirty else None, background)
+        try:
+            problems = guard_site(Path(config.site_dir), self._privacy_rules(), sources, self.origins,
+                                  self.guard_memo if self.dirty else None, self.background)
+        finally:
+            self._stop_second_core()
         for problem in problems:
             log.error(str(problem))
         if problems:
@@ -220,6 +249,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                               "build again.")
         if self.dirty:
             self.rebuilds.succeeded()
+
+    on_post_build = CombinedEvent(_complete_search_index, _guard)
 
 
 def ensure_skip_target(page: Page) -> None:

@@ -17,6 +17,7 @@ from coprod_site.checks.privacy import group_sources
 from coprod_site.guard import BackgroundScan, CleanMemo, guard_site
 from coprod_site.loading import load_group
 from coprod_site.privacy import rules_for
+from coprod_site.second_core import SecondCore
 from coprod_site.settings import Settings
 
 
@@ -110,11 +111,13 @@ def test_pages_scanned_on_the_other_core_give_the_same_problems(group_dir: Path)
     write_files(site, files)
     rules, sources = rules_for(group), group_sources(group, Settings())
     alone = [str(p) for p in guard_site(site, rules, sources)]
-    background = BackgroundScan(rules)
+    core = SecondCore()
+    background = BackgroundScan(rules, core)
     for name in ("meetings/a/index.html", "meetings/b/index.html", "feeds/all.atom.xml"):
         background.add(name, files[name] if name.endswith(".html") else files[name].encode())
     assert len(alone) == 3
     assert [str(p) for p in guard_site(site, rules, sources, background=background)] == alone
+    core.close()
     if usable_cores() > 1:  # else the guard rightly read every file itself
         assert background.scanned == {"meetings/a/index.html", "meetings/b/index.html", "feeds/all.atom.xml"}
 

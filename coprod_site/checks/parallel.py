@@ -53,8 +53,14 @@ def parts_for(records: int) -> int:
     return max(1, min(usable_cores(), records // RECORDS_PER_PART))
 
 
+ONE_PROCESS = "COPROD_ONE_PROCESS"
+"""Set to 1 to do everything in one process (as on a machine with one core)."""
+
+
 def usable_cores() -> int:
-    """The cores this process may run on (Linux)."""
+    """The cores this process may run on (Linux); 1 when COPROD_ONE_PROCESS is set."""
+    if os.environ.get(ONE_PROCESS, "").strip() not in ("", "0"):
+        return 1
     return len(os.sched_getaffinity(0))
 
 

@@ -1,0 +1,133 @@
+"""Material's search index entries for the group's pages, made on the other core.
+
+Material's search plugin reads every page's HTML with a Python HTML parser:
+on record pages, which have many small elements, that is about a quarter of
+the build. The entries depend only on the page (its HTML, table of contents,
+address, title and front matter), so on a machine with two cores they are made
+in the second process (second_core.py), with Material's own code, while MkDocs
+builds the next pages. Each page's entries are then put back where Material would have put
+them, so the index is byte for byte the one Material writes alone (a test
+builds the example both ways). Where the process cannot start, or dies, the
+entries are made here instead.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.pages import Page
+
+from .second_core import SecondCore
+
+Entries = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class TocItem:
+    """What Material's search reads of a table of contents entry."""
+
+    id: str
+    url: str
+    children: tuple[TocItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageForSearch:
+    """What Material's search reads of a page, in a form that can be sent to another process."""
+
+    content: str
+    toc: tuple[TocItem, ...]
+    url: str
+    title: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, page: Page) -> PageForSearch:
+        return cls(page.content or "", _toc(page.toc), page.url, str(page.title or ""), dict(page.meta))
+
+
+def _toc(items: Any) -> tuple[TocItem, ...]:
+    return tuple(TocItem(item.id, item.url, _toc(item.children)) for item in items)
+
+
+def entries_for(index_config: dict[str, Any], pages: list[PageForSearch]) -> list[Entries]:
+    """Each page's entries, made by Material's own SearchIndex."""
+    index = SearchIndex(**index_config)
+    made = []
+    for page in pages:
+        index.entries = []
+        index.add_entry_from_context(page)
+        made.append(index.entries)
+    return made
+
+
+class BackgroundSearch:
+    """Takes pages from Material's search plugin, indexes them elsewhere, and puts the entries back.
+
+    Call `take` before Material's search sees a page, `placed` after it, and
+    `merge` before Material writes the index.
+    """
+
+    BATCH = 50
+
+    def __init__(self, search_plugin: Any, core: SecondCore) -> None:
+        self.plugin = search_plugin
+        self.core = core
+        self.config: dict[str, Any] = dict(search_plugin.search_index.config)
+        self._pages: list[PageForSearch] = []
+        self._batch: list[PageForSearch] = []
+        self._futures: list[tuple[int, Future[list[Entries]]]] = []
+        self._positions: list[int] = []
+        self._taken: Page | None = None
+
+    def take(self, page: Page) -> None:
+        """Before Material's search: send the page away, and tell Material to leave it out."""
+        if not self.core.running or "search" in page.meta:  # a page with its own search settings stays
+            return
+        for_search = PageForSearch.of(page)
+        self._pages.append(for_search)
+        self._batch.append(for_search)
+        if len(self._batch) >= self.BATCH:
+            self._send()
+        page.meta["search"] = {"exclude": True}
+        self._taken = page
+
+    def placed(self, page: Page) -> None:
+        """After Material's search: where this page's entries go in the index."""
+        if self._taken is page:
+            del page.meta["search"]
+            self._positions.append(len(self.plugin.search_index.entries))
+            self._taken = None
+
+    def _send(self) -> None:
+        start = len(self._pages) - len(self._batch)
+        future = self.core.submit(entries_for, self.config, self._batch)
+        if future is not None:  # else merge makes these pages' entries here
+            self._futures.append((start, future))
+        self._batch = []
+
+    def merge(self) -> None:
+        """Put every page's entries where Material would have put them."""
+        if not self._pages:
+            return
+        if self._batch:
+            self._send()
+        made: list[Entries | None] = [None] * len(self._pages)
+        for start, future in self._futures:
+            try:
+                batch = future.result()
+            except (BrokenProcessPool, OSError):
+                continue
+            made[start:start + len(batch)] = batch
+        entries = self.plugin.search_index.entries
+        # From the last page back, so each earlier position still points where it did.
+        for number in reversed(range(len(self._pages))):
+            own = made[number]
+            if own is None:
+                own = entries_for(self.config, [self._pages[number]])[0]
+            entries[self._positions[number]:self._positions[number]] = own
+        self._pages, self._positions = [], []
