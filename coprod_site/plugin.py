@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,12 +95,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.settings = settings = build_settings(self.config, content_dir, config.site_url)
         if self.serving:  # keep what was read for the next rebuild; fork nothing under the server
             group, problems = load_group(root, content_dir, self.source_cache)
-            check: Callable[[Group, Settings], list[Problem]] = run_checks
-        else:  # a build reads and checks a big group on every core
+        else:  # a build reads a big group on every core
             group, problems = load_group(root, content_dir, parallel.read_ahead(root, content_dir))
-            check = check_group
         if group.project is not None:
-            problems += check(group, settings)
+            problems += check_records(group, settings, on_every_core=not self.serving)
         report_problems(problems)
         self.site = Published(group, settings.today, settings.site_url, settings.page_size)
         intro = group.pages["index.md"].body if "index.md" in group.pages else ""
@@ -251,6 +248,11 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             self.rebuilds.succeeded()
 
     on_post_build = CombinedEvent(_complete_search_index, _guard)
+
+
+def check_records(group: Group, settings: Settings, on_every_core: bool) -> list[Problem]:
+    """Every problem in the group's records; a build shares a big group's checks over the cores."""
+    return check_group(group, settings) if on_every_core else run_checks(group, settings)
 
 
 def ensure_skip_target(page: Page) -> None:
