@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +27,23 @@ def mkdocs_build(root: Path, *extra: str, site: Path | None = None) -> subproces
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"),
                "-d", str(site), *extra]
     return subprocess.run(command, capture_output=True, text=True, env=build_env(), timeout=300)
+
+
+def copy_example(target: Path) -> Path:
+    """A copy of the repository's example group: records, theme, settings and address ledger."""
+    shutil.copytree(REPO / "content", target / "content")
+    if (REPO / "theme").is_dir():
+        shutil.copytree(REPO / "theme", target / "theme")
+    for name in ("mkdocs.yml", "published-urls.txt"):
+        if (REPO / name).is_file():
+            shutil.copy(REPO / name, target / name)
+    return target
+
+
+def site_bytes(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site, with its bytes."""
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture

@@ -11,13 +11,12 @@ status shown only in colour, and proves these same checks catch both.
 from __future__ import annotations
 
 import itertools
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, mkdocs_build
+from conftest import REPO, copy_example, mkdocs_build
 from example_site import ExampleSite, browser, build_example, example_site, example_url  # noqa: F401
 from support.browser import (
     COLOR_SCHEMES,
@@ -188,14 +187,6 @@ def plant_inaccessible_theme(root: Path) -> None:
     home = (package / "home.html").read_text(encoding="utf-8")
     (overrides / "home.html").write_text(home + '\n<p><img src="logo.png" width="40" height="40"></p>\n',
                                          encoding="utf-8")
-
-
-def copy_example(target: Path) -> Path:
-    shutil.copytree(REPO / "content", target / "content")
-    if (REPO / "theme").is_dir():
-        shutil.copytree(REPO / "theme", target / "theme")
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 def test_the_suite_catches_a_missing_alt_and_a_status_in_colour_only(tmp_path: Path, browser: Browser) -> None:

@@ -12,35 +12,25 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, mkdocs_build
+from conftest import copy_example, mkdocs_build, site_bytes
 
 from coprod_site.checks.parallel import usable_cores
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes()
-            for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 @pytest.mark.skipif(not hasattr(os, "sched_getaffinity") or usable_cores() < 2,
                     reason="needs two cores: with one, every build already runs in one process")
 def test_the_example_built_on_two_cores_equals_the_one_process_build(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "group"
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "published-urls.txt"):
-        shutil.copy(REPO / name, root / name)
+    root = copy_example(tmp_path / "group")
     two = mkdocs_build(root, "--strict", site=tmp_path / "two")
     assert two.returncode == 0, two.stderr
     monkeypatch.setenv("COPROD_ONE_PROCESS", "1")
     one = mkdocs_build(root, "--strict", site=tmp_path / "one")
     assert one.returncode == 0, one.stderr
-    built_on_two, built_on_one = site_files(tmp_path / "two"), site_files(tmp_path / "one")
+    built_on_two, built_on_one = site_bytes(tmp_path / "two"), site_bytes(tmp_path / "one")
     assert sorted(built_on_two) == sorted(built_on_one)
     assert [name for name in built_on_one if built_on_two[name] != built_on_one[name]] == []
     index = json.loads(built_on_two["search/search_index.json"])

@@ -9,14 +9,13 @@ of the edited group.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_env, mkdocs_build
+from conftest import build_env, copy_example, mkdocs_build, site_bytes
 
 DRIVER = Path(__file__).parent / "support" / "preview_builds.py"
 
@@ -56,20 +55,10 @@ class Preview:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
-    root = tmp_path / "group"
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "published-urls.txt"):
-        shutil.copy(REPO / name, root / name)
-    running = Preview(root)
+    running = Preview(copy_example(tmp_path / "group"))
     assert running.first["ok"]
     yield running
     running.close()
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes()
-            for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 def search_entries(raw: bytes) -> list[str]:
@@ -81,7 +70,7 @@ def assert_same_as_clean_build(preview: Preview, tmp_path: Path) -> None:
     clean = tmp_path / "clean"
     result = mkdocs_build(preview.root, site=clean)
     assert result.returncode == 0, result.stderr
-    served, built = site_files(preview.site), site_files(clean)
+    served, built = site_bytes(preview.site), site_bytes(clean)
     assert sorted(served) == sorted(built)
     index = "search/search_index.json"
     assert search_entries(served.pop(index)) == search_entries(built.pop(index))
