@@ -21,7 +21,7 @@ from typing import Any
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.pages import Page
 
-from .second_core import SecondCore
+from .second_core import Batches, SecondCore
 
 Entries = list[dict[str, Any]]
 
@@ -72,15 +72,11 @@ class BackgroundSearch:
     `merge` before Material writes the index.
     """
 
-    BATCH = 50
-
     def __init__(self, search_plugin: Any, core: SecondCore) -> None:
         self.plugin = search_plugin
         self.core = core
         self.config: dict[str, Any] = dict(search_plugin.search_index.config)
-        self._pages: list[PageForSearch] = []
-        self._batch: list[PageForSearch] = []
-        self._futures: list[tuple[int, Future[list[Entries]]]] = []
+        self.batches: Batches[PageForSearch, list[Entries]] = Batches(core, entries_for, self.config)
         self._positions: list[int] = []
         self._taken: Page | None = None
 
@@ -88,11 +84,7 @@ class BackgroundSearch:
         """Before Material's search: send the page away, and tell Material to leave it out."""
         if not self.core.running or "search" in page.meta:  # a page with its own search settings stays
             return
-        for_search = PageForSearch.of(page)
-        self._pages.append(for_search)
-        self._batch.append(for_search)
-        if len(self._batch) >= self.BATCH:
-            self._send()
+        self.batches.add(PageForSearch.of(page))
         page.meta["search"] = {"exclude": True}
         self._taken = page
 
@@ -103,31 +95,23 @@ class BackgroundSearch:
             self._positions.append(len(self.plugin.search_index.entries))
             self._taken = None
 
-    def _send(self) -> None:
-        start = len(self._pages) - len(self._batch)
-        future = self.core.submit(entries_for, self.config, self._batch)
-        if future is not None:  # else merge makes these pages' entries here
-            self._futures.append((start, future))
-        self._batch = []
-
     def merge(self) -> None:
         """Put every page's entries where Material would have put them."""
-        if not self._pages:
-            return
-        if self._batch:
-            self._send()
-        made: list[Entries | None] = [None] * len(self._pages)
-        for start, future in self._futures:
-            try:
-                batch = future.result()
-            except (BrokenProcessPool, OSError):
-                continue
-            made[start:start + len(batch)] = batch
+        self.batches.send()
+        made: list[Entries] = []
+        for batch, future in self.batches.sent:
+            made += self._entries(batch, future)
         entries = self.plugin.search_index.entries
         # From the last page back, so each earlier position still points where it did.
-        for number in reversed(range(len(self._pages))):
-            own = made[number]
-            if own is None:
-                own = entries_for(self.config, [self._pages[number]])[0]
-            entries[self._positions[number]:self._positions[number]] = own
-        self._pages, self._positions = [], []
+        for position, own in reversed(list(zip(self._positions, made, strict=True))):
+            entries[position:position] = own
+        self.batches.sent, self._positions = [], []
+
+    def _entries(self, batch: list[PageForSearch], future: Future[list[Entries]] | None) -> list[Entries]:
+        """The batch's entries from the second process, or made here if it could not make them."""
+        if future is not None:
+            try:
+                return future.result()
+            except (BrokenProcessPool, OSError):
+                pass
+        return entries_for(self.config, batch)

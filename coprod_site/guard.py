@@ -19,7 +19,6 @@ import posixpath
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from html import unescape
@@ -32,7 +31,7 @@ from .pages import PageSpec
 from .privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks
 from .problems import Problem
 from .records import Group
-from .second_core import SecondCore
+from .second_core import Batches, SecondCore
 from .sources import Source
 
 THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
@@ -464,39 +463,30 @@ class BackgroundScan:
     guard itself, as it always did.
     """
 
-    BATCH = 50
-    """Pages sent to the second process at a time: fewer, larger messages."""
-
     def __init__(self, rules: PrivacyRules, core: SecondCore) -> None:
-        self.rules = rules
         self.core = core
+        self.batches: Batches[tuple[str, str], Found] = Batches(core, _scan_pages, rules)
         self.scanned: set[str] = set()
-        self._batch: list[tuple[str, str]] = []
-        self._futures: list[Future[Found]] = []
+        """The files the second process scanned: the guard does not read them again."""
 
     def add(self, relative: str, content: str | bytes) -> None:
         """A page or other file, exactly as it will be written to `relative` in the site folder."""
         if not self.core.running or not is_scanned(relative):
             return
         text = content if isinstance(content, str) else _text_of_file(relative, content)
-        if text is None:
-            return
-        self._batch.append((relative, text))
-        if len(self._batch) >= self.BATCH:
-            self._send()
-
-    def _send(self) -> None:
-        future = self.core.submit(_scan_pages, self.rules, self._batch)
-        if future is not None:  # else the guard reads these files itself
-            self._futures.append(future)
-            self.scanned.update(relative for relative, _ in self._batch)
-        self._batch = []
+        if text is not None:
+            self.batches.add((relative, text))
 
     def findings(self) -> Found | None:
-        """Everything found in the files sent; None if the scan failed (read them all again)."""
-        if self._batch:
-            self._send()
+        """Everything found in the files scanned; None if the scan failed (read them all again)."""
+        self.batches.send()
+        found: Found = []
         try:
-            return [item for future in self._futures for item in future.result()]
+            for batch, future in self.batches.sent:
+                if future is not None:  # else the guard reads these files itself
+                    found += future.result()
+                    self.scanned.update(relative for relative, _ in batch)
         except (BrokenProcessPool, OSError):
+            self.scanned = set()
             return None
+        return found

@@ -15,11 +15,12 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .checks.parallel import usable_cores
 
 T = TypeVar("T")
+Item = TypeVar("Item")
 
 
 class SecondCore:
@@ -50,3 +51,29 @@ class SecondCore:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+class Batches(Generic[Item, T]):
+    """Items sent to the second process in batches, each batch to `job(*args, batch)`.
+
+    Fewer, larger messages cost less than one per page. `sent` keeps each batch with its
+    future result, or None where there was no process: then the caller does that batch itself.
+    """
+
+    SIZE = 50
+
+    def __init__(self, core: SecondCore, job: Callable[..., T], *args: Any) -> None:
+        self.core, self.job, self.args = core, job, args
+        self.sent: list[tuple[list[Item], Future[T] | None]] = []
+        self._batch: list[Item] = []
+
+    def add(self, item: Item) -> None:
+        self._batch.append(item)
+        if len(self._batch) >= self.SIZE:
+            self.send()
+
+    def send(self) -> None:
+        """Send what has been added since the last batch."""
+        if self._batch:
+            self.sent.append((self._batch, self.core.submit(self.job, *self.args, self._batch)))
+            self._batch = []
