@@ -124,7 +124,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
-        if not (self.dirty or self.serving):  # a serve rebuild scans only what changed
+        if not (self.dirty or self.serving):  # never under a server's threads (see second_core.py)
             self.second_core = SecondCore()
             self.background = BackgroundScan(self._privacy_rules(), self.second_core)
             search = search_plugin(config)
