@@ -3,9 +3,10 @@
 Material's search plugin reads every page's HTML with a Python HTML parser:
 on record pages, which have many small elements, that is about a quarter of
 the build. The entries depend only on the page (its HTML, table of contents,
-address, title and front matter), so on a machine with two cores they are made
-in the second process (second_core.py), with Material's own code, while MkDocs
-builds the next pages. Each page's entries are then put back where Material would have put
+address, title and front matter), all final once MkDocs has read the page, so on a
+machine with two cores each page is sent to the second process (second_core.py) as soon
+as it is read: its entries are made there, with Material's own code, while MkDocs reads
+the next pages, when the second process has nothing else to do. Each page's entries are then put back where Material would have put
 them, so the index is byte for byte the one Material writes alone (a test
 builds the example both ways). Where the process cannot start, or dies, the
 entries are made here instead.
@@ -46,8 +47,8 @@ class PageForSearch:
     meta: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, page: Page) -> PageForSearch:
-        return cls(page.content or "", _toc(page.toc), page.url, str(page.title or ""), dict(page.meta))
+    def of(cls, page: Page, content: str) -> PageForSearch:
+        return cls(content, _toc(page.toc), page.url, str(page.title or ""), dict(page.meta))
 
 
 def _toc(items: Any) -> tuple[TocItem, ...]:
@@ -66,10 +67,11 @@ def entries_for(index_config: dict[str, Any], pages: list[PageForSearch]) -> lis
 
 
 class BackgroundSearch:
-    """Takes pages from Material's search plugin, indexes them elsewhere, and puts the entries back.
+    """Indexes pages elsewhere, keeps them from Material's search plugin, and puts the entries back.
 
-    Call `take` before Material's search sees a page, `placed` after it, and
-    `merge` before Material writes the index.
+    Call `send` once a page's content is final (after every `on_page_content`),
+    `take` before Material's search sees the page, `placed` after it, and `merge`
+    before Material writes the index.
     """
 
     def __init__(self, search_plugin: Any, core: SecondCore) -> None:
@@ -78,15 +80,22 @@ class BackgroundSearch:
         self.config: dict[str, Any] = dict(search_plugin.search_index.config)
         self.batches: Batches[PageForSearch, list[Entries]] = Batches(core, entries_for, self.config)
         self._positions: list[int] = []
+        self._sent: set[str] = set()
+        """The pages sent, by source file: Material leaves these out."""
         self._taken: Page | None = None
 
-    def take(self, page: Page) -> None:
-        """Before Material's search: send the page away, and tell Material to leave it out."""
+    def send(self, page: Page, content: str) -> None:
+        """Once the page's content is final: its entries are made in the second process."""
         if not self.core.running or "search" in page.meta:  # a page with its own search settings stays
             return
-        self.batches.add(PageForSearch.of(page))
-        page.meta["search"] = {"exclude": True}
-        self._taken = page
+        self.batches.add(PageForSearch.of(page, content))
+        self._sent.add(page.file.src_uri)
+
+    def take(self, page: Page) -> None:
+        """Before Material's search: tell Material to leave out a page that was sent."""
+        if page.file.src_uri in self._sent:
+            page.meta["search"] = {"exclude": True}
+            self._taken = page
 
     def placed(self, page: Page) -> None:
         """After Material's search: where this page's entries go in the index."""
@@ -105,7 +114,7 @@ class BackgroundSearch:
         # From the last page back, so each earlier position still points where it did.
         for position, own in reversed(list(zip(self._positions, made, strict=True))):
             entries[position:position] = own
-        self.batches.sent, self._positions = [], []
+        self.batches.sent, self._positions, self._sent = [], [], set()
 
     def _entries(self, batch: list[PageForSearch], future: Future[list[Entries]] | None) -> list[Entries]:
         """The batch's entries from the second process, or made here if it could not make them."""

@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -25,6 +26,7 @@ from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
 from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
+from .heap import SettledHeap, collector_paused
 from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache, load_group
 from .mentions import resolve_people
@@ -80,6 +82,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.background_search: BackgroundSearch | None = None
         """Material's search entries for the pages made so far, made in another process."""
         self.second_core: SecondCore | None = None
+        self.heap = SettledHeap()
+        """What the build keeps to its end, kept from the cycle collector (heap.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
@@ -93,12 +97,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         root = Path(config.config_file_path or ".").parent
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         self.settings = settings = build_settings(self.config, content_dir, config.site_url)
-        if self.serving:  # keep what was read for the next rebuild; fork nothing under the server
-            group, problems = load_group(root, content_dir, self.source_cache)
-        else:  # a build reads a big group on every core
-            group, problems = load_group(root, content_dir, parallel.read_ahead(root, content_dir))
-        if group.project is not None:
-            problems += check_records(group, settings, on_every_core=not self.serving)
+        with collector_paused():
+            group, problems = self._load_and_check(root, content_dir, settings)
         report_problems(problems)
         self.site = Published(group, settings.today, settings.site_url, settings.page_size)
         intro = group.pages["index.md"].body if "index.md" in group.pages else ""
@@ -112,7 +112,17 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         _configure_site(config, self.specs, group.pages)
         if self.dirty:
             self.group_digest = _group_digest(config, group, settings)
+        self.heap.settle()
         return config
+
+    def _load_and_check(self, root: Path, content_dir: str, settings: Settings) -> tuple[Group, list[Problem]]:
+        if self.serving:  # keep what was read for the next rebuild; fork nothing under the server
+            group, problems = load_group(root, content_dir, self.source_cache)
+        else:  # a build reads a big group on every core
+            group, problems = load_group(root, content_dir, parallel.read_ahead(root, content_dir))
+        if group.project is not None:
+            problems += check_records(group, settings, on_every_core=not self.serving)
+        return group, problems
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:
@@ -135,7 +145,13 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                 self.background.add(output.path, output.content)
         if self.dirty:
             self.rebuilds.start(config, files, self._page_digests(files))
+        self.heap.settle()
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.site is not None:
+            self.heap.settle()
+        return nav
 
     def _page_digests(self, files: Files) -> dict[str, str]:
         """Each page's digest: what it is made from (see fingerprints.py)."""
@@ -149,6 +165,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Keep the theme's compiled templates between serve rebuilds, as our own are."""
         env.bytecode_cache = self.compiled_templates
+        if self.site is not None:
+            self.heap.settle()  # every page has been read
         return env
 
     def _is_kept(self, src_uri: str) -> bool:
@@ -173,8 +191,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             self.origins[page.file.dest_uri] = origin
         return resolve_people(markdown, self.site.group.people)
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str | None:
+    def _page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                      files: Files) -> str | None:
         if self.site is None:
             return html
         html = clean_html(html)
@@ -183,6 +201,15 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         html = html if spec is None else self.renderer.render(spec, self.site, html)
         return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr,
                                    [self.site.project.name])
+
+    @event_priority(-100)  # last: the page's content is final
+    def _send_to_search(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if self.background_search is not None:
+            self.background_search.send(page, html)
+        return html
+
+    on_page_content = CombinedEvent(_page_content, _send_to_search)
 
     def _privacy_rules(self) -> PrivacyRules:
         assert self.site is not None
@@ -197,6 +224,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_second_core()
+        self.heap.release()
 
     def _stop_second_core(self) -> None:
         if self.second_core is not None:
@@ -238,6 +266,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                                   self.guard_memo if self.dirty else None, self.background)
         finally:
             self._stop_second_core()
+            self.heap.release()
         for problem in problems:
             log.error(str(problem))
         if problems:

@@ -2,7 +2,9 @@
 
 The guard used html.parser alone; its fast reader must never see less text, or
 a leak could slip through. These tests compare the two on built pages, feeds
-and QR codes, and on hostile markup from the shared corpus.
+and QR codes, and on hostile markup from the shared corpus, reading documents
+whole and in runs of lines cut at every line (as the guard reads pages, each
+run once).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_site.guard import _fast_parts, _parsed_parts, visible_text
+from coprod_site.guard import _fast_parts, _parsed_parts, _text_by_runs, visible_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 XSS = CORPUS / "markdown-it-fixtures" / "test" / "fixtures" / "markdown-it" / "xss.txt"
@@ -33,6 +35,7 @@ def assert_reads_the_same(markup: str) -> None:
             visible_text(markup)
         return
     assert visible_text(markup) == expected, markup
+    assert _text_by_runs(markup, one_in=1) in (expected, None), markup  # None: read whole instead
 
 
 EDGE_CASES = [
@@ -59,6 +62,12 @@ EDGE_CASES = [
     "<tag-with:colon a:b=c>x</tag-with:colon>",
     "<p>Jane</p><p>Smith</p>\n\t<nav>07700</nav> <footer>900123</footer>",
     "<a title=\"\u00a0non\u00a0breaking\u00a0\">x\u00a0y</a>",
+    "<a\nhref='x'\ntitle=\"Jane\nSmith\">x</a>\nafter",
+    "<!-- a\nb 07700\n-->c\n<!-- d --\n>e\n",
+    "<script>\nvar a = '07700\n900123';\n</script\n>\nx\n<style>\np{}\n</style>",
+    "text &amp\n; &#48\n7700\n&\namp;\n",
+    "<p>Jane \n</p>\n   <p>   Smith</p>\n \n\t\n\u00a0c  \n",
+    "a <\n b\n<\n/p>\n</\np>\n",
 ]
 
 
@@ -74,6 +83,7 @@ def test_built_pages_feeds_and_codes_read_the_same_without_html_parser(built_gro
         markup = path.read_text(encoding="utf-8")
         assert _fast_parts(markup) is not None, path  # the fast reader really is used
         assert visible_text(markup) == reference_text(markup), path
+        assert _text_by_runs(markup, one_in=1) == reference_text(markup), path
 
 
 def xss_markup() -> list[str]:
