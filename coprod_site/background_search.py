@@ -14,8 +14,6 @@ entries are made here instead.
 
 from __future__ import annotations
 
-from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,21 +104,9 @@ class BackgroundSearch:
 
     def merge(self) -> None:
         """Put every page's entries where Material would have put them."""
-        self.batches.send()
-        made: list[Entries] = []
-        for batch, future in self.batches.sent:
-            made += self._entries(batch, future)
+        made = [entries for batch in self.batches.collect() for entries in batch]
         entries = self.plugin.search_index.entries
         # From the last page back, so each earlier position still points where it did.
         for position, own in reversed(list(zip(self._positions, made, strict=True))):
             entries[position:position] = own
-        self.batches.sent, self._positions, self._sent = [], [], set()
-
-    def _entries(self, batch: list[PageForSearch], future: Future[list[Entries]] | None) -> list[Entries]:
-        """The batch's entries from the second process, or made here if it could not make them."""
-        if future is not None:
-            try:
-                return future.result()
-            except (BrokenProcessPool, OSError):
-                pass
-        return entries_for(self.config, batch)
+        self._positions, self._sent = [], set()

@@ -20,7 +20,6 @@ import posixpath
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -408,13 +407,12 @@ class SiteGuard:
         """
         memo = memo if memo is not None else _NoMemo()
         memo.start(repr(self.rules))
-        found = background.findings() if background is not None else None
-        scanned = background.scanned if found is not None and background is not None else set()
+        found = background.findings() if background is not None else []
+        scanned = background.scanned if background is not None else set()
 
         def skipped(relative: str, data: bytes) -> bool:
             return relative in scanned or memo.file_is_clean(relative, data)
 
-        found = list(found or [])
         for piece in read_site_texts(site_dir, skipped):
             if memo.text_is_clean(piece.text):
                 continue
@@ -520,15 +518,15 @@ class BackgroundScan:
 
     The guard is a large part of a build's time and needs nothing but the
     finished pages, so it runs beside the build instead of after it (see
-    second_core.py). Files the second process could not scan are read by the
-    guard itself, as it always did.
+    second_core.py). What the second process has not scanned when the guard
+    runs is scanned by the guard's own process meanwhile (`Batches.collect`).
     """
 
     def __init__(self, rules: PrivacyRules, core: SecondCore) -> None:
         self.core = core
         self.batches: Batches[tuple[str, str], Found] = Batches(core, _scan_pages, rules)
         self.scanned: set[str] = set()
-        """The files the second process scanned: the guard does not read them again."""
+        """The files added here: the guard does not read them again."""
 
     def add(self, relative: str, content: str | bytes) -> None:
         """A page or other file, exactly as it will be written to `relative` in the site folder."""
@@ -537,17 +535,8 @@ class BackgroundScan:
         text = content if isinstance(content, str) else _text_of_file(relative, content)
         if text is not None:
             self.batches.add((relative, text))
+            self.scanned.add(relative)
 
-    def findings(self) -> Found | None:
-        """Everything found in the files scanned; None if the scan failed (read them all again)."""
-        self.batches.send()
-        found: Found = []
-        try:
-            for batch, future in self.batches.sent:
-                if future is not None:  # else the guard reads these files itself
-                    found += future.result()
-                    self.scanned.update(relative for relative, _ in batch)
-        except (BrokenProcessPool, OSError):
-            self.scanned = set()
-            return None
-        return found
+    def findings(self) -> Found:
+        """Everything found in the files added."""
+        return [found for batch in self.batches.collect() for found in batch]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from .checks.parallel import in_parts
 from .published import Published
 from .settings import Settings
 
@@ -61,7 +62,15 @@ OutputBuilder = Callable[[Published, Settings], Iterable[OutputFile]]
 OUTPUT_BUILDERS: list[OutputBuilder] = []
 
 
-def build_outputs(site: Published, settings: Settings) -> list[OutputFile]:
-    """Every extra file every builder makes, in path order."""
-    files = [file for builder in OUTPUT_BUILDERS for file in builder(site, settings)]
+def build_outputs(site: Published, settings: Settings, parts: int = 1) -> list[OutputFile]:
+    """Every extra file every builder makes, in path order.
+
+    With more than one part, the builders are dealt out in turn to that many
+    processes (checks/parallel.py): the feeds and the QR codes, which take the
+    longest in a big group, land in different ones. The files are the same.
+    """
+    def build_part(index: int) -> list[OutputFile]:
+        return [file for builder in OUTPUT_BUILDERS[index::parts] for file in builder(site, settings)]
+
+    files = [file for part in in_parts(build_part, parts) for file in part]
     return sorted(files, key=lambda file: file.path)

@@ -41,6 +41,7 @@ from .render import CompiledTemplates, Renderer
 from .sanitize import clean_html
 from .second_core import SecondCore
 from .settings import Settings
+from .shared_nav import SharedNav, add_theme_templates, nav_targets
 from .terms import mark_glossary_terms
 
 log = get_plugin_logger(__name__)
@@ -84,6 +85,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.second_core: SecondCore | None = None
         self.heap = SettledHeap()
         """What the build keeps to its end, kept from the cycle collector (heap.py)."""
+        self.shared_nav: SharedNav | None = None
+        """The navigation made once for each folder of pages outside it (shared_nav.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
@@ -139,7 +142,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             self.background = BackgroundScan(self._privacy_rules(), self.second_core)
             search = search_plugin(config)
             self.background_search = BackgroundSearch(search, self.second_core) if search else None
-        for output in build_outputs(self.site, self.settings):
+        parts = 1 if self.serving else parallel.parts_for(parallel.record_count(self.site.group))
+        for output in build_outputs(self.site, self.settings, parts):
             files.append(File.generated(config, output.path, content=output.content))
             if self.background is not None:
                 self.background.add(output.path, output.content)
@@ -149,8 +153,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if self.site is not None:
-            self.heap.settle()
+        if self.site is None:
+            return nav
+        self.shared_nav = None if parallel.reference_build() else SharedNav.of(nav.pages, nav_targets(nav))
+        self.heap.settle()
         return nav
 
     def _page_digests(self, files: Files) -> dict[str, str]:
@@ -165,6 +171,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Keep the theme's compiled templates between serve rebuilds, as our own are."""
         env.bytecode_cache = self.compiled_templates
+        add_theme_templates(env, _theme_dirs_below_ours(config))  # for overrides/partials/nav.html
+        if self.shared_nav is not None:
+            env.globals["coprod_shared_nav"] = self.shared_nav
         if self.site is not None:
             self.heap.settle()  # every page has been read
         return env
@@ -320,6 +329,12 @@ def _group_digest(config: MkDocsConfig, group: Group, settings: Settings) -> str
     theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     site_config = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     return group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES], site_config)
+
+
+def _theme_dirs_below_ours(config: MkDocsConfig) -> list[str]:
+    """The theme's template folders beneath our overrides: Material's own, then MkDocs'."""
+    dirs = list(config.theme.dirs)
+    return dirs[dirs.index(str(OVERRIDES)) + 1:] if str(OVERRIDES) in dirs else dirs
 
 
 def _override_dirs(config: MkDocsConfig) -> list[Path]:

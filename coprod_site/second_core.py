@@ -57,7 +57,7 @@ class Batches(Generic[Item, T]):
     """Items sent to the second process in batches, each batch to `job(*args, batch)`.
 
     Fewer, larger messages cost less than one per page. `sent` keeps each batch with its
-    future result, or None where there was no process: then the caller does that batch itself.
+    future result, or None where there was no process; `collect` gives every batch's result.
     """
 
     SIZE = 50
@@ -77,3 +77,32 @@ class Batches(Generic[Item, T]):
         if self._batch:
             self.sent.append((self._batch, self.core.submit(self.job, *self.args, self._batch)))
             self._batch = []
+
+    def collect(self) -> list[T]:
+        """Every batch's result, in the order the items were added; the batches are then forgotten.
+
+        The second process works through the batches from the first; batches it has
+        not started yet are taken back from the last and done here meanwhile, so
+        both cores work to the end instead of this one waiting. A batch it could not
+        do (there was no process, or it died) is done here too.
+        """
+        self.send()
+        sent, self.sent = self.sent, []
+        results: dict[int, T] = {}
+        for index in reversed(range(len(sent))):
+            batch, future = sent[index]
+            if future is not None and not future.cancel():
+                break  # started or done: so are the ones before it
+            results[index] = self.job(*self.args, batch)
+        for index, (batch, future) in enumerate(sent):
+            if index not in results:
+                results[index] = self._result(future, batch)
+        return [results[index] for index in range(len(sent))]
+
+    def _result(self, future: Future[T] | None, batch: list[Item]) -> T:
+        if future is not None:
+            try:
+                return future.result()
+            except (BrokenProcessPool, OSError):
+                pass
+        return self.job(*self.args, batch)

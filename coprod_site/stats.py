@@ -200,11 +200,13 @@ def chair_figures(site: Published, meetings: Iterable[Meeting]) -> ChairFigures:
 
 def quarter_figures(site: Published, period: Period) -> tuple[QuarterFigures, ...]:
     """Each quarter of the period, with its meetings' roles and who joined or left."""
-    meetings = held_meetings(site, period)
+    by_quarter: dict[Quarter, list[Meeting]] = {}
+    for meeting in held_meetings(site, period):
+        by_quarter.setdefault(Quarter.of(meeting.date), []).append(meeting)
     people = list(site.group.people.values())
     found = []
     for quarter in period.quarters():
-        inside = [m for m in meetings if m.date in quarter]
+        inside = by_quarter.get(quarter, [])
         found.append(QuarterFigures(
             quarter, len(inside), role_shares(site, inside),
             sum(p.joined_on in quarter and p.joined_on in period for p in people),

@@ -56,10 +56,24 @@ def parts_for(records: int) -> int:
 ONE_PROCESS = "COPROD_ONE_PROCESS"
 """Set to 1 to do everything in one process (as on a machine with one core)."""
 
+REFERENCE = "COPROD_REFERENCE_BUILD"
+"""Set to 1 for the plain build the quicker ones are compared with in tests: one process, and
+every page made on its own by MkDocs and Material, nothing shared between pages."""
+
+
+def is_set(variable: str) -> bool:
+    return os.environ.get(variable, "").strip() not in ("", "0")
+
+
+def reference_build() -> bool:
+    """Whether to build the plain way (COPROD_REFERENCE_BUILD)."""
+    return is_set(REFERENCE)
+
 
 def usable_cores() -> int:
-    """The cores this process may run on (Linux); 1 when COPROD_ONE_PROCESS is set."""
-    if os.environ.get(ONE_PROCESS, "").strip() not in ("", "0"):
+    """The cores this process may run on (Linux); 1 when COPROD_ONE_PROCESS or
+    COPROD_REFERENCE_BUILD is set."""
+    if is_set(ONE_PROCESS) or is_set(REFERENCE):
         return 1
     return len(os.sched_getaffinity(0))
 
@@ -130,6 +144,8 @@ def in_parts(task: Callable[[int], T], parts: int) -> list[T]:
     containers have no shared memory for the pool's locks) or a worker dies,
     every part is done here instead: slower, but the same result.
     """
+    if parts <= 1:
+        return [task(0)]
     global _task
     _task = task
     try:

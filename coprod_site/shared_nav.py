@@ -1,0 +1,99 @@
+"""Material's sidebar made once for all the pages of a folder that are not in it.
+
+Every page carries the site's navigation, and making it took Material about a
+third of its time on each page. Record pages are not in the navigation, so
+nothing in it is marked as theirs: theirs differs from page to page only in its
+links, which MkDocs writes relative to the page. Every meeting page sits in
+meetings/, one folder down, so every meeting page's navigation is the same: it
+is made for the first two pages of a folder and, when the two are the same,
+shared with the rest of that folder's pages.
+
+A page in the navigation always gets its own, as does a page with a link of the
+navigation inside its own folder (its links could differ from its neighbours').
+`overrides/partials/nav.html` asks here before it lets Material make one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+
+THEME_PREFIX = "coprod-theme/"
+"""Names the theme's own templates, beneath our overrides: Material's partials/nav.html
+is coprod-theme/partials/nav.html."""
+
+Folder = tuple[tuple[str, ...], int]
+"""A page's folder as far as its relative links are concerned: the folders above it, and its depth."""
+
+
+def link_folders(url: str) -> list[str]:
+    """The folders MkDocs writes a page's relative links from, as it does (utils.get_relative_url)."""
+    directory, _, last = url.rpartition("/")
+    path = posixpath.normpath("/" + (directory if "." in last else url))[1:]
+    return path.split("/") if path else []
+
+
+@dataclass
+class SharedNav:
+    """The navigation of each folder, for one build. Templates call `folder`, `shared` and `keep`."""
+
+    nav_pages: set[int] = field(default_factory=set)
+    """The pages in the navigation (by id), which each get their own."""
+    targets: list[list[str]] = field(default_factory=list)
+    """Where the navigation's links go, as folders."""
+    made: dict[Folder, str] = field(default_factory=dict)
+    """Each folder's navigation, once made for its first page."""
+    confirmed: dict[Folder, bool] = field(default_factory=dict)
+    """Whether the second page's navigation was the same as the first's."""
+
+    @classmethod
+    def of(cls, nav_pages: Iterable[Any], targets: Iterable[str]) -> SharedNav:
+        return cls({id(page) for page in nav_pages}, [link_folders(url) for url in targets])
+
+    def folder(self, page: Any) -> Folder | None:
+        """The folder whose navigation this page can share, or None if it must have its own."""
+        if page is None or id(page) in self.nav_pages:
+            return None
+        folders = link_folders(page.url)
+        if folders and any(target[:len(folders)] == folders for target in self.targets):
+            return None
+        return tuple(folders[:-1]), len(folders)
+
+    def shared(self, folder: Folder) -> str | None:
+        """The folder's navigation, once two of its pages have had the same one."""
+        return self.made[folder] if self.confirmed.get(folder) else None
+
+    def keep(self, folder: Folder, made: str) -> str:
+        """A navigation just made for a page of `folder`; returned as it is."""
+        if folder not in self.made:
+            self.made[folder] = made
+        elif folder not in self.confirmed:
+            self.confirmed[folder] = made == self.made[folder]
+        return made
+
+
+def nav_targets(nav: Any) -> list[str]:
+    """Every address the navigation links to: its pages, links and sections' pages."""
+    urls = []
+    for item in nav.items:
+        stack = [item]
+        while stack:
+            entry = stack.pop()
+            url = getattr(entry, "url", None)
+            if isinstance(url, str):
+                urls.append(url)
+            stack.extend(getattr(entry, "children", None) or [])
+    if getattr(nav, "homepage", None) is not None:
+        urls.append(nav.homepage.url)
+    return urls
+
+
+def add_theme_templates(env: Environment, theme_dirs: list[str]) -> None:
+    """Let templates reach the theme's own templates beneath our overrides, by THEME_PREFIX."""
+    below: BaseLoader = FileSystemLoader(theme_dirs)
+    loaders: list[BaseLoader] = [env.loader] if env.loader is not None else []
+    env.loader = ChoiceLoader([*loaders, PrefixLoader({THEME_PREFIX.rstrip("/"): below})])
