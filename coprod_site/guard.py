@@ -16,10 +16,11 @@ import functools
 import gzip
 import hashlib
 import json
+import os
 import posixpath
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -233,18 +234,28 @@ class SiteText:
     text: str
 
 
-def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = None) -> Iterator[SiteText]:
-    """Every piece of text a visitor can fetch from the built site (but files `skip` accepts)."""
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(site_dir).as_posix()
-        if not is_scanned(relative):
+def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = None,
+                    already: Container[str] = ()) -> Iterator[SiteText]:
+    """Every piece of text a visitor can fetch from the built site, but files `already` scanned
+    (not even read) and files `skip` accepts."""
+    for relative in site_files(site_dir):
+        if not is_scanned(relative) or relative in already:
             continue
-        data = path.read_bytes()
+        data = (site_dir / relative).read_bytes()
         if skip is not None and skip(relative, data):
             continue
         text = _text_of_file(relative, data)
         if text is not None:
             yield from _texts_of(relative.removesuffix(".gz"), relative, text)
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """Every file in the site, relative to it, in path order."""
+    found = []
+    for folder, _, names in os.walk(site_dir):
+        prefix = Path(folder).relative_to(site_dir).as_posix()
+        found += [name if prefix == "." else f"{prefix}/{name}" for name in names]
+    return sorted(found, key=lambda relative: relative.split("/"))
 
 
 def is_scanned(relative: str) -> bool:
@@ -410,10 +421,7 @@ class SiteGuard:
         found = background.findings() if background is not None else []
         scanned = background.scanned if background is not None else set()
 
-        def skipped(relative: str, data: bytes) -> bool:
-            return relative in scanned or memo.file_is_clean(relative, data)
-
-        for piece in read_site_texts(site_dir, skipped):
+        for piece in read_site_texts(site_dir, memo.file_is_clean, scanned):
             if memo.text_is_clean(piece.text):
                 continue
             findings = find_leaks(piece.text, self.rules)

@@ -36,6 +36,7 @@ from .permalinks import missing_url_problems, published_urls, read_ledger, redir
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .published import Published
+from .record_pages import RecordPage, SharedConverter
 from .records import Group
 from .render import CompiledTemplates, Renderer
 from .sanitize import clean_html
@@ -155,9 +156,20 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site is None:
             return nav
-        self.shared_nav = None if parallel.reference_build() else SharedNav.of(nav.pages, nav_targets(nav))
+        self.shared_nav = None
+        if not parallel.reference_build():
+            self.shared_nav = SharedNav.of(nav.pages, nav_targets(nav))
+            self._share_one_converter(config, files)
         self.heap.settle()
         return nav
+
+    def _share_one_converter(self, config: MkDocsConfig, files: Files) -> None:
+        """Our pages outside the sidebar are read by one Markdown converter (record_pages.py)."""
+        converter = SharedConverter(config)
+        for spec in self.specs.values():
+            file = files.get_file_from_path(spec.path)
+            if not spec.in_nav and file is not None and file.page is None:
+                RecordPage(file, config, converter)
 
     def _page_digests(self, files: Files) -> dict[str, str]:
         """Each page's digest: what it is made from (see fingerprints.py)."""

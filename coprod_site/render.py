@@ -83,9 +83,10 @@ class Renderer:
         loaders: list[BaseLoader] = [FileSystemLoader(str(folder)) for folder in override_dirs
                                      if folder.is_dir()]
         loaders.append(PackageLoader("coprod_site", "templates"))
+        # One Renderer serves one build, so templates need not be checked for edits on every page.
         self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                               bytecode_cache=compiled)
+                               bytecode_cache=compiled, auto_reload=False)
         self.env.filters.update(date=format_date, time=format_time, words=words)
         self.env.globals.update(plural=plural, join_words=join_words)
 
