@@ -1,37 +1,63 @@
-"""Work done on the second core during a build gives exactly the site one process makes.
+"""A quick build gives exactly the site the plain reference build makes.
 
-A build scans pages for the leak guard, and makes Material's search entries,
-in a second process while MkDocs builds the rest (guard.BackgroundScan,
-background_search.py); `coprod check` and builds of big groups read and check
-records on every core (checks/parallel.py). COPROD_ONE_PROCESS=1 turns all of
-it off. The example group built both ways must give the same files, byte for
-byte, search index included.
+A build of the group's pages takes every shortcut that cannot change a byte:
+the leak guard's scan and Material's search entries are made in a second
+process while MkDocs builds the rest (guard.BackgroundScan, background_search.py),
+outputs and, for big groups, reading and checking are shared over the cores
+(checks/parallel.py), the navigation is made once per folder of pages outside it
+(shared_nav.py), and pages outside the sidebar share one Markdown converter
+(record_pages.py). COPROD_REFERENCE_BUILD=1 turns every shortcut off. The example
+group built both ways must give the same files, byte for byte, search index included.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_example, mkdocs_build, site_bytes
+from conftest import REPO, copy_example, mkdocs_build, site_bytes
 
 from coprod_site.checks.parallel import usable_cores
 
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate_group  # noqa: E402
 
-@pytest.mark.skipif(not hasattr(os, "sched_getaffinity") or usable_cores() < 2,
-                    reason="needs two cores: with one, every build already runs in one process")
-def test_the_example_built_on_two_cores_equals_the_one_process_build(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+TWO_CORES = pytest.mark.skipif(not hasattr(os, "sched_getaffinity") or usable_cores() < 2,
+                               reason="needs two cores: with one, every build runs in one process")
+
+
+def assert_same_sites(quick: Path, reference: Path) -> dict[str, bytes]:
+    built_quick, built_plain = site_bytes(quick), site_bytes(reference)
+    assert sorted(built_quick) == sorted(built_plain)
+    assert [name for name in built_plain if built_quick[name] != built_plain[name]] == []
+    return built_quick
+
+
+@TWO_CORES
+def test_the_example_built_quickly_equals_the_reference_build(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_example(tmp_path / "group")
-    two = mkdocs_build(root, "--strict", site=tmp_path / "two")
-    assert two.returncode == 0, two.stderr
-    monkeypatch.setenv("COPROD_ONE_PROCESS", "1")
-    one = mkdocs_build(root, "--strict", site=tmp_path / "one")
-    assert one.returncode == 0, one.stderr
-    built_on_two, built_on_one = site_bytes(tmp_path / "two"), site_bytes(tmp_path / "one")
-    assert sorted(built_on_two) == sorted(built_on_one)
-    assert [name for name in built_on_one if built_on_two[name] != built_on_one[name]] == []
-    index = json.loads(built_on_two["search/search_index.json"])
+    quick = mkdocs_build(root, "--strict", site=tmp_path / "quick")
+    assert quick.returncode == 0, quick.stderr
+    monkeypatch.setenv("COPROD_REFERENCE_BUILD", "1")
+    plain = mkdocs_build(root, "--strict", site=tmp_path / "plain")
+    assert plain.returncode == 0, plain.stderr
+    built = assert_same_sites(tmp_path / "quick", tmp_path / "plain")
+    index = json.loads(built["search/search_index.json"])
     assert any(entry["location"].startswith("meetings/2025-") for entry in index["docs"])
+
+
+@TWO_CORES
+def test_a_big_generated_group_built_quickly_equals_the_reference_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enough records (1,000) that reading, checking and outputs are shared over the cores too."""
+    root = generate_group(tmp_path / "group", 500)
+    quick = mkdocs_build(root, "--strict", site=tmp_path / "quick")
+    assert quick.returncode == 0, quick.stderr
+    monkeypatch.setenv("COPROD_REFERENCE_BUILD", "1")
+    plain = mkdocs_build(root, "--strict", site=tmp_path / "plain")
+    assert plain.returncode == 0, plain.stderr
+    assert_same_sites(tmp_path / "quick", tmp_path / "plain")
