@@ -128,17 +128,65 @@ def mask(value: str) -> str:
 # --- the detectors -------------------------------------------------------------------
 
 
+# --- where a match can start ----------------------------------------------------------
+# A page's text is long and holds few numbers and fewer '@'s, so rather than try every
+# position as `finditer` does, the finders below try only the positions where a match can
+# start, in order, each after the last match: the same matches, found several times quicker.
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, given every position (in order) where a match could start."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
+
+
+_LOCAL_PART_RUN = re.compile(r"[\w.+\-]*\Z")
+
+
+def email_starts(text: str) -> Iterator[int]:
+    """Where an email address could start: at the run of name characters before each '@'
+    (EMAIL's look-behind allows no other place, and an address holds one '@')."""
+    at = text.find("@")
+    while at != -1:
+        window = max(0, at - 64)
+        run = _LOCAL_PART_RUN.search(text, window, at)
+        while run is not None and run.start() == window > 0:  # the run goes on: look further back
+            window = max(0, window - 4096)
+            run = _LOCAL_PART_RUN.search(text, window, at)
+        if run is not None:
+            yield run.start()
+        at = text.find("@", at + 1)
+
+
+_PHONE_FIRST = re.compile(r"(?=\+|0\d|\(0)")
+_THREE_DIGITS_OR_MORE = re.compile(r"\d{3,}")
+
+
+def phone_starts(text: str) -> Iterator[int]:
+    """Where a UK number could start: PHONE's prefixes begin '+', '0' and a digit, or '(0'."""
+    return (match.start() for match in _PHONE_FIRST.finditer(text))
+
+
+def digit_run_starts(text: str) -> Iterator[int]:
+    """Where each run of three digits or more starts: NHS_NUMBER begins with three digits,
+    and its look-behind allows a start nowhere inside a run."""
+    return (match.start() for match in _THREE_DIGITS_OR_MORE.finditer(text))
+
+
 def find_emails(text: str, allowed: Iterable[str] = ()) -> Iterator[Finding]:
     """Email addresses other than the `allowed` ones (the group's shared contact addresses)."""
     permitted = {address.lower() for address in allowed}
-    for match in EMAIL.finditer(text):
+    for match in matches_from(EMAIL, text, email_starts(text)):
         if match.group().lower() not in permitted:
             yield Finding("email", match.group(), match.start(), match.end())
 
 
 def find_phone_numbers(text: str) -> Iterator[Finding]:
     """UK landline and mobile numbers, with or without +44 and spaces."""
-    for match in PHONE.finditer(text):
+    for match in matches_from(PHONE, text, phone_starts(text)):
         national = match["area"] + re.sub(r"\D", "", match["rest"])
         if len(national) in (9, 10) and national[0] in "123578":
             yield Finding("phone", match.group(), match.start(), match.end())
@@ -162,7 +210,7 @@ def is_nhs_number(digits: str) -> bool:
 
 def find_nhs_numbers(text: str) -> Iterator[Finding]:
     """NHS numbers written 943 476 5919, 943-476-5919 or 9434765919, with a valid check digit."""
-    for match in NHS_NUMBER.finditer(text):
+    for match in matches_from(NHS_NUMBER, text, digit_run_starts(text)):
         if is_nhs_number(match[1] + match[3] + match[4]):
             yield Finding("nhs_number", match.group(), match.start(), match.end())
 

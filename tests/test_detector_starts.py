@@ -1,0 +1,74 @@
+"""The leak detectors try only the places where a match can start, and find exactly what
+trying every place finds.
+
+`finditer` tries every position of a page's text; the detectors try only the runs
+of name characters before each '@', each '+', '0' and '(', and each run of digits.
+These tests compare the two on generated text made of the characters that matter,
+on the Big List of Naughty Strings and on built pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coprod_site.guard import visible_text
+from coprod_site.privacy import (
+    EMAIL,
+    NHS_NUMBER,
+    PHONE,
+    digit_run_starts,
+    email_starts,
+    matches_from,
+    phone_starts,
+)
+
+BLNS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "big-list-of-naughty-strings" / "blns.json"
+
+FINDERS = [(EMAIL, email_starts), (PHONE, phone_starts), (NHS_NUMBER, digit_run_starts)]
+
+
+def assert_same_matches(text: str) -> None:
+    for pattern, starts in FINDERS:
+        quick = [(m.start(), m.group()) for m in matches_from(pattern, text, starts(text))]
+        assert quick == [(m.start(), m.group()) for m in pattern.finditer(text)], (pattern.pattern, text)
+
+
+TRICKY = st.text(alphabet="0123456789 +-()@._:/aZé\n", max_size=80)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TRICKY)
+def test_generated_text_gives_the_same_matches(text: str) -> None:
+    assert_same_matches(text)
+
+
+@given(st.lists(st.sampled_from(["jane.smith", "@", "example.org", "0", "07700 900123", "+44 ",
+                                 "(0)", "943 476 5919", "943-476-5919", "9434765919", " ", "-", ".",
+                                 "x", "a@b.co", "@@", "1", "+", "/"]), max_size=12))
+def test_pieces_of_real_numbers_and_addresses_give_the_same_matches(pieces: list[str]) -> None:
+    assert_same_matches("".join(pieces))
+
+
+def test_known_cases_give_the_same_matches() -> None:
+    local = "a" * 5000
+    for text in ["call 07700 900123 or +44 7700 900123 or (020) 7946 0958",
+                 "nhs 943 476 5919, 9434765919, x943 476 5919", "a@b.com@c.org d@e.fr",
+                 f"{local}@example.org", f"x {local}.b@example.org", "@example.org", "..@x.io",
+                 "jane@example.org, jane.smith+x@mail.example.co.uk", "0" * 40, "+" * 10 + "44"]:
+        assert_same_matches(text)
+
+
+def test_naughty_strings_and_built_pages_give_the_same_matches(built_group: Path) -> None:
+    texts = [visible_text(path.read_text(encoding="utf-8")) for path in sorted(built_group.rglob("*.html"))]
+    if BLNS.is_file():
+        texts += json.loads(BLNS.read_text(encoding="utf-8"))
+    assert len(texts) > 20
+    for text in texts:
+        assert_same_matches(text)
+    assert_same_matches("\n".join(texts))
+    assert re.search(r"\d", "".join(texts))
