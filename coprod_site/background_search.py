@@ -67,9 +67,9 @@ def entries_for(index_config: dict[str, Any], pages: list[PageForSearch]) -> lis
 class BackgroundSearch:
     """Indexes pages elsewhere, keeps them from Material's search plugin, and puts the entries back.
 
-    Call `send` once a page's content is final (after every `on_page_content`),
-    `take` before Material's search sees the page, `placed` after it, and `merge`
-    before Material writes the index.
+    Call `send` once a page's content is final (after every `on_page_content`), or
+    `accept` with entries made elsewhere (finishing.py); `take` before Material's
+    search sees the page, `placed` after it, and `merge` before Material writes the index.
     """
 
     def __init__(self, search_plugin: Any, core: SecondCore) -> None:
@@ -77,20 +77,36 @@ class BackgroundSearch:
         self.core = core
         self.config: dict[str, Any] = dict(search_plugin.search_index.config)
         self.batches: Batches[PageForSearch, list[Entries]] = Batches(core, entries_for, self.config)
-        self._positions: list[int] = []
+        self._batched: list[str] = []
+        """The pages sent in batches, by source file, in order."""
+        self._made: dict[str, Entries] = {}
+        """Each page's entries, by source file, once made."""
         self._sent: set[str] = set()
-        """The pages sent, by source file: Material leaves these out."""
+        """The pages whose entries are made here: Material leaves these out."""
+        self._positions: list[tuple[str, int]] = []
         self._taken: Page | None = None
+
+    def searchable(self, page: Page, content: str = "") -> PageForSearch | None:
+        """What Material's search reads of the page; None for a page it reads itself."""
+        if not self.core.running or "search" in page.meta:  # a page with its own search settings stays
+            return None
+        return PageForSearch.of(page, content)
 
     def send(self, page: Page, content: str) -> None:
         """Once the page's content is final: its entries are made in the second process."""
-        if not self.core.running or "search" in page.meta:  # a page with its own search settings stays
-            return
-        self.batches.add(PageForSearch.of(page, content))
+        searchable = self.searchable(page, content)
+        if searchable is not None:
+            self.batches.add(searchable)
+            self._batched.append(page.file.src_uri)
+            self._sent.add(page.file.src_uri)
+
+    def accept(self, page: Page, entries: Entries) -> None:
+        """The page's entries, made elsewhere."""
+        self._made[page.file.src_uri] = entries
         self._sent.add(page.file.src_uri)
 
     def take(self, page: Page) -> None:
-        """Before Material's search: tell Material to leave out a page that was sent."""
+        """Before Material's search: tell Material to leave out a page whose entries are made here."""
         if page.file.src_uri in self._sent:
             page.meta["search"] = {"exclude": True}
             self._taken = page
@@ -99,14 +115,15 @@ class BackgroundSearch:
         """After Material's search: where this page's entries go in the index."""
         if self._taken is page:
             del page.meta["search"]
-            self._positions.append(len(self.plugin.search_index.entries))
+            self._positions.append((page.file.src_uri, len(self.plugin.search_index.entries)))
             self._taken = None
 
     def merge(self) -> None:
         """Put every page's entries where Material would have put them."""
         made = [entries for batch in self.batches.collect() for entries in batch]
+        self._made.update(zip(self._batched, made, strict=True))
         entries = self.plugin.search_index.entries
         # From the last page back, so each earlier position still points where it did.
-        for position, own in reversed(list(zip(self._positions, made, strict=True))):
-            entries[position:position] = own
-        self._positions, self._sent = [], set()
+        for uri, position in reversed(self._positions):
+            entries[position:position] = self._made[uri]
+        self._positions, self._batched, self._made, self._sent = [], [], {}, set()

@@ -25,12 +25,13 @@ from .checks import check_group, parallel, run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
+from .finishing import Finisher
 from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
 from .heap import SettledHeap, collector_paused
 from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache, load_group
 from .mentions import resolve_people
-from .outputs import build_outputs
+from .outputs import OutputFile, build_outputs
 from .pages import NAV_TITLES, PageSpec, build_pages
 from .permalinks import missing_url_problems, published_urls, read_ledger, redirect_problems
 from .privacy import PrivacyRules, read_register, rules_for
@@ -84,6 +85,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.background_search: BackgroundSearch | None = None
         """Material's search entries for the pages made so far, made in another process."""
         self.second_core: SecondCore | None = None
+        self.finisher: Finisher | None = None
+        self.outputs: list[OutputFile] = []
+        """The files besides pages this build makes (feeds, data, QR codes)."""
+        """Our pages, finished in the second process while MkDocs reads the next (finishing.py)."""
         self.heap = SettledHeap()
         """What the build keeps to its end, kept from the cycle collector (heap.py)."""
         self.shared_nav: SharedNav | None = None
@@ -139,19 +144,25 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
         if not (self.dirty or self.serving):  # never under a server's threads (see second_core.py)
-            self.second_core = SecondCore()
-            self.background = BackgroundScan(self._privacy_rules(), self.second_core)
-            search = search_plugin(config)
-            self.background_search = BackgroundSearch(search, self.second_core) if search else None
+            self._start_second_core(config)
         parts = 1 if self.serving else parallel.parts_for(parallel.record_count(self.site.group))
-        for output in build_outputs(self.site, self.settings, parts):
+        self.outputs = build_outputs(self.site, self.settings, parts)
+        for output in self.outputs:
             files.append(File.generated(config, output.path, content=output.content))
-            if self.background is not None:
-                self.background.add(output.path, output.content)
         if self.dirty:
             self.rebuilds.start(config, files, self._page_digests(files))
         self.heap.settle()
         return files
+
+    def _start_second_core(self, config: MkDocsConfig) -> None:
+        """The second process, and what it does beside the build (second_core.py)."""
+        self.second_core = core = SecondCore()
+        search = search_plugin(config)
+        self.background_search = BackgroundSearch(search, core) if search else None
+        if core.running:  # before anything is sent: the process starts then, and inherits the finisher
+            index_config = self.background_search.config if self.background_search else {}
+            self.finisher = Finisher(self._finish_page, core, index_config)
+        self.background = BackgroundScan(self._privacy_rules(), core)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site is None:
@@ -184,6 +195,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Keep the theme's compiled templates between serve rebuilds, as our own are."""
         env.bytecode_cache = self.compiled_templates
         add_theme_templates(env, _theme_dirs_below_ours(config))  # for overrides/partials/nav.html
+        self._put_finished_pages_in_place()
+        self._scan_outputs_beside_the_build()
         if self.shared_nav is not None:
             env.globals["coprod_shared_nav"] = self.shared_nav
         if self.site is not None:
@@ -216,17 +229,44 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                       files: Files) -> str | None:
         if self.site is None:
             return html
-        html = clean_html(html)
         ensure_skip_target(page)
-        spec = self.specs.get(page.file.src_uri)
+        if self.finisher is not None and page.file.src_uri in self.specs:
+            search = self.background_search.searchable(page) if self.background_search else None
+            self.finisher.send(page, html, search)
+            return html  # until the second process has finished it (see on_env)
+        return self._finish_page(page.file.src_uri, html)
+
+    def _finish_page(self, src_uri: str, html: str) -> str:
+        """A page's content: its cleaned HTML, in its template for our pages, glossary terms marked."""
+        assert self.site is not None
+        html = clean_html(html)
+        spec = self.specs.get(src_uri)
         html = html if spec is None else self.renderer.render(spec, self.site, html)
         return mark_glossary_terms(html, self.site.group.glossary, self.renderer.abbr,
                                    [self.site.project.name])
 
+    def _put_finished_pages_in_place(self) -> None:
+        """Every page has been read: the pages the second process finished take their content."""
+        if self.finisher is None:
+            return
+        for page, content, entries in self.finisher.collect():
+            page.content = content
+            if entries is not None and self.background_search is not None:
+                self.background_search.accept(page, entries)
+
+    def _scan_outputs_beside_the_build(self) -> None:
+        """Feeds, data and QR codes go to the leak guard's background scan once every page is
+        finished (sent earlier, they kept the second process from finishing pages)."""
+        if self.background is not None:
+            for output in self.outputs:
+                self.background.add(output.path, output.content)
+        self.outputs = []
+
     @event_priority(-100)  # last: the page's content is final
     def _send_to_search(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        if self.background_search is not None:
+        finished_elsewhere = self.finisher is not None and page.file.src_uri in self.specs
+        if self.background_search is not None and not finished_elsewhere:
             self.background_search.send(page, html)
         return html
 
@@ -250,7 +290,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     def _stop_second_core(self) -> None:
         if self.second_core is not None:
             self.second_core.close()
+        if self.finisher is not None:
+            self.finisher.close()
         self.second_core, self.background, self.background_search = None, None, None
+        self.finisher = None
 
     @event_priority(100)  # before Material's search sees the page
     def _before_search(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
