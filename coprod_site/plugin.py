@@ -43,7 +43,7 @@ from .render import CompiledTemplates, Renderer
 from .sanitize import clean_html
 from .second_core import SecondCore
 from .settings import Settings
-from .shared_nav import SharedNav, add_theme_templates, nav_targets
+from .shared_parts import SharedParts, add_theme_templates, nav_targets
 from .terms import mark_glossary_terms
 
 log = get_plugin_logger(__name__)
@@ -91,8 +91,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Our pages, finished in the second process while MkDocs reads the next (finishing.py)."""
         self.heap = SettledHeap()
         """What the build keeps to its end, kept from the cycle collector (heap.py)."""
-        self.shared_nav: SharedNav | None = None
-        """The navigation made once for each folder of pages outside it (shared_nav.py)."""
+        self.shared_parts: SharedParts | None = None
+        """Parts of pages made once for each folder of pages outside the sidebar (shared_parts.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
@@ -167,9 +167,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site is None:
             return nav
-        self.shared_nav = None
+        self.shared_parts = None
         if not parallel.reference_build():
-            self.shared_nav = SharedNav.of(nav.pages, nav_targets(nav))
+            self.shared_parts = SharedParts.of(nav.pages, nav_targets(nav))
             self._share_one_converter(config, files)
         self.heap.settle()
         return nav
@@ -194,11 +194,11 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Keep the theme's compiled templates between serve rebuilds, as our own are."""
         env.bytecode_cache = self.compiled_templates
-        add_theme_templates(env, _theme_dirs_below_ours(config))  # for overrides/partials/nav.html
+        add_theme_templates(env, _theme_dirs_below_ours(config))  # for overrides/partials/
         self._put_finished_pages_in_place()
         self._scan_outputs_beside_the_build()
-        if self.shared_nav is not None:
-            env.globals["coprod_shared_nav"] = self.shared_nav
+        if self.shared_parts is not None:
+            env.globals["coprod_shared"] = self.shared_parts
         if self.site is not None:
             self.heap.settle()  # every page has been read
         return env

@@ -1,13 +1,15 @@
 """A quick build gives exactly the site the plain reference build makes.
 
 A build of the group's pages takes every shortcut that cannot change a byte:
-the leak guard's scan and Material's search entries are made in a second
-process while MkDocs builds the rest (guard.BackgroundScan, background_search.py),
-outputs and, for big groups, reading and checking are shared over the cores
-(checks/parallel.py), the navigation is made once per folder of pages outside it
-(shared_nav.py), and pages outside the sidebar share one Markdown converter
-(record_pages.py). COPROD_REFERENCE_BUILD=1 turns every shortcut off. The example
-group built both ways must give the same files, byte for byte, search index included.
+our pages are finished and Material's search entries made in a second process
+while MkDocs reads the next pages (finishing.py, background_search.py), the
+leak guard scans pages there too (guard.BackgroundScan), outputs and, for big
+groups, reading and checking are shared over the cores (checks/parallel.py),
+the navigation, search box and script settings are made once per folder of
+pages outside the sidebar (shared_parts.py), and those pages share one Markdown
+converter (record_pages.py). COPROD_REFERENCE_BUILD=1 turns every shortcut off.
+The example group built both ways must give the same files, byte for byte,
+search index included.
 """
 
 from __future__ import annotations
