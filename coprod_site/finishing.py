@@ -45,15 +45,29 @@ Finished = tuple[str, Entries | None]
 """A page's content, and its search entries."""
 
 
+class PageNotFinished(Exception):
+    """A page could not be finished (a broken template in the site's theme folder, say):
+    which page, and why, in one message that survives the way back from the second process."""
+
+
+def finished(finish_page: FinishPage, src_uri: str, html: str) -> str:
+    """The page finished by `finish_page`; PageNotFinished, naming the page, if it fails."""
+    try:
+        return finish_page(src_uri, html)
+    except Exception as error:  # named with its page, and raised again where the build runs
+        raise PageNotFinished(f"'{src_uri}': {type(error).__name__}: {error}") from error
+
+
 def finish_pages(index_config: dict[str, Any], pages: list[Unfinished]) -> list[Finished]:
     """Each page finished, with its search entries made from the finished content."""
     assert _finish_page is not None, "set by Finisher before the second process starts"
-    finished: list[Finished] = []
+    finished_pages: list[Finished] = []
     for page in pages:
-        content = _finish_page(page.src_uri, page.html)
+        content = finished(_finish_page, page.src_uri, page.html)
         search = None if page.search is None else dataclasses.replace(page.search, content=content)
-        finished.append((content, None if search is None else entries_for(index_config, [search])[0]))
-    return finished
+        entries = None if search is None else entries_for(index_config, [search])[0]
+        finished_pages.append((content, entries))
+    return finished_pages
 
 
 class Finisher:

@@ -25,7 +25,7 @@ from .checks import check_group, parallel, run_checks
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
-from .finishing import Finisher
+from .finishing import Finisher, PageNotFinished, finished
 from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
 from .heap import SettledHeap, collector_paused
 from .incremental import Rebuilds, search_plugin
@@ -234,7 +234,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             search = self.background_search.searchable(page) if self.background_search else None
             self.finisher.send(page, html, search)
             return html  # until the second process has finished it (see on_env)
-        return self._finish_page(page.file.src_uri, html)
+        try:
+            return finished(self._finish_page, page.file.src_uri, html)
+        except PageNotFinished as error:
+            raise PluginError(f"Error reading page {error}") from error
 
     def _finish_page(self, src_uri: str, html: str) -> str:
         """A page's content: its cleaned HTML, in its template for our pages, glossary terms marked."""
@@ -249,7 +252,11 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Every page has been read: the pages the second process finished take their content."""
         if self.finisher is None:
             return
-        for page, content, entries in self.finisher.collect():
+        try:
+            finished = self.finisher.collect()
+        except PageNotFinished as error:
+            raise PluginError(f"Error reading page {error}") from error
+        for page, content, entries in finished:
             page.content = content
             if entries is not None and self.background_search is not None:
                 self.background_search.accept(page, entries)

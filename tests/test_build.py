@@ -176,3 +176,17 @@ def test_a_site_can_override_a_template_from_its_theme_folder(tmp_path: Path) ->
     })
     assert mkdocs_build(root, "--strict").returncode == 0
     assert "Our words" in main_text(root / "site", "glossary/index.html")
+
+
+def test_a_broken_template_in_the_theme_folder_names_the_page_and_the_error(tmp_path: Path) -> None:
+    """Pages are finished in a second process on two cores: its errors name the page as in one."""
+    root = write_files(tmp_path, {
+        **FILES,
+        "mkdocs.yml": FILES["mkdocs.yml"].replace("  font: false\n", "  font: false\n  custom_dir: theme\n"),
+        "theme/coprod/decision.html": "<p>{{ record.no_such_field }}</p>",
+    })
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert re.search(r"Error reading page 'decisions/D-00[12].md': UndefinedError: .*no_such_field",
+                     result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
