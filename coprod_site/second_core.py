@@ -66,6 +66,8 @@ class Batches(Generic[Item, T]):
         self.core, self.job, self.args = core, job, args
         self.sent: list[tuple[list[Item], Future[T] | None]] = []
         self._batch: list[Item] = []
+        self._done = 0
+        """How many of the first batches sent are done, their items let go."""
 
     def add(self, item: Item) -> None:
         self._batch.append(item)
@@ -77,6 +79,17 @@ class Batches(Generic[Item, T]):
         if self._batch:
             self.sent.append((self._batch, self.core.submit(self.job, *self.args, self._batch)))
             self._batch = []
+            self._let_go_of_done()
+
+    def _let_go_of_done(self) -> None:
+        """The items of batches the second process has done are not needed again (only their
+        results are): let them go, so a build does not keep every page twice."""
+        while self._done < len(self.sent):
+            future = self.sent[self._done][1]
+            if future is None or not future.done() or future.exception() is not None:
+                return
+            self.sent[self._done] = ([], future)
+            self._done += 1
 
     def collect(self) -> list[T]:
         """Every batch's result, in the order the items were added; the batches are then forgotten.
@@ -87,7 +100,7 @@ class Batches(Generic[Item, T]):
         do (there was no process, or it died) is done here too.
         """
         self.send()
-        sent, self.sent = self.sent, []
+        sent, self.sent, self._done = self.sent, [], 0
         results: dict[int, T] = {}
         for index in reversed(range(len(sent))):
             batch, future = sent[index]
