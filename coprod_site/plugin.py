@@ -192,7 +192,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         return digests
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Keep the theme's compiled templates between serve rebuilds, as our own are."""
+        """Every page has been read: put the pages finished elsewhere in place, and set up the
+        theme's templates (kept compiled between serve rebuilds, as ours are; parts shared)."""
         env.bytecode_cache = self.compiled_templates
         add_theme_templates(env, _theme_dirs_below_ours(config))  # for overrides/partials/
         self._put_finished_pages_in_place()
