@@ -3,13 +3,14 @@
 Material's search plugin reads every page's HTML with a Python HTML parser:
 on record pages, which have many small elements, that is about a quarter of
 the build. The entries depend only on the page (its HTML, table of contents,
-address, title and front matter), all final once MkDocs has read the page, so on a
-machine with two cores each page is sent to the second process (second_core.py) as soon
-as it is read: its entries are made there, with Material's own code, while MkDocs reads
-the next pages, when the second process has nothing else to do. Each page's entries are then put back where Material would have put
-them, so the index is byte for byte the one Material writes alone (a test
-builds the example both ways). Where the process cannot start, or dies, the
-entries are made here instead.
+address, title and front matter), all final once MkDocs has read the page, so
+on a machine with two cores they are made in the second process (second_core.py),
+with Material's own code, while MkDocs reads the next pages: our own pages'
+together with the rest of their finishing (finishing.py), other pages' here.
+Each page's entries are then put back where Material would have put them, so
+the index is byte for byte the one Material writes alone (a test builds the
+example both ways). Where the process cannot start, or dies, the entries are
+made here instead.
 """
 
 from __future__ import annotations

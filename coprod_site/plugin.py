@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +88,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Material's search entries for the pages made so far, made in another process."""
         self.second_core: SecondCore | None = None
         self.finisher: Finisher | None = None
+        """Our pages, finished in the second process while MkDocs reads the next (finishing.py)."""
         self.outputs: list[OutputFile] = []
         """The files besides pages this build makes (feeds, data, QR codes)."""
-        """Our pages, finished in the second process while MkDocs reads the next (finishing.py)."""
         self.heap = SettledHeap()
         """What the build keeps to its end, kept from the cycle collector (heap.py)."""
         self.shared_parts: SharedParts | None = None
@@ -231,14 +233,17 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.site is None:
             return html
         ensure_skip_target(page)
-        if self.finisher is not None and page.file.src_uri in self.specs:
+        finisher = self._finisher_for(page)
+        if finisher is not None:
             search = self.background_search.searchable(page) if self.background_search else None
-            self.finisher.send(page, html, search)
+            finisher.send(page, html, search)
             return html  # until the second process has finished it (see on_env)
-        try:
+        with _stop_at_an_unfinished_page():
             return finished(self._finish_page, page.file.src_uri, html)
-        except PageNotFinished as error:
-            raise PluginError(f"Error reading page {error}") from error
+
+    def _finisher_for(self, page: Page) -> Finisher | None:
+        """What finishes the page elsewhere: our own pages, in the second process when there is one."""
+        return self.finisher if page.file.src_uri in self.specs else None
 
     def _finish_page(self, src_uri: str, html: str) -> str:
         """A page's content: its cleaned HTML, in its template for our pages, glossary terms marked."""
@@ -253,11 +258,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Every page has been read: the pages the second process finished take their content."""
         if self.finisher is None:
             return
-        try:
-            finished = self.finisher.collect()
-        except PageNotFinished as error:
-            raise PluginError(f"Error reading page {error}") from error
-        for page, content, entries in finished:
+        with _stop_at_an_unfinished_page():
+            finished_pages = self.finisher.collect()
+        for page, content, entries in finished_pages:
             page.content = content
             if entries is not None and self.background_search is not None:
                 self.background_search.accept(page, entries)
@@ -273,8 +276,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     @event_priority(-100)  # last: the page's content is final
     def _send_to_search(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        finished_elsewhere = self.finisher is not None and page.file.src_uri in self.specs
-        if self.background_search is not None and not finished_elsewhere:
+        if self.background_search is not None and self._finisher_for(page) is None:
             self.background_search.send(page, html)
         return html
 
@@ -349,6 +351,16 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             self.rebuilds.succeeded()
 
     on_post_build = CombinedEvent(_complete_search_index, _guard)
+
+
+@contextmanager
+def _stop_at_an_unfinished_page() -> Iterator[None]:
+    """A page that cannot be finished stops the build with its name and why, never a traceback."""
+    try:
+        yield
+    except PageNotFinished as error:
+        raise PluginError(f"Error reading page {error}. If the site changes a template in its "
+                          "theme/coprod folder, check that template.") from error
 
 
 def check_records(group: Group, settings: Settings, on_every_core: bool) -> list[Problem]:

@@ -125,9 +125,6 @@ def mask(value: str) -> str:
     return value[:visible] + "\u2026"
 
 
-# --- the detectors -------------------------------------------------------------------
-
-
 # --- where a match can start ----------------------------------------------------------
 # A page's text is long and holds few numbers and fewer '@'s, so rather than try every
 # position as `finditer` does, the finders below try only the positions where a match can
@@ -174,6 +171,9 @@ def digit_run_starts(text: str) -> Iterator[int]:
     """Where each run of three digits or more starts: NHS_NUMBER begins with three digits,
     and its look-behind allows a start nowhere inside a run."""
     return (match.start() for match in _THREE_DIGITS_OR_MORE.finditer(text))
+
+
+# --- the detectors -------------------------------------------------------------------
 
 
 def find_emails(text: str, allowed: Iterable[str] = ()) -> Iterator[Finding]:
