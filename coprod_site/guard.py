@@ -158,7 +158,8 @@ def _text_by_runs(markup: str, one_in: int = 16) -> str | None:
     tag or comment spread over lines) takes in the next run. Reading a document
     in such runs gives exactly what reading it whole gives: no piece of markup
     crosses the end of a run, text is cut only at a line end, where no entity
-    can be cut in two, and a space on either side of a cut is joined into one.
+    can be cut in two, and every run but the last ends with its line's newline,
+    which no run of spaces crosses, so spaces run together the same either way.
     """
     lines = markup.split("\n")
     ends = [number for number, line in enumerate(lines, 1) if not hash(line) % one_in]
@@ -172,20 +173,7 @@ def _text_by_runs(markup: str, one_in: int = 16) -> str | None:
             texts.append(text)
             start = end
         # else: the run ends inside a piece of markup, so the next run starts where this one did
-    return _joined(texts) if start == len(lines) else None
-
-
-def _joined(texts: list[str]) -> str:
-    """Texts with spaces run together joined so: a space ending one and starting the next is one."""
-    joined: list[str] = []
-    after_space = False
-    for text in texts:
-        if after_space and text.startswith(" "):
-            text = text[1:]
-        if text:
-            joined.append(text)
-            after_space = text.endswith(" ")
-    return "".join(joined)
+    return "".join(texts) if start == len(lines) else None
 
 
 _RUN_LIMIT = 8_000

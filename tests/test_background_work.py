@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, copy_example, mkdocs_build, site_bytes
 
-from coprod_site.checks.parallel import usable_cores
+from coprod_site.checks.parallel import parts_for, usable_cores
+from coprod_site.loading import record_files
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_group  # noqa: E402
@@ -57,6 +58,7 @@ def test_a_big_generated_group_built_quickly_equals_the_reference_build(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Enough records (1,000) that reading, checking and outputs are shared over the cores too."""
     root = generate_group(tmp_path / "group", 500)
+    assert parts_for(len(record_files(root))) == 2  # big enough to be shared over both cores
     quick = mkdocs_build(root, "--strict", site=tmp_path / "quick")
     assert quick.returncode == 0, quick.stderr
     monkeypatch.setenv("COPROD_REFERENCE_BUILD", "1")
