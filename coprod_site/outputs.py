@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .checks.parallel import in_parts
+from .processes import in_parts
 from .published import Published
 from .settings import Settings
 
@@ -66,7 +66,7 @@ def build_outputs(site: Published, settings: Settings, parts: int = 1) -> list[O
     """Every extra file every builder makes, in path order.
 
     With more than one part, the builders are dealt out in turn to that many
-    processes (checks/parallel.py): the feeds and the QR codes, which take the
+    processes (processes.py): the feeds and the QR codes, which take the
     longest in a big group, land in different ones. The files are the same.
     """
     def build_part(index: int) -> list[OutputFile]:

@@ -38,6 +38,7 @@ from .pages import NAV_TITLES, PageSpec, build_pages
 from .permalinks import missing_url_problems, published_urls, read_ledger, redirect_problems
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
+from .processes import reference_build
 from .published import Published
 from .record_pages import RecordPage, SharedConverter
 from .records import Group
@@ -170,7 +171,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.site is None:
             return nav
         self.shared_parts = None
-        if not parallel.reference_build():
+        if not reference_build():
             self.shared_parts = SharedParts.of(nav.pages, nav_targets(nav))
             self._share_one_converter(config, files)
         self.heap.settle()

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
-from .checks.parallel import usable_cores
+from .processes import usable_cores
 
 T = TypeVar("T")
 Item = TypeVar("Item")

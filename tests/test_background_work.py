@@ -4,7 +4,7 @@ A build of the group's pages takes every shortcut that cannot change a byte:
 our pages are finished and Material's search entries made in a second process
 while MkDocs reads the next pages (finishing.py, background_search.py), the
 leak guard scans pages there too (guard.BackgroundScan), outputs and, for big
-groups, reading and checking are shared over the cores (checks/parallel.py),
+groups, reading and checking are shared over the cores (processes.py),
 the navigation, search box and script settings are made once per folder of
 pages outside the sidebar (shared_parts.py), and those pages share one Markdown
 converter (record_pages.py). COPROD_REFERENCE_BUILD=1 turns every shortcut off.
@@ -22,8 +22,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, copy_example, mkdocs_build, site_bytes
 
-from coprod_site.checks.parallel import parts_for, usable_cores
+from coprod_site.checks.parallel import parts_for
 from coprod_site.loading import record_files
+from coprod_site.processes import usable_cores
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_group  # noqa: E402

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import mkdocs_build
 from groups import FILES, write_files
 
-from coprod_site.checks.parallel import usable_cores
+from coprod_site.processes import usable_cores
 from coprod_site.checks.privacy import group_sources
 from coprod_site.guard import BackgroundScan, CleanMemo, guard_site
 from coprod_site.loading import load_group

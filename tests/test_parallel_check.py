@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from groups import FILES, write_files
 
+from coprod_site import processes
 from coprod_site.checks import check_folder, parallel
 from coprod_site.problems import Problem
 
@@ -80,5 +81,5 @@ def test_without_processes_every_part_is_checked_here(tmp_path: Path, monkeypatc
     root = noisy_group(tmp_path / "group")
     monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
     one = checked(root, 10**9, monkeypatch)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(processes, "ProcessPoolExecutor", no_pool)
     assert checked(root, 1, monkeypatch) == one

@@ -8,8 +8,8 @@ the results are put back together. The loader takes the Sources read ahead as
 its cache, and `sort_problems` orders the problems and drops repeats, so the
 result is the same as doing everything in one process.
 
-The worker processes are forked: they start with everything already in
-memory, so only what they return is copied between processes. Forking a
+The worker processes are forked (processes.py): they start with everything
+already in memory, so only what they return is copied between processes. Forking a
 process that runs threads can deadlock, so only `check_folder` (the `coprod`
 commands, which run none) does this; the MkDocs plugin, which runs under
 `mkdocs serve`'s threads, checks in one process. So do groups on macOS and
@@ -19,32 +19,24 @@ Windows, where forking is unsafe or impossible.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..loading import SourceCache, read_into_cache, record_files
 from ..problems import Problem
+from ..processes import in_parts, usable_cores
 from ..records import Group
 from ..settings import Settings
 
 Check = Callable[[Group, Settings], Iterable[Problem]]
 R = TypeVar("R")
-T = TypeVar("T")
 
 RECORDS_PER_PART = 500
 """The fewest records worth a process of their own: a group of under about 1,000 records
 (and every test group) is read and checked in one process, where starting another costs
 more than it saves."""
-
-_task: Callable[[int], Any] | None = None
-"""What the forked workers run: set just before they start, so they inherit it."""
-
 
 def parts_for(records: int) -> int:
     """How many processes should share this many records: one per core, each with enough work."""
@@ -53,29 +45,6 @@ def parts_for(records: int) -> int:
     return max(1, min(usable_cores(), records // RECORDS_PER_PART))
 
 
-ONE_PROCESS = "COPROD_ONE_PROCESS"
-"""Set to 1 to do everything in one process (as on a machine with one core)."""
-
-REFERENCE = "COPROD_REFERENCE_BUILD"
-"""Set to 1 for the plain build the quicker ones are compared with in tests: one process, and
-every page made on its own by MkDocs and Material, nothing shared between pages."""
-
-
-def is_set(variable: str) -> bool:
-    return os.environ.get(variable, "").strip() not in ("", "0")
-
-
-def reference_build() -> bool:
-    """Whether to build the plain way (COPROD_REFERENCE_BUILD)."""
-    return is_set(REFERENCE)
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (Linux); 1 when COPROD_ONE_PROCESS or
-    COPROD_REFERENCE_BUILD is set."""
-    if is_set(ONE_PROCESS) or is_set(REFERENCE):
-        return 1
-    return len(os.sched_getaffinity(0))
 
 
 def record_count(group: Group) -> int:
@@ -130,39 +99,3 @@ def split_group(group: Group, parts: int) -> list[Group]:
 def _share(items: list[R], index: int, parts: int) -> list[R]:
     """The `index`-th of `parts` equal runs of the items, in their order."""
     return items[index * len(items) // parts:(index + 1) * len(items) // parts]
-
-
-# --- processes -------------------------------------------------------------------------
-
-
-def in_parts(task: Callable[[int], T], parts: int) -> list[T]:
-    """[task(0), ..., task(parts - 1)]: the first in this process, each other in a forked one.
-
-    The task reaches the workers through a module variable they inherit when
-    forked, so it may use anything in memory (a lambda over the group, say):
-    only its result is pickled back. Where processes cannot be started (some
-    containers have no shared memory for the pool's locks) or a worker dies,
-    every part is done here instead: slower, but the same result.
-    """
-    if parts <= 1:
-        return [task(0)]
-    global _task
-    _task = task
-    try:
-        return _forked(task, parts)
-    except (OSError, NotImplementedError, BrokenProcessPool):
-        return [task(index) for index in range(parts)]
-    finally:
-        _task = None
-
-
-def _forked(task: Callable[[int], T], parts: int) -> list[T]:
-    with ProcessPoolExecutor(parts - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        others = [pool.submit(_run_task, index) for index in range(1, parts)]
-        first = task(0)  # this process does its share meanwhile
-        return [first, *(future.result() for future in others)]
-
-
-def _run_task(index: int) -> Any:
-    assert _task is not None, "set by in_parts before the workers are forked"
-    return _task(index)
