@@ -25,6 +25,9 @@ class CoprodConfig(base.Config):
     page_size = c.Type(int, default=50)
     """Records per page in the meetings and decisions lists."""
 
+    feed_entries = c.Type(int, default=50)
+    """The newest entries each feed keeps (the pages keep every record)."""
+
     max_sentence_words = c.Type(int, default=25)
     """Longest sentence, in words, before plain-language warnings."""
 

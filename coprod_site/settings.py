@@ -16,6 +16,8 @@ class Settings:
     """Days after a meeting before missing feedback is a warning."""
     page_size: int = 50
     """Records per page in the meetings and decisions lists."""
+    feed_entries: int = 50
+    """The newest entries each feed keeps: feed readers fetch the whole feed every time they look."""
     max_sentence_words: int = 25
     max_paragraph_sentences: int = 5
     reading_grade: float = 11.0

@@ -6,7 +6,10 @@ import re
 import subprocess
 import sys
 
+import yaml
 from conftest import REPO
+
+from coprod_site.config import CoprodConfig
 
 
 def run_tool(*command: str) -> subprocess.CompletedProcess[str]:
@@ -32,3 +35,13 @@ def test_the_core_does_not_import_mkdocs() -> None:
     importing = [path.name for path in core
                  if re.search(r"^\s*(import|from) mkdocs", path.read_text(encoding="utf-8"), re.MULTILINE)]
     assert importing == []
+
+
+def test_the_readme_lists_every_setting_with_its_default() -> None:
+    """A group reads its settings in the README: each is there, with the default it really has."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"### Settings in `mkdocs.yml`.*?```yaml\n(.*?)```", readme, re.DOTALL)
+    assert block is not None
+    listed = yaml.safe_load(block.group(1))["plugins"][1]["coprod"]
+    defaults = {name: option.default for name, option in CoprodConfig._schema}
+    assert listed == defaults

@@ -6,10 +6,12 @@ Two synthetic groups, of 20 and 120 meetings, are built with a page size of
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, mkdocs_build
@@ -18,6 +20,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_group
 
 PAGE_SIZE = 10
+FEED_ENTRIES = 50
+"""The default number of entries a feed keeps."""
 TOLERANCE = 0.02
 """Pages may differ by 2%: dates, counts and a year or two of links differ between the sites."""
 
@@ -138,3 +142,18 @@ def test_you_said_we_did_lists_the_latest_of_each_outcome_and_sends_the_rest_to_
     assert lists and all(len(found.select("li.coprod-said")) <= PAGE_SIZE for found in lists)
     more = [p for p in page.select("article p") if p.get_text().startswith(f"These are the {PAGE_SIZE} most recent")]
     assert more and more[0].a["href"] == "../decisions/"
+
+
+def test_feeds_keep_the_newest_entries_and_the_data_keeps_every_record(sites: tuple[Path, Path]) -> None:
+    small, large = sites
+    for site in sites:
+        meetings = json.loads((site / "data/meetings.json").read_text(encoding="utf-8"))["meetings"]
+        agreed = [m for m in meetings if m["minutes"] == "agreed"]
+        newest = sorted(agreed, key=lambda m: (m["agreed_on"], m["id"]), reverse=True)
+        feed = feedparser.parse((site / "feeds/meetings.atom.xml").read_bytes())
+        assert feed.bozo == 0
+        expected = newest[:FEED_ENTRIES]
+        assert [entry.id.rsplit(":", 1)[1] for entry in feed.entries] == [f"meetings/{m['id']}" for m in expected]
+    assert len(agreed) > FEED_ENTRIES  # the large site's data has every meeting
+    for name in ("all", "decisions"):
+        assert len(feedparser.parse((large / f"feeds/{name}.atom.xml").read_bytes()).entries) == FEED_ENTRIES

@@ -1,6 +1,8 @@
 """Atom feeds: everything newly published, and one feed per kind of record.
 
 A community follows the group in a feed reader instead of checking the site.
+A reader fetches the whole feed each time it looks, so each feed keeps only
+the newest entries (`feed_entries`, 50 unless set); the site keeps every record.
 Each entry is dated by when the group agreed or published it, so a meeting
 appears when its minutes are agreed, not when it happened. Entry ids are tag:
 URIs built from record ids, so they never change between builds.
@@ -64,24 +66,26 @@ def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile
     if site.site_url is None:
         return
     ENTRY_HTML.new_build()
-    entries = feed_entries(site)
-    for feed in FEEDS:
-        chosen = [e for e in entries if feed.kind is None or e.kind == feed.kind]
-        yield OutputFile(feed.path, render_feed(site, feed, chosen))
+    entries, size = newest_first(site), max(1, settings.feed_entries)
+    chosen = {feed: [e for e in entries if feed.kind in (None, e.kind)][:size] for feed in FEEDS}
+    every_chosen = dict.fromkeys(entry for kept in chosen.values() for entry in kept)
+    shown = {entry: _with_people(site, entry) for entry in every_chosen}
+    for feed, kept in chosen.items():
+        yield OutputFile(feed.path, render_feed(site, feed, [shown[entry] for entry in kept]))
 
 
-def feed_entries(site: Published) -> list[FeedEntry]:
-    """Every published record worth announcing, newest first."""
+def newest_first(site: Published) -> list[FeedEntry]:
+    """Every published record worth announcing, newest first (people not yet resolved)."""
     entries = [*map(_meeting_entry, site.meetings),
                *(_decision_entry(site, d) for d in site.decisions),
                *(_amendment_entry(site, a) for a in site.amendments_with_status("agreed")),
                *(_report_entry(site, r) for r in site.reports)]
-    found = [_with_people(site, entry) for entry in entries if entry is not None]
+    found = [entry for entry in entries if entry is not None]
     return sorted(found, key=lambda e: (e.updated, e.kind, e.record_id), reverse=True)
 
 
 def _with_people(site: Published, entry: FeedEntry) -> FeedEntry:
-    """The entry with its people resolved here, once, rather than in each feed it appears in."""
+    """The entry with its people shown as their consent allows: once, though it is in two feeds."""
     return replace(entry, body=resolve_people(entry.body, site.group.people))
 
 
