@@ -33,7 +33,7 @@ from .records import (
     Record,
     Report,
 )
-from .sources import Source, SourceError, iter_markdown_files, read_markdown_file, read_yaml_file
+from .sources import Source, SourceError, iter_markdown_files, read_markdown_file, read_yaml_file, shown_path
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 RECORD_FOLDERS = ("amendments", "meetings", "decisions", "reports")
@@ -88,7 +88,7 @@ class Loader:
 
     def shown(self, path: Path) -> str:
         """A path as the user sees it: relative to the group's folder, with '/'."""
-        return path.relative_to(self.root).as_posix()
+        return shown_path(path, self.root)
 
     def _report(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -308,7 +308,7 @@ def read_into_cache(paths: list[Path], root: Path) -> SourceCache:
     for path in paths:
         try:
             stat = path.stat()
-            source = read_markdown_file(path, path.relative_to(root).as_posix())
+            source = read_markdown_file(path, shown_path(path, root))
         except (OSError, SourceError):
             continue
         cache[cache_key(path, read_markdown_file)] = ((stat.st_mtime_ns, stat.st_size), source)

@@ -10,6 +10,7 @@ failure as a Problem with file and line instead of raising.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -82,6 +83,12 @@ class Source:
         line = self.line_of(*location) if location else None
         name = ".".join(str(part) for part in location) or None
         return Problem(self.path, line, name, message, severity)  # type: ignore[arg-type]
+
+
+def shown_path(file: Path, root: Path) -> str:
+    """A file's path as messages show it: from the group's folder, with '/' (and '../' where
+    mkdocs.yml keeps the content folder elsewhere)."""
+    return Path(os.path.relpath(file, root)).as_posix()
 
 
 def read_text(file: Path, shown_as: str) -> str:

@@ -70,6 +70,26 @@ def test_check_accepts_the_content_folder_too(group_dir: Path) -> None:
     assert coprod("check", str(group_dir / "content")).returncode == 0
 
 
+@pytest.mark.parametrize("where", ["absolute", "elsewhere"])
+def test_check_reads_a_content_folder_given_by_an_absolute_path(group_dir: Path, where: str) -> None:
+    """docs_dir may be absolute, even outside the group's folder: the files are named as reached
+    from the group's folder."""
+    content = group_dir / "content"
+    if where == "elsewhere":
+        content = content.rename(group_dir.parent / "records")
+    config = group_dir / "mkdocs.yml"
+    config.write_text(config.read_text().replace("docs_dir: content", f"docs_dir: {content}"))
+    write_files(content.parent, {f"{content.name}/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
+    result = coprod("check", ".", cwd=group_dir)
+    shown = "content" if where == "absolute" else "../records"
+    assert result.stdout.splitlines() == [
+        f"warning: {shown}/project.yml, line 16: 'colour' is not a field we know, so it is ignored. "
+        "Check the spelling, or remove it.",
+        "Found 0 errors and 1 warning.",
+    ]
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize("args", [["check", "--format", "xml"], ["frobnicate"], ["new", "minutes"], []])
 def test_usage_errors_exit_two(args: list[str]) -> None:
     assert coprod(*args).returncode == 2

@@ -17,7 +17,7 @@ from ..privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks, read_regis
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
-from ..sources import Source, SourceError, read_yaml_file
+from ..sources import Source, SourceError, read_yaml_file, shown_path
 
 PERSON_ID_FIELDS = frozenset({
     "chairs", "facilitators", "note_takers", "present", "apologies", "proposed_by", "owner",
@@ -79,7 +79,7 @@ def _glossary_source(group: Group, settings: Settings) -> Source | None:
     if not group.glossary or not path.is_file():
         return None
     try:
-        return read_yaml_file(path, path.relative_to(root).as_posix())
+        return read_yaml_file(path, shown_path(path, root))
     except SourceError:
         return None
 
