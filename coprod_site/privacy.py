@@ -51,14 +51,25 @@ _AFTER_NUMBER = r"(?![\w\-/@]|[.:,]\d)"
 
 EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b")
 
+_SEPARATOR = r"[ .\-]?"
+"""Between the groups of a number's digits: a space, a dot or a dash, or nothing."""
+
 PHONE = re.compile(
     _BEFORE_NUMBER
-    + r"(?P<prefix>(?:\+|00)44[ ]?(?:\(0\)[ ]?)?|\(?0)"
+    + r"(?P<prefix>(?:\+|00)44" + _SEPARATOR + r"(?:\(0\)" + _SEPARATOR + r")?|\(?0)"
     + r"(?P<area>\d{1,4})\)?"
-    + r"(?P<rest>(?:[ ]?\d{2,6}){1,3})"
+    + r"(?P<rest>(?:" + _SEPARATOR + r"\d{2,6}){1,3})"
     + _AFTER_NUMBER
 )
-"""UK numbers: 0 or +44, an area or mobile code, then groups of digits with single spaces."""
+"""UK numbers: 0 or +44, an area or mobile code, then groups of digits with single spaces,
+dots or dashes."""
+
+INTERNATIONAL_PHONE = re.compile(
+    r"(?<![\w+])\+(?!44)(?P<country>[1-9]\d{0,2})"
+    + r"(?P<rest>(?:" + _SEPARATOR + r"\(?\d{1,5}\)?){2,6})"
+    + _AFTER_NUMBER
+)
+"""Numbers from other countries: '+', a country code, then groups of digits (UK ones are PHONE's)."""
 
 NHS_NUMBER = re.compile(_BEFORE_NUMBER + r"(\d{3})([ \-]?)(\d{3})\2(\d{4})" + _AFTER_NUMBER)
 
@@ -67,14 +78,31 @@ POSTCODE = re.compile(
 )
 """A full UK postcode in capitals, with or without the space (the first half alone is fine)."""
 
+POSTCODE_AREAS = (
+    "AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN "
+    "DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA "
+    "LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG "
+    "SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
+).split()
+"""The UK's postcode areas, the letters a postcode starts with."""
+
+LOWER_CASE_POSTCODE = re.compile(
+    r"\b(?:" + "|".join(sorted((area.lower() for area in POSTCODE_AREAS), key=len, reverse=True))
+    + r")\d[a-z\d]? (?!1st|2nd|3rd|\dth)\d[abd-hjlnp-uw-z]{2}\b"
+)
+"""A full postcode typed in small letters ('sw1a 1aa'): only with a real area and the space,
+and never '2nd' or '3rd', so that 'b1 2nd' in a sentence is not taken for one."""
+
 _DIGIT = re.compile(r"\d")
-PHONE_MIN_DIGITS = 9
-"""A UK number is 9 or 10 digits after the 0 or +44, so text with fewer digits has none."""
+PHONE_MIN_DIGITS = 8
+"""A UK number is 9 or 10 digits after the 0 or +44, one from abroad at least 8 with its
+country code, so text with fewer digits has none."""
 NHS_NUMBER_DIGITS = 10
 """An NHS number is ten digits."""
 
-POSTCODE_INWARD = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}")
-"""The second half of every full postcode (GIR 0AA's too): far quicker to search for than POSTCODE."""
+POSTCODE_INWARD = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}")
+"""The second half of every full postcode, in either case (GIR 0AA's too): far quicker to
+search for than the postcodes themselves."""
 
 _GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*"
 """What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks."""
@@ -167,6 +195,14 @@ def phone_starts(text: str) -> Iterator[int]:
     return (match.start() for match in _PHONE_FIRST.finditer(text))
 
 
+def plus_starts(text: str) -> Iterator[int]:
+    """Where a number from another country could start: at each '+'."""
+    at = text.find("+")
+    while at != -1:
+        yield at
+        at = text.find("+", at + 1)
+
+
 def digit_run_starts(text: str) -> Iterator[int]:
     """Where each run of three digits or more starts: NHS_NUMBER begins with three digits,
     and its look-behind allows a start nowhere inside a run."""
@@ -185,11 +221,17 @@ def find_emails(text: str, allowed: Iterable[str] = ()) -> Iterator[Finding]:
 
 
 def find_phone_numbers(text: str) -> Iterator[Finding]:
-    """UK landline and mobile numbers, with or without +44 and spaces."""
+    """UK landline and mobile numbers, with or without +44, spaces, dots or dashes, and
+    numbers from other countries written with '+' and their country code."""
+    found = []
     for match in matches_from(PHONE, text, phone_starts(text)):
         national = match["area"] + re.sub(r"\D", "", match["rest"])
         if len(national) in (9, 10) and national[0] in "123578":
-            yield Finding("phone", match.group(), match.start(), match.end())
+            found.append(Finding("phone", match.group(), match.start(), match.end()))
+    for match in matches_from(INTERNATIONAL_PHONE, text, plus_starts(text)):
+        if 7 <= len(re.sub(r"\D", "", match["rest"])) <= 14:
+            found.append(Finding("phone", match.group(), match.start(), match.end()))
+    yield from sorted(found, key=lambda finding: finding.start)
 
 
 def nhs_check_digit(first_nine: str) -> int | None:
@@ -208,17 +250,25 @@ def is_nhs_number(digits: str) -> bool:
     return nhs_check_digit(digits[:9]) == int(digits[9])
 
 
+_SAYS_NHS = re.compile(r"\bNHS\b", re.IGNORECASE)
+NHS_CONTEXT = 40
+"""How far before ten digits 'NHS' makes them an NHS number, whatever their check digit."""
+
+
 def find_nhs_numbers(text: str) -> Iterator[Finding]:
-    """NHS numbers written 943 476 5919, 943-476-5919 or 9434765919, with a valid check digit."""
+    """NHS numbers written 943 476 5919, 943-476-5919 or 9434765919: with a valid check digit,
+    or after the word NHS ('NHS number 123 456 7890': mistyped, it is still someone's)."""
     for match in matches_from(NHS_NUMBER, text, digit_run_starts(text)):
-        if is_nhs_number(match[1] + match[3] + match[4]):
+        if (is_nhs_number(match[1] + match[3] + match[4])
+                or _SAYS_NHS.search(text, max(0, match.start() - NHS_CONTEXT), match.start())):
             yield Finding("nhs_number", match.group(), match.start(), match.end())
 
 
 def find_postcodes(text: str) -> Iterator[Finding]:
-    """Full UK postcodes, like SW1A 1AA."""
-    for match in POSTCODE.finditer(text):
-        yield Finding("postcode", match.group(), match.start(), match.end())
+    """Full UK postcodes, like SW1A 1AA, and sw1a 1aa typed in small letters."""
+    found = [Finding("postcode", match.group(), match.start(), match.end())
+             for pattern in (POSTCODE, LOWER_CASE_POSTCODE) for match in pattern.finditer(text)]
+    yield from sorted(found, key=lambda finding: finding.start)
 
 
 def find_person_ids(text: str, person_ids: Iterable[str]) -> Iterator[Finding]:

@@ -19,17 +19,20 @@ from hypothesis import strategies as st
 from coprod_site.guard import visible_text
 from coprod_site.privacy import (
     EMAIL,
+    INTERNATIONAL_PHONE,
     NHS_NUMBER,
     PHONE,
     digit_run_starts,
     email_starts,
     matches_from,
     phone_starts,
+    plus_starts,
 )
 
 BLNS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "big-list-of-naughty-strings" / "blns.json"
 
-FINDERS = [(EMAIL, email_starts), (PHONE, phone_starts), (NHS_NUMBER, digit_run_starts)]
+FINDERS = [(EMAIL, email_starts), (PHONE, phone_starts), (INTERNATIONAL_PHONE, plus_starts),
+           (NHS_NUMBER, digit_run_starts)]
 
 
 def assert_same_matches(text: str) -> None:

@@ -53,6 +53,11 @@ def test_the_check_digit_follows_modulus_11() -> None:
     assert not any(is_nhs_number(f"000020000{digit}") for digit in range(10))
 
 
+def test_ten_digits_after_the_word_nhs_are_an_nhs_number_whatever_their_check_digit() -> None:
+    text = "Her NHS number is 123 456 7890. The leaflets came in a box from the printer, order 123 456 7890."
+    assert values(find_nhs_numbers(text)) == ["123 456 7890"]
+
+
 def test_nhs_numbers_are_found_in_common_spacings() -> None:
     text = "Numbers 943 476 5919, 943-476-5919 and 9434765919; not 943 476 5918 or 943-476 5919."
     assert values(find_nhs_numbers(text)) == ["943 476 5919", "943-476-5919", "9434765919"]
@@ -64,14 +69,22 @@ def test_nhs_numbers_are_found_in_common_spacings() -> None:
 @pytest.mark.parametrize("number", [
     "020 7946 0018", "0161 496 0123", "01632 960123", "(0161) 496 0123", "07700 900123",
     "07700900123", "+44 7700 900123", "+447700900123", "+44 (0)20 7946 0018", "0044 20 7946 0018",
-    "0300 123 4567", "0800 123 456",
+    "0300 123 4567", "0800 123 456", "07700-900-123", "0161-496-0000", "0161.496.0123",
+    "+44-7700-900123",
 ])
 def test_uk_landlines_and_mobiles_are_found(number: str) -> None:
     assert values(find_phone_numbers(f"Ring {number} today.")) == [number]
 
 
+@pytest.mark.parametrize("number", ["+1 415 555 0100", "+33 1 42 68 53 00", "+353 (0)1 234 5678",
+                                    "+61-2-9876-5432", "+12025550123"])
+def test_numbers_from_other_countries_are_found(number: str) -> None:
+    assert values(find_phone_numbers(f"Ring {number} today.")) == [number]
+
+
 @pytest.mark.parametrize("text", [
-    "2025-02-30", "16:00 to 17:30", "ACT-021", "D-007", "AM-03", "in 2026", "version 1.2.3",
+    "+1 on each agreed amendment", "score +12 345", "01.02.2025", "09.30-11.00", "version 1.2.3-rc.4",
+    "b1 2nd edition", "A4 3rd", "2025-02-30", "16:00 to 17:30", "ACT-021", "D-007", "AM-03", "in 2026", "version 1.2.3",
     "v0.12.3", "DPIA-2023-114", "£20 voucher", "0 0 24 24", "10.0.0.1", "1 January 2025",
     "2025-03-14-animation-script", "12 noon", "0 1 2 3 4 5 6 7 8 9",
 ])
@@ -92,6 +105,11 @@ def test_only_the_contact_email_may_appear() -> None:
 def test_full_postcodes_are_found_but_not_the_first_half() -> None:
     text = "At SW1A 1AA, M1 1AE, EC1A1BB and B33 8TH; the M13 area is fine, as is CO2."
     assert values(find_postcodes(text)) == ["SW1A 1AA", "M1 1AE", "EC1A1BB", "B33 8TH"]
+
+
+def test_postcodes_in_small_letters_are_found_but_not_words_that_look_like_them() -> None:
+    text = "She lives at sw1a 1aa, near m1 1ae; not b1 2nd or a4 4dd (no such area), nor ab12."
+    assert values(find_postcodes(text)) == ["sw1a 1aa", "m1 1ae"]
 
 
 # --- real names ----------------------------------------------------------------------
@@ -139,7 +157,8 @@ LEAK_SAMPLES = [
     "", "p01", "2025-03-14", "0770090012", "07700 900123", "+44 7700 900123", "943 476 5919",
     "SW1A 1AA", "jo@gmail.com", "team@example.org", "at SW1A 1AA ring 0161 496 0123 or p02",
     "\u0660\u0667\u0667\u0660\u0660 \u0669\u0660\u0660\u0661\u0662\u0663", "12345678", "Jane Smith, p01-x, xp01",
-    "GIR 0AA and gir 0aa", "SW1A1AA, sw1a 1aa, EC1A 1BB.",
+    "GIR 0AA and gir 0aa", "SW1A1AA, sw1a 1aa, EC1A 1BB.", "07700-900-123", "+1 415 555 0100",
+    "+33 1 42 68 53", "NHS no. 123 456 7890", "m1 1ae",
 ]
 
 
