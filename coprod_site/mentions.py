@@ -75,6 +75,12 @@ def _outside_code(markdown: str, change: Callable[[str], str]) -> str:
     return "".join([*parts, change(markdown[last:])])
 
 
+def without_mentions(markdown: str) -> str:
+    """The Markdown with each `[[id]]` outside code blanked out (same length, so positions and
+    lines still hold). Inside code it is shown as typed, id and all, so it stays."""
+    return _outside_code(markdown, lambda text: MENTION.sub(lambda match: " " * len(match.group()), text))
+
+
 def mentioned_ids(markdown: str) -> list[tuple[int, str]]:
     """Each (offset, id) written as `[[id]]` outside code, to check every id is a real person."""
     blanked = CODE.sub(lambda code: " " * len(code.group()), markdown)

@@ -42,7 +42,8 @@ KIND_ADVICE = {
     "phone": "Phone numbers are never published.",
     "nhs_number": "NHS numbers are never published.",
     "postcode": "Full postcodes are never published: give the place's name, or just the first half.",
-    "person_id": "Ids are only for linking records: write [[id]] to show the person as they agreed.",
+    "person_id": "Ids are only for linking records: write [[id]] to show the person as they agreed "
+                 "(not inside `code`, where it is shown as typed).",
     "real_name": "This person has not agreed to be named like this: write [[id]] instead.",
 }
 

@@ -68,13 +68,14 @@ def test_the_guard_reads_pages_search_index_sitemap_and_feeds(group_dir: Path) -
         "never published."),
         (f"content/meetings/2025-01-10-first-meeting.md: the id 'p04' of the person shown as 'a "
         f"member' would be published in the page /meetings/2025-01-10-first-meeting/. {theme} Ids "
-        "are only for linking records: write [[id]] to show the person as they agreed."),
+        "are only for linking records: write [[id]] to show the person as they agreed "
+        "(not inside `code`, where it is shown as typed)."),
         (f"the built site's search/search_index.json: an email address (jo@g\u2026) would be "
         f"published here (for the page /decisions/D-001/). {theme} Only the "
         "group's contact address in project.yml may be published."),
         (f"the built site's sitemap.xml.gz: the id 'p03' of the person shown as 'Sky' would be "
         f"published here. {theme} Ids are only for linking records: write [[id]] to show the "
-        "person as they agreed."),
+        "person as they agreed (not inside `code`, where it is shown as typed)."),
     ]
 
 

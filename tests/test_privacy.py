@@ -211,7 +211,8 @@ def test_check_reports_every_leak_with_file_and_line(tmp_path: Path,
         "in project.yml may be published."),
         f"{where}, line 35: has an NHS number (943 \u2026). NHS numbers are never published.",
         (f"{where}, line 35: has the id 'p04' of the person shown as 'a member'. Ids are only for "
-        "linking records: write [[id]] to show the person as they agreed."),
+        "linking records: write [[id]] to show the person as they agreed "
+        "(not inside `code`, where it is shown as typed)."),
         (f"{where}, line 35: mentions [[p99]], but nobody in people.yml has that id. Check the id, "
         "or add the person."),
         (f"{where}, line 36: has the real name of the person shown as 'a member' (register entry "
@@ -232,7 +233,18 @@ def test_an_id_in_a_published_text_field_is_reported(group_dir: Path) -> None:
     assert [str(p) for p in problems if "id '" in p.message] == [
         ("content/meetings/2025-01-10-first-meeting.md, line 27: has the id 'p02' of the person "
         "shown as 'F. H.'. Ids are only for linking records: write [[id]] to show the person as "
-        "they agreed.")]
+        "they agreed (not inside `code`, where it is shown as typed).")]
+
+
+def test_a_mention_inside_code_is_shown_as_typed_so_its_id_is_reported(group_dir: Path) -> None:
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"]
+    meeting = meeting.replace("We met for the first time.", "We met for the first time. [[p02]] came.\n\n"
+                              "Write `[[p03]]` to mention someone.")
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
+    _, _, problems = check_folder(group_dir)
+    reported = [str(p) for p in problems if "id '" in p.message]
+    assert len(reported) == 1 and "has the id 'p03' of the person" in reported[0]
+    assert "not inside `code`" in reported[0]
 
 
 # --- mentions and quotes -------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..mentions import MENTION, mentioned_ids
+from ..mentions import mentioned_ids, without_mentions
 from ..privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks, read_register, rules_for
 from ..problems import Problem
 from ..records import Group
@@ -130,11 +130,6 @@ def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
     body = without_mentions(source.body)
     for finding in find_leaks(body, rules):
         yield source.body_line + body.count("\n", 0, finding.start), finding
-
-
-def without_mentions(text: str) -> str:
-    """The text with each `[[id]]` blanked out (same length, so positions and lines still hold)."""
-    return MENTION.sub(lambda match: " " * len(match.group()), text)
 
 
 CHECKS = (check_privacy, check_mentions)
