@@ -391,7 +391,7 @@ def translate_errors(exc: ValidationError, source: Source, at: tuple[str | int, 
 
 
 def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -> Problem:
-    location = (*at, *(part for part in error["loc"] if not isinstance(part, str) or part not in _UNION_TAGS))
+    location = (*at, *_without_union_tags(error["loc"]))
     field = describe_field(tuple(p for p in location[len(at) :]))
     kind = error["type"]
     if kind == "literal_error":
@@ -417,6 +417,17 @@ def _example(location: tuple[str | int, ...]) -> str:
 
 
 _UNION_TAGS = frozenset({"date", "time", "function-before[_parse_optional_date()]", "none"})
+"""What pydantic adds after a field's name to say which type of a union it tried."""
+
+
+def _without_union_tags(loc: tuple[str | int, ...]) -> list[str | int]:
+    """The error's location without union tags: ('due', 'date') -> ['due'], but a field that is
+    itself called `date` stays: ('date',) and ('date', 'date') -> ['date']."""
+    kept: list[str | int] = []
+    for part in loc:
+        if not (part in _UNION_TAGS and kept and isinstance(kept[-1], str)):
+            kept.append(part)
+    return kept
 
 
 def describe_field(location: tuple[str | int, ...]) -> str:

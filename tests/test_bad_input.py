@@ -101,6 +101,17 @@ def test_an_impossible_date_is_a_problem_on_its_line(tmp_path: Path) -> None:
         "Check the day and the month.")]
 
 
+@pytest.mark.parametrize(("date", "expected"), [
+    ("14/03/2025", "line 3: 'date' should be a date like 2025-03-14"),
+    ("2025-02-29", "line 3: 'date' is not a real date (2025-02-29)"),
+    (None, "'date' is missing"),
+])
+def test_a_bad_meeting_date_names_the_date_field(tmp_path: Path, date: str | None, expected: str) -> None:
+    text = GOOD.replace("date: 2025-03-14\n", "" if date is None else f"date: {date}\n")
+    found = problems_for(tmp_path, text.encode())
+    assert any(expected in problem for problem in found), found
+
+
 @pytest.mark.parametrize("text", [
     "---\ntitle: " + "[" * 100_000 + "\n---\n",
     "---\ntitle: " + "{a: " * 5_000 + "\n---\n",
