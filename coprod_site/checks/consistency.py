@@ -129,14 +129,17 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
 
 
 def check_actions(group: Group, settings: Settings) -> Problems:
-    seen: dict[str, Meeting] = {}
+    """Every action id is used once (across meetings and within one), and every handover names one."""
+    seen: dict[str, tuple[Meeting, int]] = {}
     for meeting in group.meetings.values():
         for index, action in enumerate(meeting.actions):
-            first = seen.setdefault(action.id, meeting)
-            if first is not meeting:
-                yield meeting.source.problem(f"the action id {action.id} is already used in "
-                                             f"{first.source.path}. Give this action the next free id.",
-                                             "actions", index, "id")
+            first, first_index = seen.setdefault(action.id, (meeting, index))
+            if first_index == index and first is meeting:
+                continue
+            where = (f"item {first_index + 1} of this meeting's actions" if first is meeting
+                     else first.source.path)
+            yield meeting.source.problem(f"the action id {action.id} is already used in {where}. "
+                                         "Give this action the next free id.", "actions", index, "id")
     for report in group.reports.values():
         for index, handover in enumerate(report.handover):
             if handover.action not in seen:
