@@ -108,10 +108,13 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             return config
         root = Path(config.config_file_path or ".").parent
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
-        self.settings = settings = build_settings(self.config, content_dir, config.site_url)
+        settings = build_settings(self.config, content_dir, config.site_url)
         with collector_paused():
-            group, problems = self._load_and_check(root, content_dir, settings)
+            group, settings, problems = self._load_and_check(root, content_dir, settings)
         report_problems(problems)
+        self.settings = settings
+        if not config.site_url and settings.site_url:  # project.yml's, for MkDocs' own links too
+            config.site_url = settings.site_url
         self.site = Published(group, settings.today, settings.site_url, settings.page_size)
         intro = group.pages["index.md"].body if "index.md" in group.pages else ""
         self.specs = {spec.path: spec for spec in build_pages(self.site, intro)}
@@ -127,14 +130,18 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.heap.settle()
         return config
 
-    def _load_and_check(self, root: Path, content_dir: str, settings: Settings) -> tuple[Group, list[Problem]]:
+    def _load_and_check(self, root: Path, content_dir: str,
+                        settings: Settings) -> tuple[Group, Settings, list[Problem]]:
+        """The group, the settings with project.yml's site_url where mkdocs.yml has none, and
+        every problem."""
         if self.serving:  # keep what was read for the next rebuild; fork nothing under the server
             group, problems = load_group(root, content_dir, self.source_cache)
         else:  # a build reads a big group on every core
             group, problems = load_group(root, content_dir, parallel.read_ahead(root, content_dir))
         if group.project is not None:
+            settings = settings.with_site_address(group.project.site_url)
             problems += check_records(group, settings, on_every_core=not self.serving)
-        return group, problems
+        return group, settings, problems
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:

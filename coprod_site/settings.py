@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -24,3 +24,10 @@ class Settings:
     """Highest SMOG grade a page may have (about a reading age of 11 to 12)."""
     allowed_acronyms: tuple[str, ...] = ("UK", "NHS", "GP")
     site_url: str | None = None
+    """Where the site lives: mkdocs.yml's site_url, or else project.yml's."""
+
+    def with_site_address(self, project_site_url: str | None) -> Settings:
+        """These settings, with project.yml's site_url where mkdocs.yml gives none."""
+        if self.site_url or not project_site_url:
+            return self
+        return replace(self, site_url=project_site_url.rstrip("/") + "/")

@@ -102,20 +102,46 @@ def test_the_data_page_lists_every_file_and_the_licence(built_group: Path) -> No
         assert (built_group / "data" / href).resolve().exists(), href
 
 
+def without_site_url(text: str) -> str:
+    return text.replace("site_url: https://example.org/test/\n", "")
+
+
 def test_without_a_site_url_the_build_warns_and_makes_no_feeds_or_qr_codes(tmp_path: Path) -> None:
-    files = {**FILES, "mkdocs.yml": MKDOCS_YML.replace("site_url: https://example.org/test/\n", "")}
+    files = {**FILES, "mkdocs.yml": without_site_url(MKDOCS_YML),
+             "content/project.yml": without_site_url(FILES["content/project.yml"])}
     root = write_files(tmp_path / "group", files)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     assert ("warning: mkdocs.yml: there is no 'site_url', so the site is built without its feeds, "
-            "meetings calendar, QR codes and link previews. Add the address where the site will live, like: "
-            "site_url: https://example.org/test/") in result.stderr
+            "meetings calendar, QR codes and link previews. Add the address where the site will live to "
+            "project.yml or mkdocs.yml, like: site_url: https://example.org/our-group/") in result.stderr
     site = root / "site"
     assert not (site / "feeds").exists() and not (site / "meetings.ics").exists()
     assert not list(site.rglob("qr.svg"))
     assert (site / "data" / "decisions.csv").is_file()
     assert soup_of(site, MEETING).find("section", class_="coprod-share") is None
     assert meta(soup_of(site, MEETING), "og:title") is None
+
+
+def test_a_site_url_in_project_yml_alone_is_where_the_site_lives(tmp_path: Path) -> None:
+    root = write_files(tmp_path / "group", {**FILES, "mkdocs.yml": without_site_url(MKDOCS_YML)})
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert (site / "feeds" / "all.atom.xml").is_file() and (site / "meetings.ics").is_file()
+    assert list(site.rglob("qr.svg"))
+    page = soup_of(site, MEETING)
+    assert meta(page, "og:url") == "https://example.org/test/meetings/2025-01-10-first-meeting/"
+    assert page.find("link", rel="canonical")["href"] == meta(page, "og:url")
+
+
+def test_two_different_site_urls_are_a_warning(tmp_path: Path) -> None:
+    project = FILES["content/project.yml"].replace("https://example.org/test/", "https://example.org/other/")
+    root = write_files(tmp_path / "group", {**FILES, "content/project.yml": project})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert ("warning: mkdocs.yml: 'site_url' is https://example.org/test/ here but https://example.org/other/ "
+            "in project.yml. The site uses this one: make them the same, or remove one.") in result.stderr
 
 
 # --- in a real browser -------------------------------------------------------------------

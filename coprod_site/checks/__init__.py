@@ -37,6 +37,7 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
         group, found = load_group(root, settings.content_dir, parallel.read_ahead(root, settings.content_dir))
         problems += found
         if group.project is not None:
+            settings = settings.with_site_address(group.project.site_url)
             problems += check_group(group, settings)
     return group, settings, sort_problems(problems)
 

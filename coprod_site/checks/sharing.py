@@ -10,14 +10,23 @@ from ..settings import Settings
 
 
 def check_site_address(group: Group, settings: Settings) -> Iterator[Problem]:
-    """Warn when there is something to share but mkdocs.yml does not say where the site lives."""
+    """Warn when there is something to share but neither mkdocs.yml nor project.yml says where the
+    site lives, or when the two say different things."""
+    in_project = group.project.site_url if group.project else None
+    if settings.site_url and in_project and _same_address(settings.site_url, in_project) is False:
+        yield Problem("mkdocs.yml", None, "site_url",
+                      f"'site_url' is {settings.site_url} here but {in_project} in project.yml. The site "
+                      "uses this one: make them the same, or remove one.", "warning")
     if settings.site_url or not _has_records_to_share(group):
         return
-    example = group.project.site_url if group.project and group.project.site_url else "https://example.org/our-group/"
     yield Problem("mkdocs.yml", None, "site_url",
                   "there is no 'site_url', so the site is built without its feeds, meetings calendar, "
-                  f"QR codes and link previews. Add the address where the site will live, like: site_url: {example}",
-                  "warning")
+                  "QR codes and link previews. Add the address where the site will live to project.yml "
+                  "or mkdocs.yml, like: site_url: https://example.org/our-group/", "warning")
+
+
+def _same_address(one: str, other: str) -> bool:
+    return one.rstrip("/") == other.rstrip("/")
 
 
 def _has_records_to_share(group: Group) -> bool:
