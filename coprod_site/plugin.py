@@ -125,6 +125,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
             self.origins = {}
         _configure_site(config, self.specs, group.pages)
+        if group.project is not None:
+            _speak_the_group_language(config, group.project.language)
         if self.dirty:
             self.group_digest = _group_digest(config, group, settings)
         self.heap.settle()
@@ -210,6 +212,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self._scan_outputs_beside_the_build()
         if self.shared_parts is not None:
             env.globals["coprod_shared"] = self.shared_parts
+        if self.site is not None and self.site.group.project is not None:
+            env.globals["coprod_language"] = self.site.group.project.language  # partials/language.html
         if self.site is not None:
             self.heap.settle()  # every page has been read
         return env
@@ -436,6 +440,18 @@ def _configure_site(config: MkDocsConfig, specs: dict[str, PageSpec], pages: dic
         config.extra_css.append(STYLESHEET)
     if config.nav is None:
         config.nav = default_nav(specs, pages)
+
+
+def _speak_the_group_language(config: MkDocsConfig, language: str) -> None:
+    """Material's own words (the search box, "Skip to content") in the group's language, where
+    Material has them and mkdocs.yml left the theme in English; every page's `lang` says the
+    group's language either way (overrides/partials/language.html)."""
+    if config.theme["language"] != "en":
+        return
+    for name in (language, language.split("-")[0].lower()):
+        if any((Path(folder) / "partials" / "languages" / f"{name}.html").is_file() for folder in config.theme.dirs):
+            config.theme["language"] = name
+            return
 
 
 def default_nav(specs: dict[str, PageSpec], pages: dict[str, Any]) -> list[dict[str, str] | str]:

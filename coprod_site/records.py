@@ -54,6 +54,13 @@ def _parse_time(value: Any) -> Any:
     raise PydanticCustomError("coprod_time", "should be a 24-hour time like \"16:00\"")
 
 
+def _parse_language(value: Any) -> Any:
+    """A language tag as web pages give it (`en-GB`, `cy`), so screen readers pick the right voice."""
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value.strip()):
+        return value.strip()
+    raise PydanticCustomError("coprod_language", "should be a language code, like en-GB, or cy for Welsh")
+
+
 def _as_list(value: Any) -> Any:
     """A single value where a list belongs is read as a list of one."""
     return [] if value is None else value if isinstance(value, list) else [value]
@@ -146,7 +153,7 @@ class Project(Record):
     ended_on: OptionalDate = None
     contact: Contact
     site_url: str | None = None
-    language: str = "en-GB"
+    language: Annotated[str, BeforeValidator(_parse_language)] = "en-GB"
     licence: str | None = None
     ladder_goal: Ladder | None = None
     who_should_be_here: TextList = []

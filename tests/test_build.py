@@ -50,6 +50,28 @@ def test_each_page_has_one_h1_and_a_title_naming_the_group(built_group: Path) ->
         assert soup.title is not None and "Test Group" in soup.title.get_text(), address
 
 
+def test_every_page_is_in_the_group_language(built_group: Path) -> None:
+    """project.yml's `language` (en-GB here) is each page's lang, so a screen reader picks the voice."""
+    for address in [*ADDRESSES, "404.html"]:
+        assert page(built_group, address).html["lang"] == "en-GB", address
+
+
+def test_a_welsh_group_gets_welsh_pages_and_a_bad_language_code_is_a_problem(tmp_path: Path) -> None:
+    project = FILES["content/project.yml"]
+    root = write_files(tmp_path / "cy", {**FILES, "content/project.yml": project.replace("language: en-GB", "language: cy")})
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    home = page(root / "site", "index.html")
+    assert home.html["lang"] == "cy"
+    assert home.select_one("input.md-search__input")["placeholder"] == "Chwilio"  # Material's Welsh
+
+    root = write_files(tmp_path / "bad", {**FILES, "content/project.yml": project.replace("language: en-GB", "language: English")})
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert ("content/project.yml, line 10: 'language' should be a language code, like en-GB, or cy for "
+            "Welsh.") in result.stderr
+
+
 def test_a_meeting_page_shows_the_summary_first_then_the_details(built_group: Path) -> None:
     text = main_text(built_group, "meetings/2025-01-10-first-meeting/index.html")
     assert text.index("We met for the first time") < text.index("When and where")
