@@ -19,6 +19,7 @@ SECOND = "content/meetings/2025-02-14-leaflets.md"
 D1 = "content/decisions/D-001-own-words.md"
 D2 = "content/decisions/D-002-budget.md"
 AM1 = "content/amendments/AM-01-travel.md"
+AMENDMENT_FILE = FILES[AM1]
 
 
 def consistency_messages(root: Path) -> list[str]:
@@ -154,3 +155,14 @@ def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path
     write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\nended_on: 2026-10-01\n"
                        "handover:\n  - action: ACT-002\n    to: the patient experience team\n---\nThank you.\n"})
     assert consistency_messages(root) == []
+
+
+def test_a_broken_charter_is_one_problem_not_one_for_every_clause_an_amendment_names(tmp_path: Path) -> None:
+    proposed = AMENDMENT_FILE.replace("status: agreed", "status: proposed").replace(
+        "agreed_at: 2025-02-14-leaflets\ncharter_version: 2\n", "")
+    root = changed(tmp_path, "content/charter.md", "adopted_on: 2025-01-10\n", "",
+                   {"content/amendments/AM-02-more.md": proposed})
+    group, problems = load_group(root)
+    assert [str(p) for p in problems] == ["content/charter.md: 'adopted_on' is missing. Add it, for example: "
+                                          "adopted_on: 2024-02-01."]
+    assert not [p for p in run_checks(group, SETTINGS, consistency.CHECKS) if "clause" in p.message]

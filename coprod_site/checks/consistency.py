@@ -155,7 +155,9 @@ def check_amendments(group: Group, settings: Settings) -> Problems:
         if amendment.status == "agreed" and amendment.charter_version is None:
             yield amendment.source.problem("'charter_version' is needed when the status is agreed: the "
                                            "charter version this change made.", "status")
-        clause_ids = {clause.id for clause in group.charter.clauses} if group.charter else set()
+        if group.charter is None:  # missing or unreadable, and said so: its clauses are unknown
+            continue
+        clause_ids = {clause.id for clause in group.charter.clauses}
         for index, clause_id in enumerate(amendment.clauses):
             if amendment.status == "proposed" and clause_id not in clause_ids:
                 yield amendment.source.problem(f"'{clause_id}' is not a clause of the charter. Use an "
