@@ -79,6 +79,14 @@ def decision_path(decision_id: str) -> str:
 PageBuilder = Callable[[Published], Iterable[PageSpec]]
 
 
+def group_pages(site: Published) -> list[PageSpec]:
+    """Every page the group's site has, the home page opening with the group's own index.md."""
+    from . import accessibility, sharing  # noqa: F401  (importing them adds their pages)
+
+    intro = site.group.pages["index.md"].body if "index.md" in site.group.pages else ""
+    return build_pages(site, intro)
+
+
 def build_pages(site: Published, intro: str = "") -> list[PageSpec]:
     """Every page the group's records make: the home page, then each builder's pages."""
     home = PageSpec("index.md", site.project.name, "home.html", intro,

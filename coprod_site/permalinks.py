@@ -124,6 +124,13 @@ def missing_url_problems(published_before: Iterable[str], published_now: Iterabl
             for url in missing_urls(published_before, published_now)]
 
 
+def address_problems(root: Path, site: Published, specs: Iterable[PageSpec]) -> list[Problem]:
+    """Addresses published before that the site would drop, and old ids that cannot redirect."""
+    specs = list(specs)
+    return [*missing_url_problems(read_ledger(root), published_urls(site, specs)),
+            *redirect_problems(site, (spec.url for spec in specs))]
+
+
 def _normal(url: str) -> str:
     """'/meetings/x/' and 'meetings/x/' are the same address."""
     return url.strip().lstrip("/")

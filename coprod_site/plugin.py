@@ -34,8 +34,8 @@ from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache, load_group
 from .mentions import resolve_people
 from .outputs import OutputFile, build_outputs
-from .pages import NAV_TITLES, PageSpec, build_pages
-from .permalinks import missing_url_problems, published_urls, read_ledger, redirect_problems
+from .pages import NAV_TITLES, PageSpec, group_pages
+from .permalinks import address_problems, published_urls
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .processes import reference_build
@@ -116,11 +116,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if not config.site_url and settings.site_url:  # project.yml's, for MkDocs' own links too
             config.site_url = settings.site_url
         self.site = Published(group, settings.today, settings.site_url, settings.page_size)
-        intro = group.pages["index.md"].body if "index.md" in group.pages else ""
-        self.specs = {spec.path: spec for spec in build_pages(self.site, intro)}
+        self.specs = {spec.path: spec for spec in group_pages(self.site)}
         self.published_urls = published_urls(self.site, self.specs.values())
-        report_problems([*missing_url_problems(read_ledger(root), self.published_urls),
-                         *redirect_problems(self.site, (spec.url for spec in self.specs.values()))])
+        report_problems(address_problems(root, self.site, self.specs.values()))
         self.renderer = Renderer(_override_dirs(config), self.compiled_templates)
         if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
             self.origins = {}

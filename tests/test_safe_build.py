@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from groups import FILES, TODAY, write_files
 
+from coprod_site.checks import check_folder
 from coprod_site.engine import BuildFailed, build_site
 from coprod_site.permalinks import LEDGER
 
@@ -125,3 +126,17 @@ def test_a_renamed_record_with_old_ids_redirects_from_its_old_address(group_dir:
     assert (site / "meetings/2025-02-14-leaflets-and-posters/index.html").is_file()
     ledger = (group_dir / LEDGER).read_text().splitlines()
     assert {"/meetings/2025-02-14-leaflets/", "/meetings/2025-02-14-leaflets-and-posters/"} <= set(ledger)
+
+
+def test_coprod_check_finds_a_dropped_address_before_a_build_does(group_dir: Path) -> None:
+    """A facilitator runs `coprod check` first: it must say what the build would fail on."""
+    build_site(group_dir / "mkdocs.yml")
+    assert [p for p in check_folder(group_dir)[2] if p.is_error] == []
+    rename_second_meeting(group_dir)
+    errors = [str(p) for p in check_folder(group_dir)[2] if p.is_error]
+    assert errors == [f"{LEDGER}: the page /meetings/2025-02-14-leaflets/ was published before, but this "
+                      "build has no page there, so links people shared would break. If you renamed its "
+                      "record, add the old id to the record's 'old_ids:' so the old address redirects; if "
+                      "you deleted it by mistake, put it back."]
+    rename_second_meeting(group_dir, "old_ids: [2025-02-14-leaflets]\n")
+    assert [p for p in check_folder(group_dir)[2] if p.is_error] == []

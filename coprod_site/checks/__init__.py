@@ -8,7 +8,10 @@ from typing import Any
 
 from ..heap import collector_paused
 from ..loading import load_group
+from ..pages import group_pages
+from ..permalinks import address_problems, read_ledger
 from ..problems import Problem, sort_problems
+from ..published import Published
 from ..records import Group
 from ..settings import Settings
 from ..site_config import find_group_root, read_settings
@@ -39,7 +42,20 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
         if group.project is not None:
             settings = settings.with_site_address(group.project.site_url)
             problems += check_group(group, settings)
+            problems += check_addresses(root, group, settings)
     return group, settings, sort_problems(problems)
+
+
+def check_addresses(root: Path, group: Group, settings: Settings) -> list[Problem]:
+    """What the build finds of addresses: one published before and now dropped (a record renamed
+    without 'old_ids:'), or an old id that cannot redirect. Only where there is a ledger or an
+    old id, since it makes every page's address."""
+    records = [*group.meetings.values(), *group.decisions.values(), *group.amendments.values(),
+               *group.reports.values()]
+    if not read_ledger(root) and not any(record.old_ids for record in records):
+        return []
+    site = Published(group, settings.today, settings.site_url, settings.page_size)
+    return address_problems(root, site, group_pages(site))
 
 
 def check_group(group: Group, settings: Settings) -> list[Problem]:
