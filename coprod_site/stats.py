@@ -103,10 +103,11 @@ class Quarter:
         return isinstance(day, dt.date) and Quarter.of(day) == self
 
 
-def whole_life(site: Published) -> Period:
-    """From the day the group started (or its first meeting) to the day it ended, or today."""
+def whole_life(site: Published, ended_on: dt.date | None = None) -> Period:
+    """From the day the group started (or its first meeting) to the day it ended (`ended_on`,
+    else project.yml's), or today."""
     first = min([site.project.started_on, *(m.date for m in site.meetings)])
-    return Period(first, site.project.ended_on or site.today)
+    return Period(first, ended_on or site.project.ended_on or site.today)
 
 
 def median_days(gaps: Iterable[int]) -> float | None:
@@ -492,9 +493,10 @@ def period_figures(site: Published, period: Period) -> PeriodFigures:
 
 
 def report_period(site: Published, report: Report) -> Period:
-    """An impact report's period; a farewell report covers the group's whole life."""
+    """An impact report's period; a farewell report covers the group's whole life, to the day
+    it says the group ended."""
     if report.period_from is None:
-        return whole_life(site)
+        return whole_life(site, report.ended_on)
     return Period(report.period_from, report.period_to or site.project.ended_on or site.today)
 
 

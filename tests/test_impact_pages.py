@@ -16,7 +16,9 @@ from test_build import main_text, main_text_of, page
 
 from coprod_site.checks import consistency, run_checks
 from coprod_site.loading import load_group
+from coprod_site.published import Published
 from coprod_site.settings import Settings
+from coprod_site.stats import report_period
 
 SETTINGS = Settings(today=dt.date(2026, 11, 21))
 
@@ -184,6 +186,7 @@ def test_a_closed_groups_home_page_leads_to_the_farewell_report(closed_site: Pat
 
 def test_the_farewell_report_writes_its_own_closing_sections(closed_site: Path) -> None:
     text = main_text(closed_site, "reports/farewell/index.html")
+    assert "Our farewell report We met from 10 January 2025 to 1 October 2026. The money ran out." in text
     assert ("What changed because of us Ask the council for a youth space: The youth space opens in April. "
             "Use our own words in leaflets: The leaflets now use our words.") in text
     assert "What could not change, and why Ask for a free bus: The bus company would not change the route." in text
@@ -218,3 +221,11 @@ def test_an_impact_report_names_every_missing_gripp2_section(tmp_path: Path) -> 
         ("content/reports/impact-2025.md: the section '## Reflections' is missing. Impact reports have five "
         "sections: Aim, Methods, Results, Discussion and conclusions, Reflections."),
     ]
+
+
+def test_the_farewell_report_counts_to_the_day_it_says_the_group_ended(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {**IMPACT_FILES, "content/project.yml": CLOSED_PROJECT,
+                                  "content/reports/farewell.md": FAREWELL.replace("2026-10-01", "2026-09-30")})
+    group, _ = load_group(root)
+    site = Published(group, dt.date(2026, 11, 30))
+    assert report_period(site, group.reports["farewell"]).end == dt.date(2026, 9, 30)
