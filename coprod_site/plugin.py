@@ -140,7 +140,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             group, problems = load_group(root, content_dir, parallel.read_ahead(root, content_dir))
         if group.project is not None:
             settings = settings.with_site_address(group.project.site_url)
-            problems += check_records(group, settings, on_every_core=not self.serving)
+        problems += check_records(group, settings, on_every_core=not self.serving)
         return group, settings, problems
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

@@ -45,6 +45,20 @@ def test_check_lists_every_problem_then_a_count_and_exits_one(group_dir: Path) -
     assert "Traceback" not in result.stderr
 
 
+def test_a_broken_project_yml_does_not_hide_the_other_records_problems(group_dir: Path) -> None:
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    write_files(group_dir, {
+        "content/project.yml": FILES["content/project.yml"].replace("organisation:", "organisatio:"),
+        meeting: FILES[meeting].replace("We met for the first time.", "We met. Ring 0161 496 0123."),
+    })
+    errors = [line for line in coprod("check", str(group_dir)).stdout.splitlines() if not line.startswith("warning")]
+    assert errors == [
+        f"{meeting}, line 34: has a phone number (0161\u2026). Phone numbers are never published.",
+        "content/project.yml: 'organisation' is missing. Add it.",
+        "Found 2 errors and 1 warning.",
+    ]
+
+
 def test_warnings_pass_unless_strict(group_dir: Path) -> None:
     write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
     assert coprod("check", str(group_dir)).returncode == 0

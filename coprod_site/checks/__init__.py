@@ -41,7 +41,8 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
         problems += found
         if group.project is not None:
             settings = settings.with_site_address(group.project.site_url)
-            problems += check_group(group, settings)
+        problems += check_group(group, settings)  # even with project.yml broken: every problem at once
+        if group.project is not None:
             problems += check_addresses(root, group, settings)
     return group, settings, sort_problems(problems)
 
