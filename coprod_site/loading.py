@@ -71,7 +71,7 @@ class Loader:
                                  "Run 'coprod init' to start a new group, or check the path."))
             return group
         group.project = self._load_project()
-        group.people = self._load_people()
+        group.people, group.unreadable_people = self._load_people()
         group.glossary = self._load_glossary()
         group.charter = self._load_charter()
         group.amendments = self._load_folder("amendments", AMENDMENT_NAME, Amendment, _amendment_name_hint)
@@ -138,19 +138,21 @@ class Loader:
         source = self._read(path, read_yaml_file)
         return None if source is None else self._validate(Project, source, source.meta)
 
-    def _load_people(self) -> dict[str, Person]:
+    def _load_people(self) -> tuple[dict[str, Person], set[str]]:
+        """The people, and the ids of those whose entry has a problem (reported here)."""
         path = self.content / "people.yml"
         if not path.is_file():
-            return {}
+            return {}, set()
         source = self._read(path, read_yaml_file)
         if source is None:
-            return {}
+            return {}, set()
         entries = source.meta.get("people")
         if not isinstance(entries, list):
             self._report(source.problem("should start with 'people:' followed by a list of people, "
                                         "each starting with '- id:'.", "people"))
-            return {}
+            return {}, set()
         people: dict[str, Person] = {}
+        unreadable: set[str] = set()
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
                 self._report(source.problem("each person should be a group of fields starting with "
@@ -158,13 +160,15 @@ class Loader:
                 continue
             person = self._validate(Person, source, entry, ("people", index))
             if person is None:
+                if isinstance(entry.get("id"), str):
+                    unreadable.add(entry["id"])
                 continue
             if person.id in people:
                 self._report(source.problem(f"the id '{person.id}' is used twice. Give each person "
                                             "their own id.", "people", index, "id"))
                 continue
             people[person.id] = person
-        return people
+        return people, unreadable
 
     def _load_glossary(self) -> dict[str, str]:
         path = self.content / "glossary.yml"
@@ -441,6 +445,8 @@ def describe_field(location: tuple[str | int, ...]) -> str:
             following = location[index + 1]
             context.append(f"{part} item {following + 1}" if isinstance(following, int) else f"'{part}'")
     name = f"'{location[last]}'"
+    if last + 1 < len(location) and isinstance(location[last + 1], int):  # a list's item: say which
+        name = f"item {location[last + 1] + 1} of {name}"
     return f"{name} in {', '.join(context)}" if context else name
 
 

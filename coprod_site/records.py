@@ -384,6 +384,8 @@ class Group:
     root: str = "."
     project: Project | None = None
     people: dict[str, Person] = field(default_factory=dict)
+    unreadable_people: set[str] = field(default_factory=set)
+    """Ids of people in people.yml whose entry has a problem (reported): others may name them."""
     glossary: dict[str, str] = field(default_factory=dict)
     charter: Charter | None = None
     amendments: dict[str, Amendment] = field(default_factory=dict)

@@ -254,8 +254,13 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = self._scalar(key_node)
-            if not isinstance(key, str | int | bool) or isinstance(key, bool):
-                raise self._error(key_node, "has a field name that is not plain text.")
+            if isinstance(key, bool):
+                raise self._error(key_node, f"has the name {key_node.value}, which YAML reads as "
+                                  f"{str(key).lower()}. Put the name in quotes: '{key_node.value}' (then the colon and the "
+                                  "rest as before).")
+            if not isinstance(key, str | int):
+                raise self._error(key_node, "has a field name that is not plain text. Write a word "
+                                  "before the colon, like title:")
             key = str(key)
             if key in result:
                 raise self._error(key_node, f"has '{key}' twice. Keep one of them.")

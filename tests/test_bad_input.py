@@ -155,3 +155,19 @@ def test_check_accepts_or_reports_any_generated_meeting(meta: dict[str, object],
         (root / MEETING).write_text(f"---\n{front}---\n{body}", encoding="utf-8")
         _, _, problems = check_folder(root)
     assert all(p.path and p.message for p in problems)
+
+
+def test_each_problem_says_where_and_one_bad_person_does_not_make_every_mention_of_them_wrong(
+        tmp_path: Path) -> None:
+    root = write_files(tmp_path / "group", {
+        **FILES,
+        "content/glossary.yml": FILES["content/glossary.yml"] + "yes: A word that YAML reads as true.\n",
+        "content/people.yml": FILES["content/people.yml"].replace("roles: [member", "roles: [1, 2, member", 1),
+    })
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems] == [
+        "content/glossary.yml, line 2: has the name yes, which YAML reads as true. Put the name in quotes: "
+        "'yes' (then the colon and the rest as before).",
+        "content/people.yml, line 4: Item 1 of 'roles' should be text.",
+        "content/people.yml, line 4: Item 2 of 'roles' should be text.",
+    ]

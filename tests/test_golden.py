@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from coprod_site.loading import load_group
-from coprod_site.pages import PageSpec, build_pages
+from coprod_site.pages import PageSpec, build_pages, group_pages
 from coprod_site.published import Published
 from coprod_site.render import Renderer
 from groups import FILES, write_files
@@ -45,3 +46,19 @@ def test_page_matches_its_golden_file(rendered: dict[str, str], path: str) -> No
         golden.write_text(rendered[path], encoding="utf-8")
     assert golden.is_file(), f"no golden file for {path}: run with UPDATE_GOLDEN=1 and read the result"
     assert rendered[path] == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("contact", "sentence"), [
+    ("team@example.org", "or braille, email team@example.org."),
+    ("Ask at reception", "or braille, contact us. Ask at reception."),
+    ("Ask at reception.", "or braille, contact us. Ask at reception."),
+])
+def test_the_accessibility_statement_reads_well_with_any_kind_of_contact(tmp_path: Path, contact: str,
+                                                                       sentence: str) -> None:
+    project = FILES["content/project.yml"] + f"accessibility:\n  contact: {contact}\n"
+    root = write_files(tmp_path / "group", {**FILES, "content/project.yml": project})
+    group, _ = load_group(root)
+    site = Published(group, dt.date(2026, 11, 21), "https://example.org/test/")
+    spec = next(spec for spec in group_pages(site) if spec.path == "accessibility.md")
+    text = " ".join(re.sub(r"<[^>]+>", " ", Renderer().render(spec, site, "")).split())
+    assert sentence in text.replace(" .", ".")
