@@ -62,3 +62,16 @@ def test_the_accessibility_statement_reads_well_with_any_kind_of_contact(tmp_pat
     spec = next(spec for spec in group_pages(site) if spec.path == "accessibility.md")
     text = " ".join(re.sub(r"<[^>]+>", " ", Renderer().render(spec, site, "")).split())
     assert sentence in text.replace(" .", ".")
+
+
+def test_who_we_are_says_how_the_group_looks_after_information(tmp_path: Path) -> None:
+    project = FILES["content/project.yml"] + ("data_protection:\n  lawful_basis: Explicit consent.\n"
+                                              "  dpia_reference: DPIA-2024-087\n")
+    root = write_files(tmp_path / "group", {**FILES, "content/project.yml": project})
+    group, _ = load_group(root)
+    site = Published(group, dt.date(2026, 11, 21), "https://example.org/test/")
+    spec = next(spec for spec in group_pages(site) if spec.path == "people.md")
+    text = " ".join(re.sub(r"<[^>]+>", " ", Renderer().render(spec, site, "")).split())
+    assert ("Looking after your information We show each person only as they agreed, and their contact details "
+            "are never published. We keep members' information on this basis: Explicit consent. Our data "
+            "protection impact assessment is DPIA-2024-087; ask us if you would like to read it.") in text
