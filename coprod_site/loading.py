@@ -33,7 +33,14 @@ from .records import (
     Record,
     Report,
 )
-from .sources import Source, SourceError, iter_markdown_files, read_markdown_file, read_yaml_file, shown_path
+from .sources import (
+    Source,
+    SourceError,
+    iter_markdown_files,
+    read_markdown_file,
+    read_yaml_file,
+    shown_path,
+)
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 RECORD_FOLDERS = ("amendments", "meetings", "decisions", "reports")
@@ -445,8 +452,9 @@ def describe_field(location: tuple[str | int, ...]) -> str:
             following = location[index + 1]
             context.append(f"{part} item {following + 1}" if isinstance(following, int) else f"'{part}'")
     name = f"'{location[last]}'"
-    if last + 1 < len(location) and isinstance(location[last + 1], int):  # a list's item: say which
-        name = f"item {location[last + 1] + 1} of {name}"
+    item = location[last + 1] if last + 1 < len(location) else None
+    if isinstance(item, int):  # a list's item: say which
+        name = f"item {item + 1} of {name}"
     return f"{name} in {', '.join(context)}" if context else name
 
 
