@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .checks.privacy import Located, scan_source
+from .markup import ATTRIBUTES, COMMENT_END, GREATER_THAN, RAW_TEXT_END, TOKEN
 from .pages import PageSpec
 from .privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks
 from .problems import Problem
@@ -74,30 +75,6 @@ def _parsed_parts(markup: str) -> list[str]:
     return extractor.parts
 
 
-# The fast reader. Each pattern accepts only a plain, well-formed subset of what
-# html.parser accepts, and reads it exactly as html.parser does. Anything else
-# (a tag with odd spacing or quoting, an unclosed comment, a CDATA section, a
-# stray "</" or "<!") sends the whole document to html.parser, so the two can
-# never disagree. Separators inside tags are [ \t\n\r\f] only, and names and
-# bare values exclude every \s, because html.parser's tag names end only at
-# those five characters while its attribute rules use \s.
-_SEPARATOR = r"[ \t\n\r\f]"
-_ATTRIBUTE = (rf"{_SEPARATOR}+([^\s/>=<\"'\x00]+)"
-              rf"(?:{_SEPARATOR}*={_SEPARATOR}*(\"[^\"]*\"|'[^']*'|[^\s>\"'<=`]+))?")
-_TOKEN = re.compile(
-    # Text, and any "<" that cannot open markup (html.parser passes those on as text;
-    # no entity can contain "<", so unescaping the text between them apart is the same).
-    r"(?P<text>[^<]+|<(?![a-zA-Z/!?]))"
-    rf"|(?P<start><(?P<tag>[a-zA-Z][^\s/>=<\"'\x00]*)(?P<attrs>(?:{_ATTRIBUTE})*)"
-    rf"{_SEPARATOR}*(?P<empty>/?)>)"
-    rf"|(?P<end></[a-zA-Z][-.a-zA-Z0-9:_]*{_SEPARATOR}*>)"
-    r"|(?P<comment><!--)"
-    r"|(?P<skipped><![dD][oO][cC][tT][yY][pP][eE]|<\?)"
-)
-_ATTRIBUTES = re.compile(_ATTRIBUTE)
-_COMMENT_END = re.compile(r"--\s*>")
-_RAW_TEXT_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
-"""Where html.parser ends a script or style element, whose content it passes on unread."""
 
 
 def _fast_parts(markup: str) -> list[str] | None:
@@ -105,7 +82,7 @@ def _fast_parts(markup: str) -> list[str] | None:
     parts: list[str] = []
     position, length = 0, len(markup)
     while position < length:
-        token = _TOKEN.match(markup, position)
+        token = TOKEN.match(markup, position)
         if token is None:
             return None
         position = token.end()
@@ -119,7 +96,7 @@ def _fast_parts(markup: str) -> list[str] | None:
                 parts += _attribute_parts(attributes)
             if empty:
                 parts.append(" ")
-            elif (raw_end := _RAW_TEXT_END.get(tag.lower())) is not None:
+            elif (raw_end := RAW_TEXT_END.get(tag.lower())) is not None:
                 closing = raw_end.search(markup, position)
                 if closing is None:
                     return None
@@ -129,20 +106,18 @@ def _fast_parts(markup: str) -> list[str] | None:
             parts.append(" ")
         else:
             # Comments, declarations and processing instructions show nothing.
-            closing = (_COMMENT_END if kind == "comment" else _GREATER_THAN).search(markup, position)
+            closing = (COMMENT_END if kind == "comment" else GREATER_THAN).search(markup, position)
             if closing is None:
                 return None
             position = closing.end()
     return parts
 
 
-_GREATER_THAN = re.compile(">")
-
 
 def _attribute_parts(attributes: str) -> list[str]:
     """' value ' for each attribute worth reading, quotes removed and entities decoded."""
     values = ((name, value[1:-1] if value[:1] in ("'", '"') else value)
-              for name, value in _ATTRIBUTES.findall(attributes))
+              for name, value in ATTRIBUTES.findall(attributes))
     return [f" {unescape(value)} " for name, value in values
             if value and name.lower() not in IGNORED_ATTRIBUTES]
 
