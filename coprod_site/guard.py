@@ -12,6 +12,7 @@ skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gzip
 import hashlib
@@ -30,7 +31,7 @@ from typing import Any
 from .checks.privacy import Located, scan_source
 from .markup import ATTRIBUTES, COMMENT_END, GREATER_THAN, RAW_TEXT_END, TOKEN
 from .pages import PageSpec
-from .privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks
+from .privacy import KIND_ADVICE, NHS_CONTEXT, Finding, PrivacyRules, find_leaks
 from .problems import Problem
 from .records import Group
 from .second_core import Batches, SecondCore
@@ -122,8 +123,9 @@ def _attribute_parts(attributes: str) -> list[str]:
             if value and name.lower() not in IGNORED_ATTRIBUTES]
 
 
-def _text_by_runs(markup: str, one_in: int = 16) -> str | None:
-    """What `_fast_parts` reads in `markup`, spaces run together, read a run of lines at a time.
+def _runs_of(markup: str, one_in: int = 16) -> list[str] | None:
+    """What `_fast_parts` reads in `markup`, spaces run together, read a run of lines at a time:
+    the text of each run, in order.
 
     Nine lines in ten of a built page are the theme's, the same on every page,
     so the page is cut into runs of lines and each run is read once and
@@ -148,7 +150,13 @@ def _text_by_runs(markup: str, one_in: int = 16) -> str | None:
             texts.append(text)
             start = end
         # else: the run ends inside a piece of markup, so the next run starts where this one did
-    return "".join(texts) if start == len(lines) else None
+    return texts if start == len(lines) else None
+
+
+def _text_by_runs(markup: str, one_in: int = 16) -> str | None:
+    """The text `_runs_of` reads, joined: exactly what reading `markup` whole gives."""
+    runs = _runs_of(markup, one_in)
+    return None if runs is None else "".join(runs)
 
 
 _RUN_LIMIT = 8_000
@@ -182,8 +190,66 @@ def visible_text(markup: str) -> str:
     twice as quick as html.parser, which reads the lines every page shares only
     once; it hands anything unusual to html.parser.
     """
-    text = _text_by_runs(markup)
-    return text if text is not None else _spaced("".join(_parsed_parts(markup)))
+    return "".join(visible_runs(markup))
+
+
+def visible_runs(markup: str) -> list[str]:
+    """`visible_text`, in the runs of lines the fast reader read (one piece where html.parser read it)."""
+    runs = _runs_of(markup)
+    return runs if runs is not None else [_spaced("".join(_parsed_parts(markup)))]
+
+
+class RunLeaks:
+    """`find_leaks` of a page read in runs of lines, each run's findings remembered.
+
+    Most of a page's runs are the theme's, the same on every page, so each is
+    scanned once. The findings are those of the whole text: no detector's match
+    holds a line break, and every run but the last ends with one, so no match
+    crosses from one run into the next; what a detector looks at before a match
+    (a character, or the words just before ten digits that say "NHS") is in
+    the run or in the `_BEFORE` characters scanned with it. Names are matched
+    across line breaks, so a page is scanned whole where the private register
+    gives names to look for.
+    """
+
+    _BEFORE = NHS_CONTEXT + 1
+
+    def __init__(self) -> None:
+        self.rules: PrivacyRules | None = None
+        self._in_run = functools.lru_cache(maxsize=4_096)(self._scan_run)
+        """The findings in a run, remembered; the least recently used forgotten first, so the
+        theme's runs, met on every page, stay."""
+
+    def _scan_run(self, before: str, run: str) -> list[Finding]:
+        assert self.rules is not None
+        return [finding for finding in find_leaks(before + run, self.rules) if finding.start >= len(before)]
+
+    def findings(self, piece: SiteText, rules: PrivacyRules) -> list[Finding]:
+        runs = [run for run in piece.runs if run]
+        if (len(runs) < 2 or rules.name_patterns
+                or not all(run.endswith("\n") for run in runs[:-1])):
+            return find_leaks(piece.text, rules)
+        if rules != self.rules:
+            self.rules = rules
+            self._in_run.cache_clear()
+        found: list[Finding] = []
+        offset = 0
+        for run in runs:
+            before = piece.text[max(0, offset - self._BEFORE):offset]
+            shift = offset - len(before)
+            found += (dataclasses.replace(f, start=f.start + shift, end=f.end + shift)
+                      for f in self._in_run(before, run))
+            offset += len(run)
+        return found
+
+
+_RUN_LEAKS = RunLeaks()
+"""One for each process: the theme's runs are remembered from page to page."""
+
+
+def leaks_in(piece: SiteText, rules: PrivacyRules) -> list[Finding]:
+    """Every leak in a piece of the site's text (read in runs where it can be: `RunLeaks`)."""
+    return _RUN_LEAKS.findings(piece, rules)
 
 
 @dataclass(frozen=True)
@@ -195,6 +261,8 @@ class SiteText:
     page: str
     """The page the text belongs to (for a search index entry, the page it indexes)."""
     text: str
+    runs: tuple[str, ...] = field(default=(), compare=False)
+    """The text in runs of lines, where it was read so (see `RunLeaks`)."""
 
 
 def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = None,
@@ -249,7 +317,8 @@ def _texts_of(name: str, relative: str, text: str) -> Iterator[SiteText]:
     if suffix == ".json":
         yield from _json_texts(relative, text)
     elif suffix in (".html", ".htm", ".svg"):
-        yield SiteText(relative, relative, visible_text(text))
+        runs = tuple(visible_runs(text))
+        yield SiteText(relative, relative, "".join(runs), runs)
     elif suffix in (".xml", ".atom", ".rss"):
         yield SiteText(relative, relative, visible_text(visible_text(text)))
     elif suffix == ".ics":
@@ -387,7 +456,7 @@ class SiteGuard:
         for piece in read_site_texts(site_dir, memo.file_is_clean, scanned):
             if memo.text_is_clean(piece.text):
                 continue
-            findings = find_leaks(piece.text, self.rules)
+            findings = leaks_in(piece, self.rules)
             memo.record(piece, clean=not findings)
             if findings:
                 found.append((piece, findings))
@@ -478,7 +547,7 @@ def _scan_pages(rules: PrivacyRules, pages: list[tuple[str, str]]) -> Found:
     found = []
     for relative, text in pages:
         for piece in _texts_of(relative.removesuffix(".gz"), relative, text):
-            findings = find_leaks(piece.text, rules)
+            findings = leaks_in(piece, rules)
             if findings:
                 found.append((piece, findings))
     return found

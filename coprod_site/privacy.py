@@ -208,6 +208,13 @@ def plus_starts(text: str) -> Iterator[int]:
         at = text.find("+", at + 1)
 
 
+def postcode_starts(text: str) -> list[int]:
+    """Where a full postcode could start: two to five characters before each second half (a
+    digit and two letters), the first half being two to four characters and a space or none."""
+    return sorted({max(0, match.start() - back) for match in POSTCODE_INWARD.finditer(text)
+                   for back in range(2, 6)})
+
+
 def digit_run_starts(text: str) -> Iterator[int]:
     """Where each run of three digits or more starts: NHS_NUMBER begins with three digits,
     and its look-behind allows a start nowhere inside a run."""
@@ -271,8 +278,9 @@ def find_nhs_numbers(text: str) -> Iterator[Finding]:
 
 def find_postcodes(text: str) -> Iterator[Finding]:
     """Full UK postcodes, like SW1A 1AA, and sw1a 1aa typed in small letters."""
+    starts = postcode_starts(text)
     found = [Finding("postcode", match.group(), match.start(), match.end())
-             for pattern in (POSTCODE, LOWER_CASE_POSTCODE) for match in pattern.finditer(text)]
+             for pattern in (POSTCODE, LOWER_CASE_POSTCODE) for match in matches_from(pattern, text, starts)]
     yield from sorted(found, key=lambda finding: finding.start)
 
 

@@ -20,19 +20,22 @@ from coprod_site.guard import visible_text
 from coprod_site.privacy import (
     EMAIL,
     INTERNATIONAL_PHONE,
+    LOWER_CASE_POSTCODE,
     NHS_NUMBER,
     PHONE,
+    POSTCODE,
     digit_run_starts,
     email_starts,
     matches_from,
     phone_starts,
     plus_starts,
+    postcode_starts,
 )
 
 BLNS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "big-list-of-naughty-strings" / "blns.json"
 
 FINDERS = [(EMAIL, email_starts), (PHONE, phone_starts), (INTERNATIONAL_PHONE, plus_starts),
-           (NHS_NUMBER, digit_run_starts)]
+           (NHS_NUMBER, digit_run_starts), (POSTCODE, postcode_starts), (LOWER_CASE_POSTCODE, postcode_starts)]
 
 
 def assert_same_matches(text: str) -> None:
@@ -54,6 +57,13 @@ def test_generated_text_gives_the_same_matches(text: str) -> None:
                                  "(0)", "943 476 5919", "943-476-5919", "9434765919", " ", "-", ".",
                                  "x", "a@b.co", "@@", "1", "+", "/"]), max_size=12))
 def test_pieces_of_real_numbers_and_addresses_give_the_same_matches(pieces: list[str]) -> None:
+    assert_same_matches("".join(pieces))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["SW1A", "sw1a", " ", "1AA", "1aa", "M1", "m1", "GIR", "0AA", "gir", "B33", "8TH",
+                                 "EC1A1BB", "2nd", "A", "a", "1", "x", "\n", "-", "ab12", "3rd"]), max_size=12))
+def test_pieces_of_postcodes_give_the_same_matches(pieces: list[str]) -> None:
     assert_same_matches("".join(pieces))
 
 
