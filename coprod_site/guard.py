@@ -76,6 +76,8 @@ def _parsed_parts(markup: str) -> list[str]:
     return extractor.parts
 
 
+# The fast reader: markup.py's patterns, read as _TextExtractor reads (anything outside their
+# subset is read by html.parser instead).
 
 
 def _fast_parts(markup: str) -> list[str] | None:
@@ -112,7 +114,6 @@ def _fast_parts(markup: str) -> list[str] | None:
                 return None
             position = closing.end()
     return parts
-
 
 
 def _attribute_parts(attributes: str) -> list[str]:

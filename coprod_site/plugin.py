@@ -23,7 +23,7 @@ from . import (
     sharing,  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 )
 from .background_search import BackgroundSearch
-from .checks import check_group, parallel, run_checks
+from .checks import check_loaded, parallel
 from .checks.privacy import group_sources
 from .config import CoprodConfig, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
@@ -138,10 +138,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             group, problems = load_group(root, content_dir, self.source_cache)
         else:  # a build reads a big group on every core
             group, problems = load_group(root, content_dir, parallel.read_ahead(root, content_dir))
-        if group.project is not None:
-            settings = settings.with_site_address(group.project.site_url)
-        problems += check_records(group, settings, on_every_core=not self.serving)
-        return group, settings, problems
+        settings, found = check_loaded(group, settings, on_every_core=not self.serving)
+        return group, settings, problems + found
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:
@@ -371,11 +369,6 @@ def _stop_at_an_unfinished_page() -> Iterator[None]:
     except PageNotFinished as error:
         raise PluginError(f"Error reading page {error}. If the site changes a template in its "
                           "theme/coprod folder, check that template.") from error
-
-
-def check_records(group: Group, settings: Settings, on_every_core: bool) -> list[Problem]:
-    """Every problem in the group's records; a build shares a big group's checks over the cores."""
-    return check_group(group, settings) if on_every_core else run_checks(group, settings)
 
 
 def ensure_skip_target(page: Page) -> None:

@@ -52,14 +52,14 @@ _AFTER_NUMBER = r"(?![\w\-/@]|[.:,]\d)"
 
 EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b")
 
-_SEPARATOR = r"[ .\-]?"
+_DIGIT_GAP = r"[ .\-]?"
 """Between the groups of a number's digits: a space, a dot or a dash, or nothing."""
 
 PHONE = re.compile(
     _BEFORE_NUMBER
-    + r"(?P<prefix>(?:\+|00)44" + _SEPARATOR + r"(?:\(0\)" + _SEPARATOR + r")?|\(?0)"
+    + r"(?P<prefix>(?:\+|00)44" + _DIGIT_GAP + r"(?:\(0\)" + _DIGIT_GAP + r")?|\(?0)"
     + r"(?P<area>\d{1,4})\)?"
-    + r"(?P<rest>(?:" + _SEPARATOR + r"\d{2,6}){1,3})"
+    + r"(?P<rest>(?:" + _DIGIT_GAP + r"\d{2,6}){1,3})"
     + _AFTER_NUMBER
 )
 """UK numbers: 0 or +44, an area or mobile code, then groups of digits with single spaces,
@@ -67,7 +67,7 @@ dots or dashes."""
 
 INTERNATIONAL_PHONE = re.compile(
     r"(?<![\w+])\+(?!44)(?P<country>[1-9]\d{0,2})"
-    + r"(?P<rest>(?:" + _SEPARATOR + r"\(?\d{1,5}\)?){2,6})"
+    + r"(?P<rest>(?:" + _DIGIT_GAP + r"\(?\d{1,5}\)?){2,6})"
     + _AFTER_NUMBER
 )
 """Numbers from other countries: '+', a country code, then groups of digits (UK ones are PHONE's)."""

@@ -157,7 +157,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, naughty_strings: list
         # The checks rightly refuse some of these strings (an <img> without alt text, say).
         # They are skipped here so that every string reaches the templates and the sanitizer;
         # the leak guard still runs after the build.
-        patch.setattr("coprod_site.plugin.check_records", lambda group, settings, on_every_core: [])
+        patch.setattr("coprod_site.plugin.check_loaded", lambda group, settings, on_every_core: (settings, []))
         build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
     return root / "site"
 

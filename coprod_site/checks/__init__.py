@@ -39,12 +39,20 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
     with collector_paused():
         group, found = load_group(root, settings.content_dir, parallel.read_ahead(root, settings.content_dir))
         problems += found
-        if group.project is not None:
-            settings = settings.with_site_address(group.project.site_url)
-        problems += check_group(group, settings)  # even with project.yml broken: every problem at once
+        settings, found = check_loaded(group, settings)
+        problems += found
         if group.project is not None:
             problems += check_addresses(root, group, settings)
     return group, settings, sort_problems(problems)
+
+
+def check_loaded(group: Group, settings: Settings, on_every_core: bool = True) -> tuple[Settings, list[Problem]]:
+    """Every problem in a group's records, even with project.yml broken (every problem at once),
+    and the settings they were judged by: project.yml's site_url where mkdocs.yml has none.
+    `on_every_core` shares a big group's checks over the cores (never under a server)."""
+    if group.project is not None:
+        settings = settings.with_site_address(group.project.site_url)
+    return settings, check_group(group, settings) if on_every_core else run_checks(group, settings)
 
 
 def check_addresses(root: Path, group: Group, settings: Settings) -> list[Problem]:
