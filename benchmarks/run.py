@@ -1,10 +1,11 @@
 """Time `coprod check` and a full build at several sizes, beside Material and Hugo, in one run.
 
     python benchmarks/run.py                      # N = 500, 1000, 2000, 5000; writes README.md
-    python benchmarks/run.py --sizes 200 500 --no-write
+    python benchmarks/run.py --sizes 200 500 --no-write --repeat 1
 
 For each N a synthetic group (benchmarks/generate.py) of N meetings and N
-decisions is written, then, each in its own process so peak memory is its own:
+decisions is written, then, each in its own process so peak memory is its own,
+and each the fastest of `--repeat` runs (2 unless set; the builds take turns):
 
 - `coprod check` of the group (2N records);
 - a full `mkdocs build` of the group;
@@ -133,31 +134,44 @@ def hugo_baseline(root: Path, pages: int) -> Path:
     return root
 
 
-def run_size(work: Path, meetings: int) -> Row:
-    """Generate a group of `meetings` meetings; time check, build and both baselines."""
+def run_size(work: Path, meetings: int, repeat: int) -> Row:
+    """Generate a group of `meetings` meetings; time check, build and both baselines, each the
+    fastest of `repeat` runs, the builds taking turns so a busy minute slows each alike."""
     group = generate_group(work / f"group-{meetings}", meetings)
     logs = work / "logs"
     logs.mkdir(exist_ok=True)
-    check = measure([*coprod_command(), "check", str(group)], logs / f"check-{meetings}.log")
+    check = fastest([measure([*coprod_command(), "check", str(group)], logs / f"check-{meetings}.log")
+                     for _ in range(repeat)])
     site = work / f"site-{meetings}"
-    build = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(group / "mkdocs.yml"),
-                     "-d", str(site)], logs / f"build-{meetings}.log")
+    build_command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(group / "mkdocs.yml"), "-d", str(site)]
+    builds = [measure(build_command, logs / f"build-{meetings}.log")]
     pages = count_pages(site)
     records = 2 * meetings + 1 + max(1, meetings // 100) + 1
     baseline = material_baseline(work / f"material-{meetings}", pages)
-    material = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline / "mkdocs.yml"),
-                        "-d", str(work / f"material-site-{meetings}")], logs / f"material-{meetings}.log")
-    hugo = None
+    material_command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline / "mkdocs.yml"),
+                        "-d", str(work / f"material-site-{meetings}")]
+    hugo_command = None
     if shutil.which("hugo"):
         hugo_root = hugo_baseline(work / f"hugo-{meetings}", pages)
-        hugo = measure(["hugo", "--quiet", "-s", str(hugo_root), "-d", str(work / f"hugo-site-{meetings}")],
-                       logs / f"hugo-{meetings}.log")
+        hugo_command = ["hugo", "--quiet", "-s", str(hugo_root), "-d", str(work / f"hugo-site-{meetings}")]
+    materials, hugos = [], []
+    for turn in range(repeat):
+        if turn:
+            builds.append(measure(build_command, logs / f"build-{meetings}.log"))
+        materials.append(measure(material_command, logs / f"material-{meetings}.log"))
+        if hugo_command:
+            hugos.append(measure(hugo_command, logs / f"hugo-{meetings}.log"))
     for name in (f"site-{meetings}", f"material-{meetings}", f"material-site-{meetings}",
                  f"hugo-{meetings}", f"hugo-site-{meetings}"):
         shutil.rmtree(work / name, ignore_errors=True)
-    row = Row(meetings, records, pages, check, build, material, hugo)
+    row = Row(meetings, records, pages, check, fastest(builds), fastest(materials), fastest(hugos) if hugos else None)
     print(format_row(row, None), flush=True)
     return row
+
+
+def fastest(runs: list[Measure]) -> Measure:
+    """The fastest of some runs of one command, with the most memory any of them took."""
+    return Measure(min(run.seconds for run in runs), max(run.peak_mb for run in runs), all(run.ok for run in runs))
 
 
 def free_port() -> int:
@@ -230,11 +244,13 @@ def format_row(row: Row, previous: Row | None) -> str:
 
 
 def results_table(rows: list[Row], serve: list[float | None], serve_size: int, started: dt.datetime,
-                  total: float, commit: str) -> str:
+                  total: float, commit: str, repeat: int) -> str:
+    fastest_of = f" Each time is the fastest of {repeat} runs, coprod's and Material's builds taking turns." \
+        if repeat > 1 else ""
     lines = [
         (f"Measured on {started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, Python "
          f"{platform.python_version()}, commit {commit}, in one run of `python benchmarks/run.py` "
-         f"({total / 60:.1f} minutes)."),
+         f"({total / 60:.1f} minutes).{fastest_of}"),
         "",
         ("| meetings (N) | records | pages built | `coprod check` | full build | pages/s | build time ÷ "
          "previous size | Material, same pages, not in nav | coprod ÷ Material | Hugo, same pages |"),
@@ -264,6 +280,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--work", type=Path, default=Path("/tmp") / "coprod-benchmark")
     parser.add_argument("--serve-size", type=int, default=SERVE_SIZE)
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="runs of each command, the fastest kept (this kind of machine varies by 15%%)")
     parser.add_argument("--no-write", action="store_true", help="print the table; leave README.md alone")
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
@@ -272,9 +290,10 @@ def main() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=HERE, check=False).stdout.strip() or "unknown"
     begin = time.perf_counter()
-    rows = [run_size(args.work, meetings) for meetings in args.sizes]
+    rows = [run_size(args.work, meetings, max(1, args.repeat)) for meetings in args.sizes]
     serve = measure_serve_rebuild(args.work, args.serve_size)
-    table = results_table(rows, serve, args.serve_size, started, time.perf_counter() - begin, commit)
+    table = results_table(rows, serve, args.serve_size, started, time.perf_counter() - begin, commit,
+                          max(1, args.repeat))
     print(table)
     if not args.no_write:
         write_readme(table)
