@@ -70,6 +70,7 @@ class Loader:
         self.problems: list[Problem] = []
         self.cache = cache
         self.seen: set[str] = set()
+        self.unreadable_records: set[str] = set()
 
     def load(self) -> Group:
         group = Group(root=str(self.root))
@@ -86,6 +87,7 @@ class Loader:
         group.decisions = self._load_folder("decisions", DECISION_NAME, Decision, _decision_name_hint)
         group.reports = self._load_folder("reports", REPORT_NAME, Report, _report_name_hint)
         group.pages, group.images = self._find_pages_and_images()
+        group.unreadable_records = self.unreadable_records
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -130,7 +132,12 @@ class Loader:
             record = model.model_validate(meta)
         except ValidationError as exc:
             self.problems.extend(translate_errors(exc, source, at))
-            return None
+            names = frozenset(str(error["loc"][0]) for error in exc.errors() if error["loc"])
+            partial = _without_fields(model, meta, names)
+            if partial is None:
+                return None
+            partial.bind(source, names)
+            return partial
         record.bind(source)
         return record
 
@@ -234,6 +241,7 @@ class Loader:
             record_id = match.group(1) if folder != "meetings" and folder != "reports" else path.stem
             record = self._load_record(path, model, record_id)
             if record is None:
+                self.unreadable_records.add(record_id)
                 continue
             if record_id in records:
                 other = records[record_id].source.path
@@ -399,6 +407,23 @@ _EXAMPLES: dict[str, str] = {
 def translate_errors(exc: ValidationError, source: Source, at: tuple[str | int, ...] = ()) -> list[Problem]:
     """pydantic's errors, in words a facilitator can act on, each at its line."""
     return [_translate(error, source, at) for error in exc.errors(include_url=False)]
+
+
+def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str]) -> R | None:
+    """The record without the fields `names`, whose problems were just reported, so that the
+    checks across records judge the rest of it in the same run; None where one of them is
+    required or holds records of its own (actions, minutes), whose absence would look like a
+    problem elsewhere. The build stops on the reported problems all the same."""
+    if not names or any(_holds_records(meta.get(name)) for name in names):
+        return None
+    try:
+        return model.model_validate({key: value for key, value in meta.items() if key not in names})
+    except ValidationError:
+        return None
+
+
+def _holds_records(value: Any) -> bool:
+    return isinstance(value, dict) or (isinstance(value, list) and any(isinstance(item, dict) for item in value))
 
 
 def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -> Problem:

@@ -99,14 +99,23 @@ class Record(Model):
     """A record read from a file: it knows where it came from."""
 
     _source: Source = PrivateAttr()
+    _fields_in_error: frozenset[str] = PrivateAttr(default=frozenset())
 
     @property
     def source(self) -> Source:
         return self._source
 
-    def bind(self, source: Source) -> Record:
+    def bind(self, source: Source, fields_in_error: frozenset[str] = frozenset()) -> Record:
+        """Say where the record came from, and which of its fields had problems (already
+        reported) and were left out so that the rest could still be checked."""
         self._source = source
+        self._fields_in_error = fields_in_error
         return self
+
+    def lacks(self, name: str) -> bool:
+        """Whether the field `name` is empty, and not because it had a problem already reported:
+        a rule that needs it then has something to say."""
+        return getattr(self, name) in (None, "", []) and name not in self._fields_in_error
 
 
 class FiledRecord(Record):
@@ -386,6 +395,9 @@ class Group:
     people: dict[str, Person] = field(default_factory=dict)
     unreadable_people: set[str] = field(default_factory=set)
     """Ids of people in people.yml whose entry has a problem (reported): others may name them."""
+    unreadable_records: set[str] = field(default_factory=set)
+    """Ids of meetings, decisions, amendments and reports whose file has a problem (reported):
+    other records may name them."""
     glossary: dict[str, str] = field(default_factory=dict)
     charter: Charter | None = None
     amendments: dict[str, Amendment] = field(default_factory=dict)

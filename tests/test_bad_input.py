@@ -171,3 +171,25 @@ def test_each_problem_says_where_and_one_bad_person_does_not_make_every_mention_
         "content/people.yml, line 4: Item 1 of 'roles' should be text.",
         "content/people.yml, line 4: Item 2 of 'roles' should be text.",
     ]
+
+
+def test_a_record_with_a_bad_field_is_still_checked_against_the_others(tmp_path: Path) -> None:
+    """Every problem in one run: the rest of a record with a bad field is judged too, and nothing
+    is reported only because a field with a problem, or a file that could not be read, is missing."""
+    first, decision = "content/meetings/2025-01-10-first-meeting.md", "content/decisions/D-002-budget.md"
+    amendment = "content/amendments/AM-01-travel.md"
+    root = write_files(tmp_path / "group", {
+        **FILES,
+        first: FILES[first].replace("guests: 2", "guests: [Jane, Bob]").replace("chairs: [p01, p05]", "chairs: [p01, p99]"),
+        amendment: FILES[amendment].replace("charter_version: 2", "charter_version: two"),
+        decision: FILES[decision].replace("status: agreed", "status: done"),
+    })
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if p.is_error] == [
+        "content/amendments/AM-01-travel.md, line 8: 'charter_version' should be a whole number, like 3.",
+        "content/decisions/D-002-budget.md, line 6: 'status' should be one of 'proposed', 'agreed', 'rejected' "
+        "or 'superseded', not 'done'.",
+        "content/meetings/2025-01-10-first-meeting.md, line 9: 'p99' is not anyone in people.yml. Check the id, "
+        "or add the person to people.yml.",
+        "content/meetings/2025-01-10-first-meeting.md, line 13: 'guests' should be a whole number, like 3.",
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..problems import Problem
 from ..records import GRIPP2_HEADINGS, Group, Meeting
@@ -15,7 +15,7 @@ def check_project(group: Group, settings: Settings) -> Problems:
     project = group.project
     if project is None:
         return
-    if project.status == "closed" and project.ended_on is None:
+    if project.status == "closed" and project.lacks("ended_on"):
         yield project.source.problem("'ended_on' is needed when the status is closed: the date the "
                                      "group ended, like 2026-03-31.", "status")
     if project.contact.email and "@" not in project.contact.email:
@@ -26,10 +26,10 @@ def check_project(group: Group, settings: Settings) -> Problems:
 def check_people(group: Group, settings: Settings) -> Problems:
     for person in group.people.values():
         at = ("people", list(group.people).index(person.id))
-        if person.show_as != "role" and not getattr(person, person.show_as):
+        if person.show_as != "role" and person.lacks(person.show_as):
             yield person.source.problem(f"'{person.show_as}' is needed because show_as is "
                                         f"{person.show_as}. Add it, or set show_as to role.", *at, "show_as")
-        if person.show_as != "role" and person.consent_recorded_on is None:
+        if person.show_as != "role" and person.lacks("consent_recorded_on"):
             yield person.source.problem("'consent_recorded_on' is needed: the date this person agreed "
                                         "to be shown this way. Without it, set show_as to role.",
                                         *at, "show_as")
@@ -90,9 +90,14 @@ def check_meeting_references(group: Group, settings: Settings) -> Problems:
         if amendment.agreed_at:
             yield from _agreed_at(group, amendment, amendment.agreed_at, amendment.proposed_on, "agreed_at")
     for decision in group.decisions.values():
-        if decision.made_at and decision.made_at not in group.meetings:
+        if decision.made_at and not _known(group, group.meetings, decision.made_at):
             yield decision.source.problem(f"'made_at' names {decision.made_at}, which is not a meeting. "
                                           "Use a meeting's file name without .md.", "made_at")
+
+
+def _known(group: Group, records: Mapping[str, object], record_id: str) -> bool:
+    """Whether a record with this id exists, if only in a file whose problems are already reported."""
+    return record_id in records or record_id in group.unreadable_records
 
 
 def _agreed_at(group: Group, record: object, meeting_id: str | None, not_before: object, *at: str) -> Problems:
@@ -101,8 +106,9 @@ def _agreed_at(group: Group, record: object, meeting_id: str | None, not_before:
     source = record.source  # type: ignore[attr-defined]
     agreed_in = group.meetings.get(meeting_id)
     if agreed_in is None:
-        yield source.problem(f"'{at[-1]}' names {meeting_id}, which is not a meeting. Use a meeting's "
-                             "file name without .md.", *at)
+        if not _known(group, group.meetings, meeting_id):
+            yield source.problem(f"'{at[-1]}' names {meeting_id}, which is not a meeting. Use a "
+                                 "meeting's file name without .md.", *at)
     elif not_before is not None and agreed_in.date < not_before:  # type: ignore[operator]
         yield source.problem(f"'{at[-1]}' names {meeting_id}, which is earlier than {not_before}. It "
                              "must be a meeting on or after that date.", *at)
@@ -111,15 +117,15 @@ def _agreed_at(group: Group, record: object, meeting_id: str | None, not_before:
 def check_decisions(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
         for index, decision_id in enumerate(meeting.decisions):
-            if decision_id not in group.decisions:
+            if not _known(group, group.decisions, decision_id):
                 yield meeting.source.problem(f"'{decision_id}' is not a decision. Check the id, or add "
                                              f"a file decisions/{decision_id}-….md.", "decisions", index)
     for decision in group.decisions.values():
         for index, other in enumerate(decision.supersedes):
-            if other not in group.decisions:
+            if not _known(group, group.decisions, other):
                 yield decision.source.problem(f"'supersedes' names {other}, which is not a decision.",
                                               "supersedes", index)
-        if decision.power == "referred" and not decision.referred_to:
+        if decision.power == "referred" and decision.lacks("referred_to"):
             yield decision.source.problem("'referred_to' is needed when power is referred: who holds "
                                           "that power, like 'the hospital board'.", "power")
         made_at = group.meetings.get(decision.made_at or "")
@@ -149,10 +155,10 @@ def check_actions(group: Group, settings: Settings) -> Problems:
 
 def check_amendments(group: Group, settings: Settings) -> Problems:
     for amendment in group.amendments.values():
-        if amendment.status == "agreed" and not amendment.agreed_at:
+        if amendment.status == "agreed" and amendment.lacks("agreed_at"):
             yield amendment.source.problem("'agreed_at' is needed when the status is agreed: the meeting "
                                            "that agreed it.", "status")
-        if amendment.status == "agreed" and amendment.charter_version is None:
+        if amendment.status == "agreed" and amendment.lacks("charter_version"):
             yield amendment.source.problem("'charter_version' is needed when the status is agreed: the "
                                            "charter version this change made.", "status")
         if group.charter is None:  # missing or unreadable, and said so: its clauses are unknown
@@ -187,7 +193,7 @@ def _charter_version(group: Group) -> Problems:
 
 def check_reports(group: Group, settings: Settings) -> Problems:
     for report in group.reports.values():
-        if report.report_kind == "impact" and report.period_from is None:
+        if report.report_kind == "impact" and report.lacks("period_from"):
             yield report.source.problem("'period_from' is needed for an impact report: the first day it "
                                         "covers, like 2025-01-01.", "kind")
         if report.period_from and report.period_to and report.period_to < report.period_from:
