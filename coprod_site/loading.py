@@ -259,7 +259,10 @@ class Loader:
             self._report(Problem(source.path, 1, None, "has no fields at the top. Start the file "
                                  "with '---', the fields, then '---'."))
             return None
-        record = self._validate(model, source, source.meta)
+        meta = source.meta
+        if model is Report and "kind" not in meta:  # reports/farewell.md is the farewell report
+            meta = {**meta, "kind": "farewell" if record_id == "farewell" else "impact"}
+        record = self._validate(model, source, meta)
         if record is not None:
             record.with_id(record_id)
         return record

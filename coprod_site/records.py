@@ -255,7 +255,8 @@ class Charter(Record):
 class Amendment(FiledRecord):
     kind: ClassVar[str] = "amendment"
     title: Text
-    status: Literal["proposed", "agreed", "rejected", "withdrawn"]
+    status: Literal["proposed", "agreed", "rejected", "withdrawn"] = "proposed"
+    """A new file is a proposal until the group agrees it."""
     proposed_on: OptionalDate = None
     proposed_by: IdList = []
     clauses: IdList = []

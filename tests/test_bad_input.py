@@ -193,3 +193,20 @@ def test_a_record_with_a_bad_field_is_still_checked_against_the_others(tmp_path:
         "or add the person to people.yml.",
         "content/meetings/2025-01-10-first-meeting.md, line 13: 'guests' should be a whole number, like 3.",
     ]
+
+
+def test_what_a_file_leaves_out_is_what_its_place_says(tmp_path: Path) -> None:
+    """A report without `kind:` is the farewell report in reports/farewell.md, an impact report
+    elsewhere; an amendment without `status:` is a proposal."""
+    amendment = FILES["content/amendments/AM-01-travel.md"].replace("status: agreed\n", "").replace(
+        "agreed_at: 2025-02-14-leaflets\ncharter_version: 2\n", "")
+    root = write_files(tmp_path / "group", {
+        **FILES,
+        "content/reports/farewell.md": "---\ntitle: Goodbye\n---\nThank you all.\n",
+        "content/amendments/AM-02-more.md": amendment.replace("clauses: [payments]", "clauses: [remit]"),
+    })
+    group, problems = load_group(root)
+    assert [str(p) for p in problems] == []
+    assert group.reports["farewell"].report_kind == "farewell"
+    assert group.reports["impact-2025"].report_kind == "impact"
+    assert group.amendments["AM-02"].status == "proposed"
