@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .checks.privacy import Located, scan_source
-from .markup import ATTRIBUTES, COMMENT_END, GREATER_THAN, RAW_TEXT_END, TOKEN
+from .markup import ATTRIBUTES, RAW_TEXT_END, TOKEN, end_of_unseen
 from .pages import PageSpec
 from .privacy import KIND_ADVICE, NHS_CONTEXT, Finding, PrivacyRules, find_leaks
 from .problems import Problem
@@ -108,11 +108,10 @@ def _fast_parts(markup: str) -> list[str] | None:
         elif kind == "end":
             parts.append(" ")
         else:
-            # Comments, declarations and processing instructions show nothing.
-            closing = (COMMENT_END if kind == "comment" else GREATER_THAN).search(markup, position)
-            if closing is None:
+            end = end_of_unseen(kind, markup, position)
+            if end is None:
                 return None
-            position = closing.end()
+            position = end
     return parts
 
 

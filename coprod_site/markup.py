@@ -36,3 +36,10 @@ COMMENT_END = re.compile(r"--\s*>")
 RAW_TEXT_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
 """Where html.parser ends a script or style element, whose content it passes on unread."""
 GREATER_THAN = re.compile(">")
+
+
+def end_of_unseen(kind: str | None, markup: str, position: int) -> int | None:
+    """Where a comment, declaration or processing instruction that TOKEN found (as `kind`)
+    ends, from `position` just after its opening; None where it never ends. None of them shows."""
+    closing = (COMMENT_END if kind == "comment" else GREATER_THAN).search(markup, position)
+    return None if closing is None else closing.end()

@@ -21,7 +21,7 @@ from typing import Any
 
 from material.plugins.search.plugin import Element, Parser, SearchIndex, Section, void
 
-from .markup import ATTRIBUTES, COMMENT_END, GREATER_THAN, TOKEN
+from .markup import ATTRIBUTES, TOKEN, end_of_unseen
 
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _KEEP = frozenset(Parser().keep)
@@ -94,10 +94,10 @@ class _Sections:
             elif kind == "end":
                 self.handle_endtag(token.group()[2:-1].strip(" \t\n\r\f").lower())
             else:
-                closing = (COMMENT_END if kind == "comment" else GREATER_THAN).search(markup, position)
-                if closing is None:
+                end = end_of_unseen(kind, markup, position)
+                if end is None:
                     return False
-                position = closing.end()
+                position = end
         return True
 
     def _skip(self, tag: str, skipped: bool) -> None:
