@@ -133,7 +133,11 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def _config_file(path: Path) -> Path | None:
+    """The group's mkdocs.yml, or None having said why there is none."""
     config_file = path / "mkdocs.yml"
+    if path.exists() and not path.is_dir():
+        print(f"coprod: {path} is a file, not a folder. Give your group's folder.", file=sys.stderr)
+        return None
     if not config_file.is_file():
         print(f"coprod: there is no mkdocs.yml in {path}. Run this in your group's folder, "
               "or start one with 'coprod init'.", file=sys.stderr)
@@ -180,6 +184,8 @@ def _iso_date(text: str) -> dt.date:
 def run_new(args: argparse.Namespace) -> int:
     today = today_from_environment()
     date = args.date or today
+    if not (args.path / "project.yml").is_file() and _config_file(args.path) is None:
+        return 1  # no group here: a record written now would belong to none
     group, settings, _ = check_folder(args.path, today=today)
     content = Path(group.root) / settings.content_dir
     title = args.title or f"New {args.kind}"

@@ -50,7 +50,14 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
     try:
         options = {"site_dir": str(site_dir)} if site_dir else {}
         config = load_config(str(config_file), strict=strict, **options)
-        target = Path(config.site_dir)
+    except Abort as exc:  # MkDocs has logged what is wrong with the settings
+        raise BuildFailed(f"The site was not built: the settings in {config_file} have a problem, "
+                          "listed above. Fix it, then build again.") from exc
+    except ConfigurationError as exc:
+        raise BuildFailed(str(exc)) from exc
+    target = Path(config.site_dir)
+    _refuse_to_replace_what_is_not_a_site(target)
+    try:
         with _staging_folder(target) as staging, _fixed_build_date():
             config["site_dir"] = str(staging)
             build(config)
@@ -62,6 +69,17 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         raise BuildFailed(str(exc)) from exc
     _record_published_urls(config, config_file.parent)
     return target
+
+
+def _refuse_to_replace_what_is_not_a_site(target: Path) -> None:
+    """The build replaces the whole site folder: never a file, nor a folder of other things."""
+    if target.exists() and not target.is_dir():
+        raise BuildFailed(f"{target} is a file, not a folder for the site. Choose another --site-dir.")
+    if target.is_dir() and not (target / "index.html").is_file() and any(
+            not entry.name.startswith(".") for entry in target.iterdir()):
+        raise BuildFailed(f"{target} holds files but no built site (it has no index.html). A build "
+                          "replaces its whole folder, so choose an empty folder or the site's own "
+                          "with --site-dir.")
 
 
 @contextmanager

@@ -20,6 +20,8 @@ class ScaffoldError(Exception):
 
 def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
     """Write a new group's folder that builds at once; return the files written."""
+    if target.exists() and not target.is_dir():
+        raise ScaffoldError(f"{target} is a file, not a folder. Choose a new folder name.")
     if target.exists() and any(target.iterdir()):
         raise ScaffoldError(f"{target} already has files in it. Choose a new folder name.")
     written = []

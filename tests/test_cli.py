@@ -195,3 +195,36 @@ def test_serve_previews_the_site(group_dir: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_build_never_replaces_a_file_or_a_folder_that_is_not_a_site(group_dir: Path) -> None:
+    settings = (group_dir / "mkdocs.yml").read_text()
+    (group_dir / ".github" / "workflows").mkdir(parents=True)
+    (group_dir / ".github" / "workflows" / "ci.yml").write_text("on: push\n")
+    for target, says in (("mkdocs.yml", "is a file, not a folder for the site"),
+                         (".github", "holds files but no built site")):
+        result = coprod("build", str(group_dir), "--site-dir", str(group_dir / target))
+        assert result.returncode == 1 and says in result.stderr, result.stderr
+    assert (group_dir / "mkdocs.yml").read_text() == settings
+    assert (group_dir / ".github" / "workflows" / "ci.yml").read_text() == "on: push\n"
+
+
+def test_a_mistake_in_the_settings_is_a_message_not_an_internal_error(group_dir: Path) -> None:
+    config = group_dir / "mkdocs.yml"
+    config.write_text(config.read_text().replace("name: material", "name: materal"))
+    result = coprod("build", str(group_dir))
+    assert result.returncode == 1
+    assert "the settings in" in result.stderr and "have a problem, listed above" in result.stderr
+    assert "inside coprod" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_init_and_new_refuse_a_file_and_new_refuses_a_folder_with_no_group(tmp_path: Path) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("hello\n")
+    assert "is a file, not a folder" in coprod("init", str(a_file)).stderr
+    assert "is a file, not a folder" in coprod("new", "meeting", "--path", str(a_file)).stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = coprod("new", "meeting", "--path", str(empty))
+    assert result.returncode == 1 and "there is no mkdocs.yml" in result.stderr
+    assert list(empty.iterdir()) == []
