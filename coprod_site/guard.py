@@ -31,7 +31,7 @@ from typing import Any
 from .checks.privacy import Located, scan_source
 from .markup import ATTRIBUTES, RAW_TEXT_END, TOKEN, end_of_unseen
 from .pages import PageSpec
-from .privacy import KIND_ADVICE, NHS_CONTEXT, Finding, PrivacyRules, find_leaks
+from .privacy import KIND_ADVICE, NHS_CONTEXT, Finding, PrivacyRules, find_leaks, ids_in_address
 from .problems import Problem
 from .records import Group
 from .second_core import Batches, SecondCore
@@ -266,10 +266,10 @@ class SiteText:
 
 
 def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = None,
-                    already: Container[str] = ()) -> Iterator[SiteText]:
+                    already: Container[str] = (), files: list[str] | None = None) -> Iterator[SiteText]:
     """Every piece of text a visitor can fetch from the built site, but files `already` scanned
-    (not even read) and files `skip` accepts."""
-    for relative in site_files(site_dir):
+    (not even read) and files `skip` accepts. `files`: the site's files, if already listed."""
+    for relative in site_files(site_dir) if files is None else files:
         if not is_scanned(relative) or relative in already:
             continue
         data = (site_dir / relative).read_bytes()
@@ -453,7 +453,8 @@ class SiteGuard:
         found = background.findings() if background is not None else []
         scanned = background.scanned if background is not None else set()
 
-        for piece in read_site_texts(site_dir, memo.file_is_clean, scanned):
+        files = site_files(site_dir)
+        for piece in read_site_texts(site_dir, memo.file_is_clean, scanned, files):
             if memo.text_is_clean(piece.text):
                 continue
             findings = leaks_in(piece, self.rules)
@@ -469,6 +470,21 @@ class SiteGuard:
                 if (piece.page, finding.key) not in seen:
                     seen.add((piece.page, finding.key))
                     problems.append(self._problem(piece, finding))
+        return problems + self._ids_in_addresses(files)
+
+    def _ids_in_addresses(self, files: list[str]) -> list[Problem]:
+        """A person's id in the address of a page (its folder) or of another file (its name):
+        the text's detectors, which take 'p01-x' for another word, do not look there."""
+        problems = []
+        for relative in filter(is_scanned, files):  # not the theme's own scripts and styles
+            folder, _, name = relative.rpartition("/")
+            address = folder + "/" if name == "index.html" else name
+            for person_id in ids_in_address(address, self.rules.person_ids):
+                problems.append(Problem(self.origins.get(relative) or site_label(relative), None, None,
+                                        f"the id '{person_id}' of the person shown as "
+                                        f"'{_shown_public(self.rules, person_id)}' would be published in the "
+                                        f"address /{relative.removesuffix('index.html')}. Rename the file it "
+                                        "comes from."))
         return problems
 
     def _problem(self, piece: SiteText, finding: Finding) -> Problem:
@@ -501,6 +517,11 @@ class SiteGuard:
         if path not in self._found:
             self._found[path] = scan_source(self.sources[path], self.rules)
         return self._found[path]
+
+
+def _shown_public(rules: PrivacyRules, person_id: str) -> str:
+    person = rules.people.get(person_id)
+    return person.public_name if person is not None else "a member"
 
 
 def site_label(relative: str) -> str:

@@ -293,6 +293,22 @@ def find_person_ids(text: str, person_ids: Iterable[str]) -> Iterator[Finding]:
         yield Finding("person_id", match.group(), match.start(), match.end(), match.group())
 
 
+def ids_in_address(address: str, person_ids: Iterable[str]) -> list[str]:
+    """The people's ids in a file name or web address, between its '-', '/', '.' and '_': a
+    file's name becomes its page's address ('meetings/2025-03-14-p01-chat/'), where an id is
+    as public as in the text."""
+    pattern = _address_id_pattern(tuple(person_ids))
+    return [] if pattern is None else pattern.findall(address.lower())
+
+
+@functools.lru_cache(maxsize=16)
+def _address_id_pattern(person_ids: tuple[str, ...]) -> re.Pattern[str] | None:
+    ids = sorted(person_ids, key=len, reverse=True)
+    if not ids:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, ids)) + r")(?![a-z0-9])")
+
+
 @dataclass(frozen=True)
 class IdPatterns:
     """All of a group's ids in one pattern, longest first, as a whole word and anywhere at all.

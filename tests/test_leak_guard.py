@@ -43,6 +43,23 @@ def files_containing(site: Path, needle: str) -> list[str]:
 # --- the guard on a finished site ----------------------------------------------------
 
 
+def test_the_guard_finds_an_id_in_an_address(group_dir: Path) -> None:
+    """'2025-03-14-p03-chat' holds the id p03 between dashes: in an address it is as public as in text."""
+    group, _ = load_group(group_dir)
+    site = group_dir / "fake-site"
+    write_files(site, {"meetings/2025-03-14-p03-chat/index.html": "<p>Hello</p>",
+                       "meetings/2025-03-14-p03-chat/qr.svg": "<svg></svg>",
+                       "assets/p02.png": "", "meetings/2025-03-14-p033/index.html": "<p>x</p>"})
+    problems = guard_site(site, rules_for(group), group_sources(group, Settings()),
+                          {"meetings/2025-03-14-p03-chat/index.html": "content/meetings/2025-03-14-p03-chat.md"})
+    assert [str(p) for p in problems] == [
+        "the built site's assets/p02.png: the id 'p02' of the person shown as 'F. H.' would be published in "
+        "the address /assets/p02.png. Rename the file it comes from.",
+        "content/meetings/2025-03-14-p03-chat.md: the id 'p03' of the person shown as 'Sky' would be "
+        "published in the address /meetings/2025-03-14-p03-chat/. Rename the file it comes from.",
+    ]
+
+
 def test_the_guard_reads_pages_search_index_sitemap_and_feeds(group_dir: Path) -> None:
     group, _ = load_group(group_dir)
     site = group_dir / "fake-site"

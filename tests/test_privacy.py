@@ -247,6 +247,23 @@ def test_a_mention_inside_code_is_shown_as_typed_so_its_id_is_reported(group_dir
     assert "not inside `code`" in reported[0]
 
 
+def test_a_file_name_that_holds_an_id_is_reported(group_dir: Path) -> None:
+    """A meeting's or page's file name becomes its address: an id between its dashes is published."""
+    old, new = "content/meetings/2025-02-14-leaflets.md", "content/meetings/2025-02-14-p03-leaflets.md"
+    (group_dir / old).rename(group_dir / new)
+    for path in (group_dir / "content").rglob("*.md"):
+        path.write_text(path.read_text().replace("2025-02-14-leaflets", "2025-02-14-p03-leaflets"))
+    write_files(group_dir, {"content/p02-notes.md": "# Notes\n\nSome notes.\n"})
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if "in its name" in p.message] == [
+        f"{new}: has 'p03', the id of the person shown as 'Sky', in its name, which becomes its address on "
+        "the site. Rename the file (and, if the page was published already, add the old name to 'old_ids:').",
+        "content/p02-notes.md: has 'p02', the id of the person shown as 'F. H.', in its name, which becomes "
+        "its address on the site. Rename the file (and, if the page was published already, add the old name "
+        "to 'old_ids:').",
+    ]
+
+
 # --- mentions and quotes -------------------------------------------------------------
 
 

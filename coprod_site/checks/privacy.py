@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from ..mentions import mentioned_ids, without_mentions
-from ..privacy import KIND_ADVICE, Finding, PrivacyRules, find_leaks, read_register, rules_for
+from ..privacy import (
+    KIND_ADVICE,
+    Finding,
+    PrivacyRules,
+    find_leaks,
+    ids_in_address,
+    read_register,
+    rules_for,
+)
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
@@ -134,4 +142,21 @@ def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
         yield source.body_line + body.count("\n", 0, finding.start), finding
 
 
+def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
+    """No person's id in the name of a file that becomes a page or an image's address."""
+    published = [*((m.source.path, m.id) for m in group.meetings.values()),
+                 *((r.source.path, r.id) for r in group.reports.values()),
+                 *((source.path, path) for path, source in group.pages.items()),
+                 *((f"{settings.content_dir}/{image}", image) for image in group.images)]
+    for path, address in published:
+        for person_id in ids_in_address(address, group.people):
+            shown = group.people[person_id].public_name
+            yield Problem(path, None, None, f"has '{person_id}', the id of the person shown as '{shown}', in "
+                          "its name, which becomes its address on the site. Rename the file (and, if the "
+                          "page was published already, add the old name to 'old_ids:').", "error")
+
+
 CHECKS = (check_privacy, check_mentions)
+"""Checks of each record on its own."""
+GROUP_CHECKS = (check_file_names,)
+"""Checks of the group as a whole (it lists the images, which every share of the records has)."""
