@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -349,8 +350,28 @@ def find_real_names(text: str, patterns: Mapping[str, Iterable[re.Pattern[str]]]
 
 
 def _token(word: str) -> str:
-    """One word of a name as a pattern; any kind of apostrophe matches any other."""
-    return re.sub(_APOSTROPHES, lambda _: _APOSTROPHES, re.escape(word))
+    """One word of a name as a pattern: any kind of apostrophe matches any other, and a letter
+    matches itself with or without accents (the register's 'Zoe' finds 'Zoë', and 'Zoë' 'Zoe')."""
+    return "".join(_APOSTROPHES if re.fullmatch(_APOSTROPHES, char) else _letter(char) for char in word)
+
+
+def _letter(char: str) -> str:
+    same = _SAME_LETTER.get(_base_letter(char))
+    return f"[{''.join(sorted(same))}]" if same else re.escape(char)
+
+
+def _base_letter(char: str) -> str:
+    """'ë' -> 'e', 'Å' -> 'a': the letter without its accents, in small letters."""
+    return unicodedata.normalize("NFKD", char)[:1].lower()
+
+
+_SAME_LETTER: dict[str, set[str]] = {}
+"""Each plain Latin letter and the accented letters made from it (À to ɏ), in small letters."""
+for _code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250)]:
+    _char, _parts = chr(_code).lower(), unicodedata.normalize("NFKD", chr(_code))
+    if (len(_char) == 1 and _parts[:1].isascii() and _parts[:1].isalpha()
+            and all(unicodedata.combining(mark) for mark in _parts[1:])):  # not a ligature like 'ĳ'
+        _SAME_LETTER.setdefault(_base_letter(_char), {_base_letter(_char)}).add(_char)
 
 
 def name_forms(real_name: str) -> list[tuple[int, re.Pattern[str]]]:

@@ -130,6 +130,12 @@ def test_a_real_name_is_found_across_case_markup_and_line_breaks() -> None:
         "JANE <em>Smith", "jane\n**smith", "Jane&nbsp;Mary Smith"]
 
 
+def test_a_name_is_found_with_or_without_its_accents() -> None:
+    assert found_names("Zoë Ångström-Smith spoke.", "Zoe Angstrom-Smith", person("role")) == ["Zoë Ångström-Smith"]
+    assert found_names("Zoe Angstrom spoke.", "Zoë Ångström", person("role")) == ["Zoe Angstrom"]
+    assert found_names("Zoey Angstrom spoke.", "Zoe Angstrom", person("role")) == []
+
+
 def test_apostrophes_in_names_match_either_kind() -> None:
     assert found_names("Ask Sean O\u2019Brien", "Sean O'Brien", person("role")) == ["Sean O\u2019Brien"]
 
