@@ -16,6 +16,7 @@ import yaml
 from .config_options import OPTION_TYPES
 from .problems import Problem
 from .settings import Settings
+from .sources import yaml_problem
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -42,8 +43,9 @@ def find_group_root(path: Path) -> tuple[Path, str | None]:
 
 def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) -> tuple[Settings, list[Problem]]:
     """Settings from `root/mkdocs.yml`, with any problem in the coprod options."""
-    raw = _read_mkdocs_yml(root / "mkdocs.yml")
+    raw, unreadable = _read_mkdocs_yml(root / "mkdocs.yml")
     options, problems = _coprod_options(raw)
+    problems = unreadable + problems
     values: dict[str, Any] = {"content_dir": content_dir or str(raw.get("docs_dir") or "docs"),
                               "site_url": raw.get("site_url")}
     for name, value in options.items():
@@ -60,14 +62,20 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
     return Settings(**{**values, **overrides}), problems
 
 
-def _read_mkdocs_yml(path: Path) -> dict[str, Any]:
+def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """mkdocs.yml's settings, and the problem reading it if there is one (the records are then
+    looked for in content/, where coprod init puts them)."""
     if not path.is_file():
-        return {"docs_dir": "content"}
+        return {"docs_dir": "content"}, []
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.load(text, Loader=_TolerantLoader)
+    except yaml.MarkedYAMLError as exc:
+        return {"docs_dir": "content"}, [yaml_problem(exc, "mkdocs.yml", 1, text)]
     except (yaml.YAMLError, UnicodeDecodeError):
-        return {}
-    return raw if isinstance(raw, dict) else {}
+        return {"docs_dir": "content"}, [Problem("mkdocs.yml", None, None, "cannot be read. Save it as "
+                                                 "UTF-8 text in the shape 'coprod init' wrote it.")]
+    return (raw, []) if isinstance(raw, dict) else ({"docs_dir": "content"}, [])
 
 
 def _coprod_options(raw: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:

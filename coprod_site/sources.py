@@ -165,7 +165,7 @@ def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any
     try:
         node = yaml.compose(text, Loader=_RecordLoader)
     except yaml.MarkedYAMLError as exc:
-        raise SourceError(_yaml_problem(exc, shown_as, first_line, text)) from exc
+        raise SourceError(yaml_problem(exc, shown_as, first_line, text)) from exc
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
@@ -203,7 +203,7 @@ def _nesting_estimate(text: str) -> int:
     return deepest + per_line + indent // 2
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
+def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = first_line + mark.line if mark is not None else first_line
     what = exc.problem or exc.context or ""

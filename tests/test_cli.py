@@ -228,3 +228,13 @@ def test_init_and_new_refuse_a_file_and_new_refuses_a_folder_with_no_group(tmp_p
     result = coprod("new", "meeting", "--path", str(empty))
     assert result.returncode == 1 and "there is no mkdocs.yml" in result.stderr
     assert list(empty.iterdir()) == []
+
+
+def test_check_says_where_mkdocs_yml_cannot_be_read(group_dir: Path) -> None:
+    config = group_dir / "mkdocs.yml"
+    lines = config.read_text().count("\n")
+    config.write_text(config.read_text() + "site_name: [unclosed\n")
+    result = coprod("check", str(group_dir))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith(f"mkdocs.yml, line {lines + 2}: this line cannot be read.")
+    assert "no content folder" not in result.stdout
