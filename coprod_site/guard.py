@@ -31,7 +31,15 @@ from typing import Any
 from .checks.privacy import Located, scan_source
 from .markup import ATTRIBUTES, RAW_TEXT_END, TOKEN, end_of_unseen
 from .pages import PageSpec
-from .privacy import KIND_ADVICE, NHS_CONTEXT, Finding, PrivacyRules, find_leaks, ids_in_address
+from .privacy import (
+    KIND_ADVICE,
+    NHS_CONTEXT,
+    Finding,
+    PrivacyRules,
+    find_leaks,
+    ids_in_address,
+    shown_as,
+)
 from .problems import Problem
 from .records import Group
 from .second_core import Batches, SecondCore
@@ -482,7 +490,7 @@ class SiteGuard:
             for person_id in ids_in_address(address, self.rules.person_ids):
                 problems.append(Problem(self.origins.get(relative) or site_label(relative), None, None,
                                         f"the id '{person_id}' of the person shown as "
-                                        f"'{_shown_public(self.rules, person_id)}' would be published in the "
+                                        f"'{shown_as(self.rules.people, person_id)}' would be published in the "
                                         f"address /{relative.removesuffix('index.html')}. Rename the file it "
                                         "comes from."))
         return problems
@@ -517,11 +525,6 @@ class SiteGuard:
         if path not in self._found:
             self._found[path] = scan_source(self.sources[path], self.rules)
         return self._found[path]
-
-
-def _shown_public(rules: PrivacyRules, person_id: str) -> str:
-    person = rules.people.get(person_id)
-    return person.public_name if person is not None else "a member"
 
 
 def site_label(relative: str) -> str:

@@ -131,10 +131,10 @@ class Finding:
         """What was found, in words, without repeating anything private in full."""
         what = KIND_WORDS[self.kind]
         if self.kind == "real_name":
-            shown = _shown_as(people, self.person)
+            shown = shown_as(people, self.person)
             return f"the real name of the person shown as '{shown}' (register entry {self.person})"
         if self.kind == "person_id":
-            shown = _shown_as(people, self.person)
+            shown = shown_as(people, self.person)
             return f"the id '{self.value}' of the person shown as '{shown}'"
         return f"{what} ({mask(self.value)})"
 
@@ -148,7 +148,8 @@ class Finding:
         return self.kind + ":" + re.sub(r"\s", "", self.value).casefold()
 
 
-def _shown_as(people: Mapping[str, Person] | None, person_id: str | None) -> str:
+def shown_as(people: Mapping[str, Person] | None, person_id: str | None) -> str:
+    """How the person with this id is shown on the site ('a member' for an id nobody has)."""
     person = (people or {}).get(person_id or "")
     return person.public_name if person is not None else "a member"
 

@@ -21,6 +21,7 @@ from ..privacy import (
     ids_in_address,
     read_register,
     rules_for,
+    shown_as,
 )
 from ..problems import Problem
 from ..records import Group
@@ -150,10 +151,10 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
                  *((f"{settings.content_dir}/{image}", image) for image in group.images)]
     for path, address in published:
         for person_id in ids_in_address(address, group.people):
-            shown = group.people[person_id].public_name
-            yield Problem(path, None, None, f"has '{person_id}', the id of the person shown as '{shown}', in "
-                          "its name, which becomes its address on the site. Rename the file (and, if the "
-                          "page was published already, add the old name to 'old_ids:').", "error")
+            yield Problem(path, None, None, f"has '{person_id}', the id of the person shown as "
+                          f"'{shown_as(group.people, person_id)}', in its name, which becomes its address "
+                          "on the site. Rename the file (and, if the page was published already, add the "
+                          "old name to 'old_ids:').", "error")
 
 
 CHECKS = (check_privacy, check_mentions)
