@@ -124,10 +124,11 @@ def missing_url_problems(published_before: Iterable[str], published_now: Iterabl
             for url in missing_urls(published_before, published_now)]
 
 
-def address_problems(root: Path, site: Published, specs: Iterable[PageSpec]) -> list[Problem]:
-    """Addresses published before that the site would drop, and old ids that cannot redirect."""
-    specs = list(specs)
-    return [*missing_url_problems(read_ledger(root), published_urls(site, specs)),
+def address_problems(root: Path, site: Published, specs: Iterable[PageSpec],
+                     published: Iterable[str]) -> list[Problem]:
+    """Addresses published before that the site would drop (`published`: what it publishes now,
+    see `published_urls`), and old ids that cannot redirect."""
+    return [*missing_url_problems(read_ledger(root), published),
             *redirect_problems(site, (spec.url for spec in specs))]
 
 

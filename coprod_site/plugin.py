@@ -118,7 +118,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.site = Published(group, settings.today, settings.site_url, settings.page_size)
         self.specs = {spec.path: spec for spec in group_pages(self.site)}
         self.published_urls = published_urls(self.site, self.specs.values())
-        report_problems(address_problems(root, self.site, self.specs.values()))
+        report_problems(address_problems(root, self.site, self.specs.values(), self.published_urls))
         self.renderer = Renderer(_override_dirs(config), self.compiled_templates)
         if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
             self.origins = {}
@@ -208,9 +208,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self._scan_outputs_beside_the_build()
         if self.shared_parts is not None:
             env.globals["coprod_shared"] = self.shared_parts
-        if self.site is not None and self.site.group.project is not None:
-            env.globals["coprod_language"] = self.site.group.project.language  # partials/language.html
         if self.site is not None:
+            env.globals["coprod_language"] = self.site.project.language  # partials/language.html
             self.heap.settle()  # every page has been read
         return env
 

@@ -9,7 +9,7 @@ from typing import Any
 from ..heap import collector_paused
 from ..loading import load_group
 from ..pages import group_pages
-from ..permalinks import address_problems, read_ledger
+from ..permalinks import address_problems, published_urls, read_ledger
 from ..problems import Problem, sort_problems
 from ..published import Published
 from ..records import Group
@@ -64,7 +64,8 @@ def check_addresses(root: Path, group: Group, settings: Settings) -> list[Proble
     if not read_ledger(root) and not any(record.old_ids for record in records):
         return []
     site = Published(group, settings.today, settings.site_url, settings.page_size)
-    return address_problems(root, site, group_pages(site))
+    specs = group_pages(site)
+    return address_problems(root, site, specs, published_urls(site, specs))
 
 
 def check_group(group: Group, settings: Settings) -> list[Problem]:
