@@ -70,7 +70,9 @@ class Loader:
         self.problems: list[Problem] = []
         self.cache = cache
         self.seen: set[str] = set()
+        self.unreadable_people: set[str] = set()
         self.unreadable_records: set[str] = set()
+        """Ids of people and records whose entry or file has a problem (reported here)."""
 
     def load(self) -> Group:
         group = Group(root=str(self.root))
@@ -79,7 +81,7 @@ class Loader:
                                  "Run 'coprod init' to start a new group, or check the path."))
             return group
         group.project = self._load_project()
-        group.people, group.unreadable_people = self._load_people()
+        group.people = self._load_people()
         group.glossary = self._load_glossary()
         group.charter = self._load_charter()
         group.amendments = self._load_folder("amendments", AMENDMENT_NAME, Amendment, _amendment_name_hint)
@@ -87,7 +89,7 @@ class Loader:
         group.decisions = self._load_folder("decisions", DECISION_NAME, Decision, _decision_name_hint)
         group.reports = self._load_folder("reports", REPORT_NAME, Report, _report_name_hint)
         group.pages, group.images = self._find_pages_and_images()
-        group.unreadable_records = self.unreadable_records
+        group.unreadable_people, group.unreadable_records = self.unreadable_people, self.unreadable_records
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -152,21 +154,19 @@ class Loader:
         source = self._read(path, read_yaml_file)
         return None if source is None else self._validate(Project, source, source.meta)
 
-    def _load_people(self) -> tuple[dict[str, Person], set[str]]:
-        """The people, and the ids of those whose entry has a problem (reported here)."""
+    def _load_people(self) -> dict[str, Person]:
         path = self.content / "people.yml"
         if not path.is_file():
-            return {}, set()
+            return {}
         source = self._read(path, read_yaml_file)
         if source is None:
-            return {}, set()
+            return {}
         entries = source.meta.get("people")
         if not isinstance(entries, list):
             self._report(source.problem("should start with 'people:' followed by a list of people, "
                                         "each starting with '- id:'.", "people"))
-            return {}, set()
+            return {}
         people: dict[str, Person] = {}
-        unreadable: set[str] = set()
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
                 self._report(source.problem("each person should be a group of fields starting with "
@@ -175,14 +175,14 @@ class Loader:
             person = self._validate(Person, source, entry, ("people", index))
             if person is None:
                 if isinstance(entry.get("id"), str):
-                    unreadable.add(entry["id"])
+                    self.unreadable_people.add(entry["id"])
                 continue
             if person.id in people:
                 self._report(source.problem(f"the id '{person.id}' is used twice. Give each person "
                                             "their own id.", "people", index, "id"))
                 continue
             people[person.id] = person
-        return people, unreadable
+        return people
 
     def _load_glossary(self) -> dict[str, str]:
         path = self.content / "glossary.yml"
