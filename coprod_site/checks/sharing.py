@@ -13,7 +13,7 @@ def check_site_address(group: Group, settings: Settings) -> Iterator[Problem]:
     """Warn when there is something to share but neither mkdocs.yml nor project.yml says where the
     site lives, or when the two say different things."""
     in_project = group.project.site_url if group.project else None
-    if settings.site_url and in_project and _same_address(settings.site_url, in_project) is False:
+    if settings.site_url and in_project and not _same_address(settings.site_url, in_project):
         yield Problem("mkdocs.yml", None, "site_url",
                       f"'site_url' is {settings.site_url} here but {in_project} in project.yml. The site "
                       "uses this one: make them the same, or remove one.", "warning")
