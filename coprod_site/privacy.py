@@ -366,13 +366,19 @@ def _base_letter(char: str) -> str:
     return unicodedata.normalize("NFKD", char)[:1].lower()
 
 
-_SAME_LETTER: dict[str, set[str]] = {}
-"""Each plain Latin letter and the accented letters made from it (À to ɏ), in small letters."""
-for _code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250)]:
-    _char, _parts = chr(_code).lower(), unicodedata.normalize("NFKD", chr(_code))
-    if (len(_char) == 1 and _parts[:1].isascii() and _parts[:1].isalpha()
-            and all(unicodedata.combining(mark) for mark in _parts[1:])):  # not a ligature like 'ĳ'
-        _SAME_LETTER.setdefault(_base_letter(_char), {_base_letter(_char)}).add(_char)
+def _accented_forms() -> dict[str, set[str]]:
+    """Each plain Latin letter and the accented letters made from it (À to ɏ), in small letters;
+    not ligatures like 'ĳ'."""
+    forms: dict[str, set[str]] = {}
+    for code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250)]:
+        char, parts = chr(code).lower(), unicodedata.normalize("NFKD", chr(code))
+        if (len(char) == 1 and parts[:1].isascii() and parts[:1].isalpha()
+                and all(unicodedata.combining(mark) for mark in parts[1:])):
+            forms.setdefault(_base_letter(char), {_base_letter(char)}).add(char)
+    return forms
+
+
+_SAME_LETTER = _accented_forms()
 
 
 def name_forms(real_name: str) -> list[tuple[int, re.Pattern[str]]]:
