@@ -78,12 +78,10 @@ class BackgroundSearch:
         self.core = core
         self.config: dict[str, Any] = dict(search_plugin.search_index.config)
         self.batches: Batches[PageForSearch, list[Entries]] = Batches(core, entries_for, self.config)
-        self._batched: list[str] = []
+        self._batched: dict[str, None] = {}
         """The pages sent in batches, by source file, in order."""
         self._made: dict[str, Entries] = {}
-        """Each page's entries, by source file, once made."""
-        self._sent: set[str] = set()
-        """The pages whose entries are made here: Material leaves these out."""
+        """Each page's entries, by source file, once made (those made elsewhere as accepted)."""
         self._positions: list[tuple[str, int]] = []
         self._taken: Page | None = None
 
@@ -98,17 +96,15 @@ class BackgroundSearch:
         searchable = self.searchable(page, content)
         if searchable is not None:
             self.batches.add(searchable)
-            self._batched.append(page.file.src_uri)
-            self._sent.add(page.file.src_uri)
+            self._batched[page.file.src_uri] = None
 
     def accept(self, page: Page, entries: Entries) -> None:
         """The page's entries, made elsewhere."""
         self._made[page.file.src_uri] = entries
-        self._sent.add(page.file.src_uri)
 
     def take(self, page: Page) -> None:
         """Before Material's search: tell Material to leave out a page whose entries are made here."""
-        if page.file.src_uri in self._sent:
+        if page.file.src_uri in self._batched or page.file.src_uri in self._made:
             page.meta["search"] = {"exclude": True}
             self._taken = page
 
@@ -127,4 +123,4 @@ class BackgroundSearch:
         # From the last page back, so each earlier position still points where it did.
         for uri, position in reversed(self._positions):
             entries[position:position] = self._made[uri]
-        self._positions, self._batched, self._made, self._sent = [], [], {}, set()
+        self._positions, self._batched, self._made = [], {}, {}
