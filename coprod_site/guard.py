@@ -237,9 +237,10 @@ class RunLeaks:
         if (len(runs) < 2 or rules.name_patterns
                 or not all(run.endswith("\n") for run in runs[:-1])):
             return find_leaks(piece.text, rules)
-        if rules != self.rules:
+        if rules is not self.rules:  # one object for every page a process scans, or an equal copy
+            if rules != self.rules:
+                self._in_run.cache_clear()
             self.rules = rules
-            self._in_run.cache_clear()
         found: list[Finding] = []
         offset = 0
         for run in runs:
