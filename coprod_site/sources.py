@@ -71,8 +71,9 @@ class Source:
     lines: dict[Location, int] = field(default_factory=dict)
 
     def line_of(self, *location: str | int) -> int | None:
-        """The line of the deepest known part of `location`, e.g. ('actions', 0, 'due')."""
-        for end in range(len(location), 0, -1):
+        """The line of the deepest known part of `location`, e.g. ('actions', 0, 'due'); for a
+        field that is not there, the line of what should hold it (the record's first line)."""
+        for end in range(len(location), -1, -1):
             line = self.lines.get(location[:end])
             if line is not None:
                 return line
@@ -169,7 +170,7 @@ def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
-        return {}, {}
+        return {}, {(): first_line}
     builder = _Builder(shown_as, first_line)
     value = builder.build(node, ())
     if not isinstance(value, dict):
@@ -232,7 +233,7 @@ class _Builder:
     def __init__(self, shown_as: str, first_line: int) -> None:
         self.shown_as = shown_as
         self.first_line = first_line
-        self.lines: dict[Location, int] = {}
+        self.lines: dict[Location, int] = {(): first_line}
         self._constructor = yaml.constructor.SafeConstructor()
         self._seen: set[int] = set()
 

@@ -163,6 +163,6 @@ def test_a_broken_charter_is_one_problem_not_one_for_every_clause_an_amendment_n
     root = changed(tmp_path, "content/charter.md", "adopted_on: 2025-01-10\n", "",
                    {"content/amendments/AM-02-more.md": proposed})
     group, problems = load_group(root)
-    assert [str(p) for p in problems] == ["content/charter.md: 'adopted_on' is missing. Add it, for example: "
+    assert [str(p) for p in problems] == ["content/charter.md, line 2: 'adopted_on' is missing. Add it, for example: "
                                           "adopted_on: 2024-02-01."]
     assert not [p for p in run_checks(group, SETTINGS, consistency.CHECKS) if "clause" in p.message]

@@ -44,7 +44,7 @@ def test_a_missing_required_field_says_what_to_add(tmp_path: Path) -> None:
     write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"].replace(
         "organisation: Test Trust\n", "")})
     assert messages(tmp_path) == [
-        "content/project.yml: 'organisation' is missing. Add it.",
+        "content/project.yml, line 1: 'organisation' is missing. Add it.",
     ]
 
 
