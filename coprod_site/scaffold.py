@@ -67,6 +67,8 @@ class NewRecord:
 
     path: Path
     text: str
+    if_taken: str = "Give the record a different title."
+    """What to do when a file of that name is already there."""
 
 
 def slugify(title: str) -> str:
@@ -167,16 +169,19 @@ def new_report(group: Group, content: Path, title: str, date: dt.date, kind: str
         front = (f"kind: farewell\ntitle: {json.dumps(title, ensure_ascii=False)}\nended_on: "
                  f"{date.isoformat()}\nclosing_reason: Why the group is closing\nhandover:{handover}")
         name = "farewell"
+        if_taken = "A group has one farewell report: open that file and carry on writing it."
     else:
         front = (f"kind: impact\ntitle: {json.dumps(title, ensure_ascii=False)}\nperiod_from: "
                  f"{date.year}-01-01\nperiod_to: {date.year}-12-31\nstandards: [impact]")
         name = f"impact-{date.year}"
-    return NewRecord(content / "reports" / f"{name}.md", f"---\n{front}\n---\n{sections}\n")
+        if_taken = (f"That is the impact report for {date.year}: open it and carry on writing it, or give "
+                    "another year with --date.")
+    return NewRecord(content / "reports" / f"{name}.md", f"---\n{front}\n---\n{sections}\n", if_taken)
 
 
 def write_new_record(record: NewRecord) -> None:
     """Write the record, never over an existing file."""
     if record.path.exists():
-        raise ScaffoldError(f"{record.path} already exists. Give the record a different title.")
+        raise ScaffoldError(f"{record.path} already exists. {record.if_taken}")
     record.path.parent.mkdir(parents=True, exist_ok=True)
     record.path.write_text(record.text, encoding="utf-8")

@@ -52,7 +52,7 @@ def test_a_broken_project_yml_does_not_hide_the_other_records_problems(group_dir
     errors = [line for line in coprod("check", str(group_dir)).stdout.splitlines() if not line.startswith("warning")]
     assert errors == [
         f"{meeting}, line 34: has a phone number (0161\u2026). Phone numbers are never published.",
-        "content/project.yml: 'organisation' is missing. Add it.",
+        "content/project.yml, line 1: 'organisation' is missing. Add it.",
         "Found 2 errors and 1 warning.",
     ]
 
@@ -153,6 +153,20 @@ def test_new_report_has_the_five_sections(group_dir: Path) -> None:
     assert [line for line in text.splitlines() if line.startswith("## ")] == [
         "## Aim", "## Methods", "## Results", "## Discussion and conclusions", "## Reflections"]
     assert coprod("check", str(group_dir)).returncode == 0
+
+
+def test_new_never_writes_over_a_record_and_says_what_to_do_instead(group_dir: Path) -> None:
+    report = group_dir / "content/reports/impact-2025.md"
+    before = report.read_bytes()
+    again = coprod("new", "report", "--date", "2025-06-01", "--path", str(group_dir))
+    assert again.returncode == 1
+    assert again.stderr == (f"coprod: {report} already exists. That is the impact report for 2025: open it and "
+                            "carry on writing it, or give another year with --date.\n")
+    assert report.read_bytes() == before
+    first = coprod("new", "meeting", "--title", "Bus fares", "--date", "2025-06-01", "--path", str(group_dir))
+    second = coprod("new", "meeting", "--title", "Bus fares", "--date", "2025-06-01", "--path", str(group_dir))
+    assert (first.returncode, second.returncode) == (0, 1)
+    assert second.stderr.endswith("already exists. Give the record a different title.\n")
 
 
 def test_build_failure_is_a_message_not_a_traceback(group_dir: Path) -> None:
