@@ -224,7 +224,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                          files: Files) -> str | None:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            if spec.title != config.site_name:  # else the window title would say it twice
+            if escape(spec.title) != config.site_name:  # else the window title would say it twice
                 page.meta["title"] = title_for_theme(spec.title)
             # Material's base template prints this without escaping; Markup keeps |e from doubling it.
             page.meta["description"] = Markup(escape(spec.description))
@@ -424,6 +424,9 @@ def _configure_site(config: MkDocsConfig, specs: dict[str, PageSpec], pages: dic
     for extension in ("attr_list", "abbr", "md_in_html", "toc"):
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
+    # Material prints the site's name unescaped in places (its logo's label, the window title):
+    # escaped once, as Markup, it shows as written there, and |e leaves it alone elsewhere.
+    config.site_name = Markup(escape(config.site_name))
     config.theme["font"] = False
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
     if STYLESHEET not in config.extra_css:

@@ -166,6 +166,27 @@ def test_record_fields_are_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
 
 
+def test_a_group_name_with_quotes_ampersands_and_brackets_is_shown_as_written(tmp_path: Path) -> None:
+    """mkdocs.yml's site_name is printed by Material unescaped in places (the logo's label, the
+    window title): a quoted name must not break the label, nor brackets open a tag."""
+    name = 'Carers & "Young Voices" <Group> &amp;'
+    config = FILES["mkdocs.yml"].replace("site_name: Test Group", f"site_name: '{name}'")
+    root = write_files(tmp_path, {**FILES, "mkdocs.yml": config})
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    for address in ["index.html", "meetings/2025-01-10-first-meeting/index.html", "404.html"]:
+        soup = page(root / "site", address)
+        assert soup.find("group") is None, address
+        assert {logo["aria-label"] for logo in soup.select(".md-logo")} == {name}, address
+        assert {logo["title"] for logo in soup.select(".md-logo")} == {name}, address
+        assert soup.title.get_text().endswith(f" - {name}"), address
+        assert soup.select_one(".md-header__topic .md-ellipsis").get_text().strip() == name, address
+        assert soup.select_one('meta[property="og:site_name"]')["content"] == name, address
+        feeds = [link["title"] for link in soup.select('link[rel~="feed"]')]
+        assert feeds and all(title.startswith(f"{name}: ") for title in feeds), address
+    assert page(root / "site", "404.html").select_one("article").get_text(" ").split()[-6:] == name.split()
+
+
 def test_errors_stop_the_build_after_listing_all_of_them(tmp_path: Path) -> None:
     root = write_files(tmp_path, {
         **FILES,
