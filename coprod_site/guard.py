@@ -272,12 +272,17 @@ class SiteText:
     text: str
     runs: tuple[str, ...] = field(default=(), compare=False)
     """The text in runs of lines, where it was read so (see `RunLeaks`)."""
+    found: tuple[Finding, ...] | None = field(default=None, compare=False)
+    """What was found in it while the site was built (a search index entry scanned beside the
+    build, whose text is then not read again), or None."""
 
 
 def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = None,
-                    already: Container[str] = (), files: list[str] | None = None) -> Iterator[SiteText]:
+                    already: Container[str] = (), files: list[str] | None = None,
+                    entries: Mapping[bytes, list[Finding]] | None = None) -> Iterator[SiteText]:
     """Every piece of text a visitor can fetch from the built site, but files `already` scanned
-    (not even read) and files `skip` accepts. `files`: the site's files, if already listed."""
+    (not even read) and files `skip` accepts. `files`: the site's files, if already listed;
+    `entries`: what was found in search index entries already scanned, by `entry_digest`."""
     for relative in site_files(site_dir) if files is None else files:
         if not is_scanned(relative) or relative in already:
             continue
@@ -286,7 +291,7 @@ def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = 
             continue
         text = _text_of_file(relative, data)
         if text is not None:
-            yield from _texts_of(relative.removesuffix(".gz"), relative, text)
+            yield from _texts_of(relative.removesuffix(".gz"), relative, text, entries or {})
 
 
 def site_files(site_dir: Path) -> list[str]:
@@ -321,10 +326,11 @@ def _decompressed(raw: bytes, relative: str) -> bytes | None:
         return None
 
 
-def _texts_of(name: str, relative: str, text: str) -> Iterator[SiteText]:
+def _texts_of(name: str, relative: str, text: str,
+              entries: Mapping[bytes, list[Finding]] | None = None) -> Iterator[SiteText]:
     suffix = posixpath.splitext(name)[1].lower()
     if suffix == ".json":
-        yield from _json_texts(relative, text)
+        yield from _json_texts(relative, text, entries or {})
     elif suffix in (".html", ".htm", ".svg"):
         runs = tuple(visible_runs(text))
         yield SiteText(relative, relative, "".join(runs), runs)
@@ -341,7 +347,7 @@ def without_calendar_uids(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.upper().startswith("UID:"))
 
 
-def _json_texts(relative: str, text: str) -> Iterator[SiteText]:
+def _json_texts(relative: str, text: str, entries: Mapping[bytes, list[Finding]]) -> Iterator[SiteText]:
     try:
         document = json.loads(text)
     except ValueError:
@@ -351,12 +357,31 @@ def _json_texts(relative: str, text: str) -> Iterator[SiteText]:
     if isinstance(docs, list):
         # A search index: each entry is text from one page, found by its location.
         for entry in docs:
-            location = str(entry.get("location", "")) if isinstance(entry, dict) else ""
-            yield SiteText(relative, page_file(location), visible_text(" \n ".join(_strings(entry))))
+            strings = entry_strings(entry)
+            found = entries.get(entry_digest(strings)) if entries else None
+            if found is None:
+                yield SiteText(relative, entry_page(entry), visible_text(strings))
+            else:
+                yield SiteText(relative, entry_page(entry), "", found=tuple(found))
         rest = {key: value for key, value in document.items() if key != "docs"}
         yield SiteText(relative, relative, visible_text(" \n ".join(_strings(rest))))
         return
     yield SiteText(relative, relative, visible_text(" \n ".join(_strings(document))))
+
+
+def entry_page(entry: Any) -> str:
+    """The page file a search index entry indexes."""
+    return page_file(str(entry.get("location", "")) if isinstance(entry, dict) else "")
+
+
+def entry_strings(entry: Any) -> str:
+    """The strings of a search index entry (its keys too), as the guard reads them."""
+    return " \n ".join(_strings(entry))
+
+
+def entry_digest(strings: str) -> bytes:
+    """What knows an entry's strings again, in the index as written."""
+    return _digest(strings.encode("utf-8", "surrogatepass"))
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -461,13 +486,17 @@ class SiteGuard:
         memo.start(repr(self.rules))
         found = background.findings() if background is not None else []
         scanned = background.scanned if background is not None else set()
+        entries = background.entry_findings() if background is not None else {}
 
         files = site_files(site_dir)
-        for piece in read_site_texts(site_dir, memo.file_is_clean, scanned, files):
-            if memo.text_is_clean(piece.text):
+        for piece in read_site_texts(site_dir, memo.file_is_clean, scanned, files, entries):
+            if piece.found is not None:
+                findings = list(piece.found)
+            elif memo.text_is_clean(piece.text):
                 continue
-            findings = leaks_in(piece, self.rules)
-            memo.record(piece, clean=not findings)
+            else:
+                findings = leaks_in(piece, self.rules)
+                memo.record(piece, clean=not findings)
             if findings:
                 found.append((piece, findings))
         memo.finish()
@@ -578,6 +607,13 @@ def _scan_pages(rules: PrivacyRules, pages: list[tuple[str, str]]) -> Found:
     return found
 
 
+def _scan_entries(rules: PrivacyRules, entries: list[tuple[str, str]]) -> list[tuple[bytes, list[Finding]]]:
+    """In the second process: the leaks in each search index entry, given as (its page, its
+    strings), with the digest the guard knows the entry by in the index."""
+    return [(entry_digest(strings), leaks_in(SiteText("", page, visible_text(strings)), rules))
+            for page, strings in entries]
+
+
 class BackgroundScan:
     """Scans each page in a second process as soon as it is made, while MkDocs makes the rest.
 
@@ -585,6 +621,9 @@ class BackgroundScan:
     finished pages, so it runs beside the build instead of after it (see
     second_core.py). What the second process has not scanned when the guard
     runs is scanned by the guard's own process meanwhile (`Batches.collect`).
+    So are search index entries, as soon as they are made: the guard reads the
+    index as written and takes the findings of each entry it knows by its
+    strings, scanning only entries it does not know.
     """
 
     def __init__(self, rules: PrivacyRules, core: SecondCore) -> None:
@@ -592,6 +631,8 @@ class BackgroundScan:
         self.batches: Batches[tuple[str, str], Found] = Batches(core, _scan_pages, rules)
         self.scanned: set[str] = set()
         """The files added here: the guard does not read them again."""
+        self.entries: Batches[tuple[str, str], list[tuple[bytes, list[Finding]]]] = Batches(
+            core, _scan_entries, rules)
 
     def add(self, relative: str, content: str | bytes) -> None:
         """A page or other file, exactly as it will be written to `relative` in the site folder."""
@@ -602,6 +643,16 @@ class BackgroundScan:
             self.batches.add((relative, text))
             self.scanned.add(relative)
 
+    def add_entries(self, entries: Iterable[Any]) -> None:
+        """Search index entries, as the index will hold them."""
+        if self.core.running:
+            for entry in entries:
+                self.entries.add((entry_page(entry), entry_strings(entry)))
+
     def findings(self) -> Found:
         """Everything found in the files added."""
         return [found for batch in self.batches.collect() for found in batch]
+
+    def entry_findings(self) -> dict[bytes, list[Finding]]:
+        """What was found in each search index entry added, by `entry_digest`."""
+        return dict(scanned for batch in self.entries.collect() for scanned in batch)

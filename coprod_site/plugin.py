@@ -271,6 +271,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             page.content = content
             if entries is not None and self.background_search is not None:
                 self.background_search.accept(page, entries)
+                if self.background is not None:
+                    self.background.add_entries(entries)
 
     def _scan_outputs_beside_the_build(self) -> None:
         """Feeds, data and QR codes go to the leak guard's background scan once every page is

@@ -14,7 +14,7 @@ from groups import FILES, write_files
 
 from coprod_site.processes import usable_cores
 from coprod_site.checks.privacy import group_sources
-from coprod_site.guard import BackgroundScan, CleanMemo, guard_site
+from coprod_site.guard import BackgroundScan, CleanMemo, guard_site, read_site_texts
 from coprod_site.loading import load_group
 from coprod_site.privacy import rules_for
 from coprod_site.second_core import SecondCore
@@ -138,6 +138,34 @@ def test_pages_scanned_on_the_other_core_give_the_same_problems(group_dir: Path)
     core.close()
     if usable_cores() > 1:  # else the guard rightly read every file itself
         assert background.scanned == {"meetings/a/index.html", "meetings/b/index.html", "feeds/all.atom.xml"}
+
+
+def test_search_entries_scanned_beside_the_build_are_not_read_again_and_give_the_same_problems(
+        group_dir: Path) -> None:
+    group, _ = load_group(group_dir)
+    site = group_dir / "fake-site"
+    sent = [{"location": "meetings/b/#when", "title": "When", "text": "<p>Ring <b>07700</b> 900123</p>"},
+            {"location": "meetings/a/", "title": "A \ud83d\ude00", "text": "<p>We met.</p>"}]
+    not_sent = {"location": "decisions/D-001/", "title": "D-001", "text": "<p>jo@gmail.com</p>"}
+    changed = {**sent[1], "text": "<p>We met at 07700 900456.</p>"}  # made again after it was sent
+    write_files(site, {"search/search_index.json": json.dumps({"docs": [*sent[:1], changed, not_sent]})})
+    rules, sources = rules_for(group), group_sources(group, Settings())
+    alone = [str(p) for p in guard_site(site, rules, sources)]
+    assert len(alone) == 3
+
+    core = SecondCore()
+    try:
+        background = BackgroundScan(rules, core)
+        background.add_entries(sent)
+        pieces = read_site_texts(site, entries=background.entry_findings())
+        assert [(piece.page, piece.found is not None) for piece in pieces] == [
+            ("meetings/b/index.html", True), ("meetings/a/index.html", False),
+            ("decisions/D-001/index.html", False), ("search/search_index.json", False)]
+        background = BackgroundScan(rules, core)
+        background.add_entries(sent)
+        assert [str(p) for p in guard_site(site, rules, sources, background=background)] == alone
+    finally:
+        core.close()
 
 
 def test_a_leak_names_the_record_and_line_it_came_from(group_dir: Path) -> None:
