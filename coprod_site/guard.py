@@ -291,7 +291,7 @@ def read_site_texts(site_dir: Path, skip: Callable[[str, bytes], bool] | None = 
             continue
         text = _text_of_file(relative, data)
         if text is not None:
-            yield from _texts_of(relative.removesuffix(".gz"), relative, text, entries or {})
+            yield from _texts_of(relative.removesuffix(".gz"), relative, text, entries)
 
 
 def site_files(site_dir: Path) -> list[str]:
