@@ -27,7 +27,7 @@ from coprod_site.loading import record_files
 from coprod_site.processes import usable_cores
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import generate_group  # noqa: E402
+from generate import generate_group
 
 TWO_CORES = pytest.mark.skipif(not hasattr(os, "sched_getaffinity") or usable_cores() < 2,
                                reason="needs two cores: with one, every build runs in one process")

@@ -166,8 +166,8 @@ def test_each_problem_says_where_and_one_bad_person_does_not_make_every_mention_
     })
     _, _, problems = check_folder(root)
     assert [str(p) for p in problems] == [
-        "content/glossary.yml, line 2: has the name yes, which YAML reads as true. Put the name in quotes: "
-        "'yes' (then the colon and the rest as before).",
+        ("content/glossary.yml, line 2: has the name yes, which YAML reads as true. Put the name in quotes: "
+        "'yes' (then the colon and the rest as before)."),
         "content/people.yml, line 4: Item 1 of 'roles' should be text.",
         "content/people.yml, line 4: Item 2 of 'roles' should be text.",
     ]
@@ -187,10 +187,10 @@ def test_a_record_with_a_bad_field_is_still_checked_against_the_others(tmp_path:
     _, _, problems = check_folder(root)
     assert [str(p) for p in problems if p.is_error] == [
         "content/amendments/AM-01-travel.md, line 8: 'charter_version' should be a whole number, like 3.",
-        "content/decisions/D-002-budget.md, line 6: 'status' should be one of 'proposed', 'agreed', 'rejected' "
-        "or 'superseded', not 'done'.",
-        "content/meetings/2025-01-10-first-meeting.md, line 9: 'p99' is not anyone in people.yml. Check the id, "
-        "or add the person to people.yml.",
+        ("content/decisions/D-002-budget.md, line 6: 'status' should be one of 'proposed', 'agreed', 'rejected' "
+        "or 'superseded', not 'done'."),
+        ("content/meetings/2025-01-10-first-meeting.md, line 9: 'p99' is not anyone in people.yml. Check the id, "
+        "or add the person to people.yml."),
         "content/meetings/2025-01-10-first-meeting.md, line 13: 'guests' should be a whole number, like 3.",
     ]
 

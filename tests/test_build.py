@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import mkdocs_build
 from groups import FILES, write_files
 
@@ -122,8 +121,8 @@ def test_raw_records_are_never_copied_into_the_site(built_group: Path) -> None:
 def test_the_decision_log_says_what_happened_next(built_group: Path) -> None:
     rows = [main_text_of(tr) for tr in page(built_group, "decisions/index.html").select("tbody tr")]
     assert rows == [
-        "D-002: Ask for a bigger budget 14 February 2025 agreed Referred to the hospital board "
-        "(awaiting reply) Still to happen",
+        ("D-002: Ask for a bigger budget 14 February 2025 agreed Referred to the hospital board "
+        "(awaiting reply) Still to happen"),
         "D-001: Use our own words in leaflets 10 January 2025 agreed Ours to decide Changed",
     ]
     text = main_text(built_group, "decisions/D-002/index.html")

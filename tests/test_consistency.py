@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from groups import FILES, write_files
 
 from coprod_site.checks import consistency, run_checks
 from coprod_site.loading import load_group
 from coprod_site.settings import Settings
-from groups import FILES, write_files
 
 SETTINGS = Settings(today=dt.date(2026, 11, 21))
 
@@ -149,8 +149,8 @@ def test_warnings_point_at_the_owed_work(tmp_path: Path, name: str, old: str, ne
 def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path) -> None:
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01")
     assert consistency_messages(root) == [
-        'content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. '
-        'Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].',
+        ('content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. '
+        'Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].'),
     ]
     write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\nended_on: 2026-10-01\n"
                        "handover:\n  - action: ACT-002\n    to: the patient experience team\n---\nThank you.\n"})
@@ -163,6 +163,6 @@ def test_a_broken_charter_is_one_problem_not_one_for_every_clause_an_amendment_n
     root = changed(tmp_path, "content/charter.md", "adopted_on: 2025-01-10\n", "",
                    {"content/amendments/AM-02-more.md": proposed})
     group, problems = load_group(root)
-    assert [str(p) for p in problems] == ["content/charter.md, line 2: 'adopted_on' is missing. Add it, for example: "
-                                          "adopted_on: 2024-02-01."]
+    assert [str(p) for p in problems] == [("content/charter.md, line 2: 'adopted_on' is missing. Add it, for example: "
+                                          "adopted_on: 2024-02-01.")]
     assert not [p for p in run_checks(group, SETTINGS, consistency.CHECKS) if "clause" in p.message]

@@ -13,12 +13,12 @@ import re
 from pathlib import Path
 
 import pytest
+from groups import FILES, write_files
 
 from coprod_site.loading import load_group
 from coprod_site.pages import PageSpec, build_pages, group_pages
 from coprod_site.published import Published
 from coprod_site.render import Renderer
-from groups import FILES, write_files
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_PAGES = [

@@ -12,11 +12,11 @@ from bs4 import BeautifulSoup
 from conftest import mkdocs_build
 from groups import FILES, write_files
 
-from coprod_site.processes import usable_cores
 from coprod_site.checks.privacy import group_sources
 from coprod_site.guard import BackgroundScan, CleanMemo, guard_site, read_site_texts
 from coprod_site.loading import load_group
 from coprod_site.privacy import rules_for
+from coprod_site.processes import usable_cores
 from coprod_site.second_core import SecondCore
 from coprod_site.settings import Settings
 
@@ -53,10 +53,10 @@ def test_the_guard_finds_an_id_in_an_address(group_dir: Path) -> None:
     problems = guard_site(site, rules_for(group), group_sources(group, Settings()),
                           {"meetings/2025-03-14-p03-chat/index.html": "content/meetings/2025-03-14-p03-chat.md"})
     assert [str(p) for p in problems] == [
-        "the built site's assets/p02.png: the id 'p02' of the person shown as 'F. H.' would be published in "
-        "the address /assets/p02.png. Rename the file it comes from.",
-        "content/meetings/2025-03-14-p03-chat.md: the id 'p03' of the person shown as 'Sky' would be "
-        "published in the address /meetings/2025-03-14-p03-chat/. Rename the file it comes from.",
+        ("the built site's assets/p02.png: the id 'p02' of the person shown as 'F. H.' would be published in "
+        "the address /assets/p02.png. Rename the file it comes from."),
+        ("content/meetings/2025-03-14-p03-chat.md: the id 'p03' of the person shown as 'Sky' would be "
+        "published in the address /meetings/2025-03-14-p03-chat/. Rename the file it comes from."),
     ]
 
 

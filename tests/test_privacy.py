@@ -262,11 +262,11 @@ def test_a_file_name_that_holds_an_id_is_reported(group_dir: Path) -> None:
     write_files(group_dir, {"content/p02-notes.md": "# Notes\n\nSome notes.\n"})
     _, _, problems = check_folder(group_dir)
     assert [str(p) for p in problems if "in its name" in p.message] == [
-        f"{new}: has 'p03', the id of the person shown as 'Sky', in its name, which becomes its address on "
-        "the site. Rename the file (and, if the page was published already, add the old name to 'old_ids:').",
-        "content/p02-notes.md: has 'p02', the id of the person shown as 'F. H.', in its name, which becomes "
+        (f"{new}: has 'p03', the id of the person shown as 'Sky', in its name, which becomes its address on "
+        "the site. Rename the file (and, if the page was published already, add the old name to 'old_ids:')."),
+        ("content/p02-notes.md: has 'p02', the id of the person shown as 'F. H.', in its name, which becomes "
         "its address on the site. Rename the file (and, if the page was published already, add the old name "
-        "to 'old_ids:').",
+        "to 'old_ids:')."),
     ]
 
 

@@ -6,13 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import mkdocs_build
+from groups import FILES, write_files
 from pydantic import ValidationError
 
 from coprod_site.loading import load_group
 from coprod_site.published import Published
 from coprod_site.records import LADDER, STANDARDS, Action, Decision, Person
-from conftest import mkdocs_build
-from groups import FILES, write_files
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -134,9 +134,9 @@ def test_coprod_check_finds_a_dropped_address_before_a_build_does(group_dir: Pat
     assert [p for p in check_folder(group_dir)[2] if p.is_error] == []
     rename_second_meeting(group_dir)
     errors = [str(p) for p in check_folder(group_dir)[2] if p.is_error]
-    assert errors == [f"{LEDGER}: the page /meetings/2025-02-14-leaflets/ was published before, but this "
+    assert errors == [(f"{LEDGER}: the page /meetings/2025-02-14-leaflets/ was published before, but this "
                       "build has no page there, so links people shared would break. If you renamed its "
                       "record, add the old id to the record's 'old_ids:' so the old address redirects; if "
-                      "you deleted it by mistake, put it back."]
+                      "you deleted it by mistake, put it back.")]
     rename_second_meeting(group_dir, "old_ids: [2025-02-14-leaflets]\n")
     assert [p for p in check_folder(group_dir)[2] if p.is_error] == []

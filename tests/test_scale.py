@@ -145,7 +145,7 @@ def test_you_said_we_did_lists_the_latest_of_each_outcome_and_sends_the_rest_to_
 
 
 def test_feeds_keep_the_newest_entries_and_the_data_keeps_every_record(sites: tuple[Path, Path]) -> None:
-    small, large = sites
+    _, large = sites
     for site in sites:
         meetings = json.loads((site / "data/meetings.json").read_text(encoding="utf-8"))["meetings"]
         agreed = [m for m in meetings if m["minutes"] == "agreed"]

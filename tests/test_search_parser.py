@@ -8,6 +8,8 @@ made of the elements that matter to Material's parser: headings with ids,
 kept tags, preformatted text, permalinks and excluded blocks.
 """
 
+# ruff: noqa: F811  (pytest fixtures imported from example_site are named as parameters)
+
 from __future__ import annotations
 
 import json
