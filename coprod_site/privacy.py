@@ -48,7 +48,9 @@ KIND_ADVICE = {
     "real_name": "This person has not agreed to be named like this: write [[id]] instead.",
 }
 
-_BEFORE_NUMBER = r"(?<![\w+.\-/:@])"
+_BEFORE_NUMBER = r"(?:(?<=[^\W\d_][:.])|(?<![\w+.\-/:@]))"
+"""Not inside a longer number, word, address or time; but straight after a word and a colon
+or dot ('Tel:07700 900123', 'mob.07700 900123', a link to 'tel:0161 496 0000')."""
 _AFTER_NUMBER = r"(?![\w\-/@]|[.:,]\d)"
 
 EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b")
@@ -76,9 +78,10 @@ INTERNATIONAL_PHONE = re.compile(
 NHS_NUMBER = re.compile(_BEFORE_NUMBER + r"(\d{3})([ \-]?)(\d{3})\2(\d{4})" + _AFTER_NUMBER)
 
 POSTCODE = re.compile(
-    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"
+    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?(?: {0,2}|-)\d[ABD-HJLNP-UW-Z]{2})\b"
 )
-"""A full UK postcode in capitals, with or without the space (the first half alone is fine)."""
+"""A full UK postcode in capitals, with a space, two, a dash or nothing between its halves (the
+first half alone is fine)."""
 
 POSTCODE_AREAS = frozenset({
     "AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA", "CB", "CF",
@@ -94,10 +97,12 @@ POSTCODE_AREAS = frozenset({
 
 LOWER_CASE_POSTCODE = re.compile(
     r"\b(?:" + "|".join(sorted((area.lower() for area in POSTCODE_AREAS), key=lambda area: (-len(area), area)))
-    + r")\d[a-z\d]? (?!1st|2nd|3rd|\dth)\d[abd-hjlnp-uw-z]{2}\b"
+    + r")\d[a-z\d]? {1,2}(?!1st|2nd|3rd|\dth)\d[abd-hjlnp-uw-z]{2}\b",
+    re.IGNORECASE,
 )
-"""A full postcode typed in small letters ('sw1a 1aa'): only with a real area and the space,
-and never '2nd' or '3rd', so that 'b1 2nd' in a sentence is not taken for one."""
+"""A full postcode not in capitals ('sw1a 1aa', 'Sw1a 1aa' at the start of a sentence): only with
+a real area and a space, and never '2nd' or '3rd', so that 'b1 2nd' in a sentence is not taken
+for one. (POSTCODE finds those in capitals.)"""
 
 _DIGIT = re.compile(r"\d")
 PHONE_MIN_DIGITS = 8
@@ -281,9 +286,11 @@ def find_nhs_numbers(text: str) -> Iterator[Finding]:
 def find_postcodes(text: str) -> Iterator[Finding]:
     """Full UK postcodes, like SW1A 1AA, and sw1a 1aa typed in small letters."""
     starts = postcode_starts(text)
-    found = [Finding("postcode", match.group(), match.start(), match.end())
-             for pattern in (POSTCODE, LOWER_CASE_POSTCODE) for match in matches_from(pattern, text, starts)]
-    yield from sorted(found, key=lambda finding: finding.start)
+    found = {match.start(): Finding("postcode", match.group(), match.start(), match.end())
+             for match in matches_from(POSTCODE, text, starts)}
+    for match in matches_from(LOWER_CASE_POSTCODE, text, starts):
+        found.setdefault(match.start(), Finding("postcode", match.group(), match.start(), match.end()))
+    yield from sorted(found.values(), key=lambda finding: finding.start)
 
 
 def find_person_ids(text: str, person_ids: Iterable[str]) -> Iterator[Finding]:
@@ -453,8 +460,16 @@ def rules_for(group: Group, register: Mapping[str, str] | None = None) -> Privac
     return PrivacyRules(allowed, tuple(group.people), patterns, dict(group.people))
 
 
+_OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_AS_SPACES = str.maketrans(dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "))
+"""No-break, thin and other spaces (pasted from a word processor or an email signature), which
+the detectors read as plain spaces: one character for one, so every finding stays in place."""
+
+
 def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Finding]:
     """Every finding in `text`, in order. `ids=False` leaves out person ids (for id fields)."""
+    if _OTHER_SPACES.search(text):
+        text = text.translate(_AS_SPACES)
     found: list[Finding] = []
     digits = len(_DIGIT.findall(text))
     # Each detector runs only on text that could hold what it finds: `coprod check`

@@ -94,6 +94,22 @@ def test_dates_times_ids_years_and_versions_are_not_phone_numbers(text: str) -> 
     assert values(find_postcodes(text)) == []
 
 
+@pytest.mark.parametrize(("text", "number"), [
+    ("Fatima's mobile:07700900123", "07700900123"), ("Tel:0161 496 0123", "0161 496 0123"),
+    ("mob.07700 900123", "07700 900123"), ('<a href="tel:01614960000">', "01614960000"),
+    ("Ring 07700\u00a0900123 today", "07700 900123"), ("Ring 0161\u2009496\u20090123", "0161 496 0123"),
+])
+def test_numbers_straight_after_a_label_or_with_other_spaces_are_found(text: str, number: str) -> None:
+    """Typed after 'Tel:' with no space, in a tel: link, or with the no-break and thin spaces a
+    word processor or an email signature puts in."""
+    assert values(find_leaks(text, PrivacyRules())) == [number]
+
+
+def test_an_nhs_number_straight_after_a_label_is_found() -> None:
+    assert values(find_leaks("NHS number:9434765919", PrivacyRules())) == ["9434765919"]
+    assert values(find_leaks("ref:123 456 7890 (not NHS)", PrivacyRules())) == []
+
+
 # --- emails and postcodes ------------------------------------------------------------
 
 
@@ -110,6 +126,11 @@ def test_full_postcodes_are_found_but_not_the_first_half() -> None:
 def test_postcodes_in_small_letters_are_found_but_not_words_that_look_like_them() -> None:
     text = "She lives at sw1a 1aa, near m1 1ae; not b1 2nd or a4 4dd (no such area), nor ab12."
     assert values(find_postcodes(text)) == ["sw1a 1aa", "m1 1ae"]
+
+
+def test_postcodes_with_a_capital_first_two_spaces_or_a_dash_are_found() -> None:
+    text = "Sw1a 1aa is hers. His is M1  1AE, theirs SW1A-1AA; but not B1 2nd or the b1-2nd edition."
+    assert values(find_postcodes(text)) == ["Sw1a 1aa", "M1  1AE", "SW1A-1AA"]
 
 
 # --- real names ----------------------------------------------------------------------
