@@ -30,6 +30,7 @@ from .fingerprints import file_digest, group_digest, page_digest
 from .finishing import Finisher, PageNotFinished, finished
 from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
 from .heap import SettledHeap, collector_paused
+from .image_metadata import without_metadata
 from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache, load_group
 from .mentions import resolve_people
@@ -147,6 +148,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         for file in list(files):
             if file.src_dir == config.docs_dir and not self._is_kept(file.src_uri):
                 files.remove(file)
+            elif file.src_dir == config.docs_dir and file.src_uri in self.site.group.images:
+                _publish_without_metadata(file, files, config)
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
@@ -419,6 +422,15 @@ def _theme_dirs_below_ours(config: MkDocsConfig) -> list[str]:
 def _override_dirs(config: MkDocsConfig) -> list[Path]:
     custom_dir = config.theme.custom_dir
     return [Path(custom_dir) / "coprod"] if custom_dir else []
+
+
+def _publish_without_metadata(image: File, files: Files, config: MkDocsConfig) -> None:
+    """The image as published: without the hidden details a phone or camera put in it."""
+    data = Path(image.abs_src_path or "").read_bytes()
+    published = without_metadata(data)
+    if published != data:
+        files.remove(image)
+        files.append(File.generated(config, image.src_uri, content=published))
 
 
 def _configure_site(config: MkDocsConfig, specs: dict[str, PageSpec], pages: dict[str, Any]) -> None:
