@@ -92,10 +92,10 @@ def test_the_built_site_has_the_photo_without_its_details_and_check_asks_to_clea
 
     _, _, problems = check_folder(root)
     assert [str(problem) for problem in problems if "garden" in problem.path] == [
-        "warning: content/assets/garden.jpg: holds hidden details that phones and cameras add, such as "
+        ("warning: content/assets/garden.jpg: holds hidden details that phones and cameras add, such as "
         "where and when the photo was taken and whose camera took it. The site gets a copy without them, "
         "but this file keeps them for anyone who can see the group's records. Save a copy without them "
-        "(most phones and photo apps can remove the location) and put it in this file's place."]
+        "(most phones and photo apps can remove the location) and put it in this file's place.")]
 
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
