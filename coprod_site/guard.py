@@ -234,7 +234,7 @@ class RunLeaks:
 
     def findings(self, piece: SiteText, rules: PrivacyRules) -> list[Finding]:
         runs = [run for run in piece.runs if run]
-        if (len(runs) < 2 or rules.name_patterns
+        if (len(runs) < 2 or rules.finds_names
                 or not all(run.endswith("\n") for run in runs[:-1])):
             return find_leaks(piece.text, rules)
         if rules is not self.rules:  # one object for every page a process scans, or an equal copy

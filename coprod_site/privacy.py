@@ -35,6 +35,7 @@ KIND_WORDS = {
     "postcode": "a full postcode",
     "person_id": "a person's id",
     "real_name": "a real name",
+    "withheld_name": "a name",
 }
 """How each kind of finding is named in messages."""
 
@@ -46,6 +47,9 @@ KIND_ADVICE = {
     "person_id": "Ids are only for linking records: write [[id]] to show the person as they agreed "
                  "(not inside `code`, where it is shown as typed).",
     "real_name": "This person has not agreed to be named like this: write [[id]] instead.",
+    "withheld_name": "They are not shown by name on the site ('show_as' in people.yml): write [[id]] "
+                     "to show them as they agreed. If they have withdrawn their consent, take their "
+                     "name out of people.yml too.",
 }
 
 _BEFORE_NUMBER = r"(?:(?<=[^\W\d_][:.])|(?<![\w+.\-/:@]))"
@@ -138,6 +142,9 @@ class Finding:
         if self.kind == "real_name":
             shown = shown_as(people, self.person)
             return f"the real name of the person shown as '{shown}' (register entry {self.person})"
+        if self.kind == "withheld_name":
+            shown = shown_as(people, self.person)
+            return f"the name people.yml gives the person shown as '{shown}' ({self.person})"
         if self.kind == "person_id":
             shown = shown_as(people, self.person)
             return f"the id '{self.value}' of the person shown as '{shown}'"
@@ -346,9 +353,11 @@ def person_id_patterns(person_ids: tuple[str, ...]) -> IdPatterns | None:
     return IdPatterns(re.compile(r"(?<![\w\-])" + alternatives + r"(?![\w\-])"), re.compile(alternatives))
 
 
-def find_real_names(text: str, patterns: Mapping[str, Iterable[re.Pattern[str]]]) -> Iterator[Finding]:
-    """Any form of a register name its person has not agreed to, across markup and line breaks."""
-    found = [Finding("real_name", match.group(), match.start(), match.end(), person_id)
+def find_real_names(text: str, patterns: Mapping[str, Iterable[re.Pattern[str]]],
+                    kind: str = "real_name") -> Iterator[Finding]:
+    """Any form of a register name (or a name in people.yml) its person has not agreed to show,
+    across markup and line breaks."""
+    found = [Finding(kind, match.group(), match.start(), match.end(), person_id)
              for person_id, forms in patterns.items() for pattern in forms
              for match in pattern.finditer(text)]
     yield from sorted(found, key=lambda finding: finding.start)
@@ -444,20 +453,34 @@ class PrivacyRules:
     person_ids: tuple[str, ...] = ()
     name_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
+    withheld_names: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    """The forms of the names people.yml gives people who are not shown by name (a name left
+    there after consent was withdrawn, say), which the site must not show either."""
+
+    @property
+    def finds_names(self) -> bool:
+        return bool(self.name_patterns or self.withheld_names)
 
 
 def rules_for(group: Group, register: Mapping[str, str] | None = None) -> PrivacyRules:
     """The group's privacy rules: its contact addresses, its people and their register names."""
     allowed = frozenset(group.project.contact_emails()) if group.project else frozenset()
     public = [p.public_name for p in group.people.values() if p.is_named]
-    patterns = {}
-    for person_id, real_name in (register or {}).items():
-        person = group.people.get(person_id)
-        others = [form for form in public if person is None or form != person.public_name]
-        found = forbidden_name_forms(real_name, person, others)
-        if found:
-            patterns[person_id] = found
-    return PrivacyRules(allowed, tuple(group.people), patterns, dict(group.people))
+
+    def forbidden(names: Mapping[str, str]) -> dict[str, list[re.Pattern[str]]]:
+        patterns = {}
+        for person_id, name in names.items():
+            person = group.people.get(person_id)
+            others = [form for form in public if person is None or form != person.public_name]
+            found = forbidden_name_forms(name, person, others)
+            if found:
+                patterns[person_id] = found
+        return patterns
+
+    withheld = {person.id: person.name for person in group.people.values()
+                if person.name and person.show_as != "name"}
+    return PrivacyRules(allowed, tuple(group.people), forbidden(register or {}), dict(group.people),
+                        forbidden(withheld))
 
 
 _OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -484,6 +507,8 @@ def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Find
         found += find_postcodes(text)
     if rules.name_patterns:
         found += find_real_names(text, rules.name_patterns)
+    if rules.withheld_names:
+        found += find_real_names(text, rules.withheld_names, "withheld_name")
     if ids:
         found += find_person_ids(text, rules.person_ids)
     return sorted(found, key=lambda f: (f.start, f.kind))

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import mkdocs_build
 from groups import FILES, write_files
 
+from coprod_site.checks import check_folder
 from coprod_site.checks.privacy import group_sources
 from coprod_site.guard import BackgroundScan, CleanMemo, guard_site, read_site_texts
 from coprod_site.loading import load_group
@@ -238,6 +239,37 @@ def test_withdrawn_consent_removes_the_name_from_every_file(group_dir: Path) -> 
     assert "A member chaired." in page.get_text() or "a member chaired." in page.get_text()
     assert quote_text(page) == (
         "We should use our own words. \u2014 a member")
+
+
+def test_a_name_typed_in_text_after_consent_is_withdrawn_is_found_by_check_and_build(group_dir: Path) -> None:
+    """Withdrawing consent changes 'show_as', and every [[id]] follows; a name typed out in full
+    would stay. While people.yml still has the name, both the check and the guard know it."""
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the first time. Amina K. chaired.")
+    people = FILES["content/people.yml"].replace("    show_as: name\n    name: Amina K.\n",
+                                                 "    show_as: role\n    name: Amina K.\n")
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting, "content/people.yml": people})
+    group, settings, problems = check_folder(group_dir)
+    line = next(number for number, text in enumerate(meeting.split("\n"), 1) if "Amina K." in text)
+    assert [str(p) for p in problems if not p.is_error] == [
+        ("warning: content/people.yml, line 6: keeps the name people.yml gives the person shown as 'a member' "
+        "(p01), who is not shown by name. The names of people who have not agreed to be named stay out of "
+        "the records: take it out.")]
+    assert [str(p) for p in problems if p.is_error] == [
+        (f"content/meetings/2025-01-10-first-meeting.md, line {line}: has the name people.yml gives the "
+        "person shown as 'a member' (p01). They are not shown by name on the site ('show_as' in "
+        "people.yml): write [[id]] to show them as they agreed. If they have withdrawn their consent, "
+        "take their name out of people.yml too.")]
+    result = mkdocs_build(group_dir)
+    assert result.returncode != 0 and "line 34: has the name people.yml gives" in result.stderr
+    # What a theme override or an export let through, the guard finds in the built files.
+    site = group_dir / "fake-site"
+    write_files(site, {"meetings/x/index.html": "<p>Thanks to <b>Amina</b>\nK. for chairing</p>"})
+    assert [str(p) for p in guard_site(site, rules_for(group), group_sources(group, settings))] == [
+        (f"content/meetings/2025-01-10-first-meeting.md, line {line}: the name people.yml gives the person "
+        "shown as 'a member' (p01) would be published in the page /meetings/x/. They are not shown by name "
+        "on the site ('show_as' in people.yml): write [[id]] to show them as they agreed. If they have "
+        "withdrawn their consent, take their name out of people.yml too.")]
 
 
 def test_a_quote_from_someone_who_did_not_agree_to_quotes_is_not_attributed(group_dir: Path) -> None:

@@ -44,10 +44,16 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
     yield from problems
     rules = rules_for(group, register)
     seen: FieldFindings = {}
+    people_file = next((person.source.path for person in group.people.values()), None)
     for source in group_sources(group, settings):
         for line, finding in scan_source(source, rules, seen):
             if finding.kind == "email" and group.project is None:
                 continue  # which addresses may be shown is in project.yml, which could not be read
+            if finding.kind == "withheld_name" and source.path == people_file:
+                yield Problem(source.path, line, None, f"keeps {finding.described(rules.people)}, who is not "
+                              "shown by name. The names of people who have not agreed to be named stay out "
+                              "of the records: take it out.", "warning")
+                continue
             yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
 
 
