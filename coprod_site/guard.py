@@ -38,6 +38,7 @@ from .privacy import (
     PrivacyRules,
     find_leaks,
     ids_in_address,
+    names_in_address,
     shown_as,
 )
 from .problems import Problem
@@ -511,18 +512,19 @@ class SiteGuard:
         return problems + self._ids_in_addresses(files)
 
     def _ids_in_addresses(self, files: list[str]) -> list[Problem]:
-        """A person's id in the address of a page (its folder) or of another file (its name):
-        the text's detectors, which take 'p01-x' for another word, do not look there."""
+        """A person's id or name in the address of a page (its folder) or of another file (its
+        name): the text's detectors, which take 'p01-x' for another word, do not look there."""
         problems = []
         for relative in filter(is_scanned, files):  # not the theme's own scripts and styles
             folder, _, name = relative.rpartition("/")
             address = folder + "/" if name == "index.html" else name
-            for person_id in ids_in_address(address, self.rules.person_ids):
-                problems.append(Problem(self.origins.get(relative) or site_label(relative), None, None,
-                                        f"the id '{person_id}' of the person shown as "
-                                        f"'{shown_as(self.rules.people, person_id)}' would be published in the "
-                                        f"address /{relative.removesuffix('index.html')}. Rename the file it "
-                                        "comes from."))
+            found = [f"the id '{person_id}' of the person shown as '{shown_as(self.rules.people, person_id)}'"
+                     for person_id in ids_in_address(address, self.rules.person_ids)]
+            found += [finding.described(self.rules.people) for finding in names_in_address(address, self.rules)]
+            problems += [Problem(self.origins.get(relative) or site_label(relative), None, None,
+                                 f"{what} would be published in the address "
+                                 f"/{relative.removesuffix('index.html')}. Rename the file it comes from.")
+                         for what in found]
         return problems
 
     def _problem(self, piece: SiteText, finding: Finding) -> Problem:

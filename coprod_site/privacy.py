@@ -317,6 +317,18 @@ def ids_in_address(address: str, person_ids: Iterable[str]) -> list[str]:
     return [] if pattern is None else pattern.findall(address.lower())
 
 
+_ADDRESS_JOINS = re.compile(r"[-_./]+")
+
+
+def names_in_address(address: str, rules: PrivacyRules) -> list[Finding]:
+    """The names the register (or people.yml) gives people who have not agreed to them, in a file
+    name or web address, whose words '-', '_', '.' and '/' join ('2026-03-14-jane-smith-leaving')."""
+    if not rules.finds_names:
+        return []
+    words = _ADDRESS_JOINS.sub(" ", address)
+    return [*find_real_names(words, rules.name_patterns), *find_real_names(words, rules.withheld_names, "withheld_name")]
+
+
 @functools.lru_cache(maxsize=16)
 def _address_id_pattern(person_ids: tuple[str, ...]) -> re.Pattern[str] | None:
     ids = sorted(person_ids, key=len, reverse=True)

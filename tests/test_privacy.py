@@ -9,6 +9,7 @@ from groups import FILES, write_files
 
 from coprod_site.checks import check_folder
 from coprod_site.checks.privacy import FieldFindings, scan_source
+from coprod_site.guard import guard_site
 from coprod_site.mentions import resolve_people
 from coprod_site.privacy import (
     PrivacyRules,
@@ -23,6 +24,7 @@ from coprod_site.privacy import (
     is_nhs_number,
     nhs_check_digit,
     read_register,
+    rules_for,
 )
 from coprod_site.records import Person
 from coprod_site.sources import Source
@@ -289,6 +291,39 @@ def test_a_file_name_that_holds_an_id_is_reported(group_dir: Path) -> None:
         "its address on the site. Rename the file (and, if the page was published already, add the old name "
         "to 'old_ids:')."),
     ]
+
+
+def test_a_file_name_that_holds_a_register_name_is_reported_by_check_and_guard(
+        group_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'fatima-rahman' in a file name is 'Fatima Rahman' in the page's address: the words that
+    dashes join are read as words."""
+    (tmp_path / "register.yml").write_text("p04: Fatima Rahman\n")
+    monkeypatch.setenv("COPROD_PRIVATE_REGISTER", str(tmp_path / "register.yml"))
+    write_files(group_dir, {"content/fatima-rahman-farewell.md": "# Farewell\n\nThank you.\n"})
+    group, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if "in its name" in p.message] == [
+        ("content/fatima-rahman-farewell.md: has the real name of the person shown as 'a member' (register "
+         "entry p04) in its name, which becomes its address on the site. Rename the file (and, if the page "
+         "was published already, add the old name to 'old_ids:').")]
+    site = write_files(group_dir / "fake-site", {"fatima-rahman-farewell/index.html": "<p>Thank you.</p>",
+                                                 "assets/f-rahman.jpg": "x"})
+    rules = rules_for(group, {"p04": "Fatima Rahman"})
+    assert [str(p) for p in guard_site(site, rules, [])] == [
+        ("the built site's assets/f-rahman.jpg: the real name of the person shown as 'a member' (register "
+         "entry p04) would be published in the address /assets/f-rahman.jpg. Rename the file it comes from."),
+        ("the built site's fatima-rahman-farewell/index.html: the real name of the person shown as 'a member' "
+         "(register entry p04) would be published in the address /fatima-rahman-farewell/. Rename the file "
+         "it comes from.")]
+
+
+def test_a_register_kept_inside_the_group_folder_is_a_warning(group_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_files(group_dir, {"private/register.yml": "p04: Fatima Rahman\n"})
+    monkeypatch.setenv("COPROD_PRIVATE_REGISTER", str(group_dir / "private/register.yml"))
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if "register" in p.path] == [
+        ("warning: the private register (COPROD_PRIVATE_REGISTER): is private/register.yml, inside the group's "
+        "folder, where it could be committed and published with everyone's real names. Move it outside the "
+        "group's folder and set COPROD_PRIVATE_REGISTER to its new place.")]
 
 
 # --- mentions and quotes -------------------------------------------------------------

@@ -15,11 +15,14 @@ from typing import Any
 from ..mentions import mentioned_ids, without_mentions
 from ..privacy import (
     KIND_ADVICE,
+    REGISTER_ENV,
     Finding,
     PrivacyRules,
     find_leaks,
     ids_in_address,
+    names_in_address,
     read_register,
+    register_path,
     rules_for,
     shown_as,
 )
@@ -55,6 +58,16 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
                               "of the records: take it out.", "warning")
                 continue
             yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
+
+
+def _register_inside(root: Path) -> Iterator[Problem]:
+    """The register kept inside the group's folder would be committed with everyone's real names."""
+    path = register_path()
+    if path is not None and path.resolve().is_relative_to(root.resolve()):
+        yield Problem(f"the private register ({REGISTER_ENV})", None, None,
+                      f"is {shown_path(path.resolve(), root.resolve())}, inside the group's folder, where "
+                      "it could be committed and published with everyone's real names. Move it outside "
+                      f"the group's folder and set {REGISTER_ENV} to its new place.", "warning")
 
 
 def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
@@ -150,17 +163,23 @@ def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
 
 
 def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
-    """No person's id in the name of a file that becomes a page or an image's address."""
+    """No person's id, nor a name they have not agreed to, in the name of a file that becomes a
+    page or an image's address; and no register where it could be committed."""
     published = [*((m.source.path, m.id) for m in group.meetings.values()),
                  *((r.source.path, r.id) for r in group.reports.values()),
                  *((source.path, path) for path, source in group.pages.items()),
                  *((f"{settings.content_dir}/{image}", image) for image in group.images)]
+    register, _ = read_register()  # a register that cannot be read is check_privacy's to report
+    yield from _register_inside(Path(group.root))
+    rules = rules_for(group, register)
+    advice = ("in its name, which becomes its address on the site. Rename the file (and, if the page "
+              "was published already, add the old name to 'old_ids:').")
     for path, address in published:
         for person_id in ids_in_address(address, group.people):
             yield Problem(path, None, None, f"has '{person_id}', the id of the person shown as "
-                          f"'{shown_as(group.people, person_id)}', in its name, which becomes its address "
-                          "on the site. Rename the file (and, if the page was published already, add the "
-                          "old name to 'old_ids:').", "error")
+                          f"'{shown_as(group.people, person_id)}', {advice}", "error")
+        for finding in names_in_address(address, rules):
+            yield Problem(path, None, None, f"has {finding.described(rules.people)} {advice}", "error")
 
 
 CHECKS = (check_privacy, check_mentions)
