@@ -25,9 +25,13 @@ from .records import Person, with_article
 MENTION = re.compile(r"\[\[\s*([a-z0-9][a-z0-9_\-]*)\s*\]\]")
 """`[[p01]]`: a person written by id."""
 
-QUOTE_BY = re.compile(r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?)+)(?:\u2014|\u2013|--|-)[ \t]*"
-                      r"\[\[\s*(?P<id>[a-z0-9][a-z0-9_\-]*)\s*\]\][ \t]*$", re.MULTILINE)
-"""The last line of a blockquote naming who said it: `> — [[p01]]` (or `> -- [[p01]]`)."""
+QUOTE_BY = re.compile(r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?)*)(?P<dash>[\u2012-\u2015]|--|-)[ \t]*(?=\[\[)"
+                      r"(?P<rest>[^\n]*)$", re.MULTILINE)
+"""A line naming who said a quote: a dash, then `[[p01]]`, then anything (`> — [[p01]]`,
+`> -- [[p01]], a parent.`). It attributes the quote inside a blockquote, or on the line just
+after one (Markdown keeps that line in the quote), where a hyphen would start a list instead."""
+
+QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
 
 UNKNOWN_PERSON = "a member"
 
@@ -55,16 +59,25 @@ CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$|(`+)
 
 def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
     """The Markdown with every quote attribution and mention replaced as consent allows."""
-    def attribute(match: re.Match[str]) -> str:
-        # A line of its own after an empty quoted line, so the attribution is its own paragraph.
-        who = _literal(quote_attribution(people.get(match["id"])))
-        return f"{match['quote'].rstrip()}\n{match['quote']}\u2014 {who}"
-
     def resolve(text: str) -> str:
-        text = QUOTE_BY.sub(attribute, text)
+        text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
         return MENTION.sub(lambda match: _literal(mention(people.get(match[1]))), text)
 
     return _outside_code(markdown, resolve)
+
+
+def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -> str:
+    """A line that may name who said a quote, as consent to quotes allows (see QUOTE_BY)."""
+    quote = match["quote"]
+    if ">" not in quote:
+        before = text[:max(match.start() - 1, 0)].rpartition("\n")[2]
+        if match["dash"] == "-" or not QUOTED_LINE.match(before):
+            return match.group()  # not just after a quote: a list item, or a dash in the text
+        quote = "> "
+    # Everyone the line names is named as the quote's author, as their consent to quotes allows.
+    who = MENTION.sub(lambda mentioned: _literal(quote_attribution(people.get(mentioned[1]))), match["rest"])
+    # A line of its own after an empty quoted line, so the attribution is its own paragraph.
+    return f"{quote.rstrip()}\n{quote}\u2014 {who.rstrip()}"
 
 
 def _outside_code(markdown: str, change: Callable[[str], str]) -> str:

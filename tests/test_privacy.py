@@ -349,6 +349,26 @@ def test_a_quote_is_attributed_by_name_only_with_consent_to_quotes() -> None:
         "> And me.\n>\n>\u2014 a member\n")
 
 
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("> I felt heard.\n> \u2014 [[p03]], young member\n", "> I felt heard.\n>\n> \u2014 a member, young member\n"),
+    ("> I felt heard.\n> \u2014 [[p03]].\n", "> I felt heard.\n>\n> \u2014 a member.\n"),
+    ("> I felt heard.\n> \u2015 [[p03]]\n", "> I felt heard.\n>\n> \u2014 a member\n"),
+    ("> I felt heard.\n\u2014 [[p03]]\n", "> I felt heard.\n>\n> \u2014 a member\n"),
+    ("> We did it.\n> \u2014 [[p01]] and [[p03]]\n", "> We did it.\n>\n> \u2014 Amina K. and a member\n"),
+], ids=["words-after", "full-stop", "horizontal-bar", "line-after-the-quote", "two-people"])
+def test_a_quote_attributed_in_other_ways_still_follows_consent_to_quotes(typed: str, shown: str) -> None:
+    """p03 is shown by a pseudonym but said no to quotes: however the attribution is typed, the
+    quote is not put to their pseudonym."""
+    people = {**PEOPLE, "p03": person("pseudonym", pseudonym="Sky*", quotes=False)}
+    assert resolve_people(typed, people) == shown
+
+
+def test_a_list_or_a_dash_that_does_not_follow_a_quote_is_a_mention() -> None:
+    text = "> A quote.\n\n- [[p03]] will write.\n\n\u2014 [[p03]] too\n\nWe met.\n\u2014 [[p03]]\n"
+    assert resolve_people(text, PEOPLE) == (
+        "> A quote.\n\n- Sky\\* will write.\n\n\u2014 Sky\\* too\n\nWe met.\n\u2014 Sky\\*\n")
+
+
 def test_a_value_repeated_in_an_id_field_and_a_text_field_is_judged_in_each() -> None:
     """check_privacy scans each field value once per group; an id is still fine only where ids belong."""
     source = Source("content/meetings/m.md", {"chairs": ["p02"], "agenda": ["p02", "p02"], "owner": "p02"},
