@@ -11,7 +11,7 @@ visitors on to the new one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,11 +91,17 @@ def build_redirect_pages(site: Published, settings: Settings) -> Iterator[Output
 
 def read_ledger(root: Path) -> list[str]:
     """The addresses published before, from published-urls.txt (none if there is no file yet)."""
+    return list(ledger_lines(root))
+
+
+def ledger_lines(root: Path) -> dict[str, int]:
+    """Each address published before, with its line in published-urls.txt."""
     path = root / LEDGER
     if not path.is_file():
-        return []
+        return {}
     lines = path.read_text(encoding="utf-8-sig").splitlines()
-    return [_normal(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return {_normal(line): number for number, line in enumerate(lines, 1)
+            if line.strip() and not line.lstrip().startswith("#")}
 
 
 def write_ledger(root: Path, urls: Iterable[str]) -> bool:
@@ -115,20 +121,21 @@ def missing_urls(published_before: Iterable[str], published_now: Iterable[str]) 
     return sorted({_normal(url) for url in published_before} - now)
 
 
-def missing_url_problems(published_before: Iterable[str], published_now: Iterable[str]) -> list[Problem]:
-    """One error for each published address this build would drop."""
-    return [Problem(LEDGER, None, None, f"the page /{url} was published before, but this build has "
-                    "no page there, so links people shared would break. If you renamed its record, "
-                    "add the old id to the record's 'old_ids:' so the old address redirects; if you "
-                    "deleted it by mistake, put it back.")
-            for url in missing_urls(published_before, published_now)]
+def missing_url_problems(ledger: Mapping[str, int], published_now: Iterable[str]) -> list[Problem]:
+    """One error for each published address (with its line in the ledger) this build would drop."""
+    return [Problem(LEDGER, ledger.get(url), None, f"the page /{url} was published before, but this "
+                    "build has no page there, so links people shared would break. If you renamed its "
+                    "record, add the old id to the record's 'old_ids:' so the old address redirects; if "
+                    "you deleted it by mistake, put it back. If it must come down (it shows something "
+                    "it should not), delete this line.")
+            for url in missing_urls(ledger, published_now)]
 
 
 def address_problems(root: Path, site: Published, specs: Iterable[PageSpec],
                      published: Iterable[str]) -> list[Problem]:
     """Addresses published before that the site would drop (`published`: what it publishes now,
     see `published_urls`), and old ids that cannot redirect."""
-    return [*missing_url_problems(read_ledger(root), published),
+    return [*missing_url_problems(ledger_lines(root), published),
             *redirect_problems(site, (spec.url for spec in specs))]
 
 

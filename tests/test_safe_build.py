@@ -106,10 +106,35 @@ def test_the_message_for_a_dropped_address_says_how_to_fix_it(group_dir: Path,
     rename_second_meeting(group_dir)
     with pytest.raises(BuildFailed):
         build_site(group_dir / "mkdocs.yml")
-    assert (f"{LEDGER}: the page /meetings/2025-02-14-leaflets/ was published before, but this "
-            "build has no page there, so links people shared would break. If you renamed its "
-            "record, add the old id to the record's 'old_ids:' so the old address redirects; if "
-            "you deleted it by mistake, put it back.") in caplog.text
+    assert (f"{LEDGER}, line {ledger_line(group_dir, '/meetings/2025-02-14-leaflets/')}: the page "
+            "/meetings/2025-02-14-leaflets/ was published before, but this build has no page there, so "
+            "links people shared would break. If you renamed its record, add the old id to the record's "
+            "'old_ids:' so the old address redirects; if you deleted it by mistake, put it back. If it "
+            "must come down (it shows something it should not), delete this line.") in caplog.text
+
+
+def ledger_line(root: Path, url: str) -> int:
+    return (root / LEDGER).read_text().splitlines().index(url) + 1
+
+
+def test_a_page_that_must_come_down_comes_down_when_its_line_is_deleted(group_dir: Path) -> None:
+    """Minutes agreed and published that name someone by mistake: back to draft, and the address
+    taken out of the ledger, as the message says."""
+    build_site(group_dir / "mkdocs.yml")
+    meeting = group_dir / "content/meetings/2025-02-14-leaflets.md"
+    meeting.write_text(meeting.read_text().replace("status: agreed", "status: draft", 1))
+    with pytest.raises(BuildFailed):
+        build_site(group_dir / "mkdocs.yml")
+    dropped = [str(p) for p in check_folder(group_dir)[2] if p.is_error]
+    assert [error.split(":", 1)[0] for error in dropped] == [  # its decision goes with it
+        f"{LEDGER}, line {ledger_line(group_dir, '/decisions/D-002/')}",
+        f"{LEDGER}, line {ledger_line(group_dir, '/meetings/2025-02-14-leaflets/')}"]
+    ledger = group_dir / LEDGER
+    ledger.write_text("".join(line for line in ledger.read_text().splitlines(keepends=True)
+                              if line not in ("/meetings/2025-02-14-leaflets/\n", "/decisions/D-002/\n")))
+    site = build_site(group_dir / "mkdocs.yml")
+    assert not (site / "meetings/2025-02-14-leaflets").exists()
+    assert "/meetings/2025-02-14-leaflets/\n" not in ledger.read_text()
 
 
 def test_a_renamed_record_with_old_ids_redirects_from_its_old_address(group_dir: Path) -> None:
@@ -134,9 +159,11 @@ def test_coprod_check_finds_a_dropped_address_before_a_build_does(group_dir: Pat
     assert [p for p in check_folder(group_dir)[2] if p.is_error] == []
     rename_second_meeting(group_dir)
     errors = [str(p) for p in check_folder(group_dir)[2] if p.is_error]
-    assert errors == [(f"{LEDGER}: the page /meetings/2025-02-14-leaflets/ was published before, but this "
-                      "build has no page there, so links people shared would break. If you renamed its "
-                      "record, add the old id to the record's 'old_ids:' so the old address redirects; if "
-                      "you deleted it by mistake, put it back.")]
+    assert errors == [(f"{LEDGER}, line {ledger_line(group_dir, '/meetings/2025-02-14-leaflets/')}: the "
+                       "page /meetings/2025-02-14-leaflets/ was published before, but this build has no page "
+                       "there, so links people shared would break. If you renamed its record, add the old id "
+                       "to the record's 'old_ids:' so the old address redirects; if you deleted it by "
+                       "mistake, put it back. If it must come down (it shows something it should not), "
+                       "delete this line.")]
     rename_second_meeting(group_dir, "old_ids: [2025-02-14-leaflets]\n")
     assert [p for p in check_folder(group_dir)[2] if p.is_error] == []
