@@ -22,8 +22,8 @@ from collections.abc import Callable, Mapping
 
 from .records import Person, with_article
 
-MENTION = re.compile(r"\[\[\s*([a-z0-9][a-z0-9_\-]*)\s*\]\]")
-"""`[[p01]]`: a person written by id."""
+MENTION = re.compile(r"\[\[\s*([a-z0-9][a-z0-9_\-]*)\s*\]\]", re.IGNORECASE)
+"""`[[p01]]`: a person written by id (`[[P01]]` is p01 too: ids are small letters)."""
 
 QUOTE_BY = re.compile(r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?)*)(?P<dash>[\u2012-\u2015]|--|-)[ \t]*(?=\[\[)"
                       r"(?P<rest>[^\n]*)$", re.MULTILINE)
@@ -61,7 +61,7 @@ def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
     """The Markdown with every quote attribution and mention replaced as consent allows."""
     def resolve(text: str) -> str:
         text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
-        return MENTION.sub(lambda match: _literal(mention(people.get(match[1]))), text)
+        return MENTION.sub(lambda match: _literal(mention(people.get(match[1].lower()))), text)
 
     return _outside_code(markdown, resolve)
 
@@ -75,7 +75,8 @@ def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -
             return match.group()  # not just after a quote: a list item, or a dash in the text
         quote = "> "
     # Everyone the line names is named as the quote's author, as their consent to quotes allows.
-    who = MENTION.sub(lambda mentioned: _literal(quote_attribution(people.get(mentioned[1]))), match["rest"])
+    who = MENTION.sub(lambda mentioned: _literal(quote_attribution(people.get(mentioned[1].lower()))),
+                      match["rest"])
     # A line of its own after an empty quoted line, so the attribution is its own paragraph.
     return f"{quote.rstrip()}\n{quote}\u2014 {who.rstrip()}"
 
@@ -99,7 +100,7 @@ def without_mentions(markdown: str) -> str:
 def mentioned_ids(markdown: str) -> list[tuple[int, str]]:
     """Each (offset, id) written as `[[id]]` outside code, to check every id is a real person."""
     blanked = CODE.sub(lambda code: " " * len(code.group()), markdown)
-    return [(match.start(), match[1]) for match in MENTION.finditer(blanked)]
+    return [(match.start(), match[1].lower()) for match in MENTION.finditer(blanked)]
 
 
 def _literal(text: str) -> str:

@@ -338,7 +338,7 @@ PEOPLE = {
 
 
 def test_a_mention_shows_the_person_as_they_agreed() -> None:
-    text = "[[p01]], [[ p02 ]], [[p03]], [[p04]] and [[p99]] came."
+    text = "[[p01]], [[ p02 ]], [[p03]], [[P04]] and [[p99]] came."
     assert resolve_people(text, PEOPLE) == "Amina K., F. H., Sky\\*, a member and a member came."
 
 
