@@ -472,6 +472,8 @@ class SiteGuard:
     rules: PrivacyRules
     sources: Mapping[str, Source]
     origins: Mapping[str, str] = field(default_factory=dict)
+    leaking: set[str] = field(default_factory=set)
+    """The site's files (relative to it) that the last `problems` found something in."""
     _found: dict[str, list[Located]] = field(default_factory=dict)
 
     def problems(self, site_dir: Path, memo: CleanMemo | None = None,
@@ -501,6 +503,7 @@ class SiteGuard:
             if findings:
                 found.append((piece, findings))
         memo.finish()
+        self.leaking = {piece.file for piece, _ in found}
         found.sort(key=lambda item: PurePosixPath(item[0].file))  # in the order of the site's files
         seen: set[tuple[str, str]] = set()
         problems: list[Problem] = []
@@ -521,6 +524,8 @@ class SiteGuard:
             found = [f"the id '{person_id}' of the person shown as '{shown_as(self.rules.people, person_id)}'"
                      for person_id in ids_in_address(address, self.rules.person_ids)]
             found += [finding.described(self.rules.people) for finding in names_in_address(address, self.rules)]
+            if found:
+                self.leaking.add(relative)
             problems += [Problem(self.origins.get(relative) or site_label(relative), None, None,
                                  f"{what} would be published in the address "
                                  f"/{relative.removesuffix('index.html')}. Rename the file it comes from.")
@@ -587,10 +592,16 @@ def page_origin(src_uri: str, spec: PageSpec | None, group: Group) -> str | None
 
 def guard_site(site_dir: Path, rules: PrivacyRules, sources: Iterable[Source],
                origins: Mapping[str, str] | None = None, memo: CleanMemo | None = None,
-               background: BackgroundScan | None = None) -> list[Problem]:
-    """Every leak in the built site at `site_dir` (see SiteGuard.problems for the rest)."""
+               background: BackgroundScan | None = None, *, remove_leaking: bool = False) -> list[Problem]:
+    """Every leak in the built site at `site_dir` (see SiteGuard.problems for the rest). With
+    `remove_leaking`, the files that show them are deleted, so that a failed build leaves no
+    site that could be published by mistake."""
     guard = SiteGuard(rules, {source.path: source for source in sources}, origins or {})
-    return guard.problems(site_dir, memo, background)
+    problems = guard.problems(site_dir, memo, background)
+    if remove_leaking:
+        for relative in guard.leaking:
+            (site_dir / relative).unlink(missing_ok=True)
+    return problems
 
 
 # --- scanning pages on the other core while the site is built ----------------------------

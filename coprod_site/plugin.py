@@ -349,16 +349,19 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         sources = group_sources(self.site.group, self.settings)
         try:
             problems = guard_site(Path(config.site_dir), self._privacy_rules(), sources, self.origins,
-                                  self.guard_memo if self.dirty else None, self.background)
+                                  self.guard_memo if self.dirty else None, self.background,
+                                  remove_leaking=not self.serving)
         finally:
             self._stop_second_core()
             self.heap.release()
         for problem in problems:
             log.error(str(problem))
         if problems:
+            removed = "" if self.serving else (" The files that showed them were removed from the site "
+                                               "folder, so that it cannot be published by mistake.")
             raise PluginError(f"The site must not be published: the finished site shows private "
-                              f"details ({count_summary(problems)}), listed above. Fix them, then "
-                              "build again.")
+                              f"details ({count_summary(problems)}), listed above.{removed} Fix them, "
+                              "then build again.")
         if self.dirty:
             self.rebuilds.succeeded()
 

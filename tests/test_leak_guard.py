@@ -196,6 +196,13 @@ def test_a_theme_override_that_shows_ids_fails_the_build(group_dir: Path) -> Non
             "record's text has it, so a template or theme override put it there: check the theme/ "
             "folder.") in result.stderr
     assert "The site must not be published: the finished site shows private details" in result.stderr
+    # A plain `mkdocs build` has written the site by then: the files that leak are taken out of it,
+    # so that nobody publishes it by mistake; the rest stays to look at.
+    assert "The files that showed them were removed from the site folder" in result.stderr
+    site = group_dir / "site"
+    assert files_containing(site, "p01") == [] and files_containing(site, "p05") == []
+    assert not (site / "meetings/2025-01-10-first-meeting/index.html").exists()
+    assert (site / "index.html").is_file()
 
 
 def test_a_real_name_from_the_register_fails_the_build(group_dir: Path, tmp_path: Path,
