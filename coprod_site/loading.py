@@ -73,6 +73,7 @@ class Loader:
         self.unreadable_people: set[str] = set()
         self.unreadable_records: set[str] = set()
         """Ids of people and records whose entry or file has a problem (reported here)."""
+        self.people_unread = False
 
     def load(self) -> Group:
         group = Group(root=str(self.root))
@@ -90,6 +91,7 @@ class Loader:
         group.reports = self._load_folder("reports", REPORT_NAME, Report, _report_name_hint)
         group.pages, group.images = self._find_pages_and_images()
         group.unreadable_people, group.unreadable_records = self.unreadable_people, self.unreadable_records
+        group.people_unread = self.people_unread
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -160,11 +162,13 @@ class Loader:
             return {}
         source = self._read(path, read_yaml_file)
         if source is None:
+            self.people_unread = True
             return {}
         entries = source.meta.get("people")
         if not isinstance(entries, list):
             self._report(source.problem("should start with 'people:' followed by a list of people, "
                                         "each starting with '- id:'.", "people"))
+            self.people_unread = True
             return {}
         people: dict[str, Person] = {}
         for index, entry in enumerate(entries):

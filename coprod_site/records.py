@@ -396,6 +396,8 @@ class Group:
     people: dict[str, Person] = field(default_factory=dict)
     unreadable_people: set[str] = field(default_factory=set)
     """Ids of people in people.yml whose entry has a problem (reported): others may name them."""
+    people_unread: bool = False
+    """people.yml could not be read as a list of people (reported): anyone may have been in it."""
     unreadable_records: set[str] = field(default_factory=set)
     """Ids of meetings, decisions, amendments and reports whose file has a problem (reported):
     other records may name them."""
@@ -408,3 +410,8 @@ class Group:
     pages: dict[str, Source] = field(default_factory=dict)
     """Other Markdown pages of the site, by path inside content/."""
     images: list[str] = field(default_factory=list)
+
+    def names_nobody(self, person_id: str) -> bool:
+        """Whether naming `person_id` is a mistake to report: nobody in people.yml has that id,
+        and it is not that their entry, or the whole file, had a problem (already reported)."""
+        return not (self.people_unread or person_id in self.people or person_id in self.unreadable_people)

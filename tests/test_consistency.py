@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from groups import FILES, write_files
 
-from coprod_site.checks import consistency, run_checks
+from coprod_site.checks import check_folder, consistency, run_checks
 from coprod_site.loading import load_group
 from coprod_site.settings import Settings
 
@@ -166,3 +166,21 @@ def test_a_broken_charter_is_one_problem_not_one_for_every_clause_an_amendment_n
     assert [str(p) for p in problems] == [("content/charter.md, line 2: 'adopted_on' is missing. Add it, for example: "
                                           "adopted_on: 2024-02-01.")]
     assert not [p for p in run_checks(group, SETTINGS, consistency.CHECKS) if "clause" in p.message]
+
+
+def test_a_people_file_that_cannot_be_read_is_one_problem_not_one_for_every_person_named(tmp_path: Path) -> None:
+    """A tab in people.yml hid everyone: each record naming someone said they were nobody, and the
+    one problem to fix came last."""
+    root = changed(tmp_path, "content/people.yml", "  - id: p02\n", "\t- id: p02\n")
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if p.is_error] == [
+        "content/people.yml, line 10: this line cannot be read. Indent with spaces, not tabs."]
+
+
+def test_a_record_that_cannot_be_read_does_not_make_its_address_look_dropped(tmp_path: Path) -> None:
+    """Its page is missing only because of the problem reported: the address list is not the
+    thing to change."""
+    root = write_files(tmp_path, {**FILES, "published-urls.txt": "/meetings/2025-02-14-leaflets/\n/decisions/D-001/\n",
+                                  "content/decisions/D-001-own-words.md": "---\ntitle: [unclosed\n---\n"})
+    _, _, problems = check_folder(root)
+    assert [p.path for p in problems if p.is_error] == ["content/decisions/D-001-own-words.md"]

@@ -42,7 +42,9 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
         problems += found
         settings, found = check_loaded(group, settings)
         problems += found
-        if group.project is not None:
+        if group.project is not None and not group.unreadable_records:
+            # (with a record that could not be read, its page would seem dropped: that file's
+            # problem is the one to fix, never the address list)
             problems += check_addresses(root, group, settings)
     return group, settings, sort_problems(problems)
 

@@ -51,7 +51,7 @@ def check_person_references(group: Group, settings: Settings) -> Problems:
 
 
 def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Problems:
-    if person_id not in group.people and person_id not in group.unreadable_people:
+    if group.names_nobody(person_id):
         yield record.source.problem(f"'{person_id}' is not anyone in people.yml. Check the id, or add "  # type: ignore[attr-defined]
                                     "the person to people.yml.", *at)
 

@@ -76,7 +76,7 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
         if "[[" not in source.body:  # no mentions, and blanking code cannot make one
             continue
         for offset, person_id in mentioned_ids(source.body):
-            if person_id not in group.people and person_id not in group.unreadable_people:
+            if group.names_nobody(person_id):
                 line = source.body_line + source.body.count("\n", 0, offset)
                 yield Problem(source.path, line, None, f"mentions [[{person_id}]], but nobody in "
                               "people.yml has that id. Check the id, or add the person.")
