@@ -63,7 +63,7 @@ def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
         text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
         return MENTION.sub(lambda match: _literal(mention(people.get(match[1].lower()))), text)
 
-    return _outside_code(markdown, resolve)
+    return outside_code(markdown, resolve)
 
 
 def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -> str:
@@ -81,7 +81,8 @@ def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -
     return f"{quote.rstrip()}\n{quote}\u2014 {who.rstrip()}"
 
 
-def _outside_code(markdown: str, change: Callable[[str], str]) -> str:
+def outside_code(markdown: str, change: Callable[[str], str]) -> str:
+    """The Markdown with `change` made to every part outside code (which is shown as typed)."""
     parts, last = [], 0
     for code in CODE.finditer(markdown):
         parts += [change(markdown[last:code.start()]), code.group()]
@@ -94,7 +95,7 @@ def without_mentions(markdown: str) -> str:
     lines still hold). Inside code it is shown as typed, id and all, so it stays."""
     if "[[" not in markdown:  # no mentions: most records, and finding code costs more
         return markdown
-    return _outside_code(markdown, lambda text: MENTION.sub(lambda match: " " * len(match.group()), text))
+    return outside_code(markdown, lambda text: MENTION.sub(lambda match: " " * len(match.group()), text))
 
 
 def mentioned_ids(markdown: str) -> list[tuple[int, str]]:

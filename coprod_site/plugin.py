@@ -33,7 +33,6 @@ from .heap import SettledHeap, collector_paused
 from .image_metadata import without_metadata
 from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache, load_group
-from .mentions import resolve_people
 from .outputs import OutputFile, build_outputs
 from .pages import NAV_TITLES, PageSpec, group_pages
 from .permalinks import address_problems, published_urls
@@ -236,7 +235,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         origin = page_origin(page.file.src_uri, spec, self.site.group)
         if origin is not None:
             self.origins[page.file.dest_uri] = origin
-        return resolve_people(markdown, self.site.group.people)
+        return self.site.shown_text(markdown, origin or page.file.src_uri)
 
     def _page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                       files: Files) -> str | None:

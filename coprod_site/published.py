@@ -8,10 +8,16 @@ and the decisions made at them are not here at all.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .mentions import outside_code, resolve_people
 from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
+
+LINK = re.compile(r"(?<![!\\])\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+"""An inline Markdown link, `[words](target "title")` (not an image)."""
 
 ROLE_WORDS = {"chair": "chair", "co-chair": "co-chair", "facilitator": "facilitator",
               "note-taker": "note-taker"}
@@ -68,6 +74,21 @@ class Published:
     def meeting_is_unpublished(self, meeting_id: str | None) -> bool:
         """True for a real meeting whose minutes are not yet agreed."""
         return bool(meeting_id) and meeting_id in self.group.meetings and self.meeting(meeting_id) is None
+
+    def shown_text(self, markdown: str, path: str) -> str:
+        """The Markdown of the record or page in the file at `path`, as the site shows it: people
+        as their consent allows, and each link to a meeting whose minutes are not agreed as its
+        words and "(minutes not yet agreed)", so the link gives away nothing of that meeting."""
+        folder = posixpath.dirname(path)
+
+        def unlinked(match: re.Match[str]) -> str:
+            target = posixpath.normpath(posixpath.join(folder, match["target"].split("#", 1)[0]))
+            parent, _, name = target.rpartition("/")
+            if parent.rpartition("/")[2] == "meetings" and self.meeting_is_unpublished(name.removesuffix(".md")):
+                return f"{match['words']} (minutes not yet agreed)"
+            return match.group()
+
+        return resolve_people(outside_code(markdown, lambda text: LINK.sub(unlinked, text)), self.group.people)
 
     # --- decisions and actions -------------------------------------------------------
 

@@ -106,6 +106,26 @@ def test_draft_meetings_appear_nowhere(built_group: Path) -> None:
                if p.suffix in {".html", ".json", ".xml"})
 
 
+def test_a_link_to_a_draft_meeting_shows_its_words_and_gives_nothing_away(tmp_path: Path) -> None:
+    """CONTENT-MODEL: records that point to a draft meeting say "minutes not yet agreed" without a
+    link; a link typed in the text, in a page, a feed or the open data, gives away its date and name."""
+    first = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the first time. See [the March notes](2025-03-14-draft.md).")
+    decision = FILES["content/decisions/D-001-own-words.md"] + "\nAs [planned](../meetings/2025-03-14-draft.md#plan).\n"
+    root = write_files(tmp_path, {**FILES, "content/meetings/2025-01-10-first-meeting.md": first,
+                                  "content/decisions/D-001-own-words.md": decision,
+                                  "content/visit.md": "# Visit\n\nRead [our next steps](meetings/2025-03-14-draft.md).\n"})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert [p.relative_to(site).as_posix() for p in site_files(site) if p.suffix in {".html", ".json", ".xml"}
+            and "2025-03-14-draft" in p.read_text(errors="ignore")] == []
+    assert "See the March notes (minutes not yet agreed)." in main_text(site, "meetings/2025-01-10-first-meeting/index.html")
+    assert "As planned (minutes not yet agreed)." in main_text(site, "decisions/D-001/index.html")
+    assert "Read our next steps (minutes not yet agreed)." in main_text(site, "visit/index.html")
+    assert "See the March notes (minutes not yet agreed)." in (site / "feeds/meetings.atom.xml").read_text()
+
+
 def test_person_ids_never_appear_in_the_site(built_group: Path) -> None:
     pattern = re.compile(r"\bp0[1-5]\b")
     found = [str(p) for p in site_files(built_group) if p.suffix in {".html", ".json", ".xml", ".txt"}

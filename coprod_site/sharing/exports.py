@@ -14,7 +14,6 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..mentions import resolve_people
 from ..outputs import OutputFile
 from ..published import Published
 from ..records import Decision, Meeting
@@ -107,7 +106,7 @@ def decision_row(site: Published, decision: Decision) -> Row:
         "response_on": _day(decision.response_on), "outcome": decision.outcome,
         "outcome_note": decision.outcome_note, "ladder": decision.ladder,
         "supersedes": list(decision.supersedes), "review_on": _day(decision.review_on),
-        "reasons": resolve_people(decision.source.body, site.group.people).strip() or None, "url": _page(site, record_url(decision)),
+        "reasons": site.shown_text(decision.source.body, decision.source.path).strip() or None, "url": _page(site, record_url(decision)),
     }
 
 
@@ -147,7 +146,7 @@ def meeting_row(site: Published, meeting: Meeting) -> Row:
         "feedback_how": meeting.feedback.how if meeting.feedback else None,
         "actions": [a.id for a in meeting.actions] if agreed else [],
         "decisions": [d.id for d in site.decisions_of(meeting)],
-        "summary": (resolve_people(meeting.source.body, site.group.people).strip() or None) if agreed else None,
+        "summary": (site.shown_text(meeting.source.body, meeting.source.path).strip() or None) if agreed else None,
         "url": _page(site, record_url(meeting)),
     }
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from feedgen.feed import FeedGenerator
 from markdown_it import MarkdownIt
 
-from ..mentions import resolve_people
 from ..outputs import OutputFile, RebuildCache
 from ..published import Published
 from ..records import Amendment, Decision, Meeting, Report
@@ -58,7 +57,9 @@ class FeedEntry:
     updated: dt.date
     summary: str
     body: str
-    """The record's Markdown, people already shown as their consent allows."""
+    """The record's Markdown (as the site shows it, once `_with_people` has made the entry)."""
+    path: str
+    """The record's file, which its relative links start from."""
 
 
 def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile]:
@@ -69,7 +70,7 @@ def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile
     entries, size = newest_first(site), max(1, settings.feed_entries)
     chosen = {feed: [e for e in entries if feed.kind in (None, e.kind)][:size] for feed in FEEDS}
     every_chosen = dict.fromkeys(entry for kept in chosen.values() for entry in kept)
-    shown = {entry: _with_people(site, entry) for entry in every_chosen}
+    shown = {entry: _as_shown(site, entry) for entry in every_chosen}
     for feed, kept in chosen.items():
         yield OutputFile(feed.path, render_feed(site, feed, [shown[entry] for entry in kept]))
 
@@ -84,23 +85,23 @@ def newest_first(site: Published) -> list[FeedEntry]:
     return sorted(found, key=lambda e: (e.updated, e.kind, e.record_id), reverse=True)
 
 
-def _with_people(site: Published, entry: FeedEntry) -> FeedEntry:
-    """The entry with its people shown as their consent allows: once, though it is in two feeds."""
-    return replace(entry, body=resolve_people(entry.body, site.group.people))
+def _as_shown(site: Published, entry: FeedEntry) -> FeedEntry:
+    """The entry's text as the site shows it (`Published.shown_text`): once, though it is in two feeds."""
+    return replace(entry, body=site.shown_text(entry.body, entry.path))
 
 
 def _meeting_entry(meeting: Meeting) -> FeedEntry:
     agreed = meeting.minutes.agreed_on or meeting.date
     return FeedEntry("meeting", meeting.id, f"Meeting summary: {meeting.title}", record_url(meeting), agreed,
                      f"Summary of our meeting on {_words(meeting.date)}, agreed on {_words(agreed)}.",
-                     meeting.source.body)
+                     meeting.source.body, meeting.source.path)
 
 
 def _decision_entry(site: Published, decision: Decision) -> FeedEntry:
     return FeedEntry("decision", decision.id, f"Decision {decision.id}: {decision.title}",
                      record_url(decision), decision_published_on(site, decision),
                      f"Decided on {_words(decision.date)}. {decision.outcome_note or ''}".strip(),
-                     decision.source.body)
+                     decision.source.body, decision.source.path)
 
 
 def decision_published_on(site: Published, decision: Decision) -> dt.date:
@@ -118,13 +119,13 @@ def _amendment_entry(site: Published, amendment: Amendment) -> FeedEntry | None:
     version = f" It made version {amendment.charter_version} of our charter." if amendment.charter_version else ""
     return FeedEntry("amendment", amendment.id, f"Charter change {amendment.id}: {amendment.title}",
                      record_url(amendment), agreed, f"Agreed on {_words(agreed)}.{version}",
-                     amendment.source.body)
+                     amendment.source.body, amendment.source.path)
 
 
 def _report_entry(site: Published, report: Report) -> FeedEntry:
     published = report.period_to or report.ended_on or report.period_from or site.project.started_on
     return FeedEntry("report", report.id, f"Report: {report.title}", record_url(report), published,
-                     report.title, report.source.body)
+                     report.title, report.source.body, report.source.path)
 
 
 def render_feed(site: Published, feed: Feed, entries: list[FeedEntry]) -> bytes:
