@@ -61,6 +61,30 @@ def _fill(text: str, replacements: dict[str, str], relative: str) -> str:
 # --- new records ---------------------------------------------------------------------
 
 
+STARTING_TEXT = (
+    # coprod new
+    "Where we meet, and its access (for example step-free, hearing loop)",
+    "Write the summary in plain words",
+    "Why we decided this, what else we thought about",
+    "Why the change is needed, in plain words.",
+    "Write this section.",
+    "Why the group is closing",
+    "Who takes it on",
+    # coprod init
+    "Say in one or two short sentences who you are",
+    "The organisation that supports the group",
+    "Tell people how to reach the group, for example",
+    "Who do you want to hear from? Write one group of people on each line.",
+    "Say how members are paid or thanked, and which costs are paid back.",
+    "What do we want to change, and for whom?",
+    "What is ours to decide? What can we only suggest?",
+    "How does every member add to the agenda?",
+    "Do we decide by agreement or by a vote?",
+)
+"""Sentences the records start with, to be replaced: `coprod check` warns about any left in what
+the site publishes (checks/starting_text.py); a test keeps this list in step with the files."""
+
+
 @dataclass(frozen=True)
 class NewRecord:
     """A record file to write: where, and its starting text."""

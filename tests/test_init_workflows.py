@@ -136,3 +136,40 @@ def test_new_amendment_has_the_next_id_next_version_and_clause_ids(tmp_path: Pat
     assert "charter_version: 4 " in text
     assert "# choose from: purpose, remit, payments, wellbeing" in text
     assert main(["check", str(root)]) == 0
+
+
+# --- words a record starts with ---------------------------------------------------------
+
+
+def test_the_words_records_start_with_are_a_warning_until_replaced(tmp_path: Path) -> None:
+    from coprod_site.checks import check_folder
+    from coprod_site.cli import main
+    from coprod_site.scaffold import STARTING_TEXT
+
+    root = tmp_path / "young-voices"
+    init_group(root, "Young Voices", dt.date(2026, 11, 21))
+    for kind in ("meeting", "decision", "amendment", "report"):
+        assert main(["new", kind, "--title", "First steps", "--date", "2026-11-01", "--path", str(root)]) == 0
+    assert main(["new", "report", "--report-kind", "farewell", "--path", str(root)]) == 0
+    written = "".join(path.read_text(encoding="utf-8") for path in (root / "content").rglob("*.*"))
+    # The list is kept true: each sentence is one init or new writes (a farewell report's handover
+    # is written only where actions are open).
+    assert [sentence for sentence in STARTING_TEXT if sentence not in written] == ["Who takes it on"]
+
+    def warned() -> list[str]:
+        _, _, problems = check_folder(root, today=dt.date(2026, 11, 21))
+        return [f"{path}:{line}" for path, line in sorted({(p.path, p.line or 0) for p in problems
+                                                          if "words it was started with" in p.message})]
+
+    # The meeting is a draft: drafts are for writing in, and not published.
+    assert warned() == ["content/amendments/AM-01-first-steps.md:10",
+                        "content/charter.md:9", "content/charter.md:13", "content/charter.md:21",
+                        "content/charter.md:29", "content/decisions/D-001-first-steps.md:18",
+                        "content/project.yml:2", "content/project.yml:4", "content/project.yml:8",
+                        "content/project.yml:14", "content/project.yml:15",
+                        "content/reports/farewell.md:5", "content/reports/farewell.md:10",
+                        "content/reports/impact-2026.md:10"]
+    meeting = root / "content/meetings/2026-11-01-first-steps.md"
+    meeting.write_text(meeting.read_text().replace("status: draft", "status: agreed\n  agreed_on: 2026-11-10"))
+    assert [entry for entry in warned() if "meetings" in entry] == [
+        "content/meetings/2026-11-01-first-steps.md:7", "content/meetings/2026-11-01-first-steps.md:29"]

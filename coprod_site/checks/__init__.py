@@ -15,7 +15,7 @@ from ..published import Published
 from ..records import Group
 from ..settings import Settings
 from ..site_config import find_group_root, read_settings
-from . import consistency, images, impact, language, parallel, privacy, sharing
+from . import consistency, images, impact, language, parallel, privacy, sharing, starting_text
 
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
@@ -23,7 +23,7 @@ PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *priva
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,
-                                  *images.GROUP_CHECKS)
+                                  *images.GROUP_CHECKS, *starting_text.CHECKS)
 """Checks that compare records with each other: they need the whole group."""
 ALL_CHECKS: tuple[Check, ...] = (*GROUP_CHECKS, *PER_RECORD_CHECKS)
 

@@ -1,0 +1,53 @@
+"""Words `coprod init` and `coprod new` start a record with, never replaced: a warning before
+they are published as the group's own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..problems import Problem
+from ..records import Group
+from ..scaffold import STARTING_TEXT
+from ..settings import Settings
+from ..sources import Source
+
+
+def check_starting_text(group: Group, settings: Settings) -> Iterator[Problem]:
+    """A warning at each field or line that still holds a starting sentence."""
+    for source in _published_sources(group):
+        for location, text in _texts(source.meta, ()):
+            for sentence in STARTING_TEXT:
+                if sentence in text:
+                    yield _warning(source, source.line_of(*location), sentence)
+        for sentence in STARTING_TEXT:
+            at = source.body.find(sentence)
+            if at != -1:
+                yield _warning(source, source.body_line + source.body.count("\n", 0, at), sentence)
+
+
+def _published_sources(group: Group) -> Iterator[Source]:
+    """The files whose words the site shows (drafts are for writing in)."""
+    records: list[Any] = [group.project, group.charter, *group.amendments.values(), *group.decisions.values(),
+                          *group.reports.values(), *(m for m in group.meetings.values() if m.is_published)]
+    yield from (record.source for record in records if record is not None)
+    yield from group.pages.values()
+
+
+def _texts(value: Any, location: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield location, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*location, index))
+
+
+def _warning(source: Source, line: int | None, sentence: str) -> Problem:
+    return Problem(source.path, line, None, f"still has the words it was started with (\"{sentence}\"), "
+                   "which the site would publish as the group's own. Write your own.", "warning")
+
+
+CHECKS = (check_starting_text,)
