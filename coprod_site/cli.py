@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from .checks import check_folder
 from .checks.charter_guard import check_charter_change
-from .config import today_from_environment
+from .config import SettingError, today_from_environment
 from .problems import Problem, format_github, format_json, format_text, sort_problems
 from .scaffold import (
     ScaffoldError,
@@ -40,6 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except KeyboardInterrupt:
         return 130
+    except SettingError as exc:
+        print(f"coprod: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `coprod check | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # noqa: BLE001 - the boundary: a facilitator never sees a traceback
         if args.verbose:
             traceback.print_exc()

@@ -50,7 +50,17 @@ def build_settings(options: CoprodConfig, content_dir: str, site_url: str | None
     return Settings(content_dir=content_dir, site_url=site_url, today=today_from_environment(), **values)
 
 
+class SettingError(ValueError):
+    """A setting in the environment that cannot be used: the message says what to write."""
+
+
 def today_from_environment() -> dt.date:
     """Today, or COPROD_TODAY (YYYY-MM-DD) for builds that must not depend on the day they run."""
     fixed = os.environ.get("COPROD_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    if not fixed:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(fixed.strip())
+    except ValueError:
+        raise SettingError(f"COPROD_TODAY is '{fixed}': write the date as YYYY-MM-DD, like "
+                                "2026-11-30, or unset it to use today's date.") from None

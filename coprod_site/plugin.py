@@ -25,7 +25,7 @@ from . import (
 from .background_search import BackgroundSearch
 from .checks import check_loaded, parallel
 from .checks.privacy import group_sources
-from .config import CoprodConfig, build_settings
+from .config import CoprodConfig, SettingError, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
 from .finishing import Finisher, PageNotFinished, finished
 from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
@@ -108,7 +108,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             return config
         root = Path(config.config_file_path or ".").parent
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
-        settings = build_settings(self.config, content_dir, config.site_url)
+        try:
+            settings = build_settings(self.config, content_dir, config.site_url)
+        except SettingError as exc:
+            raise PluginError(str(exc)) from None
         with collector_paused():
             group, settings, problems = self._load_and_check(root, content_dir, settings)
         report_problems(problems)

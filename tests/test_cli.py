@@ -254,3 +254,24 @@ def test_check_says_where_mkdocs_yml_cannot_be_read(group_dir: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith(f"mkdocs.yml, line {lines + 2}: this line cannot be read.")
     assert "no content folder" not in result.stdout
+
+
+def test_a_mistyped_coprod_today_is_a_message_not_an_internal_error(group_dir: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "coprod_site.cli", "check", str(group_dir)], capture_output=True,
+                            text=True, env={**build_env(), "COPROD_TODAY": "30/11/2026"}, timeout=300, check=False)
+    assert (result.returncode, result.stderr) == (2, ("coprod: COPROD_TODAY is '30/11/2026': write the date as "
+                                                     "YYYY-MM-DD, like 2026-11-30, or unset it to use today's date.\n"))
+
+
+def test_a_reader_that_stops_early_is_not_an_internal_error(group_dir: Path) -> None:
+    """`coprod check | head -1`: the rest of the output has nowhere to go."""
+    write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "".join(
+        f"colour{n}: blue\n" for n in range(2000))})
+    process = subprocess.Popen([sys.executable, "-m", "coprod_site.cli", "check", str(group_dir)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=build_env())
+    assert process.stdout is not None and process.stderr is not None
+    with process.stderr:
+        process.stdout.readline()
+        process.stdout.close()
+        assert process.wait(timeout=300) == 1
+        assert process.stderr.read() == b""
