@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -97,7 +98,8 @@ class NewRecord:
 
 def slugify(title: str) -> str:
     """'Planning the summer!' -> 'planning-the-summer'."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")  # 'Café' -> 'Cafe'
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     return slug[:50].rstrip("-") or "record"
 
 
