@@ -184,3 +184,10 @@ def test_a_record_that_cannot_be_read_does_not_make_its_address_look_dropped(tmp
                                   "content/decisions/D-001-own-words.md": "---\ntitle: [unclosed\n---\n"})
     _, _, problems = check_folder(root)
     assert [p.path for p in problems if p.is_error] == ["content/decisions/D-001-own-words.md"]
+
+
+def test_minutes_agreed_or_shared_before_the_meeting_are_a_problem(tmp_path: Path) -> None:
+    root = changed(tmp_path, "content/meetings/2025-02-14-leaflets.md", "agreed_on: 2025-03-14", "agreed_on: 2025-02-04")
+    assert [m for m in consistency_messages(root) if "before the meeting" in m] == [
+        ("content/meetings/2025-02-14-leaflets.md, line 10: 'agreed_on' (2025-02-04) is before the meeting "
+        "(2025-02-14): minutes come after the meeting. Check both dates.")]

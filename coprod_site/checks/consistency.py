@@ -75,6 +75,12 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
         if meeting.is_agreed and meeting.minutes.agreed_on is None:
             yield meeting.source.problem("the minutes are agreed but 'agreed_on' is missing. Add the "
                                          "date they were agreed.", "minutes", "status", severity="warning")
+        for field in ("circulated_on", "agreed_on"):
+            day = getattr(meeting.minutes, field)
+            if day is not None and day < meeting.date:
+                yield meeting.source.problem(f"'{field}' ({day.isoformat()}) is before the meeting "
+                                             f"({meeting.date.isoformat()}): minutes come after the meeting. "
+                                             "Check both dates.", "minutes", field)
         for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
             yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",
                                          "apologies", severity="warning")
