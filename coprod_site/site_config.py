@@ -30,7 +30,8 @@ def find_group_root(path: Path) -> tuple[Path, str | None]:
     """The group's folder and content folder for a path given on the command line.
 
     `path` may be the group's folder (with mkdocs.yml) or its content folder
-    (with project.yml). Returns (root, content_dir or None for "ask mkdocs.yml").
+    (with project.yml), or any folder or file inside the group's folder, as
+    git finds its repository. Returns (root, content_dir or None for "ask mkdocs.yml").
     """
     if (path / "mkdocs.yml").is_file():
         return path, None
@@ -38,7 +39,8 @@ def find_group_root(path: Path) -> tuple[Path, str | None]:
         return path.parent, None
     if (path / "project.yml").is_file():
         return path.parent, path.name
-    return path, None
+    above = next((folder for folder in path.resolve().parents if (folder / "mkdocs.yml").is_file()), None)
+    return (above, None) if above is not None else (path, None)
 
 
 def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) -> tuple[Settings, list[Problem]]:

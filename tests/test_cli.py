@@ -281,3 +281,10 @@ def test_a_new_record_named_with_accents_keeps_its_letters_in_the_file_name() ->
     from coprod_site.scaffold import slugify
     assert slugify("Café: Zoë’s naïve plan!") == "cafe-zoes-naive-plan"
     assert slugify("日本") == "record"
+
+
+def test_check_finds_the_group_from_a_folder_or_file_inside_it(group_dir: Path) -> None:
+    """Run from content/meetings, as a facilitator who has just saved a meeting would."""
+    for where in (group_dir / "content" / "meetings", group_dir / "content" / "meetings" / "2025-02-14-leaflets.md"):
+        result = coprod("check", str(where), cwd=group_dir / "content")
+        assert (result.returncode, result.stdout.strip()) == (0, "No problems found."), result.stderr
