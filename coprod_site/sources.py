@@ -204,13 +204,24 @@ def _nesting_estimate(text: str) -> int:
     return deepest + per_line + indent // 2
 
 
+_NO_COLON = "while scanning a simple key"
+"""PyYAML's context for a line with no colon after a field's name, which it notices only on
+the next line: the context's mark is the line to point at."""
+_NAME_THEN_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<name>[A-Za-z_][\w-]*)\s+(?P<value>\S.*)$")
+
+
 def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+    mark = exc.context_mark if exc.context == _NO_COLON else (exc.problem_mark or exc.context_mark)
     line = first_line + mark.line if mark is not None else first_line
     what = exc.problem or exc.context or ""
     lines = text.split("\n")
     text_line = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
-    return Problem(shown_as, line, None, f"this line cannot be read. {_yaml_hint(what, text_line)}")
+    hint = _yaml_hint(what, text_line)
+    if exc.context == _NO_COLON and "\t" not in text_line:
+        written = _NAME_THEN_VALUE.match(text_line)
+        example = f", like '{written['name']}: {written['value'].strip()}'" if written else ""
+        hint = f"Put a colon and a space after the field's name{example}."
+    return Problem(shown_as, line, None, f"this line cannot be read. {hint}")
 
 
 def _yaml_hint(what: str, text_line: str) -> str:

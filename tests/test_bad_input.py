@@ -94,6 +94,19 @@ def test_bom_and_any_line_endings_read_like_plain_files(tmp_path: Path, encode: 
         "We met for the first time. We agreed our charter.")
 
 
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("format: in-person\n", "format in-person\n", ("line 6: this line cannot be read. Put a colon and a space after "
+     "the field's name, like 'format: in-person'.")),
+    ("    owner: p02\n", "    owner p02\n", ("line 28: this line cannot be read. Put a colon and a space after the "
+     "field's name, like 'owner: p02'.")),
+], ids=["field", "field-in-a-list"])
+def test_a_missing_colon_is_reported_on_its_own_line_with_the_fix(tmp_path: Path, old: str, new: str,
+                                                                    expected: str) -> None:
+    """PyYAML notices a missing colon a line later: the message points at the line to mend."""
+    assert old in GOOD
+    assert problems_for(tmp_path, GOOD.replace(old, new, 1).encode()) == [f"{MEETING}, {expected}"]
+
+
 def test_an_impossible_date_is_a_problem_on_its_line(tmp_path: Path) -> None:
     text = GOOD.replace("due: 2025-01-20", "due: 2025-02-30")
     assert problems_for(tmp_path, text.encode()) == [
