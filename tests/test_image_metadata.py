@@ -1,4 +1,5 @@
-"""Photos are published without the hidden details phones and cameras put in them.
+"""Images as published: photos without the hidden details phones and cameras put in them, and
+no SVG image that runs code or fetches from elsewhere.
 
 Images are made with Pillow and read back with Pillow, as any visitor who saves
 a photo could read them.
@@ -104,3 +105,32 @@ def test_the_built_site_has_the_photo_without_its_details_and_check_asks_to_clea
     assert opened(published).tobytes() == opened(original).tobytes()
     assert 'src="../assets/garden.jpg"' in (root / "site/garden/index.html").read_text(encoding="utf-8")
     assert (root / "content/assets/garden.jpg").read_bytes() == original  # the original is not touched
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">{}</svg>'
+
+
+def test_an_svg_that_runs_code_or_fetches_from_elsewhere_is_a_problem(tmp_path: Path) -> None:
+    drawings = {
+        "plain.svg": SVG.format('<defs><linearGradient id="g"/></defs><use href="#g"/>'
+                                '<a href="https://www.nhs.uk/"><rect width="5" height="5"/></a>'),
+        "script.svg": SVG.format("<script>alert(1)</script>"),
+        "handler.svg": SVG.format('<rect width="5" height="5" onclick="steal()"/>'),
+        "tracker.svg": SVG.format('<image xlink:href="https://tracker.example/pixel.png"/>'),
+        "link.svg": SVG.format('<a href="javascript:alert(1)"><text>Go</text></a>'),
+        "broken.svg": "<svg><unclosed></svg>",
+    }
+    root = write_files(tmp_path, {**FILES, **{f"content/assets/{name}": text for name, text in drawings.items()}})
+    _, _, problems = check_folder(root)
+    assert sorted((p.path.rpartition("/")[2], p.message) for p in problems if p.path.endswith(".svg")) == [
+        ("broken.svg", "cannot be read as an SVG image. Save it again from the program that made it, or as a PNG."),
+        ("handler.svg", ("has an event handler (onclick). An image on the site must not run code or fetch "
+                        "anything from other websites: remove them, or save the image as a PNG.")),
+        ("link.svg", ("has a link to 'javascript:alert(1)'. An image on the site must not run code or fetch "
+                     "anything from other websites: remove them, or save the image as a PNG.")),
+        ("script.svg", ("has a <script> element. An image on the site must not run code or fetch anything from "
+                       "other websites: remove them, or save the image as a PNG.")),
+        ("tracker.svg", ("has a link to 'https://tracker.example/pixel.png'. An image on the site must not run "
+                        "code or fetch anything from other websites: remove them, or save the image as a PNG.")),
+    ]
+    assert all(p.is_error for p in problems if p.path.endswith(".svg"))

@@ -3,8 +3,10 @@ photo's hidden details stay out of the repository as well as the site."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 from ..image_metadata import has_metadata
 from ..problems import Problem
@@ -49,6 +51,43 @@ def check_image_metadata(group: Group, settings: Settings) -> Iterator[Problem]:
                           "put it in this file's place.", "warning")
 
 
+_EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+"""An address with a scheme (http:, javascript:, data:) or another host: not a part of the image."""
+
+
+def check_svg_content(group: Group, settings: Settings) -> Iterator[Problem]:
+    """An SVG image is a document: opened on its own it runs its scripts, and it can fetch things
+    from other websites. An image on the site does neither."""
+    content = Path(group.root) / settings.content_dir
+    for image in group.images:
+        if not image.lower().endswith(".svg"):
+            continue
+        try:
+            root = ElementTree.fromstring((content / image).read_bytes())
+        except (OSError, ElementTree.ParseError):
+            yield Problem(f"{settings.content_dir}/{image}", None, None, "cannot be read as an SVG image. "
+                          "Save it again from the program that made it, or as a PNG.")
+            continue
+        found = sorted({what for element in root.iter() for what in _active_parts(element)})
+        if found:
+            yield Problem(f"{settings.content_dir}/{image}", None, None, f"has {', '.join(found)}. An image "
+                          "on the site must not run code or fetch anything from other websites: remove "
+                          "them, or save the image as a PNG.")
+
+
+def _active_parts(element: ElementTree.Element) -> Iterator[str]:
+    name = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+    if name.lower() in ("script", "foreignobject", "iframe"):
+        yield f"a <{name}> element"
+    for attribute, value in element.attrib.items():
+        local = attribute.rpartition("}")[2].lower()
+        if local.startswith("on"):
+            yield f"an event handler ({local})"
+        elif local == "href" and _EXTERNAL.match(value) and (
+                name.lower() != "a" or value.strip().lower().startswith("javascript:")):
+            yield f"a link to '{value.strip()[:60]}'"  # fetched (an <a> to another page is only followed)
+
+
 CHECKS = (check_image_alt_text,)
-GROUP_CHECKS = (check_image_metadata,)
+GROUP_CHECKS = (check_image_metadata, check_svg_content)
 """Once for the whole group: every part of a split group has every image."""
