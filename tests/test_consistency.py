@@ -191,3 +191,11 @@ def test_minutes_agreed_or_shared_before_the_meeting_are_a_problem(tmp_path: Pat
     assert [m for m in consistency_messages(root) if "before the meeting" in m] == [
         ("content/meetings/2025-02-14-leaflets.md, line 10: 'agreed_on' (2025-02-04) is before the meeting "
         "(2025-02-14): minutes come after the meeting. Check both dates.")]
+
+
+def test_people_written_as_one_piece_of_text_are_told_to_write_a_list(tmp_path: Path) -> None:
+    root = changed(tmp_path, "content/meetings/2025-01-10-first-meeting.md", "present: [p01, p02, p03, p04, p05]",
+                   "present: p01, p02")
+    assert [m for m in consistency_messages(root) if "not anyone" in m] == [
+        ("content/meetings/2025-01-10-first-meeting.md, line 12: 'p01, p02' is not anyone in people.yml. To name "
+        "several people, write a list: [p01, p02].")]

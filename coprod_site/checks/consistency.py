@@ -51,9 +51,14 @@ def check_person_references(group: Group, settings: Settings) -> Problems:
 
 
 def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Problems:
-    if group.names_nobody(person_id):
-        yield record.source.problem(f"'{person_id}' is not anyone in people.yml. Check the id, or add "  # type: ignore[attr-defined]
-                                    "the person to people.yml.", *at)
+    if not group.names_nobody(person_id):
+        return
+    several = [part.strip() for part in person_id.split(",")]
+    if len(several) > 1 and all(several):  # 'present: p01, p02' is one piece of text to YAML
+        hint = f"To name several people, write a list: [{', '.join(several)}]."
+    else:
+        hint = "Check the id, or add the person to people.yml."
+    yield record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
 
 
 def check_meeting_dates(group: Group, settings: Settings) -> Problems:
