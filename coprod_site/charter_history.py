@@ -377,6 +377,9 @@ class CharterVersion:
     is_first: bool = False
     wording: tuple[ClauseText, ...] = ()
     """This version's clauses, when we have its wording."""
+    later_edits: Comparison | None = None
+    """How its wording was changed after it was first recorded, without a new version number
+    (a typo fixed, or a change that needed an amendment), when it was."""
 
 
 @dataclass(frozen=True)
@@ -401,6 +404,12 @@ class _Draft:
     number: int | None
     text: CharterText | None
     published_on: dt.date | None
+    first_text: CharterText | None = None
+    """Its wording when first recorded: what was agreed, before any later edit."""
+
+    @property
+    def agreed_text(self) -> CharterText | None:
+        return self.first_text if self.first_text is not None else self.text
 
 
 def build_charter_history(site: Published) -> CharterHistory | None:
@@ -443,17 +452,18 @@ def _versions_from_git(texts: Sequence[CommittedText], current: CharterText,
     """Commits grouped by version number, oldest first; the file on disk is the newest.
 
     Commits that leave the version number alone (a typo fixed, a date moved)
-    belong to the same version: its wording is the last of them.
+    belong to the same version: its wording is the last of them, and its first
+    is kept to show what was changed after it was agreed.
     """
     drafts: list[_Draft] = []
     for committed in texts:
         number = committed.text.version
         if drafts and drafts[-1].number == number:
-            drafts[-1] = _Draft(number, committed.text, drafts[-1].published_on)
+            drafts[-1] = replace(drafts[-1], text=committed.text)
         else:
-            drafts.append(_Draft(number, committed.text, committed.date))
+            drafts.append(_Draft(number, committed.text, committed.date, committed.text))
     if drafts and drafts[-1].number == current_number:
-        drafts[-1] = _Draft(current_number, current, drafts[-1].published_on)
+        drafts[-1] = replace(drafts[-1], text=current)
     else:
         drafts.append(_Draft(current_number, current, None))
     return drafts
@@ -481,14 +491,17 @@ def _finish(drafts: list[_Draft], site: Published) -> list[CharterVersion]:
         amendments = tuple(a for a in site.amendments_with_status("agreed")
                            if draft.number is not None and a.charter_version == draft.number)
         is_first = index == 0
-        comparison = (compare_charters(previous, draft.text)
-                      if previous is not None and draft.text is not None else None)
+        agreed = draft.agreed_text
+        comparison = compare_charters(previous, agreed) if previous is not None and agreed is not None else None
+        edits = (compare_charters(agreed, draft.text)
+                 if agreed is not None and draft.text is not None and agreed is not draft.text else None)
         title = draft.text.title if draft.text is not None else charter.title
         versions.append(CharterVersion(
             draft.number, title, amendments, _agreed_on(amendments, site, is_first),
             charter.adopted_at if is_first and not amendments else None, draft.published_on,
             comparison, draft.text is not None, index == len(drafts) - 1, is_first,
-            draft.text.clauses if draft.text is not None else ()))
+            draft.text.clauses if draft.text is not None else (),
+            edits if edits is not None and edits.changed else None))
         previous = draft.text if draft.text is not None else previous
     return versions
 

@@ -312,3 +312,24 @@ def test_an_agreed_amendment_links_to_the_version_it_made(history_site: Path) ->
     page = article(history_site, "amendments/AM-01")
     link = page.find("a", string="Version 2: see what changed")
     assert link is not None and link["href"] == "../../charter/history/#version-2"
+
+
+def test_a_change_made_without_a_new_version_is_shown_apart_from_what_was_agreed(tmp_path: Path) -> None:
+    """A wording change committed straight to the charter, keeping its version number, is not
+    shown as part of what the meeting agreed: the page says it came after, without an amendment."""
+    root = three_version_repo(tmp_path / "group")
+    charter = root / "content" / "charter.md"
+    text = charter.read_text()
+    assert "We can change the leaflets and the posters." in text
+    charter.write_text(text.replace("We can change the leaflets and the posters.",
+                                    "Staff can change the leaflets and the posters."))
+    commit_all(root, "Tidy up", "2025-06-01T10:00:00+00:00")
+    assert mkdocs_build(root, "--strict").returncode == 0
+    page = article(root / "site", "charter/history")
+    current = section_text(page, "version-3")
+    agreed, _, after = current.partition("Changed after it was agreed")
+    assert "Staff" not in agreed  # what AM-02 changed, compared with version 2, is as agreed
+    assert after.startswith(" The wording of version 3 was changed after it was first put in our records, "
+                            "without a new version or an amendment.")
+    assert "[removed: We ] [added: Staff ] can change the leaflets" in after
+    assert "Changed after it was agreed" not in section_text(page, "version-2")
