@@ -20,8 +20,7 @@ from jinja2 import Environment, PackageLoader
 from .outputs import OUTPUT_BUILDERS, OutputFile
 from .pages import NAV_TITLES, PageSpec, page_url, relative_url
 from .problems import Problem
-from .published import Published
-from .records import Amendment, Decision, Meeting, Report
+from .published import FOLDERS, Published
 from .settings import Settings
 
 LEDGER = "published-urls.txt"
@@ -32,8 +31,6 @@ LEDGER_HEADER = """\
 # If you rename a record, add its old id to the record's 'old_ids:' so the old address redirects.
 """
 
-FOLDERS = {"meeting": "meetings", "decision": "decisions", "amendment": "amendments",
-           "report": "reports"}
 
 
 @dataclass(frozen=True)
@@ -51,15 +48,10 @@ def record_page_url(kind: str, record_id: str) -> str:
     return page_url(f"{FOLDERS[kind]}/{record_id}.md")
 
 
-def published_records(site: Published) -> list[Meeting | Decision | Amendment | Report]:
-    """Every record that has a page of its own on the site."""
-    return [*site.meetings, *site.upcoming, *site.decisions, *site.amendments, *site.reports]
-
-
 def redirects(site: Published) -> list[Redirect]:
     """One redirect for each old id of each published record."""
     found = []
-    for record in published_records(site):
+    for record in site.records_with_pages:
         for old_id in record.old_ids:
             if old_id != record.id:
                 found.append(Redirect(record_page_url(record.kind, old_id),

@@ -238,7 +238,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         origin = page_origin(page.file.src_uri, spec, self.site.group)
         if origin is not None:
             self.origins[page.file.dest_uri] = origin
-        return self.site.shown_text(markdown, origin or page.file.src_uri)
+        return self.site.shown_text(markdown, origin or page.file.src_uri, page.file.src_uri)
 
     def _page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                       files: Files) -> str | None:

@@ -16,6 +16,9 @@ from functools import cached_property
 from .mentions import outside_code, resolve_people
 from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
 
+FOLDERS = {"meeting": "meetings", "decision": "decisions", "amendment": "amendments", "report": "reports"}
+"""The folder each kind of record's pages (and files) are in."""
+
 LINK = re.compile(r"(?<![!\\])\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 """An inline Markdown link, `[words](target "title")` (not an image)."""
 
@@ -75,20 +78,45 @@ class Published:
         """True for a real meeting whose minutes are not yet agreed."""
         return bool(meeting_id) and meeting_id in self.group.meetings and self.meeting(meeting_id) is None
 
-    def shown_text(self, markdown: str, path: str) -> str:
+    def shown_text(self, markdown: str, path: str, page: str | None = None) -> str:
         """The Markdown of the record or page in the file at `path`, as the site shows it: people
-        as their consent allows, and each link to a meeting whose minutes are not agreed as its
-        words and "(minutes not yet agreed)", so the link gives away nothing of that meeting."""
+        as their consent allows, each link to a meeting whose minutes are not agreed as its words
+        and "(minutes not yet agreed)", so the link gives away nothing of that meeting, and each
+        link to another record's file ('../decisions/D-001-own-words.md') to that record's page:
+        from `page`, the page being built, or else (for feeds and the open data, which have no
+        page to start from) as its full address.
+        """
+        from .pages import page_url  # pages builds on this module
         folder = posixpath.dirname(path)
 
-        def unlinked(match: re.Match[str]) -> str:
-            target = posixpath.normpath(posixpath.join(folder, match["target"].split("#", 1)[0]))
-            parent, _, name = target.rpartition("/")
+        def relinked(match: re.Match[str]) -> str:
+            target, hash_, fragment = match["target"].partition("#")
+            file = posixpath.normpath(posixpath.join(folder, target)) if target else ""
+            parent, _, name = file.rpartition("/")
             if parent.rpartition("/")[2] == "meetings" and self.meeting_is_unpublished(name.removesuffix(".md")):
                 return f"{match['words']} (minutes not yet agreed)"
-            return match.group()
+            shown = self._file_pages.get(file)
+            if shown is None or (page is None and self.site_url is None):
+                return match.group()
+            address = (posixpath.relpath(shown, posixpath.dirname(page) or ".") if page is not None
+                       else f"{self.site_url}{page_url(shown)}")
+            return f"[{match['words']}]({address}{hash_}{fragment})"
 
-        return resolve_people(outside_code(markdown, lambda text: LINK.sub(unlinked, text)), self.group.people)
+        return resolve_people(outside_code(markdown, lambda text: LINK.sub(relinked, text)), self.group.people)
+
+    @property
+    def records_with_pages(self) -> list[Meeting | Decision | Amendment | Report]:
+        """Every record that has a page of its own on the site."""
+        return [*self.meetings, *self.upcoming, *self.decisions, *self.amendments, *self.reports]
+
+    @cached_property
+    def _file_pages(self) -> dict[str, str]:
+        """Each published record's and page's file (as records name their files) -> its page."""
+        pages = {r.source.path: f"{FOLDERS[r.kind]}/{r.id}.md" for r in self.records_with_pages}
+        pages |= {source.path: inside for inside, source in self.group.pages.items()}
+        if self.group.charter is not None:
+            pages[self.group.charter.source.path] = "charter/index.md"
+        return pages
 
     # --- decisions and actions -------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -124,6 +125,31 @@ def test_a_link_to_a_draft_meeting_shows_its_words_and_gives_nothing_away(tmp_pa
     assert "As planned (minutes not yet agreed)." in main_text(site, "decisions/D-001/index.html")
     assert "Read our next steps (minutes not yet agreed)." in main_text(site, "visit/index.html")
     assert "See the March notes (minutes not yet agreed)." in (site / "feeds/meetings.atom.xml").read_text()
+
+
+def test_links_to_other_records_by_their_file_reach_their_pages_in_pages_feeds_and_data(tmp_path: Path) -> None:
+    """A writer links to a record's file, as MkDocs' documentation says: the record's page is
+    where it goes, on the site; a feed reader or an app has no page to start from, so there it
+    is the full address."""
+    first = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the first time. See [D-001](../decisions/D-001-own-words.md), "
+        "[our charter](../charter.md#payments) and [the next meeting](2025-02-14-leaflets.md).")
+    root = write_files(tmp_path, {**FILES, "content/meetings/2025-01-10-first-meeting.md": first,
+                                  "content/visit.md": "# Visit\n\nRead [why](decisions/D-001-own-words.md).\n"})
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    links = {a.get_text(): a["href"] for a in page(site, "meetings/2025-01-10-first-meeting/index.html").select("article a")}
+    assert (links["D-001"], links["our charter"], links["the next meeting"]) == (
+        "../../decisions/D-001/", "../../charter/#payments", "../2025-02-14-leaflets/")
+    assert page(site, "visit/index.html").select_one("article a[href*=decisions]")["href"] == "../decisions/D-001/"
+    feed = (site / "feeds/meetings.atom.xml").read_text()
+    for address in ("https://example.org/test/decisions/D-001/", "https://example.org/test/charter/#payments",
+                    "https://example.org/test/meetings/2025-02-14-leaflets/"):
+        assert f'href="{address}"' in feed.replace("&quot;", '"'), address
+    summary = next(m["summary"] for m in json.loads((site / "data/meetings.json").read_text())["meetings"]
+                   if m["id"] == "2025-01-10-first-meeting")
+    assert "[D-001](https://example.org/test/decisions/D-001/)" in summary
 
 
 def test_person_ids_never_appear_in_the_site(built_group: Path) -> None:

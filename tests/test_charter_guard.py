@@ -182,7 +182,8 @@ def test_a_pull_request_from_proposal_to_website(repo: Path) -> None:
               .replace("status: proposed ", "status: agreed ")
               .replace("proposed_by: []", "proposed_by: [p01]")
               .replace("clauses: []", "clauses: [wellbeing]")
-              .replace("agreed_at: ", "agreed_at: 2025-04-11-charter-review"))
+              .replace("agreed_at: ", "agreed_at: 2025-04-11-charter-review")
+              .replace("Why the change is needed, in plain words.", "Some of us are tired by the end."))
     write_files(repo, {"content/charter.md": CHARTER_4,
                        "content/amendments/AM-06-going-home-early.md": agreed})
     commit_all(repo, "AM-06: going home early", "2025-06-01T10:00:00+00:00")

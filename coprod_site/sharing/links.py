@@ -11,12 +11,11 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from ..pages import page_url
-from ..published import Published
+from ..published import FOLDERS, Published
 from ..records import Amendment, Decision, Meeting, Report
 
 Record = Meeting | Decision | Amendment | Report
 
-FOLDERS = {"meeting": "meetings", "decision": "decisions", "amendment": "amendments", "report": "reports"}
 
 
 def record_url(record: Record) -> str:
