@@ -519,8 +519,10 @@ def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Find
         found += find_postcodes(text)
     if rules.name_patterns:
         found += find_real_names(text, rules.name_patterns)
-    if rules.withheld_names:
-        found += find_real_names(text, rules.withheld_names, "withheld_name")
+    if rules.withheld_names:  # the same words, found through the register too, are one finding
+        named = [f for f in found if f.kind == "real_name"]
+        found += [f for f in find_real_names(text, rules.withheld_names, "withheld_name")
+                  if not any(n.person == f.person and n.start < f.end and f.start < n.end for n in named)]
     if ids:
         found += find_person_ids(text, rules.person_ids)
     return sorted(found, key=lambda f: (f.start, f.kind))

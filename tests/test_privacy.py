@@ -26,7 +26,7 @@ from coprod_site.privacy import (
     read_register,
     rules_for,
 )
-from coprod_site.records import Person
+from coprod_site.records import Group, Person
 from coprod_site.sources import Source
 
 
@@ -324,6 +324,15 @@ def test_a_register_kept_inside_the_group_folder_is_a_warning(group_dir: Path, m
         ("warning: the private register (COPROD_PRIVATE_REGISTER): is private/register.yml, inside the group's "
         "folder, where it could be committed and published with everyone's real names. Move it outside the "
         "group's folder and set COPROD_PRIVATE_REGISTER to its new place.")]
+
+
+def test_a_name_in_both_the_register_and_people_yml_is_one_finding() -> None:
+    group = Group(people={"p09": person("role", name="Amina K.")})
+    rules = rules_for(group, {"p09": "Amina Khan"})
+    assert [(f.kind, f.value) for f in find_leaks("Thanks to Amina K. and to Amina Khan.", rules)] == [
+        ("real_name", "Amina K."), ("real_name", "Amina Khan")]
+    assert [(f.kind, f.value) for f in find_leaks("Thanks to Amina K.", rules_for(group))] == [
+        ("withheld_name", "Amina K.")]
 
 
 # --- mentions and quotes -------------------------------------------------------------
