@@ -276,6 +276,16 @@ def test_a_mention_inside_code_is_shown_as_typed_so_its_id_is_reported(group_dir
     assert "not inside `code`" in reported[0]
 
 
+def test_a_record_written_as_a_mention_is_told_how_to_link_to_it(group_dir: Path) -> None:
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the first time, and agreed [[D-001]].")
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
+    _, _, problems = check_folder(group_dir)
+    assert [p.message for p in problems if "mentions" in p.message] == [
+        ("mentions [[d-001]], but nobody in people.yml has that id. [[...]] is for people. To link to "
+        "D-001, write [D-001](../decisions/D-001-own-words.md).")]
+
+
 def test_a_file_name_that_holds_an_id_is_reported(group_dir: Path) -> None:
     """A meeting's or page's file name becomes its address: an id between its dashes is published."""
     old, new = "content/meetings/2025-02-14-leaflets.md", "content/meetings/2025-02-14-p03-leaflets.md"

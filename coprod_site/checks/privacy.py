@@ -8,6 +8,7 @@ everywhere else: text, titles and every other field.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,17 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
             if group.names_nobody(person_id):
                 line = source.body_line + source.body.count("\n", 0, offset)
                 yield Problem(source.path, line, None, f"mentions [[{person_id}]], but nobody in "
-                              "people.yml has that id. Check the id, or add the person.")
+                              f"people.yml has that id. {_mention_hint(group, source, person_id)}")
+
+
+def _mention_hint(group: Group, source: Source, person_id: str) -> str:
+    """What to do about a mention of nobody: a record's id written as a mention wants a link."""
+    records = {**group.meetings, **group.decisions, **group.amendments, **group.reports}
+    record = records.get(person_id) or records.get(person_id.upper())
+    if record is None:
+        return "Check the id, or add the person."
+    target = posixpath.relpath(record.source.path, posixpath.dirname(source.path))
+    return f"[[...]] is for people. To link to {record.id}, write [{record.id}]({target})."
 
 
 def privacy_message(finding: Finding, rules: PrivacyRules) -> str:
