@@ -131,3 +131,23 @@ def test_no_page_scrolls_sideways(example_site: ExampleSite, example_url: str, b
     finally:
         context.close()
     assert wide == {}, "pages wider than the screen, in CSS pixels"
+
+
+def test_tables_of_records_are_cards_on_a_phone_and_still_tables_to_a_screen_reader(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """Five columns in 320 pixels broke words letter by letter ('AC T- 00 3'): on a narrow screen
+    each row is a card with each cell under its column's name, and the table is still a table,
+    its cells named without the drawn labels."""
+    for width, display in [(320, "block"), (1280, "table-row")]:
+        with open_page(browser, width=width) as page:
+            page.goto(example_url + meeting_url(example_site))
+            table = page.locator("table[data-coprod-cards]").first
+            rows = table.evaluate("""table => [...table.tBodies[0].rows].map(row => ({
+                display: getComputedStyle(row).display, right: row.getBoundingClientRect().right,
+                label: getComputedStyle(row.cells[2], '::before').content}))""")
+            assert rows and {row["display"] for row in rows} == {display}, width
+            assert all(row["right"] <= width for row in rows), width
+            if width == 320:
+                assert rows[0]["label"] == '"Who: " / ""'
+                tree = table.aria_snapshot()
+                assert '- columnheader "Who"' in tree and '- cell "Sam Adeyemi"' in tree and "Who:" not in tree
