@@ -15,11 +15,21 @@ from ..published import Published
 from ..records import Group
 from ..settings import Settings
 from ..site_config import find_group_root, read_settings
-from . import consistency, images, impact, language, parallel, privacy, sharing, starting_text
+from . import (
+    consistency,
+    images,
+    impact,
+    language,
+    links,
+    parallel,
+    privacy,
+    sharing,
+    starting_text,
+)
 
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
-PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS)
+PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS)
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,

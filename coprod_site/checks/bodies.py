@@ -86,10 +86,16 @@ def find_images(source: Source) -> list[Image]:
     return list(_read(source.body, source.body_line).images)
 
 
+def find_links(source: Source) -> list[tuple[str, int]]:
+    """Every Markdown link's address in the body, with its line."""
+    return list(_read(source.body, source.body_line).links)
+
+
 @dataclass(frozen=True)
 class _Reading:
     blocks: tuple[Block, ...]
     images: tuple[Image, ...]
+    links: tuple[tuple[str, int], ...] = ()
 
 
 @functools.lru_cache(maxsize=READINGS_KEPT)
@@ -104,7 +110,8 @@ def _read(body: str, body_line: int) -> _Reading:
     prose = _without_extras(body)
     tokens = _parser().parse(prose)
     whole = tokens if prose == body else _parser().parse(body)
-    return _Reading(tuple(_blocks(tokens, body_line)), tuple(_images(whole, body_line)))
+    return _Reading(tuple(_blocks(tokens, body_line)), tuple(_images(whole, body_line)),
+                    tuple(_links(whole, body_line)))
 
 
 def _blocks(tokens: list[Token], body_line: int) -> Iterator[Block]:
@@ -166,6 +173,14 @@ def _images(tokens: list[Token], body_line: int) -> Iterator[Image]:
                 yield Image(str(child.attrs.get("src", "")), line, bool(child.content.strip()), html=False)
             elif child.type == "html_inline":
                 yield from _html_images(child.content, line)
+
+
+def _links(tokens: list[Token], body_line: int) -> Iterator[tuple[str, int]]:
+    for token in tokens:
+        if token.map is not None:
+            line = body_line + token.map[0]
+            yield from ((str(child.attrs.get("href", "")), line) for child in token.children or []
+                        if child.type == "link_open")
 
 
 def _html_images(html: str, first_line: int) -> list[Image]:

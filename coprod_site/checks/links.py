@@ -1,0 +1,65 @@
+"""Links and images in the records that point at a file of the group that is not there.
+
+MkDocs notices while building, with no line, and only as a warning; here the
+writer hears it from `coprod check`, at the line. Only addresses of files are
+judged (`x.md`, `assets/map.png`): a link to a site address (`../people/`) or
+to another website is left alone.
+"""
+
+from __future__ import annotations
+
+import glob
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..loading import IMAGE_SUFFIXES
+from ..pages import NAV_TITLES
+from ..problems import Problem
+from ..published import FOLDERS
+from ..records import Group
+from ..settings import Settings
+from .bodies import find_images, find_links, published_bodies
+
+
+def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
+    """A warning for each link or image whose file is missing."""
+    root = Path(group.root)
+    content = posixpath.dirname(group.project.source.path) if group.project else settings.content_dir
+    for source in published_bodies(group):
+        folder = posixpath.dirname(source.path)
+        targets = [*find_links(source), *((image.src, image.line) for image in find_images(source))]
+        for address, line in targets:
+            file = _file_of(address)
+            if file is None:
+                continue
+            path = posixpath.normpath(posixpath.join(folder, file))
+            if not (path.startswith(f"{content}/") and (_is_made(root, content, path) or (root / path).is_file())):
+                yield Problem(source.path, line, None, f"links to '{address}', but there is no such file "
+                              "in the group's records. Check the name, and that it is written from this "
+                              "file's folder.", "warning")
+
+
+def _is_made(root: Path, content: str, path: str) -> bool:
+    """Whether the build makes a page of that name: a section ('decisions/index.md'), or a
+    decision's or an amendment's page, named by its id ('decisions/D-002.md')."""
+    inside = path.removeprefix(f"{content}/")
+    if inside in NAV_TITLES:
+        return True
+    folder, _, name = inside.rpartition("/")
+    return (folder in (FOLDERS["decision"], FOLDERS["amendment"]) and name.endswith(".md")
+            and any((root / content / folder).glob(f"{glob.escape(name.removesuffix('.md'))}-*.md")))
+
+
+def _file_of(address: str) -> str | None:
+    """The file an address names, for an address of a file in the records; None for anything else."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    path = unquote(parts.path)
+    suffix = posixpath.splitext(path)[1].lower()
+    return path if suffix == ".md" or suffix in IMAGE_SUFFIXES else None
+
+
+CHECKS = (check_link_targets,)
