@@ -172,7 +172,7 @@ def test_an_image_without_alt_text_is_an_error(tmp_path: Path) -> None:
             '<p><img src="assets/photo.jpg"></p>\n\n'
             '<img src="assets/line.png" alt="">\n')
     why = "has no alt text, so people who cannot see it will not know what it shows. "
-    assert messages(problems_for_body(tmp_path, body)) == [
+    assert [m for m in messages(problems_for_body(tmp_path, body)) if "The image" in m] == [
         (f"{DECISION}, line 13: The image 'assets/map.png' {why}Describe it in a few words between "
         "the square brackets: ![A map of the clinic](assets/map.png)"),
         (f"{DECISION}, line 17: The image 'assets/photo.jpg' {why}Add alt=\"a few words saying what "
@@ -185,7 +185,7 @@ def test_images_are_found_in_lines_the_prose_leaves_out(tmp_path: Path) -> None:
     body = ("*[ZQX]: ![](assets/abbr.png)\n\n"
             '!!! note "<img src=\'assets/note.png\'>"\n\n'
             "The ZQX met. ![](assets/prose.png)\n")
-    found = messages(problems_for_body(tmp_path, body))
+    found = [m for m in messages(problems_for_body(tmp_path, body)) if ": The image " in m]
     assert [line.split(": The image ")[1].split("'")[1] for line in found] == [
         "assets/abbr.png", "assets/note.png", "assets/prose.png"]
     images_only = [image.src for source in published_bodies(check_folder(tmp_path / "group")[0])
