@@ -76,7 +76,7 @@ class Loader:
         self.people_unread = False
 
     def load(self) -> Group:
-        group = Group(root=str(self.root))
+        group = Group(root=str(self.root), content=self.shown(self.content))
         if not self.content.is_dir():
             self._report(Problem(self.content_dir, None, None, "There is no content folder here. "
                                  "Run 'coprod init' to start a new group, or check the path."))

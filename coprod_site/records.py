@@ -392,6 +392,8 @@ class Group:
     """Every record of one group, read and validated, ready for checks and pages."""
 
     root: str = "."
+    content: str = "content"
+    """The content folder, as messages name it: from the group's folder ('content', '../records')."""
     project: Project | None = None
     people: dict[str, Person] = field(default_factory=dict)
     unreadable_people: set[str] = field(default_factory=set)
@@ -410,6 +412,7 @@ class Group:
     pages: dict[str, Source] = field(default_factory=dict)
     """Other Markdown pages of the site, by path inside content/."""
     images: list[str] = field(default_factory=list)
+    """Images of the site, by path inside content/."""
 
     def names_nobody(self, person_id: str) -> bool:
         """Whether naming `person_id` is a mistake to report: nobody in people.yml has that id,

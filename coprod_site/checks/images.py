@@ -33,17 +33,23 @@ def missing_alt_message(image: Image) -> str:
     return why + f"Describe it in a few words between the square brackets: ![A map of the clinic]({image.src})"
 
 
+def image_files(group: Group) -> Iterator[tuple[str, Path]]:
+    """Each image of the site: as messages name it, and where it is."""
+    for image in group.images:
+        shown = f"{group.content}/{image}"
+        yield shown, Path(group.root) / shown
+
+
 def check_image_metadata(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning for each image holding hidden details: the site gets a copy without them
     (image_metadata.py), but the file itself keeps them for anyone who can see the repository."""
-    content = Path(group.root) / settings.content_dir
-    for image in group.images:
+    for shown, file in image_files(group):
         try:
-            data = (content / image).read_bytes()
+            data = file.read_bytes()
         except OSError:
             continue
         if has_metadata(data):
-            yield Problem(f"{settings.content_dir}/{image}", None, None,
+            yield Problem(shown, None, None,
                           "holds hidden details that phones and cameras add, such as where and when the "
                           "photo was taken and whose camera took it. The site gets a copy without them, "
                           "but this file keeps them for anyone who can see the group's records. Save a "
@@ -58,19 +64,18 @@ _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 def check_svg_content(group: Group, settings: Settings) -> Iterator[Problem]:
     """An SVG image is a document: opened on its own it runs its scripts, and it can fetch things
     from other websites. An image on the site does neither."""
-    content = Path(group.root) / settings.content_dir
-    for image in group.images:
-        if not image.lower().endswith(".svg"):
+    for shown, file in image_files(group):
+        if not shown.lower().endswith(".svg"):
             continue
         try:
-            root = ElementTree.fromstring((content / image).read_bytes())
+            root = ElementTree.fromstring(file.read_bytes())
         except (OSError, ElementTree.ParseError):
-            yield Problem(f"{settings.content_dir}/{image}", None, None, "cannot be read as an SVG image. "
+            yield Problem(shown, None, None, "cannot be read as an SVG image. "
                           "Save it again from the program that made it, or as a PNG.")
             continue
         found = sorted({what for element in root.iter() for what in _active_parts(element)})
         if found:
-            yield Problem(f"{settings.content_dir}/{image}", None, None, f"has {', '.join(found)}. An image "
+            yield Problem(shown, None, None, f"has {', '.join(found)}. An image "
                           "on the site must not run code or fetch anything from other websites: remove "
                           "them, or save the image as a PNG.")
 

@@ -26,7 +26,7 @@ from .bodies import find_images, find_links, published_bodies
 def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning for each link or image whose file is missing."""
     root = Path(group.root)
-    content = posixpath.dirname(group.project.source.path) if group.project else settings.content_dir
+    content = group.content
     for source in published_bodies(group):
         folder = posixpath.dirname(source.path)
         targets = [*find_links(source), *((image.src, image.line) for image in find_images(source))]

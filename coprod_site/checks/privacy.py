@@ -179,7 +179,7 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
     published = [*((m.source.path, m.id) for m in group.meetings.values()),
                  *((r.source.path, r.id) for r in group.reports.values()),
                  *((source.path, path) for path, source in group.pages.items()),
-                 *((f"{settings.content_dir}/{image}", image) for image in group.images)]
+                 *((f"{group.content}/{image}", image) for image in group.images)]
     register, _ = read_register()  # a register that cannot be read is check_privacy's to report
     yield from _register_inside(Path(group.root))
     rules = rules_for(group, register)
