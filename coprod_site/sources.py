@@ -79,11 +79,26 @@ class Source:
                 return line
         return None
 
+    def texts(self) -> Iterator[tuple[Location, str]]:
+        """Every piece of text in the fields, in reading order, with where it is."""
+        return _texts_in(self.meta, ())
+
     def problem(self, message: str, *location: str | int, severity: str = "error") -> Problem:
         """A problem about this file, placed at the line of `location` when known."""
         line = self.line_of(*location) if location else None
         name = ".".join(str(part) for part in location) or None
         return Problem(self.path, line, name, message, severity)  # type: ignore[arg-type]
+
+
+def _texts_in(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
+    if isinstance(value, str):
+        yield location, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_in(item, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts_in(item, (*location, index))
 
 
 def shown_path(file: Path, root: Path) -> str:

@@ -143,7 +143,9 @@ def _scan_value(source: Source, value: Any, location: tuple[str | int, ...], hol
     """Add the findings in `value` and everything inside it to `found`, in reading order.
 
     `holds_ids` says whether `location` is a field of people's ids: it changes
-    only at a field's name, so list items take it from their list.
+    only at a field's name, so list items take it from their list. (A walk of its own, not
+    `Source.texts`: working out `holds_ids` from each whole location, and the generator, made
+    this check twice as slow on 10,000 records.)
     """
     if isinstance(value, str):
         findings = seen.get((value, not holds_ids))

@@ -19,7 +19,7 @@ _ANY = re.compile("|".join(map(re.escape, STARTING_TEXT)))
 def check_starting_text(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning at each field or line that still holds a starting sentence."""
     for source in _published_sources(group):
-        texts = list(_texts(source.meta, ()))
+        texts = list(source.texts())
         if not _ANY.search(source.body) and not any(_ANY.search(text) for _, text in texts):
             continue  # most records: one search of each text, not one for every sentence
         for location, text in texts:
@@ -38,17 +38,6 @@ def _published_sources(group: Group) -> Iterator[Source]:
                           *group.reports.values(), *(m for m in group.meetings.values() if m.is_published)]
     yield from (record.source for record in records if record is not None)
     yield from group.pages.values()
-
-
-def _texts(value: Any, location: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str):
-        yield location, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*location, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*location, index))
 
 
 def _warning(source: Source, line: int | None, sentence: str) -> Problem:
