@@ -37,9 +37,7 @@ from .privacy import (
     Finding,
     PrivacyRules,
     find_leaks,
-    ids_in_address,
-    names_in_address,
-    shown_as,
+    people_in_address,
 )
 from .problems import Problem
 from .records import Group
@@ -331,7 +329,7 @@ def _texts_of(name: str, relative: str, text: str,
               entries: Mapping[bytes, list[Finding]] | None = None) -> Iterator[SiteText]:
     suffix = posixpath.splitext(name)[1].lower()
     if suffix == ".json":
-        yield from _json_texts(relative, text, entries or {})
+        yield from _json_texts(relative, text, entries)
     elif suffix in (".html", ".htm", ".svg"):
         runs = tuple(visible_runs(text))
         yield SiteText(relative, relative, "".join(runs), runs)
@@ -348,7 +346,7 @@ def without_calendar_uids(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.upper().startswith("UID:"))
 
 
-def _json_texts(relative: str, text: str, entries: Mapping[bytes, list[Finding]]) -> Iterator[SiteText]:
+def _json_texts(relative: str, text: str, entries: Mapping[bytes, list[Finding]] | None) -> Iterator[SiteText]:
     try:
         document = json.loads(text)
     except ValueError:
@@ -512,18 +510,16 @@ class SiteGuard:
                 if (piece.page, finding.key) not in seen:
                     seen.add((piece.page, finding.key))
                     problems.append(self._problem(piece, finding))
-        return problems + self._ids_in_addresses(files)
+        return problems + self._people_in_addresses(files)
 
-    def _ids_in_addresses(self, files: list[str]) -> list[Problem]:
+    def _people_in_addresses(self, files: list[str]) -> list[Problem]:
         """A person's id or name in the address of a page (its folder) or of another file (its
         name): the text's detectors, which take 'p01-x' for another word, do not look there."""
         problems = []
         for relative in filter(is_scanned, files):  # not the theme's own scripts and styles
             folder, _, name = relative.rpartition("/")
             address = folder + "/" if name == "index.html" else name
-            found = [f"the id '{person_id}' of the person shown as '{shown_as(self.rules.people, person_id)}'"
-                     for person_id in ids_in_address(address, self.rules.person_ids)]
-            found += [finding.described(self.rules.people) for finding in names_in_address(address, self.rules)]
+            found = [finding.described(self.rules.people) for finding in people_in_address(address, self.rules)]
             if found:
                 self.leaking.add(relative)
             problems += [Problem(self.origins.get(relative) or site_label(relative), None, None,

@@ -309,24 +309,20 @@ def find_person_ids(text: str, person_ids: Iterable[str]) -> Iterator[Finding]:
         yield Finding("person_id", match.group(), match.start(), match.end(), match.group())
 
 
-def ids_in_address(address: str, person_ids: Iterable[str]) -> list[str]:
-    """The people's ids in a file name or web address, between its '-', '/', '.' and '_': a
-    file's name becomes its page's address ('meetings/2025-03-14-p01-chat/'), where an id is
-    as public as in the text."""
-    pattern = _address_id_pattern(tuple(person_ids))
-    return [] if pattern is None else pattern.findall(address.lower())
-
-
 _ADDRESS_JOINS = re.compile(r"[-_./]+")
 
 
-def names_in_address(address: str, rules: PrivacyRules) -> list[Finding]:
-    """The names the register (or people.yml) gives people who have not agreed to them, in a file
-    name or web address, whose words '-', '_', '.' and '/' join ('2026-03-14-jane-smith-leaving')."""
-    if not rules.finds_names:
-        return []
-    words = _ADDRESS_JOINS.sub(" ", address)
-    return [*find_real_names(words, rules.name_patterns), *find_real_names(words, rules.withheld_names, "withheld_name")]
+def people_in_address(address: str, rules: PrivacyRules) -> list[Finding]:
+    """People's ids, and names they have not agreed to, in a file name or web address: a file's
+    name becomes its page's address ('meetings/2025-03-14-p01-chat/'), as public as the text.
+    Ids are found between its '-', '/', '.' and '_', and names in the words those join
+    ('2026-03-14-jane-smith-leaving'), which the text's detectors take for one word."""
+    pattern = _address_id_pattern(rules.person_ids)
+    found = [] if pattern is None else [Finding("person_id", match.group(), match.start(), match.end(), match.group())
+                                        for match in pattern.finditer(address.lower())]
+    if rules.finds_names:
+        found += _names(_ADDRESS_JOINS.sub(" ", address), rules)
+    return found
 
 
 @functools.lru_cache(maxsize=16)
@@ -495,10 +491,11 @@ def rules_for(group: Group, register: Mapping[str, str] | None = None) -> Privac
                         forbidden(withheld))
 
 
-_OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_AS_SPACES = str.maketrans(dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "))
+_OTHER_SPACE_CODES = (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
 """No-break, thin and other spaces (pasted from a word processor or an email signature), which
 the detectors read as plain spaces: one character for one, so every finding stays in place."""
+_OTHER_SPACES = re.compile("[" + "".join(map(chr, _OTHER_SPACE_CODES)) + "]")
+_AS_SPACES = str.maketrans(dict.fromkeys(_OTHER_SPACE_CODES, " "))
 
 
 def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Finding]:
@@ -517,15 +514,19 @@ def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Find
         found += find_nhs_numbers(text)
     if digits and POSTCODE_INWARD.search(text):
         found += find_postcodes(text)
-    if rules.name_patterns:
-        found += find_real_names(text, rules.name_patterns)
-    if rules.withheld_names:  # the same words, found through the register too, are one finding
-        named = [f for f in found if f.kind == "real_name"]
-        found += [f for f in find_real_names(text, rules.withheld_names, "withheld_name")
-                  if not any(n.person == f.person and n.start < f.end and f.start < n.end for n in named)]
+    if rules.finds_names:
+        found += _names(text, rules)
     if ids:
         found += find_person_ids(text, rules.person_ids)
     return sorted(found, key=lambda f: (f.start, f.kind))
+
+
+def _names(text: str, rules: PrivacyRules) -> list[Finding]:
+    """The register's names and people.yml's withheld ones in `text`; the same words found
+    through both are one finding, the register's."""
+    named = list(find_real_names(text, rules.name_patterns))
+    return [*named, *(f for f in find_real_names(text, rules.withheld_names, "withheld_name")
+                      if not any(n.person == f.person and n.start < f.end and f.start < n.end for n in named))]
 
 
 # --- the private register ------------------------------------------------------------

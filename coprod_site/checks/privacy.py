@@ -20,8 +20,7 @@ from ..privacy import (
     Finding,
     PrivacyRules,
     find_leaks,
-    ids_in_address,
-    names_in_address,
+    people_in_address,
     read_register,
     register_path,
     rules_for,
@@ -188,11 +187,10 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
     advice = ("in its name, which becomes its address on the site. Rename the file (and, if the page "
               "was published already, add the old name to 'old_ids:').")
     for path, address in published:
-        for person_id in ids_in_address(address, group.people):
-            yield Problem(path, None, None, f"has '{person_id}', the id of the person shown as "
-                          f"'{shown_as(group.people, person_id)}', {advice}", "error")
-        for finding in names_in_address(address, rules):
-            yield Problem(path, None, None, f"has {finding.described(rules.people)} {advice}", "error")
+        for finding in people_in_address(address, rules):
+            what = (f"'{finding.value}', the id of the person shown as '{shown_as(group.people, finding.person)}',"
+                    if finding.kind == "person_id" else finding.described(rules.people))
+            yield Problem(path, None, None, f"has {what} {advice}", "error")
 
 
 CHECKS = (check_privacy, check_mentions)
