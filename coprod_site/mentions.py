@@ -59,11 +59,13 @@ CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$|(`+)
 
 def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
     """The Markdown with every quote attribution and mention replaced as consent allows."""
-    def resolve(text: str) -> str:
-        text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
-        return MENTION.sub(lambda match: _literal(mention(people.get(match[1].lower()))), text)
+    return outside_code(markdown, lambda text: people_in_text(text, people))
 
-    return outside_code(markdown, resolve)
+
+def people_in_text(text: str, people: Mapping[str, Person]) -> str:
+    """`resolve_people` of Markdown with no code in it (a part `outside_code` hands on)."""
+    text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
+    return MENTION.sub(lambda match: _literal(mention(people.get(match[1].lower()))), text)
 
 
 def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .charter_history import charter_history_context, charter_page_context
 from .listing import Pager, group_by_year, page_title, paginate, year_links
-from .published import Published
+from .published import Published, record_page
 from .records import Decision, Meeting, Report
 
 NAV_TITLES = {
@@ -66,14 +66,6 @@ def relative_url(from_url: str, to_url: str) -> str:
         relative += "/"
     relative = "./" if relative == "." else relative
     return f"{relative}#{anchor}" if anchor else relative
-
-
-def meeting_path(meeting_id: str) -> str:
-    return f"meetings/{meeting_id}.md"
-
-
-def decision_path(decision_id: str) -> str:
-    return f"decisions/{decision_id}.md"
 
 
 PageBuilder = Callable[[Published], Iterable[PageSpec]]
@@ -179,7 +171,7 @@ def _record_pages(site: Published) -> Iterator[PageSpec]:
         yield _decision_page(decision)
     clause_titles = {c.id: c.heading for c in site.group.charter.clauses} if site.group.charter else {}
     for amendment in site.amendments:
-        yield PageSpec(f"amendments/{amendment.id}.md", f"{amendment.id}: {amendment.title}",
+        yield PageSpec(record_page(amendment.kind, amendment.id), f"{amendment.id}: {amendment.title}",
                        "amendment.html", amendment.source.body,
                        {"record": amendment, "clause_titles": clause_titles},
                        description=f"A change to our charter: {amendment.title}.")
@@ -192,12 +184,12 @@ def _meeting_page(meeting: Meeting) -> PageSpec:
     body = meeting.source.body if meeting.is_agreed else ""
     description = (f"Summary of our meeting on {when}: {meeting.title}." if meeting.is_agreed
                    else f"Our next meeting, on {when}: {meeting.title}.")
-    return PageSpec(meeting_path(meeting.id), meeting.title, "meeting.html", body,
+    return PageSpec(record_page(meeting.kind, meeting.id), meeting.title, "meeting.html", body,
                     {"record": meeting}, description)
 
 
 def _decision_page(decision: Decision) -> PageSpec:
-    return PageSpec(decision_path(decision.id), f"{decision.id}: {decision.title}", "decision.html",
+    return PageSpec(record_page(decision.kind, decision.id), f"{decision.id}: {decision.title}", "decision.html",
                     decision.source.body, {"record": decision},
                     description=f"Decision {decision.id}, {decision.date:%-d %B %Y}: {decision.title}.")
 
@@ -206,7 +198,7 @@ def _report_page(site: Published, report: Report) -> PageSpec:
     context: dict[str, Any] = {"record": report}
     for provider in REPORT_CONTEXT:
         context.update(provider(site, report))
-    return PageSpec(f"reports/{report.id}.md", report.title, "report.html", report.source.body,
+    return PageSpec(record_page(report.kind, report.id), report.title, "report.html", report.source.body,
                     context, description=report.title)
 
 

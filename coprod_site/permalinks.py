@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader
 from .outputs import OUTPUT_BUILDERS, OutputFile
 from .pages import NAV_TITLES, PageSpec, page_url, relative_url
 from .problems import Problem
-from .published import FOLDERS, Published
+from .published import Published, record_page
 from .settings import Settings
 
 LEDGER = "published-urls.txt"
@@ -45,7 +45,7 @@ class Redirect:
 
 def record_page_url(kind: str, record_id: str) -> str:
     """'decisions/D-007/'."""
-    return page_url(f"{FOLDERS[kind]}/{record_id}.md")
+    return page_url(record_page(kind, record_id))
 
 
 def redirects(site: Published) -> list[Redirect]:

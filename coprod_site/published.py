@@ -13,11 +13,16 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .mentions import outside_code, resolve_people
+from .mentions import outside_code, people_in_text
 from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
 
 FOLDERS = {"meeting": "meetings", "decision": "decisions", "amendment": "amendments", "report": "reports"}
 """The folder each kind of record's pages (and files) are in."""
+
+
+def record_page(kind: str, record_id: str) -> str:
+    """The page a record of this kind has: 'decisions/D-007.md'."""
+    return f"{FOLDERS[kind]}/{record_id}.md"
 
 LINK = re.compile(r"(?<![!\\])\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 """An inline Markdown link, `[words](target "title")` (not an image)."""
@@ -102,7 +107,7 @@ class Published:
                        else f"{self.site_url}{page_url(shown)}")
             return f"[{match['words']}]({address}{hash_}{fragment})"
 
-        return resolve_people(outside_code(markdown, lambda text: LINK.sub(relinked, text)), self.group.people)
+        return outside_code(markdown, lambda text: people_in_text(LINK.sub(relinked, text), self.group.people))
 
     @property
     def records_with_pages(self) -> list[Meeting | Decision | Amendment | Report]:
@@ -112,7 +117,7 @@ class Published:
     @cached_property
     def _file_pages(self) -> dict[str, str]:
         """Each published record's and page's file (as records name their files) -> its page."""
-        pages = {r.source.path: f"{FOLDERS[r.kind]}/{r.id}.md" for r in self.records_with_pages}
+        pages = {r.source.path: record_page(r.kind, r.id) for r in self.records_with_pages}
         pages |= {source.path: inside for inside, source in self.group.pages.items()}
         if self.group.charter is not None:
             pages[self.group.charter.source.path] = "charter/index.md"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-from ..pages import page_url
-from ..published import FOLDERS, Published
+from ..permalinks import record_page_url
+from ..published import Published
 from ..records import Amendment, Decision, Meeting, Report
 
 Record = Meeting | Decision | Amendment | Report
@@ -20,7 +20,7 @@ Record = Meeting | Decision | Amendment | Report
 
 def record_url(record: Record) -> str:
     """The record page's site-relative URL: 'decisions/D-007/'."""
-    return page_url(f"{FOLDERS[record.kind]}/{record.id}.md")
+    return record_page_url(record.kind, record.id)
 
 
 def absolute_url(site: Published, url: str) -> str:
