@@ -63,4 +63,4 @@ def today_from_environment() -> dt.date:
         return dt.date.fromisoformat(fixed.strip())
     except ValueError:
         raise SettingError(f"COPROD_TODAY is '{fixed}': write the date as YYYY-MM-DD, like "
-                                "2026-11-30, or unset it to use today's date.") from None
+                           "2026-11-30, or unset it to use today's date.") from None

@@ -57,7 +57,7 @@ class FeedEntry:
     updated: dt.date
     summary: str
     body: str
-    """The record's Markdown (as the site shows it, once `_with_people` has made the entry)."""
+    """The record's Markdown (as the site shows it, once `_as_shown` has made the entry)."""
     path: str
     """The record's file, which its relative links start from."""
 
