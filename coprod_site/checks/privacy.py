@@ -60,9 +60,9 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
             yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
 
 
-def _register_inside(root: Path) -> Iterator[Problem]:
+def check_register_place(group: Group, settings: Settings) -> Iterator[Problem]:
     """The register kept inside the group's folder would be committed with everyone's real names."""
-    path = register_path()
+    path, root = register_path(), Path(group.root)
     if path is not None and path.resolve().is_relative_to(root.resolve()):
         yield Problem(f"the private register ({REGISTER_ENV})", None, None,
                       f"is {shown_path(path.resolve(), root.resolve())}, inside the group's folder, where "
@@ -176,13 +176,12 @@ def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
 
 def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
     """No person's id, nor a name they have not agreed to, in the name of a file that becomes a
-    page or an image's address; and no register where it could be committed."""
+    page or an image's address."""
     published = [*((m.source.path, m.id) for m in group.meetings.values()),
                  *((r.source.path, r.id) for r in group.reports.values()),
                  *((source.path, path) for path, source in group.pages.items()),
                  *((f"{group.content}/{image}", image) for image in group.images)]
     register, _ = read_register()  # a register that cannot be read is check_privacy's to report
-    yield from _register_inside(Path(group.root))
     rules = rules_for(group, register)
     advice = ("in its name, which becomes its address on the site. Rename the file (and, if the page "
               "was published already, add the old name to 'old_ids:').")
@@ -195,5 +194,5 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
 
 CHECKS = (check_privacy, check_mentions)
 """Checks of each record on its own."""
-GROUP_CHECKS = (check_file_names,)
+GROUP_CHECKS = (check_file_names, check_register_place)
 """Checks of the group as a whole (it lists the images, which every share of the records has)."""
