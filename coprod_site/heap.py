@@ -38,7 +38,7 @@ class SettledHeap:
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(settle: bool = False) -> Iterator[None]:
     """Run the block without Python's cycle collector (reference counting still frees memory).
 
     Reading and checking a group makes hundreds of thousands of objects: the
@@ -46,11 +46,17 @@ def collector_paused() -> Iterator[None]:
     as soon as they are used. The collector kept scanning the growing heap for
     reference cycles that are not there: pausing it makes `coprod check` of
     10,000 records about 15% quicker, with the same peak memory.
+
+    With `settle`, what the block made and kept is settled when it ends, as a
+    build's phases are: the collector's first pass once it is back on would
+    otherwise walk every record (0.15 s at 10,000 records) to find nothing.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if settle:
+            gc.freeze()
         if was_enabled:
             gc.enable()

@@ -13,6 +13,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -60,11 +61,23 @@ SourceCache = dict[str, tuple[tuple[int, int], Source]]
 keeps one between rebuilds so an edit re-reads one file, not thousands."""
 
 
+@dataclass(frozen=True)
+class Share:
+    """Part of a group, read to be checked on its own (checks/parallel.py): the records of
+    these files, the group's own files (project, people, glossary), and with `pages` the
+    charter and the other pages too."""
+
+    files: frozenset[Path]
+    pages: bool
+
+
 class Loader:
     """Reads one group's folder; `problems` collects everything found wrong."""
 
-    def __init__(self, root: Path, content_dir: str = "content", cache: SourceCache | None = None) -> None:
+    def __init__(self, root: Path, content_dir: str = "content", cache: SourceCache | None = None,
+                 share: Share | None = None) -> None:
         self.root = root
+        self.share = share
         self.content = root / content_dir
         self.content_dir = content_dir
         self.problems: list[Problem] = []
@@ -74,6 +87,7 @@ class Loader:
         self.unreadable_records: set[str] = set()
         """Ids of people and records whose entry or file has a problem (reported here)."""
         self.people_unread = False
+        self.record_paths: dict[str, str] = {}
 
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
@@ -84,12 +98,15 @@ class Loader:
         group.project = self._load_project()
         group.people = self._load_people()
         group.glossary = self._load_glossary()
-        group.charter = self._load_charter()
+        whole = self.share is None or self.share.pages
+        group.charter = self._load_charter() if whole else None
         group.amendments = self._load_folder("amendments", AMENDMENT_NAME, Amendment, _amendment_name_hint)
         group.meetings = self._load_folder("meetings", MEETING_NAME, Meeting, _meeting_name_hint)
         group.decisions = self._load_folder("decisions", DECISION_NAME, Decision, _decision_name_hint)
         group.reports = self._load_folder("reports", REPORT_NAME, Report, _report_name_hint)
-        group.pages, group.images = self._find_pages_and_images()
+        if whole:
+            group.pages, group.images = self._find_pages_and_images()
+        group.record_paths = self.record_paths
         group.unreadable_people, group.unreadable_records = self.unreadable_people, self.unreadable_records
         group.people_unread = self.people_unread
         if self.cache is not None:
@@ -243,6 +260,9 @@ class Loader:
                 self._report(Problem(self.shown(path), None, None, hint(path.name)))
                 continue
             record_id = match.group(1) if folder != "meetings" and folder != "reports" else path.stem
+            self.record_paths.setdefault(record_id, self.shown(path))
+            if self.share is not None and path not in self.share.files:
+                continue
             record = self._load_record(path, model, record_id)
             if record is None:
                 self.unreadable_records.add(record_id)
@@ -302,14 +322,15 @@ class Loader:
         return sorted(found)
 
 
-def load_group(root: Path, content_dir: str = "content",
-               cache: SourceCache | None = None) -> tuple[Group, list[Problem]]:
+def load_group(root: Path, content_dir: str = "content", cache: SourceCache | None = None,
+               share: Share | None = None) -> tuple[Group, list[Problem]]:
     """Read every record of the group in `root`; return them with every problem found.
 
     Pass the same `cache` to each call (the plugin keeps one for `coprod serve`)
-    to re-read only the files that changed since the last call.
+    to re-read only the files that changed since the last call. With a `share`,
+    just part of the group is read.
     """
-    loader = Loader(root, content_dir, cache)
+    loader = Loader(root, content_dir, cache, share)
     group = loader.load()
     return group, sort_problems(loader.problems)
 

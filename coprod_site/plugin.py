@@ -23,7 +23,7 @@ from . import (
     sharing,  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 )
 from .background_search import BackgroundSearch
-from .checks import check_loaded, parallel
+from .checks import load_and_check, parallel
 from .checks.privacy import group_sources
 from .config import CoprodConfig, SettingError, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
@@ -32,7 +32,7 @@ from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
 from .heap import SettledHeap, collector_paused
 from .image_metadata import without_metadata
 from .incremental import Rebuilds, search_plugin
-from .loading import SourceCache, load_group
+from .loading import SourceCache
 from .outputs import OutputFile, build_outputs
 from .pages import NAV_TITLES, PageSpec, group_pages
 from .permalinks import address_problems, published_urls
@@ -113,7 +113,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         except SettingError as exc:
             raise PluginError(str(exc)) from None
         with collector_paused():
-            group, settings, problems = self._load_and_check(root, content_dir, settings)
+            # A server keeps what was read for the next rebuild, and forks nothing under its
+            # threads; a build reads and checks a big group on every core.
+            group, settings, problems = load_and_check(root, content_dir, settings,
+                                                       self.source_cache if self.serving else None)
         report_problems(problems)
         self.settings = settings
         if not config.site_url and settings.site_url:  # project.yml's, for MkDocs' own links too
@@ -132,17 +135,6 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             self.group_digest = _group_digest(config, group, settings)
         self.heap.settle()
         return config
-
-    def _load_and_check(self, root: Path, content_dir: str,
-                        settings: Settings) -> tuple[Group, Settings, list[Problem]]:
-        """The group, the settings with project.yml's site_url where mkdocs.yml has none, and
-        every problem."""
-        if self.serving:  # keep what was read for the next rebuild; fork nothing under the server
-            group, problems = load_group(root, content_dir, self.source_cache)
-        else:  # a build reads a big group on every core
-            group, problems = load_group(root, content_dir, parallel.read_ahead(root, content_dir))
-        settings, found = check_loaded(group, settings, on_every_core=not self.serving)
-        return group, settings, problems + found
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:

@@ -413,6 +413,9 @@ class Group:
     """Other Markdown pages of the site, by path inside content/."""
     images: list[str] = field(default_factory=list)
     """Images of the site, by path inside content/."""
+    record_paths: dict[str, str] = field(default_factory=dict)
+    """Every record file's id and path (as messages name it), read or not, in every part of
+    a group checked in parts."""
 
     def names_nobody(self, person_id: str) -> bool:
         """Whether naming `person_id` is a mistake to report: nobody in people.yml has that id,

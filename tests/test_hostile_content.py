@@ -25,8 +25,11 @@ from support.browser import (
     serve_directory,
 )
 
-from coprod_site.loading import load_group
+from coprod_site.loading import SourceCache, load_group
 from coprod_site.privacy import find_leaks, rules_for
+from coprod_site.problems import Problem
+from coprod_site.records import Group
+from coprod_site.settings import Settings
 from coprod_site.sources import CONTROL_CHARACTER, SourceError, parse_yaml
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -157,9 +160,15 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, naughty_strings: list
         # The checks rightly refuse some of these strings (an <img> without alt text, say).
         # They are skipped here so that every string reaches the templates and the sanitizer;
         # the leak guard still runs after the build.
-        patch.setattr("coprod_site.plugin.check_loaded", lambda group, settings, on_every_core: (settings, []))
+        patch.setattr("coprod_site.plugin.load_and_check", _loaded_unchecked)
         build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
     return root / "site"
+
+
+def _loaded_unchecked(root: Path, content_dir: str, settings: Settings,
+                      cache: SourceCache | None = None) -> tuple[Group, Settings, list[Problem]]:
+    """The plugin's `load_and_check`, without the checks."""
+    return load_group(root, content_dir, cache)[0], settings, []
 
 
 def html_pages(site: Path) -> list[str]:

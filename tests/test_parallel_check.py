@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from groups import FILES, write_files
@@ -15,7 +17,7 @@ from coprod_site.problems import Problem
 
 DECISION = FILES["content/decisions/D-001-own-words.md"]
 TROUBLE = [
-    "Call 07700 900123 or email jo@gmail.com. p01 said so. [[p99]] agreed.",
+    "Call 07700 900123 or email jo@gmail.com. p01 said so. [[p99]] agreed, as [[D-014]] did.",
     "![](assets/map.png) The CQC and the XYZ came. " + "We walked and talked " * 10 + "for ages.",
     "One. Two is here. Three is here. Four is here. Five is here. Six is here. Seven is here.",
 ]
@@ -44,24 +46,34 @@ def checked(root: Path, records_per_part: int, monkeypatch: pytest.MonkeyPatch) 
 def test_a_split_check_finds_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = noisy_group(tmp_path / "group")
     monkeypatch.setattr(parallel, "usable_cores", lambda: 3)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where helpers hand back what they read
     forked: list[int] = []
-    in_parts = parallel.in_parts
 
-    def counted(task: Callable[[int], object], parts: int) -> list[object]:
-        forked.append(parts)
-        return in_parts(task, parts)
+    class Counted(processes.Helpers[Any, Any]):
+        def __init__(self, first: Any, then: Any, parts: int) -> None:
+            forked.append(parts)
+            super().__init__(first, then, parts)
 
-    monkeypatch.setattr(parallel, "in_parts", counted)
+    monkeypatch.setattr(parallel, "Helpers", Counted)
     one = checked(root, 10**9, monkeypatch)
     assert forked == []
     split = checked(root, 1, monkeypatch)
-    assert forked == [3, 3]  # reading, then checking, each in three processes
+    assert forked == [3]  # this process and two helpers
     assert len(one) > 30
     assert split == one
+    # a record named as a person is found wherever it was checked
+    assert sum("To link to D-014, write [D-014](D-014-more.md)." in p.message for p in split) == 4
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["group"]  # their files are removed
 
 
-def test_a_group_is_split_into_runs_that_keep_every_record_once() -> None:
-    assert [parallel._share(list(range(7)), index, 3) for index in range(3)] == [[0, 1], [2, 3], [4, 5, 6]]
+def test_records_are_dealt_in_turn_in_proportion_to_each_share() -> None:
+    files = [Path(f"{number:02d}.md") for number in range(10)]
+    shares = parallel.deal(files, [1.0, 1.0])
+    assert shares == [files[0::2], files[1::2]]
+    shares = parallel.deal(files, [2 / 3, 1.0, 1.0])
+    assert sorted(file for share in shares for file in share) == files
+    assert [len(share) for share in shares] == [2, 4, 4]
+    assert sorted(share[0] for share in shares) == files[:3]  # dealt in turn, not cut into runs
 
 
 @LINUX_ONLY
@@ -83,3 +95,18 @@ def test_without_processes_every_part_is_checked_here(tmp_path: Path, monkeypatc
     one = checked(root, 10**9, monkeypatch)
     monkeypatch.setattr(processes, "ProcessPoolExecutor", no_pool)
     assert checked(root, 1, monkeypatch) == one
+
+
+@LINUX_ONLY
+def test_a_helper_that_dies_has_its_part_checked_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper killed after reading its share (by the system, short of memory, say)."""
+    root = noisy_group(tmp_path / "group")
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    one = checked(root, 10**9, monkeypatch)
+    monkeypatch.setattr(processes, "_then_step", _dies)  # the helper is forked with it
+    assert checked(root, 1, monkeypatch) == one
+
+
+def _dies(index: int) -> None:
+    """A helper's second step, cut short (at the top level, so that the pool can name it)."""
+    os._exit(1)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..heap import collector_paused
-from ..loading import load_group
+from ..loading import SourceCache, load_group, record_files
 from ..pages import group_pages
 from ..permalinks import address_problems, published_urls, read_ledger
 from ..problems import Problem, sort_problems
@@ -26,14 +26,16 @@ from . import (
     sharing,
     starting_text,
 )
+from .parallel import judged_by
 
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
-PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS)
+PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS,
+                                       *starting_text.CHECKS)
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,
-                                  *images.GROUP_CHECKS, *starting_text.CHECKS)
+                                  *images.GROUP_CHECKS)
 """Checks that compare records with each other: they need the whole group."""
 ALL_CHECKS: tuple[Check, ...] = (*GROUP_CHECKS, *PER_RECORD_CHECKS)
 
@@ -47,10 +49,8 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
     """Read and check the group at `path` (its folder or its content folder)."""
     root, content_dir = find_group_root(path)
     settings, problems = read_settings(root, content_dir, **overrides)
-    with collector_paused():
-        group, found = load_group(root, settings.content_dir, parallel.read_ahead(root, settings.content_dir))
-        problems += found
-        settings, found = check_loaded(group, settings)
+    with collector_paused(settle=True):  # the commands keep the group to the end
+        group, settings, found = load_and_check(root, settings.content_dir, settings)
         problems += found
         if group.project is not None and not group.unreadable_records:
             # (with a record that could not be read, its page would seem dropped: that file's
@@ -59,13 +59,22 @@ def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Pr
     return group, settings, sort_problems(problems)
 
 
-def check_loaded(group: Group, settings: Settings, on_every_core: bool = True) -> tuple[Settings, list[Problem]]:
-    """Every problem in a group's records, even with project.yml broken (every problem at once),
-    and the settings they were judged by: project.yml's site_url where mkdocs.yml has none.
-    `on_every_core` shares a big group's checks over the cores (never under a server)."""
-    if group.project is not None:
-        settings = settings.with_site_address(group.project.site_url)
-    return settings, check_group(group, settings) if on_every_core else run_checks(group, settings)
+def load_and_check(root: Path, content_dir: str, settings: Settings,
+                   cache: SourceCache | None = None) -> tuple[Group, Settings, list[Problem]]:
+    """The group, the settings it is judged by (see `judged_by`) and every problem in it, even
+    with project.yml broken (every problem at once).
+
+    With a `cache` (`coprod serve` keeps one between rebuilds) it all happens in
+    this process. Without, a big group is read and checked on every core
+    (parallel.py), which forks processes: never under a server's threads.
+    """
+    files = record_files(root, content_dir) if cache is None else []
+    parts = parallel.parts_for(len(files))
+    if parts > 1:
+        return parallel.load_and_check(root, content_dir, settings, files, parts, GROUP_CHECKS, PER_RECORD_CHECKS)
+    group, problems = load_group(root, content_dir, cache)
+    settings = judged_by(group, settings)
+    return group, settings, sort_problems([*problems, *run_checks(group, settings)])
 
 
 def check_addresses(root: Path, group: Group, settings: Settings) -> list[Problem]:
@@ -79,13 +88,3 @@ def check_addresses(root: Path, group: Group, settings: Settings) -> list[Proble
     site = Published(group, settings.today, settings.site_url, settings.page_size)
     specs = group_pages(site)
     return address_problems(root, site, specs, published_urls(site, specs))
-
-
-def check_group(group: Group, settings: Settings) -> list[Problem]:
-    """run_checks, with the per-record checks of a big group shared over the cores.
-
-    It forks processes (parallel.py), so it is for commands and builds, never for a server.
-    """
-    if parallel.parts_for(parallel.record_count(group)) == 1:
-        return run_checks(group, settings)
-    return run_checks(group, settings, GROUP_CHECKS) + parallel.run_split(group, settings, PER_RECORD_CHECKS)

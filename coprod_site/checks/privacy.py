@@ -84,12 +84,11 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
 
 def _mention_hint(group: Group, source: Source, person_id: str) -> str:
     """What to do about a mention of nobody: a record's id written as a mention wants a link."""
-    records = {**group.meetings, **group.decisions, **group.amendments, **group.reports}
-    record = records.get(person_id) or records.get(person_id.upper())
-    if record is None:
+    record_id = next((found for found in (person_id, person_id.upper()) if found in group.record_paths), None)
+    if record_id is None:
         return "Check the id, or add the person."
-    target = posixpath.relpath(record.source.path, posixpath.dirname(source.path))
-    return f"[[...]] is for people. To link to {record.id}, write [{record.id}]({target})."
+    target = posixpath.relpath(group.record_paths[record_id], posixpath.dirname(source.path))
+    return f"[[...]] is for people. To link to {record_id}, write [{record_id}]({target})."
 
 
 def privacy_message(finding: Finding, rules: PrivacyRules) -> str:
