@@ -65,7 +65,7 @@ def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
 def people_in_text(text: str, people: Mapping[str, Person]) -> str:
     """`resolve_people` of Markdown with no code in it (a part `outside_code` hands on)."""
     text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
-    return MENTION.sub(lambda match: _literal(mention(people.get(match[1].lower()))), text)
+    return MENTION.sub(lambda match: _literal(mention(people.get(person_id(match[1])))), text)
 
 
 def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -> str:
@@ -77,7 +77,7 @@ def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -
             return match.group()  # not just after a quote: a list item, or a dash in the text
         quote = "> "
     # Everyone the line names is named as the quote's author, as their consent to quotes allows.
-    who = MENTION.sub(lambda mentioned: _literal(quote_attribution(people.get(mentioned[1].lower()))),
+    who = MENTION.sub(lambda mentioned: _literal(quote_attribution(people.get(person_id(mentioned[1])))),
                       match["rest"])
     # A line of its own after an empty quoted line, so the attribution is its own paragraph.
     return f"{quote.rstrip()}\n{quote}\u2014 {who.rstrip()}"
@@ -101,9 +101,15 @@ def without_mentions(markdown: str) -> str:
 
 
 def mentioned_ids(markdown: str) -> list[tuple[int, str]]:
-    """Each (offset, id) written as `[[id]]` outside code, to check every id is a real person."""
+    """Each (offset, id as written) of `[[id]]` outside code, to check every id is a real person
+    (ids are matched whatever their case: `person_id` turns one into the id it names)."""
     blanked = CODE.sub(lambda code: " " * len(code.group()), markdown)
-    return [(match.start(), match[1].lower()) for match in MENTION.finditer(blanked)]
+    return [(match.start(), match[1]) for match in MENTION.finditer(blanked)]
+
+
+def person_id(written: str) -> str:
+    """The id that `[[written]]` names: [[P07]] is p07."""
+    return written.lower()
 
 
 def _literal(text: str) -> str:

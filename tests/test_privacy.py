@@ -282,7 +282,7 @@ def test_a_record_written_as_a_mention_is_told_how_to_link_to_it(group_dir: Path
     write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
     _, _, problems = check_folder(group_dir)
     assert [p.message for p in problems if "mentions" in p.message] == [
-        ("mentions [[d-001]], but nobody in people.yml has that id. [[...]] is for people. To link to "
+        ("mentions [[D-001]], but nobody in people.yml has that id. [[...]] is for people. To link to "
         "D-001, write [D-001](../decisions/D-001-own-words.md).")]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..mentions import mentioned_ids, without_mentions
+from ..mentions import mentioned_ids, person_id, without_mentions
 from ..privacy import (
     KIND_ADVICE,
     REGISTER_ENV,
@@ -75,16 +75,17 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
     for source in group_sources(group, settings):
         if "[[" not in source.body:  # no mentions, and blanking code cannot make one
             continue
-        for offset, person_id in mentioned_ids(source.body):
-            if group.names_nobody(person_id):
+        for offset, written in mentioned_ids(source.body):
+            if group.names_nobody(person_id(written)):
                 line = source.body_line + source.body.count("\n", 0, offset)
-                yield Problem(source.path, line, None, f"mentions [[{person_id}]], but nobody in "
-                              f"people.yml has that id. {_mention_hint(group, source, person_id)}")
+                yield Problem(source.path, line, None, f"mentions [[{written}]], but nobody in "
+                              f"people.yml has that id. {_mention_hint(group, source, written)}")
 
 
-def _mention_hint(group: Group, source: Source, person_id: str) -> str:
+def _mention_hint(group: Group, source: Source, written: str) -> str:
     """What to do about a mention of nobody: a record's id written as a mention wants a link."""
-    record_id = next((found for found in (person_id, person_id.upper()) if found in group.record_paths), None)
+    candidates = (written, written.lower(), written.upper())  # meetings' ids are lower case, decisions' upper
+    record_id = next((found for found in candidates if found in group.record_paths), None)
     if record_id is None:
         return "Check the id, or add the person."
     target = posixpath.relpath(group.record_paths[record_id], posixpath.dirname(source.path))
