@@ -23,6 +23,7 @@ from .scaffold import (
     new_report,
     write_new_record,
 )
+from .site_config import find_group_root
 
 FORMATTERS: dict[str, Callable[[list[Problem]], str]] = {
     "text": format_text, "json": format_json, "github": format_github,
@@ -140,11 +141,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def _config_file(path: Path) -> Path | None:
-    """The group's mkdocs.yml, or None having said why there is none."""
-    config_file = path / "mkdocs.yml"
+    """The group's mkdocs.yml, in `path` or a folder above it (as `coprod check` finds it),
+    or None having said why there is none."""
     if path.exists() and not path.is_dir():
         print(f"coprod: {path} is a file, not a folder. Give your group's folder.", file=sys.stderr)
         return None
+    config_file = find_group_root(path)[0] / "mkdocs.yml"
     if not config_file.is_file():
         print(f"coprod: there is no mkdocs.yml in {path}. Run this in your group's folder, "
               "or start one with 'coprod init'.", file=sys.stderr)

@@ -148,6 +148,20 @@ def test_new_records_get_the_next_id_and_pass_the_checks(group_dir: Path) -> Non
     assert coprod("check", str(group_dir)).returncode == 0
 
 
+def test_new_and_build_find_the_group_from_a_folder_inside_it(group_dir: Path, tmp_path: Path) -> None:
+    """A facilitator in content/meetings runs `coprod new meeting`, as `coprod check` works there."""
+    meetings = group_dir / "content" / "meetings"
+    made = coprod("new", "meeting", "--title", "Bus fares", cwd=meetings)
+    assert made.returncode == 0, made.stderr
+    assert (meetings / "2026-11-21-bus-fares.md").is_file()
+    built = coprod("build", "--site-dir", str(tmp_path / "site"), cwd=meetings)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+    nowhere = coprod("build", str(tmp_path))
+    assert nowhere.stderr.strip() == (f"coprod: there is no mkdocs.yml in {tmp_path}. Run this in your "
+                                      "group's folder, or start one with 'coprod init'.")
+
+
 def test_new_report_has_the_five_sections(group_dir: Path) -> None:
     os.remove(group_dir / "content/reports/impact-2025.md")
     assert coprod("new", "report", "--date", "2025-06-01", "--path", str(group_dir)).returncode == 0
