@@ -1,10 +1,10 @@
 """Work shared over this machine's cores, in forked processes, and the switches that turn it off.
 
 `in_parts` runs one task in parts, the first here and each other in a forked
-process (reading records for a build, making outputs); `Helpers` runs a task
-of two steps in parts (reading, then checking, for `coprod check`);
-second_core.py keeps one more process beside a build. Forking is Linux only, and never under a
-server's threads, where it can deadlock.
+process (making outputs); `Helpers` runs a task of two steps in parts
+(reading records, then checking them); second_core.py keeps one more process
+beside a build. Forking is Linux only, and never under a server's threads,
+where it can deadlock.
 """
 
 from __future__ import annotations
@@ -125,8 +125,7 @@ class Helpers(Generic[A, B]):
                 self._firsts[index] = pool.submit(_first_step, index)
                 self._thens[index] = pool.submit(_then_step, index)
         except CANNOT_FORK:
-            self._firsts.clear()
-            self._thens.clear()
+            pass  # the parts no helper took are done here
 
     def firsts(self) -> list[A]:
         """The first step's results of parts 1 to parts - 1, in order."""
@@ -148,6 +147,9 @@ class Helpers(Generic[A, B]):
         for pool in self._pools:
             pool.shutdown(cancel_futures=True)
         _steps = None
+        for index, future in self._firsts.items():  # results never taken in (after an error here)
+            if index not in self._made and not future.cancelled() and future.exception() is None:
+                Path(future.result()).unlink(missing_ok=True)
 
 
 def _result(future: Future[Any] | None, here: Callable[[], T], unpack: Callable[[Any], T] | None = None) -> T:

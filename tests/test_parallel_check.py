@@ -13,7 +13,9 @@ from groups import FILES, write_files
 
 from coprod_site import processes
 from coprod_site.checks import check_folder, parallel
+from coprod_site.loading import record_files
 from coprod_site.problems import Problem
+from coprod_site.site_config import read_settings
 
 DECISION = FILES["content/decisions/D-001-own-words.md"]
 TROUBLE = [
@@ -105,6 +107,24 @@ def test_a_helper_that_dies_has_its_part_checked_here(tmp_path: Path, monkeypatc
     one = checked(root, 10**9, monkeypatch)
     monkeypatch.setattr(processes, "_then_step", _dies)  # the helper is forked with it
     assert checked(root, 1, monkeypatch) == one
+
+
+@LINUX_ONLY
+def test_an_error_here_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The helpers hand back what they read in files: they are removed however the check ends
+    (here, with an error in this process's own checks, before it takes in what the helper read)."""
+    def broken(group: object, settings: object) -> list[Problem]:
+        raise RuntimeError("a check that fails")
+
+    root = noisy_group(tmp_path / "group")
+    handed_back = tmp_path / "temporary"
+    handed_back.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(handed_back))
+    files = record_files(root)
+    settings, _ = read_settings(root)
+    with pytest.raises(RuntimeError):
+        parallel.load_and_check(root, "content", settings, files, 2, [], [broken])
+    assert list(handed_back.iterdir()) == []
 
 
 def _dies(index: int) -> None:
