@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -361,14 +362,44 @@ def person_id_patterns(person_ids: tuple[str, ...]) -> IdPatterns | None:
     return IdPatterns(re.compile(r"(?<![\w\-])" + alternatives + r"(?![\w\-])"), re.compile(alternatives))
 
 
-def find_real_names(text: str, patterns: Mapping[str, Iterable[re.Pattern[str]]],
+def find_real_names(text: str, patterns: Mapping[str, Iterable[NameForm]],
                     kind: str = "real_name") -> Iterator[Finding]:
     """Any form of a register name (or a name in people.yml) its person has not agreed to show,
-    across markup and line breaks."""
+    across markup and line breaks.
+
+    A form is looked for only where the text holds its word at all (`NameForm`):
+    one pass over the text to fold it, then a quick search for each word,
+    rather than each pattern tried at every place in the text.
+    """
+    folded = fold_letters(text) if patterns else ""
     found = [Finding(kind, match.group(), match.start(), match.end(), person_id)
-             for person_id, forms in patterns.items() for pattern in forms
-             for match in pattern.finditer(text)]
+             for person_id, forms in patterns.items() for form in forms
+             if form.word is None or form.word in folded for match in form.pattern.finditer(text)]
     yield from sorted(found, key=lambda finding: finding.start)
+
+
+class NameForm(NamedTuple):
+    """A way of writing a name, and a word of the name that every match of it holds (folded
+    by `fold_letters`; None for initials), so that a text without the word is passed over."""
+
+    pattern: re.Pattern[str]
+    word: str | None
+
+
+_LOOSER_LETTERS = str.maketrans({"\u0131": "i", "\u2018": "'", "\u2019": "'"})
+"""What a name's pattern matches that folding alone would keep apart: dotless i (which a pattern
+matches to i, ignoring case) and curly apostrophes (`_APOSTROPHES`)."""
+
+
+def fold_letters(text: str) -> str:
+    """`text` with letters compared as names' patterns compare them: case folded, accents left off,
+    one kind of apostrophe. Where a pattern matches, the folded text holds the folded word."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        marks = {ord(char): None for char in set(folded) if unicodedata.combining(char)}
+        folded = folded.translate(marks).translate(_LOOSER_LETTERS)
+    return folded
 
 
 # --- names ---------------------------------------------------------------------------
@@ -405,45 +436,69 @@ def _accented_forms() -> dict[str, set[str]]:
 _SAME_LETTER = _accented_forms()
 
 
-def name_forms(real_name: str) -> list[tuple[int, re.Pattern[str]]]:
-    """The ways a real name can be written, most revealing first, as (level, pattern).
+class Reveals(NamedTuple):
+    """How much of each part of a name a written form shows: 0 none, 1 its initial, 2 all of it."""
 
-    Levels: 3 the full name, 2 first and last name, 1 'Jane S.' or 'J. Smith',
-    0 initials ('J. S.'). Words match case-insensitively; initials only in capitals,
-    so that 'e.g.' is never Ed Green.
+    first: int
+    last: int
+    middle: int = 0
+
+    def within(self, other: Reveals) -> bool:
+        """Whether this form shows nothing that `other` does not."""
+        return all(mine <= theirs for mine, theirs in zip(self, other, strict=True))
+
+
+NONE_SHOWN = Reveals(-1, -1, -1)
+"""What may be shown of someone whose public form is not a form of their name: nothing."""
+TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|revd|cllr)\.?"
+"""Titles that name someone by their last name alone: 'Ms Rahman', 'Dr. Smith'."""
+
+
+def name_forms(real_name: str) -> list[tuple[Reveals, NameForm]]:
+    """The ways a real name can be written, each with how much of the name it shows.
+
+    The full name; first and last name; 'Smith, Jane' (or 'SMITH Jane'); 'Jane S.';
+    'J. Smith'; 'Ms Smith'; initials ('J. S.'). Words match case-insensitively;
+    initials only in capitals, so that 'e.g.' is never Ed Green.
     """
     words = real_name.split()
     if not words:
         return []
     first, last = words[0], words[-1]
-    forms = [(3, r"\b" + _GAP.join(_token(w) for w in words) + r"\b")]
+    forms = [(Reveals(2, 2, 2 if len(words) > 2 else 0), first, r"\b" + _GAP.join(_token(w) for w in words) + r"\b")]
     if len(words) > 2:
-        forms.append((2, rf"\b{_token(first)}{_GAP}{_token(last)}\b"))
+        forms.append((Reveals(2, 2), first, rf"\b{_token(first)}{_GAP}{_token(last)}\b"))
     if len(words) >= 2:
-        forms.append((1, rf"\b{_token(first)}{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"))
-        forms.append((1, rf"\b{re.escape(first[0])}\.?{_GAP}{_token(last)}\b"))
-    compiled = [(level, re.compile(pattern, re.IGNORECASE)) for level, pattern in forms]
+        forms += [
+            (Reveals(2, 2), last, rf"\b{_token(last)},?{_GAP}{_token(first)}\b"),
+            (Reveals(2, 1), first, rf"\b{_token(first)}{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"),
+            (Reveals(1, 2), last, rf"\b{re.escape(first[0])}\.?{_GAP}{_token(last)}\b"),
+            (Reveals(0, 2), last, rf"\b{TITLES}{_GAP}{_token(last)}\b"),
+        ]
+    compiled = [(reveals, NameForm(re.compile(pattern, re.IGNORECASE), fold_letters(word)))
+                for reveals, word, pattern in forms]
     if len(words) >= 2 and first[0].isalpha() and last[0].isalpha():
         initials = rf"\b{re.escape(first[0].upper())}\.\s*{re.escape(last[0].upper())}\."
-        compiled.append((0, re.compile(initials)))
+        compiled.append((Reveals(1, 1), NameForm(re.compile(initials), None)))
     return compiled
 
 
 def forbidden_name_forms(real_name: str, person: Person | None,
-                         public_forms: Iterable[str] = ()) -> list[re.Pattern[str]]:
-    """The forms of `real_name` that reveal more than the person agreed to.
+                         public_forms: Iterable[str] = ()) -> list[NameForm]:
+    """The forms of `real_name` that show more than the person agreed to.
 
-    The person's own public form (and anything that reveals no more) is
-    allowed; so is any form that is exactly someone else's public form, so two
-    people with the same initials do not trip each other.
+    The person's own public form, and any form that shows no more of each part
+    of the name ('J. S.' beside 'Jane S.'; never 'J. Smith', which shows the
+    last name), is allowed; so is any form that is exactly someone else's
+    public form, so two people with the same initials do not trip each other.
     """
     forms = name_forms(real_name)
     own = _normal(person.public_name) if person is not None and person.is_named else None
-    allowed_level = max((level for level, pattern in forms if own and pattern.fullmatch(own)),
-                        default=-1)
+    agreed = [reveals for reveals, form in forms if own and form.pattern.fullmatch(own)]
+    allowed = Reveals(*map(max, zip(*agreed, strict=True))) if agreed else NONE_SHOWN
     others = [_normal(form) for form in public_forms]
-    return [pattern for level, pattern in forms
-            if level > allowed_level and not any(pattern.fullmatch(other) for other in others)]
+    return [form for reveals, form in forms
+            if not reveals.within(allowed) and not any(form.pattern.fullmatch(other) for other in others)]
 
 
 def _normal(text: str) -> str:
@@ -459,9 +514,9 @@ class PrivacyRules:
 
     allowed_emails: frozenset[str] = frozenset()
     person_ids: tuple[str, ...] = ()
-    name_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    name_patterns: dict[str, list[NameForm]] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
-    withheld_names: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    withheld_names: dict[str, list[NameForm]] = field(default_factory=dict)
     """The forms of the names people.yml gives people who are not shown by name (a name left
     there after consent was withdrawn, say), which the site must not show either."""
 
@@ -475,7 +530,7 @@ def rules_for(group: Group, register: Mapping[str, str] | None = None) -> Privac
     allowed = frozenset(group.project.contact_emails()) if group.project else frozenset()
     public = [p.public_name for p in group.people.values() if p.is_named]
 
-    def forbidden(names: Mapping[str, str]) -> dict[str, list[re.Pattern[str]]]:
+    def forbidden(names: Mapping[str, str]) -> dict[str, list[NameForm]]:
         patterns = {}
         for person_id, name in names.items():
             person = group.people.get(person_id)

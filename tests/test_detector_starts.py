@@ -2,7 +2,8 @@
 trying every place finds.
 
 `finditer` tries every position of a page's text; the detectors try only the runs
-of name characters before each '@', each '+', '0' and '(', and each run of digits.
+of name characters before each '@', each '+', '0' and '(', and each run of digits,
+and look for a form of a real name only in texts that hold its word.
 These tests compare the two on generated text made of the characters that matter,
 on the Big List of Naughty Strings and on built pages.
 """
@@ -26,6 +27,8 @@ from coprod_site.privacy import (
     POSTCODE,
     digit_run_starts,
     email_starts,
+    find_real_names,
+    forbidden_name_forms,
     matches_from,
     phone_starts,
     plus_starts,
@@ -38,10 +41,19 @@ FINDERS = [(EMAIL, email_starts), (PHONE, phone_starts), (INTERNATIONAL_PHONE, p
            (NHS_NUMBER, digit_run_starts), (POSTCODE, postcode_starts), (LOWER_CASE_POSTCODE, postcode_starts)]
 
 
+NAMES = ["Jane Smith", "Zoë Ångström-Smith", "Sean O'Brien", "Işık Yılmaz", "Νικόλαος Παπαδόπουλος",
+         "Mary Jane Watson", "Åse Ødegaard", "Jürgen Weiß", "Kai Sørensen"]
+NAME_FORMS = {name: forbidden_name_forms(name, None) for name in NAMES}
+
+
 def assert_same_matches(text: str) -> None:
     for pattern, starts in FINDERS:
         quick = [(m.start(), m.group()) for m in matches_from(pattern, text, starts(text))]
         assert quick == [(m.start(), m.group()) for m in pattern.finditer(text)], (pattern.pattern, text)
+    for name, forms in NAME_FORMS.items():
+        quick = sorted((f.start, f.value) for f in find_real_names(text, {"p01": forms}))
+        everywhere = sorted((m.start(), m.group()) for form in forms for m in form.pattern.finditer(text))
+        assert quick == everywhere, (name, text)
 
 
 TRICKY = st.text(alphabet="0123456789 +-()@._:/aZé\n", max_size=80)
@@ -64,6 +76,18 @@ def test_pieces_of_real_numbers_and_addresses_give_the_same_matches(pieces: list
 @given(st.lists(st.sampled_from(["SW1A", "sw1a", " ", "1AA", "1aa", "M1", "m1", "GIR", "0AA", "gir", "B33", "8TH",
                                  "EC1A1BB", "2nd", "A", "a", "1", "x", "\n", "-", "ab12", "3rd"]), max_size=12))
 def test_pieces_of_postcodes_give_the_same_matches(pieces: list[str]) -> None:
+    assert_same_matches("".join(pieces))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["JANE", "jane", "Smith", "SMİTH", "smıth", "ſmith", "Zoe", "ZOË", "zoë", "ångström",
+                                 "ANGSTROM-SMITH", "Å", "o’brien", "O'BRIEN", "o‘Brien", "Sean", "IŞIK",
+                                 "işık", "isik", "YILMAZ", "yilmaz", "ΝΙΚΌΛΑΟΣ", "νικολαος", "ΠΑΠΑΔΌΠΟΥΛΟΣ",
+                                 "παπαδοπουλος", "MARY", "watson", "ÅSE", "ase", "ØDEGAARD", "odegaard", "JÜRGEN",
+                                 "jurgen", "WEISS", "weiß", "WEIẞ", "KAI", "Kai", "SØRENSEN", "sorensen", " ", ", ",
+                                 "<em>", "</em>", "&nbsp;", "\n", "Ms ", "Dr. ", "J. ", "S.", "I.", "Y.", "-", "*"]),
+                max_size=10))
+def test_pieces_of_names_give_the_same_matches(pieces: list[str]) -> None:
     assert_same_matches("".join(pieces))
 
 

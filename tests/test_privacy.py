@@ -169,6 +169,21 @@ def test_someone_shown_by_initials_may_appear_only_as_initials() -> None:
     assert found_names(text, "Jane Smith", who) == ["Jane S.", "J. Smith", "Jane Smith"]
 
 
+def test_a_name_is_found_last_name_first_and_after_a_title() -> None:
+    text = "Smith, Jane came, then SMITH Jane, then Ms Smith, Dr. Smith and mrs smith. Smith alone is a word."
+    assert found_names(text, "Jane Smith", person("role")) == [
+        "Smith, Jane", "SMITH Jane", "Ms Smith", "Dr. Smith", "mrs smith"]
+
+
+def test_a_form_is_allowed_only_when_it_shows_no_more_of_any_part_of_the_name() -> None:
+    """'Jane S.' agreed to: her last name is hers to keep, however it is written."""
+    text = "Jane S. came. J. S. came. J. Smith came. Ms Smith came. Smith, Jane came."
+    assert found_names(text, "Jane Smith", person("name", name="Jane S.")) == [
+        "J. Smith", "Ms Smith", "Smith, Jane"]
+    assert found_names(text, "Jane Smith", person("name", name="J. Smith")) == ["Jane S.", "Smith, Jane"]
+    assert found_names(text, "Jane Smith", person("name", name="Jane Smith")) == []
+
+
 def test_someone_shown_by_role_may_not_appear_even_as_initials() -> None:
     assert found_names("J. S. came, e.g. to talk.", "Jane Smith", person("role")) == ["J. S."]
 
