@@ -21,14 +21,14 @@ import datetime as dt
 import difflib
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from .loading import split_clauses
 from .published import Published
-from .records import Amendment
+from .records import Amendment, Charter
 from .sources import SourceError, parse_yaml, split_front_matter
 
 SegmentKind = Literal["same", "added", "removed"]
@@ -380,6 +380,10 @@ class CharterVersion:
     later_edits: Comparison | None = None
     """How its wording was changed after it was first recorded, without a new version number
     (a typo fixed, or a change that needed an amendment), when it was."""
+    withheld: bool = False
+    """Its wording is left out on purpose (the charter's `withheld_versions`)."""
+    follows_withheld: bool = False
+    """The version before it is left out, so there is nothing to compare it with."""
 
 
 @dataclass(frozen=True)
@@ -406,6 +410,7 @@ class _Draft:
     published_on: dt.date | None
     first_text: CharterText | None = None
     """Its wording when first recorded: what was agreed, before any later edit."""
+    withheld: bool = False
 
     @property
     def agreed_text(self) -> CharterText | None:
@@ -420,7 +425,7 @@ def build_charter_history(site: Published) -> CharterHistory | None:
     root = Path(site.group.root)
     current = read_charter_text(_source_text(root, charter.source.path), charter.source.path)
     git = read_git_versions(root, charter.source.path)
-    drafts = _versions_from_git(git.texts, current, charter.version)
+    drafts = _withheld(_versions_from_git(git.texts, current, charter.version), charter.withheld_versions)
     drafts = _fill_from_records(drafts, site)
     state = _state(git, drafts)
     if state != "complete":
@@ -469,6 +474,30 @@ def _versions_from_git(texts: Sequence[CommittedText], current: CharterText,
     return drafts
 
 
+def _withheld(drafts: list[_Draft], numbers: Sequence[int]) -> list[_Draft]:
+    """The versions listed in `withheld_versions` without their wording; the current version
+    keeps the wording the charter page shows anyway, and loses only its first wording."""
+    current = drafts[-1] if drafts else None
+    return [d if d.number not in numbers else
+            replace(d, first_text=None, withheld=True) if d is current else
+            replace(d, text=None, first_text=None, withheld=True)
+            for d in drafts]
+
+
+def published_wordings(root: Path, charter: Charter) -> Iterator[tuple[int | None, str]]:
+    """Each earlier wording the history page shows, as (version, its words): a version as first
+    agreed and as last committed, and the current version as first agreed when it was changed
+    after. The current file's own words are left out: it is a record, checked as one."""
+    current = read_charter_text(_source_text(root, charter.source.path), charter.source.path)
+    drafts = _withheld(_versions_from_git(read_git_versions(root, charter.source.path).texts, current,
+                                          charter.version), charter.withheld_versions)
+    for draft in drafts:
+        for text in {id(text): text for text in (draft.first_text, draft.text)
+                     if text is not None and text is not current}.values():
+            parts = [text.title, text.preamble, *(part for c in text.clauses for part in (c.heading, c.text))]
+            yield draft.number, "\n\n".join(parts)
+
+
 def _fill_from_records(drafts: list[_Draft], site: Published) -> list[_Draft]:
     """Versions git does not have, from 1 up, listed from the amendment records without wording."""
     known = {d.number for d in drafts}
@@ -487,6 +516,7 @@ def _finish(drafts: list[_Draft], site: Published) -> list[CharterVersion]:
     assert charter is not None
     versions: list[CharterVersion] = []
     previous: CharterText | None = None
+    previous_withheld = False
     for index, draft in enumerate(drafts):
         amendments = tuple(a for a in site.amendments_with_status("agreed")
                            if draft.number is not None and a.charter_version == draft.number)
@@ -501,8 +531,10 @@ def _finish(drafts: list[_Draft], site: Published) -> list[CharterVersion]:
             charter.adopted_at if is_first and not amendments else None, draft.published_on,
             comparison, draft.text is not None, index == len(drafts) - 1, is_first,
             draft.text.clauses if draft.text is not None else (),
-            edits if edits is not None and edits.changed else None))
-        previous = draft.text if draft.text is not None else previous
+            edits if edits is not None and edits.changed else None, draft.withheld, previous_withheld))
+        # never compared with a version before one left out: the change would show its words
+        previous = draft.text if draft.text is not None or draft.withheld else previous
+        previous_withheld = draft.withheld and draft.text is None
     return versions
 
 
@@ -519,7 +551,7 @@ def _state(git: GitVersions, drafts: Sequence[_Draft]) -> HistoryState:
         return "unavailable"
     if git.shallow:
         return "shallow"
-    return "complete" if all(d.text is not None for d in drafts) else "partial"
+    return "complete" if all(d.text is not None or d.withheld for d in drafts) else "partial"
 
 
 # --- the charter page -------------------------------------------------------------------

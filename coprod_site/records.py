@@ -241,6 +241,9 @@ class Charter(Record):
     adopted_on: Date
     adopted_at: str | None = None
     review_by: OptionalDate = None
+    withheld_versions: list[Annotated[int, Field(ge=1)]] = []
+    """Earlier versions whose wording the history page leaves out (an extension): for one that
+    held something never to be published, since its wording stays in git."""
     _clauses: tuple[Clause, ...] = PrivateAttr(default=())
 
     @property

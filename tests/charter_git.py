@@ -173,13 +173,13 @@ THIRD_FILES = {
 }
 
 
-def three_version_repo(root: Path) -> Path:
-    """A group in a git repository whose charter went through versions 1, 2 and 3."""
+def three_version_repo(root: Path, charter_2: str = CHARTER_2) -> Path:
+    """A group in a git repository whose charter went through versions 1, 2 (`charter_2`) and 3."""
     write_files(root, FIRST_FILES)
     git(root, "init", "-q")
     (root / ".gitignore").write_text("site/\n", encoding="utf-8")
     commit_all(root, "Our first charter", "2025-01-12T10:00:00+00:00")
-    write_files(root, SECOND_FILES)
+    write_files(root, {**SECOND_FILES, "content/charter.md": charter_2})
     commit_all(root, "AM-01: pay for bus fares", "2025-02-20T10:00:00+00:00")
     write_files(root, THIRD_FILES)
     commit_all(root, "AM-02: posters, and looking after each other", "2025-05-10T10:00:00+00:00")

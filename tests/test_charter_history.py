@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from charter_git import commit_all, git, three_version_repo
+from charter_git import CHARTER_2, commit_all, git, three_version_repo
 from conftest import REPO, SHARED, mkdocs_build
 from groups import FILES, write_files
 
 from coprod_site.charter_history import compare_charters, compare_words, read_charter_text
+from coprod_site.checks import check_folder
 
 CORPUS_HISTORY = SHARED / "corpus" / "openjs-foundation-cross-project-council" / "_history"
 
@@ -333,3 +334,32 @@ def test_a_change_made_without_a_new_version_is_shown_apart_from_what_was_agreed
                             "without a new version or an amendment.")
     assert "[removed: We ] [added: Staff ] can change the leaflets" in after
     assert "Changed after it was agreed" not in section_text(page, "version-2")
+
+
+def test_an_earlier_version_that_held_a_phone_number_is_reported_and_can_be_left_out(tmp_path: Path) -> None:
+    """A number taken out of the charter stays in git, which the history page reads: `coprod check`
+    says so (a plain check of the file cannot see it), and `withheld_versions` leaves that wording out."""
+    with_number = CHARTER_2.replace("your bus fare.", "your bus fare. Ask Sam on 07700 900123.")
+    root = three_version_repo(tmp_path / "group", charter_2=with_number)
+    problems = [str(p) for p in check_folder(root)[2]]
+    assert problems == [
+        ("content/charter.md, line 3: version 2 of the charter, as it is in git, has a phone number (0770…). "
+        "Phone numbers are never published. The charter's history page shows the wording of every version "
+        "from git, so changing this file does not take it out. Leave that version's wording out of the "
+        "history page: put 'withheld_versions: [2]' with the charter's other fields.")]
+    failed = mkdocs_build(root, "--strict")
+    assert failed.returncode == 1 and "version 2 of the charter, as it is in git" in failed.stderr
+
+    charter = root / "content" / "charter.md"
+    charter.write_text(charter.read_text().replace("review_by:", "withheld_versions: [2]\nreview_by:"))
+    assert check_folder(root)[2] == []
+    assert mkdocs_build(root, "--strict").returncode == 0
+    site = root / "site"
+    assert not [path for path in site.rglob("*") if path.is_file() and b"900123" in path.read_bytes()]
+    page = article(site, "charter/history")
+    assert "The wording of this version is not shown here. The amendment above says what changed." in (
+        section_text(page, "version-2"))
+    assert "The wording of the version before it is not shown here, so we cannot show what changed in it." in (
+        section_text(page, "version-3"))
+    assert "We pay for your time." in section_text(page, "version-1")
+    assert "do not have" not in text_of(page)  # nothing is missing: one version is left out on purpose

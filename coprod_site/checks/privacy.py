@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..charter_history import published_wordings
 from ..mentions import mentioned_ids, person_id, without_mentions
 from ..privacy import (
     KIND_ADVICE,
@@ -192,7 +193,30 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
             yield Problem(path, None, None, f"has {what} {advice}", "error")
 
 
+def check_charter_history(group: Group, settings: Settings) -> Iterator[Problem]:
+    """What must never be published in an earlier wording of the charter: the history page
+    shows each version's wording from git, where editing the file cannot take it out."""
+    charter = group.charter
+    if charter is None:
+        return
+    register, _ = read_register()  # (a register that cannot be read is check_privacy's to report)
+    rules = rules_for(group, register)
+    line = charter.source.line_of("withheld_versions" if "withheld_versions" in charter.source.meta else "version")
+    reported: set[tuple[int | None, str, str]] = set()
+    for number, words in published_wordings(Path(group.root), charter):
+        for finding in find_leaks(without_mentions(words), rules):
+            if (number, finding.kind, finding.value) in reported:
+                continue
+            reported.add((number, finding.kind, finding.value))
+            listed = ", ".join(str(n) for n in sorted({*charter.withheld_versions, number or 0}) if n)
+            yield Problem(charter.source.path, line, None,
+                          f"version {number} of the charter, as it is in git, {privacy_message(finding, rules)} "
+                          "The charter's history page shows the wording of every version from git, so "
+                          "changing this file does not take it out. Leave that version's wording out of the "
+                          f"history page: put 'withheld_versions: [{listed}]' with the charter's other fields.")
+
+
 CHECKS = (check_privacy, check_mentions)
 """Checks of each record on its own."""
-GROUP_CHECKS = (check_file_names, check_register_place)
+GROUP_CHECKS = (check_file_names, check_register_place, check_charter_history)
 """Checks of the group as a whole (it lists the images, which every share of the records has)."""
