@@ -10,6 +10,8 @@ next build. An id is never left in the text: an unknown one becomes "a member"
     > Nobody told me the clinic had moved.
     > — [[p04]]
 
+    "Nobody told me," said [[p04]].
+
 A quote is attributed by name only when the person said yes to quotes
 (`quotes: true`) and is shown by name, initials or pseudonym; otherwise it says
 who they are by role ("a member"). A mention shows the person as `show_as` says.
@@ -32,6 +34,18 @@ QUOTE_BY = re.compile(r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?)*)(?P<dash>[\u2012-\u201
 after one (Markdown keeps that line in the quote), where a hyphen would start a list instead."""
 
 QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
+
+_SPEECH = (r"(?:said|says|told\s+us|tells\s+us|asked|asks|added|adds|explained|explains|shared|shares|"
+           r"wrote|writes|put\s+it|replied|replies|remembered|recalled|commented|suggested|suggests)")
+_MENTIONED = r"(?P<mention>\[\[\s*[a-z0-9][a-z0-9_\-]*\s*\]\])"
+PROSE_QUOTES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_SPEECH}[ \t]+{_MENTIONED}",   # "...," said [[p01]]
+    rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_MENTIONED}[ \t]+{_SPEECH}",   # "...," [[p01]] said
+    rf"{_MENTIONED}[ \t]+{_SPEECH}[,:]?[ \t]+[\"\u201c\u2018']",     # [[p01]] said, "..."
+    rf"{_MENTIONED}:[ \t]*[\"\u201c\u2018]",                          # [[p01]]: "..."
+))
+"""A quote put to someone in running text, not in a blockquote: the quote marks next to the
+speaking, so `[[p01]] said we should` stays a mention."""
 
 UNKNOWN_PERSON = "a member"
 
@@ -65,7 +79,19 @@ def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
 def people_in_text(text: str, people: Mapping[str, Person]) -> str:
     """`resolve_people` of Markdown with no code in it (a part `outside_code` hands on)."""
     text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
+    for pattern in PROSE_QUOTES:
+        text = pattern.sub(lambda match: _quoted_in_prose(match, people), text)
     return MENTION.sub(lambda match: _literal(mention(people.get(person_id(match[1])))), text)
+
+
+def _quoted_in_prose(match: re.Match[str], people: Mapping[str, Person]) -> str:
+    """A quote in running text names who said it as their consent to quotes allows."""
+    written = MENTION.fullmatch(match["mention"])
+    assert written is not None, "_MENTIONED matches what MENTION matches"
+    who = _literal(quote_attribution(people.get(person_id(written[1]))))
+    start, end = match.span("mention")
+    whole = match.group()
+    return whole[:start - match.start()] + who + whole[end - match.start():]
 
 
 def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -> str:

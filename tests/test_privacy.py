@@ -397,6 +397,21 @@ def test_a_quote_attributed_in_other_ways_still_follows_consent_to_quotes(typed:
     assert resolve_people(typed, people) == shown
 
 
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("\"We need more chairs,\" said [[p03]].", "\"We need more chairs,\" said a member."),
+    ("\u201cWe need chairs\u201d, [[p03]] told us.", "\u201cWe need chairs\u201d, a member told us."),
+    ("Then [[p03]] said: \u201cNobody asked us.\u201d", "Then a member said: \u201cNobody asked us.\u201d"),
+    ("[[p03]]: \"No.\"", "a member: \"No.\""),
+    ("[[p03]] said we should meet, and [[p01]] said \"yes\".",
+     "Sky\\* said we should meet, and Amina K. said \"yes\"."),
+], ids=["said-after", "told-us-after", "said-before", "colon", "reported-speech-is-a-mention"])
+def test_a_quote_in_running_text_follows_consent_to_quotes(typed: str, shown: str) -> None:
+    """p03 is shown by a pseudonym but said no to quotes; p01 said yes. Quote marks next to
+    the speaking make it a quote; without them it is what someone said, a mention."""
+    people = {**PEOPLE, "p03": person("pseudonym", pseudonym="Sky*", quotes=False)}
+    assert resolve_people(typed, people) == shown
+
+
 def test_a_list_or_a_dash_that_does_not_follow_a_quote_is_a_mention() -> None:
     text = "> A quote.\n\n- [[p03]] will write.\n\n\u2014 [[p03]] too\n\nWe met.\n\u2014 [[p03]]\n"
     assert resolve_people(text, PEOPLE) == (
