@@ -183,7 +183,7 @@ def _meeting_page(meeting: Meeting) -> PageSpec:
     when = f"{meeting.date:%-d %B %Y}"
     body = meeting.source.body if meeting.is_agreed else ""
     description = (f"Summary of our meeting on {when}: {meeting.title}." if meeting.is_agreed
-                   else f"Our next meeting, on {when}: {meeting.title}.")
+                   else f"Our meeting on {when}: {meeting.title}.")  # not 'next': the page outlives the day
     return PageSpec(record_page(meeting.kind, meeting.id), meeting.title, "meeting.html", body,
                     {"record": meeting}, description)
 

@@ -46,9 +46,9 @@ def test_everything_feed_is_dated_by_when_each_record_was_agreed_newest_first(bu
         (f"{TAG}reports/impact-2025", dt.date(2025, 12, 31)),            # period_to
         (f"{TAG}meetings/2025-02-14-leaflets", dt.date(2025, 3, 14)),     # minutes agreed_on
         (f"{TAG}decisions/D-002", dt.date(2025, 3, 14)),                  # its meeting's agreed date
+        (f"{TAG}amendments/AM-01", dt.date(2025, 3, 14)),                 # so is a charter change's
         (f"{TAG}meetings/2025-01-10-first-meeting", dt.date(2025, 2, 14)),
         (f"{TAG}decisions/D-001", dt.date(2025, 2, 14)),
-        (f"{TAG}amendments/AM-01", dt.date(2025, 2, 14)),                 # the agreeing meeting's date
     ]
     assert feed.feed.updated.startswith("2025-12-31")
 
@@ -129,6 +129,26 @@ def test_recent_agreed_meetings_stay_in_the_calendar(tmp_path: Path) -> None:
         "2027-06-10-summer@example.org"]
 
 
+def test_nothing_is_announced_before_its_minutes_or_dated_after_today(tmp_path: Path) -> None:
+    """A charter change agreed at a meeting whose minutes are not agreed waits for them, as a
+    decision does; a report covering a year not yet over is dated today, not at its end."""
+    from groups import AMENDMENT, FILES, write_files
+
+    from coprod_site.loading import load_group
+    from coprod_site.published import Published
+    from coprod_site.sharing.feeds import newest_first
+
+    files = {**FILES,
+             "content/amendments/AM-02-later.md": AMENDMENT.replace("2025-02-14-leaflets", "2027-06-10-summer")
+             .replace("charter_version: 2", "charter_version: 3"),
+             "content/reports/impact-2025.md": FILES["content/reports/impact-2025.md"].replace(
+                 "period_to: 2025-12-31", "period_to: 2026-12-31")}
+    group, _ = load_group(write_files(tmp_path / "group", files), "content")
+    entries = newest_first(Published(group, dt.date(2026, 11, 30), SITE_URL))
+    assert [(e.record_id, e.updated) for e in entries if e.kind in ("amendment", "report")] == [
+        ("impact-2025", dt.date(2026, 11, 30)), ("AM-01", dt.date(2025, 3, 14))]
+
+
 # --- open data -------------------------------------------------------------------------
 
 
@@ -154,6 +174,17 @@ def test_actions_csv_shows_owners_only_as_they_agreed(built_group: Path) -> None
         ("ACT-001", "F. H.", "done", "no"),
         ("ACT-002", "a co-chair", "open", "yes"),
     ]
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    ("=1+1", "'=1+1"), ("+44 7700", "'+44 7700"), ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("  =HYPERLINK(\"x\")", "'  =HYPERLINK(\"x\")"), ("\t=1", "'\t=1"),
+    ("Ask the board", "Ask the board"), (3, "3"), (-1, "-1"), (None, ""),
+])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(value: object, cell: str) -> None:
+    from coprod_site.sharing.exports import csv_cell
+
+    assert csv_cell(value) == cell
 
 
 @pytest.mark.parametrize("name", ["decisions", "actions", "meetings"])

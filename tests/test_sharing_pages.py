@@ -44,6 +44,9 @@ def test_a_shared_meeting_link_previews_with_the_group_name_and_the_date(built_g
     assert meta(soup, "og:url") == SITE_URL + MEETING
     assert meta(soup, "twitter:card") == "summary"
     assert meta(soup, "twitter:title") == "Our first meeting"
+    planned = soup_of(built_group, "meetings/2027-06-10-summer/index.html")
+    # a preview outlives the day it was made: never 'our next meeting', which another may be by then
+    assert meta(planned, "og:description") == "Our meeting on 10 June 2027: Planning the summer."
 
 
 def test_every_page_links_its_feeds_and_calendar_in_the_head(built_group: Path) -> None:

@@ -23,8 +23,9 @@ from .links import record_url
 
 Row = dict[str, Any]
 
-FORMULA_STARTS = ("=", "+", "@")
-"""Cell starts a spreadsheet would run as a formula; such text gets a leading apostrophe."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Cell starts a spreadsheet would run as a formula (OWASP's list); such text, even after
+spaces, gets a leading apostrophe. Numbers are left as numbers."""
 
 
 def build_export_files(site: Published, settings: Settings) -> Iterator[OutputFile]:
@@ -63,8 +64,10 @@ def csv_cell(value: Any) -> str:
         return YES_WORDS[value]
     if isinstance(value, list):
         value = "; ".join(value)
+    if isinstance(value, int | float):
+        return str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
 
 
 def _json_bytes(document: Row) -> bytes:

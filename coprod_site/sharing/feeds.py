@@ -112,18 +112,28 @@ def decision_published_on(site: Published, decision: Decision) -> dt.date:
 
 
 def _amendment_entry(site: Published, amendment: Amendment) -> FeedEntry | None:
+    """An agreed change to the charter, announced (like a decision) once the minutes of the
+    meeting that agreed it are agreed: never with its proposal's date standing in."""
     meeting = site.meeting(amendment.agreed_at)
+    if amendment.agreed_at is not None and (meeting is None or not meeting.is_agreed):
+        return None  # agreed at a meeting whose minutes are not yet agreed
     agreed = meeting.date if meeting is not None else amendment.proposed_on
     if agreed is None:
         return None
     version = f" It made version {amendment.charter_version} of our charter." if amendment.charter_version else ""
+    published = (meeting.minutes.agreed_on or agreed) if meeting is not None else agreed
     return FeedEntry("amendment", amendment.id, f"Charter change {amendment.id}: {amendment.title}",
-                     record_url(amendment), agreed, f"Agreed on {_words(agreed)}.{version}",
+                     record_url(amendment), max(agreed, published), f"Agreed on {_words(agreed)}.{version}",
                      amendment.source.body, amendment.source.path)
 
 
 def _report_entry(site: Published, report: Report) -> FeedEntry:
-    published = report.period_to or report.ended_on or report.period_from or site.project.started_on
+    """A report, dated by the end of the time it covers, and never after today (a feed reader
+    would keep an entry dated in the future at the top)."""
+    covered = report.period_to or report.ended_on or report.period_from
+    if covered is None and report.kind == "farewell":
+        covered = site.project.ended_on or site.today  # the group's end, not its start
+    published = min(covered or site.project.started_on, site.today)
     return FeedEntry("report", report.id, f"Report: {report.title}", record_url(report), published,
                      report.title, report.source.body, report.source.path)
 
