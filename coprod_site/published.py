@@ -26,6 +26,10 @@ def record_page(kind: str, record_id: str) -> str:
 
 LINK = re.compile(r"(?<![!\\])\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 """An inline Markdown link, `[words](target "title")` (not an image)."""
+IMAGE = re.compile(r"(?<!\\)!\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?")
+"""The start of an inline Markdown image, `![words](target`, up to its address."""
+OUTSIDE_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
+"""An address that is not a file of the records: another site's, the site's root, or this page's."""
 
 ROLE_WORDS = {"chair": "chair", "co-chair": "co-chair", "facilitator": "facilitator",
               "note-taker": "note-taker"}
@@ -87,9 +91,10 @@ class Published:
         """The Markdown of the record or page in the file at `path`, as the site shows it: people
         as their consent allows, each link to a meeting whose minutes are not agreed as its words
         and "(minutes not yet agreed)", so the link gives away nothing of that meeting, and each
-        link to another record's file ('../decisions/D-001-own-words.md') to that record's page:
-        from `page`, the page being built, or else (for feeds and the open data, which have no
-        page to start from) as its full address.
+        link to another record's file ('../decisions/D-001-own-words.md') or a page the site
+        makes ('../glossary.md') to that page: from `page`, the page being built, or else (for
+        feeds and the open data, which have no page to start from) as its full address, as
+        images are then too.
         """
         from .pages import page_url  # pages builds on this module
         folder = posixpath.dirname(path)
@@ -107,7 +112,20 @@ class Published:
                        else f"{self.site_url}{page_url(shown)}")
             return f"[{match['words']}]({address}{hash_}{fragment})"
 
-        return outside_code(markdown, lambda text: people_in_text(LINK.sub(relinked, text), self.group.people))
+        def image_address(match: re.Match[str]) -> str:  # only for feeds and the open data
+            target = match["target"]
+            file = posixpath.normpath(posixpath.join(folder, target))
+            if OUTSIDE_ADDRESS.match(target) or not file.startswith(f"{self.group.content}/"):
+                return match.group()
+            return f"![{match['words']}]({self.site_url}{file.removeprefix(f'{self.group.content}/')}"
+
+        def shown(text: str) -> str:
+            text = LINK.sub(relinked, text)
+            if page is None and self.site_url is not None and "![" in text:
+                text = IMAGE.sub(image_address, text)
+            return people_in_text(text, self.group.people)
+
+        return outside_code(markdown, shown)
 
     @property
     def records_with_pages(self) -> list[Meeting | Decision | Amendment | Report]:
@@ -116,8 +134,11 @@ class Published:
 
     @cached_property
     def _file_pages(self) -> dict[str, str]:
-        """Each published record's and page's file (as records name their files) -> its page."""
-        pages = {r.source.path: record_page(r.kind, r.id) for r in self.records_with_pages}
+        """Each published record's and page's file (as records name their files) -> its page;
+        the pages the site makes ('glossary.md') are named as files of the content folder."""
+        from .pages import NAV_TITLES  # pages builds on this module
+        pages = {f"{self.group.content}/{made}": made for made in NAV_TITLES}
+        pages |= {r.source.path: record_page(r.kind, r.id) for r in self.records_with_pages}
         pages |= {source.path: inside for inside, source in self.group.pages.items()}
         if self.group.charter is not None:
             pages[self.group.charter.source.path] = "charter/index.md"

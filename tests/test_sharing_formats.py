@@ -149,6 +149,27 @@ def test_nothing_is_announced_before_its_minutes_or_dated_after_today(tmp_path: 
         ("impact-2025", dt.date(2026, 11, 30)), ("AM-01", dt.date(2025, 3, 14))]
 
 
+def test_a_feed_links_the_sites_own_pages_and_images_by_their_full_address(tmp_path: Path) -> None:
+    """A feed reader resolves '../glossary.md' against the feed's address, where no such file is:
+    the site's pages and images are given by their full address, as records' pages are."""
+    from groups import FILES, write_files
+
+    from coprod_site.loading import load_group
+    from coprod_site.published import Published
+
+    group, _ = load_group(write_files(tmp_path / "group", FILES), "content")
+    site = Published(group, dt.date(2026, 11, 30), SITE_URL)
+    text = ("The [glossary](../glossary.md), [who we are](../people.md#p01), ![A map](../assets/map.png), "
+            "![A logo](https://nhs.uk/logo.png) and [a decision](../decisions/D-001-own-words.md).")
+    assert site.shown_text(text, "content/meetings/2025-01-10-first-meeting.md") == (
+        f"The [glossary]({SITE_URL}glossary/), [who we are]({SITE_URL}people/#p01), "
+        f"![A map]({SITE_URL}assets/map.png), ![A logo](https://nhs.uk/logo.png) and "
+        f"[a decision]({SITE_URL}decisions/D-001/).")
+    on_a_page = site.shown_text(text, "content/meetings/2025-01-10-first-meeting.md",
+                                "meetings/2025-01-10-first-meeting.md")
+    assert on_a_page.startswith("The [glossary](../glossary.md), [who we are](../people.md#p01), ![A map](../assets/")
+
+
 # --- open data -------------------------------------------------------------------------
 
 
