@@ -37,6 +37,9 @@ def test_each_feed_is_valid_atom_with_absolute_links_to_real_pages(built_group: 
     for entry in feed.entries:
         assert entry.link.startswith(SITE_URL)
         assert site_file_for(built_group, entry.link).is_file(), entry.link
+    followed = feed.feed.link  # the page of what the feed follows: its list, or the home page
+    assert followed == SITE_URL + {"all": "", "amendments": "charter/history/"}.get(name, f"{name}/")
+    assert site_file_for(built_group, followed).is_file()
 
 
 def test_everything_feed_is_dated_by_when_each_record_was_agreed_newest_first(built_group: Path) -> None:

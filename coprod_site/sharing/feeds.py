@@ -26,11 +26,13 @@ from .links import absolute_url, at_midnight, record_url, tag_id
 
 @dataclass(frozen=True)
 class Feed:
-    """One published feed: `name` is also its file name, feeds/<name>.atom.xml."""
+    """One published feed: `name` is also its file name, feeds/<name>.atom.xml; `page` is the
+    site's page of what it follows, its 'alternate' link."""
 
     name: str
     title: str
     kind: str | None
+    page: str
 
     @property
     def path(self) -> str:
@@ -38,11 +40,11 @@ class Feed:
 
 
 FEEDS = (
-    Feed("all", "Everything new", None),
-    Feed("meetings", "Meeting summaries", "meeting"),
-    Feed("decisions", "Decisions", "decision"),
-    Feed("amendments", "Changes to our charter", "amendment"),
-    Feed("reports", "Reports", "report"),
+    Feed("all", "Everything new", None, ""),
+    Feed("meetings", "Meeting summaries", "meeting", "meetings/"),
+    Feed("decisions", "Decisions", "decision", "decisions/"),
+    Feed("amendments", "Changes to our charter", "amendment", "charter/history/"),
+    Feed("reports", "Reports", "report", "reports/"),
 )
 
 
@@ -148,7 +150,8 @@ def render_feed(site: Published, feed: Feed, entries: list[FeedEntry]) -> bytes:
     generator.author({"name": project.name})
     generator.language(project.language)
     generator.link(href=absolute_url(site, feed.path), rel="self", type="application/atom+xml")
-    generator.link(href=absolute_url(site, ""), rel="alternate", type="text/html")
+    page = feed.page if feed.kind != "amendment" or site.group.charter is not None else ""
+    generator.link(href=absolute_url(site, page), rel="alternate", type="text/html")
     if project.licence:
         generator.rights(f"{project.licence}, {project.organisation}")
     newest = max((e.updated for e in entries), default=project.started_on)
