@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from .gitlog import is_shallow, run_git
 from .loading import split_clauses
 from .published import Published
 from .records import Amendment, Charter
@@ -39,7 +39,6 @@ HistoryState = Literal["complete", "partial", "shallow", "unavailable"]
 came from elsewhere); shallow: a clone without its full history; unavailable: no git."""
 
 PAIRING_THRESHOLD = 0.5
-GIT_TIMEOUT = 60
 _WORD = re.compile(r"\s+|[\w'’]+\s*|[^\w\s]\s*")
 """A word or a punctuation mark, with the spaces after it (leading spaces on their own)."""
 
@@ -307,23 +306,6 @@ class GitVersions:
     texts: tuple[CommittedText, ...]
     shallow: bool = False
     available: bool = True
-
-
-def run_git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    """Run git in `root`; its output, or None when git is missing or the command fails."""
-    command = ["git", "--no-pager", "-c", "core.quotepath=off", *args]
-    try:
-        result = subprocess.run(command, cwd=root, input=stdin, capture_output=True,
-                                timeout=GIT_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
-def is_shallow(root: Path) -> bool:
-    """True in a clone made with --depth (as CI often does): older commits are missing."""
-    answer = run_git(root, "rev-parse", "--is-shallow-repository")
-    return answer is not None and answer.strip() == b"true"
 
 
 def read_git_versions(root: Path, path: str) -> GitVersions:

@@ -173,6 +173,34 @@ def test_a_feed_links_the_sites_own_pages_and_images_by_their_full_address(tmp_p
     assert on_a_page.startswith("The [glossary](../glossary.md), [who we are](../people.md#p01), ![A map](../assets/")
 
 
+def test_an_entry_is_updated_when_its_words_or_the_people_it_names_change(tmp_path: Path) -> None:
+    """A feed reader fetches an entry again when its `updated` moves: after someone withdraws
+    consent to be named, every entry that named them says so, from git's dates."""
+    from charter_git import commit_all, git
+    from conftest import mkdocs_build
+    from groups import FILES, write_files
+
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    files = {**FILES, meeting: FILES[meeting].replace("We met for the first time.",
+                                                      "We met for the first time. [[p01]] chaired.")}
+    root = write_files(tmp_path / "group", files)
+    git(root, "init", "-q")
+    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    commit_all(root, "Our records", "2025-03-20T10:00:00+00:00")
+    people = root / "content" / "people.yml"
+    people.write_text(people.read_text().replace("show_as: name\n    name: Amina K.", "show_as: role"))
+    commit_all(root, "Amina would rather not be named", "2025-06-01T10:00:00+00:00")
+    assert mkdocs_build(root).returncode == 0
+
+    feed = read_feed(root / "site", "all")
+    dates = {entry.id.rpartition(":")[2]: (entry.published[:10], entry.updated[:10]) for entry in feed.entries}
+    assert dates["meetings/2025-01-10-first-meeting"] == ("2025-02-14", "2025-06-01")  # it named Amina
+    assert dates["meetings/2025-02-14-leaflets"] == ("2025-03-14", "2025-03-20")      # its file's last commit
+    assert dates["reports/impact-2025"] == ("2025-12-31", "2025-12-31")               # changed before it was due
+    assert feed.feed.updated.startswith("2025-12-31")
+    assert "Amina" not in (root / "site" / "feeds" / "all.atom.xml").read_text()
+
+
 # --- open data -------------------------------------------------------------------------
 
 

@@ -25,8 +25,8 @@ from ..charter_history import (
     compare_charters,
     read_charter_text,
     read_text_at,
-    run_git,
 )
+from ..gitlog import run_git
 from ..problems import Problem, sort_problems
 from ..published import join_words
 from ..records import Amendment, Group

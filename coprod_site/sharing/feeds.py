@@ -4,19 +4,24 @@ A community follows the group in a feed reader instead of checking the site.
 A reader fetches the whole feed each time it looks, so each feed keeps only
 the newest entries (`feed_entries`, 50 unless set); the site keeps every record.
 Each entry is dated by when the group agreed or published it, so a meeting
-appears when its minutes are agreed, not when it happened. Entry ids are tag:
-URIs built from record ids, so they never change between builds.
+appears when its minutes are agreed, not when it happened; it is updated when
+git says its words last changed (or, for an entry that names people, people.yml),
+so that a feed reader fetches it again: after someone withdraws consent to be
+named, say. Entry ids are tag: URIs built from record ids, so they never change
+between builds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 from markdown_it import MarkdownIt
 
+from ..gitlog import last_changed
 from ..outputs import OutputFile, RebuildCache
 from ..published import Published
 from ..records import Amendment, Decision, Meeting, Report
@@ -56,12 +61,19 @@ class FeedEntry:
     record_id: str
     title: str
     url: str
-    updated: dt.date
+    published: dt.date
     summary: str
     body: str
     """The record's Markdown (as the site shows it, once `_as_shown` has made the entry)."""
     path: str
     """The record's file, which its relative links start from."""
+    changed: dt.date | None = None
+    """When git says its words last changed, for the entries a feed keeps."""
+
+    @property
+    def updated(self) -> dt.date:
+        """When it was published, or last changed after that."""
+        return max(self.published, self.changed or self.published)
 
 
 def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile]:
@@ -72,7 +84,8 @@ def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile
     entries, size = newest_first(site), max(1, settings.feed_entries)
     chosen = {feed: [e for e in entries if feed.kind in (None, e.kind)][:size] for feed in FEEDS}
     every_chosen = dict.fromkeys(entry for kept in chosen.values() for entry in kept)
-    shown = {entry: _as_shown(site, entry) for entry in every_chosen}
+    changed = last_changed(Path(site.group.root), site.group.content)
+    shown = {entry: _as_shown(site, entry, changed) for entry in every_chosen}
     for feed, kept in chosen.items():
         yield OutputFile(feed.path, render_feed(site, feed, [shown[entry] for entry in kept]))
 
@@ -84,12 +97,17 @@ def newest_first(site: Published) -> list[FeedEntry]:
                *(_amendment_entry(site, a) for a in site.amendments_with_status("agreed")),
                *(_report_entry(site, r) for r in site.reports)]
     found = [entry for entry in entries if entry is not None]
-    return sorted(found, key=lambda e: (e.updated, e.kind, e.record_id), reverse=True)
+    return sorted(found, key=lambda e: (e.published, e.kind, e.record_id), reverse=True)
 
 
-def _as_shown(site: Published, entry: FeedEntry) -> FeedEntry:
-    """The entry's text as the site shows it (`Published.shown_text`): once, though it is in two feeds."""
-    return replace(entry, body=site.shown_text(entry.body, entry.path))
+def _as_shown(site: Published, entry: FeedEntry, changed: Mapping[str, dt.date]) -> FeedEntry:
+    """The entry's text as the site shows it (`Published.shown_text`), once, though it is in two
+    feeds; and when its words last changed: its file, or people.yml for a text naming people."""
+    days = [changed.get(entry.path)]
+    if "[[" in entry.body:
+        days.append(changed.get(f"{site.group.content}/people.yml"))
+    last = max((day for day in days if day is not None), default=None)
+    return replace(entry, body=site.shown_text(entry.body, entry.path), changed=last)
 
 
 def _meeting_entry(meeting: Meeting) -> FeedEntry:
@@ -168,7 +186,7 @@ def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry) -> N
     item.title(entry.title)
     item.link(href=absolute_url(site, entry.url), rel="alternate", type="text/html")
     item.updated(at_midnight(entry.updated))
-    item.published(at_midnight(entry.updated))
+    item.published(at_midnight(entry.published))
     item.summary(entry.summary)
     if entry.body.strip():
         item.content(ENTRY_HTML.get(entry.body), type="html")
