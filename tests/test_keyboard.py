@@ -151,3 +151,40 @@ def test_tables_of_records_are_cards_on_a_phone_and_still_tables_to_a_screen_rea
                 assert rows[0]["label"] == '"Who: " / ""'
                 tree = table.aria_snapshot()
                 assert '- columnheader "Who"' in tree and '- cell "Sam Adeyemi"' in tree and "Who:" not in tree
+
+
+def test_the_menu_on_a_small_screen_opens_and_closes_by_keyboard(example_site: ExampleSite, example_url: str,
+                                                                  browser: Browser) -> None:
+    """Material's menu button is a label Tab never reached (WCAG 2.1.1): it is a button now."""
+    state = """() => [document.activeElement.getAttribute('role'), document.activeElement.getAttribute('aria-label'),
+                      document.activeElement.getAttribute('aria-expanded'), document.getElementById('__drawer').checked,
+                      document.activeElement.closest('.md-nav--primary') !== null, document.activeElement.innerText.trim()]"""
+    with open_page(browser, width=320) as page:
+        page.goto(example_url + meeting_url(example_site))
+        page.keyboard.press("Tab")  # the skip link
+        page.keyboard.press("Tab")
+        assert page.evaluate(state)[:4] == ["button", "Navigation", "false", False]
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.closest('.md-nav--primary') !== null")
+        focused = page.evaluate(FOCUSED)
+        assert focused is not None and focused["text"] == "Home" and focused["inView"] and focused["indicator"]
+        page.keyboard.press("Tab")
+        assert page.evaluate(state)[3:] == [True, True, "Our charter"]
+        page.keyboard.press("Escape")
+        assert page.evaluate(state)[:4] == ["button", "Navigation", "false", False]
+
+
+def test_going_back_up_a_page_by_keyboard_leaves_nothing_under_the_header(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """Shift+Tab scrolls up just far enough to show a link: not enough under a sticky header."""
+    with open_page(browser, width=1280) as page:
+        page.goto(example_url + example_site.prefix + "actions/")
+        page.evaluate("() => document.querySelector('.md-footer a').focus()")
+        stops = []
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused is not None:
+                stops.append(focused)
+    assert len(stops) > 30
+    assert [(stop["html"], stop["where"]) for stop in stops if not (stop["inView"] and stop["uncovered"])] == []
