@@ -8,6 +8,7 @@ record field is escaped; only the already-sanitised page body is marked safe.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -50,6 +51,15 @@ def words(value: str | None) -> str:
     return "" if value is None else value.replace("-", " ")
 
 
+_LEADING_ARTICLE = re.compile(r"^(The|A|An)(?= )")
+
+
+def mid_sentence(value: str | None) -> str:
+    """A name written to start a field ('The trust board') as it reads after other words
+    ('Referred to the trust board'): only a leading 'The', 'A' or 'An' is made small."""
+    return "" if value is None else _LEADING_ARTICLE.sub(lambda match: match[1].lower(), value)
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
     """'1 member', '3 members'."""
     return f"{count} {singular if count == 1 else (many or singular + 's')}"
@@ -87,7 +97,7 @@ class Renderer:
         self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                bytecode_cache=compiled, auto_reload=False)
-        self.env.filters.update(date=format_date, time=format_time, words=words)
+        self.env.filters.update(date=format_date, time=format_time, words=words, mid_sentence=mid_sentence)
         self.env.globals.update(plural=plural, join_words=join_words)
 
     def render(self, spec: PageSpec, site: Published, body_html: str = "", **extra: Any) -> str:

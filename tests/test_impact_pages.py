@@ -229,3 +229,15 @@ def test_the_farewell_report_counts_to_the_day_it_says_the_group_ended(tmp_path:
     group, _ = load_group(root)
     site = Published(group, dt.date(2026, 11, 30))
     assert report_period(site, group.reports["farewell"]).end == dt.date(2026, 9, 30)
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("The trust board", "the trust board"), ("A panel of governors", "a panel of governors"),
+    ("NHS England", "NHS England"), ("Theatre managers", "Theatre managers"), ("the board", "the board"),
+])
+def test_who_a_decision_was_referred_to_reads_well_after_referred_to(written: str, shown: str) -> None:
+    """'Referred to The trust board' read oddly: a name written to start a field loses the
+    capital of its leading article, and nothing else."""
+    from coprod_site.render import mid_sentence
+
+    assert mid_sentence(written) == shown

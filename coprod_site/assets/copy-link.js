@@ -26,7 +26,7 @@
         status.textContent = "Link copied. You can paste it into a message.";
       }, function () {
         field.focus();
-        status.textContent = "The link is selected. Press Ctrl and C (or Command and C) to copy it.";
+        status.textContent = "The link is selected. Copy it, then paste it where you want to share it.";
       });
     });
   }
