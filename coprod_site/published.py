@@ -70,8 +70,12 @@ class Published:
 
     @cached_property
     def upcoming(self) -> list[Meeting]:
-        """Planned meetings, soonest first (past ones included: their summary is owed)."""
-        planned = [m for m in self.group.meetings.values() if m.is_planned]
+        """Planned meetings, soonest first (past ones included: their summary is owed); none
+        after a closed group's last day, which will not happen."""
+        project = self.group.project
+        closed_on = project.ended_on if project is not None and project.status == "closed" else None
+        planned = [m for m in self.group.meetings.values()
+                   if m.is_planned and (closed_on is None or m.date <= closed_on)]
         return sorted(planned, key=lambda m: (m.date, m.id))
 
     @property

@@ -10,6 +10,7 @@ from groups import FILES, write_files
 
 from coprod_site.checks import check_folder, consistency, run_checks
 from coprod_site.loading import load_group
+from coprod_site.published import Published
 from coprod_site.settings import Settings
 
 SETTINGS = Settings(today=dt.date(2026, 11, 21))
@@ -55,7 +56,8 @@ CASES = [
                  "content/meetings/2025-01-10-first-meeting.md, line 21: 'agreed_at' names 2025-02-15-nothing, which is not a meeting. Use a meeting's file name without .md.",
                  id="agreed_at unknown meeting"),
     pytest.param(SECOND, "  agreed_on: 2025-03-14", "  agreed_on: 2025-03-14\n  agreed_at: 2025-01-10-first-meeting",
-                 "content/meetings/2025-02-14-leaflets.md, line 11: 'agreed_at' names 2025-01-10-first-meeting, which is earlier than 2025-02-14. It must be a meeting on or after that date.",
+                 ["warning: content/meetings/2025-02-14-leaflets.md, line 10: 'agreed_on' is 2025-03-14 but 'agreed_at' names the meeting on 2025-01-10. Minutes are agreed at a meeting: make them the same day.",
+                  "content/meetings/2025-02-14-leaflets.md, line 11: 'agreed_at' names 2025-01-10-first-meeting, which is earlier than 2025-02-14. It must be a meeting on or after that date."],
                  id="agreed_at earlier meeting"),
     pytest.param(AM1, "proposed_on: 2025-01-10", "proposed_on: 2025-03-01",
                  "content/amendments/AM-01-travel.md, line 7: 'agreed_at' names 2025-02-14-leaflets, which is earlier than 2025-03-01. It must be a meeting on or after that date.",
@@ -133,6 +135,12 @@ WARNINGS = [
     pytest.param(SECOND, "  agreed_on: 2025-03-14\n", "",
                  {}, "warning: content/meetings/2025-02-14-leaflets.md, line 9: the minutes are agreed but 'agreed_on' is missing. Add the date they were agreed.",
                  id="agreed without agreed_on"),
+    pytest.param(FIRST, "  agreed_on: 2025-02-14", "  agreed_on: 2025-02-20",
+                 {}, "warning: content/meetings/2025-01-10-first-meeting.md, line 20: 'agreed_on' is 2025-02-20 but 'agreed_at' names the meeting on 2025-02-14. Minutes are agreed at a meeting: make them the same day.",
+                 id="agreed on another day than at the meeting"),
+    pytest.param(AM1, "clauses: [payments]", "clauses: [paymants]",
+                 {}, "warning: content/amendments/AM-01-travel.md, line 6: 'paymants' is not a clause of the charter now. Did you mean 'payments'? If that part was taken out or renamed since, leave it.",
+                 id="agreed change naming a misspelt part"),
 ]
 
 
@@ -148,13 +156,21 @@ def test_warnings_point_at_the_owed_work(tmp_path: Path, name: str, old: str, ne
 
 def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path) -> None:
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01")
+    planned = ("warning: content/meetings/2027-06-10-summer.md, line 3: is planned for after the group closed "
+               "(2026-10-01, in project.yml), so it will not happen; the site leaves it out. Delete this file, "
+               "or change project.yml if the group goes on.")
     assert consistency_messages(root) == [
         ('content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. '
         'Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].'),
+        planned,
     ]
-    write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\nended_on: 2026-10-01\n"
+    write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\n"
                        "handover:\n  - action: ACT-002\n    to: the patient experience team\n---\nThank you.\n"})
-    assert consistency_messages(root) == []
+    assert consistency_messages(root) == [
+        planned, ("warning: content/reports/farewell.md, line 2: the group has closed, and its farewell report says "
+        "when: add 'ended_on', the day of its last meeting or the day it closed.")]
+    site = Published(load_group(root)[0], dt.date(2026, 11, 30))
+    assert site.upcoming == [] and site.next_meeting is None  # no invitation to a meeting that will not be
 
 
 def test_a_broken_charter_is_one_problem_not_one_for_every_clause_an_amendment_names(tmp_path: Path) -> None:
@@ -199,3 +215,13 @@ def test_people_written_as_one_piece_of_text_are_told_to_write_a_list(tmp_path: 
     assert [m for m in consistency_messages(root) if "not anyone" in m] == [
         ("content/meetings/2025-01-10-first-meeting.md, line 12: 'p01, p02' is not anyone in people.yml. To name "
         "several people, write a list: [p01, p02].")]
+
+
+def test_a_handover_is_not_blamed_for_an_action_in_a_meeting_that_cannot_be_read(tmp_path: Path) -> None:
+    """The meeting's own problem is the one to fix: its actions are unknown, not missing."""
+    root = write_files(tmp_path, {**FILES,
+                                  "content/meetings/2025-03-20-broken.md": "---\ntitle: Broken\n\tdate: x\n---\n",
+                                  "content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\nhandover:\n"
+                                  "  - action: ACT-009\n    to: the patient panel\n---\nThank you.\n"})
+    messages = [str(p) for p in check_folder(root)[2] if p.is_error]
+    assert [m.split(",")[0] for m in messages] == ["content/meetings/2025-03-20-broken.md"]

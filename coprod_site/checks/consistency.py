@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping
 
+from ..loading import MEETING_NAME
 from ..problems import Problem
 from ..records import GRIPP2_HEADINGS, Group, Meeting
 from ..settings import Settings
@@ -86,6 +88,12 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"'{field}' ({day.isoformat()}) is before the meeting "
                                              f"({meeting.date.isoformat()}): minutes come after the meeting. "
                                              "Check both dates.", "minutes", field)
+        closed_on = group.project.ended_on if group.project and group.project.status == "closed" else None
+        if closed_on is not None and meeting.is_planned and meeting.date > closed_on:
+            yield meeting.source.problem(f"is planned for after the group closed ({closed_on.isoformat()}, in "
+                                         "project.yml), so it will not happen; the site leaves it out. Delete "
+                                         "this file, or change project.yml if the group goes on.", "date",
+                                         severity="warning")
         for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
             yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",
                                          "apologies", severity="warning")
@@ -93,7 +101,14 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
 
 def check_meeting_references(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
-        yield from _agreed_at(group, meeting, meeting.minutes.agreed_at, meeting.date, "minutes", "agreed_at")
+        minutes = meeting.minutes
+        yield from _agreed_at(group, meeting, minutes.agreed_at, meeting.date, "minutes", "agreed_at")
+        agreed_in = group.meetings.get(minutes.agreed_at or "")
+        if agreed_in is not None and minutes.agreed_on is not None and minutes.agreed_on != agreed_in.date:
+            yield meeting.source.problem(f"'agreed_on' is {minutes.agreed_on.isoformat()} but 'agreed_at' names "
+                                         f"the meeting on {agreed_in.date.isoformat()}. Minutes are agreed at a "
+                                         "meeting: make them the same day.", "minutes", "agreed_on",
+                                         severity="warning")
     charter = group.charter
     if charter is not None and charter.adopted_at:
         yield from _agreed_at(group, charter, charter.adopted_at, None, "adopted_at")
@@ -157,9 +172,11 @@ def check_actions(group: Group, settings: Settings) -> Problems:
                      else first.source.path)
             yield meeting.source.problem(f"the action id {action.id} is already used in {where}. "
                                          "Give this action the next free id.", "actions", index, "id")
+    # A meeting that could not be read may hold the action (its own problem is reported).
+    unread_meeting = any(MEETING_NAME.match(record_id) for record_id in group.unreadable_records)
     for report in group.reports.values():
         for index, handover in enumerate(report.handover):
-            if handover.action not in seen:
+            if handover.action not in seen and not unread_meeting:
                 yield report.source.problem(f"'{handover.action}' is not an action in any meeting.",
                                             "handover", index, "action")
 
@@ -176,9 +193,17 @@ def check_amendments(group: Group, settings: Settings) -> Problems:
             continue
         clause_ids = {clause.id for clause in group.charter.clauses}
         for index, clause_id in enumerate(amendment.clauses):
-            if amendment.status == "proposed" and clause_id not in clause_ids:
-                yield amendment.source.problem(f"'{clause_id}' is not a clause of the charter. Use an "
-                                               "id from a heading, like payments.", "clauses", index)
+            if clause_id in clause_ids:
+                continue
+            near = difflib.get_close_matches(clause_id, sorted(clause_ids), n=1)
+            hint = f"Did you mean '{near[0]}'?" if near else "Use an id from a heading, like payments."
+            if amendment.status == "proposed":
+                yield amendment.source.problem(f"'{clause_id}' is not a clause of the charter. {hint}",
+                                               "clauses", index)
+            elif near:  # an agreed change may name a part taken out since: only a likely slip is said
+                yield amendment.source.problem(f"'{clause_id}' is not a clause of the charter now. {hint} "
+                                               "If that part was taken out or renamed since, leave it.",
+                                               "clauses", index, severity="warning")
     yield from _charter_version(group)
 
 
@@ -211,6 +236,11 @@ def check_reports(group: Group, settings: Settings) -> Problems:
             yield report.source.problem("'period_to' is before 'period_from'.", "period_to")
         if report.report_kind == "impact":
             yield from _missing_headings(report)
+        closed = group.project is not None and group.project.status == "closed"
+        if closed and report.report_kind == "farewell" and report.lacks("ended_on"):
+            yield report.source.problem("the group has closed, and its farewell report says when: add "
+                                        "'ended_on', the day of its last meeting or the day it closed.", "kind",
+                                        severity="warning")
     yield from _handover(group)
 
 
