@@ -47,6 +47,7 @@ from .sanitize import clean_html
 from .second_core import SecondCore
 from .settings import Settings
 from .shared_parts import SharedParts, add_theme_templates, nav_targets
+from .site_config import written_site_url
 from .terms import mark_glossary_terms
 
 log = get_plugin_logger(__name__)
@@ -108,8 +109,11 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             return config
         root = Path(config.config_file_path or ".").parent
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+        # `mkdocs serve` puts its own address in site_url: the site's addresses (feeds, QR codes)
+        # and the comparison with project.yml's stay those of the site as written.
+        site_url = written_site_url(Path(config.config_file_path)) if self.serving else config.site_url
         try:
-            settings = build_settings(self.config, content_dir, config.site_url)
+            settings = build_settings(self.config, content_dir, site_url)
         except SettingError as exc:
             raise PluginError(str(exc)) from None
         with collector_paused():

@@ -64,6 +64,12 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
     return Settings(**{**values, **overrides}), problems
 
 
+def written_site_url(config_file: Path) -> str | None:
+    """site_url as mkdocs.yml has it (`mkdocs serve` puts its own address in MkDocs' setting)."""
+    value = _read_mkdocs_yml(config_file)[0].get("site_url")
+    return value if isinstance(value, str) else None
+
+
 def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     """mkdocs.yml's settings, and the problem reading it if there is one (the records are then
     looked for in content/, where coprod init puts them)."""

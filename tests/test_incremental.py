@@ -9,6 +9,7 @@ of the edited group.
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -132,3 +133,24 @@ def test_changing_the_site_name_rebuilds_every_page(preview: Preview, tmp_path: 
     result = preview.rebuild()
     assert result["ok"] and len(record_pages(result["rebuilt"])) > 30
     assert_same_as_clean_build(preview, tmp_path)
+
+
+def test_a_preview_keeps_the_sites_own_address_and_no_false_warning(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    """`mkdocs serve` puts its own address in site_url: feeds and QR codes keep the site's, and
+    no warning says mkdocs.yml and project.yml disagree when they do not."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for name, value in build_env().items():
+        monkeypatch.setenv(name, value)
+    root = copy_example(tmp_path / "group")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = "http://127.0.0.1:8000/our-group/"  # as mkdocs serve does
+    with caplog.at_level(logging.WARNING):
+        build(config)
+    assert [record.getMessage() for record in caplog.records if "site_url" in record.getMessage()] == []
+    feed = (tmp_path / "preview" / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "https://example.org/our-group/meetings/" in feed and "127.0.0.1" not in feed
