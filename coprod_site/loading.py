@@ -253,6 +253,8 @@ class Loader:
 
     def _load_folder(self, folder: str, pattern: re.Pattern[str], model: type[F],
                      hint: Callable[[str], str]) -> dict[str, F]:
+        if self.share is None or self.share.pages:  # (one share says it, for a group read in parts)
+            self._report_other_files(self.content / folder)
         records: dict[str, F] = {}
         for path in iter_markdown_files(self.content / folder):
             match = pattern.match(path.stem)
@@ -274,6 +276,18 @@ class Loader:
                 continue
             records[record_id] = record
         return records
+
+    def _report_other_files(self, folder: Path) -> None:
+        """A file saved with another ending ('.txt', '.MD', '.docx') would be left out unseen."""
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.iterdir()):
+            suffix = path.suffix.lower()
+            if (path.suffix == ".md" or path.name.startswith((".", "_")) or suffix in IMAGE_SUFFIXES
+                    or not path.is_file()):
+                continue
+            self._report(Problem(self.shown(path), None, None, "is not read: only files ending in .md are "
+                                 f"records. If it is one, save it as {path.stem}.md.", "warning"))
 
     def _load_record(self, path: Path, model: type[F], record_id: str) -> F | None:
         source = self._read(path, read_markdown_file)

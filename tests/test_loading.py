@@ -156,3 +156,18 @@ def test_pages_and_images_are_found_everywhere_but_record_folders_and_hidden_one
     group, _ = load_group(tmp_path)
     assert list(group.pages) == ["a/deep/er.md", "a-b/x.md", "b/page.md", "index.md"]
     assert group.images == ["a/pic.svg", "assets/map.PNG"]
+
+
+def test_a_record_saved_with_another_ending_is_reported_not_left_out_unseen(tmp_path: Path) -> None:
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"]
+    root = write_files(tmp_path, {**FILES, "content/meetings/2025-03-01-next.txt": meeting,
+                                  "content/meetings/2025-03-07-x.MD": meeting,
+                                  "content/meetings/map.png": "not really a picture",
+                                  "content/meetings/.DS_Store": "finder"})
+    _, problems = load_group(root)
+    assert [str(p) for p in problems] == [
+        "warning: content/meetings/2025-03-01-next.txt: is not read: only files ending in .md are records. "
+        "If it is one, save it as 2025-03-01-next.md.",
+        "warning: content/meetings/2025-03-07-x.MD: is not read: only files ending in .md are records. "
+        "If it is one, save it as 2025-03-07-x.md.",
+    ]
