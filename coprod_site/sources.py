@@ -254,17 +254,37 @@ def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text
     what = exc.problem or exc.context or ""
     lines = text.split("\n")
     text_line = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
-    hint = _yaml_hint(what, text_line)
-    if exc.context == _NO_COLON and "\t" not in text_line:
+    above = next((earlier for earlier in reversed(lines[:max(line - first_line, 0)]) if earlier.strip()), "")
+    hint = _yaml_hint(what, text_line, above)
+    # a field's name, then a special space: YAML reads on into the next line, and stops there
+    spaced = next((at for at in (line, line - 1) if 0 <= at - first_line < len(lines)
+                   and _SPECIAL_SPACE.search(lines[at - first_line])), None)
+    if spaced is not None:
+        line, hint = spaced, ("It has a special space in it, often pasted from Word or an email: delete "
+                              "the spaces on this line and type them again.")
+    elif exc.context == _NO_COLON and "\t" not in text_line:
         written = _NAME_THEN_VALUE.match(text_line)
         example = f", like '{written['name']}: {written['value'].strip()}'" if written else ""
         hint = f"Put a colon and a space after the field's name{example}."
     return Problem(shown_as, line, None, f"this line cannot be read. {hint}")
 
 
-def _yaml_hint(what: str, text_line: str) -> str:
+_SPECIAL_SPACE = re.compile(":[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+"""A colon, then a no-break, thin, zero-width or other space, which YAML does not read as the
+space after a field's name."""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _yaml_hint(what: str, text_line: str, above: str = "") -> str:
     if "\t" in text_line or "tab" in what:
         return "Indent with spaces, not tabs."
+    if "mapping values are not allowed" in what and _indent(text_line) > _indent(above) and ": " in above.strip() + " " \
+            and not above.rstrip().endswith(":"):
+        return ("It is indented more than the line above, which already has its value: line it up with "
+                "the line above, or put it under a field that ends with ':'.")
     if "mapping values are not allowed" in what:
         return "A value that contains ': ' needs quotes around it."
     if "alias" in what or "anchor" in what:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from groups import FILES, write_files
 
 from coprod_site.loading import load_group
-from coprod_site.sources import _nesting_estimate
+from coprod_site.sources import SourceError, _nesting_estimate, parse_yaml
 
 
 def messages(root: Path) -> list[str]:
@@ -166,8 +167,24 @@ def test_a_record_saved_with_another_ending_is_reported_not_left_out_unseen(tmp_
                                   "content/meetings/.DS_Store": "finder"})
     _, problems = load_group(root)
     assert [str(p) for p in problems] == [
-        "warning: content/meetings/2025-03-01-next.txt: is not read: only files ending in .md are records. "
-        "If it is one, save it as 2025-03-01-next.md.",
-        "warning: content/meetings/2025-03-07-x.MD: is not read: only files ending in .md are records. "
-        "If it is one, save it as 2025-03-07-x.md.",
+        ("warning: content/meetings/2025-03-01-next.txt: is not read: only files ending in .md are records. "
+        "If it is one, save it as 2025-03-01-next.md."),
+        ("warning: content/meetings/2025-03-07-x.MD: is not read: only files ending in .md are records. "
+        "If it is one, save it as 2025-03-07-x.md."),
     ]
+
+
+@pytest.mark.parametrize(("front", "said"), [
+    ("title: Leaflets\nminutes:\n  status: agreed\n    agreed_on: 2025-03-14\n",
+     ("line 5: this line cannot be read. It is indented more than the line above, which already has its "
+     "value: line it up with the line above, or put it under a field that ends with ':'.")),
+    ("status:\u00a0agreed\ntitle: Leaflets\n",
+     ("line 2: this line cannot be read. It has a special space in it, often pasted from Word or an email: "
+     "delete the spaces on this line and type them again.")),
+    ("title: Room\u00a02 again\nwhen 2025-03-14\ndate: 2025-03-14\n",
+     "line 3: this line cannot be read. Put a colon and a space after the field's name, like 'when: 2025-03-14'."),
+], ids=["indented-too-far", "pasted-space", "pasted-space-in-a-value-is-not-blamed"])
+def test_common_slips_in_the_fields_get_a_hint_that_fits(front: str, said: str) -> None:
+    with pytest.raises(SourceError) as raised:
+        parse_yaml(front, "content/meetings/m.md", first_line=2)
+    assert str(raised.value.problem) == f"content/meetings/m.md, {said}"
