@@ -110,3 +110,17 @@ def test_the_link_checker_finds_a_broken_link_and_a_missing_anchor(tmp_path: Pat
                                          '<a href="https://elsewhere.example/">w</a>', encoding="utf-8")
     assert broken_links(tmp_path) == ["index.html -> gone/: no such file",
                                       "index.html -> #nowhere: no #nowhere on that page"]
+
+
+def test_a_table_of_contents_landmark_is_only_where_there_are_contents(example_site: Path) -> None:
+    """A screen reader lists landmarks: an empty "Table of contents" is a dead end."""
+    empty, full = [], 0
+    for page in sorted(example_site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for nav in soup.find_all("nav", attrs={"aria-label": "Table of contents"}):
+            if nav.find("a", href=True) is None:
+                empty.append(str(page.relative_to(example_site)))
+            else:
+                full += 1
+    assert empty == []
+    assert full > 3  # the charter and the guides still have theirs
