@@ -474,7 +474,9 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
     kind = error["type"]
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        message = f"{field} should be one of {expected}, not '{error.get('input')}'."
+        given = error.get("input")
+        message = (f"{field} takes one value, not a list: one of {expected}." if isinstance(given, list | dict)
+                   else f"{field} should be one of {expected}, not '{given}'.")
     elif kind.startswith("coprod_"):
         message = f"{field} {error['msg']}."
     elif kind in _MESSAGES:

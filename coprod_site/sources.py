@@ -11,6 +11,7 @@ failure as a Problem with file and line instead of raising.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -212,9 +213,18 @@ def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any
     builder = _Builder(shown_as, first_line)
     value = builder.build(node, ())
     if not isinstance(value, dict):
-        raise SourceError(Problem(shown_as, first_line, None, "should be a list of 'name: value' "
-                                  "fields, like 'title: Our first meeting'."))
+        raise SourceError(Problem(shown_as, first_line, None, "should be a list of 'name: value' fields, "
+                                  f"like {_FIRST_FIELD.get(posixpath.basename(shown_as), _A_FIELD)}."))
     return value, builder.lines
+
+
+_A_FIELD = "'title: Our first meeting'"
+_FIRST_FIELD = {
+    "people.yml": "'people:' on the first line, then one '- id:' block for each person",
+    "project.yml": "'name: Outpatients Together'",
+    "glossary.yml": "'PALS: Patient Advice and Liaison Service. They help with worries about care.'",
+}
+"""How each of the group's own files starts, for one that is not a list of fields."""
 
 
 _BRACKET = re.compile(r"[\[\]{}]")

@@ -188,3 +188,16 @@ def test_common_slips_in_the_fields_get_a_hint_that_fits(front: str, said: str) 
     with pytest.raises(SourceError) as raised:
         parse_yaml(front, "content/meetings/m.md", first_line=2)
     assert str(raised.value.problem) == f"content/meetings/m.md, {said}"
+
+
+def test_a_list_in_a_one_value_field_and_a_people_file_without_people_get_plain_words(tmp_path: Path) -> None:
+    decision = FILES["content/decisions/D-001-own-words.md"].replace("how: consensus", "how: [consensus, vote]")
+    people = FILES["content/people.yml"].replace("people:\n", "", 1)
+    people = "\n".join(line.removeprefix("  ") for line in people.split("\n"))
+    root = write_files(tmp_path, {**FILES, "content/decisions/D-001-own-words.md": decision,
+                                  "content/people.yml": people})
+    messages = [str(p) for p in load_group(root)[1]]
+    assert ("content/decisions/D-001-own-words.md, line 5: 'how' takes one value, not a list: one of "
+            "'consensus', 'vote', 'delegated' or 'other'.") in messages
+    assert ("content/people.yml, line 1: should be a list of 'name: value' fields, like 'people:' on the "
+            "first line, then one '- id:' block for each person.") in messages
