@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -148,7 +149,7 @@ def _config_file(path: Path) -> Path | None:
         return None
     config_file = find_group_root(path)[0] / "mkdocs.yml"
     if not config_file.is_file():
-        print(f"coprod: there is no mkdocs.yml in {path}. Run this in your group's folder, "
+        print(f"coprod: there is no mkdocs.yml in {path.absolute()}. Run this in your group's folder, "
               "or start one with 'coprod init'.", file=sys.stderr)
         return None
     return config_file
@@ -175,7 +176,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = _command(commands, "new", "Start the next meeting, decision, amendment or report.", run_new)
-    command.add_argument("kind", choices=["meeting", "decision", "amendment", "report"])
+    command.add_argument("kind", choices=["meeting", "decision", "amendment", "report"],
+                         help="what to start: meeting, decision, amendment or report "
+                              "(for example: coprod new meeting --title \"Planning the summer\")")
     command.add_argument("--title", help="what it is about")
     command.add_argument("--date", type=_iso_date, help="YYYY-MM-DD (default: today)")
     command.add_argument("--report-kind", choices=["impact", "farewell"], default="impact",
@@ -187,6 +190,8 @@ def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise argparse.ArgumentTypeError(f"there is no day {text}: check the month and the day") from None
         raise argparse.ArgumentTypeError(f"'{text}' should be a date like 2025-03-14") from None
 
 

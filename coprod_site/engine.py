@@ -57,14 +57,14 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         raise BuildFailed(str(exc)) from exc
     target = Path(config.site_dir)
     _refuse_to_replace_what_is_not_a_site(target)
+    kept = f"{target} was left as it was" if target.exists() else "nothing was written"
     try:
         with _staging_folder(target) as staging, _fixed_build_date():
             config["site_dir"] = str(staging)
             build(config)
             _swap_into_place(staging, target)
     except Abort as exc:  # MkDocs has logged why; its own words ('Aborted with a BuildError!') help nobody
-        raise BuildFailed(f"The site was not built, so {target} was left as it was. The problems "
-                          "are listed above.") from exc
+        raise BuildFailed(f"The site was not built, so {kept}. The problems are listed above.") from exc
     except (PluginError, ConfigurationError) as exc:
         raise BuildFailed(str(exc)) from exc
     _record_published_urls(config, config_file.parent)

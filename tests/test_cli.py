@@ -302,3 +302,16 @@ def test_check_finds_the_group_from_a_folder_or_file_inside_it(group_dir: Path) 
     for where in (group_dir / "content" / "meetings", group_dir / "content" / "meetings" / "2025-02-14-leaflets.md"):
         result = coprod("check", str(where), cwd=group_dir / "content")
         assert (result.returncode, result.stdout.strip()) == (0, "No problems found."), result.stderr
+
+
+def test_a_day_that_does_not_exist_and_a_first_build_that_fails_are_said_plainly(group_dir: Path,
+                                                                                 tmp_path: Path) -> None:
+    made = coprod("new", "meeting", "--date", "2026-02-30", "--path", str(group_dir))
+    assert made.returncode == 2 and "there is no day 2026-02-30: check the month and the day" in made.stderr
+    assert "what to start: meeting, decision, amendment or report" in coprod("new", "--help").stdout
+    write_files(group_dir, {"content/decisions/D-009-broken.md": "---\ntitle: [unclosed\n---\nText.\n"})
+    failed = coprod("build", str(group_dir), "--site-dir", str(tmp_path / "first"))
+    assert failed.returncode == 1
+    assert failed.stderr.strip().endswith("The site was not built, so nothing was written. "
+                                          "The problems are listed above.")
+    assert not (tmp_path / "first").exists()
