@@ -427,3 +427,11 @@ def test_a_value_repeated_in_an_id_field_and_a_text_field_is_judged_in_each() ->
     first = scan_source(source, rules, seen)
     assert [line for line, _ in first] == [4, 5]
     assert scan_source(source, rules, seen) == first == scan_source(source, rules)
+
+
+def test_a_misspelt_field_of_ids_is_an_ignored_field_not_a_privacy_problem(tmp_path: Path) -> None:
+    """`chiars: [p01]` is told it is ignored (did you mean 'chairs'?), not to write [[p01]]."""
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    root = write_files(tmp_path, {**FILES, meeting: FILES[meeting].replace("chairs:", "chiars:")})
+    messages = [str(p) for p in check_folder(root)[2] if "chiars" in str(p) or "'p01'" in str(p)]
+    assert len(messages) == 1 and "Did you mean 'chairs'?" in messages[0]

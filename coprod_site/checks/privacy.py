@@ -8,6 +8,8 @@ everywhere else: text, titles and every other field.
 
 from __future__ import annotations
 
+import difflib
+import functools
 import posixpath
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -163,10 +165,16 @@ def _scan_value(source: Source, value: Any, location: tuple[str | int, ...], hol
 
 
 def _holds_person_ids(parent: tuple[str | int, ...], key: str) -> bool:
-    """Whether the field `key` inside `parent` holds people's ids (people.yml's own `id` included)."""
-    if key in PERSON_ID_FIELDS:
+    """Whether the field `key` inside `parent` holds people's ids (people.yml's own `id` included,
+    and a misspelt name of such a field, `chiars:`, reported as a field that is ignored)."""
+    if key in PERSON_ID_FIELDS or _misspelt_id_field(key):
         return True
     return key == "id" and [part for part in parent if isinstance(part, str)] == ["people"]
+
+
+@functools.cache
+def _misspelt_id_field(key: str) -> bool:
+    return bool(difflib.get_close_matches(key, PERSON_ID_FIELDS, n=1, cutoff=0.8))
 
 
 def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
