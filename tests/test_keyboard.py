@@ -153,6 +153,23 @@ def test_tables_of_records_are_cards_on_a_phone_and_still_tables_to_a_screen_rea
                 assert '- columnheader "Who"' in tree and '- cell "Sam Adeyemi"' in tree and "Who:" not in tree
 
 
+def test_each_table_has_a_name_and_people_are_cards_on_a_phone(example_site: ExampleSite, example_url: str,
+                                                                browser: Browser) -> None:
+    """A screen reader lists a page's tables by name; on a phone, names are not broken mid-word
+    ('Hele n Mars h')."""
+    with open_page(browser, width=320) as page:
+        page.goto(example_url + example_site.prefix + "people/")
+        table = page.locator("table[data-coprod-cards]").first
+        assert table.aria_snapshot().startswith('- table "Members"')
+        names = table.evaluate("""table => [...table.tBodies[0].rows].map(row => {
+            const range = document.createRange(); range.selectNodeContents(row.cells[0]);
+            return [getComputedStyle(row).display, range.getClientRects().length];})""")
+        assert names and all(shown == ["block", 1] for shown in names), names  # one line each
+        page.goto(example_url + example_site.prefix + "actions/")
+        captions = page.locator("table caption").all_inner_texts()
+        assert captions and all(caption.startswith("Actions: ") for caption in captions)
+
+
 def test_the_menu_on_a_small_screen_opens_and_closes_by_keyboard(example_site: ExampleSite, example_url: str,
                                                                   browser: Browser) -> None:
     """Material's menu button is a label Tab never reached (WCAG 2.1.1): it is a button now."""
