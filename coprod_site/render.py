@@ -26,8 +26,9 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from .pages import PageSpec, relative_url
+from .pages import PageSpec, page_url, relative_url
 from .published import Published, join_words
+from .terms import entry_id
 
 
 def format_date(value: dt.date | None) -> str:
@@ -98,7 +99,7 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                bytecode_cache=compiled, auto_reload=False)
         self.env.filters.update(date=format_date, time=format_time, words=words, mid_sentence=mid_sentence)
-        self.env.globals.update(plural=plural, join_words=join_words)
+        self.env.globals.update(plural=plural, join_words=join_words, entry_id=entry_id)
 
     def render(self, spec: PageSpec, site: Published, body_html: str = "", **extra: Any) -> str:
         """The page's HTML fragment: the record's fields around its rendered body."""
@@ -107,6 +108,8 @@ class Renderer:
                                body=Markup(body_html), url=partial(relative_url, spec.url),
                                **spec.context, **extra)
 
-    def abbr(self, text: str, explanation: str) -> str:
-        """One glossary term as written on the page, with its explanation (`_abbr.html`)."""
-        return self.env.get_template("_abbr.html").render(text=text, explanation=explanation)
+    def abbr(self, page: str, text: str, explanation: str, term: str) -> str:
+        """One glossary term as written on the page `page` (its file in the docs), with its
+        explanation and a link to its entry in the glossary (`_abbr.html`)."""
+        href = relative_url(page_url(page), f"glossary/#{entry_id(term)}")
+        return self.env.get_template("_abbr.html").render(text=text, explanation=explanation, href=href)

@@ -1,11 +1,13 @@
 """Glossary terms in a rendered page: the first use of each is marked with its explanation.
 
-WCAG 3.1.4 asks that a reader can find what a short form means. Each page's
-first use of every glossary term becomes `<abbr title="explanation">` (the
-markup comes from the `_abbr.html` template, which a site may override).
-Text inside code, existing `<abbr>`, `<dfn>` (a term's own definition, as on
-the glossary page), scripts and styles is left alone, and so is every tag and
-attribute: only the text between tags changes.
+WCAG 3.1.3 and 3.1.4 ask that a reader can find what a word or short form
+means. Each page's first use of every glossary term becomes a link to its entry
+in the glossary, the explanation also in `<abbr title>` for a mouse (the markup
+comes from the `_abbr.html` template, which a site may override): a title alone
+is never shown to keyboard, touch or most screen-reader users. Text inside
+links (a link cannot hold another), code, existing `<abbr>`, `<dfn>` (a term's
+own definition, as on the glossary page), scripts and styles is left alone, and
+so is every tag and attribute: only the text between tags changes.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import html as html_lib
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-Wrap = Callable[[str, str], str]
-"""(the text as written on the page, its explanation) -> the marked-up HTML."""
+Wrap = Callable[[str, str, str], str]
+"""(the text as written on the page, its explanation, the glossary's term) -> the marked-up HTML."""
 
 TAG_OR_COMMENT = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
-LEFT_ALONE = frozenset({"abbr", "dfn", "code", "pre", "kbd", "samp", "script", "style", "textarea",
-                        "svg", "title", "button", "select", "option"})
+LEFT_ALONE = frozenset({"a", "abbr", "dfn", "code", "pre", "kbd", "samp", "script", "style", "textarea",
+                        "svg", "title", "button", "select", "option", "label", "summary"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
 
@@ -87,7 +89,7 @@ def _mark_text(text: str, pattern: re.Pattern[str], terms: Mapping[str, str],
         if term is None or term in marked or not _same_case(match["term"], term):
             return match[0]
         marked.add(term)
-        return wrap(html_lib.unescape(match[0]), glossary[term])
+        return wrap(html_lib.unescape(match[0]), glossary[term], term)
 
     return pattern.sub(replace, text)
 
@@ -97,3 +99,8 @@ def _same_case(written: str, term: str) -> bool:
     if term == term.lower():
         return True
     return html_lib.unescape(written) == term
+
+
+def entry_id(term: str) -> str:
+    """The id of a term's entry on the glossary page ('trust board' -> 'trust-board')."""
+    return term.lower().replace(" ", "-")

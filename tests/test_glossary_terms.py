@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -18,7 +19,7 @@ GLOSSARY = {
 
 
 def mark(html: str) -> str:
-    return mark_glossary_terms(html, GLOSSARY, Renderer().abbr)
+    return mark_glossary_terms(html, GLOSSARY, partial(Renderer().abbr, "meetings/2025-01-10-first.md"))
 
 
 def abbrs(html: str) -> list[tuple[str, str]]:
@@ -39,8 +40,8 @@ def test_short_forms_match_only_in_capitals_and_only_as_whole_words() -> None:
 
 
 def test_the_group_name_is_not_a_glossary_term() -> None:
-    html = mark_glossary_terms("<p>Minutes Matter met. Read the minutes.</p>", GLOSSARY, Renderer().abbr,
-                               ["Minutes Matter"])
+    html = mark_glossary_terms("<p>Minutes Matter met. Read the minutes.</p>", GLOSSARY,
+                               partial(Renderer().abbr, "index.md"), ["Minutes Matter"])
     assert abbrs(html) == [("minutes", "The written notes of a meeting.")]
     assert html.startswith("<p>Minutes Matter met.")
 
@@ -50,13 +51,20 @@ def test_explanations_are_escaped() -> None:
     assert '<abbr title="Short sentences &amp; pictures.">Easy Read</abbr>' in html
 
 
+def test_a_term_links_to_its_entry_so_keyboards_touch_and_screen_readers_reach_it() -> None:
+    """A title shows only under a mouse: the term is a link to the glossary as well."""
+    soup = BeautifulSoup(mark("<p>Read the minutes, then call PALS.</p>"), "html.parser")
+    assert [(a["href"], a.get_text()) for a in soup.find_all("a")] == [
+        ("../../glossary/#minutes", "minutes"), ("../../glossary/#pals", "PALS")]
+
+
 def test_tags_attributes_code_links_and_definitions() -> None:
     html = mark('<p><a href="/PALS/" title="PALS">Write to PALS</a> <code>PALS</code></p>'
                 "<dl><dt><dfn>minutes</dfn></dt><dd>minutes are notes</dd></dl>")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.a is not None and soup.a["href"] == "/PALS/" and soup.a["title"] == "PALS"
-    assert abbrs(html) == [("PALS", "Patient Advice and Liaison Service."),
-                           ("minutes", "The written notes of a meeting.")]
+    # a link cannot hold another: a term inside one is left as it is
+    assert abbrs(html) == [("minutes", "The written notes of a meeting.")]
     assert soup.code is not None and soup.code.get_text() == "PALS"
     assert soup.dfn is not None and soup.dfn.abbr is None
 

@@ -35,7 +35,8 @@ PRINT_LAYOUT = """
   clipped: [...document.querySelectorAll('article table')].filter(table =>
     table.getBoundingClientRect().right > document.querySelector('article').getBoundingClientRect().right + 1
   ).length,
-  unlabelled: [...document.querySelectorAll('article a[href]')].filter(a =>
+  // a glossary word is not a reference: its address would only clutter the paper
+  unlabelled: [...document.querySelectorAll('article a[href]:not(.coprod-term)')].filter(a =>
     !/^(#|https?:|mailto:)/.test(a.getAttribute('href')) && !a.dataset.coprodPrintHref).length,
 })
 """
