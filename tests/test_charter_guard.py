@@ -197,3 +197,14 @@ def test_a_pull_request_from_proposal_to_website(repo: Path) -> None:
     assert heading is not None and heading.get_text(" ", strip=True) == "Version 4 (the current version)"
     ins = heading.find_next("ins")
     assert ins is not None and ins.get_text() == "[added: , or go home early]"
+
+
+def test_a_part_taken_out_is_pointed_at_a_line_the_file_has(repo: Path) -> None:
+    """An annotation past the end of the file is shown nowhere on a pull request."""
+    charter = (repo / "content" / "charter.md").read_text()
+    shorter = charter[:charter.index("## Looking after each other")].rstrip() + "\n"
+    result = propose(repo, {"content/charter.md": shorter.replace("version: 3", "version: 4")})
+    taken_out = [line for line in guard_lines(result) if "taken out" in line]
+    assert taken_out, result.stdout
+    last = len(shorter.splitlines())
+    assert all(int(line.split(", line ")[1].split(":")[0]) <= last for line in taken_out)

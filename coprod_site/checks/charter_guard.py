@@ -112,10 +112,11 @@ def _first_changed_lines(old_text: str, new_text: str, new: CharterText,
                              None, old_lines, new_lines, autojunk=False).get_opcodes()
                          if tag != "equal"})
     starts = [(c.key, c.line) for c in new.clauses]
+    last = len(new_text.splitlines()) or 1  # (split("\n") counts one more after a final newline)
     found: dict[str, int] = {}
     for change in comparison.changed:
-        start, end = _clause_range(change, starts, len(new_lines))
-        found[change.key] = next((n for n in changed_at if start <= n < end), start)
+        start, end = _clause_range(change, starts, last)
+        found[change.key] = min(next((n for n in changed_at if start <= n < end), start), last)
     return found
 
 
