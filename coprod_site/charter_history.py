@@ -404,10 +404,7 @@ def build_charter_history(site: Published) -> CharterHistory | None:
     charter = site.group.charter
     if charter is None:
         return None
-    root = Path(site.group.root)
-    current = read_charter_text(_source_text(root, charter.source.path), charter.source.path)
-    git = read_git_versions(root, charter.source.path)
-    drafts = _withheld(_versions_from_git(git.texts, current, charter.version), charter.withheld_versions)
+    git, _, drafts = _drafts(Path(site.group.root), charter)
     drafts = _fill_from_records(drafts, site)
     state = _state(git, drafts)
     if state != "complete":
@@ -456,6 +453,15 @@ def _versions_from_git(texts: Sequence[CommittedText], current: CharterText,
     return drafts
 
 
+def _drafts(root: Path, charter: Charter) -> tuple[GitVersions, CharterText, list[_Draft]]:
+    """What git has of the charter, the current file's wording, and each version git has, with
+    those in `withheld_versions` left without their wording."""
+    current = read_charter_text(_source_text(root, charter.source.path), charter.source.path)
+    git = read_git_versions(root, charter.source.path)
+    drafts = _versions_from_git(git.texts, current, charter.version)
+    return git, current, _withheld(drafts, charter.withheld_versions)
+
+
 def _withheld(drafts: list[_Draft], numbers: Sequence[int]) -> list[_Draft]:
     """The versions listed in `withheld_versions` without their wording; the current version
     keeps the wording the charter page shows anyway, and loses only its first wording."""
@@ -470,9 +476,7 @@ def published_wordings(root: Path, charter: Charter) -> Iterator[tuple[int | Non
     """Each earlier wording the history page shows, as (version, its words): a version as first
     agreed and as last committed, and the current version as first agreed when it was changed
     after. The current file's own words are left out: it is a record, checked as one."""
-    current = read_charter_text(_source_text(root, charter.source.path), charter.source.path)
-    drafts = _withheld(_versions_from_git(read_git_versions(root, charter.source.path).texts, current,
-                                          charter.version), charter.withheld_versions)
+    _, current, drafts = _drafts(root, charter)
     for draft in drafts:
         for text in {id(text): text for text in (draft.first_text, draft.text)
                      if text is not None and text is not current}.values():
