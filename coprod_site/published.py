@@ -72,8 +72,7 @@ class Published:
     def upcoming(self) -> list[Meeting]:
         """Planned meetings, soonest first (past ones included: their summary is owed); none
         after a closed group's last day, which will not happen."""
-        project = self.group.project
-        closed_on = project.ended_on if project is not None and project.status == "closed" else None
+        closed_on = self.group.project.closed_on if self.group.project is not None else None
         planned = [m for m in self.group.meetings.values()
                    if m.is_planned and (closed_on is None or m.date <= closed_on)]
         return sorted(planned, key=lambda m: (m.date, m.id))

@@ -172,6 +172,11 @@ class Project(Record):
     records_home: str | None = None
     """Where the records will live after the group closes (an extension)."""
 
+    @property
+    def closed_on(self) -> dt.date | None:
+        """The day a closed group ended; None while it goes on (or when it does not say)."""
+        return self.ended_on if self.status == "closed" else None
+
     def contact_emails(self) -> set[str]:
         """The shared mailboxes the site may show."""
         emails = {self.contact.email} if self.contact.email else set()

@@ -88,7 +88,7 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"'{field}' ({day.isoformat()}) is before the meeting "
                                              f"({meeting.date.isoformat()}): minutes come after the meeting. "
                                              "Check both dates.", "minutes", field)
-        closed_on = group.project.ended_on if group.project and group.project.status == "closed" else None
+        closed_on = group.project.closed_on if group.project is not None else None
         if closed_on is not None and meeting.is_planned and meeting.date > closed_on:
             yield meeting.source.problem(f"is planned for after the group closed ({closed_on.isoformat()}, in "
                                          "project.yml), so it will not happen; the site leaves it out. Delete "
