@@ -146,10 +146,13 @@ def test_nothing_is_announced_before_its_minutes_or_dated_after_today(tmp_path: 
              .replace("charter_version: 2", "charter_version: 3"),
              "content/reports/impact-2025.md": FILES["content/reports/impact-2025.md"].replace(
                  "period_to: 2025-12-31", "period_to: 2026-12-31")}
+    files["content/reports/farewell.md"] = "---\nkind: farewell\ntitle: Goodbye\n---\nThank you all.\n"
     group, _ = load_group(write_files(tmp_path / "group", files), "content")
     entries = newest_first(Published(group, dt.date(2026, 11, 30), SITE_URL))
     assert [(e.record_id, e.updated) for e in entries if e.kind in ("amendment", "report")] == [
-        ("impact-2025", dt.date(2026, 11, 30)), ("AM-01", dt.date(2025, 3, 14))]
+        ("impact-2025", dt.date(2026, 11, 30)),
+        ("farewell", dt.date(2026, 11, 30)),  # no dates of its own: not the day the group started
+        ("AM-01", dt.date(2025, 3, 14))]
 
 
 def test_a_feed_links_the_sites_own_pages_and_images_by_their_full_address(tmp_path: Path) -> None:

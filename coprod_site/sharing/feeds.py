@@ -151,7 +151,7 @@ def _report_entry(site: Published, report: Report) -> FeedEntry:
     """A report, dated by the end of the time it covers, and never after today (a feed reader
     would keep an entry dated in the future at the top)."""
     covered = report.period_to or report.ended_on or report.period_from
-    if covered is None and report.kind == "farewell":
+    if covered is None and report.report_kind == "farewell":
         covered = site.project.ended_on or site.today  # the group's end, not its start
     published = min(covered or site.project.started_on, site.today)
     return FeedEntry("report", report.id, f"Report: {report.title}", record_url(report), published,
