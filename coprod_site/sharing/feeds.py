@@ -119,16 +119,17 @@ def _meeting_entry(meeting: Meeting) -> FeedEntry:
 
 def _decision_entry(site: Published, decision: Decision) -> FeedEntry:
     return FeedEntry("decision", decision.id, f"Decision {decision.id}: {decision.title}",
-                     record_url(decision), decision_published_on(site, decision),
+                     record_url(decision), published_with_minutes(site, decision.made_at, decision.date),
                      f"Decided on {_words(decision.date)}. {decision.outcome_note or ''}".strip(),
                      decision.source.body, decision.source.path)
 
 
-def decision_published_on(site: Published, decision: Decision) -> dt.date:
-    """A decision made at a meeting is published when that meeting's minutes are agreed."""
-    meeting = site.meeting(decision.made_at)
+def published_with_minutes(site: Published, meeting_id: str | None, day: dt.date) -> dt.date:
+    """A record made or agreed at a meeting (a decision, a charter change) is published when
+    that meeting's minutes are agreed: the later of its own day and theirs."""
+    meeting = site.meeting(meeting_id)
     agreed = meeting.minutes.agreed_on if meeting is not None else None
-    return max(decision.date, agreed) if agreed else decision.date
+    return max(day, agreed) if agreed else day
 
 
 def _amendment_entry(site: Published, amendment: Amendment) -> FeedEntry | None:
@@ -141,9 +142,9 @@ def _amendment_entry(site: Published, amendment: Amendment) -> FeedEntry | None:
     if agreed is None:
         return None
     version = f" It made version {amendment.charter_version} of our charter." if amendment.charter_version else ""
-    published = (meeting.minutes.agreed_on or agreed) if meeting is not None else agreed
     return FeedEntry("amendment", amendment.id, f"Charter change {amendment.id}: {amendment.title}",
-                     record_url(amendment), max(agreed, published), f"Agreed on {_words(agreed)}.{version}",
+                     record_url(amendment), published_with_minutes(site, amendment.agreed_at, agreed),
+                     f"Agreed on {_words(agreed)}.{version}",
                      amendment.source.body, amendment.source.path)
 
 
