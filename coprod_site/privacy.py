@@ -26,6 +26,7 @@ import yaml
 
 from .problems import Problem
 from .records import Group, Person
+from .sources import OTHER_SPACE_CODES
 
 REGISTER_ENV = "COPROD_PRIVATE_REGISTER"
 
@@ -363,15 +364,17 @@ def person_id_patterns(person_ids: tuple[str, ...]) -> IdPatterns | None:
 
 
 def find_real_names(text: str, patterns: Mapping[str, Iterable[NameForm]],
-                    kind: str = "real_name") -> Iterator[Finding]:
+                    kind: str = "real_name", folded: str | None = None) -> Iterator[Finding]:
     """Any form of a register name (or a name in people.yml) its person has not agreed to show,
     across markup and line breaks.
 
     A form is looked for only where the text holds its word at all (`NameForm`):
-    one pass over the text to fold it, then a quick search for each word,
-    rather than each pattern tried at every place in the text.
+    one pass over the text to fold it (or `folded`, the text already folded),
+    then a quick search for each word, rather than each pattern tried at every
+    place in the text.
     """
-    folded = fold_letters(text) if patterns else ""
+    if folded is None:
+        folded = fold_letters(text) if patterns else ""
     found = [Finding(kind, match.group(), match.start(), match.end(), person_id)
              for person_id, forms in patterns.items() for form in forms
              if form.word is None or form.word in folded for match in form.pattern.finditer(text)]
@@ -546,11 +549,10 @@ def rules_for(group: Group, register: Mapping[str, str] | None = None) -> Privac
                         forbidden(withheld))
 
 
-_OTHER_SPACE_CODES = (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
-"""No-break, thin and other spaces (pasted from a word processor or an email signature), which
-the detectors read as plain spaces: one character for one, so every finding stays in place."""
-_OTHER_SPACES = re.compile("[" + "".join(map(chr, _OTHER_SPACE_CODES)) + "]")
-_AS_SPACES = str.maketrans(dict.fromkeys(_OTHER_SPACE_CODES, " "))
+_OTHER_SPACES = re.compile("[" + "".join(map(chr, OTHER_SPACE_CODES)) + "]")
+_AS_SPACES = str.maketrans(dict.fromkeys(OTHER_SPACE_CODES, " "))
+"""The detectors read other spaces as plain ones: one character for one, so every finding
+stays in place."""
 
 
 def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Finding]:
@@ -579,8 +581,9 @@ def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Find
 def _names(text: str, rules: PrivacyRules) -> list[Finding]:
     """The register's names and people.yml's withheld ones in `text`; the same words found
     through both are one finding, the register's."""
-    named = list(find_real_names(text, rules.name_patterns))
-    return [*named, *(f for f in find_real_names(text, rules.withheld_names, "withheld_name")
+    folded = fold_letters(text)
+    named = list(find_real_names(text, rules.name_patterns, folded=folded))
+    return [*named, *(f for f in find_real_names(text, rules.withheld_names, "withheld_name", folded)
                       if not any(n.person == f.person and n.start < f.end and f.start < n.end for n in named))]
 
 

@@ -279,8 +279,11 @@ def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text
     return Problem(shown_as, line, None, f"this line cannot be read. {hint}")
 
 
-_SPECIAL_SPACE = re.compile(":[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
-"""A colon, then a no-break, thin, zero-width or other space, which YAML does not read as the
+OTHER_SPACE_CODES = (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
+"""No-break, thin and other spaces that look like a space: pasted from a word processor or
+an email signature."""
+_SPECIAL_SPACE = re.compile(":[" + "".join(map(chr, OTHER_SPACE_CODES)) + "\u200b\ufeff]")
+"""A colon, then one of those spaces, or a zero-width one, which YAML does not read as the
 space after a field's name."""
 
 
@@ -288,11 +291,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _has_value(line: str) -> bool:
+    """A 'name: value' line, not a 'name:' that opens a group of fields."""
+    stripped = line.strip()
+    return ": " in stripped and not stripped.endswith(":")
+
+
 def _yaml_hint(what: str, text_line: str, above: str = "") -> str:
     if "\t" in text_line or "tab" in what:
         return "Indent with spaces, not tabs."
-    if "mapping values are not allowed" in what and _indent(text_line) > _indent(above) and ": " in above.strip() + " " \
-            and not above.rstrip().endswith(":"):
+    if "mapping values are not allowed" in what and _indent(text_line) > _indent(above) and _has_value(above):
         return ("It is indented more than the line above, which already has its value: line it up with "
                 "the line above, or put it under a field that ends with ':'.")
     if "mapping values are not allowed" in what:
