@@ -37,6 +37,7 @@ from .records import (
 from .sources import (
     Source,
     SourceError,
+    folder_files,
     iter_markdown_files,
     read_markdown_file,
     read_yaml_file,
@@ -253,10 +254,11 @@ class Loader:
 
     def _load_folder(self, folder: str, pattern: re.Pattern[str], model: type[F],
                      hint: Callable[[str], str]) -> dict[str, F]:
+        markdown, others = folder_files(self.content / folder)
         if self.share is None or self.share.pages:  # (one share says it, for a group read in parts)
-            self._report_other_files(self.content / folder)
+            self._report_other_files(others)
         records: dict[str, F] = {}
-        for path in iter_markdown_files(self.content / folder):
+        for path in markdown:
             match = pattern.match(path.stem)
             if match is None:
                 self._report(Problem(self.shown(path), None, None, hint(path.name)))
@@ -277,14 +279,10 @@ class Loader:
             records[record_id] = record
         return records
 
-    def _report_other_files(self, folder: Path) -> None:
+    def _report_other_files(self, others: list[Path]) -> None:
         """A file saved with another ending ('.txt', '.MD', '.docx') would be left out unseen."""
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.iterdir()):
-            suffix = path.suffix.lower()
-            if (path.suffix == ".md" or path.name.startswith((".", "_")) or suffix in IMAGE_SUFFIXES
-                    or not path.is_file()):
+        for path in others:
+            if path.name.startswith((".", "_")) or path.suffix.lower() in IMAGE_SUFFIXES:
                 continue
             self._report(Problem(self.shown(path), None, None, "is not read: only files ending in .md are "
                                  f"records. If it is one, save it as {path.stem}.md.", "warning"))

@@ -378,14 +378,20 @@ class _Builder:
 
 
 def iter_markdown_files(folder: Path) -> Iterator[Path]:
-    """The .md files directly in `folder`, in name order.
+    """The .md files directly in `folder`, in name order."""
+    yield from folder_files(folder)[0]
+
+
+def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The .md files directly in `folder`, and its other files, each in name order.
 
     os.scandir knows which entries are files without asking the system about
     each one, which counts in a folder of thousands of meetings.
     """
     if not folder.is_dir():
-        return
+        return [], []
     with os.scandir(folder) as entries:
-        names = sorted(entry.name for entry in entries
-                       if os.path.splitext(entry.name)[1] == ".md" and entry.is_file())
-    yield from (folder / name for name in names)
+        names = sorted(entry.name for entry in entries if entry.is_file())
+    markdown = [name for name in names if os.path.splitext(name)[1] == ".md"]
+    others = [name for name in names if os.path.splitext(name)[1] != ".md"]
+    return [folder / name for name in markdown], [folder / name for name in others]
