@@ -24,7 +24,8 @@ from collections.abc import Callable, Mapping
 
 from .records import Person, with_article
 
-MENTION = re.compile(r"\[\[\s*([a-z0-9][a-z0-9_\-]*)\s*\]\]", re.IGNORECASE)
+_ID = r"[a-z0-9][a-z0-9_\-]*"
+MENTION = re.compile(rf"\[\[\s*({_ID})\s*\]\]", re.IGNORECASE)
 """`[[p01]]`: a person written by id (`[[P01]]` is p01 too: ids are small letters)."""
 
 QUOTE_BY = re.compile(r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?)*)(?P<dash>[\u2012-\u2015]|--|-)[ \t]*(?=\[\[)"
@@ -37,7 +38,7 @@ QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
 
 _SPEECH = (r"(?:said|says|told\s+us|tells\s+us|asked|asks|added|adds|explained|explains|shared|shares|"
            r"wrote|writes|put\s+it|replied|replies|remembered|recalled|commented|suggested|suggests)")
-_MENTIONED = r"(?P<mention>\[\[\s*[a-z0-9][a-z0-9_\-]*\s*\]\])"
+_MENTIONED = rf"(?P<mention>\[\[\s*(?P<id>{_ID})\s*\]\])"
 PROSE_QUOTES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_SPEECH}[ \t]+{_MENTIONED}",   # "...," said [[p01]]
     rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_MENTIONED}[ \t]+{_SPEECH}",   # "...," [[p01]] said
@@ -86,12 +87,8 @@ def people_in_text(text: str, people: Mapping[str, Person]) -> str:
 
 def _quoted_in_prose(match: re.Match[str], people: Mapping[str, Person]) -> str:
     """A quote in running text names who said it as their consent to quotes allows."""
-    written = MENTION.fullmatch(match["mention"])
-    assert written is not None, "_MENTIONED matches what MENTION matches"
-    who = _literal(quote_attribution(people.get(person_id(written[1]))))
-    start, end = match.span("mention")
-    whole = match.group()
-    return whole[:start - match.start()] + who + whole[end - match.start():]
+    who = _literal(quote_attribution(people.get(person_id(match["id"]))))
+    return match.group().replace(match["mention"], who, 1)
 
 
 def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -> str:
