@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -260,7 +259,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         html = clean_html(html)
         spec = self.specs.get(src_uri)
         html = html if spec is None else self.renderer.render(spec, self.site, html)
-        return mark_glossary_terms(html, self.site.group.glossary, partial(self.renderer.abbr, src_uri),
+        return mark_glossary_terms(html, self.site.group.glossary, self.renderer.glossary_terms(src_uri),
                                    [self.site.project.name])
 
     def _put_finished_pages_in_place(self) -> None:

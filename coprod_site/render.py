@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from .pages import PageSpec, page_url, relative_url
 from .published import Published, join_words
-from .terms import entry_id
+from .terms import Wrap, entry_id
 
 
 def format_date(value: dt.date | None) -> str:
@@ -108,8 +108,14 @@ class Renderer:
                                body=Markup(body_html), url=partial(relative_url, spec.url),
                                **spec.context, **extra)
 
-    def abbr(self, page: str, text: str, explanation: str, term: str) -> str:
-        """One glossary term as written on the page `page` (its file in the docs), with its
-        explanation and a link to its entry in the glossary (`_abbr.html`)."""
-        href = relative_url(page_url(page), f"glossary/#{entry_id(term)}")
-        return self.env.get_template("_abbr.html").render(text=text, explanation=explanation, href=href)
+    def glossary_terms(self, page: str) -> Wrap:
+        """How glossary terms are marked on the page `page` (its file in the docs): each as
+        written, with its explanation and a link to its entry in the glossary (`_abbr.html`).
+        The way to the glossary and the template are found once for the page."""
+        glossary = relative_url(page_url(page), "glossary/")
+        template = self.env.get_template("_abbr.html")
+
+        def marked(text: str, explanation: str, term: str) -> str:
+            return template.render(text=text, explanation=explanation, href=f"{glossary}#{entry_id(term)}")
+
+        return marked

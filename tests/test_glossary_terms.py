@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -19,7 +18,7 @@ GLOSSARY = {
 
 
 def mark(html: str) -> str:
-    return mark_glossary_terms(html, GLOSSARY, partial(Renderer().abbr, "meetings/2025-01-10-first.md"))
+    return mark_glossary_terms(html, GLOSSARY, Renderer().glossary_terms("meetings/2025-01-10-first.md"))
 
 
 def abbrs(html: str) -> list[tuple[str, str]]:
@@ -41,7 +40,7 @@ def test_short_forms_match_only_in_capitals_and_only_as_whole_words() -> None:
 
 def test_the_group_name_is_not_a_glossary_term() -> None:
     html = mark_glossary_terms("<p>Minutes Matter met. Read the minutes.</p>", GLOSSARY,
-                               partial(Renderer().abbr, "index.md"), ["Minutes Matter"])
+                               Renderer().glossary_terms("index.md"), ["Minutes Matter"])
     assert abbrs(html) == [("minutes", "The written notes of a meeting.")]
     assert html.startswith("<p>Minutes Matter met.")
 
