@@ -64,6 +64,7 @@ def _unknown_person(group: Group, record: object, person_id: str, *at: str | int
 
 
 def check_meeting_dates(group: Group, settings: Settings) -> Problems:
+    closed_on = group.project.closed_on if group.project is not None else None
     for meeting in group.meetings.values():
         named = meeting.id[:10]
         if named != meeting.date.isoformat():
@@ -88,7 +89,6 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"'{field}' ({day.isoformat()}) is before the meeting "
                                              f"({meeting.date.isoformat()}): minutes come after the meeting. "
                                              "Check both dates.", "minutes", field)
-        closed_on = group.project.closed_on if group.project is not None else None
         if closed_on is not None and meeting.is_planned and meeting.date > closed_on:
             yield meeting.source.problem(f"is planned for after the group closed ({closed_on.isoformat()}, in "
                                          "project.yml), so it will not happen; the site leaves it out. Delete "
@@ -228,6 +228,7 @@ def _charter_version(group: Group) -> Problems:
 
 
 def check_reports(group: Group, settings: Settings) -> Problems:
+    closed = group.project is not None and group.project.status == "closed"
     for report in group.reports.values():
         if report.report_kind == "impact" and report.lacks("period_from"):
             yield report.source.problem("'period_from' is needed for an impact report: the first day it "
@@ -236,7 +237,6 @@ def check_reports(group: Group, settings: Settings) -> Problems:
             yield report.source.problem("'period_to' is before 'period_from'.", "period_to")
         if report.report_kind == "impact":
             yield from _missing_headings(report)
-        closed = group.project is not None and group.project.status == "closed"
         if closed and report.report_kind == "farewell" and report.lacks("ended_on"):
             yield report.source.problem("the group has closed, and its farewell report says when: add "
                                         "'ended_on', the day of its last meeting or the day it closed.", "kind",
