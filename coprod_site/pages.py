@@ -17,6 +17,9 @@ from .listing import Pager, group_by_year, page_title, paginate, year_links
 from .published import Published, record_page
 from .records import Decision, Meeting, Report
 
+GLOSSARY_PAGE = "glossary.md"
+"""The page that explains the group's words, which every marked term links to."""
+
 NAV_TITLES = {
     "index.md": "Home",
     "charter/index.md": "Our charter",
@@ -27,7 +30,7 @@ NAV_TITLES = {
     "how-we-work.md": "How we work together",
     "reports/index.md": "Reports",
     "people.md": "Who we are",
-    "glossary.md": "Glossary",
+    GLOSSARY_PAGE: "Glossary",
 }
 
 
@@ -106,7 +109,7 @@ def _section_pages(site: Published) -> Iterator[PageSpec]:
     yield PageSpec("people.md", "Who we are", "people.html", _remit(site),
                    description=f"The people of {name}.", in_nav=True)
     if site.group.glossary:
-        yield PageSpec("glossary.md", "Glossary", "glossary.html",
+        yield PageSpec(GLOSSARY_PAGE, "Glossary", "glossary.html",
                        description="What our words and abbreviations mean.", in_nav=True)
 
 

@@ -34,7 +34,7 @@ from .image_metadata import without_metadata
 from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache
 from .outputs import OutputFile, build_outputs
-from .pages import NAV_TITLES, PageSpec, group_pages
+from .pages import GLOSSARY_PAGE, NAV_TITLES, PageSpec, group_pages
 from .permalinks import address_problems, published_urls
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
@@ -254,11 +254,14 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         return self.finisher if page.file.src_uri in self.specs else None
 
     def _finish_page(self, src_uri: str, html: str) -> str:
-        """A page's content: its cleaned HTML, in its template for our pages, glossary terms marked."""
+        """A page's content: its cleaned HTML, in its template for our pages, glossary terms marked
+        (but on the glossary, whose terms would only link to themselves)."""
         assert self.site is not None
         html = clean_html(html)
         spec = self.specs.get(src_uri)
         html = html if spec is None else self.renderer.render(spec, self.site, html)
+        if src_uri == GLOSSARY_PAGE:
+            return html
         return mark_glossary_terms(html, self.site.group.glossary, self.renderer.glossary_terms(src_uri),
                                    [self.site.project.name])
 

@@ -26,7 +26,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from .pages import PageSpec, page_url, relative_url
+from .pages import GLOSSARY_PAGE, PageSpec, page_url, relative_url
 from .published import Published, join_words
 from .terms import Wrap, entry_id
 
@@ -112,7 +112,7 @@ class Renderer:
         """How glossary terms are marked on the page `page` (its file in the docs): each as
         written, with its explanation and a link to its entry in the glossary (`_abbr.html`).
         The way to the glossary and the template are found once for the page."""
-        glossary = relative_url(page_url(page), "glossary/")
+        glossary = relative_url(page_url(page), page_url(GLOSSARY_PAGE))
         template = self.env.get_template("_abbr.html")
 
         def marked(text: str, explanation: str, term: str) -> str:

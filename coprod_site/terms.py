@@ -5,7 +5,7 @@ means. Each page's first use of every glossary term becomes a link to its entry
 in the glossary, the explanation also in `<abbr title>` for a mouse (the markup
 comes from the `_abbr.html` template, which a site may override): a title alone
 is never shown to keyboard, touch or most screen-reader users. Text inside
-links (a link cannot hold another), code, existing `<abbr>`, `<dfn>` (a term's
+links (a link cannot hold another), headings, code, existing `<abbr>`, `<dfn>` (a term's
 own definition, as on the glossary page), scripts and styles is left alone, and
 so is every tag and attribute: only the text between tags changes.
 """
@@ -23,7 +23,10 @@ Wrap = Callable[[str, str, str], str]
 TAG_OR_COMMENT = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 LEFT_ALONE = frozenset({"a", "abbr", "dfn", "code", "pre", "kbd", "samp", "script", "style", "textarea",
-                        "svg", "title", "button", "select", "option", "label", "summary"})
+                        "svg", "title", "button", "select", "option", "label", "summary",
+                        "h1", "h2", "h3", "h4", "h5", "h6"})
+"""Elements whose text is never marked: a link cannot hold another, a heading is not a link,
+and code and definitions say what they say."""
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
 
