@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ from .records import Group
 from .render import CompiledTemplates, Renderer
 from .sanitize import clean_html
 from .second_core import SecondCore
-from .settings import Settings
+from .settings import SITE_EXTENSIONS, MarkdownSetup, Settings
 from .shared_parts import SharedParts, add_theme_templates, nav_targets
 from .site_config import written_site_url
 from .terms import mark_glossary_terms
@@ -133,6 +134,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
             self.origins = {}
         _configure_site(config, self.specs, group.pages)
+        self.settings = replace(settings, markdown=MarkdownSetup(tuple(config.markdown_extensions),
+                                                                 dict(config.mdx_configs or {})))
         if group.project is not None:
             _speak_the_group_language(config, group.project.language)
         if self.dirty:
@@ -439,7 +442,7 @@ def _publish_without_metadata(image: File, files: Files, config: MkDocsConfig) -
 
 def _configure_site(config: MkDocsConfig, specs: dict[str, PageSpec], pages: dict[str, Any]) -> None:
     """What every group's site needs: clause ids, no web fonts, our stylesheet, a short nav."""
-    for extension in ("attr_list", "abbr", "md_in_html", "toc"):
+    for extension in SITE_EXTENSIONS:
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
     # Material prints the site's name unescaped in places (its logo's label, the window title):

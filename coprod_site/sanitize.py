@@ -56,13 +56,6 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 
 
-def _keep_attribute(tag: str, name: str, value: str) -> str | None:
-    """Images come only from the site itself: a relative path to an image file."""
-    if tag == "img" and name == "src" and not is_local_image(value):
-        return None
-    return value
-
-
 def is_local_image(url: str) -> bool:
     """True for 'assets/map.png' or '../assets/map.png'; False for other sites or other files."""
     parts = urlsplit(url.strip())
@@ -71,8 +64,19 @@ def is_local_image(url: str) -> bool:
     return posixpath.splitext(parts.path)[1].lower() in IMAGE_SUFFIXES
 
 
-def clean_html(html: str) -> str:
-    """A page body with everything that could run, load or restyle removed."""
+def clean_html(html: str, site_url: str | None = None) -> str:
+    """A page body with everything that could run, load or restyle removed.
+
+    Images come only from the site itself: a relative path to an image file or,
+    where `site_url` is given (in feeds, which give the site's images by their
+    full address), an image file under that address.
+    """
+    def keep_attribute(tag: str, name: str, value: str) -> str | None:
+        if tag == "img" and name == "src" and not (
+                is_local_image(value) or (site_url and _is_site_image(value, site_url))):
+            return None
+        return value
+
     attributes = {tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}
     attributes["*"] = set(GLOBAL_ATTRIBUTES)
     return nh3.clean(
@@ -80,8 +84,14 @@ def clean_html(html: str) -> str:
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(REMOVED_WITH_CONTENT),
         attributes=attributes,
-        attribute_filter=_keep_attribute,
+        attribute_filter=keep_attribute,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
         strip_comments=True,
     )
+
+
+def _is_site_image(url: str, site_url: str) -> bool:
+    address = url.strip()
+    return (address.startswith(site_url) and ".." not in address
+            and is_local_image(address.removeprefix(site_url)))

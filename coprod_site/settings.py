@@ -3,7 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
+
+SITE_EXTENSIONS = ("attr_list", "abbr", "admonition", "md_in_html", "toc")
+"""The Markdown extensions every group's site reads its pages with (and mkdocs.yml may add more)."""
+
+
+@dataclass(frozen=True, eq=False)
+class MarkdownSetup:
+    """How the site's pages read Markdown: mkdocs.yml's `markdown_extensions` and their options.
+
+    Feeds give a record's text as the record's page shows it, admonitions and
+    abbreviations included, so they read it the same way.
+    """
+
+    extensions: tuple[str, ...] = SITE_EXTENSIONS
+    configs: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[tuple[str, ...], str]:
+        """What tells two setups apart, for caches of converted text."""
+        return self.extensions, repr(sorted(self.configs.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MarkdownSetup) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
 
 
 @dataclass(frozen=True)
@@ -25,6 +53,8 @@ class Settings:
     allowed_acronyms: tuple[str, ...] = ("UK", "NHS", "GP")
     site_url: str | None = None
     """Where the site lives: mkdocs.yml's site_url, or else project.yml's."""
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup, repr=False)
+    """mkdocs.yml's Markdown extensions (mkdocs.yml itself is part of each page's digest)."""
 
     def with_site_address(self, project_site_url: str | None) -> Settings:
         """These settings, with project.yml's site_url where mkdocs.yml gives none."""

@@ -73,6 +73,41 @@ def test_a_feed_entry_carries_the_agreed_summary(built_group: Path) -> None:
     assert "We met for the first time. We agreed our charter." in entry.content[0].value
 
 
+def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
+    """A feed reader shows an admonition as a box and an abbreviation as a word, never the
+    '!!! note' and '*[PALS]:' the facilitator typed (admonitions work in every group's site,
+    whether or not its mkdocs.yml lists them); what the page would clean out (a script,
+    another site's image) is not in the feed either, and the site's own images are."""
+    from bs4 import BeautifulSoup
+    from conftest import mkdocs_build
+    from groups import FILES, write_files
+
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    extra = ('We met for the first time.\n\n!!! note "Next time"\n    Bring your own mug.\n\n'
+             "Ask PALS for help. <script>alert(1)</script>\n\n"
+             "![A map of the room](../assets/map.png) ![A tracker](https://tracker.example/p.png)\n\n"
+             "*[PALS]: Patient Advice and Liaison Service\n")
+    files = {**FILES, meeting: FILES[meeting].replace("We met for the first time.", extra)}
+    root = write_files(tmp_path / "group", files)
+    (root / "content" / "assets").mkdir()
+    (root / "content" / "assets" / "map.png").write_bytes(
+        bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                      "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082"))
+    assert mkdocs_build(root).returncode == 0
+
+    entry = next(e for e in read_feed(root / "site", "meetings").entries if e.id.endswith("first-meeting"))
+    html = entry.content[0].value
+    assert "!!!" not in html and "*[PALS]" not in html and "alert(1)" not in html
+    body = BeautifulSoup(html, "html.parser")
+    box = body.select_one("div.admonition.note")
+    assert box is not None and "Next time" in box.get_text() and "Bring your own mug." in box.get_text()
+    assert [(a.get_text(), a["title"]) for a in body.select("abbr")] == [
+        ("PALS", "Patient Advice and Liaison Service")]
+    assert [img.get("src") for img in body.select("img")] == [f"{SITE_URL}assets/map.png", None]
+    page = BeautifulSoup((root / "site/meetings/2025-01-10-first-meeting/index.html").read_text(), "html.parser")
+    assert page.select_one("article div.admonition.note") is not None  # the page the entry links to
+
+
 # --- calendar --------------------------------------------------------------------------
 
 

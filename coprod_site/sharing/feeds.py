@@ -18,14 +18,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import markdown
 from feedgen.feed import FeedGenerator
-from markdown_it import MarkdownIt
 
 from ..gitlog import last_changed
 from ..outputs import OutputFile, RebuildCache
 from ..published import Published
 from ..records import Amendment, Decision, Meeting, Report
-from ..settings import Settings
+from ..sanitize import clean_html
+from ..settings import MarkdownSetup, Settings
 from .links import absolute_url, at_midnight, record_url, tag_id
 
 
@@ -87,7 +88,7 @@ def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile
     changed = last_changed(Path(site.group.root), site.group.content)
     shown = {entry: _as_shown(site, entry, changed) for entry in every_chosen}
     for feed, kept in chosen.items():
-        yield OutputFile(feed.path, render_feed(site, feed, [shown[entry] for entry in kept]))
+        yield OutputFile(feed.path, render_feed(site, feed, [shown[entry] for entry in kept], settings.markdown))
 
 
 def newest_first(site: Published) -> list[FeedEntry]:
@@ -159,7 +160,8 @@ def _report_entry(site: Published, report: Report) -> FeedEntry:
                      report.title, report.source.body, report.source.path)
 
 
-def render_feed(site: Published, feed: Feed, entries: list[FeedEntry]) -> bytes:
+def render_feed(site: Published, feed: Feed, entries: list[FeedEntry],
+                setup: MarkdownSetup) -> bytes:
     """The Atom document for one feed."""
     project = site.project
     generator = FeedGenerator()
@@ -176,12 +178,13 @@ def render_feed(site: Published, feed: Feed, entries: list[FeedEntry]) -> bytes:
     newest = max((e.updated for e in entries), default=project.started_on)
     generator.updated(at_midnight(newest))
     for entry in entries:
-        _add_entry(site, generator, entry)
+        _add_entry(site, generator, entry, setup)
     result: bytes = generator.atom_str(pretty=True)
     return result
 
 
-def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry) -> None:
+def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry,
+               setup: MarkdownSetup) -> None:
     item = generator.add_entry(order="append")
     item.id(tag_id(site, f"{entry.kind}s/{entry.record_id}"))
     item.title(entry.title)
@@ -190,25 +193,37 @@ def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry) -> N
     item.published(at_midnight(entry.published))
     item.summary(entry.summary)
     if entry.body.strip():
-        item.content(ENTRY_HTML.get(entry.body), type="html")
+        item.content(ENTRY_HTML.get((setup, site.site_url, entry.body)), type="html")
     item.category(term=entry.kind)
 
 
-MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
-"""One converter for every entry: building one costs more than rendering a body with it,
-and rendering keeps no state in it between bodies."""
+def body_html(entry: tuple[MarkdownSetup, str | None, str]) -> str:
+    """A record's Markdown text as HTML, for feed readers that show the whole entry: read as
+    the site's pages read it (admonitions, abbreviations and all) and cleaned as they are, so
+    nothing in it can run a script or load something from another site.
 
-
-def body_html(body: str) -> str:
-    """A record's Markdown text as HTML, for feed readers that show the whole entry.
-
-    Raw HTML in the text is shown as text, never passed on to readers.
+    `entry` is the site's Markdown setup, its address (its own images are given by their full
+    address in feeds) and the text.
     """
-    html: str = MARKDOWN.render(body)
-    return html
+    setup, site_url, body = entry
+    return clean_html(_converter(setup).convert(body), site_url)
 
 
-ENTRY_HTML: RebuildCache[str, str] = RebuildCache(body_html)
+_CONVERTERS: dict[tuple[tuple[str, ...], str], markdown.Markdown] = {}
+"""One converter for every entry, reset between them: making one costs more than converting a
+body. A server whose mkdocs.yml changes keeps only the current setup's."""
+
+
+def _converter(setup: MarkdownSetup) -> markdown.Markdown:
+    converter = _CONVERTERS.get(setup.key)
+    if converter is None:
+        _CONVERTERS.clear()
+        converter = _CONVERTERS[setup.key] = markdown.Markdown(
+            extensions=list(setup.extensions), extension_configs=dict(setup.configs))
+    return converter.reset()
+
+
+ENTRY_HTML: RebuildCache[tuple[MarkdownSetup, str | None, str], str] = RebuildCache(body_html)
 """Each entry's HTML by its Markdown (people already resolved): every entry is in two feeds,
 and a serve rebuild after one edit converts only the edited record's text."""
 
