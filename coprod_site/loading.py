@@ -88,6 +88,7 @@ class Loader:
         self.unreadable_records: set[str] = set()
         """Ids of people and records whose entry or file has a problem (reported here)."""
         self.people_unread = False
+        self.ids_given_twice: dict[str, tuple[int | None, int | None]] = {}
         self.record_paths: dict[str, str] = {}
 
     def load(self) -> Group:
@@ -110,6 +111,7 @@ class Loader:
         group.record_paths = self.record_paths
         group.unreadable_people, group.unreadable_records = self.unreadable_people, self.unreadable_records
         group.people_unread = self.people_unread
+        group.ids_given_twice = self.ids_given_twice
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -189,6 +191,7 @@ class Loader:
             self.people_unread = True
             return {}
         people: dict[str, Person] = {}
+        indexes: dict[str, int] = {}
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
                 self._report(source.problem("each person should be a group of fields starting with "
@@ -200,10 +203,13 @@ class Loader:
                     self.unreadable_people.add(entry["id"])
                 continue
             if person.id in people:
-                self._report(source.problem(f"the id '{person.id}' is used twice. Give each person "
-                                            "their own id.", "people", index, "id"))
+                lines = (source.line_of("people", indexes[person.id], "id"), source.line_of("people", index, "id"))
+                self.ids_given_twice.setdefault(person.id, lines)
+                self._report(source.problem(f"the id '{person.id}' is used twice, here and at line {lines[0]}. "
+                                            "Give each person their own id.", "people", index, "id"))
                 continue
             people[person.id] = person
+            indexes[person.id] = index
         return people
 
     def _load_glossary(self) -> dict[str, str]:

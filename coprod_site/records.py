@@ -407,6 +407,9 @@ class Group:
     unreadable_people: set[str] = field(default_factory=set)
     """Ids of people in people.yml whose entry has a problem (reported): others may name them."""
     people_unread: bool = False
+    ids_given_twice: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    """Ids people.yml gives to two people, with the lines of both (reported): a cause to point to
+    when an id is not anyone's."""
     """people.yml could not be read as a list of people (reported): anyone may have been in it."""
     unreadable_records: set[str] = field(default_factory=set)
     """Ids of meetings, decisions, amendments and reports whose file has a problem (reported):

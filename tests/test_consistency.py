@@ -193,6 +193,19 @@ def test_a_people_file_that_cannot_be_read_is_one_problem_not_one_for_every_pers
         "content/people.yml, line 10: this line cannot be read. Indent with spaces, not tabs."]
 
 
+def test_an_id_given_to_two_people_is_named_where_the_ids_it_left_nobody_are_reported(tmp_path: Path) -> None:
+    """Copying a person's entry and forgetting to change its id left p02 nobody: every record
+    naming p02 says so, and each points to the two entries in people.yml, which sort later."""
+    root = changed(tmp_path, "content/people.yml", "  - id: p02\n", "  - id: p01\n")
+    _, _, problems = check_folder(root)
+    errors = [str(p) for p in problems if p.is_error]
+    assert "content/people.yml, line 10: the id 'p01' is used twice, here and at line 2. Give each person " \
+           "their own id." in errors
+    nobody = [e for e in errors if "'p02' is not anyone" in e or "[[p02]]" in e]
+    assert nobody and all(e.endswith("people.yml gives the id 'p01' to two people, at lines 2 and 10: "
+                                     "should one of them be 'p02'?") for e in nobody)
+
+
 def test_a_record_that_cannot_be_read_does_not_make_its_address_look_dropped(tmp_path: Path) -> None:
     """Its page is missing only because of the problem reported: the address list is not the
     thing to change."""

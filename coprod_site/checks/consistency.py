@@ -59,8 +59,15 @@ def _unknown_person(group: Group, record: object, person_id: str, *at: str | int
     if len(several) > 1 and all(several):  # 'present: p01, p02' is one piece of text to YAML
         hint = f"To name several people, write a list: [{', '.join(several)}]."
     else:
-        hint = "Check the id, or add the person to people.yml."
+        hint = "Check the id, or add the person to people.yml." + given_twice_hint(group, person_id)
     yield record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
+
+
+def given_twice_hint(group: Group, person_id: str) -> str:
+    """Where people.yml gives one id to two people, the likely cause of an id that is nobody's."""
+    return "".join(f" people.yml gives the id '{twice}' to two people, at lines {first} and {second}: "
+                   f"should one of them be '{person_id}'?"
+                   for twice, (first, second) in group.ids_given_twice.items())
 
 
 def check_meeting_dates(group: Group, settings: Settings) -> Problems:
