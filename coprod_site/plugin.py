@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -146,10 +146,12 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:
             return files
+        unused = _unused_theme_files(config)
         for file in list(files):
-            if file.src_dir == config.docs_dir and not self._is_kept(file.src_uri):
+            from_content = file.src_dir == config.docs_dir
+            if not self._is_kept(file.src_uri) if from_content else unused(file.src_uri):
                 files.remove(file)
-            elif file.src_dir == config.docs_dir and file.src_uri in self.site.group.images:
+            elif from_content and file.src_uri in self.site.group.images:
                 _publish_without_metadata(file, files, config)
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
@@ -429,6 +431,25 @@ def _theme_dirs_below_ours(config: MkDocsConfig) -> list[str]:
 def _override_dirs(config: MkDocsConfig) -> list[Path]:
     custom_dir = config.theme.custom_dir
     return [Path(custom_dir) / "coprod"] if custom_dir else []
+
+
+SEARCH_SEGMENTERS = {"assets/javascripts/lunr/tinyseg.js": {"ja"},
+                     "assets/javascripts/lunr/wordcut.js": {"hi", "th"}}
+"""Material's word splitters for search in Japanese, and in Hindi and Thai: each needed only
+for those languages."""
+
+
+def _unused_theme_files(config: MkDocsConfig) -> Callable[[str], bool]:
+    """Files of the theme a reader never loads, each with someone's email address in it: the
+    source maps of Material's scripts and styles (for its developers), and search word splitters for
+    languages the site's search does not use."""
+    search = search_plugin(config)
+    languages = set(search.config.lang or ()) if search is not None else set()
+
+    def unused(src_uri: str) -> bool:
+        needed_for = SEARCH_SEGMENTERS.get(src_uri)
+        return src_uri.endswith(".map") or (needed_for is not None and not needed_for & languages)
+    return unused
 
 
 def _publish_without_metadata(image: File, files: Files, config: MkDocsConfig) -> None:

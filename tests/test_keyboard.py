@@ -153,6 +153,58 @@ def test_tables_of_records_are_cards_on_a_phone_and_still_tables_to_a_screen_rea
                 assert '- columnheader "Who"' in tree and '- cell "Sam Adeyemi"' in tree and "Who:" not in tree
 
 
+BROKEN_WORDS = """
+() => [...document.querySelectorAll('article table :is(th, td)')].flatMap(cell => {
+  if (!cell.checkVisibility()) return [];
+  const broken = [];
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.data.matchAll(/[^\\s\\u00ad-]+-?/g)) {  // a line may end after a hyphen
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(word[0]);
+    }
+  }
+  return broken;
+})
+"""
+
+
+def test_no_word_in_a_table_is_broken_across_lines_on_a_phone(example_site: ExampleSite, example_url: str,
+                                                              browser: Browser) -> None:
+    """'Lived experie nce only', 'Sta ff onl y', 'To ta l': six columns of figures in 320 pixels
+    broke their headings letter by letter, and 'project.y ml' its code. A word in a table stays
+    whole, on every page (a line may still end after a hyphen, as in running text)."""
+    broken = {}
+    with open_page(browser, width=320) as page:
+        for url in example_site.page_urls():
+            page.goto(example_url + url)
+            if words := page.evaluate(BROKEN_WORDS):
+                broken[url] = words
+    assert broken == {}
+
+
+def test_words_in_charts_are_big_enough_to_read_on_a_phone(example_site: ExampleSite, example_url: str,
+                                                            browser: Browser) -> None:
+    """A chart is drawn to scale with its column: at 320 pixels its labels and numbers had shrunk
+    to 10 pixels. Each is at least 12 pixels as shown, and a label still fits beside its bar."""
+    with open_page(browser, width=320) as page:
+        page.goto(example_url + example_site.prefix + "how-we-work/")
+        sizes = page.evaluate("""() => [...document.querySelectorAll('.coprod-chart__svg text')].map(text =>
+            parseFloat(getComputedStyle(text).fontSize) * text.ownerSVGElement.getScreenCTM().a)""")
+        overlaps = page.evaluate("""() => [...document.querySelectorAll('.coprod-chart__svg')].flatMap(svg => {
+            const labels = [...svg.querySelectorAll('.coprod-chart__label')].map(t => t.getBoundingClientRect());
+            const bars = [...svg.querySelectorAll('rect:not(.coprod-chart__background)')]
+                .map(r => r.getBoundingClientRect()).filter(r => r.height > 0 && r.height < 40);
+            return labels.filter(l => bars.some(b => l.bottom > b.top + 1 && l.top < b.bottom - 1
+                                                   && l.right > b.left && l.left < b.right)).length;
+        })""")
+    assert sizes and min(sizes) >= 12, sorted(sizes)[:5]
+    assert sum(overlaps) == 0
+
+
 def test_each_table_has_a_name_and_people_are_cards_on_a_phone(example_site: ExampleSite, example_url: str,
                                                                 browser: Browser) -> None:
     """A screen reader lists a page's tables by name; on a phone, names are not broken mid-word

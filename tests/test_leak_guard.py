@@ -41,6 +41,18 @@ def files_containing(site: Path, needle: str) -> list[str]:
     return [name for name, text in every_file_text(site).items() if needle.lower() in text.lower()]
 
 
+def test_no_file_of_the_site_holds_an_email_address_but_the_groups_own(built_group: Path) -> None:
+    """Not in a page, and not in what the theme ships: Material's source maps and its Japanese
+    search splitter carry their authors' addresses, and a calendar UID written '<id>@<host>'
+    reads as one. None of those is published."""
+    email = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+    found = {name: sorted(set(email.findall(text))) for name, text in every_file_text(built_group).items()}
+    assert {name: addresses for name, addresses in found.items() if set(addresses) - {"team@example.org"}} == {}
+    assert found["index.html"] == ["team@example.org"]  # the contact address is shown
+    assert not any(name.endswith((".map", "tinyseg.js")) for name in found)
+    assert "assets/javascripts/lunr/min/lunr.stemmer.support.min.js" in found  # search still works
+
+
 # --- the guard on a finished site ----------------------------------------------------
 
 

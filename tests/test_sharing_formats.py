@@ -124,7 +124,7 @@ def test_calendar_has_the_planned_meeting_in_london_time(built_group: Path) -> N
     calendar = read_calendar(built_group)
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
     events = calendar.walk("VEVENT")
-    assert [str(e["UID"]) for e in events] == ["2027-06-10-summer@example.org"]
+    assert [str(e["UID"]) for e in events] == [f"{SITE_URL}meetings/2027-06-10-summer/"]
     event = events[0]
     assert event.decoded("DTSTART") == dt.datetime(2027, 6, 10, 16, 0, tzinfo=ZoneInfo("Europe/London"))
     assert event.decoded("DTEND") == dt.datetime(2027, 6, 10, 17, 0, tzinfo=ZoneInfo("Europe/London"))
@@ -145,10 +145,10 @@ def test_calendar_imports_in_a_second_client_parser(built_group: Path) -> None:
     text = (built_group / "meetings.ics").read_text(encoding="utf-8")
     events = list(ics.Calendar(text).events)
     assert [(e.uid, e.name, e.location) for e in events] == [
-        ("2027-06-10-summer@example.org", "Test Group: Planning the summer", "Library (step-free)")]
+        (f"{SITE_URL}meetings/2027-06-10-summer/", "Test Group: Planning the summer", "Library (step-free)")]
     assert events[0].begin.datetime.isoformat() == "2027-06-10T16:00:00+01:00"
     found = recurring_ical_events.of(read_calendar(built_group)).between((2027, 6, 1), (2027, 7, 1))
-    assert [str(e["UID"]) for e in found] == ["2027-06-10-summer@example.org"]
+    assert [str(e["UID"]) for e in found] == [f"{SITE_URL}meetings/2027-06-10-summer/"]
 
 
 def test_recent_agreed_meetings_stay_in_the_calendar(tmp_path: Path) -> None:
@@ -163,8 +163,8 @@ def test_recent_agreed_meetings_stay_in_the_calendar(tmp_path: Path) -> None:
     site = Published(group, dt.date(2025, 6, 1), SITE_URL)
     calendar = icalendar.Calendar.from_ical(render_calendar(site))
     assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
-        "2025-01-10-first-meeting@example.org", "2025-02-14-leaflets@example.org",
-        "2027-06-10-summer@example.org"]
+        f"{SITE_URL}meetings/2025-01-10-first-meeting/", f"{SITE_URL}meetings/2025-02-14-leaflets/",
+        f"{SITE_URL}meetings/2027-06-10-summer/"]
 
 
 def test_nothing_is_announced_before_its_minutes_or_dated_after_today(tmp_path: Path) -> None:

@@ -1,8 +1,11 @@
 """meetings.ics: the group's planned meetings, and recent ones, for any calendar app.
 
 Times are Europe/London with a VTIMEZONE, so clocks going forward never move a
-meeting. Each event's UID is '<meeting id>@<site host>': a calendar that
-subscribes updates the same event when a meeting changes, never doubles it.
+meeting. Each event's UID is the meeting page's permanent address: a calendar that
+subscribes updates the same event when a meeting changes, never doubles it, and two groups
+on one host never share one. (The usual '<id>@<host>' would read as an email address, and
+the site publishes none but the group's; a tag: URI's comma is escaped in iCalendar text,
+which some readers keep.)
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from ..outputs import OutputFile
 from ..published import Published, join_words
 from ..records import Meeting
 from ..settings import Settings
-from .links import absolute_url, at_midnight, record_url, site_host
+from .links import absolute_url, at_midnight, record_url
 
 CALENDAR_PATH = "meetings.ics"
 LONDON = ZoneInfo("Europe/London")
@@ -62,7 +65,7 @@ def render_calendar(site: Published) -> bytes:
 def meeting_event(site: Published, meeting: Meeting) -> icalendar.Event:
     """One meeting as a calendar event: time, place, support, agenda and its page."""
     event = icalendar.Event()
-    event.add("uid", f"{meeting.id}@{site_host(site)}")
+    event.add("uid", absolute_url(site, record_url(meeting)))
     event.add("dtstamp", at_midnight(site.today))
     event.add("summary", f"{site.project.name}: {meeting.title}")
     _add_times(event, meeting)
