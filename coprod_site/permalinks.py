@@ -21,6 +21,7 @@ from .outputs import OUTPUT_BUILDERS, OutputFile
 from .pages import NAV_TITLES, PageSpec, page_url, relative_url
 from .problems import Problem
 from .published import Published, record_page
+from .records import Amendment, Decision, Meeting, Report
 from .settings import Settings
 
 LEDGER = "published-urls.txt"
@@ -127,8 +128,20 @@ def address_problems(root: Path, site: Published, specs: Iterable[PageSpec],
                      published: Iterable[str]) -> list[Problem]:
     """Addresses published before that the site would drop (`published`: what it publishes now,
     see `published_urls`), and old ids that cannot redirect."""
-    return [*missing_url_problems(ledger_lines(root), published),
+    return [*missing_url_problems(ledger_lines(root), [*published, *withheld_urls(site)]),
             *redirect_problems(site, (spec.url for spec in specs))]
+
+
+def withheld_urls(site: Published) -> set[str]:
+    """The addresses of records the group still has that the site does not show now: a planned
+    meeting whose minutes are now being written, say. They are not dropped, only held back,
+    and come back once shown (draft minutes appear nowhere, so not even as a page saying so)."""
+    group = site.group
+    shown = {id(record) for record in site.records_with_pages}
+    records: list[Meeting | Decision | Amendment | Report] = [
+        *group.meetings.values(), *group.decisions.values(), *group.amendments.values(), *group.reports.values()]
+    return {record_page_url(record.kind, record_id) for record in records if id(record) not in shown
+            for record_id in (record.id, *record.old_ids)}
 
 
 def _normal(url: str) -> str:
