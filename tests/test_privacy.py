@@ -435,3 +435,22 @@ def test_a_misspelt_field_of_ids_is_an_ignored_field_not_a_privacy_problem(tmp_p
     root = write_files(tmp_path, {**FILES, meeting: FILES[meeting].replace("chairs:", "chiars:")})
     messages = [str(p) for p in check_folder(root)[2] if "chiars" in str(p) or "'p01'" in str(p)]
     assert len(messages) == 1 and "Did you mean 'chairs'?" in messages[0]
+
+
+def test_contact_details_in_draft_minutes_are_a_warning_until_they_are_agreed(tmp_path: Path) -> None:
+    """Draft minutes are published nowhere, so a phone number noted in them does not stop the
+    site being built; the facilitator is told to take it out before the minutes are agreed,
+    and once they are, it is an error."""
+    from conftest import mkdocs_build
+
+    draft = "content/meetings/2025-03-14-draft.md"
+    noted = FILES[draft].replace("should never be published.", "should never be published. Ring Jo on 07700 900123.")
+    root = write_files(tmp_path, {**FILES, draft: noted})
+    problems = check_folder(root)[2]
+    assert [(p.path, p.line, p.severity) for p in problems if "phone number" in p.message] == [(draft, 8, "warning")]
+    assert "take it out before they are agreed" in next(p.message for p in problems if p.path == draft)
+    assert mkdocs_build(root).returncode == 0
+    assert not [p for p in (root / "site").rglob("*") if p.is_file() and b"900123" in p.read_bytes()]
+
+    write_files(root, {draft: noted.replace("status: draft", "status: agreed\n  agreed_on: 2025-03-20")})
+    assert [(p.path, p.severity) for p in check_folder(root)[2] if "phone number" in p.message] == [(draft, "error")]

@@ -52,6 +52,7 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
     rules = rules_for(group, register)
     seen: FieldFindings = {}
     people_file = next((person.source.path for person in group.people.values()), None)
+    drafts = {meeting.source.path for meeting in group.meetings.values() if not meeting.is_published}
     for source in group_sources(group, settings):
         for line, finding in scan_source(source, rules, seen):
             if finding.kind == "email" and group.project is None:
@@ -60,8 +61,12 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
                 yield Problem(source.path, line, None, f"keeps {finding.described(rules.people)}, who is not "
                               "shown by name. The names of people who have not agreed to be named stay out "
                               "of the records: take it out.", "warning")
-                continue
-            yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
+            elif source.path in drafts:  # not published until agreed, when it is an error
+                yield Problem(source.path, line, None, f"{privacy_message(finding, rules)} Draft minutes are "
+                              "not published, but take it out before they are agreed: the records are "
+                              "shared with everyone who can see them.", "warning")
+            else:
+                yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
 
 
 def check_register_place(group: Group, settings: Settings) -> Iterator[Problem]:

@@ -27,6 +27,7 @@ from ..published import Published
 from ..records import Amendment, Decision, Meeting, Report
 from ..sanitize import clean_html
 from ..settings import MarkdownSetup, Settings
+from ..sources import CONTROL_CHARACTER
 from .links import absolute_url, at_midnight, record_url, tag_id
 
 
@@ -206,7 +207,8 @@ def body_html(entry: tuple[MarkdownSetup, str | None, str]) -> str:
     address in feeds) and the text.
     """
     setup, site_url, body = entry
-    return clean_html(_converter(setup).convert(body), site_url)
+    html = clean_html(_converter(setup).convert(body), site_url)
+    return CONTROL_CHARACTER.sub("", html)  # from character references ('&#1;'), which XML cannot hold
 
 
 _CONVERTERS: dict[tuple[tuple[str, ...], str], markdown.Markdown] = {}
