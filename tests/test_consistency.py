@@ -109,7 +109,7 @@ CASES = [
                  "content/reports/impact-2025.md, line 2: 'period_from' is needed for an impact report: the first day it covers, like 2025-01-01.",
                  id="impact needs period_from"),
     pytest.param("content/reports/impact-2025.md", "## Reflections\n", "## Thoughts\n",
-                 "content/reports/impact-2025.md: the section '## Reflections' is missing. Impact reports have five sections: Aim, Methods, Results, Discussion and conclusions, Reflections.",
+                 "content/reports/impact-2025.md, line 17: the section '## Reflections' is missing: add it at the end. Reports have five sections: Aim, Methods, Results, Discussion and conclusions, Reflections.",
                  id="GRIPP2 section missing"),
     pytest.param("content/meetings/2027-06-10-summer.md", "  status: planned", "  status: agreed",
                  ["content/meetings/2027-06-10-summer.md, line 11: the minutes are 'agreed' but the meeting is in the future. Use 'status: planned' until it has happened.",
@@ -167,8 +167,14 @@ def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path
     write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\n"
                        "handover:\n  - action: ACT-002\n    to: the patient experience team\n---\nThank you.\n"})
     assert consistency_messages(root) == [
-        planned, ("warning: content/reports/farewell.md, line 2: the group has closed, and its farewell report says "
-        "when: add 'ended_on', the day of its last meeting or the day it closed.")]
+        planned, ("warning: content/reports/farewell.md, line 2: a farewell report says why the group is ending: "
+        "add 'closing_reason', in a sentence or two."),
+        ("warning: content/reports/farewell.md, line 2: the group has closed, and its farewell report says "
+        "when: add 'ended_on', the day of its last meeting or the day it closed."),
+        ("warning: content/reports/farewell.md, line 8: the sections '## Aim', '## Methods', '## Results', "
+        "'## Discussion and conclusions' and '## Reflections' are missing. A farewell report has the five "
+        "sections of every report (Aim, Methods, Results, Discussion and conclusions, Reflections), with "
+        "thanks and handover besides.")]
     site = Published(load_group(root)[0], dt.date(2026, 11, 30))
     assert site.upcoming == [] and site.next_meeting is None  # no invitation to a meeting that will not be
 

@@ -190,7 +190,8 @@ def test_the_farewell_report_writes_its_own_closing_sections(closed_site: Path) 
     assert ("What changed because of us Ask the council for a youth space: The youth space opens in April. "
             "Use our own words in leaflets: The leaflets now use our words.") in text
     assert "What could not change, and why Ask for a free bus: The bus company would not change the route." in text
-    assert ("Actions still open, and who takes them on Action What Who takes it on ACT-002 Ask the board about "
+    assert ("Actions still open, and who takes them on Actions still open Action What Who takes it on ACT-002 "
+            "Ask the board about "
             "the budget The patient experience team") in text
     assert ("Thank you to our members Thank you to Amina K., Dr Lee, F. H. and Sky, and to 1 co-chair and "
             "2 members who chose not to be named.") in text
@@ -216,11 +217,41 @@ def test_an_impact_report_names_every_missing_gripp2_section(tmp_path: Path) -> 
     group, problems = load_group(write_files(tmp_path, {**FILES, "content/reports/impact-2025.md": cut}))
     assert problems == []
     assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS)] == [
-        ("content/reports/impact-2025.md: the section '## Methods' is missing. Impact reports have five "
-        "sections: Aim, Methods, Results, Discussion and conclusions, Reflections."),
-        ("content/reports/impact-2025.md: the section '## Reflections' is missing. Impact reports have five "
-        "sections: Aim, Methods, Results, Discussion and conclusions, Reflections."),
+        ("content/reports/impact-2025.md, line 10: the section '## Methods' is missing: add it before this "
+        "line, '## Results'. Reports have five sections: Aim, Methods, Results, Discussion and conclusions, "
+        "Reflections."),
+        ("content/reports/impact-2025.md, line 15: the section '## Reflections' is missing: add it at the end. "
+        "Reports have five sections: Aim, Methods, Results, Discussion and conclusions, Reflections."),
     ]
+
+
+def test_a_farewell_report_is_told_once_of_the_sections_it_lacks_and_why_the_group_is_ending(
+        tmp_path: Path) -> None:
+    """Every report has the five GRIPP2-SF sections; a farewell report, which celebrates and hands
+    over, is told once (a warning), not stopped."""
+    farewell = "---\nkind: farewell\ntitle: Goodbye\n---\nThanks all.\n\n## Results\n\nWe did not finish the map.\n"
+    group, problems = load_group(write_files(tmp_path, {**FILES, "content/reports/farewell.md": farewell}))
+    assert problems == []
+    assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS) if p.path.endswith("farewell.md")] == [
+        ("warning: content/reports/farewell.md, line 2: a farewell report says why the group is ending: add "
+         "'closing_reason', in a sentence or two."),
+        ("warning: content/reports/farewell.md, line 5: the sections '## Aim', '## Methods', '## Discussion and "
+         "conclusions' and '## Reflections' are missing. A farewell report has the five sections of every report "
+         "(Aim, Methods, Results, Discussion and conclusions, Reflections), with thanks and handover besides.")]
+
+
+def test_results_and_reflections_say_what_did_not_go_well_too(tmp_path: Path) -> None:
+    """GRIPP2-SF asks for both: a 'Results' of nothing but praise is a warning at its heading, and
+    an empty section is one too. The fixture's own ('The budget did not.') passes."""
+    report = FILES["content/reports/impact-2025.md"]
+    glowing = (report.replace("The budget did not.", "Everyone loved them.")
+               .replace("We should have asked the board sooner.", ""))
+    group, _ = load_group(write_files(tmp_path, {**FILES, "content/reports/impact-2025.md": glowing}))
+    assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS)] == [
+        ("warning: content/reports/impact-2025.md, line 12: '## Results' says only what went well. Say what did "
+         "not go well too, or what was hard, and what you learned: readers trust a report that says both."),
+        "warning: content/reports/impact-2025.md, line 16: the section '## Reflections' is empty: write what "
+        "belongs there."]
 
 
 def test_the_farewell_report_counts_to_the_day_it_says_the_group_ended(tmp_path: Path) -> None:
@@ -241,3 +272,13 @@ def test_who_a_decision_was_referred_to_reads_well_after_referred_to(written: st
     from coprod_site.render import mid_sentence
 
     assert mid_sentence(written) == shown
+
+
+def test_a_report_just_started_is_told_only_to_write_its_sections(tmp_path: Path) -> None:
+    """'Write this section.' is the starting text's warning to give, not a report of praise."""
+    from coprod_site.scaffold import new_report
+
+    group, _ = load_group(write_files(tmp_path, FILES))
+    started = new_report(group, tmp_path / "content", "Our year", dt.date(2026, 11, 30), "impact").text
+    group, _ = load_group(write_files(tmp_path, {"content/reports/impact-2026.md": started}))
+    assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS) if p.path.endswith("impact-2026.md")] == []

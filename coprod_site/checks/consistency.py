@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator, Mapping
 
 from ..loading import MEETING_NAME
 from ..problems import Problem
-from ..records import GRIPP2_HEADINGS, Group, Meeting
+from ..records import GRIPP2_HEADINGS, Group, Meeting, Report
+from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 
 Problems = Iterator[Problem]
@@ -242,23 +244,72 @@ def check_reports(group: Group, settings: Settings) -> Problems:
                                         "covers, like 2025-01-01.", "kind")
         if report.period_from and report.period_to and report.period_to < report.period_from:
             yield report.source.problem("'period_to' is before 'period_from'.", "period_to")
-        if report.report_kind == "impact":
-            yield from _missing_headings(report)
+        yield from _report_sections(report)
         if closed and report.report_kind == "farewell" and report.lacks("ended_on"):
             yield report.source.problem("the group has closed, and its farewell report says when: add "
                                         "'ended_on', the day of its last meeting or the day it closed.", "kind",
                                         severity="warning")
+        if report.report_kind == "farewell" and report.lacks("closing_reason"):
+            yield report.source.problem("a farewell report says why the group is ending: add "
+                                        "'closing_reason', in a sentence or two.", "kind", severity="warning")
     yield from _handover(group)
 
 
-def _missing_headings(report: object) -> Problems:
-    source = report.source  # type: ignore[attr-defined]
-    headings = {line[3:].strip().rstrip("#").strip().lower() for line in source.body.split("\n")
-                if line.startswith("## ")}
-    for heading in GRIPP2_HEADINGS:
-        if heading.lower() not in headings:
-            yield source.problem(f"the section '## {heading}' is missing. Impact reports have five "
-                                 f"sections: {', '.join(GRIPP2_HEADINGS)}.")
+BOTH_SIDES = ("Results", "Reflections")
+"""The sections that must say what did not go well as well as what did."""
+
+NOT_WELL = re.compile(
+    r"\b(?:not|no|never|nor|cannot|without|unable|yet|but|however|although|though|only|except|less|fewer|"
+    r"worse|wrong|mistakes?|hard|harder|difficult\w*|problems?|challeng\w*|struggl\w*|fail\w*|miss\w*|"
+    r"lost|late|delay\w*|slow\w*|barriers?|gaps?|frustrat\w*|disappoint\w*|sorry|regret\w*|"
+    r"learn\w*|differently|next time|should have|could have|would have)\b|n't\b|n’t\b",
+    re.IGNORECASE)
+"""Words that say something did not go well, or went less well than hoped."""
+
+
+def _report_sections(report: Report) -> Problems:
+    """The five GRIPP2-SF sections, each in place, and 'Results' and 'Reflections' saying what did
+    not go well as well as what did. A farewell report missing some is told so once, as a
+    warning: it celebrates and hands over, and may be written in its own shape."""
+    source = report.source
+    lines = source.body.split("\n")
+    starts = {line[3:].strip().rstrip("#").strip().lower(): index for index, line in enumerate(lines)
+              if line.startswith("## ")}
+    ends = sorted(starts.values()) + [len(lines)]
+    missing = [heading for heading in GRIPP2_HEADINGS if heading.lower() not in starts]
+    if report.report_kind == "farewell" and missing:
+        yield Problem(source.path, source.body_line, None,
+                      f"{_sections(missing)} missing. A farewell report has the five sections of every "
+                      f"report ({', '.join(GRIPP2_HEADINGS)}), with thanks and handover besides.", "warning")
+    for position, heading in enumerate(GRIPP2_HEADINGS):
+        start = starts.get(heading.lower())
+        if start is None:
+            if report.report_kind == "farewell":
+                continue
+            following = [starts[h.lower()] for h in GRIPP2_HEADINGS[position + 1:] if h.lower() in starts]
+            where = (f"add it before this line, '## {lines[following[0]][3:].strip()}'" if following
+                     else "add it at the end")
+            last = len(source.body.rstrip().split("\n")) - 1
+            yield Problem(source.path, source.body_line + (following[0] if following else last), None,
+                          f"{_sections([heading])} missing: {where}. Reports have five sections: "
+                          f"{', '.join(GRIPP2_HEADINGS)}.")
+            continue
+        text = "\n".join(lines[start + 1:next(end for end in ends if end > start)])
+        if not text.strip():
+            yield Problem(source.path, source.body_line + start, None,
+                          f"the section '## {heading}' is empty: write what belongs there.", "warning")
+        elif heading in BOTH_SIDES and not NOT_WELL.search(text) and text.strip() not in STARTING_TEXT:
+            yield Problem(source.path, source.body_line + start, None,
+                          f"'## {heading}' says only what went well. Say what did not go well too, or what "
+                          "was hard, and what you learned: readers trust a report that says both.", "warning")
+
+
+def _sections(headings: list[str]) -> str:
+    """"the section '## Aim' is" or "the sections '## Aim' and '## Methods' are"."""
+    named = [f"'## {heading}'" for heading in headings]
+    if len(named) == 1:
+        return f"the section {named[0]} is"
+    return f"the sections {', '.join(named[:-1])} and {named[-1]} are"
 
 
 def _handover(group: Group) -> Problems:
