@@ -267,7 +267,7 @@ class Loader:
         for path in markdown:
             match = pattern.match(path.stem)
             if match is None:
-                self._report(Problem(self.shown(path), None, None, hint(path.name)))
+                self._report(Problem(self.shown(path), 1, None, hint(path.name)))  # (its name: line 1)
                 continue
             record_id = match.group(1) if folder != "meetings" and folder != "reports" else path.stem
             self.record_paths.setdefault(record_id, self.shown(path))
@@ -279,7 +279,7 @@ class Loader:
                 continue
             if record_id in records:
                 other = records[record_id].source.path
-                self._report(Problem(self.shown(path), None, None, f"uses the id {record_id}, which "
+                self._report(Problem(self.shown(path), 1, None, f"uses the id {record_id}, which "
                                      f"{other} already has. Give one of them the next free number."))
                 continue
             records[record_id] = record

@@ -80,9 +80,9 @@ def test_bad_file_names_say_what_a_good_one_looks_like(tmp_path: Path) -> None:
         "content/amendments/payments.md": "---\ntitle: x\n---\n",
     })
     assert messages(tmp_path) == [
-        "content/amendments/payments.md: The file name 'payments.md' should start with the amendment id, like AM-03-payments.md.",
-        "content/decisions/own-voices.md: The file name 'own-voices.md' should start with the decision id, like D-007-own-voices.md.",
-        "content/meetings/March meeting.md: The file name 'March meeting.md' should be the meeting's date then a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).",
+        "content/amendments/payments.md, line 1: The file name 'payments.md' should start with the amendment id, like AM-03-payments.md.",
+        "content/decisions/own-voices.md, line 1: The file name 'own-voices.md' should start with the decision id, like D-007-own-voices.md.",
+        "content/meetings/March meeting.md, line 1: The file name 'March meeting.md' should be the meeting's date then a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).",
     ]
 
 
@@ -117,7 +117,7 @@ def test_two_files_with_one_decision_id_are_reported(tmp_path: Path) -> None:
                            "content/decisions/D-001-a.md": decision,
                            "content/decisions/D-001-b.md": decision})
     assert messages(tmp_path) == [
-        "content/decisions/D-001-b.md: uses the id D-001, which content/decisions/D-001-a.md already has. Give one of them the next free number.",
+        "content/decisions/D-001-b.md, line 1: uses the id D-001, which content/decisions/D-001-a.md already has. Give one of them the next free number.",
     ]
 
 
