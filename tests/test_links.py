@@ -32,3 +32,20 @@ def test_a_link_or_image_to_a_file_that_is_not_there_is_a_warning_at_its_line(tm
     (root / "content/assets/map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     _, _, problems = check_folder(root)
     assert [p.line for p in problems if "no such file" in p.message] == [6]
+
+
+def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warning(tmp_path: Path) -> None:
+    """A page loads nothing from another website, so these are left out of it: the writer is told
+    at the line, rather than finding the picture or the video missing. As code, they are shown."""
+    page = ("# Our news\n\n![Our chart](https://cdn.example.com/chart.png)\n\n"
+            '<iframe src="https://video.example.com/x"></iframe>\n\n'
+            "To show a video we would need `<script src=...>`, which we do not use.\n\n"
+            '<link rel="stylesheet" href="https://fonts.example.com/a.css">\n')
+    root = write_files(tmp_path, {**FILES, "content/news.md": page})
+    _, _, problems = check_folder(root)
+    assert [(p.line, p.severity, p.message.split(".")[0]) for p in problems if p.path == "content/news.md"] == [
+        (3, "warning", "shows a picture from another website ('https://cdn"),
+        (5, "warning", "has an <iframe> tag, which the site takes out: pages run nothing and load nothing from "
+                       "other websites"),
+        (9, "warning", "has a <link> tag, which the site takes out: pages run nothing and load nothing from "
+                       "other websites")]

@@ -1,20 +1,26 @@
-"""Links and images in the records that point at a file of the group that is not there.
+"""Links and images in the records that point at a file of the group that is not there, and
+what the site leaves out because it would load something from another website.
 
-MkDocs notices while building, with no line, and only as a warning; here the
-writer hears it from `coprod check`, at the line. Only addresses of files are
-judged (`x.md`, `assets/map.png`): a link to a site address (`../people/`) or
-to another website is left alone.
+MkDocs notices a missing file while building, with no line, and only as a
+warning; here the writer hears it from `coprod check`, at the line. Only
+addresses of files are judged (`x.md`, `assets/map.png`): a link to a site
+address (`../people/`) or to another website is left alone. A page never loads
+anything from another website (sanitize.py takes such things out), so an image
+from one, or a script, frame or stylesheet typed as HTML, is a warning that it
+will not be shown.
 """
 
 from __future__ import annotations
 
 import glob
 import posixpath
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..loading import IMAGE_SUFFIXES
+from ..mentions import CODE
 from ..pages import NAV_TITLES
 from ..problems import Problem
 from ..published import FOLDERS
@@ -41,6 +47,34 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
                               "file's folder.", "warning")
 
 
+REMOVED_TAG = re.compile(r"<(script|iframe|frame|object|embed|link|style|form|svg|math|base|meta)\b", re.IGNORECASE)
+"""HTML the site removes from a page (see sanitize.py): each would run or load something."""
+
+
+def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]:
+    """A warning for each image from another website, and each tag the site removes."""
+    for source in published_bodies(group):
+        for image in find_images(source):
+            if _is_outside(image.src):
+                yield Problem(source.path, image.line, None, f"shows a picture from another website "
+                              f"('{image.src}'). Pages load nothing from other websites, so it is left out: "
+                              "save the picture in the assets folder and show it from there.", "warning")
+        if "<" not in source.body:
+            continue
+        body = CODE.sub(lambda code: " " * len(code.group()), source.body)  # code is shown as typed
+        for tag in REMOVED_TAG.finditer(body):
+            name = tag.group(1).lower()
+            yield Problem(source.path, source.body_line + body.count("\n", 0, tag.start()), None,
+                          f"has {'an' if name[0] in 'aeiou' else 'a'} <{name}> tag, which the site takes out: pages run nothing "
+                          "and load nothing from other websites. Take it out; a link to the other website "
+                          "works.", "warning")
+
+
+def _is_outside(address: str) -> bool:
+    parts = urlsplit(address.strip())
+    return bool(parts.scheme or parts.netloc)
+
+
 def _is_made(root: Path, content: str, path: str) -> bool:
     """Whether the build makes a page of that name: a section ('decisions/index.md'), or a
     decision's or an amendment's page, named by its id ('decisions/D-002.md')."""
@@ -62,4 +96,4 @@ def _file_of(address: str) -> str | None:
     return path if suffix == ".md" or suffix in IMAGE_SUFFIXES else None
 
 
-CHECKS = (check_link_targets,)
+CHECKS = (check_link_targets, check_outside_content)
