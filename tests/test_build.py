@@ -98,6 +98,20 @@ def test_a_planned_meeting_is_upcoming_with_no_summary(built_group: Path) -> Non
     assert "Our next meeting Planning the summer: 10 June 2027, 4pm to 5pm, Library (step-free)." in home
 
 
+def test_a_planned_meeting_whose_day_has_passed_no_longer_invites_anyone(tmp_path: Path) -> None:
+    """Until its summary is written up, the page of a meeting that has happened says so: not
+    'Upcoming', and no 'How to come' to a day that is over."""
+    planned = "content/meetings/2027-06-10-summer.md"
+    past = FILES[planned].replace("date: 2027-06-10", "date: 2026-06-10")
+    root = write_files(tmp_path, {**{k: v for k, v in FILES.items() if k != planned},
+                                  "content/meetings/2026-06-10-summer.md": past})
+    assert mkdocs_build(root).returncode == 0
+    text = main_text(root / "site", "meetings/2026-06-10-summer/index.html")
+    assert ("Summary still to come Our meeting on 10 June 2026, 4pm to 5pm has happened. We will share its "
+            "summary here once the group has agreed it.") in text
+    assert "Upcoming" not in text and "How to come" not in text and "What we planned to talk about" in text
+
+
 def test_draft_meetings_appear_nowhere(built_group: Path) -> None:
     leaks = [str(p) for p in site_files(built_group)
              if p.suffix != ".gz" and "SECRET-DRAFT-MARKER" in p.read_text(encoding="utf-8", errors="ignore")]
