@@ -212,6 +212,16 @@ def test_an_id_given_to_two_people_is_named_where_the_ids_it_left_nobody_are_rep
                                      "should one of them be 'p02'?") for e in nobody)
 
 
+def test_a_record_renamed_with_old_ids_is_named_where_its_old_id_is_still_used(tmp_path: Path) -> None:
+    """D-001 became D-003 (its old address redirects); the meeting that made it still says D-001,
+    and is told the new id to write."""
+    renamed = FILES[D1].replace("title: Use our own words", "old_ids: [D-001]\ntitle: Use our own words")
+    root = write_files(tmp_path, {**FILES, D1: None, "content/decisions/D-003-own-words.md": renamed})
+    assert [m for m in consistency_messages(root) if "D-001" in m] == [
+        (f"{FIRST}, line 32: 'D-001' is not a decision. Check the id, or add a file decisions/D-001-….md. It is "
+         "now D-003 (its 'old_ids' name D-001): write D-003.")]
+
+
 def test_a_record_that_cannot_be_read_does_not_make_its_address_look_dropped(tmp_path: Path) -> None:
     """Its page is missing only because of the problem reported: the address list is not the
     thing to change."""

@@ -127,12 +127,21 @@ def check_meeting_references(group: Group, settings: Settings) -> Problems:
     for decision in group.decisions.values():
         if decision.made_at and not _known(group, group.meetings, decision.made_at):
             yield decision.source.problem(f"'made_at' names {decision.made_at}, which is not a meeting. "
-                                          "Use a meeting's file name without .md.", "made_at")
+                                          "Use a meeting's file name without .md."
+                                          + _renamed(group.meetings, decision.made_at), "made_at")
 
 
 def _known(group: Group, records: Mapping[str, object], record_id: str) -> bool:
     """Whether a record with this id exists, if only in a file whose problems are already reported."""
     return record_id in records or record_id in group.unreadable_records
+
+
+def _renamed(records: Mapping[str, object], record_id: str) -> str:
+    """' It is now D-010 (its old_ids name it): write D-010.' for an id a record had before."""
+    for new_id, record in records.items():
+        if record_id in record.old_ids:  # type: ignore[attr-defined]
+            return f" It is now {new_id} (its 'old_ids' name {record_id}): write {new_id}."
+    return ""
 
 
 def _agreed_at(group: Group, record: object, meeting_id: str | None, not_before: object, *at: str) -> Problems:
@@ -143,7 +152,7 @@ def _agreed_at(group: Group, record: object, meeting_id: str | None, not_before:
     if agreed_in is None:
         if not _known(group, group.meetings, meeting_id):
             yield source.problem(f"'{at[-1]}' names {meeting_id}, which is not a meeting. Use a "
-                                 "meeting's file name without .md.", *at)
+                                 "meeting's file name without .md." + _renamed(group.meetings, meeting_id), *at)
     elif not_before is not None and agreed_in.date < not_before:  # type: ignore[operator]
         yield source.problem(f"'{at[-1]}' names {meeting_id}, which is earlier than {not_before}. It "
                              "must be a meeting on or after that date.", *at)
@@ -154,12 +163,13 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
         for index, decision_id in enumerate(meeting.decisions):
             if not _known(group, group.decisions, decision_id):
                 yield meeting.source.problem(f"'{decision_id}' is not a decision. Check the id, or add "
-                                             f"a file decisions/{decision_id}-….md.", "decisions", index)
+                                             f"a file decisions/{decision_id}-….md."
+                                             + _renamed(group.decisions, decision_id), "decisions", index)
     for decision in group.decisions.values():
         for index, other in enumerate(decision.supersedes):
             if not _known(group, group.decisions, other):
-                yield decision.source.problem(f"'supersedes' names {other}, which is not a decision.",
-                                              "supersedes", index)
+                yield decision.source.problem(f"'supersedes' names {other}, which is not a decision."
+                                              + _renamed(group.decisions, other), "supersedes", index)
         if decision.power == "referred" and decision.lacks("referred_to"):
             yield decision.source.problem("'referred_to' is needed when power is referred: who holds "
                                           "that power, like 'the hospital board'.", "power")
