@@ -239,6 +239,15 @@ def test_an_entry_is_updated_when_its_words_or_the_people_it_names_change(tmp_pa
     assert "Amina" not in (root / "site" / "feeds" / "all.atom.xml").read_text()
 
 
+    leaflets = root / "content" / "meetings" / "2025-02-14-leaflets.md"
+    leaflets.write_text(leaflets.read_text().replace("\n---\n", "\n---\nA word changed.\n\n", 1))
+    commit_all(root, "A change committed after the day the site is built for", "2027-01-05T10:00:00+00:00")
+    assert mkdocs_build(root).returncode == 0  # built for 2026-11-21 (COPROD_TODAY)
+    feed = read_feed(root / "site", "all")
+    assert {entry.id.rpartition(":")[2]: entry.updated[:10] for entry in feed.entries}[
+        "meetings/2025-02-14-leaflets"] == "2026-11-21"
+
+
 # --- open data -------------------------------------------------------------------------
 
 

@@ -109,6 +109,8 @@ def _as_shown(site: Published, entry: FeedEntry, changed: Mapping[str, dt.date])
     if "[[" in entry.body:
         days.append(changed.get(f"{site.group.content}/people.yml"))
     last = max((day for day in days if day is not None), default=None)
+    if last is not None:  # a build for a set day (COPROD_TODAY) says nothing of later commits
+        last = min(last, site.today)
     return replace(entry, body=site.shown_text(entry.body, entry.path), changed=last)
 
 
