@@ -250,8 +250,8 @@ def test_results_and_reflections_say_what_did_not_go_well_too(tmp_path: Path) ->
     assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS)] == [
         ("warning: content/reports/impact-2025.md, line 12: '## Results' says only what went well. Say what did "
          "not go well too, or what was hard, and what you learned: readers trust a report that says both."),
-        "warning: content/reports/impact-2025.md, line 16: the section '## Reflections' is empty: write what "
-        "belongs there."]
+        ("warning: content/reports/impact-2025.md, line 16: the section '## Reflections' is empty: write what "
+        "belongs there.")]
 
 
 def test_the_farewell_report_counts_to_the_day_it_says_the_group_ended(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warn
     _, _, problems = check_folder(root)
     assert [(p.line, p.severity, p.message.split(".")[0]) for p in problems if p.path == "content/news.md"] == [
         (3, "warning", "shows a picture from another website ('https://cdn"),
-        (5, "warning", "has an <iframe> tag, which the site takes out: pages run nothing and load nothing from "
-                       "other websites"),
-        (9, "warning", "has a <link> tag, which the site takes out: pages run nothing and load nothing from "
-                       "other websites")]
+        (5, "warning", ("has an <iframe> tag, which the site takes out: pages run nothing and load nothing from "
+                       "other websites")),
+        (9, "warning", ("has a <link> tag, which the site takes out: pages run nothing and load nothing from "
+                       "other websites"))]
