@@ -55,6 +55,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
                           "listed above. Fix it, then build again.") from exc
     except ConfigurationError as exc:
         raise BuildFailed(str(exc)) from exc
+    _refuse_to_build_without_the_plugin(config, config_file)
     target = Path(config.site_dir)
     _refuse_to_replace_what_is_not_a_site(target)
     kept = f"{target} was left as it was" if target.exists() else "nothing was written"
@@ -69,6 +70,18 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         raise BuildFailed(str(exc)) from exc
     _record_published_urls(config, config_file.parent)
     return target
+
+
+def _refuse_to_build_without_the_plugin(config: MkDocsConfig, config_file: Path) -> None:
+    """Without the coprod plugin, MkDocs would publish the records as they are: draft minutes,
+    people.yml, [[ids]] and all, with none of the checks."""
+    plugin = config.plugins.get("coprod")
+    if plugin is None or not plugin.config.enabled:
+        how = ("turns the coprod plugin off ('enabled: false')" if plugin is not None
+               else "does not list the coprod plugin under 'plugins:'")
+        raise BuildFailed(f"{config_file} {how}, so the site would publish the records as they are: draft "
+                          "minutes, people.yml and everyone's ids, with none of the checks. Nothing was built. "
+                          "Put '  - coprod' under 'plugins:' (after '  - search'), then build again.")
 
 
 def _refuse_to_replace_what_is_not_a_site(target: Path) -> None:
@@ -142,6 +155,7 @@ def serve_site(config_file: Path, dev_addr: str | None = None, verbose: bool = F
     _show_mkdocs_messages(verbose)
     logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
     try:
+        _refuse_to_build_without_the_plugin(load_config(str(config_file)), config_file)
         serve(str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
     except (PluginError, ConfigurationError, Abort) as exc:
         raise BuildFailed(str(exc)) from exc

@@ -40,7 +40,7 @@ from .permalinks import address_problems, published_urls
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .processes import reference_build
-from .published import Published
+from .published import FOLDERS, Published
 from .record_pages import RecordPage, SharedConverter
 from .records import Group
 from .render import CompiledTemplates, Renderer
@@ -144,7 +144,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if self.site is None:
+        if self.site is None:  # turned off: still never the records as they are
+            for file in list(files):
+                if file.src_dir == config.docs_dir and _is_raw_record(file.src_uri):
+                    files.remove(file)
             return files
         unused = _unused_theme_files(config)
         for file in list(files):
@@ -431,6 +434,12 @@ def _theme_dirs_below_ours(config: MkDocsConfig) -> list[str]:
 def _override_dirs(config: MkDocsConfig) -> list[Path]:
     custom_dir = config.theme.custom_dir
     return [Path(custom_dir) / "coprod"] if custom_dir else []
+
+
+def _is_raw_record(src_uri: str) -> bool:
+    """A file of the records (people.yml, a meeting's file): never published as it is."""
+    return (src_uri.endswith((".yml", ".yaml")) or src_uri == "charter.md"
+            or src_uri.partition("/")[0] in FOLDERS.values())
 
 
 SEARCH_SEGMENTERS = {"assets/javascripts/lunr/tinyseg.js": {"ja"},

@@ -178,3 +178,31 @@ def test_coprod_check_finds_a_dropped_address_before_a_build_does(group_dir: Pat
                        "delete this line.")]
     rename_second_meeting(group_dir, "old_ids: [2025-02-14-leaflets]\n")
     assert [p for p in check_folder(group_dir)[2] if p.is_error] == []
+
+
+def test_a_build_without_the_coprod_plugin_publishes_nothing(group_dir: Path) -> None:
+    """A plugins: list lost in a merge would have MkDocs publish the records as they are: draft
+    minutes, people.yml and everyone's ids."""
+    settings = group_dir / "mkdocs.yml"
+    written = settings.read_text()
+    for changed, says in [(written.replace("  - coprod\n", ""), "does not list the coprod plugin"),
+                          (written.replace("  - coprod\n", "  - coprod:\n      enabled: false\n"),
+                           "turns the coprod plugin off")]:
+        settings.write_text(changed)
+        with pytest.raises(BuildFailed) as failure:
+            build_site(settings)
+        assert says in str(failure.value) and "Nothing was built" in str(failure.value)
+        assert not (group_dir / "site").exists()
+
+
+def test_a_site_built_with_the_plugin_turned_off_still_holds_no_record_as_it_is(group_dir: Path) -> None:
+    """`mkdocs build` itself, with 'enabled: false': the records' files stay out of the site."""
+    from conftest import mkdocs_build
+
+    settings = group_dir / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("  - coprod\n", "  - coprod:\n      enabled: false\n"))
+    assert mkdocs_build(group_dir).returncode == 0
+    site = snapshot(group_dir / "site")
+    assert not [name for name in site if name.endswith((".yml", ".yaml")) or name.startswith(
+        ("meetings/", "decisions/", "amendments/", "reports/", "charter/"))]
+    assert not [name for name, data in site.items() if b"SECRET-DRAFT-MARKER" in data or b"[[p0" in data]
