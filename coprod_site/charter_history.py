@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from .gitlog import is_shallow, run_git
 from .loading import split_clauses
+from .mentions import outside_code, without_comments
 from .published import Published
 from .records import Amendment, Charter
 from .sources import SourceError, parse_yaml, split_front_matter
@@ -91,6 +92,7 @@ def read_charter_text(text: str, shown_as: str = "content/charter.md") -> Charte
     version = meta.get("version")
     version = version if isinstance(version, int) and not isinstance(version, bool) else None
     title = meta.get("title") if isinstance(meta.get("title"), str) else "How we work together"
+    body = outside_code(body, without_comments)  # notes to the other writers, never shown
     clauses = _clause_texts(body, body_line)
     before = body.split("\n")[: clauses[0].line - body_line] if clauses else body.split("\n")
     preamble = "\n".join(before).strip()

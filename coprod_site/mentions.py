@@ -72,6 +72,17 @@ CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$|(`+)
 """Fenced code blocks and code spans: there `[[p01]]` is shown as typed, for guides like this one."""
 
 
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+"""An HTML comment: a note to the other writers, which pages never show (one left open runs to
+the end, as in HTML)."""
+
+
+def without_comments(text: str) -> str:
+    """Text (Markdown with no code in it: a part `outside_code` hands on) with its HTML comments
+    taken out; each leaves its line breaks, so lines after it keep their numbers."""
+    return COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), text) if "<!--" in text else text
+
+
 def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
     """The Markdown with every quote attribution and mention replaced as consent allows."""
     return outside_code(markdown, lambda text: people_in_text(text, people))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .mentions import outside_code, people_in_text
+from .mentions import outside_code, people_in_text, without_comments
 from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
 
 FOLDERS = {"meeting": "meetings", "decision": "decisions", "amendment": "amendments", "report": "reports"}
@@ -123,7 +123,7 @@ class Published:
             return f"![{match['words']}]({self.site_url}{file.removeprefix(f'{self.group.content}/')}"
 
         def shown(text: str) -> str:
-            text = LINK.sub(relinked, text)
+            text = LINK.sub(relinked, without_comments(text))
             if page is None and self.site_url is not None and "![" in text:
                 text = IMAGE.sub(image_address, text)
             return people_in_text(text, self.group.people)

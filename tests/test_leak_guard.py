@@ -356,3 +356,24 @@ def test_drafts_circulated_minutes_and_other_files_never_reach_the_site(group_di
         if name.endswith(".html"):
             links = [a.get("href", "") for a in BeautifulSoup(text, "html.parser").find_all("a")]
             assert not [link for link in links if hidden.search(link)], name
+
+
+def test_a_note_left_in_an_html_comment_is_in_no_file_of_the_site(tmp_path: Path) -> None:
+    """Writers leave each other notes in <!-- comments -->; pages never showed them, but the open
+    data, the feeds and the charter's history gave them word for word."""
+    from charter_git import commit_all, git
+    from conftest import mkdocs_build
+
+    note = "<!-- QZNOTE: ask Maya about her letter -->"
+    files = {**FILES}
+    for name in ("content/decisions/D-001-own-words.md", "content/amendments/AM-01-travel.md",
+                 "content/meetings/2025-01-10-first-meeting.md", "content/charter.md"):
+        files[name] = files[name].rstrip("\n") + f"\n\n{note}\n"
+    root = write_files(tmp_path / "group", files)
+    git(root, "init", "-q")
+    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    commit_all(root, "Our records", "2025-03-20T10:00:00+00:00")
+    assert mkdocs_build(root).returncode == 0
+    texts = every_file_text(root / "site")
+    assert {"data/decisions.json", "data/meetings.json", "feeds/all.atom.xml", "charter/history/index.html"} <= set(texts)
+    assert [name for name, text in texts.items() if "QZNOTE" in text] == []
