@@ -89,6 +89,7 @@ class Loader:
         """Ids of people and records whose entry or file has a problem (reported here)."""
         self.people_unread = False
         self.ids_given_twice: dict[str, tuple[int | None, int | None]] = {}
+        self.person_entries: dict[str, int] = {}
         self.record_paths: dict[str, str] = {}
 
     def load(self) -> Group:
@@ -112,6 +113,7 @@ class Loader:
         group.unreadable_people, group.unreadable_records = self.unreadable_people, self.unreadable_records
         group.people_unread = self.people_unread
         group.ids_given_twice = self.ids_given_twice
+        group.person_entries = self.person_entries
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -191,7 +193,7 @@ class Loader:
             self.people_unread = True
             return {}
         people: dict[str, Person] = {}
-        indexes: dict[str, int] = {}
+        indexes = self.person_entries
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
                 self._report(source.problem("each person should be a group of fields starting with "

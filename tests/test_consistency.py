@@ -222,6 +222,20 @@ def test_a_record_renamed_with_old_ids_is_named_where_its_old_id_is_still_used(t
          "now D-003 (its 'old_ids' name D-001): write D-003.")]
 
 
+def test_a_persons_problem_is_at_their_own_lines_when_an_entry_before_them_cannot_be_read(tmp_path: Path) -> None:
+    """An unreadable entry used to shift every later person's problems onto the person before
+    them, so a facilitator would change the wrong person's consent."""
+    people = FILES["content/people.yml"].replace(
+        "people:\n", "people:\n  - id: Ann-B\n    lived_experience: true\n    roles: [member]\n    show_as: role\n", 1)
+    root = changed(tmp_path, "content/people.yml", FILES["content/people.yml"],
+                   people.replace("    pseudonym: Sky\n", ""))
+    _, _, problems = check_folder(root)
+    lines = people.replace("    pseudonym: Sky\n", "").split("\n")
+    sky = next(i for i, line in enumerate(lines, 1) if line == "    show_as: pseudonym")
+    assert [(p.line, p.message.split(" because")[0]) for p in problems if "pseudonym" in p.message] == [
+        (sky, "'pseudonym' is needed")]
+
+
 def test_a_record_that_cannot_be_read_does_not_make_its_address_look_dropped(tmp_path: Path) -> None:
     """Its page is missing only because of the problem reported: the address list is not the
     thing to change."""

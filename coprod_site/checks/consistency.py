@@ -29,7 +29,7 @@ def check_project(group: Group, settings: Settings) -> Problems:
 
 def check_people(group: Group, settings: Settings) -> Problems:
     for person in group.people.values():
-        at = ("people", list(group.people).index(person.id))
+        at = ("people", group.person_entries.get(person.id, 0))
         if person.show_as != "role" and person.lacks(person.show_as):
             yield person.source.problem(f"'{person.show_as}' is needed because show_as is "
                                         f"{person.show_as}. Add it, or set show_as to role.", *at, "show_as")
