@@ -130,10 +130,12 @@ class Loader:
 
     def _read(self, path: Path, reader: Callable[[Path, str], Source]) -> Source | None:
         try:
-            return self._read_cached(path, reader) if self.cache is not None else reader(path, self.shown(path))
+            source = self._read_cached(path, reader) if self.cache is not None else reader(path, self.shown(path))
         except SourceError as exc:
-            self._report(exc.problem)
+            self.problems.extend(exc.problems)
             return None
+        self.problems.extend(source.read_problems)
+        return source
 
     def _read_cached(self, path: Path, reader: Callable[[Path, str], Source]) -> Source:
         """The file's Source from the cache when its time and size are unchanged; else read it."""

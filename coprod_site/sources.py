@@ -25,7 +25,7 @@ from .problems import Problem
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 64
 
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 """Characters no one types on purpose, which feeds and other XML formats cannot carry."""
 
 Location = tuple[str | int, ...]
@@ -76,9 +76,11 @@ _RecordLoader.resolve = _resolve
 class SourceError(Exception):
     """A file that cannot be read as a record; carries the problem to report."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, earlier: tuple[Problem, ...] = ()) -> None:
         super().__init__(problem.message)
         self.problem = problem
+        self.problems = (*earlier, problem)
+        """Every problem to report: any found in the file before the one that stopped it."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,9 @@ class Source:
     body: str = ""
     body_line: int = 1
     lines: dict[Location, int] = field(default_factory=dict)
+    read_problems: tuple[Problem, ...] = ()
+    """What was wrong in the file but did not stop it being read (an invisible control
+    character, taken out so that the rest of the file is still checked)."""
 
     def line_of(self, *location: str | int) -> int | None:
         """The line of the deepest known part of `location`, e.g. ('actions', 0, 'due'); for a
@@ -149,14 +154,22 @@ def read_text(file: Path, shown_as: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise SourceError(Problem(shown_as, line, None, "has characters that are not UTF-8. "
                                   "Save the file as UTF-8 in your editor.")) from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = CONTROL_CHARACTER.search(text)
-    if control is not None:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def without_control_characters(text: str, shown_as: str) -> tuple[str, tuple[Problem, ...]]:
+    """The text with each invisible control character (a vertical tab pasted from Word, say) made
+    a space, and an error at each line that had one: the rest of the file is still read and
+    checked, so every problem in it is found in one run."""
+    if CONTROL_CHARACTER.search(text) is None:
+        return text, ()
+    problems: dict[int, Problem] = {}
+    for control in CONTROL_CHARACTER.finditer(text):
         line = text.count("\n", 0, control.start()) + 1
-        raise SourceError(Problem(shown_as, line, None, f"has an invisible control character "
-                                  f"({_code_point(control.group())}) on this line. Retype the line "
-                                  "to remove it."))
-    return text
+        problems.setdefault(line, Problem(shown_as, line, None, f"has an invisible control character "
+                                          f"({_code_point(control.group())}) on this line. Retype the "
+                                          "line to remove it."))
+    return CONTROL_CHARACTER.sub(" ", text), tuple(problems.values())
 
 
 def _code_point(char: str) -> str:
@@ -165,23 +178,32 @@ def _code_point(char: str) -> str:
 
 def read_yaml_file(file: Path, shown_as: str) -> Source:
     """A plain YAML file (project.yml, people.yml, glossary.yml)."""
-    text = read_text(file, shown_as)
+    text, problems = without_control_characters(read_text(file, shown_as), shown_as)
     if not text.strip():
         raise SourceError(Problem(shown_as, None, None, "is empty. Fill it in, or delete it."))
-    meta, lines = parse_yaml(text, shown_as, first_line=1)
-    return Source(shown_as, meta, lines=lines)
+    meta, lines = _parsed(text, shown_as, 1, problems)
+    return Source(shown_as, meta, lines=lines, read_problems=problems)
 
 
 def read_markdown_file(file: Path, shown_as: str) -> Source:
     """A Markdown file with YAML front matter between two `---` lines."""
-    text = read_text(file, shown_as)
+    text, problems = without_control_characters(read_text(file, shown_as), shown_as)
     if not text.strip():
         raise SourceError(Problem(shown_as, None, None, "is empty. Fill it in, or delete it."))
     front, body, body_line = split_front_matter(text, shown_as)
     if front is None:
-        return Source(shown_as, {}, body, body_line)
-    meta, lines = parse_yaml(front, shown_as, first_line=2)
-    return Source(shown_as, meta, body, body_line, lines)
+        return Source(shown_as, {}, body, body_line, read_problems=problems)
+    meta, lines = _parsed(front, shown_as, 2, problems)
+    return Source(shown_as, meta, body, body_line, lines, problems)
+
+
+def _parsed(text: str, shown_as: str, first_line: int,
+            problems: tuple[Problem, ...]) -> tuple[dict[str, Any], dict[Location, int]]:
+    """`parse_yaml`, whose problem, if the YAML cannot be read, comes with those of reading."""
+    try:
+        return parse_yaml(text, shown_as, first_line)
+    except SourceError as exc:
+        raise SourceError(exc.problem, problems) from exc
 
 
 def split_front_matter(text: str, shown_as: str) -> tuple[str | None, str, int]:

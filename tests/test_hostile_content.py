@@ -192,6 +192,22 @@ def test_naughty_control_characters_are_refused_with_a_problem(tmp_path: Path) -
         assert "invisible control character" in problems[0].message or "not a text file" in problems[0].message
 
 
+def test_a_control_character_is_reported_with_every_other_problem_in_its_file(tmp_path: Path) -> None:
+    """A vertical tab pasted from Word stopped the reading of the whole file: the email two lines
+    on, and a second control character, were found only in later runs."""
+    from coprod_site.checks import check_folder
+
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    pasted = FILES[meeting].replace("We met for the first time.",
+                                    "We met\x0b for the first time.\n\nEmail maya@example.net now.\n\nMore\x85 text.")
+    root = write_files(tmp_path / "group", {**FILES, meeting: pasted})
+    lines = pasted.split("\n")
+    at = [next(i for i, line in enumerate(lines, 1) if word in line) for word in ("We met", "maya@", "More")]
+    found = [(p.line, p.message.split(" (")[0]) for p in check_folder(root)[2] if p.path == meeting and p.is_error]
+    assert found == [(at[0], "has an invisible control character"), (at[1], "has an email address"),
+                     (at[2], "has an invisible control character")]
+
+
 def test_the_corpora_are_all_there(naughty_strings: list[str]) -> None:
     assert len(xss_cases()) == 13 if XSS.is_file() else True
     assert len(naughty_strings) > 450
