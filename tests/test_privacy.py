@@ -454,3 +454,17 @@ def test_contact_details_in_draft_minutes_are_a_warning_until_they_are_agreed(tm
 
     write_files(root, {draft: noted.replace("status: draft", "status: agreed\n  agreed_on: 2025-03-20")})
     assert [(p.path, p.severity) for p in check_folder(root)[2] if "phone number" in p.message] == [(draft, "error")]
+
+
+def test_an_address_or_number_written_with_character_references_is_found_by_check(tmp_path: Path) -> None:
+    """'maya&#64;example.net' is an email address on the page: the build's guard found it and blamed
+    the theme; `coprod check` now finds it, at its line, as it finds any other."""
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    hidden = FILES[meeting].replace("We met for the first time.", "We met for the first time.\n\n"
+                                    "Write to maya&#64;example.net today.\n\nOr ring 07700&nbsp;900123.\n\n"
+                                    "Or [write](mailto:jo%40example.net).")
+    root = write_files(tmp_path, {**FILES, meeting: hidden})
+    lines = hidden.split("\n")
+    at = [next(i for i, line in enumerate(lines, 1) if word in line) for word in ("&#64;", "&nbsp;", "%40")]
+    found = [(p.line, p.message.split(" (")[0]) for p in check_folder(root)[2] if p.path == meeting and p.is_error]
+    assert found == [(at[0], "has an email address"), (at[1], "has a phone number"), (at[2], "has an email address")]

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import difflib
 import functools
+import html
 import posixpath
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from ..charter_history import published_wordings
 from ..mentions import mentioned_ids, person_id, without_mentions
@@ -184,9 +187,27 @@ def _misspelt_id_field(key: str) -> bool:
 
 
 def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
-    body = without_mentions(source.body)
+    body = as_read(without_mentions(source.body))
     for finding in find_leaks(body, rules):
         yield source.body_line + body.count("\n", 0, finding.start), finding
+
+
+MAILTO = re.compile(r"mailto:[^\s)\]>\"']+", re.IGNORECASE)
+
+
+def as_read(body: str) -> str:
+    """The text as a reader of the page gets it, line for line: character references made the
+    characters they stand for ('maya&#64;example.net', '07700&nbsp;900123'), and a mailto:
+    link's address decoded ('maya%40example.net'), as the page's reader and browser do."""
+    if "&" not in body and "%" not in body:
+        return body
+    lines = body.split("\n")
+    if "&" in body:
+        lines = [html.unescape(line).replace("\n", " ") if "&" in line else line for line in lines]
+    if "%" in body:
+        lines = [MAILTO.sub(lambda link: unquote(link.group()).replace("\n", " "), line) if "%" in line else line
+                 for line in lines]
+    return "\n".join(lines)
 
 
 def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
