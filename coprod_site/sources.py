@@ -280,7 +280,31 @@ the next line: the context's mark is the line to point at."""
 _NAME_THEN_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<name>[A-Za-z_][\w-]*)\s+(?P<value>\S.*)$")
 
 
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
+"""A line whose value starts with a quote: 'title: "Our day', or '- "Check-in' in a list."""
+
+
+def _unclosed_quote(lines: list[str], last: int) -> tuple[int, str] | None:
+    """The first line up to `last` whose value opens a quote it does not close: YAML reads on
+    into the lines after it, and fails further down, where the line it names is not the one to fix."""
+    for index, line in enumerate(lines[:last + 1]):
+        quoted = _QUOTED_VALUE.match(line)
+        if quoted is None:
+            continue
+        quote, rest = quoted["quote"], quoted["rest"]
+        closes = rest.replace('\\"', "").count('"') if quote == '"' else rest.replace("''", "").count("'")
+        if closes == 0:
+            return index, quote
+    return None
+
+
 def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    opened = _unclosed_quote(text.split("\n"), mark.line) if mark is not None else None
+    if opened is not None:
+        index, quote = opened
+        return Problem(shown_as, first_line + index, None, f"this line cannot be read: its value starts with "
+                       f"a quote ({quote}) that is never closed. End the value with {quote} too.")
     mark = exc.context_mark if exc.context == _NO_COLON else (exc.problem_mark or exc.context_mark)
     line = first_line + mark.line if mark is not None else first_line
     what = exc.problem or exc.context or ""

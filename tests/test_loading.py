@@ -94,6 +94,7 @@ def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> No
         "content/decisions/D-003-c.md": "---\ntitle: x\nbase: &a [1]\nother: *a\n---\n",
         "content/decisions/D-004-d.md": "---\ntitle: never closed\n",
         "content/decisions/D-005-e.md": "",
+        "content/decisions/D-006-f.md": '---\ntitle: "Appointment letters\ndate: 2025-01-01\nhow: "vote"\n---\n',
     })
     assert messages(tmp_path) == [
         "content/decisions/D-001-a.md, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
@@ -101,6 +102,9 @@ def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> No
         "content/decisions/D-003-c.md, line 3: uses an alias ('*'). Write the value out in full instead.",
         "content/decisions/D-004-d.md, line 1: starts front matter with '---' but never closes it. Add a line with just '---' after the last field.",
         "content/decisions/D-005-e.md: is empty. Fill it in, or delete it.",
+        # YAML reads on to the next quote, two lines down, and fails there: the quote left open is the line to fix
+        ('content/decisions/D-006-f.md, line 2: this line cannot be read: its value starts with a quote (") that '
+         'is never closed. End the value with " too.'),
     ]
 
 
