@@ -40,7 +40,8 @@ def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warn
     page = ("# Our news\n\n![Our chart](https://cdn.example.com/chart.png)\n\n"
             '<iframe src="https://video.example.com/x"></iframe>\n\n'
             "To show a video we would need `<script src=...>`, which we do not use.\n\n"
-            '<link rel="stylesheet" href="https://fonts.example.com/a.css">\n')
+            '<link rel="stylesheet" href="https://fonts.example.com/a.css">\n\n'
+            "[Click me](javascript:alert(1)) or [read more](https://www.nhs.uk/).\n")
     root = write_files(tmp_path, {**FILES, "content/news.md": page})
     _, _, problems = check_folder(root)
     assert [(p.line, p.severity, p.message.split(".")[0]) for p in problems if p.path == "content/news.md"] == [
@@ -48,4 +49,6 @@ def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warn
         (5, "warning", ("has an <iframe> tag, which the site takes out: pages run nothing and load nothing from "
                        "other websites")),
         (9, "warning", ("has a <link> tag, which the site takes out: pages run nothing and load nothing from "
-                       "other websites"))]
+                       "other websites")),
+        (11, "warning", "links to 'javascript:alert(1', which the site takes out: links go to web pages (https:), "
+                        "email (mailto:) or phone numbers (tel:)")]

@@ -50,16 +50,20 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
 REMOVED_TAG = re.compile(r"<(script|iframe|frame|object|embed|link|style|form|svg|math|base|meta)\b", re.IGNORECASE)
 """HTML the site removes from a page (see sanitize.py): each would run or load something."""
 
+REMOVED_LINK = re.compile(r"\]\(\s*<?((?:javascript|vbscript|data|file):[^)\s]*)", re.IGNORECASE)
+"""A Markdown link to a script or a file, whose address the site takes out (sanitize.py)."""
+
 
 def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]:
-    """A warning for each image from another website, and each tag the site removes."""
+    """A warning for each image from another website, each tag the site removes, and each link
+    it takes out (`javascript:`, `data:`)."""
     for source in published_bodies(group):
         for image in find_images(source):
             if _is_outside(image.src):
                 yield Problem(source.path, image.line, None, f"shows a picture from another website "
                               f"('{image.src}'). Pages load nothing from other websites, so it is left out: "
                               "save the picture in the assets folder and show it from there.", "warning")
-        if "<" not in source.body:
+        if "<" not in source.body and "](" not in source.body:
             continue
         body = CODE.sub(lambda code: " " * len(code.group()), source.body)  # code is shown as typed
         for tag in REMOVED_TAG.finditer(body):
@@ -68,6 +72,10 @@ def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]
                           f"has {'an' if name[0] in 'aeiou' else 'a'} <{name}> tag, which the site takes out: pages run nothing "
                           "and load nothing from other websites. Take it out; a link to the other website "
                           "works.", "warning")
+        for link in REMOVED_LINK.finditer(body):
+            yield Problem(source.path, source.body_line + body.count("\n", 0, link.start()), None,
+                          f"links to '{link.group(1).strip()[:40]}', which the site takes out: links go to web "
+                          "pages (https:), email (mailto:) or phone numbers (tel:). Take it out.", "warning")
 
 
 def _is_outside(address: str) -> bool:
