@@ -124,6 +124,8 @@ def test_init_then_build_gives_a_working_site(tmp_path: Path) -> None:
         assert question in charter
     for name in (".gitignore", "content/people.yml", "content/glossary.yml"):
         assert (target / name).is_file()
+    ignored = (target / ".gitignore").read_text().split()
+    assert {"site/", ".site.building-*/", ".site.old-*/"} <= set(ignored)  # a build stopped half-way leaves these
 
 
 def test_init_refuses_a_folder_that_has_files(tmp_path: Path) -> None:
