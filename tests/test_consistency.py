@@ -236,6 +236,17 @@ def test_a_persons_problem_is_at_their_own_lines_when_an_entry_before_them_canno
         (sky, "'pseudonym' is needed")]
 
 
+@pytest.mark.parametrize(("email", "reason"), [("amina.k@nhs.net", "'amina' is the name of someone in people.yml"),
+                                             ("youngvoices@gmail.com", "a personal mail service")])
+def test_a_contact_address_that_looks_like_one_persons_is_a_warning(tmp_path: Path, email: str, reason: str) -> None:
+    """The contract asks for a shared mailbox, never a person: the site shows it on every page."""
+    root = changed(tmp_path, "content/project.yml", "email: team@example.org", f"email: {email}")
+    assert [m for m in consistency_messages(root) if "one person's address" in m] == [
+        (f"warning: content/project.yml, line 8: '{email}' looks like one person's address ({reason}). The site "
+         "shows this address on every page: use a shared mailbox the group's staff look after, like "
+         "team@example.org.")]
+
+
 def test_a_record_that_cannot_be_read_does_not_make_its_address_look_dropped(tmp_path: Path) -> None:
     """Its page is missing only because of the problem reported: the address list is not the
     thing to change."""

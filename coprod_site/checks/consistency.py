@@ -25,6 +25,28 @@ def check_project(group: Group, settings: Settings) -> Problems:
     if project.contact.email and "@" not in project.contact.email:
         yield project.source.problem("the contact 'email' should be a shared mailbox address, like "
                                      "team@example.org.", "contact", "email")
+    first_names = {person.name.split()[0].strip(".").lower() for person in group.people.values()
+                   if person.name and len(person.name.split()[0].strip(".")) > 2}
+    for email, at in ((project.contact.email, ("contact", "email")),
+                      (project.accessibility.contact if project.accessibility else None, ("accessibility", "contact"))):
+        if email and "@" in email and (reason := _personal_mailbox(email, first_names)):
+            yield project.source.problem(f"'{email}' looks like one person's address ({reason}). The site "
+                                         "shows this address on every page: use a shared mailbox the group's "
+                                         "staff look after, like team@example.org.", *at, severity="warning")
+
+
+PERSONAL_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|aol|protonmail|proton|"
+                           r"btinternet|sky|virginmedia|talktalk)\.", re.IGNORECASE)
+"""Mail services for one person's own address, not an organisation's shared mailbox."""
+
+
+def _personal_mailbox(email: str, first_names: set[str]) -> str:
+    """Why an address looks like one person's rather than a shared mailbox ('' if it does not)."""
+    if PERSONAL_MAIL.search(email):
+        return "a personal mail service"
+    words = set(re.split(r"[._+-]+", email.partition("@")[0].lower()))
+    named = sorted(words & first_names)
+    return f"'{named[0]}' is the name of someone in people.yml" if named else ""
 
 
 def check_people(group: Group, settings: Settings) -> Problems:
