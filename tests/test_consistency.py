@@ -247,6 +247,20 @@ def test_a_contact_address_that_looks_like_one_persons_is_a_warning(tmp_path: Pa
          "team@example.org.")]
 
 
+def test_ids_that_make_broken_or_confusing_addresses_are_reported(tmp_path: Path) -> None:
+    """'ACT 6 <b>' made an anchor no link can reach; 'act-5' is not like the others; D-04 beside
+    D-001 and D-002 would be read as D-004, a record of its own at /decisions/D-04/."""
+    root = changed(tmp_path, FIRST, "  - id: ACT-001\n", "  - id: ACT 6 <b>\n",
+                   {"content/decisions/D-01-again.md": FILES[D2].replace("Agree the budget", "Again")})
+    messages = consistency_messages(root)
+    assert [m for m in messages if "action id" in m] == [
+        (f"{FIRST}, line 26: the action id 'ACT 6 <b>' has characters an address cannot hold (each action has its "
+         "own, like /actions/#ACT-021): write it like ACT-021.")]
+    assert [m for m in messages if "same number" in m] == [
+        "content/decisions/D-01-again.md, line 1: D-01 has the same number as D-001, written another way: give it "
+        "the next free number."]
+
+
 def test_a_record_that_cannot_be_read_does_not_make_its_address_look_dropped(tmp_path: Path) -> None:
     """Its page is missing only because of the problem reported: the address list is not the
     thing to change."""

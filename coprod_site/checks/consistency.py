@@ -180,6 +180,24 @@ def _agreed_at(group: Group, record: object, meeting_id: str | None, not_before:
                              "must be a meeting on or after that date.", *at)
 
 
+ACTION_ID = re.compile(r"^ACT-\d+$")
+ADDRESSABLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+"""An id that can be part of an address as it is (an action's is its place on the actions page)."""
+
+
+def check_same_numbers(group: Group, settings: Settings) -> Problems:
+    """'D-04' and 'D-004' are one number written two ways: readers would take them for one record."""
+    for records, prefix in ((group.decisions, "D-"), (group.amendments, "AM-")):
+        first: dict[int, str] = {}
+        for record_id in sorted(records):
+            number = int(record_id.removeprefix(prefix))
+            other = first.setdefault(number, record_id)
+            if other != record_id:
+                yield Problem(records[record_id].source.path, 1, None,  # (its file's name: line 1)
+                              f"{record_id} has the same number as {other}, written another way: give it the "
+                              "next free number.")
+
+
 def check_decisions(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
         for index, decision_id in enumerate(meeting.decisions):
@@ -206,6 +224,14 @@ def check_actions(group: Group, settings: Settings) -> Problems:
     seen: dict[str, tuple[Meeting, int]] = {}
     for meeting in group.meetings.values():
         for index, action in enumerate(meeting.actions):
+            if not ADDRESSABLE.match(action.id):
+                yield meeting.source.problem(f"the action id '{action.id}' has characters an address cannot "
+                                             "hold (each action has its own, like /actions/#ACT-021): write it "
+                                             "like ACT-021.", "actions", index, "id")
+            elif not ACTION_ID.match(action.id):
+                yield meeting.source.problem(f"the action id '{action.id}' is not like the others: write it "
+                                             "like ACT-021, the next free number after 'ACT-'.", "actions", index,
+                                             "id", severity="warning")
             first, first_index = seen.setdefault(action.id, (meeting, index))
             if first_index == index and first is meeting:
                 continue
@@ -370,5 +396,5 @@ def check_old_ids(group: Group, settings: Settings) -> Problems:
 CHECKS = (
     check_project, check_people, check_person_references, check_meeting_dates,
     check_meeting_references, check_decisions, check_actions, check_amendments,
-    check_reports, check_old_ids,
+    check_reports, check_old_ids, check_same_numbers,
 )
