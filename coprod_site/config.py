@@ -10,6 +10,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .config_options import too_small
 from .settings import Settings
 
 
@@ -45,6 +46,9 @@ def build_settings(options: CoprodConfig, content_dir: str, site_url: str | None
     """Settings for the core from the plugin's options and MkDocs' own config."""
     values: dict[str, Any] = {f.name: options[f.name] for f in dataclasses.fields(Settings)
                               if f.name in options}
+    for name, value in values.items():
+        if (small := too_small(name, value)) is not None:
+            raise SettingError(f"mkdocs.yml: {small}")
     values["allowed_acronyms"] = tuple(values["allowed_acronyms"])
     values["reading_grade"] = float(values["reading_grade"])
     return Settings(content_dir=content_dir, site_url=site_url, today=today_from_environment(), **values)

@@ -6,8 +6,27 @@ OPTION_TYPES: dict[str, type | tuple[type, ...]] = {
     "enabled": bool,
     "feedback_days": int,
     "page_size": int,
+    "feed_entries": int,
     "max_sentence_words": int,
     "max_paragraph_sentences": int,
     "reading_grade": (int, float),
     "allowed_acronyms": list,
 }
+
+OPTION_LEAST: dict[str, int] = {
+    "feedback_days": 0,
+    "page_size": 1,
+    "feed_entries": 1,
+    "max_sentence_words": 1,
+    "max_paragraph_sentences": 1,
+    "reading_grade": 1,
+}
+"""The smallest value each number option can take and still mean something."""
+
+
+def too_small(name: str, value: object) -> str | None:
+    """The problem with a number option below its least value, or None."""
+    least = OPTION_LEAST.get(name)
+    if least is None or not isinstance(value, (int, float)) or value >= least:
+        return None
+    return f"the coprod option '{name}' is {value}: it should be {least} or more."

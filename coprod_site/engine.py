@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .config import today_from_environment
 from .permalinks import write_ledger
+from .site_config import NO_PLUGIN, mkdocs_yml_problems
 
 
 class BuildFailed(Exception):
@@ -47,6 +48,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
     addresses published are added to the ledger, published-urls.txt.
     """
     _show_mkdocs_messages(verbose)
+    _refuse_settings_that_cannot_build(config_file)
     try:
         options = {"site_dir": str(site_dir)} if site_dir else {}
         config = load_config(str(config_file), strict=strict, **options)
@@ -72,16 +74,21 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
     return target
 
 
+def _refuse_settings_that_cannot_build(config_file: Path) -> None:
+    """mkdocs.yml that cannot be read, or would build without the coprod plugin: said as
+    `coprod check` says it, at its line, rather than in the words of MkDocs' YAML reader."""
+    problems = mkdocs_yml_problems(config_file)
+    if problems:
+        listed = "\n".join(str(problem) for problem in problems)
+        raise BuildFailed(f"{listed}\nNothing was built. Fix mkdocs.yml, then build again.")
+
+
 def _refuse_to_build_without_the_plugin(config: MkDocsConfig, config_file: Path) -> None:
-    """Without the coprod plugin, MkDocs would publish the records as they are: draft minutes,
-    people.yml, [[ids]] and all, with none of the checks."""
+    """Without the coprod plugin, MkDocs would publish the records as they are (mkdocs.yml as
+    MkDocs reads it, with any INHERIT: or !ENV, can differ from its own text)."""
     plugin = config.plugins.get("coprod")
     if plugin is None or not plugin.config.enabled:
-        how = ("turns the coprod plugin off ('enabled: false')" if plugin is not None
-               else "does not list the coprod plugin under 'plugins:'")
-        raise BuildFailed(f"{config_file} {how}, so the site would publish the records as they are: draft "
-                          "minutes, people.yml and everyone's ids, with none of the checks. Nothing was built. "
-                          "Put '  - coprod' under 'plugins:' (after '  - search'), then build again.")
+        raise BuildFailed(f"{config_file} {NO_PLUGIN} Nothing was built.")
 
 
 def _refuse_to_replace_what_is_not_a_site(target: Path) -> None:
@@ -154,6 +161,7 @@ def serve_site(config_file: Path, dev_addr: str | None = None, verbose: bool = F
     """Preview the site; on every change, rebuild the pages that changed."""
     _show_mkdocs_messages(verbose)
     logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
+    _refuse_settings_that_cannot_build(config_file)
     try:
         _refuse_to_build_without_the_plugin(load_config(str(config_file)), config_file)
         serve(str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")

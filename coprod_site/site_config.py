@@ -8,12 +8,13 @@ are read as nothing rather than executed.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .config_options import OPTION_TYPES
+from .config_options import OPTION_TYPES, too_small
 from .problems import Problem
 from .settings import Settings
 from .sources import yaml_problem
@@ -45,19 +46,22 @@ def find_group_root(path: Path) -> tuple[Path, str | None]:
 
 def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) -> tuple[Settings, list[Problem]]:
     """Settings from `root/mkdocs.yml`, with any problem in the coprod options."""
-    raw, unreadable = _read_mkdocs_yml(root / "mkdocs.yml")
-    options, problems = _coprod_options(raw)
-    problems = unreadable + problems
+    raw, problems, text = _read_mkdocs_yml(root / "mkdocs.yml")
+    options, plugin_problems = _coprod_options(raw, text) if not problems else ({}, [])
+    problems += plugin_problems
     values: dict[str, Any] = {"content_dir": content_dir or str(raw.get("docs_dir") or "docs"),
                               "site_url": raw.get("site_url")}
     for name, value in options.items():
         expected = OPTION_TYPES.get(name)
+        line = _line_of(text, name)
         if expected is None:
-            problems.append(Problem("mkdocs.yml", None, name, f"the coprod option '{name}' is not "
+            problems.append(Problem("mkdocs.yml", line, name, f"the coprod option '{name}' is not "
                                     f"one we know. Known options: {', '.join(OPTION_TYPES)}.", "warning"))
         elif not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
-            problems.append(Problem("mkdocs.yml", None, name, f"the coprod option '{name}' has the "
+            problems.append(Problem("mkdocs.yml", line, name, f"the coprod option '{name}' has the "
                                     "wrong kind of value. See the Writing records page."))
+        elif (small := too_small(name, value)) is not None:
+            problems.append(Problem("mkdocs.yml", line, name, small))
         else:
             values[name] = tuple(value) if isinstance(value, list) else value
     values = {k: v for k, v in values.items() if k in {f.name for f in dataclasses.fields(Settings)}}
@@ -70,30 +74,54 @@ def written_site_url(config_file: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """mkdocs.yml's settings, and the problem reading it if there is one (the records are then
-    looked for in content/, where coprod init puts them)."""
+def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem], str]:
+    """mkdocs.yml's settings, the problem reading it if there is one (the records are then
+    looked for in content/, where coprod init puts them), and its text."""
     if not path.is_file():
-        return {"docs_dir": "content"}, []
+        return {"docs_dir": "content"}, [Problem("mkdocs.yml", None, None, f"is missing from {path.parent}, so "
+                                                 "the site cannot be built. 'coprod init' writes one for a new "
+                                                 "group; or copy the group's own back.")], ""
     try:
         text = path.read_text(encoding="utf-8")
         raw = yaml.load(text, Loader=_TolerantLoader)
     except yaml.MarkedYAMLError as exc:
-        return {"docs_dir": "content"}, [yaml_problem(exc, "mkdocs.yml", 1, text)]
+        return {"docs_dir": "content"}, [yaml_problem(exc, "mkdocs.yml", 1, text)], text
     except (yaml.YAMLError, UnicodeDecodeError):
         return {"docs_dir": "content"}, [Problem("mkdocs.yml", None, None, "cannot be read. Save it as "
-                                                 "UTF-8 text in the shape 'coprod init' wrote it.")]
-    return (raw, []) if isinstance(raw, dict) else ({"docs_dir": "content"}, [])
+                                                 "UTF-8 text in the shape 'coprod init' wrote it.")], ""
+    return (raw, [], text) if isinstance(raw, dict) else ({"docs_dir": "content"}, [], text)
 
 
-def _coprod_options(raw: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
-    for entry in raw.get("plugins") or []:
+def mkdocs_yml_problems(config_file: Path) -> list[Problem]:
+    """What stops mkdocs.yml being read, or the site being built from it as coprod's."""
+    raw, problems, text = _read_mkdocs_yml(config_file)
+    return problems or _coprod_options(raw, text)[1]
+
+
+def _line_of(text: str, name: str) -> int | None:
+    """The line of a `name:` setting in mkdocs.yml (the first, for a name used more than once)."""
+    found = re.search(rf"^\s*(?:-\s+)?{re.escape(name)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+NO_PLUGIN = ("does not list the coprod plugin under 'plugins:', so MkDocs would publish the records as "
+             "they are: draft minutes, people.yml and everyone's ids. Put '  - coprod' under 'plugins:' "
+             "(after '  - search').")
+
+
+def _coprod_options(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], list[Problem]]:
+    plugins = raw.get("plugins")
+    for entry in plugins if isinstance(plugins, list) else []:
         if entry == "coprod":
             return {}, []
         if isinstance(entry, dict) and "coprod" in entry:
             options = entry["coprod"] or {}
-            if isinstance(options, dict):
-                return options, []
-            return {}, [Problem("mkdocs.yml", None, "coprod", "the coprod plugin's options should be "
-                                "'name: value' lines indented under '- coprod:'.")]
-    return {}, []
+            if not isinstance(options, dict):
+                return {}, [Problem("mkdocs.yml", _line_of(text, "coprod"), "coprod", "the coprod plugin's "
+                                    "options should be 'name: value' lines indented under '- coprod:'.")]
+            if options.get("enabled") is False:
+                return options, [Problem("mkdocs.yml", _line_of(text, "enabled"), "enabled", "turns the coprod "
+                                         "plugin off, so MkDocs would build none of the group's pages, and "
+                                         "coprod build refuses to. Take out 'enabled: false'.")]
+            return options, []
+    return {}, [Problem("mkdocs.yml", _line_of(text, "plugins"), "plugins", NO_PLUGIN)]

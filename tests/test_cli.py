@@ -317,3 +317,30 @@ def test_a_day_that_does_not_exist_and_a_first_build_that_fails_are_said_plainly
     assert failed.stderr.strip().endswith("The site was not built, so nothing was written. "
                                           "The problems are listed above.")
     assert not (tmp_path / "first").exists()
+
+
+def test_settings_that_cannot_work_are_said_at_their_line_by_check_and_build(group_dir: Path) -> None:
+    """A negative sentence length gave 699 warnings about sentences of up to -3 words; a missing
+    plugins: entry or a broken mkdocs.yml reached MkDocs' own words, or published the records."""
+    config = group_dir / "mkdocs.yml"
+    written = config.read_text()
+    config.write_text(written.replace("  - coprod\n", "  - coprod:\n      max_sentence_words: -3\n"))
+    checked = coprod("check", str(group_dir))
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines()[0] == ("mkdocs.yml, line 10: the coprod option 'max_sentence_words' is -3: "
+                                              "it should be 1 or more.")
+    assert "up to -3 words" not in checked.stdout
+    assert "should be 1 or more" in coprod("build", str(group_dir)).stderr
+
+    config.write_text(written.replace("site_name: Test Group", 'site_name: "Test Group'))
+    built = coprod("build", str(group_dir))
+    assert built.returncode == 1 and "mkdocs.yml, line 1: this line cannot be read: its value starts with a quote" \
+        in built.stderr and "while parsing" not in built.stderr
+
+    config.write_text(written.replace("  - coprod\n", ""))
+    checked = coprod("check", str(group_dir))
+    assert checked.returncode == 1 and "does not list the coprod plugin" in checked.stdout
+
+    config.unlink()
+    checked = coprod("check", str(group_dir / "content"))
+    assert checked.returncode == 1 and "mkdocs.yml: is missing from" in checked.stdout
