@@ -88,6 +88,7 @@ class Loader:
         self.unreadable_records: set[str] = set()
         """Ids of people and records whose entry or file has a problem (reported here)."""
         self.people_unread = False
+        self.glossary_unread = False
         self.ids_given_twice: dict[str, tuple[int | None, int | None]] = {}
         self.person_entries: dict[str, int] = {}
         self.record_paths: dict[str, str] = {}
@@ -112,6 +113,7 @@ class Loader:
         group.record_paths = self.record_paths
         group.unreadable_people, group.unreadable_records = self.unreadable_people, self.unreadable_records
         group.people_unread = self.people_unread
+        group.glossary_unread = self.glossary_unread
         group.ids_given_twice = self.ids_given_twice
         group.person_entries = self.person_entries
         if self.cache is not None:
@@ -222,6 +224,7 @@ class Loader:
             return {}
         source = self._read(path, read_yaml_file)
         if source is None:
+            self.glossary_unread = True
             return {}
         glossary: dict[str, str] = {}
         for term, meaning in source.meta.items():

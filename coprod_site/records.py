@@ -407,6 +407,8 @@ class Group:
     unreadable_people: set[str] = field(default_factory=set)
     """Ids of people in people.yml whose entry has a problem (reported): others may name them."""
     people_unread: bool = False
+    glossary_unread: bool = False
+    """glossary.yml could not be read (reported): any term may have been explained in it."""
     ids_given_twice: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
     person_entries: dict[str, int] = field(default_factory=dict)
     """Each person's place in people.yml's list (an entry with a problem is skipped in `people`)."""

@@ -261,6 +261,17 @@ def test_ids_that_make_broken_or_confusing_addresses_are_reported(tmp_path: Path
         "the next free number."]
 
 
+def test_a_glossary_that_cannot_be_read_is_one_problem_not_a_warning_for_every_term(tmp_path: Path) -> None:
+    """A file saved in Latin-1 hid every explanation: each page then said each short form was not
+    in the glossary, burying the one problem to fix."""
+    root = changed(tmp_path, FIRST, "We met for the first time.", "We met for the first time. We talked about PPI.")
+    glossary = root / "content" / "glossary.yml"
+    glossary.write_bytes(glossary.read_bytes() + "caf\u00e9: a place for coffee\n".encode("latin-1"))
+    _, _, problems = check_folder(root)
+    assert [p.path for p in problems if "glossary" in p.message or p.path.endswith("glossary.yml")] == [
+        "content/glossary.yml"]
+
+
 def test_a_record_that_cannot_be_read_does_not_make_its_address_look_dropped(tmp_path: Path) -> None:
     """Its page is missing only because of the problem reported: the address list is not the
     thing to change."""

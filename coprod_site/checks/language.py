@@ -42,7 +42,8 @@ def check_plain_language(group: Group, settings: Settings) -> Iterator[Problem]:
         blocks = read_blocks(source)
         paragraphs = [(block, split_sentences(block)) for block in blocks if block.kind == "paragraph"]
         yield from _sentence_problems(source, paragraphs, settings)
-        yield from _capital_problems(source, blocks, known, settings)
+        if not group.glossary_unread:  # (its own problem is the one to fix)
+            yield from _capital_problems(source, blocks, known, settings)
         yield from _reading_level_problems(source, paragraphs, settings)
 
 
