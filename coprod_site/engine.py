@@ -165,5 +165,9 @@ def serve_site(config_file: Path, dev_addr: str | None = None, verbose: bool = F
     try:
         _refuse_to_build_without_the_plugin(load_config(str(config_file)), config_file)
         serve(str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
-    except (PluginError, ConfigurationError, Abort) as exc:
+    except Abort as exc:  # MkDocs has logged why ('Aborted with a BuildError!' helps nobody)
+        raise BuildFailed("The preview did not start. Fix the problems listed above, then run 'coprod serve' "
+                          "again. (Once it runs, a problem in a file you save holds the preview until you fix "
+                          "it, and then it carries on.)") from exc
+    except (PluginError, ConfigurationError) as exc:
         raise BuildFailed(str(exc)) from exc
