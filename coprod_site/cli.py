@@ -124,7 +124,7 @@ def run_build(args: argparse.Namespace) -> int:
 def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = _command(commands, "serve", "Preview the website while you edit.", run_serve)
     command.add_argument("path", nargs="?", default=".", type=Path, help="the group's folder")
-    command.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (as mkdocs serve -a)")
 
 
 def run_serve(args: argparse.Namespace) -> int:

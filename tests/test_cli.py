@@ -349,7 +349,7 @@ def test_settings_that_cannot_work_are_said_at_their_line_by_check_and_build(gro
 def test_a_preview_that_cannot_start_says_what_to_do(group_dir: Path) -> None:
     meeting = group_dir / "content" / "meetings" / "2025-02-14-leaflets.md"
     meeting.write_text(meeting.read_text().replace("title: ", 'title: "', 1))
-    result = coprod("serve", str(group_dir), "--dev-addr", "127.0.0.1:8719")
+    result = coprod("serve", str(group_dir), "-a", "127.0.0.1:8719")  # -a, as mkdocs serve has it
     assert result.returncode == 1
     assert "content/meetings/2025-02-14-leaflets.md, line 2: this line cannot be read" in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith(
