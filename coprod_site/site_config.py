@@ -46,14 +46,14 @@ def find_group_root(path: Path) -> tuple[Path, str | None]:
 
 def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) -> tuple[Settings, list[Problem]]:
     """Settings from `root/mkdocs.yml`, with any problem in the coprod options."""
-    raw, problems, text = _read_mkdocs_yml(root / "mkdocs.yml")
+    raw, problems, text = read_mkdocs_yml(root / "mkdocs.yml")
     options, plugin_problems = _coprod_options(raw, text) if not problems else ({}, [])
     problems += plugin_problems
     values: dict[str, Any] = {"content_dir": content_dir or str(raw.get("docs_dir") or "docs"),
                               "site_url": raw.get("site_url")}
     for name, value in options.items():
         expected = OPTION_TYPES.get(name)
-        line = _line_of(text, name)
+        line = line_of_setting(text, name)
         if expected is None:
             problems.append(Problem("mkdocs.yml", line, name, f"the coprod option '{name}' is not "
                                     f"one we know. Known options: {', '.join(OPTION_TYPES)}.", "warning"))
@@ -70,11 +70,11 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
 
 def written_site_url(config_file: Path) -> str | None:
     """site_url as mkdocs.yml has it (`mkdocs serve` puts its own address in MkDocs' setting)."""
-    value = _read_mkdocs_yml(config_file)[0].get("site_url")
+    value = read_mkdocs_yml(config_file)[0].get("site_url")
     return value if isinstance(value, str) else None
 
 
-def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem], str]:
+def read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem], str]:
     """mkdocs.yml's settings, the problem reading it if there is one (the records are then
     looked for in content/, where coprod init puts them), and its text."""
     if not path.is_file():
@@ -94,11 +94,11 @@ def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem], str]:
 
 def mkdocs_yml_problems(config_file: Path) -> list[Problem]:
     """What stops mkdocs.yml being read, or the site being built from it as coprod's."""
-    raw, problems, text = _read_mkdocs_yml(config_file)
+    raw, problems, text = read_mkdocs_yml(config_file)
     return problems or _coprod_options(raw, text)[1]
 
 
-def _line_of(text: str, name: str) -> int | None:
+def line_of_setting(text: str, name: str) -> int | None:
     """The line of a `name:` setting in mkdocs.yml (the first, for a name used more than once)."""
     found = re.search(rf"^\s*(?:-\s+)?{re.escape(name)}\s*:", text, re.MULTILINE)
     return text.count("\n", 0, found.start()) + 1 if found else None
@@ -117,11 +117,11 @@ def _coprod_options(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], lis
         if isinstance(entry, dict) and "coprod" in entry:
             options = entry["coprod"] or {}
             if not isinstance(options, dict):
-                return {}, [Problem("mkdocs.yml", _line_of(text, "coprod"), "coprod", "the coprod plugin's "
+                return {}, [Problem("mkdocs.yml", line_of_setting(text, "coprod"), "coprod", "the coprod plugin's "
                                     "options should be 'name: value' lines indented under '- coprod:'.")]
             if options.get("enabled") is False:
-                return options, [Problem("mkdocs.yml", _line_of(text, "enabled"), "enabled", "turns the coprod "
+                return options, [Problem("mkdocs.yml", line_of_setting(text, "enabled"), "enabled", "turns the coprod "
                                          "plugin off, so MkDocs would build none of the group's pages, and "
                                          "coprod build refuses to. Take out 'enabled: false'.")]
             return options, []
-    return {}, [Problem("mkdocs.yml", _line_of(text, "plugins"), "plugins", NO_PLUGIN)]
+    return {}, [Problem("mkdocs.yml", line_of_setting(text, "plugins"), "plugins", NO_PLUGIN)]

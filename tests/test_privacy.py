@@ -468,3 +468,12 @@ def test_an_address_or_number_written_with_character_references_is_found_by_chec
     at = [next(i for i, line in enumerate(lines, 1) if word in line) for word in ("&#64;", "&nbsp;", "%40")]
     found = [(p.line, p.message.split(" (")[0]) for p in check_folder(root)[2] if p.path == meeting and p.is_error]
     assert found == [(at[0], "has an email address"), (at[1], "has a phone number"), (at[2], "has an email address")]
+
+
+def test_an_email_or_number_in_mkdocs_yml_words_is_one_problem_at_its_line(tmp_path: Path) -> None:
+    """Material prints site_description on every page: the build's guard said so once per page,
+    blaming the theme. `coprod check` says it once, where it is written."""
+    settings = FILES["mkdocs.yml"].replace("site_url:", "site_description: Call Jo on 07700 900123\nsite_url:")
+    root = write_files(tmp_path, {**FILES, "mkdocs.yml": settings})
+    found = [str(p) for p in check_folder(root)[2] if p.path == "mkdocs.yml"]
+    assert len(found) == 1 and found[0].startswith("mkdocs.yml, line 2: 'site_description' has a phone number")

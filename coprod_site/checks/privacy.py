@@ -35,6 +35,7 @@ from ..privacy import (
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
+from ..site_config import line_of_setting, read_mkdocs_yml
 from ..sources import Source, SourceError, read_yaml_file, shown_path
 from .consistency import given_twice_hint
 
@@ -251,7 +252,35 @@ def check_charter_history(group: Group, settings: Settings) -> Iterator[Problem]
                           f"history page: put 'withheld_versions: [{listed}]' with the charter's other fields.")
 
 
+SITE_TEXT_SETTINGS = ("site_name", "site_description", "site_author", "copyright", "extra")
+"""mkdocs.yml's settings whose words the theme prints on every page."""
+
+
+def check_site_settings(group: Group, settings: Settings) -> Iterator[Problem]:
+    """An email address, phone number or name in mkdocs.yml's words, which Material prints on every
+    page (the build's guard found it on each, and could only blame the theme)."""
+    raw, _, text = read_mkdocs_yml(Path(group.root) / "mkdocs.yml")
+    register, _ = read_register()  # (a register that cannot be read is check_privacy's to report)
+    rules = rules_for(group, register)
+    for name in SITE_TEXT_SETTINGS:
+        for words in _strings(raw.get(name)):
+            for finding in find_leaks(words, rules, ids=False):
+                yield Problem("mkdocs.yml", line_of_setting(text, name), name,
+                              f"'{name}' {privacy_message(finding, rules)} The theme shows it on every page.")
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner)
+
+
 CHECKS = (check_privacy, check_mentions)
 """Checks of each record on its own."""
-GROUP_CHECKS = (check_file_names, check_register_place, check_charter_history)
+GROUP_CHECKS = (check_file_names, check_register_place, check_charter_history, check_site_settings)
 """Checks of the group as a whole (it lists the images, which every share of the records has)."""
