@@ -257,8 +257,8 @@ def test_ids_that_make_broken_or_confusing_addresses_are_reported(tmp_path: Path
         (f"{FIRST}, line 26: the action id 'ACT 6 <b>' has characters an address cannot hold (each action has its "
          "own, like /actions/#ACT-021): write it like ACT-021.")]
     assert [m for m in messages if "same number" in m] == [
-        "content/decisions/D-01-again.md, line 1: D-01 has the same number as D-001, written another way: give it "
-        "the next free number."]
+        ("content/decisions/D-01-again.md, line 1: D-01 has the same number as D-001, written another way: give it "
+        "the next free number.")]
 
 
 def test_a_glossary_that_cannot_be_read_is_one_problem_not_a_warning_for_every_term(tmp_path: Path) -> None:
