@@ -229,11 +229,16 @@ def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
     return tuple(merged)
 
 
+def same_words(old: str, new: str) -> bool:
+    """The same words in the same order: lines wrapped at other places are not a change."""
+    return old.split() == new.split()
+
+
 def compare_charters(old: CharterText, new: CharterText) -> Comparison:
     """Every clause of `new` compared with its match in `old`, then the clauses taken out."""
     pairs = pair_clauses(old.clauses, new.clauses)
     changes = [_clause_change(pairs.get(clause.key), clause) for clause in new.clauses]
-    if old.preamble != new.preamble:
+    if not same_words(old.preamble, new.preamble):
         changes.insert(0, ClauseChange("changed", "", "Before the first heading",
                                        compare_words(old.preamble, new.preamble)))
     paired_old = {c.key for c in pairs.values()}
@@ -249,7 +254,7 @@ def _clause_change(old: ClauseText | None, new: ClauseText) -> ClauseChange:
     if old is None:
         return ClauseChange("added", new.key, new.heading,
                             (("added", new.text),) if new.text else (), clause_id=new.clause_id)
-    same = old.text == new.text and old.heading == new.heading
+    same = same_words(old.text, new.text) and old.heading == new.heading
     segments = ((("same", new.text),) if new.text else ()) if same else compare_words(old.text, new.text)
     return ClauseChange("unchanged" if same else "changed", new.key, new.heading, segments,
                         old.heading if old.heading != new.heading else None, new.clause_id)
@@ -311,8 +316,13 @@ class GitVersions:
 
 
 def read_git_versions(root: Path, path: str) -> GitVersions:
-    """Every committed text of the charter at `path` (relative to `root`), oldest first."""
-    log = run_git(root, "log", "--follow", "--name-only", "--format=%x1e%H%x1f%cI%x1f%s", "--", path)
+    """Every committed text of the charter at `path` (relative to `root`), oldest first.
+
+    Only the branch's own line of commits (`--first-parent`): a pull request merged into it is
+    one change, its merge, not every draft its branch went through on the way.
+    """
+    log = run_git(root, "log", "--follow", "--first-parent", "--name-only",
+                  "--format=%x1e%H%x1f%cI%x1f%s", "--", path)
     if log is None:
         return GitVersions((), available=False)
     texts = [text for entry in log.decode("utf-8", "replace").split("\x1e")[1:]

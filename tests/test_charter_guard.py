@@ -208,3 +208,53 @@ def test_a_part_taken_out_is_pointed_at_a_line_the_file_has(repo: Path) -> None:
     assert taken_out, result.stdout
     last = len(shorter.splitlines())
     assert all(int(line.split(", line ")[1].split(":")[0]) <= last for line in taken_out)
+
+
+AM_01_FILE = "content/amendments/AM-01-travel.md"
+
+
+def test_an_agreed_amendment_cannot_be_withdrawn_deleted_or_renamed_and_rewritten(repo: Path) -> None:
+    """Only its title and words were kept before: its status, its clauses and the amendment itself
+    could go, leaving the charter's wording with no record of who agreed it."""
+    agreed = (repo / AM_01_FILE).read_text()
+    withdrawn = propose(repo, {AM_01_FILE: agreed.replace("status: agreed", "status: withdrawn\nreason: No.")})
+    assert guard_lines(withdrawn) == [
+        ("content/amendments/AM-01-travel.md, line 3: AM-01 was already agreed, so its 'status' is part of the "
+         "record of what the group agreed and cannot change: put back 'status: agreed'. To change the charter "
+         "again, start a new amendment with 'coprod new amendment'.")]
+    git(repo, "reset", "-q", "--hard", "main")
+    deleted = propose(repo, {AM_01_FILE: None})
+    assert [line for line in guard_lines(deleted) if "taken out" in line] == [
+        ("content/amendments/AM-01-travel.md: was taken out, but AM-01 was agreed: it is the record of why the "
+         "charter says what it does. Put it back.")]
+    git(repo, "reset", "-q", "--hard", "main")
+    renamed = propose(repo, {AM_01_FILE: None, "content/amendments/AM-01-bus.md":
+                             agreed.replace("could not afford", "found it hard to pay for")})
+    assert [line.split(",")[0] + ": " + line.split(": ", 1)[1][:40] for line in guard_lines(renamed)] == [
+        "content/amendments/AM-01-bus.md: AM-01 was already agreed, so its words a"]
+
+
+def test_taking_the_charter_out_is_an_error(repo: Path) -> None:
+    result = propose(repo, {"content/charter.md": None})
+    assert "content/charter.md: was taken out, but the charter is how the group works together: it changes " \
+           "only by an agreed amendment. Put it back." in guard_lines(result)
+
+
+def test_a_branch_behind_its_base_is_judged_by_what_it_changed(repo: Path) -> None:
+    """main moved on (a new agreed version) after the branch left it; the branch changed only a
+    meeting. Compared with main's tip, it looked as if it had undone main's change."""
+    git(repo, "checkout", "-q", "main")
+    write_files(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-home-early.md": AM_06})
+    commit_all(repo, "AM-06: going home early", "2025-06-01T10:00:00+00:00")
+    git(repo, "checkout", "-q", "change")
+    result = propose(repo, {"content/meetings/2025-04-11-charter-review.md":
+                            REVIEW_MEETING.replace("Charter review", "Our charter review")})
+    assert guard_lines(result) == []
+
+
+def test_lines_wrapped_at_other_places_are_not_a_change(repo: Path) -> None:
+    charter = (repo / "content/charter.md").read_text()
+    rewrapped = charter.replace("We can change the leaflets and the posters. We cannot change the budget.",
+                                "We can change the leaflets and the posters.\nWe cannot change the budget.")
+    assert rewrapped != charter
+    assert guard_lines(propose(repo, {"content/charter.md": rewrapped})) == []

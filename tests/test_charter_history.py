@@ -363,3 +363,25 @@ def test_an_earlier_version_that_held_a_phone_number_is_reported_and_can_be_left
         section_text(page, "version-3"))
     assert "We pay for your time." in section_text(page, "version-1")
     assert "do not have" not in text_of(page)  # nothing is missing: one version is left out on purpose
+
+
+def test_a_merged_pull_request_is_one_change_not_every_draft_on_its_branch(tmp_path: Path) -> None:
+    """A branch that first wrote 'bus fare only' and then corrected it, merged as one pull request:
+    the history shows what was merged, and nothing as changed after it was agreed."""
+    from charter_git import FIRST_FILES, SECOND_FILES
+
+    root = write_files(tmp_path / "group", FIRST_FILES)
+    git(root, "init", "-q", "-b", "main")
+    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    commit_all(root, "Our first charter", "2025-01-12T10:00:00+00:00")
+    git(root, "checkout", "-q", "-b", "bus-fares")
+    write_files(root, {**SECOND_FILES, "content/charter.md": CHARTER_2.replace("and your bus fare", "or bus fare only")})
+    commit_all(root, "AM-01, a first go", "2025-02-20T10:00:00+00:00")
+    write_files(root, SECOND_FILES)
+    commit_all(root, "AM-01, as agreed", "2025-02-21T10:00:00+00:00")
+    git(root, "checkout", "-q", "main")
+    git(root, "merge", "-q", "--no-ff", "bus-fares", "-m", "Merge AM-01", date="2025-02-22T10:00:00+00:00")
+    assert mkdocs_build(root, "--strict").returncode == 0
+    page = article(root / "site", "charter/history")
+    assert "bus fare only" not in page.get_text() and "Changed after it was agreed" not in page.get_text()
+    assert "and your bus fare" in section_text(page, "version-2")

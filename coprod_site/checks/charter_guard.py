@@ -17,6 +17,7 @@ import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..charter_history import (
     CharterText,
@@ -27,6 +28,7 @@ from ..charter_history import (
     read_text_at,
 )
 from ..gitlog import run_git
+from ..loading import AMENDMENT_NAME
 from ..problems import Problem, sort_problems
 from ..published import join_words
 from ..records import Amendment, Group
@@ -63,18 +65,34 @@ class CharterChange:
 
 
 def check_charter_change(group: Group, settings: Settings, base: str) -> list[Problem]:
-    """Every problem with how this change (against `base`) treats the charter and amendments."""
+    """Every problem with how this change (against `base`) treats the charter and amendments.
+
+    The change is what this branch did since it left `base`: compared with where they part
+    (git merge-base), so a branch that is behind its base is not blamed for what the base
+    changed since.
+    """
     root = Path(group.root)
     path = f"{settings.content_dir}/charter.md"
     missing = _base_problem(root, base, path)
     if missing is not None:
         return [missing]
-    changed = list(_changed_amendments(root, base, group))
+    start = _branch_point(root, base)
+    changed = list(_changed_amendments(root, start, group))
     problems = list(_edited_after_agreement(changed))
-    change = _charter_change(root, base, path) if group.charter is not None else None
+    problems += _agreed_amendments_taken_out(root, start, group)
+    if group.charter is None and not (root / path).exists() and read_text_at(root, start, path) is not None:
+        problems.append(Problem(path, None, None, "was taken out, but the charter is how the group works "
+                                "together: it changes only by an agreed amendment. Put it back."))
+    change = _charter_change(root, start, path) if group.charter is not None else None
     if change is not None and change.comparison.changed:
         problems += _charter_rules(group, change, changed)
     return sort_problems(problems)
+
+
+def _branch_point(root: Path, base: str) -> str:
+    """Where this branch left `base` (the base itself when git cannot say)."""
+    found = run_git(root, "merge-base", base, "HEAD")
+    return found.decode().strip() if found else base
 
 
 def _base_problem(root: Path, base: str, path: str) -> Problem | None:
@@ -137,9 +155,24 @@ def _lines(text: str) -> list[str]:
 # --- amendments added or changed ---------------------------------------------------------
 
 
+def _base_amendments(root: Path, base: str, group: Group) -> dict[str, str]:
+    """Each amendment's file at `base`, by id (a file renamed since is still the same amendment)."""
+    folder = f"{group.content}/amendments"
+    listed = run_git(root, "ls-tree", "--name-only", base, "--", f"./{folder}/")
+    names = listed.decode("utf-8", "replace").split("\n") if listed else []
+    found: dict[str, str] = {}
+    for name in names:
+        match = AMENDMENT_NAME.match(Path(name).stem) if name.endswith(".md") else None
+        if match is not None:
+            found.setdefault(match.group(1), f"{folder}/{Path(name).name}")
+    return found
+
+
 def _changed_amendments(root: Path, base: str, group: Group) -> Iterator[ChangedAmendment]:
+    at_base = _base_amendments(root, base, group)
     for amendment in group.amendments.values():
-        base_text = read_text_at(root, base, amendment.source.path)
+        base_path = at_base.get(amendment.id, amendment.source.path)
+        base_text = read_text_at(root, base, base_path)
         if base_text is None:
             yield ChangedAmendment(amendment, None)
             continue
@@ -155,15 +188,38 @@ def _normal(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").strip()
 
 
+AGREED_FIELDS = ("status", "proposed_on", "proposed_by", "clauses", "agreed_at", "charter_version")
+"""An agreed amendment's fields that say what was agreed, when and where: they stay as agreed."""
+
+
+def _agreed_amendments_taken_out(root: Path, base: str, group: Group) -> Problems:
+    """An amendment agreed at the base is part of the charter's record: it cannot be deleted."""
+    for amendment_id, path in _base_amendments(root, base, group).items():
+        if amendment_id in group.amendments or amendment_id in group.unreadable_records:
+            continue
+        text = read_text_at(root, base, path)
+        if text is not None and _amendment_parts(text, path)[0].get("status") == "agreed":
+            yield Problem(path, None, None, f"was taken out, but {amendment_id} was agreed: it is the record "
+                          "of why the charter says what it does. Put it back.")
+
+
 def _edited_after_agreement(changed: Sequence[ChangedAmendment]) -> Problems:
-    """An amendment agreed at the base is the record of what was agreed: its words stay."""
+    """An amendment agreed at the base is the record of what was agreed: its words and the
+    fields that say what was agreed stay."""
     for item in changed:
         if item.base_text is None:
             continue
-        status, title, body = _amendment_parts(item.base_text, item.amendment.source.path)
-        if status != "agreed":
+        meta, title, body = _amendment_parts(item.base_text, item.amendment.source.path)
+        if meta.get("status") != "agreed":
             continue
         source = item.amendment.source
+        now = source.meta
+        moved = next((name for name in AGREED_FIELDS if _plain(meta.get(name)) != _plain(now.get(name))), None)
+        if moved is not None:
+            yield source.problem(f"{item.amendment.id} was already agreed, so its '{moved}' is part of the "
+                                 f"record of what the group agreed and cannot change: put back "
+                                 f"'{moved}: {_plain(meta.get(moved))}'. To change the charter again, start "
+                                 "a new amendment with 'coprod new amendment'.", moved)
         if body.strip() != source.body.strip() or (title or "") != item.amendment.title:
             line = _first_body_change(body, source.body, source.body_line)
             if (title or "") != item.amendment.title:
@@ -174,15 +230,22 @@ def _edited_after_agreement(changed: Sequence[ChangedAmendment]) -> Problems:
                           "with 'coprod new amendment'.")
 
 
-def _amendment_parts(text: str, path: str) -> tuple[str | None, str | None, str]:
-    """(status, title, body) of an amendment's text; Nones when its fields cannot be read."""
+def _amendment_parts(text: str, path: str) -> tuple[dict[str, Any], str | None, str]:
+    """(fields, title, body) of an amendment's text; no fields when they cannot be read."""
     try:
         front, body, _ = split_front_matter(_normal(text) + "\n", path)
         meta, _ = parse_yaml(front or "", path, first_line=2)
     except SourceError:
-        return None, None, text
-    status, title = meta.get("status"), meta.get("title")
-    return (str(status) if status else None, str(title).strip() if title else None, body)
+        return {}, None, text
+    title = meta.get("title")
+    return meta, str(title).strip() if title else None, body
+
+
+def _plain(value: object) -> str:
+    """A field's value as written, for comparing and quoting: '[payments]', '2025-02-14-leaflets'."""
+    if isinstance(value, list):
+        return f"[{', '.join(_plain(item) for item in value)}]"
+    return "" if value is None else str(value)
 
 
 def _first_body_change(old: str, new: str, body_line: int) -> int:
