@@ -34,8 +34,11 @@ def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_fill(text, replacements, relative), encoding="utf-8")
         written.append(path)
-    for folder in RECORD_FOLDERS:
+    for folder in RECORD_FOLDERS:  # each kept in git while it is empty, for records written by hand
         (target / "content" / folder).mkdir(parents=True, exist_ok=True)
+        keep = target / "content" / folder / ".gitkeep"
+        keep.touch()
+        written.append(keep)
     return written
 
 
