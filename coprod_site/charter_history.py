@@ -396,6 +396,18 @@ class CharterHistory:
         """True when at least one version can be compared with an earlier one."""
         return any(v.comparison is not None for v in self.versions)
 
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """Each version's place on the page, in order: 'version-3'; a number the history holds
+        twice (a change undone by a revert) has its place numbered from the oldest: 'version-2-b'."""
+        seen: dict[str, int] = {}
+        found = []
+        for index, version in enumerate(reversed(self.versions)):
+            name = f"version-{version.number}" if version.number is not None else f"version-{index + 1}"
+            seen[name] = seen.get(name, 0) + 1
+            found.append(name if seen[name] == 1 else f"{name}-{chr(ord('a') + seen[name] - 1)}")
+        return tuple(reversed(found))
+
 
 @dataclass(frozen=True)
 class _Draft:

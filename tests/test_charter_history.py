@@ -385,3 +385,15 @@ def test_a_merged_pull_request_is_one_change_not_every_draft_on_its_branch(tmp_p
     page = article(root / "site", "charter/history")
     assert "bus fare only" not in page.get_text() and "Changed after it was agreed" not in page.get_text()
     assert "and your bus fare" in section_text(page, "version-2")
+
+
+def test_a_version_undone_by_a_revert_gives_each_version_its_own_place_on_the_page(tmp_path: Path) -> None:
+    """Versions 2, 3, then 2 again: the contents linked both 2s to the first, with two equal ids."""
+    root = three_version_repo(tmp_path / "group")
+    git(root, "revert", "--no-edit", "HEAD", date="2025-06-01T10:00:00+00:00")
+    assert mkdocs_build(root).returncode == 0
+    page = article(root / "site", "charter/history")
+    ids = [heading["id"] for heading in page.find_all("h2") if heading.get("id", "").startswith("version-")]
+    links = [link["href"] for link in page.select("nav[aria-label='Versions of the charter'] a")]
+    assert ids == ["version-2-b", "version-3", "version-2", "version-1"]
+    assert links == [f"#{anchor}" for anchor in ids]
