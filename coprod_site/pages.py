@@ -19,6 +19,7 @@ from .records import Decision, Meeting, Report
 
 GLOSSARY_PAGE = "glossary.md"
 """The page that explains the group's words, which every marked term links to."""
+HOW_WE_WORK_PAGE = "how-we-work.md"
 
 NAV_TITLES = {
     "index.md": "Home",
@@ -27,7 +28,7 @@ NAV_TITLES = {
     "decisions/index.md": "Decisions",
     "actions.md": "Actions",
     "you-said-we-did.md": "You said, we did",
-    "how-we-work.md": "How we work together",
+    HOW_WE_WORK_PAGE: "How we work together",
     "reports/index.md": "Reports",
     "people.md": "Who we are",
     GLOSSARY_PAGE: "Glossary",

@@ -35,7 +35,7 @@ from .image_metadata import without_metadata
 from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache
 from .outputs import OutputFile, build_outputs
-from .pages import GLOSSARY_PAGE, NAV_TITLES, PageSpec, group_pages
+from .pages import GLOSSARY_PAGE, HOW_WE_WORK_PAGE, NAV_TITLES, PageSpec, group_pages
 from .permalinks import address_problems, published_urls
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
@@ -500,6 +500,8 @@ def _speak_the_group_language(config: MkDocsConfig, language: str) -> None:
 
 def default_nav(specs: dict[str, PageSpec], pages: dict[str, Any]) -> list[dict[str, str] | str]:
     """The group's sections in a fixed order, then the group's own pages."""
-    nav: list[dict[str, str] | str] = [{NAV_TITLES[p]: p} for p in NAV_TITLES if p in specs]
+    # (How we work together's title says "in numbers" where the charter has that title too)
+    nav: list[dict[str, str] | str] = [{specs[p].title if p == HOW_WE_WORK_PAGE else NAV_TITLES[p]: p}
+                                       for p in NAV_TITLES if p in specs]
     nav += sorted(p for p in pages if p not in specs)
     return nav

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import charts
 from .charts import BarChart
-from .pages import PAGE_BUILDERS, REPORT_CONTEXT, PageSpec
+from .pages import HOW_WE_WORK_PAGE, PAGE_BUILDERS, REPORT_CONTEXT, PageSpec
 from .published import Published
 from .records import Report
 from .stats import (
@@ -97,7 +97,7 @@ def build_power_pages(site: Published) -> Iterator[PageSpec]:
                    description=f"What {name} asked for, and what happened: what changed, what could not, "
                                "and what we are still waiting for.", in_nav=True)
     figures = period_figures(site, whole_life(site))
-    yield PageSpec("how-we-work.md", how_we_work_title(site), "how_we_work.html",
+    yield PageSpec(HOW_WE_WORK_PAGE, how_we_work_title(site), "how_we_work.html",
                    context={"figures": figures, "charts": power_charts(figures),
                             "quarters": figures.quarters[-RECENT_QUARTERS:],
                             "earlier_quarters": max(0, len(figures.quarters) - RECENT_QUARTERS)},
@@ -120,6 +120,7 @@ def report_context(site: Published, report: Report) -> dict[str, Any]:
         "period_decisions": decisions_in(site, period),
         "standards": [STANDARDS[key] for key in report.standards],
         "farewell": farewell(site, report) if report.report_kind == "farewell" else None,
+        "how_we_work_title": how_we_work_title(site),
     }
     return context
 

@@ -129,6 +129,15 @@ def test_tables_have_real_header_cells(example_site: ExampleSite) -> None:
     assert wrong == []
 
 
+def test_no_two_tables_on_a_page_have_the_same_name(example_site: ExampleSite) -> None:
+    """A screen reader lists a page's tables by name: five called "The figures in this chart" could
+    not be told apart."""
+    for path in example_site.html_files():
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        names = [" ".join(caption.get_text().split()) for caption in soup.select("article table caption")]
+        assert len(names) == len(set(names)), (path, names)
+
+
 def test_content_notes_come_before_the_summary(example_site: ExampleSite) -> None:
     pages = parsed_pages(example_site)
     noted = [soup for name, soup in pages.items() if name.startswith("meetings/")

@@ -65,7 +65,11 @@ def test_both_pages_are_in_the_navigation(site: Path) -> None:
     nav = page(site, "index.html").select_one("nav.md-nav--primary")
     assert nav is not None
     labels = [" ".join(a.get_text().split()) for a in nav.select("a.md-nav__link")]
-    assert "You said, we did" in labels and "How we work together" in labels
+    assert "You said, we did" in labels and "How we work together, in numbers" in labels
+    # The charter is called "How we work together" too: the menu names the numbers page as its
+    # heading does, so no two pages in the menu share a name.
+    numbers = page(site, "how-we-work/index.html").select_one("article h1")
+    assert numbers is not None and numbers.get_text(strip=True) == "How we work together, in numbers"
 
 
 def test_you_said_we_did_says_what_changed_what_could_not_and_what_is_overdue(site: Path) -> None:

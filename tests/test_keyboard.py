@@ -144,8 +144,11 @@ def test_tables_of_records_are_cards_on_a_phone_and_still_tables_to_a_screen_rea
             table = page.locator("table[data-coprod-cards]").first
             rows = table.evaluate("""table => [...table.tBodies[0].rows].map(row => ({
                 display: getComputedStyle(row).display, right: row.getBoundingClientRect().right,
-                label: getComputedStyle(row.cells[2], '::before').content}))""")
+                label: getComputedStyle(row.cells[2], '::before').content,
+                size: parseFloat(getComputedStyle(row.cells[1]).fontSize)}))""")
             assert rows and {row["display"] for row in rows} == {display}, width
+            if width == 320:  # a card is read like the page around it, not in a table's small print
+                assert min(row["size"] for row in rows) >= 16
             assert all(row["right"] <= width for row in rows), width
             if width == 320:
                 assert rows[0]["label"] == '"Who: " / ""'
