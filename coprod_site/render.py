@@ -87,6 +87,14 @@ class CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+CELL_END = re.compile(r"(</(?:dt|dd|th|td|tr|li|caption)>)(?=<)")
+"""The end of a term, a cell, a row or an item straight before the next tag. The templates keep
+no space there (trim_blocks), which shows nothing on the page but ran the words together in
+the search index and its results: "Decided14 October 2026", "Statusagreed". A line break
+between them shows nothing either, and keeps them apart.
+"""
+
+
 class Renderer:
     """Renders page fragments for one build."""
 
@@ -104,9 +112,10 @@ class Renderer:
     def render(self, spec: PageSpec, site: Published, body_html: str = "", **extra: Any) -> str:
         """The page's HTML fragment: the record's fields around its rendered body."""
         template = self.env.get_template(spec.template)
-        return template.render(page=spec, site=site, project=site.project, today=site.today,
+        html = template.render(page=spec, site=site, project=site.project, today=site.today,
                                body=Markup(body_html), url=partial(relative_url, spec.url),
                                **spec.context, **extra)
+        return CELL_END.sub("\\1\n", html)
 
     def glossary_terms(self, page: str) -> Wrap:
         """How glossary terms are marked on the page `page` (its file in the docs): each as

@@ -293,3 +293,13 @@ def test_a_broken_template_in_the_theme_folder_names_the_page_and_the_error(tmp_
     assert re.search(r"Error reading page 'decisions/D-00[12].md': UndefinedError: .*no_such_field",
                      result.stderr), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_search_results_keep_each_label_apart_from_its_value(built_group: Path) -> None:
+    """A search result showed "Decided10 January 2025" and "Statusagreed": the templates' terms,
+    cells and items ran into each other in the search index."""
+    docs = json.loads((built_group / "search" / "search_index.json").read_text())["docs"]
+    decision = next(doc["text"] for doc in docs if doc["location"] == "decisions/D-001/")
+    assert "Decided 10 January 2025" in decision and "Status agreed" in decision
+    glued = re.compile(r"\b(?:Decided|Status|Where|When|How we decided|Whose decision)(?=[0-9A-Za-z])")
+    assert [doc["location"] for doc in docs if glued.search(doc["text"])] == []
