@@ -63,3 +63,34 @@ def test_the_page_prints_cleanly_on_a4(example_site: ExampleSite, example_url: s
     assert "Skip to content" not in text and "Search" not in text
     if kind == "meeting":
         assert f"({example_url}{example_site.prefix}decisions/D-002/)" in "".join(text.split())
+
+
+def test_the_example_poster_with_a_long_venue_prints_on_one_sheet(example_site: ExampleSite, example_url: str,
+                                                                   browser: Browser, tmp_path: Path) -> None:
+    """The example's next meeting has a long venue and four kinds of support: its poster ran onto
+    a second sheet holding one sentence."""
+    require(shutil.which("pdfinfo") is not None, "pdfinfo (poppler-utils)")
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "meetings/next/poster/")
+        pdf = save_pdf(page, tmp_path / "poster.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
+
+
+@pytest.mark.parametrize("path", ["how-we-work/", "reports/farewell/", "decisions/"])
+def test_no_printed_sheet_but_the_last_is_nearly_empty(example_site: ExampleSite, example_url: str,
+                                                       browser: Browser, path: str, tmp_path: Path) -> None:
+    """A chart kept whole, but drawn too large for a sheet, left one heading on a page; a box of
+    figures kept whole left two thirds of the first sheet blank; a table printed an address after
+    every link. Each sheet but the last carries a good share of the page."""
+    for tool in ("pdfinfo", "pdftotext"):
+        require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    sheets = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+    lines = [len(subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                                capture_output=True, text=True, check=True).stdout.strip().splitlines())
+             for n in range(1, sheets)]
+    assert all(count >= 15 for count in lines), lines
