@@ -74,8 +74,9 @@ def test_both_pages_are_in_the_navigation(site: Path) -> None:
 
 def test_you_said_we_did_says_what_changed_what_could_not_and_what_is_overdue(site: Path) -> None:
     text = main_text(site, "you-said-we-did/index.html")
-    assert ("Of 6 decisions, 2 changed something, 1 could not happen and 2 are still to happen. "
-            "1 reply we are waiting for is overdue.") in text
+    # the figures add up to the total: the one turned down is counted too
+    assert ("Of 6 decisions, 2 changed something, 1 could not happen, 2 are still to happen and 1 we decided "
+            "not to do. 1 reply we are waiting for is overdue.") in text
     assert "What changed (2) D-004: Ask the council for a youth space (5 November 2025)" in text
     assert "The youth space opens in April." in text
     assert "Their reply on 1 December 2025: Yes, from April." in text

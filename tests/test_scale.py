@@ -68,7 +68,7 @@ def test_the_actions_page_keeps_open_actions_and_sends_the_rest_to_year_pages(si
     rows = actions.select("article tbody tr")
     assert len(rows) == 15 and all("Open" in row.get_text() for row in rows)
     years = actions.select('nav[aria-label="Years"] a')
-    assert years and all(re.fullmatch(r"\d{4} \(\d+\)", a.get_text()) for a in years)
+    assert years and all(re.fullmatch(r"\d{4} \(\d+ actions?\)", a.get_text()) for a in years)
     first_year = large / "actions" / years[0]["href"] / "index.html"
     rows = soup_of(first_year).select("article tbody tr")
     assert 0 < len(rows) <= PAGE_SIZE
@@ -104,6 +104,7 @@ def test_each_year_has_its_own_page_of_meetings_and_decisions(sites: tuple[Path,
         assert years[0].get_text() == f"All {section}" and years[0].get("aria-current") == "true"
         year_link = years[1]
         year = year_link.get_text().split()[0]
+        assert re.fullmatch(rf"{year} \(\d+ {section[:-1]}s?\)", year_link.get_text())  # "2025 (12 meetings)"
         page = soup_of(large / section / year / "index.html")
         assert page.select_one("h1").get_text() == f"{section.capitalize()} in {year}"
         current = page.select('nav[aria-label="Years"] a[aria-current="true"]')
