@@ -260,3 +260,28 @@ def test_going_back_up_a_page_by_keyboard_leaves_nothing_under_the_header(
                 stops.append(focused)
     assert len(stops) > 30
     assert [(stop["html"], stop["where"]) for stop in stops if not (stop["inView"] and stop["uncovered"])] == []
+
+
+@pytest.mark.parametrize(("scheme", "switch", "to", "back"), [
+    ("light", "Switch to dark mode", "slate", "Switch to light mode"),
+    ("dark", "Switch to light mode", "default", "Switch to dark mode")])
+def test_the_colour_switch_is_one_button_that_space_and_enter_press(
+        example_site: ExampleSite, example_url: str, browser: Browser, scheme: str, switch: str, to: str,
+        back: str) -> None:
+    """Tab reached a hidden radio button, not the switch shown: in dark mode it had no focus ring,
+    was called "Switch to dark mode", and Space turned the page light."""
+    with open_page(browser, width=1280, color_scheme=scheme) as page:
+        page.goto(example_url + example_site.prefix)
+        stops = []
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate("() => document.activeElement.getAttribute('aria-label') || ''"))
+        assert switch in stops and back not in stops  # one switch, the one shown
+        assert not [radio for radio in page.locator('input[name="__palette"]').all()
+                    if radio.get_attribute("tabindex") != "-1"]
+        page.get_by_role("button", name=switch).focus()
+        page.keyboard.press(" ")
+        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{to}'")
+        focused = page.evaluate(FOCUSED)
+        assert focused is not None and focused["indicator"] and focused["html"].startswith("<label")
+        assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == back
