@@ -258,3 +258,19 @@ def test_lines_wrapped_at_other_places_are_not_a_change(repo: Path) -> None:
                                 "We can change the leaflets and the posters.\nWe cannot change the budget.")
     assert rewrapped != charter
     assert guard_lines(propose(repo, {"content/charter.md": rewrapped})) == []
+
+
+def test_two_changes_agreed_one_after_the_other_can_be_one_pull_request(repo: Path) -> None:
+    """AM-06 made version 4 and AM-07 version 5: the guard asked for version 4, then, once given,
+    for version 5, and never let both through."""
+    am_07 = AM_06.replace("title: Going home early", "title: Posters and badges").replace(
+        "clauses: [wellbeing]", "clauses: [remit]").replace("charter_version: 4", "charter_version: 5")
+    charter_5 = CHARTER_4.replace("version: 4", "version: 5").replace(
+        "the leaflets and the posters.", "the leaflets, the posters and the badges.")
+    assert charter_5 != CHARTER_4
+    result = propose(repo, {"content/charter.md": charter_5, "content/amendments/AM-06-home-early.md": AM_06,
+                            "content/amendments/AM-07-badges.md": am_07})
+    assert guard_lines(result) == []
+    unnamed = propose(repo, {"content/amendments/AM-07-badges.md": am_07.replace("clauses: [remit]",
+                                                                               "clauses: [purpose]")})
+    assert any("does not list 'remit'" in line for line in guard_lines(unnamed))

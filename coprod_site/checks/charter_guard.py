@@ -261,12 +261,30 @@ def _first_body_change(old: str, new: str, body_line: int) -> int:
 
 def _charter_rules(group: Group, change: CharterChange,
                    changed: Sequence[ChangedAmendment]) -> list[Problem]:
+    run = _agreed_run(change, changed)
+    if run:  # two or more changes agreed one after another, in one pull request
+        problems = list(_clause_coverage(change, run))
+        for amendment in run:
+            problems += _meeting_rule(group, amendment)
+            problems += _clauses_that_did_not_change(change, amendment)
+        return problems
     matching = _matching_amendments(change, changed)
     problems = list(_version_rule(change))
     problems += _clause_coverage(change, matching)
     for amendment in matching:
         problems += _amendment_rules(group, change, amendment)
     return problems
+
+
+def _agreed_run(change: CharterChange, changed: Sequence[ChangedAmendment]) -> list[Amendment]:
+    """Agreed amendments in this change that make every version from the one after the old
+    version to the charter's new one (AM-02 version 3, AM-03 version 4), or none."""
+    old, new = change.old_version, change.new_version
+    if old is None or new is None or new - old < 2:
+        return []
+    by_version = {c.amendment.charter_version: c.amendment for c in changed if c.amendment.status == "agreed"}
+    versions = range(old + 1, new + 1)
+    return [by_version[v] for v in versions] if all(v in by_version for v in versions) else []
 
 
 def _matching_amendments(change: CharterChange, changed: Sequence[ChangedAmendment]) -> list[Amendment]:
@@ -331,11 +349,15 @@ def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) 
     elif amendment.charter_version != expected:
         yield source.problem(f"'charter_version' should be {expected}, the charter's new version, "
                              f"not {amendment.charter_version}.", "charter_version")
+    yield from _clauses_that_did_not_change(change, amendment)
+
+
+def _clauses_that_did_not_change(change: CharterChange, amendment: Amendment) -> Problems:
     changed_ids = {c.clause_id for c in change.comparison.changed if c.clause_id}
     for index, clause_id in enumerate(amendment.clauses):
         if clause_id not in changed_ids:
-            yield source.problem(f"'clauses' names '{clause_id}', but that part of the charter did "
-                                 "not change. Take it out.", "clauses", index)
+            yield amendment.source.problem(f"'clauses' names '{clause_id}', but that part of the charter "
+                                           "did not change. Take it out.", "clauses", index)
 
 
 def _meeting_rule(group: Group, amendment: Amendment) -> Problems:
