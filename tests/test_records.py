@@ -76,5 +76,5 @@ def test_a_record_pointing_at_unagreed_minutes_says_so_without_a_link(tmp_path: 
                                   .replace("  agreed_on: 2025-03-14", "  agreed_on: 2025-03-14\n  agreed_at: 2025-03-14-draft")})
     assert mkdocs_build(root, "--strict").returncode == 0
     html = (root / "site/meetings/2025-02-14-leaflets/index.html").read_text(encoding="utf-8")
-    assert "Agreed</dt><dd>14 March 2025, at a meeting (minutes not yet agreed)</dd>" in html
+    assert "Agreed</dt>\n<dd>14 March 2025, at a meeting (minutes not yet agreed)</dd>" in html
     assert "2025-03-14-draft" not in html
