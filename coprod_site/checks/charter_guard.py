@@ -77,9 +77,10 @@ def check_charter_change(group: Group, settings: Settings, base: str) -> list[Pr
     if missing is not None:
         return [missing]
     start = _branch_point(root, base)
-    changed = list(_changed_amendments(root, start, group))
+    at_start = _base_amendments(root, start, group)
+    changed = list(_changed_amendments(root, start, group, at_start))
     problems = list(_edited_after_agreement(changed))
-    problems += _agreed_amendments_taken_out(root, start, group)
+    problems += _agreed_amendments_taken_out(root, start, group, at_start)
     if group.charter is None and not (root / path).exists() and read_text_at(root, start, path) is not None:
         problems.append(Problem(path, None, None, "was taken out, but the charter is how the group works "
                                 "together: it changes only by an agreed amendment. Put it back."))
@@ -168,8 +169,8 @@ def _base_amendments(root: Path, base: str, group: Group) -> dict[str, str]:
     return found
 
 
-def _changed_amendments(root: Path, base: str, group: Group) -> Iterator[ChangedAmendment]:
-    at_base = _base_amendments(root, base, group)
+def _changed_amendments(root: Path, base: str, group: Group,
+                        at_base: dict[str, str]) -> Iterator[ChangedAmendment]:
     for amendment in group.amendments.values():
         base_path = at_base.get(amendment.id, amendment.source.path)
         base_text = read_text_at(root, base, base_path)
@@ -192,9 +193,9 @@ AGREED_FIELDS = ("status", "proposed_on", "proposed_by", "clauses", "agreed_at",
 """An agreed amendment's fields that say what was agreed, when and where: they stay as agreed."""
 
 
-def _agreed_amendments_taken_out(root: Path, base: str, group: Group) -> Problems:
+def _agreed_amendments_taken_out(root: Path, base: str, group: Group, at_base: dict[str, str]) -> Problems:
     """An amendment agreed at the base is part of the charter's record: it cannot be deleted."""
-    for amendment_id, path in _base_amendments(root, base, group).items():
+    for amendment_id, path in at_base.items():
         if amendment_id in group.amendments or amendment_id in group.unreadable_records:
             continue
         text = read_text_at(root, base, path)
