@@ -111,7 +111,9 @@ NO_PLUGIN = ("does not list the coprod plugin under 'plugins:', so MkDocs would 
 
 def _coprod_options(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], list[Problem]]:
     plugins = raw.get("plugins")
-    for entry in plugins if isinstance(plugins, list) else []:
+    # MkDocs takes a list ('- coprod', '- coprod: {...}') or a mapping ('coprod: {...}')
+    entries = [{name: options} for name, options in plugins.items()] if isinstance(plugins, dict) else plugins
+    for entry in entries if isinstance(entries, list) else []:
         if entry == "coprod":
             return {}, []
         if isinstance(entry, dict) and "coprod" in entry:
@@ -124,4 +126,6 @@ def _coprod_options(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], lis
                                          "plugin off, so MkDocs would build none of the group's pages, and "
                                          "coprod build refuses to. Take out 'enabled: false'.")]
             return options, []
+    if "INHERIT" in raw:  # the plugin may be listed in the file it inherits: the build looks (engine.py)
+        return {}, []
     return {}, [Problem("mkdocs.yml", line_of_setting(text, "plugins"), "plugins", NO_PLUGIN)]

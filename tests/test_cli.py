@@ -355,3 +355,17 @@ def test_a_preview_that_cannot_start_says_what_to_do(group_dir: Path) -> None:
     assert "content/meetings/2025-02-14-leaflets.md, line 2: this line cannot be read" in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith(
         "coprod: The preview did not start. Fix the problems listed above, then run 'coprod serve' again.")
+
+
+def test_the_plugin_listed_as_a_mapping_or_inherited_is_found(group_dir: Path) -> None:
+    """MkDocs also takes 'plugins:' as a mapping, and settings from a file named by INHERIT:
+    neither is a missing plugin."""
+    config = group_dir / "mkdocs.yml"
+    written = config.read_text()
+    config.write_text(written.replace("plugins:\n  - search\n  - coprod\n", "plugins:\n  search: {}\n  coprod: {}\n"))
+    assert "plugins:\n  search: {}" in config.read_text()
+    assert coprod("check", str(group_dir)).returncode == 0
+    (group_dir / "base.yml").write_text("plugins:\n  - search\n  - coprod\n")
+    config.write_text("INHERIT: base.yml\n" + written.replace("plugins:\n  - search\n  - coprod\n", ""))
+    assert coprod("check", str(group_dir)).returncode == 0
+    assert coprod("build", str(group_dir)).returncode == 0
