@@ -18,7 +18,8 @@ class CoprodConfig(base.Config):
     """Options under `plugins: - coprod:` in mkdocs.yml."""
 
     enabled = c.Type(bool, default=True)
-    """Build the group's pages. Turn off to build the site without them."""
+    """Build the group's pages. Turned off, `mkdocs build` makes a site without them (and without
+    any record file); `coprod build` and `coprod check` say it is off."""
 
     feedback_days = c.Type(int, default=14)
     """Days after a meeting before 'feedback not sent' becomes a warning."""
