@@ -6,8 +6,9 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 
-from ..loading import MEETING_NAME
+from ..loading import MEETING_NAME, split_clauses
 from ..problems import Problem
+from ..published import join_words
 from ..records import GRIPP2_HEADINGS, Group, Meeting, Report
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
@@ -25,8 +26,8 @@ def check_project(group: Group, settings: Settings) -> Problems:
     if project.contact.email and "@" not in project.contact.email:
         yield project.source.problem("the contact 'email' should be a shared mailbox address, like "
                                      "team@example.org.", "contact", "email")
-    first_names = {person.name.split()[0].strip(".").lower() for person in group.people.values()
-                   if person.name and len(person.name.split()[0].strip(".")) > 2}
+    first_names = {first for person in group.people.values() if person.name
+                   and len(first := person.name.split()[0].strip(".").lower()) > 2}
     for email, at in ((project.contact.email, ("contact", "email")),
                       (project.accessibility.contact if project.accessibility else None, ("accessibility", "contact"))):
         if email and "@" in email and (reason := _personal_mailbox(email, first_names)):
@@ -180,11 +181,6 @@ def _agreed_at(group: Group, record: object, meeting_id: str | None, not_before:
                              "must be a meeting on or after that date.", *at)
 
 
-ACTION_ID = re.compile(r"^ACT-\d+$")
-ADDRESSABLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-"""An id that can be part of an address as it is (an action's is its place on the actions page)."""
-
-
 def check_same_numbers(group: Group, settings: Settings) -> Problems:
     """'D-04' and 'D-004' are one number written two ways: readers would take them for one record."""
     for records, prefix in ((group.decisions, "D-"), (group.amendments, "AM-")):
@@ -217,6 +213,11 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
         if made_at is not None and decision.date != made_at.date:
             yield decision.source.problem(f"'date' is {decision.date} but the meeting it was made at is "
                                           f"on {made_at.date}. Make them the same.", "date", severity="warning")
+
+
+ACTION_ID = re.compile(r"^ACT-\d+$")
+ADDRESSABLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+"""An id that can be part of an address as it is (an action's is its place on the actions page)."""
 
 
 def check_actions(group: Group, settings: Settings) -> Problems:
@@ -330,44 +331,37 @@ def _report_sections(report: Report) -> Problems:
     not go well as well as what did. A farewell report missing some is told so once, as a
     warning: it celebrates and hands over, and may be written in its own shape."""
     source = report.source
-    lines = source.body.split("\n")
-    starts = {line[3:].strip().rstrip("#").strip().lower(): index for index, line in enumerate(lines)
-              if line.startswith("## ")}
-    ends = sorted(starts.values()) + [len(lines)]
-    missing = [heading for heading in GRIPP2_HEADINGS if heading.lower() not in starts]
+    sections = {heading.lower(): (line, heading, text)
+                for line, heading, _, text in split_clauses(source.body, source.body_line)}
+    missing = [heading for heading in GRIPP2_HEADINGS if heading.lower() not in sections]
     if report.report_kind == "farewell" and missing:
         yield Problem(source.path, source.body_line, None,
                       f"{_sections(missing)} missing. A farewell report has the five sections of every "
                       f"report ({', '.join(GRIPP2_HEADINGS)}), with thanks and handover besides.", "warning")
     for position, heading in enumerate(GRIPP2_HEADINGS):
-        start = starts.get(heading.lower())
-        if start is None:
-            if report.report_kind == "farewell":
-                continue
-            following = [starts[h.lower()] for h in GRIPP2_HEADINGS[position + 1:] if h.lower() in starts]
-            where = (f"add it before this line, '## {lines[following[0]][3:].strip()}'" if following
-                     else "add it at the end")
-            last = len(source.body.rstrip().split("\n")) - 1
-            yield Problem(source.path, source.body_line + (following[0] if following else last), None,
+        found = sections.get(heading.lower())
+        if found is None and report.report_kind != "farewell":
+            following = next((sections[later.lower()] for later in GRIPP2_HEADINGS[position + 1:]
+                              if later.lower() in sections), None)
+            last_line = source.body_line + len(source.body.rstrip().split("\n")) - 1
+            where = f"add it before this line, '## {following[1]}'" if following else "add it at the end"
+            yield Problem(source.path, following[0] if following else last_line, None,
                           f"{_sections([heading])} missing: {where}. Reports have five sections: "
                           f"{', '.join(GRIPP2_HEADINGS)}.")
-            continue
-        text = "\n".join(lines[start + 1:next(end for end in ends if end > start)])
-        if not text.strip():
-            yield Problem(source.path, source.body_line + start, None,
+        elif found is not None and not found[2]:
+            yield Problem(source.path, found[0], None,
                           f"the section '## {heading}' is empty: write what belongs there.", "warning")
-        elif heading in BOTH_SIDES and not NOT_WELL.search(text) and text.strip() not in STARTING_TEXT:
-            yield Problem(source.path, source.body_line + start, None,
+        elif (found is not None and heading in BOTH_SIDES and not NOT_WELL.search(found[2])
+              and found[2] not in STARTING_TEXT):
+            yield Problem(source.path, found[0], None,
                           f"'## {heading}' says only what went well. Say what did not go well too, or what "
                           "was hard, and what you learned: readers trust a report that says both.", "warning")
 
 
 def _sections(headings: list[str]) -> str:
     """"the section '## Aim' is" or "the sections '## Aim' and '## Methods' are"."""
-    named = [f"'## {heading}'" for heading in headings]
-    if len(named) == 1:
-        return f"the section {named[0]} is"
-    return f"the sections {', '.join(named[:-1])} and {named[-1]} are"
+    named = join_words([f"'## {heading}'" for heading in headings])
+    return f"the section {named} is" if len(headings) == 1 else f"the sections {named} are"
 
 
 def _handover(group: Group) -> Problems:
