@@ -178,23 +178,27 @@ def _code_point(char: str) -> str:
 
 def read_yaml_file(file: Path, shown_as: str) -> Source:
     """A plain YAML file (project.yml, people.yml, glossary.yml)."""
-    text, problems = without_control_characters(read_text(file, shown_as), shown_as)
-    if not text.strip():
-        raise SourceError(Problem(shown_as, None, None, "is empty. Fill it in, or delete it."))
+    text, problems = _text_to_read(file, shown_as)
     meta, lines = _parsed(text, shown_as, 1, problems)
     return Source(shown_as, meta, lines=lines, read_problems=problems)
 
 
 def read_markdown_file(file: Path, shown_as: str) -> Source:
     """A Markdown file with YAML front matter between two `---` lines."""
-    text, problems = without_control_characters(read_text(file, shown_as), shown_as)
-    if not text.strip():
-        raise SourceError(Problem(shown_as, None, None, "is empty. Fill it in, or delete it."))
+    text, problems = _text_to_read(file, shown_as)
     front, body, body_line = split_front_matter(text, shown_as)
     if front is None:
         return Source(shown_as, {}, body, body_line, read_problems=problems)
     meta, lines = _parsed(front, shown_as, 2, problems)
     return Source(shown_as, meta, body, body_line, lines, problems)
+
+
+def _text_to_read(file: Path, shown_as: str) -> tuple[str, tuple[Problem, ...]]:
+    """A record file's text, without control characters (each one reported), and not empty."""
+    text, problems = without_control_characters(read_text(file, shown_as), shown_as)
+    if not text.strip():
+        raise SourceError(Problem(shown_as, None, None, "is empty. Fill it in, or delete it."), problems)
+    return text, problems
 
 
 def _parsed(text: str, shown_as: str, first_line: int,
@@ -299,16 +303,16 @@ def _unclosed_quote(lines: list[str], last: int) -> tuple[int, str] | None:
 
 
 def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    opened = _unclosed_quote(text.split("\n"), mark.line) if mark is not None else None
+    lines = text.split("\n")
+    furthest = exc.problem_mark or exc.context_mark
+    opened = _unclosed_quote(lines, furthest.line) if furthest is not None else None
     if opened is not None:
         index, quote = opened
         return Problem(shown_as, first_line + index, None, f"this line cannot be read: its value starts with "
                        f"a quote ({quote}) that is never closed. End the value with {quote} too.")
-    mark = exc.context_mark if exc.context == _NO_COLON else (exc.problem_mark or exc.context_mark)
+    mark = exc.context_mark if exc.context == _NO_COLON else furthest
     line = first_line + mark.line if mark is not None else first_line
     what = exc.problem or exc.context or ""
-    lines = text.split("\n")
     text_line = lines[line - first_line] if 0 <= line - first_line < len(lines) else ""
     above = next((earlier for earlier in reversed(lines[:max(line - first_line, 0)]) if earlier.strip()), "")
     hint = _yaml_hint(what, text_line, above)
