@@ -41,12 +41,12 @@ from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .processes import reference_build
 from .published import FOLDERS, Published
-from .record_pages import RecordPage, SharedConverter
+from .record_pages import RecordPage
 from .records import Group
 from .render import CompiledTemplates, Renderer
 from .sanitize import clean_html
 from .second_core import SecondCore
-from .settings import SITE_EXTENSIONS, MarkdownSetup, Settings
+from .settings import SITE_EXTENSIONS, MarkdownSetup, Settings, SharedConverter
 from .shared_parts import SharedParts, add_theme_templates, nav_targets
 from .site_config import written_site_url
 from .terms import mark_glossary_terms
@@ -193,7 +193,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
 
     def _share_one_converter(self, config: MkDocsConfig, files: Files) -> None:
         """Our pages outside the sidebar are read by one Markdown converter (record_pages.py)."""
-        converter = SharedConverter(config)
+        converter = SharedConverter(self.settings.markdown)
         for spec in self.specs.values():
             file = files.get_file_from_path(spec.path)
             if not spec.in_nav and file is not None and file.page is None:

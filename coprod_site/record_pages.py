@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 
-import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import (
@@ -25,24 +24,9 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
+from .settings import SharedConverter
+
 log = logging.getLogger("mkdocs.structure.pages")  # as MkDocs' Page.render, whose logging it follows
-
-
-class SharedConverter:
-    """One Markdown converter for the pages of one build, made when first needed."""
-
-    def __init__(self, config: MkDocsConfig) -> None:
-        self.config = config
-        self._converter: markdown.Markdown | None = None
-
-    def fresh(self) -> markdown.Markdown:
-        """The converter, reset: as a new one would be."""
-        if self._converter is None:
-            self._converter = markdown.Markdown(extensions=self.config["markdown_extensions"],
-                                                extension_configs=self.config["mdx_configs"] or {})
-        else:
-            self._converter.reset()
-        return self._converter
 
 
 class RecordPage(Page):

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import markdown
+
 SITE_EXTENSIONS = ("attr_list", "abbr", "admonition", "md_in_html", "toc")
 """The Markdown extensions every group's site reads its pages with (and mkdocs.yml may add more)."""
 
@@ -32,6 +34,25 @@ class MarkdownSetup:
 
     def __hash__(self) -> int:
         return hash(self.key)
+
+
+class SharedConverter:
+    """One Python-Markdown converter reading as the site's pages do, made when first needed and
+    reset between documents (making one, with every extension, costs more than converting one
+    page): Python-Markdown's own way to convert many documents."""
+
+    def __init__(self, setup: MarkdownSetup) -> None:
+        self.setup = setup
+        self._converter: markdown.Markdown | None = None
+
+    def fresh(self) -> markdown.Markdown:
+        """The converter, reset: as a new one would be."""
+        if self._converter is None:
+            self._converter = markdown.Markdown(extensions=list(self.setup.extensions),
+                                                extension_configs=dict(self.setup.configs))
+        else:
+            self._converter.reset()
+        return self._converter
 
 
 @dataclass(frozen=True)

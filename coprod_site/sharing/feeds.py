@@ -26,7 +26,7 @@ from ..outputs import OutputFile, RebuildCache
 from ..published import Published
 from ..records import Amendment, Decision, Meeting, Report
 from ..sanitize import clean_html
-from ..settings import MarkdownSetup, Settings
+from ..settings import MarkdownSetup, Settings, SharedConverter
 from ..sources import CONTROL_CHARACTER
 from .links import absolute_url, at_midnight, record_url, tag_id
 
@@ -213,18 +213,16 @@ def body_html(entry: tuple[MarkdownSetup, str | None, str]) -> str:
     return CONTROL_CHARACTER.sub("", html)  # from character references ('&#1;'), which XML cannot hold
 
 
-_CONVERTERS: dict[tuple[tuple[str, ...], str], markdown.Markdown] = {}
-"""One converter for every entry, reset between them: making one costs more than converting a
-body. A server whose mkdocs.yml changes keeps only the current setup's."""
+_CONVERTERS: dict[tuple[tuple[str, ...], str], SharedConverter] = {}
+"""One converter for every entry, reset between them. A server whose mkdocs.yml changes keeps
+only the current setup's."""
 
 
 def _converter(setup: MarkdownSetup) -> markdown.Markdown:
-    converter = _CONVERTERS.get(setup.key)
-    if converter is None:
+    if setup.key not in _CONVERTERS:
         _CONVERTERS.clear()
-        converter = _CONVERTERS[setup.key] = markdown.Markdown(
-            extensions=list(setup.extensions), extension_configs=dict(setup.configs))
-    return converter.reset()
+        _CONVERTERS[setup.key] = SharedConverter(setup)
+    return _CONVERTERS[setup.key].fresh()
 
 
 ENTRY_HTML: RebuildCache[tuple[MarkdownSetup, str | None, str], str] = RebuildCache(body_html)
