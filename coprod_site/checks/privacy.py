@@ -73,6 +73,13 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
                 yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
 
 
+def _group_rules(group: Group) -> PrivacyRules:
+    """The rules the group checks judge by (a register that cannot be read is check_privacy's
+    to report)."""
+    register, _ = read_register()
+    return rules_for(group, register)
+
+
 def check_register_place(group: Group, settings: Settings) -> Iterator[Problem]:
     """The register kept inside the group's folder would be committed with everyone's real names."""
     path, root = register_path(), Path(group.root)
@@ -218,8 +225,7 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
                  *((r.source.path, r.id) for r in group.reports.values()),
                  *((source.path, path) for path, source in group.pages.items()),
                  *((f"{group.content}/{image}", image) for image in group.images)]
-    register, _ = read_register()  # a register that cannot be read is check_privacy's to report
-    rules = rules_for(group, register)
+    rules = _group_rules(group)
     advice = ("in its name, which becomes its address on the site. Rename the file (and, if the page "
               "was published already, add the old name to 'old_ids:').")
     for path, address in published:
@@ -235,8 +241,7 @@ def check_charter_history(group: Group, settings: Settings) -> Iterator[Problem]
     charter = group.charter
     if charter is None:
         return
-    register, _ = read_register()  # (a register that cannot be read is check_privacy's to report)
-    rules = rules_for(group, register)
+    rules = _group_rules(group)
     line = charter.source.line_of("withheld_versions" if "withheld_versions" in charter.source.meta else "version")
     reported: set[tuple[int | None, str, str]] = set()
     for number, words in published_wordings(Path(group.root), charter):
@@ -260,8 +265,7 @@ def check_site_settings(group: Group, settings: Settings) -> Iterator[Problem]:
     """An email address, phone number or name in mkdocs.yml's words, which Material prints on every
     page (the build's guard found it on each, and could only blame the theme)."""
     raw, _, text = read_mkdocs_yml(Path(group.root) / "mkdocs.yml")
-    register, _ = read_register()  # (a register that cannot be read is check_privacy's to report)
-    rules = rules_for(group, register)
+    rules = _group_rules(group)
     for name in SITE_TEXT_SETTINGS:
         for words in _strings(raw.get(name)):
             for finding in find_leaks(words, rules, ids=False):
