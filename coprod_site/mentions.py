@@ -137,8 +137,13 @@ def without_mentions(markdown: str) -> str:
 def mentioned_ids(markdown: str) -> list[tuple[int, str]]:
     """Each (offset, id as written) of `[[id]]` outside code, to check every id is a real person
     (ids are matched whatever their case: `person_id` turns one into the id it names)."""
-    blanked = CODE.sub(lambda code: " " * len(code.group()), markdown)
-    return [(match.start(), match[1]) for match in MENTION.finditer(blanked)]
+    return [(match.start(), match[1]) for match in MENTION.finditer(without_code(markdown))]
+
+
+def without_code(markdown: str) -> str:
+    """The Markdown with its code blocks and spans blanked out, line breaks kept: offsets and
+    lines still hold, and what is shown as typed is not looked in."""
+    return CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), markdown)
 
 
 def person_id(written: str) -> str:

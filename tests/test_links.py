@@ -52,3 +52,12 @@ def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warn
                        "other websites")),
         (11, "warning", ("links to 'javascript:alert(1', which the site takes out: links go to web pages (https:), "
                         "email (mailto:) or phone numbers (tel:)"))]
+
+
+def test_a_warning_after_a_block_of_code_is_at_its_own_line(tmp_path: Path) -> None:
+    """Code was blanked out with its line breaks, so every line after a code block was counted
+    short."""
+    page = "# Our news\n\n```\nfirst\nsecond\n```\n\n<iframe src=\"https://video.example.com/x\"></iframe>\n"
+    root = write_files(tmp_path, {**FILES, "content/news.md": page})
+    _, _, problems = check_folder(root)
+    assert [p.line for p in problems if p.path == "content/news.md" and "<iframe>" in p.message] == [8]

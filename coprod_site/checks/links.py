@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..loading import IMAGE_SUFFIXES
-from ..mentions import CODE
+from ..mentions import without_code
 from ..pages import NAV_TITLES
 from ..problems import Problem
 from ..published import FOLDERS
@@ -65,7 +65,7 @@ def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]
                               "save the picture in the assets folder and show it from there.", "warning")
         if "<" not in source.body and "](" not in source.body:
             continue
-        body = CODE.sub(lambda code: " " * len(code.group()), source.body)  # code is shown as typed
+        body = without_code(source.body)  # code is shown as typed
         for tag in REMOVED_TAG.finditer(body):
             name = tag.group(1).lower()
             yield Problem(source.path, source.body_line + body.count("\n", 0, tag.start()), None,
