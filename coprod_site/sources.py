@@ -433,8 +433,7 @@ def iter_markdown_files(folder: Path) -> Iterator[Path]:
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
-    """The .md files directly in `folder`, and its other files (not hidden ones, like the .gitkeep
-    that keeps an empty folder in git), each in name order.
+    """The .md files directly in `folder`, and its other files, each in name order.
 
     os.scandir knows which entries are files without asking the system about
     each one, which counts in a folder of thousands of meetings.
@@ -444,5 +443,5 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
     with os.scandir(folder) as entries:
         names = sorted(entry.name for entry in entries if entry.is_file())
     markdown = [name for name in names if os.path.splitext(name)[1] == ".md"]
-    others = [name for name in names if os.path.splitext(name)[1] != ".md" and not name.startswith(".")]
+    others = [name for name in names if os.path.splitext(name)[1] != ".md"]
     return [folder / name for name in markdown], [folder / name for name in others]
