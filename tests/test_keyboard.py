@@ -85,10 +85,12 @@ def tab_through(page: Page, presses: int) -> list[dict[str, Any]]:
     return stops
 
 
+@pytest.mark.parametrize("where", ["a meeting", "the page for a missing address"])
 def test_the_skip_link_is_first_and_moves_to_the_content(example_site: ExampleSite, example_url: str,
-                                                         browser: Browser) -> None:
+                                                         browser: Browser, where: str) -> None:
+    address = meeting_url(example_site) if where == "a meeting" else example_site.prefix + "404.html"
     with open_page(browser) as page:
-        page.goto(example_url + meeting_url(example_site))
+        page.goto(example_url + address)
         page.keyboard.press("Tab")
         first = page.evaluate(FOCUSED)
         assert first is not None and first["text"] == "Skip to content"
