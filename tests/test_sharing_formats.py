@@ -17,7 +17,7 @@ import pytest
 from sharing_support import SITE_URL, decode_qr_svg, published_outputs, site_file_for
 
 FEED_NAMES = ("all", "meetings", "decisions", "amendments", "reports")
-TAG = "tag:example.org,2025-01-10:"
+TAG = "tag:example.org,2025-01-10:test/"
 
 
 def read_feed(site: Path, name: str) -> feedparser.FeedParserDict:
@@ -71,6 +71,48 @@ def test_a_feed_entry_carries_the_agreed_summary(built_group: Path) -> None:
     assert entry.title == "Meeting summary: Our first meeting"
     assert entry.summary == "Summary of our meeting on 10 January 2025, agreed on 14 February 2025."
     assert "We met for the first time. We agreed our charter." in entry.content[0].value
+
+
+def test_a_renamed_record_keeps_its_ids_and_two_groups_on_one_host_share_none(
+        built_group: Path, tmp_path: Path) -> None:
+    """A meeting moved to another day gets a new file name (its id holds the date) and declares
+    the old one: calendars update the event they have and feed readers the entry they have,
+    rather than showing it twice. Another group on the same host, started the same day, with
+    the same record ids, shares no id with the first. Its reports feed, with no reports page
+    yet, follows the home page."""
+    from conftest import mkdocs_build
+    from groups import FILES, write_files
+
+    other = "https://example.org/other/"
+    planned, leaflets = "content/meetings/2027-06-10-summer.md", "content/meetings/2025-02-14-leaflets.md"
+    files: dict[str, str | None] = {
+        name: text.replace(SITE_URL, other).replace("2025-02-14-leaflets", "2025-02-21-leaflets")
+        for name, text in FILES.items() if not name.startswith("content/reports/")}
+    files[planned] = None
+    files["content/meetings/2027-06-17-summer.md"] = FILES[planned].replace(
+        "date: 2027-06-10", "date: 2027-06-17\nold_ids: [2027-06-10-summer]")
+    files[leaflets] = None
+    files["content/meetings/2025-02-21-leaflets.md"] = FILES[leaflets].replace(
+        "date: 2025-02-14", "date: 2025-02-21\nold_ids: [2025-02-14-leaflets]")
+    root = write_files(tmp_path / "group", files)
+    assert mkdocs_build(root).returncode == 0
+    site = root / "site"
+
+    [event] = read_calendar(site).walk("VEVENT")
+    assert str(event["UID"]) == f"{other}meetings/2027-06-10-summer/"  # the event people already have
+    assert str(event["URL"]) == f"{other}meetings/2027-06-17-summer/"
+    assert event.decoded("DTSTART").date() == dt.date(2027, 6, 17)
+    redirect = (site / "meetings/2027-06-10-summer/index.html").read_text(encoding="utf-8")
+    assert "2027-06-17-summer/" in redirect  # the old address leads to the meeting
+
+    entries = {entry.link: entry.id for entry in read_feed(site, "all").entries}
+    assert entries[f"{other}meetings/2025-02-21-leaflets/"] == (
+        "tag:example.org,2025-01-10:other/meetings/2025-02-14-leaflets")
+    assert entries[f"{other}decisions/D-001/"] == "tag:example.org,2025-01-10:other/decisions/D-001"
+    first_group = {entry.id for name in FEED_NAMES for entry in read_feed(built_group, name).entries}
+    assert first_group and not first_group & {entry.id for name in FEED_NAMES for entry in read_feed(site, name).entries}
+    assert read_feed(site, "reports").feed.link == other
+    assert read_feed(built_group, "all").feed.id != read_feed(site, "all").feed.id
 
 
 def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
@@ -134,7 +176,7 @@ def test_calendar_has_the_planned_meeting_in_london_time(built_group: Path) -> N
     assert str(event["URL"]) == f"{SITE_URL}meetings/2027-06-10-summer/"
     assert str(event["DESCRIPTION"]) == (
         "In person and online\nSupport offered: BSL interpreter.\n\nWhat we will talk about:\n"
-        "- Check-in\n- Summer plans\n\nHow to come: Email the team inbox.\n\n"
+        "- Check-in\n- Summer plans\n\nHow to come: Email the team inbox. team@example.org\n\n"
         f"More about this meeting: {SITE_URL}meetings/2027-06-10-summer/")
 
 
@@ -183,11 +225,16 @@ def test_nothing_is_announced_before_its_minutes_or_dated_after_today(tmp_path: 
                  "period_to: 2025-12-31", "period_to: 2026-12-31")}
     files["content/reports/farewell.md"] = "---\nkind: farewell\ntitle: Goodbye\n---\nThank you all.\n"
     group, _ = load_group(write_files(tmp_path / "group", files), "content")
-    entries = newest_first(Published(group, dt.date(2026, 11, 30), SITE_URL))
+    site = Published(group, dt.date(2026, 11, 30), SITE_URL)
+    entries = newest_first(site, {})
     assert [(e.record_id, e.updated) for e in entries if e.kind in ("amendment", "report")] == [
         ("impact-2025", dt.date(2026, 11, 30)),
-        ("farewell", dt.date(2026, 11, 30)),  # no dates of its own: not the day the group started
-        ("AM-01", dt.date(2025, 3, 14))]
+        ("AM-01", dt.date(2025, 3, 14)),
+        ("farewell", dt.date(2025, 1, 10))]  # no dates of its own, no history: the group's start
+    # Dated by when its file last changed, not by the day of the build: each build would bring
+    # it back to the top of the feed.
+    entries = newest_first(site, {"content/reports/farewell.md": dt.date(2026, 5, 1)})
+    assert [e.published for e in entries if e.record_id == "farewell"] == [dt.date(2026, 5, 1)]
 
 
 def test_a_feed_links_the_sites_own_pages_and_images_by_their_full_address(tmp_path: Path) -> None:
@@ -231,7 +278,7 @@ def test_an_entry_is_updated_when_its_words_or_the_people_it_names_change(tmp_pa
     assert mkdocs_build(root).returncode == 0
 
     feed = read_feed(root / "site", "all")
-    dates = {entry.id.rpartition(":")[2]: (entry.published[:10], entry.updated[:10]) for entry in feed.entries}
+    dates = {entry.id.removeprefix(TAG): (entry.published[:10], entry.updated[:10]) for entry in feed.entries}
     assert dates["meetings/2025-01-10-first-meeting"] == ("2025-02-14", "2025-06-01")  # it named Amina
     assert dates["meetings/2025-02-14-leaflets"] == ("2025-03-14", "2025-03-20")      # its file's last commit
     assert dates["reports/impact-2025"] == ("2025-12-31", "2025-12-31")               # changed before it was due
@@ -244,7 +291,7 @@ def test_an_entry_is_updated_when_its_words_or_the_people_it_names_change(tmp_pa
     commit_all(root, "A change committed after the day the site is built for", "2027-01-05T10:00:00+00:00")
     assert mkdocs_build(root).returncode == 0  # built for 2026-11-21 (COPROD_TODAY)
     feed = read_feed(root / "site", "all")
-    assert {entry.id.rpartition(":")[2]: entry.updated[:10] for entry in feed.entries}[
+    assert {entry.id.removeprefix(TAG): entry.updated[:10] for entry in feed.entries}[
         "meetings/2025-02-14-leaflets"] == "2026-11-21"
 
 

@@ -1,7 +1,8 @@
 """meetings.ics: the group's planned meetings, and recent ones, for any calendar app.
 
 Times are Europe/London with a VTIMEZONE, so clocks going forward never move a
-meeting. Each event's UID is the meeting page's permanent address: a calendar that
+meeting. Each event's UID is the meeting page's permanent address (the first, for a meeting
+renamed when it moved to another day, which redirects to the new one): a calendar that
 subscribes updates the same event when a meeting changes, never doubles it, and two groups
 on one host never share one. (The usual '<id>@<host>' would read as an email address, and
 the site publishes none but the group's; a tag: URI's comma is escaped in iCalendar text,
@@ -20,7 +21,7 @@ from ..outputs import OutputFile
 from ..published import Published, join_words
 from ..records import Meeting
 from ..settings import Settings
-from .links import absolute_url, at_midnight, record_url
+from .links import absolute_url, at_midnight, first_url, record_url
 
 CALENDAR_PATH = "meetings.ics"
 LONDON = ZoneInfo("Europe/London")
@@ -65,7 +66,7 @@ def render_calendar(site: Published) -> bytes:
 def meeting_event(site: Published, meeting: Meeting) -> icalendar.Event:
     """One meeting as a calendar event: time, place, support, agenda and its page."""
     event = icalendar.Event()
-    event.add("uid", absolute_url(site, record_url(meeting)))
+    event.add("uid", absolute_url(site, first_url(meeting)))
     event.add("dtstamp", at_midnight(site.today))
     event.add("summary", f"{site.project.name}: {meeting.title}")
     _add_times(event, meeting)
@@ -100,6 +101,8 @@ def event_description(site: Published, meeting: Meeting) -> str:
         heading = "What we will talk about:" if meeting.is_planned else "What we talked about:"
         lines += ["", heading, *(f"- {item}" for item in meeting.agenda)]
     if meeting.is_planned:
-        lines += ["", f"How to come: {site.project.contact.text}"]
+        contact = site.project.contact
+        email = f" {contact.email}" if contact.email and contact.email not in contact.text else ""
+        lines += ["", f"How to come: {contact.text}{email}"]
     lines += ["", f"More about this meeting: {absolute_url(site, record_url(meeting))}"]
     return "\n".join(lines).strip()

@@ -28,7 +28,7 @@ from ..records import Amendment, Decision, Meeting, Report
 from ..sanitize import clean_html
 from ..settings import MarkdownSetup, Settings, SharedConverter
 from ..sources import CONTROL_CHARACTER
-from .links import absolute_url, at_midnight, record_url, tag_id
+from .links import absolute_url, at_midnight, first_id, record_url, tag_id
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class FeedEntry:
 
     kind: str
     record_id: str
+    """The id it was first published under (`first_id`), for its entry id."""
     title: str
     url: str
     published: dt.date
@@ -83,21 +84,22 @@ def build_feed_files(site: Published, settings: Settings) -> Iterator[OutputFile
     if site.site_url is None:
         return
     ENTRY_HTML.new_build()
-    entries, size = newest_first(site), max(1, settings.feed_entries)
+    changed = last_changed(Path(site.group.root), site.group.content)
+    entries, size = newest_first(site, changed), max(1, settings.feed_entries)
     chosen = {feed: [e for e in entries if feed.kind in (None, e.kind)][:size] for feed in FEEDS}
     every_chosen = dict.fromkeys(entry for kept in chosen.values() for entry in kept)
-    changed = last_changed(Path(site.group.root), site.group.content)
     shown = {entry: _as_shown(site, entry, changed) for entry in every_chosen}
     for feed, kept in chosen.items():
         yield OutputFile(feed.path, render_feed(site, feed, [shown[entry] for entry in kept], settings.markdown))
 
 
-def newest_first(site: Published) -> list[FeedEntry]:
-    """Every published record worth announcing, newest first (people not yet resolved)."""
+def newest_first(site: Published, changed: Mapping[str, dt.date]) -> list[FeedEntry]:
+    """Every published record worth announcing, newest first (people not yet resolved);
+    `changed` is when git says each file last changed."""
     entries = [*map(_meeting_entry, site.meetings),
                *(_decision_entry(site, d) for d in site.decisions),
                *(_amendment_entry(site, a) for a in site.amendments_with_status("agreed")),
-               *(_report_entry(site, r) for r in site.reports)]
+               *(_report_entry(site, r, changed) for r in site.reports)]
     found = [entry for entry in entries if entry is not None]
     return sorted(found, key=lambda e: (e.published, e.kind, e.record_id), reverse=True)
 
@@ -116,13 +118,13 @@ def _as_shown(site: Published, entry: FeedEntry, changed: Mapping[str, dt.date])
 
 def _meeting_entry(meeting: Meeting) -> FeedEntry:
     agreed = meeting.minutes.agreed_on or meeting.date
-    return FeedEntry("meeting", meeting.id, f"Meeting summary: {meeting.title}", record_url(meeting), agreed,
+    return FeedEntry("meeting", first_id(meeting), f"Meeting summary: {meeting.title}", record_url(meeting), agreed,
                      f"Summary of our meeting on {_words(meeting.date)}, agreed on {_words(agreed)}.",
                      meeting.source.body, meeting.source.path)
 
 
 def _decision_entry(site: Published, decision: Decision) -> FeedEntry:
-    return FeedEntry("decision", decision.id, f"Decision {decision.id}: {decision.title}",
+    return FeedEntry("decision", first_id(decision), f"Decision {decision.id}: {decision.title}",
                      record_url(decision), published_with_minutes(site, decision.made_at, decision.date),
                      f"Decided on {_words(decision.date)}. {decision.outcome_note or ''}".strip(),
                      decision.source.body, decision.source.path)
@@ -146,20 +148,22 @@ def _amendment_entry(site: Published, amendment: Amendment) -> FeedEntry | None:
     if agreed is None:
         return None
     version = f" It made version {amendment.charter_version} of our charter." if amendment.charter_version else ""
-    return FeedEntry("amendment", amendment.id, f"Charter change {amendment.id}: {amendment.title}",
+    return FeedEntry("amendment", first_id(amendment), f"Charter change {amendment.id}: {amendment.title}",
                      record_url(amendment), published_with_minutes(site, amendment.agreed_at, agreed),
                      f"Agreed on {_words(agreed)}.{version}",
                      amendment.source.body, amendment.source.path)
 
 
-def _report_entry(site: Published, report: Report) -> FeedEntry:
+def _report_entry(site: Published, report: Report, changed: Mapping[str, dt.date]) -> FeedEntry:
     """A report, dated by the end of the time it covers, and never after today (a feed reader
-    would keep an entry dated in the future at the top)."""
+    would keep an entry dated in the future at the top). A report that gives no dates is dated
+    by when its file last changed (a farewell by the group's end): never by the day of the
+    build, which would bring it back to the top of the feed at every build."""
     covered = report.period_to or report.ended_on or report.period_from
     if covered is None and report.report_kind == "farewell":
-        covered = site.project.ended_on or site.today  # the group's end, not its start
-    published = min(covered or site.project.started_on, site.today)
-    return FeedEntry("report", report.id, f"Report: {report.title}", record_url(report), published,
+        covered = site.project.ended_on
+    published = min(covered or changed.get(report.source.path) or site.project.started_on, site.today)
+    return FeedEntry("report", first_id(report), f"Report: {report.title}", record_url(report), published,
                      report.title, report.source.body, report.source.path)
 
 
@@ -174,8 +178,7 @@ def render_feed(site: Published, feed: Feed, entries: list[FeedEntry],
     generator.author({"name": project.name})
     generator.language(project.language)
     generator.link(href=absolute_url(site, feed.path), rel="self", type="application/atom+xml")
-    page = feed.page if feed.kind != "amendment" or site.group.charter is not None else ""
-    generator.link(href=absolute_url(site, page), rel="alternate", type="text/html")
+    generator.link(href=absolute_url(site, _followed_page(site, feed)), rel="alternate", type="text/html")
     if project.licence:
         generator.rights(f"{project.licence}, {project.organisation}")
     newest = max((e.updated for e in entries), default=project.started_on)
@@ -184,6 +187,12 @@ def render_feed(site: Published, feed: Feed, entries: list[FeedEntry],
         _add_entry(site, generator, entry, setup)
     result: bytes = generator.atom_str(pretty=True)
     return result
+
+
+def _followed_page(site: Published, feed: Feed) -> str:
+    """The feed's page, or the home page when the site has none: no charter, no reports yet."""
+    missing = {"amendment": site.group.charter is None, "report": not site.reports}
+    return "" if missing.get(feed.kind or "") else feed.page
 
 
 def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry,

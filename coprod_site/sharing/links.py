@@ -31,16 +31,29 @@ def absolute_url(site: Published, url: str) -> str:
 
 
 def site_host(site: Published) -> str:
-    """'example.org', for calendar UIDs and tag: ids."""
+    """'example.org', for tag: ids."""
     return urlsplit(site.site_url or "").hostname or "localhost"
 
 
 def tag_id(site: Published, name: str) -> str:
-    """A permanent id ('tag:example.org,2024-11-06:decisions/D-007') for a feed or an entry.
+    """A permanent id ('tag:example.org,2024-11-06:ypg/decisions/D-007') for a feed or an entry.
 
-    It is built from the record's id, not its page, so it survives a move of the site's folder.
+    It is built from the site's address and the record's first id, not its page, so it survives
+    a rename; the site's path keeps apart the groups a trust publishes on one host.
     """
-    return f"tag:{site_host(site)},{site.project.started_on.isoformat()}:{name}"
+    path = urlsplit(site.site_url or "").path.strip("/")
+    return f"tag:{site_host(site)},{site.project.started_on.isoformat()}:{path + '/' if path else ''}{name}"
+
+
+def first_id(record: Record) -> str:
+    """The id a record was first published under: its first old id when it has been renamed,
+    so that feed readers and calendars see the renamed record as the same one."""
+    return record.old_ids[0] if record.old_ids else record.id
+
+
+def first_url(record: Record) -> str:
+    """The address a record was first published at, which still leads to it (`first_id`)."""
+    return record_page_url(record.kind, first_id(record))
 
 
 def at_midnight(day: dt.date) -> dt.datetime:
