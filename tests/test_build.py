@@ -94,6 +94,7 @@ def test_a_planned_meeting_is_upcoming_with_no_summary(built_group: Path) -> Non
     assert "Upcoming meeting on 10 June 2027, 4pm to 5pm" in text
     assert "Support offered BSL interpreter" in text
     assert "Summary" not in text
+    assert "How to come Email the team inbox. team@example.org" in text  # someone who came by QR code
     home = main_text(built_group, "index.html")
     assert "Our next meeting Planning the summer: 10 June 2027, 4pm to 5pm, Library (step-free)." in home
 
