@@ -169,7 +169,7 @@ def _remit(site: Published) -> str:
 
 
 def _record_pages(site: Published) -> Iterator[PageSpec]:
-    for meeting in [*site.meetings, *site.upcoming]:
+    for meeting in site.meetings_with_pages:
         yield _meeting_page(meeting)
     for decision in site.decisions:
         yield _decision_page(decision)

@@ -77,6 +77,23 @@ class Published:
                    if m.is_planned and (closed_on is None or m.date <= closed_on)]
         return sorted(planned, key=lambda m: (m.date, m.id))
 
+    @cached_property
+    def cancelled(self) -> list[Meeting]:
+        """Cancelled meetings, soonest first: their pages stay, to say so."""
+        return sorted((m for m in self.group.meetings.values() if m.is_cancelled), key=lambda m: (m.date, m.id))
+
+    @property
+    def coming_up(self) -> list[Meeting]:
+        """What the meetings page lists as coming up: planned meetings, and cancelled ones whose
+        day has not come, so that nobody turns up to them."""
+        later = [m for m in self.cancelled if m.date >= self.today]
+        return sorted([*self.upcoming, *later], key=lambda m: (m.date, m.id))
+
+    @property
+    def meetings_with_pages(self) -> list[Meeting]:
+        """Every meeting that has a page of its own: agreed, planned and cancelled."""
+        return [*self.meetings, *self.upcoming, *self.cancelled]
+
     @property
     def next_meeting(self) -> Meeting | None:
         return next((m for m in self.upcoming if m.date >= self.today), None)
@@ -133,7 +150,7 @@ class Published:
     @property
     def records_with_pages(self) -> list[Meeting | Decision | Amendment | Report]:
         """Every record that has a page of its own on the site."""
-        return [*self.meetings, *self.upcoming, *self.decisions, *self.amendments, *self.reports]
+        return [*self.meetings_with_pages, *self.decisions, *self.amendments, *self.reports]
 
     @cached_property
     def _file_pages(self) -> dict[str, str]:

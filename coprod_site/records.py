@@ -278,7 +278,7 @@ class Amendment(FiledRecord):
 
 
 class Minutes(Model):
-    status: Literal["planned", "draft", "circulated", "agreed"]
+    status: Literal["planned", "draft", "circulated", "agreed", "cancelled"]
     circulated_on: OptionalDate = None
     agreed_on: OptionalDate = None
     agreed_at: str | None = None
@@ -326,10 +326,16 @@ class Meeting(FiledRecord):
     feedback: Feedback | None = None
     actions: list[Action] = []
     decisions: IdList = []
+    cancelled_note: Text | None = None
+    """Why a cancelled meeting is not happening, and what happens instead: shown with it."""
 
     @property
     def is_agreed(self) -> bool:
         return self.minutes.status == "agreed"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.minutes.status == "cancelled"
 
     @property
     def is_planned(self) -> bool:
@@ -337,8 +343,9 @@ class Meeting(FiledRecord):
 
     @property
     def is_published(self) -> bool:
-        """Agreed meetings are published in full, planned ones as upcoming; others nowhere."""
-        return self.is_agreed or self.is_planned
+        """Agreed meetings are published in full, planned ones as upcoming, cancelled ones as
+        cancelled (people may have it in their calendars); others nowhere."""
+        return self.is_agreed or self.is_planned or self.is_cancelled
 
 
 # --- decisions -----------------------------------------------------------------------

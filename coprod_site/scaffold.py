@@ -135,7 +135,7 @@ agenda:
 content_notes: []          # topics people may want warning of
 ladder: co-producing       # what kind of involvement this meeting was
 minutes:
-  status: {status}          # planned | draft | circulated | agreed
+  status: {status}          # planned | draft | circulated | agreed | cancelled
 feedback:
   sent_on:
   how:

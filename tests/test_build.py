@@ -113,6 +113,45 @@ def test_a_planned_meeting_whose_day_has_passed_no_longer_invites_anyone(tmp_pat
     assert "Upcoming" not in text and "How to come" not in text and "What we planned to talk about" in text
 
 
+def test_a_cancelled_meeting_keeps_its_page_and_says_so(tmp_path: Path) -> None:
+    """Someone with the link, the QR code or the date in their calendar finds out it is off:
+    its page stays and says why; the meetings page lists it as cancelled until its day, the
+    home page and poster point to the next meeting that is on, and the calendar marks it."""
+    import icalendar
+    import jsonschema
+
+    planned = "content/meetings/2027-06-10-summer.md"
+    later = FILES[planned].replace("2027-06-10", "2027-07-08").replace("Planning the summer", "Summer, again")
+    cancelled = FILES[planned].replace("status: planned", "status: cancelled").replace(
+        "title: Planning the summer", "title: Planning the summer\ncancelled_note: The library is closed. We meet on 8 July instead.")
+    past = cancelled.replace("2027-06-10", "2026-10-01").replace("Planning the summer", "Autumn plans")
+    root = write_files(tmp_path, {**FILES, planned: cancelled, "content/meetings/2027-07-08-summer.md": later,
+                                  "content/meetings/2026-10-01-autumn.md": past})
+    assert mkdocs_build(root, "--strict").returncode == 0
+    site = root / "site"
+    text = main_text(site, "meetings/2027-06-10-summer/index.html")
+    assert text.startswith("Planning the summer Cancelled Our meeting on 10 June 2027, 4pm to 5pm will not take "
+                           "place. The library is closed. We meet on 8 July instead.")
+    assert "How to come" not in text and "Questions Email the team inbox. team@example.org" in text
+    assert "did not take place" in main_text(site, "meetings/2026-10-01-autumn/index.html")
+    listed = main_text(site, "meetings/index.html")
+    assert "Planning the summer: 10 June 2027, 4pm to 5pm (cancelled) Summer, again: 8 July 2027" in listed
+    assert "Autumn plans" not in listed
+    assert "Our next meeting Summer, again: 8 July 2027" in main_text(site, "index.html")
+    assert "8 July 2027" in main_text(site, "meetings/next/poster/index.html")
+    events = {str(e["URL"]).rsplit("/", 2)[1]: e for e in
+              icalendar.Calendar.from_ical((site / "meetings.ics").read_bytes()).walk("VEVENT")}
+    assert {name: str(e["STATUS"]) for name, e in events.items()} == {
+        "2026-10-01-autumn": "CANCELLED", "2027-06-10-summer": "CANCELLED", "2027-07-08-summer": "CONFIRMED"}
+    assert str(events["2027-06-10-summer"]["SUMMARY"]) == "Cancelled: Test Group: Planning the summer"
+    assert str(events["2027-06-10-summer"]["DESCRIPTION"]).startswith(
+        "Cancelled. The library is closed. We meet on 8 July instead.\nIn person and online")
+    document = json.loads((site / "data/meetings.json").read_text())
+    assert {row["id"]: row["minutes"] for row in document["meetings"]}["2027-06-10-summer"] == "cancelled"
+    schema = json.loads((site / "data/meetings.schema.json").read_text())
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(document)) == []
+
+
 def test_draft_meetings_appear_nowhere(built_group: Path) -> None:
     leaks = [str(p) for p in site_files(built_group)
              if p.suffix != ".gz" and "SECRET-DRAFT-MARKER" in p.read_text(encoding="utf-8", errors="ignore")]

@@ -38,6 +38,15 @@ def test_the_fixture_group_is_consistent(group_dir: Path) -> None:
     assert consistency_messages(group_dir) == []
 
 
+@pytest.mark.parametrize("date", ["2027-06-10", "2026-11-01"])
+def test_a_cancelled_meeting_is_fine_before_and_after_its_day(tmp_path: Path, date: str) -> None:
+    """Nothing is owed for a meeting that did not happen, and it may be cancelled ahead."""
+    planned = "content/meetings/2027-06-10-summer.md"
+    cancelled = FILES[planned].replace("status: planned", "status: cancelled").replace("date: 2027-06-10", f"date: {date}")
+    files = {**{k: v for k, v in FILES.items() if k != planned}, f"content/meetings/{date}-summer.md": cancelled}
+    assert consistency_messages(write_files(tmp_path, files)) == []
+
+
 CASES = [
     pytest.param(FIRST, "chairs: [p01, p05]", "chairs: [p01, p99]",
                  "content/meetings/2025-01-10-first-meeting.md, line 9: 'p99' is not anyone in people.yml. Check the id, or add the person to people.yml.",
@@ -132,6 +141,9 @@ WARNINGS = [
     pytest.param("content/meetings/2027-06-10-summer.md", "date: 2027-06-10", "date: 2026-11-01",
                  {}, "warning: content/meetings/2027-06-10-summer.md, line 11: this meeting was planned for a date that has passed: its summary is owed to the group. Write it up and set the minutes status to draft.",
                  id="planned meeting in the past"),
+    pytest.param(SECOND, "title: Leaflets\n", "title: Leaflets\ncancelled_note: Snow.\n",
+                 {}, "warning: content/meetings/2025-02-14-leaflets.md, line 3: 'cancelled_note' is only shown for a cancelled meeting. Set the minutes status to cancelled, or take the note out.",
+                 id="a cancelled note on a meeting that was not"),
     pytest.param(SECOND, "  agreed_on: 2025-03-14\n", "",
                  {}, "warning: content/meetings/2025-02-14-leaflets.md, line 9: the minutes are agreed but 'agreed_on' is missing. Add the date they were agreed.",
                  id="agreed without agreed_on"),

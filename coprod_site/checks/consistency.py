@@ -108,10 +108,14 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
             yield meeting.source.problem("this meeting was planned for a date that has passed: its "
                                          "summary is owed to the group. Write it up and set the minutes "
                                          "status to draft.", "minutes", "status", severity="warning")
-        elif not meeting.is_planned and meeting.date > settings.today:
+        elif not (meeting.is_planned or meeting.is_cancelled) and meeting.date > settings.today:
             yield meeting.source.problem(f"the minutes are '{meeting.minutes.status}' but the meeting "
                                          "is in the future. Use 'status: planned' until it has happened.",
                                          "minutes", "status")
+        if meeting.cancelled_note is not None and not meeting.is_cancelled:
+            yield meeting.source.problem("'cancelled_note' is only shown for a cancelled meeting. Set the "
+                                         "minutes status to cancelled, or take the note out.",
+                                         "cancelled_note", severity="warning")
         if meeting.is_agreed and meeting.minutes.agreed_on is None:
             yield meeting.source.problem("the minutes are agreed but 'agreed_on' is missing. Add the "
                                          "date they were agreed.", "minutes", "status", severity="warning")

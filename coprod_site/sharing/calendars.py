@@ -36,9 +36,11 @@ def build_calendar_file(site: Published, settings: Settings) -> Iterator[OutputF
 
 
 def calendar_meetings(site: Published) -> list[Meeting]:
-    """Planned meetings, and meetings from the last year with agreed minutes, soonest first."""
+    """Planned meetings, and meetings from the last year with agreed minutes, soonest first;
+    cancelled ones from the last year too, marked cancelled, so a calendar that has them
+    takes them out."""
     since = site.today - dt.timedelta(days=RECENT_DAYS)
-    recent = [m for m in site.meetings if m.date >= since]
+    recent = [m for m in [*site.meetings, *site.cancelled] if m.date >= since]
     return sorted([*site.upcoming, *recent], key=lambda m: (m.date, m.id))
 
 
@@ -68,14 +70,15 @@ def meeting_event(site: Published, meeting: Meeting) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", absolute_url(site, first_url(meeting)))
     event.add("dtstamp", at_midnight(site.today))
-    event.add("summary", f"{site.project.name}: {meeting.title}")
+    cancelled = "Cancelled: " if meeting.is_cancelled else ""
+    event.add("summary", f"{cancelled}{site.project.name}: {meeting.title}")
     _add_times(event, meeting)
     location = meeting.venue or ("Online" if meeting.format == "online" else None)
     if location:
         event.add("location", location)
     event.add("description", event_description(site, meeting))
     event.add("url", absolute_url(site, record_url(meeting)))
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
     return event
 
@@ -94,15 +97,17 @@ def _add_times(event: icalendar.Event, meeting: Meeting) -> None:
 def event_description(site: Published, meeting: Meeting) -> str:
     """Plain text: how the meeting is held, the support offered, the agenda, and where to read more."""
     formats = {"in-person": "In person", "online": "Online", "hybrid": "In person and online"}
-    lines = [formats[meeting.format]] if meeting.format else []
+    lines = [f"Cancelled. {meeting.cancelled_note or ''}".strip()] if meeting.is_cancelled else []
+    lines += [formats[meeting.format]] if meeting.format else []
     if meeting.support:
         lines.append(f"Support offered: {join_words(meeting.support)}.")
     if meeting.agenda:
-        heading = "What we will talk about:" if meeting.is_planned else "What we talked about:"
+        heading = ("What we will talk about:" if meeting.is_planned else "What we had planned to talk about:"
+                   if meeting.is_cancelled else "What we talked about:")
         lines += ["", heading, *(f"- {item}" for item in meeting.agenda)]
-    if meeting.is_planned:
+    if meeting.is_planned or meeting.is_cancelled:
         contact = site.project.contact
         email = f" {contact.email}" if contact.email and contact.email not in contact.text else ""
-        lines += ["", f"How to come: {contact.text}{email}"]
+        lines += ["", f"{'Questions' if meeting.is_cancelled else 'How to come'}: {contact.text}{email}"]
     lines += ["", f"More about this meeting: {absolute_url(site, record_url(meeting))}"]
     return "\n".join(lines).strip()

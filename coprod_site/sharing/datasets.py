@@ -147,7 +147,7 @@ MEETINGS = DataSet("meetings", "Meetings", "Meetings with agreed minutes and pla
     Column("support", "list", "Support offered, like a BSL interpreter or travel paid."),
     Column("agenda", "list", "What the meeting was (or will be) about, in order."),
     Column("minutes", "text", "'agreed' for a meeting whose summary the group agreed, 'planned' for one "
-           "still to come.", True, ("agreed", "planned")),
+           "still to come, 'cancelled' for one that will not happen.", True, ("agreed", "planned", "cancelled")),
     Column("circulated_on", "date", "When the draft summary was shared with members."),
     Column("agreed_on", "date", "When the group agreed the summary."),
     Column("chairs", "list", "Who chaired, as each person agreed to be shown."),

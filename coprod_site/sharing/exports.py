@@ -124,7 +124,7 @@ def action_rows(site: Published) -> list[Row]:
 
 
 def meeting_rows(site: Published) -> list[Row]:
-    meetings = sorted([*site.meetings, *site.upcoming], key=lambda m: (m.date, m.id), reverse=True)
+    meetings = sorted(site.meetings_with_pages, key=lambda m: (m.date, m.id), reverse=True)
     return [meeting_row(site, meeting) for meeting in meetings]
 
 

@@ -28,7 +28,7 @@ _DARK_RUN = re.compile(rb"[^\x00]+")
 
 def qr_records(site: Published) -> list[Record]:
     """The records whose pages carry a QR code."""
-    return [*site.meetings, *site.upcoming, *site.decisions, *site.reports]
+    return [*site.meetings_with_pages, *site.decisions, *site.reports]
 
 
 def qr_path(record: Record) -> str:
