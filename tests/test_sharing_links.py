@@ -88,6 +88,20 @@ def test_no_broken_links_in_the_test_group(built_group: Path) -> None:
     assert broken_links(built_group) == []
 
 
+def test_no_broken_links_in_a_group_just_starting(tmp_path: Path) -> None:
+    """Only what the content model requires: no glossary, no records yet."""
+    from conftest import mkdocs_build
+    from groups import FILES, write_files
+
+    kept = ("mkdocs.yml", "content/project.yml", "content/people.yml", "content/charter.md")
+    files = {name: text for name, text in FILES.items() if name in kept}
+    files["content/charter.md"] = files["content/charter.md"].replace(
+        "version: 2", "version: 1").replace("adopted_at: 2025-01-10-first-meeting\n", "")
+    root = write_files(tmp_path, files)
+    assert mkdocs_build(root).returncode == 0
+    assert broken_links(root / "site") == []
+
+
 def test_no_broken_links_in_the_example_group(example_site: Path) -> None:
     assert broken_links(example_site) == []
 
