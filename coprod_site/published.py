@@ -174,9 +174,15 @@ class Published:
 
     def _decision_is_published(self, decision: Decision) -> bool:
         if not decision.made_at:
-            return True
+            return decision.id not in self._listed_in_unagreed_minutes
         meeting = self.group.meetings.get(decision.made_at)
         return meeting is not None and meeting.is_agreed
+
+    @cached_property
+    def _listed_in_unagreed_minutes(self) -> set[str]:
+        """Decisions a meeting whose minutes are not agreed lists: one that does not say where it
+        was made waits for those minutes too, rather than showing what they hold."""
+        return {d for m in self.group.meetings.values() if not m.is_agreed for d in m.decisions}
 
     @cached_property
     def _decisions_by_id(self) -> dict[str, Decision]:

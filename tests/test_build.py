@@ -161,6 +161,22 @@ def test_draft_meetings_appear_nowhere(built_group: Path) -> None:
                if p.suffix in {".html", ".json", ".xml"})
 
 
+def test_a_decision_listed_by_draft_minutes_waits_for_them_though_it_does_not_say_where_it_was_made(
+        tmp_path: Path) -> None:
+    draft = "content/meetings/2025-03-14-draft.md"
+    listed = FILES[draft].replace("chairs: [p01]", "chairs: [p01]\ndecisions: [D-003]")
+    decision = FILES["content/decisions/D-001-own-words.md"].replace(
+        "made_at: 2025-01-10-first-meeting\n", "").replace("title: Use our own words in leaflets",
+                                                           "title: SECRET-DRAFT-DECISION").replace("2025-01-10", "2025-03-14")
+    root = write_files(tmp_path, {**FILES, draft: listed, "content/decisions/D-003-secret.md": decision})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "lists D-003, which does not say where it was made" in result.stderr
+    site = root / "site"
+    assert not (site / "decisions" / "D-003").exists()
+    assert [p for p in site_files(site) if p.suffix != ".gz" and "SECRET-DRAFT-DECISION" in p.read_text(errors="ignore")] == []
+
+
 def test_a_link_to_a_draft_meeting_shows_its_words_and_gives_nothing_away(tmp_path: Path) -> None:
     """CONTENT-MODEL: records that point to a draft meeting say "minutes not yet agreed" without a
     link; a link typed in the text, in a page, a feed or the open data, gives away its date and name."""

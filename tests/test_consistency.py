@@ -38,6 +38,15 @@ def test_the_fixture_group_is_consistent(group_dir: Path) -> None:
     assert consistency_messages(group_dir) == []
 
 
+def test_decisions_replacing_each_other_in_a_loop_are_each_told(tmp_path: Path) -> None:
+    files = {**FILES, D1: FILES[D1].replace("outcome: changed", "outcome: changed\nsupersedes: [D-002]"),
+             D2: FILES[D2].replace("outcome: pending", "outcome: pending\nsupersedes: [D-001]")}
+    looping = [m for m in consistency_messages(write_files(tmp_path, files)) if "loop" in m]
+    assert looping == [
+        f"{path}, line {line}: 'supersedes' goes round in a loop back to {decision}: a decision can only replace "
+        "earlier ones. Check the 'supersedes' of the decisions it names." for path, line, decision in [(D1, 9, "D-001"), (D2, 12, "D-002")]]
+
+
 @pytest.mark.parametrize("date", ["2027-06-10", "2026-11-01"])
 def test_a_cancelled_meeting_is_fine_before_and_after_its_day(tmp_path: Path, date: str) -> None:
     """Nothing is owed for a meeting that did not happen, and it may be cancelled ahead."""
@@ -127,6 +136,9 @@ CASES = [
     pytest.param(D1, "title: Use our own words in leaflets", "title: Use our own words in leaflets\nold_ids: [D-002]",
                  "content/decisions/D-001-own-words.md, line 3: 'old_ids' names D-002, which another record uses now. An old id must be free.",
                  id="old id taken"),
+    pytest.param(D1, "outcome: changed", "outcome: changed\nsupersedes: [D-001]",
+                 "content/decisions/D-001-own-words.md, line 9: 'supersedes' names this decision itself. Name the earlier decision it replaces.",
+                 id="a decision replacing itself"),
 ]
 
 
@@ -144,6 +156,9 @@ WARNINGS = [
     pytest.param(SECOND, "title: Leaflets\n", "title: Leaflets\ncancelled_note: Snow.\n",
                  {}, "warning: content/meetings/2025-02-14-leaflets.md, line 3: 'cancelled_note' is only shown for a cancelled meeting. Set the minutes status to cancelled, or take the note out.",
                  id="a cancelled note on a meeting that was not"),
+    pytest.param(D1, "made_at: 2025-01-10-first-meeting\n", "",
+                 {}, "warning: content/meetings/2025-01-10-first-meeting.md, line 32: lists D-001, which does not say where it was made: add 'made_at: 2025-01-10-first-meeting' to it, if it was made here.",
+                 id="a decision listed by a meeting not saying it was made there"),
     pytest.param(SECOND, "  agreed_on: 2025-03-14\n", "",
                  {}, "warning: content/meetings/2025-02-14-leaflets.md, line 9: the minutes are agreed but 'agreed_on' is missing. Add the date they were agreed.",
                  id="agreed without agreed_on"),

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from ..loading import MEETING_NAME, split_clauses
 from ..problems import Problem
 from ..published import join_words
-from ..records import GRIPP2_HEADINGS, Group, Meeting, Report
+from ..records import GRIPP2_HEADINGS, Decision, Group, Meeting, Report
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 
@@ -205,11 +205,20 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"'{decision_id}' is not a decision. Check the id, or add "
                                              f"a file decisions/{decision_id}-….md."
                                              + _renamed(group.decisions, decision_id), "decisions", index)
+            elif (decision := group.decisions.get(decision_id)) is not None and not decision.made_at:
+                waits = "" if meeting.is_agreed else " Until then it waits for these minutes to be agreed."
+                yield meeting.source.problem(f"lists {decision_id}, which does not say where it was made: add "
+                                             f"'made_at: {meeting.id}' to it, if it was made here.{waits}",
+                                             "decisions", index, severity="warning")
     for decision in group.decisions.values():
         for index, other in enumerate(decision.supersedes):
-            if not _known(group, group.decisions, other):
+            if other == decision.id:
+                yield decision.source.problem("'supersedes' names this decision itself. Name the earlier "
+                                              "decision it replaces.", "supersedes", index)
+            elif not _known(group, group.decisions, other):
                 yield decision.source.problem(f"'supersedes' names {other}, which is not a decision."
                                               + _renamed(group.decisions, other), "supersedes", index)
+        yield from _superseding_loop(group, decision)
         if decision.power == "referred" and decision.lacks("referred_to"):
             yield decision.source.problem("'referred_to' is needed when power is referred: who holds "
                                           "that power, like 'the hospital board'.", "power")
@@ -217,6 +226,22 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
         if made_at is not None and decision.date != made_at.date:
             yield decision.source.problem(f"'date' is {decision.date} but the meeting it was made at is "
                                           f"on {made_at.date}. Make them the same.", "date", severity="warning")
+
+
+def _superseding_loop(group: Group, decision: Decision) -> Problems:
+    """A decision that, through the decisions it replaces, replaces itself: each page would say
+    it was replaced by the next, round and round."""
+    waiting, seen = [d for d in decision.supersedes if d != decision.id], set()
+    while waiting:
+        current = waiting.pop()
+        if current == decision.id:
+            yield decision.source.problem(f"'supersedes' goes round in a loop back to {decision.id}: a decision "
+                                          "can only replace earlier ones. Check the 'supersedes' of the "
+                                          "decisions it names.", "supersedes")
+            return
+        if current not in seen and current in group.decisions:
+            seen.add(current)
+            waiting += group.decisions[current].supersedes
 
 
 ACTION_ID = re.compile(r"^ACT-\d+$")
