@@ -121,10 +121,10 @@ class Published:
 
         def relinked(match: re.Match[str]) -> str:
             target, hash_, fragment = match["target"].partition("#")
+            withheld = self._not_yet_published(target)
+            if withheld is not None:
+                return f"{match['words']} ({withheld})"
             file = posixpath.normpath(posixpath.join(folder, target)) if target else ""
-            parent, _, name = file.rpartition("/")
-            if parent.rpartition("/")[2] == "meetings" and self.meeting_is_unpublished(name.removesuffix(".md")):
-                return f"{match['words']} (minutes not yet agreed)"
             shown = self._file_pages.get(file)
             if shown is None or (page is None and self.site_url is None):
                 return match.group()
@@ -146,6 +146,21 @@ class Published:
             return people_in_text(text, self.group.people)
 
         return outside_code(markdown, shown)
+
+    def _not_yet_published(self, target: str) -> str | None:
+        """What a link to a record not yet published says instead, found by the record's id in
+        the link's last part, whether its file ('../meetings/2025-03-14-x.md',
+        'D-013-budget.md') or its page ('../2025-03-14-x/', '/decisions/D-013/'); None for a
+        link to anything else."""
+        if not target or (":" in target.partition("/")[0] and not target.startswith(self.site_url or "\0")):
+            return None  # another website
+        name = target.rstrip("/").rpartition("/")[2].removesuffix(".md")
+        if self.meeting_is_unpublished(name):
+            return "minutes not yet agreed"
+        decision_id = "-".join(name.split("-")[:2])
+        if decision_id in self.group.decisions and decision_id not in self._decisions_by_id:
+            return "not published yet"
+        return None
 
     @property
     def records_with_pages(self) -> list[Meeting | Decision | Amendment | Report]:

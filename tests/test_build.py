@@ -182,9 +182,15 @@ def test_a_link_to_a_draft_meeting_shows_its_words_and_gives_nothing_away(tmp_pa
     link; a link typed in the text, in a page, a feed or the open data, gives away its date and name."""
     first = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
         "We met for the first time.", "We met for the first time. See [the March notes](2025-03-14-draft.md).")
-    decision = FILES["content/decisions/D-001-own-words.md"] + "\nAs [planned](../meetings/2025-03-14-draft.md#plan).\n"
+    decision = FILES["content/decisions/D-001-own-words.md"] + (
+        "\nAs [planned](../meetings/2025-03-14-draft.md#plan), [noted](../../meetings/2025-03-14-draft/) and "
+        "[written](https://example.org/test/meetings/2025-03-14-draft/); [what we decided then](D-003-secret.md) "
+        "and [why](../D-003/).\n")
+    secret = FILES["content/decisions/D-002-budget.md"].replace("2025-02-14-leaflets", "2025-03-14-draft").replace(
+        "2025-02-14", "2025-03-14")
     root = write_files(tmp_path, {**FILES, "content/meetings/2025-01-10-first-meeting.md": first,
                                   "content/decisions/D-001-own-words.md": decision,
+                                  "content/decisions/D-003-secret.md": secret,
                                   "content/visit.md": "# Visit\n\nRead [our next steps](meetings/2025-03-14-draft.md).\n"})
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
@@ -192,7 +198,10 @@ def test_a_link_to_a_draft_meeting_shows_its_words_and_gives_nothing_away(tmp_pa
     assert [p.relative_to(site).as_posix() for p in site_files(site) if p.suffix in {".html", ".json", ".xml"}
             and "2025-03-14-draft" in p.read_text(errors="ignore")] == []
     assert "See the March notes (minutes not yet agreed)." in main_text(site, "meetings/2025-01-10-first-meeting/index.html")
-    assert "As planned (minutes not yet agreed)." in main_text(site, "decisions/D-001/index.html")
+    assert ("As planned (minutes not yet agreed), noted (minutes not yet agreed) and written (minutes not yet "
+            "agreed); what we decided then (not published yet) and why (not published yet).") in main_text(
+        site, "decisions/D-001/index.html")
+    assert [p for p in site_files(site) if p.suffix in {".html", ".json", ".xml"} and "D-003" in p.read_text()] == []
     assert "Read our next steps (minutes not yet agreed)." in main_text(site, "visit/index.html")
     assert "See the March notes (minutes not yet agreed)." in (site / "feeds/meetings.atom.xml").read_text()
 
