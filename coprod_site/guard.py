@@ -38,6 +38,7 @@ from .privacy import (
     PrivacyRules,
     find_leaks,
     people_in_address,
+    site_words,
 )
 from .problems import Problem
 from .records import Group
@@ -542,6 +543,11 @@ class SiteGuard:
             where = "here" if piece.file == piece.page else f"here (for {page})"
         else:
             where = f"in {where}"
+        if finding.kind == "person_id" and finding.value in site_words(None):
+            return Problem(own or site_label(piece.file), None, None, f"{described} would be published "
+                           f"{where}. No record's text has it: the site's own words do, so no build can "
+                           "keep it out. Give this person an id that is not an everyday word, like p07, "
+                           "and use it in the records.")
         return Problem(own or site_label(piece.file), None, None, f"{described} would be published "
                        f"{where}. No record's text has it, so a template or theme override put "
                        f"it there: check the theme/ folder. {advice}")

@@ -587,6 +587,28 @@ def _names(text: str, rules: PrivacyRules) -> list[Finding]:
                       if not any(n.person == f.person and n.start < f.end and f.start < n.end for n in named))]
 
 
+SITE_WORD = re.compile(r"(?<![\w\-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w\-])")
+"""A word as an id is written: a lower-case slug, standing alone."""
+
+
+@functools.lru_cache(maxsize=4)
+def site_words(custom_dir: str | None) -> frozenset[str]:
+    """Every word, as ids are written, in the templates that make the site's pages: ours, the
+    theme's (with its English words) and the group's own theme folder. More than the pages
+    show (names in the templates' code, too), never less."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates"
+    package = Path(__file__).parent
+    folders = [package / "templates", package / "overrides", theme, *([Path(custom_dir)] if custom_dir else [])]
+    words: set[str] = set()
+    for folder in folders:
+        for path in folder.rglob("*.html"):
+            if path.parent.name != "languages" or path.name == "en.html":
+                words.update(SITE_WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return frozenset(words)
+
+
 # --- the private register ------------------------------------------------------------
 
 

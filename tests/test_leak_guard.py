@@ -193,6 +193,20 @@ def test_a_leak_names_the_record_and_line_it_came_from(group_dir: Path) -> None:
         "be published in feeds/all.atom.xml. Phone numbers are never published.")]
 
 
+def test_an_id_the_sites_own_words_hold_is_told_to_change_not_the_theme(group_dir: Path) -> None:
+    """`coprod check` stops such an id first; a guard that meets one anyway says what will help."""
+    people = FILES["content/people.yml"].replace("id: p04", "id: may")
+    write_files(group_dir, {"content/people.yml": people})
+    group, _ = load_group(group_dir)
+    site = group_dir / "fake-site"
+    write_files(site, {"404.html": "<p>It may be mistyped.</p>"})
+    problems = guard_site(site, rules_for(group), group_sources(group, Settings()), {})
+    assert [str(p) for p in problems] == [
+        ("the built site's 404.html: the id 'may' of the person shown as 'a member' would be published here. "
+        "No record's text has it: the site's own words do, so no build can keep it out. Give this person an "
+        "id that is not an everyday word, like p07, and use it in the records.")]
+
+
 def test_a_theme_override_that_shows_ids_fails_the_build(group_dir: Path) -> None:
     override = (Path(__file__).resolve().parents[1] / "coprod_site" / "templates"
                 / "meeting.html").read_text(encoding="utf-8")

@@ -301,6 +301,19 @@ def test_a_record_written_as_a_mention_is_told_how_to_link_to_it(group_dir: Path
         "D-001, write [D-001](../decisions/D-001-own-words.md).")]
 
 
+@pytest.mark.parametrize("word", ["may", "people", "search"])
+def test_an_id_that_is_a_word_of_the_sites_own_pages_is_an_error_at_its_line(group_dir: Path, word: str) -> None:
+    """'may' is in 'It may be mistyped', 'people' in the menu, 'search' in the theme's markup: a
+    build would find the id on every page, with nothing in the records to change. A name is fine."""
+    people = FILES["content/people.yml"].replace("id: p04", f"id: {word}").replace("id: p05", "id: jo")
+    write_files(group_dir, {"content/people.yml": people})
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if "everyday word" in p.message] == [
+        (f"content/people.yml, line 23: the id '{word}' is also a word of this site's own pages, so no build "
+        "can keep it out of the site, where ids never appear. Give this person an id that is not an everyday "
+        "word, like p07, and use it in the records.")]
+
+
 def test_a_file_name_that_holds_an_id_is_reported(group_dir: Path) -> None:
     """A meeting's or page's file name becomes its address: an id between its dashes is published."""
     old, new = "content/meetings/2025-02-14-leaflets.md", "content/meetings/2025-02-14-p03-leaflets.md"

@@ -31,6 +31,7 @@ from ..privacy import (
     register_path,
     rules_for,
     shown_as,
+    site_words,
 )
 from ..problems import Problem
 from ..records import Group
@@ -273,6 +274,23 @@ def check_site_settings(group: Group, settings: Settings) -> Iterator[Problem]:
                               f"'{name}' {privacy_message(finding, rules)} The theme shows it on every page.")
 
 
+def check_ids_the_site_uses(group: Group, settings: Settings) -> Iterator[Problem]:
+    """A person's id that is a word of the site's own pages ('may', 'will', 'people'): the
+    build's guard would find it on every page, and no change to the records could take it out."""
+    raw, _, _ = read_mkdocs_yml(Path(group.root) / "mkdocs.yml")
+    theme = raw.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not isinstance(custom_dir, str):
+        custom_dir = None
+    words = site_words(str(Path(group.root) / custom_dir) if custom_dir else None)
+    for index, person in enumerate(group.people.values()):
+        if person.id in words:
+            yield person.source.problem(f"the id '{person.id}' is also a word of this site's own pages, so no "
+                                        "build can keep it out of the site, where ids never appear. Give this "
+                                        "person an id that is not an everyday word, like p07, and use it in "
+                                        "the records.", "people", group.person_entries.get(person.id, index), "id")
+
+
 def _strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
@@ -286,5 +304,6 @@ def _strings(value: object) -> Iterator[str]:
 
 CHECKS = (check_privacy, check_mentions)
 """Checks of each record on its own."""
-GROUP_CHECKS = (check_file_names, check_register_place, check_charter_history, check_site_settings)
+GROUP_CHECKS = (check_file_names, check_register_place, check_charter_history, check_site_settings,
+                check_ids_the_site_uses)
 """Checks of the group as a whole (it lists the images, which every share of the records has)."""
