@@ -314,6 +314,20 @@ def test_an_id_that_is_a_word_of_the_sites_own_pages_is_an_error_at_its_line(gro
         "word, like p07, and use it in the records.")]
 
 
+def test_a_glossary_term_or_an_old_id_that_holds_an_id_is_reported_at_its_line(group_dir: Path) -> None:
+    """A glossary's terms are shown as its explanations are; an old id is an address of the site."""
+    decision = FILES["content/decisions/D-001-own-words.md"].replace(
+        "title: Use our own words in leaflets", "title: Use our own words in leaflets\nold_ids: [D-000, p04-words]")
+    write_files(group_dir, {"content/glossary.yml": "PPI: Patient and public involvement.\np03: A name.\n",
+                            "content/decisions/D-001-own-words.md": decision})
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if "'p0" in p.message] == [
+        ("content/decisions/D-001-own-words.md, line 3: 'old_ids' has 'p04', the id of the person shown as "
+         "'a member', and each old id is an address of the site. If that address was never published, take it out."),
+        ("content/glossary.yml, line 2: has the id 'p03' of the person shown as 'Sky'. Ids are only for linking "
+         "records: write [[id]] to show the person as they agreed (not inside `code`, where it is shown as typed).")]
+
+
 def test_a_file_name_that_holds_an_id_is_reported(group_dir: Path) -> None:
     """A meeting's or page's file name becomes its address: an id between its dashes is published."""
     old, new = "content/meetings/2025-02-14-leaflets.md", "content/meetings/2025-02-14-p03-leaflets.md"

@@ -411,7 +411,11 @@ def check_old_ids(group: Group, settings: Settings) -> Problems:
     for records in (group.meetings, group.decisions, group.amendments, group.reports):
         for record in records.values():
             for index, old in enumerate(record.old_ids):
-                if old in taken:
+                if not ADDRESSABLE.match(old):
+                    yield record.source.problem(f"'old_ids' names '{old}', which no address of this site could "
+                                                "have held: write the record's old file name without .md "
+                                                "(or a decision's old number, like D-004).", "old_ids", index)
+                elif old in taken:
                     yield record.source.problem(f"'old_ids' names {old}, which another record uses now. "
                                                 "An old id must be free.", "old_ids", index)
 

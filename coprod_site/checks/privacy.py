@@ -153,7 +153,11 @@ def scan_source(source: Source, rules: PrivacyRules, seen: FieldFindings | None 
     scanned once.
     """
     found: list[Located] = []
-    _scan_value(source, source.meta, (), False, rules, {} if seen is None else seen, found)
+    seen = {} if seen is None else seen
+    if posixpath.basename(source.path) == "glossary.yml":  # its terms are shown, as its explanations are
+        for term in source.meta:
+            _scan_value(source, str(term), (term,), False, rules, seen, found)
+    _scan_value(source, source.meta, (), False, rules, seen, found)
     found += _scan_body(source, rules)
     return found
 
@@ -231,9 +235,19 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
               "was published already, add the old name to 'old_ids:').")
     for path, address in published:
         for finding in people_in_address(address, rules):
-            what = (f"'{finding.value}', the id of the person shown as '{shown_as(group.people, finding.person)}',"
-                    if finding.kind == "person_id" else finding.described(rules.people))
-            yield Problem(path, None, None, f"has {what} {advice}", "error")
+            yield Problem(path, None, None, f"has {_in_address(group, rules, finding)} {advice}", "error")
+    for records in (group.meetings, group.decisions, group.amendments, group.reports):
+        for record in records.values():
+            for index, old in enumerate(record.old_ids):  # each old address still leads to the record
+                for finding in people_in_address(old, rules):
+                    yield record.source.problem(f"'old_ids' has {_in_address(group, rules, finding)} and each "
+                                                "old id is an address of the site. If that address was never "
+                                                "published, take it out.", "old_ids", index)
+
+
+def _in_address(group: Group, rules: PrivacyRules, finding: Finding) -> str:
+    return (f"'{finding.value}', the id of the person shown as '{shown_as(group.people, finding.person)}',"
+            if finding.kind == "person_id" else finding.described(rules.people))
 
 
 def check_charter_history(group: Group, settings: Settings) -> Iterator[Problem]:
