@@ -18,7 +18,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -555,8 +555,15 @@ _AS_SPACES = str.maketrans(dict.fromkeys(OTHER_SPACE_CODES, " "))
 stays in place."""
 
 
+_UNSEEN = re.compile("[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+"""Characters a reader never sees: a soft hyphen (which word processors put in), zero-width
+spaces and joiners. 'Dan\u00adiel' is shown as 'Daniel'."""
+
+
 def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Finding]:
     """Every finding in `text`, in order. `ids=False` leaves out person ids (for id fields)."""
+    if _UNSEEN.search(text):
+        return _without_unseen(text, rules, ids)
     if _OTHER_SPACES.search(text):
         text = text.translate(_AS_SPACES)
     found: list[Finding] = []
@@ -576,6 +583,15 @@ def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Find
     if ids:
         found += find_person_ids(text, rules.person_ids)
     return sorted(found, key=lambda f: (f.start, f.kind))
+
+
+def _without_unseen(text: str, rules: PrivacyRules, ids: bool) -> list[Finding]:
+    """The findings in the text as it is seen, without the characters nobody sees (and each
+    value so), each put back where it is in `text`."""
+    kept = [index for index, character in enumerate(text) if not _UNSEEN.match(character)]
+    seen = "".join(text[index] for index in kept)
+    return [replace(finding, start=kept[finding.start], end=kept[finding.end - 1] + 1)
+            for finding in find_leaks(seen, rules, ids=ids)]
 
 
 def _names(text: str, rules: PrivacyRules) -> list[Finding]:

@@ -159,6 +159,19 @@ def test_a_name_is_found_with_or_without_its_accents() -> None:
     assert found_names("Zoey Angstrom spoke.", "Zoe Angstrom", person("role")) == []
 
 
+def test_characters_nobody_sees_hide_no_name_or_id() -> None:
+    """A soft hyphen (a word processor's) or a zero-width space inside a name is not seen: the
+    page shows 'Daniel Okoro'. Each finding is where it is in the text as written."""
+    rules = PrivacyRules(person_ids=("p09",),
+                         name_patterns={"p09": forbidden_name_forms("Daniel Okoro", person("role"))})
+    text = "Thanks to Dan\u00adiel Okoro; Dan\u200biel\u200d Okoro and p0\ufeff9. Call 07700\u00ad900123."
+    found = find_leaks(text, rules)
+    assert [(f.kind, text[f.start:f.end]) for f in found] == [
+        ("real_name", "Dan\u00adiel Okoro"), ("real_name", "Dan\u200biel\u200d Okoro"), ("person_id", "p0\ufeff9"),
+        ("phone", "07700\u00ad900123")]
+    assert [f.value for f in found] == ["Daniel Okoro", "Daniel Okoro", "p09", "07700900123"]
+
+
 def test_apostrophes_in_names_match_either_kind() -> None:
     assert found_names("Ask Sean O\u2019Brien", "Sean O'Brien", person("role")) == ["Sean O\u2019Brien"]
 
