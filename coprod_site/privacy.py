@@ -545,8 +545,24 @@ def rules_for(group: Group, register: Mapping[str, str] | None = None) -> Privac
 
     withheld = {person.id: person.name for person in group.people.values()
                 if person.name and person.show_as != "name"}
+    withheld_forms = forbidden(withheld)
+    for person in group.people.values():  # initials or a pseudonym kept after consent to them ended
+        for form in _withheld_forms(person, [p for p in public if p != person.public_name]):
+            withheld_forms.setdefault(person.id, []).append(form)
     return PrivacyRules(allowed, tuple(group.people), forbidden(register or {}), dict(group.people),
-                        forbidden(withheld))
+                        withheld_forms)
+
+
+def _withheld_forms(person: Person, others: list[str]) -> Iterator[NameForm]:
+    """A person's initials or pseudonym still in people.yml that they are not shown by, as written
+    there: after they withdrew consent to it, say (unless they are named, which shows more, or it
+    is how someone else is shown)."""
+    for way in ("initials", "pseudonym"):
+        written = " ".join((getattr(person, way) or "").split())
+        if written and person.show_as not in ("name", way) and written not in others:
+            words = r"\s+".join(map(re.escape, written.split()))
+            word = fold_letters(written.split()[0]) if way == "pseudonym" else None
+            yield NameForm(re.compile(rf"(?<![\w.]){words}(?!\w)"), word)
 
 
 _OTHER_SPACES = re.compile("[" + "".join(map(chr, OTHER_SPACE_CODES)) + "]")

@@ -172,6 +172,28 @@ def test_characters_nobody_sees_hide_no_name_or_id() -> None:
     assert [f.value for f in found] == ["Daniel Okoro", "Daniel Okoro", "p09", "07700900123"]
 
 
+def test_initials_or_a_pseudonym_left_in_people_yml_after_consent_ended_are_withheld(group_dir: Path) -> None:
+    """Sky (p03) now wants to be shown by role, and F. H. (p02) by a made-up name; the old forms
+    are still in people.yml, and in a summary."""
+    people = FILES["content/people.yml"].replace("    show_as: pseudonym\n", "    show_as: role\n").replace(
+        "    show_as: initials\n    initials: F. H.", "    show_as: pseudonym\n    pseudonym: Robin\n    initials: F. H.")
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the first time. Sky and F. H. spoke. Amina K. (A. K.) chaired.")
+    write_files(group_dir, {"content/people.yml": people, "content/meetings/2025-01-10-first-meeting.md": meeting})
+    _, _, problems = check_folder(group_dir)
+    advice = ("They are not shown by name on the site ('show_as' in people.yml): write [[id]] to show them as "
+              "they agreed. If they have withdrawn their consent, take their name out of people.yml too.")
+    kept = ("who is not shown by name. The names of people who have not agreed to be named stay out of the "
+            "records: take it out.")
+    assert [str(p) for p in problems if "not shown by name" in p.message] == [
+        (f"content/meetings/2025-01-10-first-meeting.md, line 34: has the name people.yml gives the person shown "
+        f"as 'Robin' (p02). {advice}"),
+        (f"content/meetings/2025-01-10-first-meeting.md, line 34: has the name people.yml gives the person shown "
+        f"as 'a member' (p03). {advice}"),
+        f"warning: content/people.yml, line 15: keeps the name people.yml gives the person shown as 'Robin' (p02), {kept}",
+        f"warning: content/people.yml, line 22: keeps the name people.yml gives the person shown as 'a member' (p03), {kept}"]
+
+
 def test_apostrophes_in_names_match_either_kind() -> None:
     assert found_names("Ask Sean O\u2019Brien", "Sean O'Brien", person("role")) == ["Sean O\u2019Brien"]
 
