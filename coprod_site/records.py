@@ -61,6 +61,16 @@ def _parse_language(value: Any) -> Any:
     raise PydanticCustomError("coprod_language", "should be a language code, like en-GB, or cy for Welsh")
 
 
+def _parse_web_address(value: Any) -> Any:
+    """Where the site lives: a full address, which feeds, the calendar and QR codes are built on."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str) and re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value.strip()):
+        return value.strip()
+    raise PydanticCustomError("coprod_web_address",
+                              "should be the full web address where the site lives, like https://example.org/our-group/")
+
+
 def _as_list(value: Any) -> Any:
     """A single value where a list belongs is read as a list of one."""
     return [] if value is None else value if isinstance(value, list) else [value]
@@ -161,7 +171,7 @@ class Project(Record):
     started_on: Date
     ended_on: OptionalDate = None
     contact: Contact
-    site_url: str | None = None
+    site_url: Annotated[str | None, BeforeValidator(_parse_web_address)] = None
     language: Annotated[str, BeforeValidator(_parse_language)] = "en-GB"
     licence: str | None = None
     ladder_goal: Ladder | None = None

@@ -32,12 +32,15 @@ def test_every_problem_in_a_file_is_reported_at_its_line(tmp_path: Path) -> None
         "content/project.yml": FILES["content/project.yml"]
         .replace("status: active", "status: activ")
         .replace("started_on: 2025-01-10", "started_on: 2025-02-30")
-        .replace("  email: team@example.org", "  emial: team@example.org"),
+        .replace("  email: team@example.org", "  emial: team@example.org")
+        .replace("site_url: https://example.org/test/", "site_url: example.org/test"),
     })
     assert messages(tmp_path) == [
         "content/project.yml, line 4: 'status' should be one of 'forming', 'active' or 'closed', not 'activ'.",
         "content/project.yml, line 5: 'started_on' is not a real date (2025-02-30). Check the day and the month.",
         "warning: content/project.yml, line 8: 'emial' is not a field we know, so it is ignored. Did you mean 'email'?",
+        ("content/project.yml, line 9: 'site_url' should be the full web address where the site lives, like "
+         "https://example.org/our-group/."),
     ]
 
 
