@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html as html_module
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -134,6 +136,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
             self.origins = {}
         _configure_site(config, self.specs, group.pages)
+        _keep_site_words_inert(config)
         self.settings = replace(settings, markdown=MarkdownSetup(tuple(config.markdown_extensions),
                                                                  dict(config.mdx_configs or {})))
         if group.project is not None:
@@ -246,6 +249,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
 
     def _page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                       files: Files) -> str | None:
+        keep_theme_text_inert(page)
+        html = with_safe_heading_ids(page, html)
         if self.site is None:
             return html
         ensure_skip_target(page)
@@ -403,9 +408,65 @@ def title_for_theme(title: str) -> str:
     """A record title safe to give Material, whose templates print titles unescaped.
 
     Our own templates show the exact title, escaped; the theme's copy (window
-    title, header) gets look-alike brackets so no title can open a tag.
+    title, header, menu, search results) gets look-alike brackets and quotes, so
+    no title can open a tag or end an attribute, even after the theme's
+    `striptags` has turned '&lt;' back into '<'.
     """
-    return title.replace("<", "\u2039").replace(">", "\u203a")
+    return title.replace("<", "\u2039").replace(">", "\u203a").replace('"', "\u201d")
+
+
+THEME_UNSAFE = ("<", ">", '"')
+
+
+def keep_theme_text_inert(page: Page) -> None:
+    """A page's title and description as Material prints them: unescaped. A user's page (any .md
+    under content/) sets them from its front matter, its first heading or its file name; neither
+    may add markup to the page, its menu or the search index."""
+    title = page.title
+    if title and any(mark in title for mark in THEME_UNSAFE):
+        page.title = title_for_theme(str(title))
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = title_for_theme(page.meta["title"])
+    description = page.meta.get("description")
+    if description is not None and not isinstance(description, Markup):
+        page.meta["description"] = Markup(escape(str(description)))
+
+
+def _keep_site_words_inert(config: MkDocsConfig) -> None:
+    """mkdocs.yml's description and author as Material prints them, unescaped, in an attribute
+    of every page (the name: `_configure_site`)."""
+    for name in ("site_description", "site_author"):
+        value = config[name]
+        if value is not None and not isinstance(value, Markup):
+            config[name] = Markup(escape(str(value)))
+
+
+UNSAFE_IN_ID = re.compile(r"""["'<>&\\\s]+""")
+"""What a heading's id (from `{#id}` or `{id="..."}`) may not hold: it would end the attribute
+the theme prints it in, unescaped, or the selector its script finds the heading with."""
+_HEADING_ID = re.compile(r"""(<h[1-6]\b[^>]*?\sid=")([^"]*)(")""")
+
+
+def with_safe_heading_ids(page: Page, html: str) -> str:
+    """The page's contents and its headings with ids that hold none of `UNSAFE_IN_ID`, each
+    link in the contents still leading to its heading."""
+    if not _unsafe_ids(page.toc.items):
+        return html
+    return _HEADING_ID.sub(lambda m: m[1] + str(escape(_safe_id(html_module.unescape(m[2])))) + m[3], html)
+
+
+def _unsafe_ids(items: list[AnchorLink]) -> bool:
+    """Whether any id in the contents was unsafe (each such id made safe)."""
+    found = False
+    for item in items:
+        if UNSAFE_IN_ID.search(item.id):
+            item.id, found = _safe_id(item.id), True
+        found = _unsafe_ids(item.children) or found
+    return found
+
+
+def _safe_id(value: str) -> str:
+    return UNSAFE_IN_ID.sub("-", value)
 
 
 def report_problems(problems: list[Problem]) -> None:

@@ -61,11 +61,15 @@ def _parse_language(value: Any) -> Any:
     raise PydanticCustomError("coprod_language", "should be a language code, like en-GB, or cy for Welsh")
 
 
+WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%!$&()*+,;=:@/-]*)?")
+"""A site's address: a web address with nothing that could end the attribute or tag that holds it."""
+
+
 def _parse_web_address(value: Any) -> Any:
     """Where the site lives: a full address, which feeds, the calendar and QR codes are built on."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, str) and re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value.strip()):
+    if isinstance(value, str) and WEB_ADDRESS.fullmatch(value.strip()):
         return value.strip()
     raise PydanticCustomError("coprod_web_address",
                               "should be the full web address where the site lives, like https://example.org/our-group/")

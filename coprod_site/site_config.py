@@ -16,6 +16,7 @@ import yaml
 
 from .config_options import OPTION_TYPES, too_small
 from .problems import Problem
+from .records import WEB_ADDRESS
 from .settings import Settings
 from .sources import yaml_problem
 
@@ -96,6 +97,15 @@ def mkdocs_yml_problems(config_file: Path) -> list[Problem]:
     """What stops mkdocs.yml being read, or the site being built from it as coprod's."""
     raw, problems, text = read_mkdocs_yml(config_file)
     return problems or _coprod_options(raw, text)[1]
+
+
+def site_url_problems(raw: dict[str, Any], text: str) -> list[Problem]:
+    """A site_url the theme would print, unescaped, into every page's links."""
+    url = raw.get("site_url")
+    if url is None or (isinstance(url, str) and (not url.strip() or WEB_ADDRESS.fullmatch(url.strip()))):
+        return []
+    return [Problem("mkdocs.yml", line_of_setting(text, "site_url"), "site_url", "'site_url' should be the full "
+                    "web address where the site lives, like https://example.org/our-group/.")]
 
 
 def line_of_setting(text: str, name: str) -> int | None:

@@ -539,3 +539,19 @@ def test_an_email_or_number_in_mkdocs_yml_words_is_one_problem_at_its_line(tmp_p
     root = write_files(tmp_path, {**FILES, "mkdocs.yml": settings})
     found = [str(p) for p in check_folder(root)[2] if p.path == "mkdocs.yml"]
     assert len(found) == 1 and found[0].startswith("mkdocs.yml, line 2: 'site_description' has a phone number")
+
+
+def test_a_site_url_that_is_not_a_web_address_stops_the_build_at_its_line(tmp_path: Path) -> None:
+    """Material prints site_url, unescaped, into every page's links: '"><script>' in it ran on
+    every page."""
+    from conftest import mkdocs_build
+
+    settings = FILES["mkdocs.yml"].replace("site_url: https://example.org/test/",
+                                           "site_url: 'https://example.org/g/\"><script>alert(1)</script>/'")
+    root = write_files(tmp_path, {**FILES, "mkdocs.yml": settings})
+    message = ("mkdocs.yml, line 2: 'site_url' should be the full web address where the site lives, like "
+               "https://example.org/our-group/.")
+    assert [str(p) for p in check_folder(root)[2] if p.path == "mkdocs.yml" and p.is_error] == [message]
+    result = mkdocs_build(root)
+    assert result.returncode != 0 and message in result.stderr
+    assert not (root / "site").exists()

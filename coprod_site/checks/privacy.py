@@ -36,7 +36,7 @@ from ..privacy import (
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
-from ..site_config import line_of_setting, read_mkdocs_yml
+from ..site_config import line_of_setting, read_mkdocs_yml, site_url_problems
 from ..sources import Source, SourceError, read_yaml_file, shown_path
 from .consistency import given_twice_hint
 
@@ -278,8 +278,10 @@ SITE_TEXT_SETTINGS = ("site_name", "site_description", "site_author", "copyright
 
 def check_site_settings(group: Group, settings: Settings) -> Iterator[Problem]:
     """An email address, phone number or name in mkdocs.yml's words, which Material prints on every
-    page (the build's guard found it on each, and could only blame the theme)."""
+    page (the build's guard found it on each, and could only blame the theme); and a site_url
+    that is not a web address, which it prints into every page's links."""
     raw, _, text = read_mkdocs_yml(Path(group.root) / "mkdocs.yml")
+    yield from site_url_problems(raw, text)
     rules = _group_rules(group)
     for name in SITE_TEXT_SETTINGS:
         for words in _strings(raw.get(name)):
