@@ -179,7 +179,7 @@ def _code_point(char: str) -> str:
 def read_yaml_file(file: Path, shown_as: str) -> Source:
     """A plain YAML file (project.yml, people.yml, glossary.yml)."""
     text, problems = _text_to_read(file, shown_as)
-    meta, lines = _parsed(text, shown_as, 1, problems)
+    meta, lines, problems = _parsed(text, shown_as, 1, problems)
     return Source(shown_as, meta, lines=lines, read_problems=problems)
 
 
@@ -189,7 +189,7 @@ def read_markdown_file(file: Path, shown_as: str) -> Source:
     front, body, body_line = split_front_matter(text, shown_as)
     if front is None:
         return Source(shown_as, {}, body, body_line, read_problems=problems)
-    meta, lines = _parsed(front, shown_as, 2, problems)
+    meta, lines, problems = _parsed(front, shown_as, 2, problems)
     return Source(shown_as, meta, body, body_line, lines, problems)
 
 
@@ -202,12 +202,13 @@ def _text_to_read(file: Path, shown_as: str) -> tuple[str, tuple[Problem, ...]]:
 
 
 def _parsed(text: str, shown_as: str, first_line: int,
-            problems: tuple[Problem, ...]) -> tuple[dict[str, Any], dict[Location, int]]:
-    """`parse_yaml`, whose problem, if the YAML cannot be read, comes with those of reading."""
+            problems: tuple[Problem, ...]) -> tuple[dict[str, Any], dict[Location, int], tuple[Problem, ...]]:
+    """`parse_yaml_reporting`, its problems after those of reading the file."""
     try:
-        return parse_yaml(text, shown_as, first_line)
+        meta, lines, read_past = parse_yaml_reporting(text, shown_as, first_line)
     except SourceError as exc:
-        raise SourceError(exc.problem, problems) from exc
+        raise SourceError(exc.problem, (*problems, *exc.problems[:-1])) from exc
+    return meta, lines, (*problems, *read_past)
 
 
 def split_front_matter(text: str, shown_as: str) -> tuple[str | None, str, int]:
@@ -225,6 +226,13 @@ def split_front_matter(text: str, shown_as: str) -> tuple[str | None, str, int]:
 
 def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any], dict[Location, int]]:
     """Parse a YAML mapping, returning its values and the line of each field."""
+    value, lines, _ = parse_yaml_reporting(text, shown_as, first_line)
+    return value, lines
+
+
+def parse_yaml_reporting(text: str, shown_as: str,
+                         first_line: int) -> tuple[dict[str, Any], dict[Location, int], tuple[Problem, ...]]:
+    """`parse_yaml`, with the problems it read past (a field given twice: the first is kept)."""
     if _nesting_estimate(text) > MAX_DEPTH:
         raise SourceError(Problem(shown_as, first_line, None, f"is nested more than {MAX_DEPTH} "
                                   "levels deep. Records are simple lists and fields: simplify it."))
@@ -235,13 +243,16 @@ def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
-        return {}, {(): first_line}
+        return {}, {(): first_line}, ()
     builder = _Builder(shown_as, first_line)
-    value = builder.build(node, ())
+    try:
+        value = builder.build(node, ())
+    except SourceError as exc:
+        raise SourceError(exc.problem, tuple(builder.problems)) from exc
     if not isinstance(value, dict):
         raise SourceError(Problem(shown_as, first_line, None, "should be a list of 'name: value' fields, "
                                   f"like {_FIRST_FIELD.get(posixpath.basename(shown_as), _A_FIELD)}."))
-    return value, builder.lines
+    return value, builder.lines, tuple(builder.problems)
 
 
 _A_FIELD = "'title: Our first meeting'"
@@ -361,6 +372,13 @@ def _yaml_hint(what: str, text_line: str, above: str = "") -> str:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_REFUSED_TAGS = {
+    "tag:yaml.org,2002:binary": "has a value marked '!!binary', which records do not use: a reader would "
+                                "see its letters only after decoding. Write the value as plain words.",
+    "tag:yaml.org,2002:merge": "uses '<<' to copy fields from elsewhere in the file. Write each field out "
+                               "where it belongs.",
+}
+"""Tags YAML would read, into a value the checks never see as written."""
 """Most values are text, which PyYAML's constructor returns as written: `_scalar` skips it for them."""
 
 
@@ -373,10 +391,14 @@ class _Builder:
         self.lines: dict[Location, int] = {(): first_line}
         self._constructor = yaml.constructor.SafeConstructor()
         self._seen: set[int] = set()
+        self.problems: list[Problem] = []
+        """What was read past: each is reported, and the rest of the file checked."""
 
     def build(self, node: yaml.Node, location: Location) -> Any:
-        if id(node) in self._seen:
-            raise self._error(node, "uses an alias ('*'). Write the value out in full instead.")
+        if id(node) in self._seen:  # an alias: the node it names, met again where the alias is
+            line = self.lines.get(location, self._line(node))
+            raise SourceError(Problem(self.shown_as, line, None, "uses an alias ('*'). Write the value out in "
+                                      "full instead."))
         self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, location)
@@ -400,8 +422,9 @@ class _Builder:
                 raise self._error(key_node, "has a field name that is not plain text. Write a word "
                                   "before the colon, like title:")
             key = str(key)
-            if key in result:
-                raise self._error(key_node, f"has '{key}' twice. Keep one of them.")
+            if key in result:  # the first is kept, and the rest of the file read on
+                self.problems.append(self._error(key_node, f"has '{key}' twice. Keep one of them.").problem)
+                continue
             self.lines[(*location, key)] = self._line(key_node)
             result[key] = self.build(value_node, (*location, key))
         return result
@@ -409,9 +432,15 @@ class _Builder:
     def _scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise self._error(node, "has a list or group of fields where a single value belongs.")
+        if node.tag in _REFUSED_TAGS:
+            raise self._error(node, _REFUSED_TAGS[node.tag])
         try:
             value = node.value if node.tag == _STR_TAG else self._constructor.construct_object(node)
         except yaml.YAMLError as exc:
+            if node.tag.startswith("!") or node.tag.startswith("tag:"):
+                raise self._error(node, f"has a value marked '{node.tag.replace('tag:yaml.org,2002:', '!!')}', "
+                                  "which records do not use. Take the mark out and write the value as "
+                                  "plain words.") from exc
             raise self._error(node, f"has a value that cannot be read ({exc}).") from exc
         control = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
         if control is not None:

@@ -71,7 +71,7 @@ GOOD = FILES["content/meetings/2025-01-10-first-meeting.md"].replace("date: 2025
                                      "Save the file as UTF-8 in your editor.")]),
     (b"x" * 10_000_000, [(f"{MEETING}: is 10.0 MB; a record should be under 2 MB. Split it, or put "
                          "large images in content/assets/.")]),
-    (b"---\ntitle: A\ntitle: B\n---\n", [f"{MEETING}, line 3: has 'title' twice. Keep one of them."]),
+    (GOOD.replace("---\n", "---\ntitle: A\n", 1).encode(), [f"{MEETING}, line 3: has 'title' twice. Keep one of them."]),
 ])
 def test_odd_files_give_plain_problems(tmp_path: Path, content: bytes, expected: list[str]) -> None:
     assert problems_for(tmp_path, content) == expected
@@ -223,3 +223,29 @@ def test_what_a_file_leaves_out_is_what_its_place_says(tmp_path: Path) -> None:
     assert group.reports["farewell"].report_kind == "farewell"
     assert group.reports["impact-2025"].report_kind == "impact"
     assert group.amendments["AM-02"].status == "proposed"
+
+
+def test_a_field_given_twice_is_one_problem_among_all_the_others_in_its_file(tmp_path: Path) -> None:
+    """The first is kept and the rest of the file read on: one run shows every problem."""
+    text = GOOD.replace("date: 2025-03-14", "title: Again\ndate: 2025-02-30").replace(
+        'start: "16:00"', 'start: "25:00"').replace("format: in-person", "format: in-person\nformat: online")
+    assert problems_for(tmp_path, text.encode()) == [
+        f"{MEETING}, line 3: has 'title' twice. Keep one of them.",
+        f"{MEETING}, line 4: 'date' is not a real date (2025-02-30). Check the day and the month.",
+        f"{MEETING}, line 5: 'start' should be a 24-hour time like \"16:00\".",
+        f"{MEETING}, line 8: has 'format' twice. Keep one of them."]
+
+
+@pytest.mark.parametrize(("field", "said"), [
+    ("venue: !!binary Q2FsbCBKYW5lIG9uIDA3NzAwIDkwMDEyMw==",  # 'Call Jane on 07700 900123', hidden from the checks
+     ("has a value marked '!!binary', which records do not use: a reader would see its letters only after "
+     "decoding. Write the value as plain words.")),
+    ("venue: !custom Hello", ("has a value marked '!custom', which records do not use. Take the mark out and "
+     "write the value as plain words.")),
+    ("<<: {format: online}", ("uses '<<' to copy fields from elsewhere in the file. Write each field out where "
+     "it belongs.")),
+])
+def test_yaml_marks_records_do_not_use_are_named_plainly(tmp_path: Path, field: str, said: str) -> None:
+    text = GOOD.replace("venue: Library (step-free)\n", "").replace("---\n", f"---\n{field}\n", 1)
+    found = problems_for(tmp_path, text.encode())
+    assert f"{MEETING}, line 2: {said}" in found

@@ -93,7 +93,7 @@ def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> No
     write_files(tmp_path, {
         "content/project.yml": FILES["content/project.yml"],
         "content/decisions/D-001-a.md": "---\ntitle: Ask: the board\ndate: 2025-01-01\n---\n",
-        "content/decisions/D-002-b.md": "---\ntitle: x\ntitle: y\n---\n",
+        "content/decisions/D-002-b.md": "---\ntitle: x\ntitle: y\ndate: 2025-01-01\nstatus: agreed\npower: within-remit\n---\n",
         "content/decisions/D-003-c.md": "---\ntitle: x\nbase: &a [1]\nother: *a\n---\n",
         "content/decisions/D-004-d.md": "---\ntitle: never closed\n",
         "content/decisions/D-005-e.md": "",
@@ -102,7 +102,7 @@ def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> No
     assert messages(tmp_path) == [
         "content/decisions/D-001-a.md, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
         "content/decisions/D-002-b.md, line 3: has 'title' twice. Keep one of them.",
-        "content/decisions/D-003-c.md, line 3: uses an alias ('*'). Write the value out in full instead.",
+        "content/decisions/D-003-c.md, line 4: uses an alias ('*'). Write the value out in full instead.",  # where the alias is
         "content/decisions/D-004-d.md, line 1: starts front matter with '---' but never closes it. Add a line with just '---' after the last field.",
         "content/decisions/D-005-e.md: is empty. Fill it in, or delete it.",
         # YAML reads on to the next quote, two lines down, and fails there: the quote left open is the line to fix
