@@ -313,6 +313,9 @@ def _unclosed_quote(lines: list[str], last: int) -> tuple[int, str] | None:
     return None
 
 
+_UNCLOSED = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+
+
 def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text: str) -> Problem:
     lines = text.split("\n")
     furthest = exc.problem_mark or exc.context_mark
@@ -321,6 +324,10 @@ def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text
         index, quote = opened
         return Problem(shown_as, first_line + index, None, f"this line cannot be read: its value starts with "
                        f"a quote ({quote}) that is never closed. End the value with {quote} too.")
+    if exc.context in _UNCLOSED and exc.context_mark is not None:  # YAML read on to the end looking for it
+        opens, closes = _UNCLOSED[exc.context]
+        return Problem(shown_as, first_line + exc.context_mark.line, None, f"this line cannot be read: its "
+                       f"'{opens}' is never closed. End it with '{closes}'.")
     mark = exc.context_mark if exc.context == _NO_COLON else furthest
     line = first_line + mark.line if mark is not None else first_line
     what = exc.problem or exc.context or ""

@@ -249,3 +249,10 @@ def test_yaml_marks_records_do_not_use_are_named_plainly(tmp_path: Path, field: 
     text = GOOD.replace("venue: Library (step-free)\n", "").replace("---\n", f"---\n{field}\n", 1)
     found = problems_for(tmp_path, text.encode())
     assert f"{MEETING}, line 2: {said}" in found
+
+
+def test_a_list_never_closed_is_reported_where_it_opens(tmp_path: Path) -> None:
+    """YAML reads on to the end of the file looking for the ']': the line to fix is where it began."""
+    text = GOOD.replace("support: [food, travel paid]", "support: [food, travel paid")
+    assert problems_for(tmp_path, text.encode()) == [
+        f"{MEETING}, line 8: this line cannot be read: its '[' is never closed. End it with ']'."]
