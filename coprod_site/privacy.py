@@ -578,7 +578,7 @@ spaces and joiners. 'Dan\u00adiel' is shown as 'Daniel'."""
 
 def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Finding]:
     """Every finding in `text`, in order. `ids=False` leaves out person ids (for id fields)."""
-    if _UNSEEN.search(text):
+    if not text.isascii() and _UNSEEN.search(text):
         return _without_unseen(text, rules, ids)
     if _OTHER_SPACES.search(text):
         text = text.translate(_AS_SPACES)
