@@ -192,7 +192,7 @@ def test_build_failure_is_a_message_not_a_traceback(group_dir: Path) -> None:
     write_files(group_dir, {"content/project.yml": "name: [unclosed\n"})
     result = coprod("build", str(group_dir))
     assert result.returncode == 1
-    assert "content/project.yml, line 2: this line cannot be read." in result.stderr
+    assert "content/project.yml, line 1: this line cannot be read: its '[' is never closed." in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -269,7 +269,8 @@ def test_check_says_where_mkdocs_yml_cannot_be_read(group_dir: Path) -> None:
     config.write_text(config.read_text() + "site_name: [unclosed\n")
     result = coprod("check", str(group_dir))
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].startswith(f"mkdocs.yml, line {lines + 2}: this line cannot be read.")
+    assert result.stdout.splitlines()[0].startswith(f"mkdocs.yml, line {lines + 1}: this line cannot be read: its '[' "
+                                                    "is never closed.")
     assert "no content folder" not in result.stdout
 
 

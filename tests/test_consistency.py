@@ -40,7 +40,9 @@ def test_the_fixture_group_is_consistent(group_dir: Path) -> None:
 
 def test_decisions_replacing_each_other_in_a_loop_are_each_told(tmp_path: Path) -> None:
     files = {**FILES, D1: FILES[D1].replace("outcome: changed", "outcome: changed\nsupersedes: [D-002]"),
-             D2: FILES[D2].replace("outcome: pending", "outcome: pending\nsupersedes: [D-001]")}
+             D2: FILES[D2].replace("outcome: pending", "outcome: pending\nsupersedes: [D-001]"),
+             # a later decision replacing one of them is not in the loop itself
+             "content/decisions/D-003-later.md": FILES[D1].replace("outcome: changed", "outcome: changed\nsupersedes: [D-001]")}
     looping = [m for m in consistency_messages(write_files(tmp_path, files)) if "loop" in m]
     assert looping == [
         f"{path}, line {line}: 'supersedes' goes round in a loop back to {decision}: a decision can only replace "

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from ..loading import MEETING_NAME, split_clauses
 from ..problems import Problem
 from ..published import join_words
-from ..records import GRIPP2_HEADINGS, Decision, Group, Meeting, Report
+from ..records import GRIPP2_HEADINGS, Group, Meeting, Report
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 
@@ -210,6 +210,7 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"lists {decision_id}, which does not say where it was made: add "
                                              f"'made_at: {meeting.id}' to it, if it was made here.{waits}",
                                              "decisions", index, severity="warning")
+    in_loops = _decisions_in_loops(group)
     for decision in group.decisions.values():
         for index, other in enumerate(decision.supersedes):
             if other == decision.id:
@@ -218,7 +219,10 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
             elif not _known(group, group.decisions, other):
                 yield decision.source.problem(f"'supersedes' names {other}, which is not a decision."
                                               + _renamed(group.decisions, other), "supersedes", index)
-        yield from _superseding_loop(group, decision)
+        if decision.id in in_loops:
+            yield decision.source.problem(f"'supersedes' goes round in a loop back to {decision.id}: a decision "
+                                          "can only replace earlier ones. Check the 'supersedes' of the "
+                                          "decisions it names.", "supersedes")
         if decision.power == "referred" and decision.lacks("referred_to"):
             yield decision.source.problem("'referred_to' is needed when power is referred: who holds "
                                           "that power, like 'the hospital board'.", "power")
@@ -228,20 +232,30 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
                                           f"on {made_at.date}. Make them the same.", "date", severity="warning")
 
 
-def _superseding_loop(group: Group, decision: Decision) -> Problems:
-    """A decision that, through the decisions it replaces, replaces itself: each page would say
-    it was replaced by the next, round and round."""
-    waiting, seen = [d for d in decision.supersedes if d != decision.id], set()
-    while waiting:
-        current = waiting.pop()
-        if current == decision.id:
-            yield decision.source.problem(f"'supersedes' goes round in a loop back to {decision.id}: a decision "
-                                          "can only replace earlier ones. Check the 'supersedes' of the "
-                                          "decisions it names.", "supersedes")
-            return
-        if current not in seen and current in group.decisions:
-            seen.add(current)
-            waiting += group.decisions[current].supersedes
+def _decisions_in_loops(group: Group) -> set[str]:
+    """Decisions that, through the decisions they replace, replace themselves: each page would
+    say it was replaced by the next, round and round. One walk of the group (a decision naming
+    itself is told apart)."""
+    state: dict[str, bool] = {}  # True while on the path being walked, False once done
+    in_loops: set[str] = set()
+    for start in group.decisions:
+        if start in state:
+            continue
+        path, nexts = [start], [iter(group.decisions[start].supersedes)]
+        state[start] = True
+        while path:
+            earlier = next(nexts[-1], None)
+            if earlier is None:
+                state[path.pop()] = False
+                nexts.pop()
+            elif earlier in group.decisions and earlier != path[-1]:
+                if state.get(earlier):
+                    in_loops.update(path[path.index(earlier):])
+                elif earlier not in state:
+                    state[earlier] = True
+                    path.append(earlier)
+                    nexts.append(iter(group.decisions[earlier].supersedes))
+    return in_loops
 
 
 ACTION_ID = re.compile(r"^ACT-\d+$")
