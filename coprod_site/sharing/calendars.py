@@ -102,8 +102,8 @@ def event_description(site: Published, meeting: Meeting) -> str:
     if meeting.support:
         lines.append(f"Support offered: {join_words(meeting.support)}.")
     if meeting.agenda:
-        heading = ("What we will talk about:" if meeting.is_planned else "What we had planned to talk about:"
-                   if meeting.is_cancelled else "What we talked about:")
+        heading = {"planned": "What we will talk about:",
+                   "cancelled": "What we had planned to talk about:"}.get(meeting.minutes.status, "What we talked about:")
         lines += ["", heading, *(f"- {item}" for item in meeting.agenda)]
     if meeting.is_planned or meeting.is_cancelled:
         contact = site.project.contact
