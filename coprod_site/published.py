@@ -43,6 +43,12 @@ class PublishedAction:
     meeting: Meeting
 
 
+def _is_page_address(target: str) -> bool:
+    """A relative address on the site ('../../people/'): not a record's file, another website,
+    the site's root or a place on the same page."""
+    return bool(target) and not OUTSIDE_ADDRESS.match(target) and not target.endswith(".md")
+
+
 class Published:
     """The published part of a group, with people shown as their consent allows."""
 
@@ -126,6 +132,14 @@ class Published:
                 return f"{match['words']} ({withheld})"
             file = posixpath.normpath(posixpath.join(folder, target)) if target else ""
             shown = self._file_pages.get(file)
+            if shown is None and page is None and self.site_url is not None and _is_page_address(target):
+                # a page's address ('../../people/'), written from the record's own page: a feed
+                # reader would read it from the feed's address
+                own = self._file_pages.get(path)
+                joined = posixpath.normpath(posixpath.join(page_url(own), target)) if own is not None else ".."
+                if not joined.startswith(".."):
+                    address = "" if joined == "." else joined + ("/" if target.endswith("/") else "")
+                    return f"[{match['words']}]({self.site_url}{address}{hash_}{fragment})"
             if shown is None or (page is None and self.site_url is None):
                 return match.group()
             address = (posixpath.relpath(shown, posixpath.dirname(page) or ".") if page is not None

@@ -256,6 +256,12 @@ def test_a_feed_links_the_sites_own_pages_and_images_by_their_full_address(tmp_p
     on_a_page = site.shown_text(text, "content/meetings/2025-01-10-first-meeting.md",
                                 "meetings/2025-01-10-first-meeting.md")
     assert on_a_page.startswith("The [glossary](../glossary.md), [who we are](../people.md#p01), ![A map](../assets/")
+    # Addresses of pages, written from the record's own page ('meetings/2025-01-10-first-meeting/')
+    addresses = ("[Who we are](../../people/#p01), [home](../../), [the next one](../2025-02-14-leaflets/), "
+                 "[a note](#why), [elsewhere](https://nhs.uk/) and [above the site](../../../x/).")
+    assert site.shown_text(addresses, "content/meetings/2025-01-10-first-meeting.md") == (
+        f"[Who we are]({SITE_URL}people/#p01), [home]({SITE_URL}), [the next one]({SITE_URL}meetings/2025-02-14-leaflets/), "
+        "[a note](#why), [elsewhere](https://nhs.uk/) and [above the site](../../../x/).")
 
 
 def test_an_entry_is_updated_when_its_words_or_the_people_it_names_change(tmp_path: Path) -> None:
