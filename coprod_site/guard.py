@@ -337,14 +337,22 @@ def _texts_of(name: str, relative: str, text: str,
     elif suffix in (".xml", ".atom", ".rss"):
         yield SiteText(relative, relative, visible_text(visible_text(text)))
     elif suffix == ".ics":
-        yield SiteText(relative, relative, without_calendar_uids(text))
+        yield SiteText(relative, relative, calendar_text(text))
     else:
         yield SiteText(relative, relative, text)
 
 
-def without_calendar_uids(text: str) -> str:
-    """A calendar without its UID lines: 'UID:2025-03-14-x@example.org' names an event, not a person."""
-    return "\n".join(line for line in text.splitlines() if not line.upper().startswith("UID:"))
+_FOLD = re.compile(r"\r?\n[ \t]")
+_CALENDAR_ESCAPE = re.compile(r"\\([nN,;\\])")
+
+
+def calendar_text(text: str) -> str:
+    """A calendar as a calendar app shows it: its long lines unfolded (a fold can fall inside an
+    email address or a phone number), its escapes read ('\\n' a line break, '\\,' a comma), and
+    without its UID lines, which name events, not people."""
+    lines = _FOLD.sub("", text).splitlines()
+    kept = "\n".join(line for line in lines if not line.upper().startswith("UID:"))
+    return _CALENDAR_ESCAPE.sub(lambda m: "\n" if m[1] in "nN" else m[1], kept)
 
 
 def _json_texts(relative: str, text: str, entries: Mapping[bytes, list[Finding]] | None) -> Iterator[SiteText]:

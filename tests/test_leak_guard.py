@@ -391,3 +391,17 @@ def test_a_note_left_in_an_html_comment_is_in_no_file_of_the_site(tmp_path: Path
     texts = every_file_text(root / "site")
     assert {"data/decisions.json", "data/meetings.json", "feeds/all.atom.xml", "charter/history/index.html"} <= set(texts)
     assert [name for name, text in texts.items() if "QZNOTE" in text] == []
+
+
+def test_the_guard_reads_a_calendar_as_a_calendar_app_shows_it(group_dir: Path) -> None:
+    """Long lines are folded at 75 octets, wherever they fall: inside the group's own address
+    (which may be published) or a phone number (which may not); '\\n' is a line break."""
+    group, _ = load_group(group_dir)
+    site = group_dir / "fake-site"
+    description = ("DESCRIPTION:In person\\nHow to come: Email the team inbox. te\r\n am@example.org\\nOr ring "
+                   "07700 9\r\n 00123\\, any day.")
+    write_files(site, {"meetings.ics": ""})
+    (site / "meetings.ics").write_bytes(("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:https://example.org/test/meetings/x/\r\n"
+                                         f"{description}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").encode())
+    problems = guard_site(site, rules_for(group), group_sources(group, Settings()), {})
+    assert [p.message.split(" would")[0] for p in problems] == ["a phone number (0770…)"]
