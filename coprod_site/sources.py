@@ -443,12 +443,12 @@ class _Builder:
             raise self._error(node, _REFUSED_TAGS[node.tag])
         try:
             value = node.value if node.tag == _STR_TAG else self._constructor.construct_object(node)
-        except yaml.YAMLError as exc:
-            if node.tag.startswith("!") or node.tag.startswith("tag:"):
-                raise self._error(node, f"has a value marked '{node.tag.replace('tag:yaml.org,2002:', '!!')}', "
-                                  "which records do not use. Take the mark out and write the value as "
-                                  "plain words.") from exc
-            raise self._error(node, f"has a value that cannot be read ({exc}).") from exc
+        # A value read without a mark always fits its type: this is a mark ('!custom', '!!int abc')
+        # that PyYAML cannot read, or reads with an error of Python's own.
+        except (yaml.YAMLError, ValueError, KeyError, AttributeError, TypeError) as exc:
+            raise self._error(node, f"has a value marked '{node.tag.replace('tag:yaml.org,2002:', '!!')}', "
+                              "which records do not use. Take the mark out and write the value as "
+                              "plain words.") from exc
         control = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
         if control is not None:
             raise self._error(node, f"has an invisible control character "

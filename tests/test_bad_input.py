@@ -242,6 +242,10 @@ def test_a_field_given_twice_is_one_problem_among_all_the_others_in_its_file(tmp
      "decoding. Write the value as plain words.")),
     ("venue: !custom Hello", ("has a value marked '!custom', which records do not use. Take the mark out and "
      "write the value as plain words.")),
+    ("venue: !!int Library", ("has a value marked '!!int', which records do not use. Take the mark out and "
+                              "write the value as plain words.")),  # PyYAML itself fails with a ValueError
+    ("venue: !!bool maybe", ("has a value marked '!!bool', which records do not use. Take the mark out and "
+                             "write the value as plain words.")),
     ("<<: {format: online}", ("uses '<<' to copy fields from elsewhere in the file. Write each field out where "
      "it belongs.")),
 ])
