@@ -237,9 +237,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             if escape(spec.title) != config.site_name:  # else the window title would say it twice
-                page.meta["title"] = title_for_theme(spec.title)
-            # Material's base template prints this without escaping; Markup keeps |e from doubling it.
-            page.meta["description"] = Markup(escape(spec.description))
+                page.meta["title"] = spec.title
+            page.meta["description"] = spec.description  # both made safe for the theme with every
+            # page's (`keep_theme_text_inert`)
         if self.site is None:
             return markdown
         origin = page_origin(page.file.src_uri, spec, self.site.group)
@@ -429,6 +429,7 @@ def keep_theme_text_inert(page: Page) -> None:
         page.meta["title"] = title_for_theme(page.meta["title"])
     description = page.meta.get("description")
     if description is not None and not isinstance(description, Markup):
+        # Markup: escaped once, for the theme, and not again by our head's |e
         page.meta["description"] = Markup(escape(str(description)))
 
 
