@@ -104,6 +104,12 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
                                          f"{meeting.date.isoformat()}. Make them the same.", "date")
         if meeting.start and meeting.end and meeting.end <= meeting.start:
             yield meeting.source.problem("'end' is not after 'start'. Check both times.", "end")
+        elif meeting.is_planned and (meeting.start is None) != (meeting.end is None):
+            given, missing = ("start", "end") if meeting.end is None else ("end", "start")
+            yield meeting.source.problem(f"has '{given}' but no '{missing}': calendars would show this meeting "
+                                         f"{'lasting no time at all' if missing == 'end' else 'all day'}, and "
+                                         f"people cannot plan around it. Add '{missing}' (HH:MM).", given,
+                                         severity="warning")
         if meeting.is_planned and meeting.date < settings.today:
             yield meeting.source.problem("this meeting was planned for a date that has passed: its "
                                          "summary is owed to the group. Write it up and set the minutes "
