@@ -50,7 +50,7 @@ def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warn
                        "other websites")),
         (9, "warning", ("has a <link> tag, which the site takes out: pages run nothing and load nothing from "
                        "other websites")),
-        (11, "warning", ("links to 'javascript:alert(1', which the site takes out: links go to web pages (https:), "
+        (11, "warning", ("links to 'javascript:alert(1)', which the site takes out: links go to web pages (https:), "
                         "email (mailto:) or phone numbers (tel:)"))]
 
 

@@ -50,8 +50,9 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
 REMOVED_TAG = re.compile(r"<(script|iframe|frame|object|embed|link|style|form|svg|math|base|meta)\b", re.IGNORECASE)
 """HTML the site removes from a page (see sanitize.py): each would run or load something."""
 
-REMOVED_LINK = re.compile(r"\]\(\s*<?((?:javascript|vbscript|data|file):[^)\s]*)", re.IGNORECASE)
-"""A Markdown link to a script or a file, whose address the site takes out (sanitize.py)."""
+REMOVED_LINK = re.compile(r"\]\(\s*<?((?:javascript|vbscript|data|file):(?:[^()\s>]|\([^()\s]*\))*)", re.IGNORECASE)
+"""A Markdown link to a script or a file, whose address the site takes out (sanitize.py); as in
+CommonMark, the address may hold parentheses in pairs (`javascript:alert(1)`)."""
 
 
 def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]:
