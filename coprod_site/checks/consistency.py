@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from ..loading import MEETING_NAME, split_clauses
 from ..problems import Problem
 from ..published import join_words
-from ..records import GRIPP2_HEADINGS, Group, Meeting, Report
+from ..records import GRIPP2_HEADINGS, Decision, Group, Meeting, Report
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 
@@ -217,6 +217,11 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
                                              f"'made_at: {meeting.id}' to it, if it was made here.{waits}",
                                              "decisions", index, severity="warning")
     in_loops = _decisions_in_loops(group)
+    replaced_by: dict[str, list[str]] = {}
+    for later in group.decisions.values():
+        if later.status == "agreed":
+            for earlier in set(later.supersedes) - {later.id}:
+                replaced_by.setdefault(earlier, []).append(later.id)
     for decision in group.decisions.values():
         for index, other in enumerate(decision.supersedes):
             if other == decision.id:
@@ -229,6 +234,7 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
             yield decision.source.problem(f"'supersedes' goes round in a loop back to {decision.id}: a decision "
                                           "can only replace earlier ones. Check the 'supersedes' of the "
                                           "decisions it names.", "supersedes")
+        yield from _superseded_status(decision, replaced_by.get(decision.id, []))
         if decision.power == "referred" and decision.lacks("referred_to"):
             yield decision.source.problem("'referred_to' is needed when power is referred: who holds "
                                           "that power, like 'the hospital board'.", "power")
@@ -236,6 +242,19 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
         if made_at is not None and decision.date != made_at.date:
             yield decision.source.problem(f"'date' is {decision.date} but the meeting it was made at is "
                                           f"on {made_at.date}. Make them the same.", "date", severity="warning")
+
+
+def _superseded_status(decision: Decision, replaced_by: list[str]) -> Problems:
+    """A decision an agreed one replaces is 'superseded', and one that says so is replaced by
+    one that names it: otherwise its page and "You said, we did" say one thing, its status another."""
+    if replaced_by and decision.status in ("agreed", "proposed"):
+        yield decision.source.problem(f"{' and '.join(sorted(replaced_by))} replaced this decision (its "
+                                      f"'supersedes' names {decision.id}), but 'status' is still "
+                                      f"{decision.status}. Set 'status: superseded'.", "status", severity="warning")
+    elif decision.status == "superseded" and not replaced_by:
+        yield decision.source.problem("'status' is superseded, but no agreed decision says it replaces this "
+                                      f"one. Add 'supersedes: [{decision.id}]' to the decision that replaced it.",
+                                      "status", severity="warning")
 
 
 def _decisions_in_loops(group: Group) -> set[str]:
