@@ -56,6 +56,14 @@ def test_every_page_is_in_the_group_language(built_group: Path) -> None:
         assert page(built_group, address).html["lang"] == "en-GB", address
 
 
+def test_the_page_not_found_tells_a_poster_reader_where_a_meeting_went(built_group: Path) -> None:
+    """A planned meeting's page, on a poster's QR code, is taken down while its notes are written
+    up (drafts are nowhere): whoever follows the code then is told why, and where meetings are."""
+    article = page(built_group, "404.html").select_one("article")
+    assert "comes back at the same address once the group has agreed them" in " ".join(article.get_text().split())
+    assert [a["href"] for a in article.select("a")] == ["/test/meetings/", "/test/"]  # from site_url
+
+
 def test_a_welsh_group_gets_welsh_pages_and_a_bad_language_code_is_a_problem(tmp_path: Path) -> None:
     project = FILES["content/project.yml"]
     root = write_files(tmp_path / "cy", {**FILES, "content/project.yml": project.replace("language: en-GB", "language: cy")})
