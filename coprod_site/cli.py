@@ -124,7 +124,18 @@ def run_build(args: argparse.Namespace) -> int:
 def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = _command(commands, "serve", "Preview the website while you edit.", run_serve)
     command.add_argument("path", nargs="?", default=".", type=Path, help="the group's folder")
-    command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (as mkdocs serve -a)")
+    command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", type=_dev_addr,
+                         help="address to serve on, like 127.0.0.1:8001, or just a port, like 8001 "
+                              "(as mkdocs serve -a)")
+
+
+def _dev_addr(text: str) -> str:
+    """`host:port`, or a port alone on this computer, with a port that can exist."""
+    host, _, port = text.strip().rpartition(":")
+    if port.isdigit() and 0 < int(port) < 65536 and (host or ":" not in text):
+        return f"{host or '127.0.0.1'}:{int(port)}"
+    raise argparse.ArgumentTypeError(f"'{text}' should be an address and a port, like 127.0.0.1:8001, "
+                                     "or just a port from 1 to 65535, like 8001")
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 import shutil
@@ -171,3 +172,12 @@ def serve_site(config_file: Path, dev_addr: str | None = None, verbose: bool = F
                           "it, and then it carries on.)") from exc
     except (PluginError, ConfigurationError) as exc:
         raise BuildFailed(str(exc)) from exc
+    except OSError as exc:  # the address, when the preview's server starts
+        if exc.errno == errno.EADDRINUSE:
+            raise BuildFailed(f"another program is already using {dev_addr}: perhaps a preview started "
+                              "before, in another window. Stop that one, or choose another port, like "
+                              "'coprod serve -a 127.0.0.1:8001'.") from exc
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise BuildFailed(f"this computer has no address {dev_addr}. To preview on this computer "
+                              "only, use 'coprod serve -a 127.0.0.1:8001'.") from exc
+        raise

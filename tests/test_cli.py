@@ -358,6 +358,36 @@ def test_a_preview_that_cannot_start_says_what_to_do(group_dir: Path) -> None:
         "coprod: The preview did not start. Fix the problems listed above, then run 'coprod serve' again.")
 
 
+def test_a_preview_on_a_port_already_in_use_says_so(group_dir: Path) -> None:
+    """Starting a second preview is an everyday slip, not a problem inside coprod."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        result = coprod("serve", str(group_dir), "-a", address)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"coprod: another program is already using {address}: perhaps a preview started before, in another "
+        "window. Stop that one, or choose another port, like 'coprod serve -a 127.0.0.1:8001'.")
+
+
+@pytest.mark.parametrize("address", ["8000x", "127.0.0.1:99999", "localhost:", ":"])
+def test_a_preview_address_that_cannot_be_is_a_usage_error(group_dir: Path, address: str) -> None:
+    result = coprod("serve", str(group_dir), "-a", address)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].endswith(
+        f"'{address}' should be an address and a port, like 127.0.0.1:8001, or just a port from 1 to 65535, like 8001")
+
+
+def test_a_preview_port_alone_is_on_this_computer() -> None:
+    from coprod_site.cli import build_parser
+
+    assert build_parser().parse_args(["serve", "-a", "8001"]).dev_addr == "127.0.0.1:8001"
+    assert build_parser().parse_args(["serve", "-a", "0.0.0.0:8001"]).dev_addr == "0.0.0.0:8001"
+
+
 def test_the_plugin_listed_as_a_mapping_or_inherited_is_found(group_dir: Path) -> None:
     """MkDocs also takes 'plugins:' as a mapping, and settings from a file named by INHERIT:
     neither is a missing plugin."""
