@@ -330,6 +330,16 @@ def read_git_versions(root: Path, path: str) -> GitVersions:
     return GitVersions(tuple(reversed(texts)), shallow=is_shallow(root), available=bool(texts))
 
 
+def clause_ids_in_history(root: Path, path: str) -> set[str] | None:
+    """Every clause id the charter at `path` has had in a commit, or None where git cannot tell:
+    no git, a shallow clone, or a history that starts after version 1."""
+    git = read_git_versions(root, path)
+    first = next((t.text.version for t in git.texts if t.text.version is not None), None)
+    if not git.available or git.shallow or first != 1:
+        return None
+    return {clause.clause_id for t in git.texts for clause in t.text.clauses if clause.clause_id}
+
+
 def _committed_text(root: Path, entry: str, shown_as: str) -> CommittedText | None:
     header, _, names = entry.partition("\n")
     commit, date, subject = (header.split("\x1f") + ["", "", ""])[:3]

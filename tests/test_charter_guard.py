@@ -274,3 +274,22 @@ def test_two_changes_agreed_one_after_the_other_can_be_one_pull_request(repo: Pa
     unnamed = propose(repo, {"content/amendments/AM-07-badges.md": am_07.replace("clauses: [remit]",
                                                                                "clauses: [purpose]")})
     assert any("does not list 'remit'" in line for line in guard_lines(unnamed))
+
+
+def test_a_part_an_agreed_change_renamed_leaves_no_warning_that_could_never_be_cleared(repo: Path) -> None:
+    """A clause taken out or renamed by an agreed change stays named by that change, which may
+    not be edited: a warning about it could never go, and the publishing workflow's `build
+    --strict` would stop for good. With the charter's whole history in git, only a name no
+    version ever had is said."""
+    renamed = CHARTER_3.replace("version: 3", "version: 4").replace("{#wellbeing}", "{#well-being}")
+    result = propose(repo, {"content/charter.md": renamed, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("clauses: [wellbeing]", "clauses: [wellbeing, well-being]")})
+    assert result.returncode == 0, result.stdout
+    assert [line for line in result.stdout.splitlines() if "clause" in line] == []
+    assert coprod(repo, "--strict").returncode == 0
+
+    misspelt = AM_06.replace("clauses: [wellbeing]", "clauses: [well-being, paymants]")
+    write_files(repo, {"content/amendments/AM-06-going-home.md": misspelt})
+    assert [line for line in coprod(repo).stdout.splitlines() if "clause" in line] == [
+        ("warning: content/amendments/AM-06-going-home.md, line 6: 'paymants' has never been a clause of "
+        "the charter, in any version git has. Did you mean 'payments'?")]
