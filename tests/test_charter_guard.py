@@ -293,3 +293,27 @@ def test_a_part_an_agreed_change_renamed_leaves_no_warning_that_could_never_be_c
     assert [line for line in coprod(repo).stdout.splitlines() if "clause" in line] == [
         ("warning: content/amendments/AM-06-going-home.md, line 6: 'paymants' has never been a clause of "
         "the charter, in any version git has. Did you mean 'payments'?")]
+
+
+@pytest.mark.parametrize("charter", [CHARTER_3, CHARTER_3.replace("version: 3", "version: 4")],
+                         ids=["version as it was", "version put up"])
+def test_an_amendment_agreed_with_no_change_to_the_charters_words_is_an_error(repo: Path, charter: str) -> None:
+    """The reviewer would approve a change that is not there, and the history show a version
+    that changed nothing."""
+    result = propose(repo, {"content/charter.md": charter,
+                            "content/amendments/AM-06-going-home.md": AM_06.replace("[wellbeing]", "[travel]")})
+    assert [line for line in guard_lines(result) if line.startswith("content/amendments/")] == [
+        ("content/amendments/AM-06-going-home.md, line 3: AM-06 is agreed in this change, but the charter's "
+        "words did not change. Make the change the meeting agreed in content/charter.md, in this same change, "
+        "with 'version: 4'; or leave 'status' as it was until then.")]
+    assert result.returncode == 1
+
+
+def test_agreeing_a_change_already_made_needs_no_new_wording(repo: Path) -> None:
+    """Recording that version 3's change was agreed, after the charter already says it."""
+    am_02 = (repo / "content/amendments/AM-02-posters.md").read_text()
+    write_files(repo, {"content/amendments/AM-02-posters.md": am_02.replace("status: agreed", "status: proposed")})
+    commit_all(repo, "Not agreed yet", "2025-05-01T10:00:00+00:00")
+    git(repo, "branch", "-f", "main")
+    result = propose(repo, {"content/amendments/AM-02-posters.md": am_02})
+    assert [line for line in guard_lines(result) if "did not change" in line] == []

@@ -87,6 +87,8 @@ def check_charter_change(group: Group, settings: Settings, base: str) -> list[Pr
     change = _charter_change(root, start, path) if group.charter is not None else None
     if change is not None and change.comparison.changed:
         problems += _charter_rules(group, change, changed)
+    elif change is not None:
+        problems += _agreed_without_a_change(change, changed)
     return sort_problems(problems)
 
 
@@ -229,6 +231,21 @@ def _edited_after_agreement(changed: Sequence[ChangedAmendment]) -> Problems:
                           "words are the record of what the group agreed and cannot change. Put them "
                           "back as they were. To change the charter again, start a new amendment "
                           "with 'coprod new amendment'.")
+
+
+def _agreed_without_a_change(change: CharterChange, changed: Sequence[ChangedAmendment]) -> Problems:
+    """An amendment agreed in this change, making a version the charter has not reached, while
+    the charter's words stay as they were: the history would show a new version that changed
+    nothing, and the reviewer approve a change that is not there."""
+    for item in changed:
+        amendment = item.amendment
+        was = _amendment_parts(item.base_text, amendment.source.path)[0].get("status") if item.base_text else None
+        if (amendment.status == "agreed" and was != "agreed" and amendment.charter_version is not None
+                and (change.old_version is None or amendment.charter_version > change.old_version)):
+            yield amendment.source.problem(
+                f"{amendment.id} is agreed in this change, but the charter's words did not change. Make "
+                f"the change the meeting agreed in {change.path}, in this same change, with 'version: "
+                f"{amendment.charter_version}'; or leave 'status' as it was until then.", "status")
 
 
 def _amendment_parts(text: str, path: str) -> tuple[dict[str, Any], str | None, str]:
