@@ -395,13 +395,19 @@ def _stop_at_an_unfinished_page() -> Iterator[None]:
 def ensure_skip_target(page: Page) -> None:
     """Give every page a working "Skip to content" link.
 
-    Material links it to the first heading of the page's own Markdown, and has
-    none for our pages, whose headings come from templates. A one-entry level-1
-    table of contents points it at the start of the content (overrides/main.html)
-    and, being level 1, adds nothing to the "On this page" sidebar.
+    Material links it to the first entry of the page's table of contents: a page's
+    own `# Title`, or else its first `##` heading, which on our pages comes after
+    the title, the facts and any notice, so keyboard users skipped those too. A
+    level-1 entry for the start of the content (overrides/main.html) holding the
+    page's own entries points it there and, being level 1, changes nothing in the
+    "On this page" sidebar, which shows a level-1 entry's children.
     """
-    if not page.toc.items:
-        page.toc = TableOfContents([AnchorLink(page.title or "", SKIP_TARGET, 1)])
+    items = page.toc.items
+    if items and items[0].level == 1:
+        return
+    start = AnchorLink(page.title or "", SKIP_TARGET, 1)
+    start.children = list(items)
+    page.toc = TableOfContents([start])
 
 
 def title_for_theme(title: str) -> str:

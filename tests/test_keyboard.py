@@ -85,10 +85,13 @@ def tab_through(page: Page, presses: int) -> list[dict[str, Any]]:
     return stops
 
 
-@pytest.mark.parametrize("where", ["a meeting", "the page for a missing address"])
+@pytest.mark.parametrize("where", ["a meeting", "the page for a missing address", "charter/", "reports/impact-2025/"])
 def test_the_skip_link_is_first_and_moves_to_the_content(example_site: ExampleSite, example_url: str,
                                                          browser: Browser, where: str) -> None:
-    address = meeting_url(example_site) if where == "a meeting" else example_site.prefix + "404.html"
+    """To the start of the content, the page's title: on the charter and a report, pages with
+    contents of their own, it had gone to their first part, past the title and the notices."""
+    address = {"a meeting": meeting_url(example_site),
+               "the page for a missing address": example_site.prefix + "404.html"}.get(where, example_site.prefix + where)
     with open_page(browser) as page:
         page.goto(example_url + address)
         page.keyboard.press("Tab")
