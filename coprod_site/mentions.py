@@ -93,13 +93,41 @@ def people_in_text(text: str, people: Mapping[str, Person]) -> str:
     text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
     for pattern in PROSE_QUOTES:
         text = pattern.sub(lambda match: _quoted_in_prose(match, people), text)
-    return MENTION.sub(lambda match: _literal(mention(people.get(person_id(match[1])))), text)
+    return MENTION.sub(lambda match: _literal(_in_sentence(mention(people.get(person_id(match[1]))), match)), text)
 
 
 def _quoted_in_prose(match: re.Match[str], people: Mapping[str, Person]) -> str:
     """A quote in running text names who said it as their consent to quotes allows."""
-    who = _literal(quote_attribution(people.get(person_id(match["id"]))))
+    who = _literal(_in_sentence(quote_attribution(people.get(person_id(match["id"]))), match, "mention"))
     return match.group().replace(match["mention"], who, 1)
+
+
+_LINE_OPENING = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)]|#{1,6})[ \t]+)?[*_]*")
+"""What may come before the first word of a line's sentence: a quote's marks, a list item's
+marker or a heading's, and emphasis."""
+
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u2019\u201d)\]*_]*[ \t]*\Z")
+_STARTS_SENTENCE_AFTER = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\bincl)(?<!\bapprox)"
+                                    r"[.!?][\"'\u2019\u201d)\]*_]*[ \t]+[*_]*\Z", re.IGNORECASE)
+
+
+def _in_sentence(shown: str, match: re.Match[str], group: int | str = 0) -> str:
+    """A person shown by their role starts with a capital letter where a sentence starts ("A
+    member suggested..."); names, initials and pseudonyms stay exactly as the person chose."""
+    if not shown.startswith(("a ", "an ")) or not _starts_sentence(match.string, match.start(group)):
+        return shown
+    return shown[0].upper() + shown[1:]
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    on_line = text[line_start:start]
+    if not _LINE_OPENING.fullmatch(on_line):
+        return bool(_STARTS_SENTENCE_AFTER.search(on_line))
+    if on_line.strip(" \t*_") or line_start == 0:
+        return True  # first in a paragraph, list item, quote or heading
+    before = text[:line_start - 1].rpartition("\n")[2]
+    return not before.strip() or bool(_ENDS_SENTENCE.search(before))
 
 
 def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -> str:

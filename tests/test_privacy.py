@@ -438,6 +438,20 @@ def test_a_mention_shows_the_person_as_they_agreed() -> None:
     assert resolve_people(text, PEOPLE) == "Amina K., F. H., Sky\\*, a member and a member came."
 
 
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("[[p04]] suggested a map. [[p04]] and [[p01]] agreed.", "A member suggested a map. A member and Amina K. agreed."),
+    ("We met.\n[[p04]] said hi, as\n[[p04]] had before.", "We met.\nA member said hi, as\na member had before."),
+    ("- [[p04]] will write\n- and [[p04]] will read", "- A member will write\n- and a member will read"),
+    ("> **[[p04]]** asked why. Why? [[p04]] asked, e.g. [[p04]].",
+     "> **A member** asked why. Why? A member asked, e.g. a member."),
+    ("[[p03]] came. [[p02]] too.", "Sky\\* came. F. H. too."),
+], ids=["after a full stop", "lines wrapped", "list items", "quoted and emphasised", "names as chosen"])
+def test_a_person_shown_by_role_starts_a_sentence_with_a_capital(typed: str, shown: str) -> None:
+    """"a member suggested a map. a member and..." read as a mistake; a name, initials or a
+    pseudonym stay exactly as the person chose them."""
+    assert resolve_people(typed, PEOPLE) == shown
+
+
 def test_a_quote_is_attributed_by_name_only_with_consent_to_quotes() -> None:
     text = "> I felt heard.\n> \u2014 [[p01]]\n\n> Me too.\n> -- [[p02]]\n\n> And me.\n>- [[p04]]\n"
     assert resolve_people(text, PEOPLE) == (
@@ -463,7 +477,7 @@ def test_a_quote_attributed_in_other_ways_still_follows_consent_to_quotes(typed:
     ("\"We need more chairs,\" said [[p03]].", "\"We need more chairs,\" said a member."),
     ("\u201cWe need chairs\u201d, [[p03]] told us.", "\u201cWe need chairs\u201d, a member told us."),
     ("Then [[p03]] said: \u201cNobody asked us.\u201d", "Then a member said: \u201cNobody asked us.\u201d"),
-    ("[[p03]]: \"No.\"", "a member: \"No.\""),
+    ("[[p03]]: \"No.\"", "A member: \"No.\""),
     ("[[p03]] said we should meet, and [[p01]] said \"yes\".",
      "Sky\\* said we should meet, and Amina K. said \"yes\"."),
 ], ids=["said-after", "told-us-after", "said-before", "colon", "reported-speech-is-a-mention"])
