@@ -121,15 +121,22 @@ def test_every_link_and_control_is_reached_by_tab_with_focus_visible(
     assert hidden == [], "a focused element must not be off screen or hidden behind something"
 
 
-@pytest.mark.parametrize(("width", "zoom"), [(320, 1), (640, 2)], ids=["320px", "1280px-at-200%"])
+LARGE_TEXT = "html { font-size: calc(125% * 2) !important }"
+"""A phone's text made twice as large: Material's own 125%, doubled (its sizes are in rem)."""
+
+
+@pytest.mark.parametrize(("width", "zoom", "text"), [(320, 1, 1), (640, 2, 1), (320, 1, 2)],
+                         ids=["320px", "1280px-at-200%", "320px-with-text-at-200%"])
 def test_no_page_scrolls_sideways(example_site: ExampleSite, example_url: str, browser: Browser,
-                                  width: int, zoom: int) -> None:
+                                  width: int, zoom: int, text: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=zoom)
     try:
         page = context.new_page()
         wide = {}
         for url in example_site.page_urls():
             page.goto(example_url + url)
+            if text > 1:
+                page.add_style_tag(content=LARGE_TEXT)
             overflow = horizontal_overflow_px(page)
             if overflow:
                 wide[url] = overflow
