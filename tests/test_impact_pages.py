@@ -98,7 +98,7 @@ def test_the_decision_pages_say_a_reply_is_overdue(site: Path) -> None:
 def test_how_we_work_answers_who_holds_the_power(site: Path) -> None:
     text = main_text(site, "how-we-work/index.html")
     assert ("Lived-experience members chaired or co-chaired 3 of our 4 meetings (75%). Staff chaired alone "
-            "at 1. 4 different people chaired: 2 with lived experience and 2 without.") in text
+            "at 1 meeting. In all, 4 different people chaired: 2 with lived experience and 2 without.") in text
     assert "Jan to Mar 2025 2 2 of 2 (100%) 0 of 2 (0%) 0 of 2 (0%)" in text
     assert "Apr to Jun 2025 0 No meetings" in text
     assert ("In this time 4 people joined and 1 person left. 6 people are in the group now. For 3 people we "
