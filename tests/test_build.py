@@ -107,6 +107,19 @@ def test_a_planned_meeting_is_upcoming_with_no_summary(built_group: Path) -> Non
     assert "Our next meeting Planning the summer: 10 June 2027, 4pm to 5pm, Library (step-free)." in home
 
 
+def test_the_home_page_puts_the_next_meeting_and_how_to_follow_before_the_welcome(tmp_path: Path) -> None:
+    """On a phone the group's welcome is a screen or more: whoever came for the next meeting, or
+    to follow the group, finds them first."""
+    root = write_files(tmp_path, {**FILES, "content/index.md": "Welcome to our group.\n\nWe meet every month.\n"})
+    assert mkdocs_build(root).returncode == 0
+    home = page(root / "site", "index.html")
+    assert [h.get_text(strip=True) for h in home.select("article h2")][:2] == ["Our next meeting", "About us"]
+    for address in ["index.html", "meetings/index.html"]:
+        links = {a.get_text(): a["href"] for a in page(root / "site", address).select("article a")}
+        assert links["Put our meetings in your calendar"] == ("../data/#calendar" if "/" in address else "data/#calendar")
+    assert (root / "site" / "data/index.html").is_file()
+
+
 def test_a_planned_meeting_whose_day_has_passed_no_longer_invites_anyone(tmp_path: Path) -> None:
     """Until its summary is written up, the page of a meeting that has happened says so: not
     'Upcoming', and no 'How to come' to a day that is over."""
@@ -145,7 +158,9 @@ def test_a_cancelled_meeting_keeps_its_page_and_says_so(tmp_path: Path) -> None:
     listed = main_text(site, "meetings/index.html")
     assert "Planning the summer: 10 June 2027, 4pm to 5pm (cancelled) Summer, again: 8 July 2027" in listed
     assert "Autumn plans" not in listed
-    assert "Our next meeting Summer, again: 8 July 2027" in main_text(site, "index.html")
+    home = main_text(site, "index.html")
+    assert ("Our next meeting Summer, again: 8 July 2027, 4pm to 5pm, Library (step-free). Cancelled: Planning "
+            "the summer, on 10 June 2027, will not take place.") in home
     assert "8 July 2027" in main_text(site, "meetings/next/poster/index.html")
     events = {str(e["URL"]).rsplit("/", 2)[1]: e for e in
               icalendar.Calendar.from_ical((site / "meetings.ics").read_bytes()).walk("VEVENT")}
