@@ -45,7 +45,7 @@ from .processes import reference_build
 from .published import FOLDERS, Published
 from .record_pages import RecordPage
 from .records import Group
-from .render import CompiledTemplates, Renderer
+from .render import CompiledTemplates, Renderer, format_date
 from .sanitize import clean_html
 from .second_core import SecondCore
 from .settings import SITE_EXTENSIONS, MarkdownSetup, Settings, SharedConverter
@@ -222,6 +222,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             env.globals["coprod_shared"] = self.shared_parts
         if self.site is not None:
             env.globals["coprod_language"] = self.site.project.language  # partials/language.html
+            env.globals["coprod_published_on"] = format_date(self.site.today)  # on paper (main.html)
             self.heap.settle()  # every page has been read
         return env
 

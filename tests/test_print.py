@@ -61,8 +61,14 @@ def test_the_page_prints_cleanly_on_a4(example_site: ExampleSite, example_url: s
                           text=True).stdout
     assert " ".join(heading.split()) in " ".join(text.split())
     assert "Skip to content" not in text and "Search" not in text
+    # a link's address is the published one, also when printed from a preview on this computer
+    published = "https://example.org/our-group/"
     if kind == "meeting":
-        assert f"({example_url}{example_site.prefix}decisions/D-002/)" in "".join(text.split())
+        assert f"({published}decisions/D-002/)" in "".join(text.split())
+        assert example_url not in text
+    # whose page, where and when, for a sheet handed round or pinned up
+    assert (f"Outpatients Together: {published}{PRINTED[kind]}. Printed from the website as it was "
+            "published on") in " ".join(text.replace("/\n", "/").split())
 
 
 def test_the_example_poster_with_a_long_venue_prints_on_one_sheet(example_site: ExampleSite, example_url: str,
