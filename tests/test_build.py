@@ -23,8 +23,11 @@ def page(site: Path, address: str) -> BeautifulSoup:
 
 
 def main_text(site: Path, address: str) -> str:
+    """The text of a page's article on screen (without the line printed below it on paper)."""
     article = page(site, address).select_one("article")
     assert article is not None
+    for printed in article.select(".coprod-printed"):
+        printed.decompose()
     return main_text_of(article)
 
 
@@ -129,7 +132,7 @@ def test_a_planned_meeting_whose_day_has_passed_no_longer_invites_anyone(tmp_pat
                                   "content/meetings/2026-06-10-summer.md": past})
     assert mkdocs_build(root).returncode == 0
     text = main_text(root / "site", "meetings/2026-06-10-summer/index.html")
-    assert ("Summary still to come Our meeting on 10 June 2026, 4pm to 5pm has happened. We will share its "
+    assert ("Summary still to come: Our meeting on 10 June 2026, 4pm to 5pm has happened. We will share its "
             "summary here once the group has agreed it.") in text
     assert "Upcoming" not in text and "How to come" not in text and "What we planned to talk about" in text
 
@@ -151,7 +154,7 @@ def test_a_cancelled_meeting_keeps_its_page_and_says_so(tmp_path: Path) -> None:
     assert mkdocs_build(root, "--strict").returncode == 0
     site = root / "site"
     text = main_text(site, "meetings/2027-06-10-summer/index.html")
-    assert text.startswith("Planning the summer Cancelled Our meeting on 10 June 2027, 4pm to 5pm will not take "
+    assert text.startswith("Planning the summer Cancelled: Our meeting on 10 June 2027, 4pm to 5pm will not take "
                            "place. The library is closed. We meet on 8 July instead.")
     assert "How to come" not in text and "Questions Email the team inbox. team@example.org" in text
     assert "did not take place" in main_text(site, "meetings/2026-10-01-autumn/index.html")

@@ -83,7 +83,7 @@ def test_you_said_we_did_says_what_changed_what_could_not_and_what_is_overdue(si
     assert ("What could not change, and why (1) D-003: Ask for a free bus (20 August 2025). A recommendation. "
             "The bus company would not change the route.") in text
     assert ("We sent it to the hospital board on 20 February 2025. They said they would reply by 1 April 2025. "
-            "Overdue We are still waiting: the reply is overdue.") in text
+            "Overdue: We are still waiting: the reply is overdue.") in text
     assert "What we decided not to do (1) D-007: Stop meeting online" in text
     assert "SECRET-DRAFT" not in text and "D-005" not in text
 
