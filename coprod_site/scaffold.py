@@ -19,6 +19,11 @@ class ScaffoldError(Exception):
     """Something the person asked for cannot be made; the message says why."""
 
 
+ALSO_WRITTEN_AS = {".github/pull_request_template.md": (".gitlab/merge_request_templates/Default.md",)}
+"""Files a group gets twice: the description each new pull request on GitHub, or merge request
+on GitLab, starts with."""
+
+
 def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
     """Write a new group's folder that builds at once; return the files written."""
     if target.exists() and not target.is_dir():
@@ -30,10 +35,11 @@ def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
     replacements = {"__NAME__": name, "__TODAY__": today.isoformat(),
                     "__REVIEW__": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat()}
     for relative, text in _walk(source, ""):
-        path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_fill(text, replacements, relative), encoding="utf-8")
-        written.append(path)
+        for name in (relative, *ALSO_WRITTEN_AS.get(relative, ())):
+            path = target / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_fill(text, replacements, relative), encoding="utf-8")
+            written.append(path)
     for folder in RECORD_FOLDERS:  # each kept in git while it is empty, for records written by hand
         (target / "content" / folder).mkdir(parents=True, exist_ok=True)
         keep = target / "content" / folder / ".gitkeep"

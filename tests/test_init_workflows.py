@@ -55,8 +55,11 @@ def test_publish_workflow_builds_with_full_history_and_deploys_to_pages(group: P
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build = steps(workflow, "build")
     assert build[0]["with"]["fetch-depth"] == 0
-    assert [s.get("run") for s in build if "run" in s] == ["pip install -r requirements.txt",
-                                                           "coprod build --strict"]
+    assert [s.get("run") for s in build if "run" in s] == [
+        "pip install -r requirements.txt", 'coprod check --base "${{ github.event.before }}" --format github',
+        "coprod build --strict"]
+    # a push straight to main is checked as a pull request is; the first push has nothing before it
+    assert "github.event.before != '0000000000000000000000000000000000000000'" in build[-3]["if"]
     assert build[-1]["uses"].startswith("actions/upload-pages-artifact@")
     assert build[-1]["with"]["path"] == "site"
     assert steps(workflow, "deploy")[0]["uses"].startswith("actions/deploy-pages@")
@@ -103,7 +106,11 @@ def test_gitlab_ci_is_valid_too(group: Path) -> None:
 
 
 def test_pull_request_template_is_a_plain_checklist(group: Path) -> None:
-    text = (group / ".github" / "PULL_REQUEST_TEMPLATE" / "charter-change.md").read_text()
+    """Every pull request (GitHub) and merge request (GitLab) starts with it: a template in a
+    folder of several is offered only to whoever types its name into the address."""
+    text = (group / ".github" / "pull_request_template.md").read_text()
+    assert (group / ".gitlab" / "merge_request_templates" / "Default.md").read_text() == text
+    assert "## If it changes our charter" in text
     for line in ("**What changes:**", "**Why:**", "**Who suggested it:**", "**Which meeting agreed it:**",
                  "- [ ] The amendment says `status: agreed` and names the meeting in `agreed_at`.",
                  "- [ ] That meeting's notes (minutes) are agreed, so they are on the website."):
