@@ -35,8 +35,8 @@ def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
     replacements = {"__NAME__": name, "__TODAY__": today.isoformat(),
                     "__REVIEW__": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat()}
     for relative, text in _walk(source, ""):
-        for name in (relative, *ALSO_WRITTEN_AS.get(relative, ())):
-            path = target / name
+        for written_as in (relative, *ALSO_WRITTEN_AS.get(relative, ())):
+            path = target / written_as
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(_fill(text, replacements, relative), encoding="utf-8")
             written.append(path)
