@@ -137,10 +137,17 @@ class ClauseChange:
     segments: tuple[Segment, ...]
     old_heading: str | None = None
     clause_id: str | None = None
+    old_id: str | None = None
+    """The id the clause had, when only its `{#id}` changed: its link (`charter/#id`) did too."""
 
     @property
     def renamed(self) -> bool:
         return self.old_heading is not None and self.old_heading != self.heading
+
+    @property
+    def ids(self) -> set[str]:
+        """The ids this change is to: the clause's, and the one it had before."""
+        return {i for i in (self.clause_id, self.old_id) if i}
 
 
 @dataclass(frozen=True)
@@ -161,8 +168,8 @@ class Comparison:
 
     @property
     def changed_ids(self) -> set[str]:
-        """The clause ids (or heading keys) whose heading or wording changed."""
-        return {c.clause_id or c.key for c in self.changed}
+        """The clause ids (or heading keys) whose heading, wording or id changed."""
+        return {i for c in self.changed for i in (c.ids or {c.key})}
 
 
 def compare_words(old: str, new: str) -> tuple[Segment, ...]:
@@ -256,8 +263,9 @@ def _clause_change(old: ClauseText | None, new: ClauseText) -> ClauseChange:
                             (("added", new.text),) if new.text else (), clause_id=new.clause_id)
     same = same_words(old.text, new.text) and old.heading == new.heading
     segments = ((("same", new.text),) if new.text else ()) if same else compare_words(old.text, new.text)
-    return ClauseChange("unchanged" if same else "changed", new.key, new.heading, segments,
-                        old.heading if old.heading != new.heading else None, new.clause_id)
+    old_id = old.clause_id if old.clause_id and new.clause_id and old.clause_id != new.clause_id else None
+    return ClauseChange("unchanged" if same and old_id is None else "changed", new.key, new.heading, segments,
+                        old.heading if old.heading != new.heading else None, new.clause_id, old_id)
 
 
 def pair_clauses(old: Sequence[ClauseText], new: Sequence[ClauseText]) -> dict[str, ClauseText]:
@@ -285,9 +293,10 @@ def pair_clauses(old: Sequence[ClauseText], new: Sequence[ClauseText]) -> dict[s
 
 
 def _likeness(old: ClauseText, new: ClauseText) -> float:
-    """How alike two clauses are, 0 to 1: heading and wording count half each."""
+    """How alike two clauses are, 0 to 1: heading and wording count half each. Two different
+    ids are two different clauses, unless heading and wording are the same: the id was renamed."""
     if old.clause_id and new.clause_id:
-        return 0.0  # two different ids are two different clauses
+        return 1.0 if old.heading == new.heading and same_words(old.text, new.text) else 0.0
     headings = difflib.SequenceMatcher(None, old.heading.lower(), new.heading.lower()).ratio()
     words = difflib.SequenceMatcher(None, old.text.split(), new.text.split()).ratio()
     return (headings + words) / 2

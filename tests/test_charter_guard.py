@@ -317,3 +317,12 @@ def test_agreeing_a_change_already_made_needs_no_new_wording(repo: Path) -> None
     git(repo, "branch", "-f", "main")
     result = propose(repo, {"content/amendments/AM-02-posters.md": am_02})
     assert [line for line in guard_lines(result) if "did not change" in line] == []
+
+
+@pytest.mark.parametrize("named", ["[wellbeing]", "[well-being]"])
+def test_a_clause_whose_id_alone_changed_is_one_change_named_by_either_id(repo: Path, named: str) -> None:
+    renamed = CHARTER_3.replace("version: 3", "version: 4").replace("{#wellbeing}", "{#well-being}")
+    result = propose(repo, {"content/charter.md": renamed, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("clauses: [wellbeing]", f"clauses: {named}")})
+    assert guard_lines(result) == []
+    assert result.returncode == 0, result.stdout

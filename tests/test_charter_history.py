@@ -88,9 +88,19 @@ def test_clauses_without_ids_are_matched_by_heading_even_when_renamed() -> None:
     assert [c.kind for c in comparison.changes] == ["changed", "changed"]
 
 
-def test_two_different_ids_are_never_paired() -> None:
-    old = read_charter_text("## Meeting online {#online}\n\nSome meetings are online.\n")
+def test_a_clause_whose_id_alone_changed_is_that_clause_with_a_new_link() -> None:
+    """Shown as a part taken out and a new one, whole, the reviewer had to compare them by eye."""
+    old = read_charter_text("## Meeting online {#online}\n\nSome meetings\nare online.\n")
     new = read_charter_text("## Meeting online {#remote}\n\nSome meetings are online.\n")
+    comparison = compare_charters(old, new)
+    assert [(c.kind, c.key, c.old_id, c.segments) for c in comparison.changes] == [
+        ("changed", "remote", "online", (("same", "Some meetings are online."),))]
+    assert comparison.changed_ids == {"online", "remote"}
+
+
+def test_two_different_ids_with_other_words_are_never_paired() -> None:
+    old = read_charter_text("## Meeting online {#online}\n\nSome meetings are online.\n")
+    new = read_charter_text("## Meeting online {#remote}\n\nSome meetings are online, some not.\n")
     assert [(c.kind, c.key) for c in compare_charters(old, new).changes] == [
         ("added", "remote"), ("removed", "online")]
 
@@ -400,3 +410,13 @@ def test_a_version_undone_by_a_revert_gives_each_version_its_own_place_on_the_pa
     links = [link["href"] for link in page.select("nav[aria-label='Versions of the charter'] a")]
     assert ids == ["version-2-b", "version-3", "version-2", "version-1"]
     assert links == [f"#{anchor}" for anchor in ids]
+
+
+def test_a_clause_whose_id_alone_changed_says_its_link_changed(tmp_path: Path) -> None:
+    root = three_version_repo(tmp_path / "group", CHARTER_2.replace("{#online}", "{#meeting-online}"))
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    text = text_of(article(root / "site", "charter/history"))
+    assert ("Meeting online Its link changed: it was #online , and is now #meeting-online . "
+            "Some meetings are online.") in text
+    assert "New part: Meeting online" not in text

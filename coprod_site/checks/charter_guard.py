@@ -339,7 +339,7 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
             yield Problem(change.path, line, None, f"{where} changed, but it has no id, so {names} "
                           "cannot name it. Add one at the end of its heading, like {#payments}, and "
                           "list it in 'clauses'.")
-        elif clause.clause_id is not None and clause.clause_id not in named:
+        elif clause.clause_id is not None and not clause.ids & named:
             yield Problem(change.path, line, None, f"{where} changed, but {names} does not list "
                           f"'{clause.clause_id}' in 'clauses'. Add it there.")
 
@@ -371,7 +371,7 @@ def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) 
 
 
 def _clauses_that_did_not_change(change: CharterChange, amendment: Amendment) -> Problems:
-    changed_ids = {c.clause_id for c in change.comparison.changed if c.clause_id}
+    changed_ids = {i for c in change.comparison.changed for i in c.ids}
     for index, clause_id in enumerate(amendment.clauses):
         if clause_id not in changed_ids:
             yield amendment.source.problem(f"'clauses' names '{clause_id}', but that part of the charter "
