@@ -44,6 +44,8 @@ PROSE_QUOTES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_MENTIONED}[ \t]+{_SPEECH}",   # "...," [[p01]] said
     rf"{_MENTIONED}[ \t]+{_SPEECH}[,:]?[ \t]+[\"\u201c\u2018']",     # [[p01]] said, "..."
     rf"{_MENTIONED}:[ \t]*[\"\u201c\u2018]",                          # [[p01]]: "..."
+    rf"[\"\u201d\u2019'][,.!?]?[ \t]*(?:(?:[\u2012-\u2015]|--?)[ \t]*)?{_MENTIONED}",  # "..." [[p01]], "..." - [[p01]]
+    rf"(?m:^[ \t]{{0,3}}>[^\n]*?(?:[\u2012-\u2015]|--)[ \t]*){_MENTIONED}",     # > ... — [[p01]], on one line
 ))
 """A quote put to someone in running text, not in a blockquote: the quote marks next to the
 speaking, so `[[p01]] said we should` stays a mention."""

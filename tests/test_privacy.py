@@ -480,7 +480,11 @@ def test_a_quote_attributed_in_other_ways_still_follows_consent_to_quotes(typed:
     ("[[p03]]: \"No.\"", "A member: \"No.\""),
     ("[[p03]] said we should meet, and [[p01]] said \"yes\".",
      "Sky\\* said we should meet, and Amina K. said \"yes\"."),
-], ids=["said-after", "told-us-after", "said-before", "colon", "reported-speech-is-a-mention"])
+    ("> I love the map. \u2014 [[p03]]", "> I love the map. \u2014 a member"),
+    ("> \"I love the map.\" [[p03]]", "> \"I love the map.\" A member"),
+    ("\u201cI love it\u201d -- [[p03]], at the end.", "\u201cI love it\u201d -- a member, at the end."),
+], ids=["said-after", "told-us-after", "said-before", "colon", "reported-speech-is-a-mention",
+        "quoted-and-credited-on-one-line", "credited-after-the-quote-marks", "credited-after-a-dash"])
 def test_a_quote_in_running_text_follows_consent_to_quotes(typed: str, shown: str) -> None:
     """p03 is shown by a pseudonym but said no to quotes; p01 said yes. Quote marks next to
     the speaking make it a quote; without them it is what someone said, a mention."""
