@@ -293,12 +293,22 @@ class Loader:
         return records
 
     def _report_other_files(self, others: list[Path]) -> None:
-        """A file saved with another ending ('.txt', '.MD', '.docx') would be left out unseen."""
+        """A file saved with another ending ('.txt', '.MD', '.docx'), a folder or a picture in a
+        record folder would be left out unseen."""
         for path in others:
-            if path.name.startswith((".", "_")) or path.suffix.lower() in IMAGE_SUFFIXES:
+            if path.name.startswith((".", "_")):
                 continue
-            self._report(Problem(self.shown(path), None, None, "is not read: only files ending in .md are "
-                                 f"records. If it is one, save it as {path.stem}.md.", "warning"))
+            if path.is_dir():
+                message = (f"is a folder inside {path.parent.name}/, and records in it are not read: move "
+                           f"them into {path.parent.name}/ itself.")
+            elif path.suffix.lower() in IMAGE_SUFFIXES:
+                message = ("is a picture in a folder of records, where pictures are not published: move it "
+                           f"to {self.shown(self.content / 'assets')}/ and show it from there, like "
+                           f"![What it shows](../assets/{path.name}).")
+            else:
+                name = path.stem if path.stem.lower().endswith(".md") else f"{path.stem}.md"
+                message = f"is not read: only files ending in .md are records. If it is one, save it as {name}."
+            self._report(Problem(self.shown(path), None, None, message, "warning"))
 
     def _load_record(self, path: Path, model: type[F], record_id: str) -> F | None:
         source = self._read(path, read_markdown_file)
@@ -327,9 +337,20 @@ class Loader:
                 source = self._read(path, read_markdown_file)
                 if source is not None:
                     pages[inside] = source
+                    self._record_out_of_place(source)
             elif path.suffix.lower() in IMAGE_SUFFIXES:
                 images.append(inside)
         return pages, images
+
+    def _record_out_of_place(self, page: Source) -> None:
+        """A meeting, decision or amendment saved outside its folder would be published as an
+        ordinary page, whatever it says: a meeting's draft minutes too."""
+        folder = next((f for f, fields in RECORD_FIELDS.items() if any(n in page.meta for n in fields)), None)
+        if folder is not None:
+            field = next(n for n in RECORD_FIELDS[folder] if n in page.meta)
+            self._report(page.problem(f"has '{field}', as a record in {folder}/ has, but it is not in that folder, "
+                                      "so the site would publish it as an ordinary page, whatever its status. "
+                                      f"Move it into {self.shown(self.content / folder)}/.", field))
 
     def _outside_record_folders(self) -> list[Path]:
         """Everything under the content folder but the record folders, in path order.
@@ -345,6 +366,11 @@ class Loader:
             if entry.is_dir():
                 found += entry.rglob("*")
         return sorted(found)
+
+
+RECORD_FIELDS = {"meetings": ("minutes",), "decisions": ("made_at", "power", "outcome"),
+                 "amendments": ("charter_version", "clauses")}
+"""Fields only a record of that folder has: a page with one is a record saved in the wrong place."""
 
 
 def load_group(root: Path, content_dir: str = "content", cache: SourceCache | None = None,

@@ -469,7 +469,7 @@ def iter_markdown_files(folder: Path) -> Iterator[Path]:
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
-    """The .md files directly in `folder`, and its other files, each in name order.
+    """The .md files directly in `folder`, and its other files and folders, each in name order.
 
     os.scandir knows which entries are files without asking the system about
     each one, which counts in a folder of thousands of meetings.
@@ -477,7 +477,7 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
     if not folder.is_dir():
         return [], []
     with os.scandir(folder) as entries:
-        names = sorted(entry.name for entry in entries if entry.is_file())
-    markdown = [name for name in names if os.path.splitext(name)[1] == ".md"]
-    others = [name for name in names if os.path.splitext(name)[1] != ".md"]
+        found = sorted((entry.name, entry.is_file()) for entry in entries)
+    markdown = [name for name, is_file in found if is_file and os.path.splitext(name)[1] == ".md"]
+    others = [name for name, is_file in found if not (is_file and os.path.splitext(name)[1] == ".md")]
     return [folder / name for name in markdown], [folder / name for name in others]

@@ -167,9 +167,13 @@ def test_pages_and_images_are_found_everywhere_but_record_folders_and_hidden_one
 
 
 def test_a_record_saved_with_another_ending_is_reported_not_left_out_unseen(tmp_path: Path) -> None:
+    """Also a record Notepad saved with '.txt' after '.md', a folder of records, and a picture,
+    which a record folder does not publish."""
     meeting = FILES["content/meetings/2025-01-10-first-meeting.md"]
     root = write_files(tmp_path, {**FILES, "content/meetings/2025-03-01-next.txt": meeting,
                                   "content/meetings/2025-03-07-x.MD": meeting,
+                                  "content/meetings/2025-03-14-y.md.txt": meeting,
+                                  "content/meetings/2026/2026-01-09-z.md": meeting,
                                   "content/meetings/map.png": "not really a picture",
                                   "content/meetings/.DS_Store": "finder"})
     _, problems = load_group(root)
@@ -178,7 +182,29 @@ def test_a_record_saved_with_another_ending_is_reported_not_left_out_unseen(tmp_
         "If it is one, save it as 2025-03-01-next.md."),
         ("warning: content/meetings/2025-03-07-x.MD: is not read: only files ending in .md are records. "
         "If it is one, save it as 2025-03-07-x.md."),
+        ("warning: content/meetings/2025-03-14-y.md.txt: is not read: only files ending in .md are records. "
+        "If it is one, save it as 2025-03-14-y.md."),
+        ("warning: content/meetings/2026: is a folder inside meetings/, and records in it are not read: move "
+         "them into meetings/ itself."),
+        ("warning: content/meetings/map.png: is a picture in a folder of records, where pictures are not "
+         "published: move it to content/assets/ and show it from there, like ![What it shows](../assets/map.png)."),
     ]
+
+
+@pytest.mark.parametrize(("name", "field", "folder"), [
+    ("2026-11-27-catch-up.md", "minutes", "meetings"), ("meeting/2026-11-27-catch-up.md", "minutes", "meetings"),
+    ("D-009-x.md", "made_at", "decisions")])
+def test_a_record_saved_outside_its_folder_is_not_published_as_a_page(tmp_path: Path, name: str, field: str,
+                                                                       folder: str) -> None:
+    """Draft minutes saved in content/ (or meeting/, singular) had gone live as an ordinary page."""
+    text = (FILES["content/meetings/2025-01-10-first-meeting.md"].replace("status: agreed", "status: draft")
+            if folder == "meetings" else FILES["content/decisions/D-001-own-words.md"])
+    root = write_files(tmp_path, {**FILES, f"content/{name}": text})
+    _, problems = load_group(root)
+    line = text.split("\n").index(next(x for x in text.split("\n") if x.startswith(f"{field}:"))) + 1
+    assert [str(p) for p in problems] == [
+        (f"content/{name}, line {line}: has '{field}', as a record in {folder}/ has, but it is not in that folder, so "
+        f"the site would publish it as an ordinary page, whatever its status. Move it into content/{folder}/.")]
 
 
 @pytest.mark.parametrize(("front", "said"), [
