@@ -7,6 +7,7 @@ can list everything that needs fixing in one run.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import re
@@ -163,7 +164,7 @@ class Loader:
         except ValidationError as exc:
             self.problems.extend(translate_errors(exc, source, at))
             names = frozenset(str(error["loc"][0]) for error in exc.errors() if error["loc"])
-            partial = _without_fields(model, meta, names)
+            partial = _mended(model, meta, exc.errors()) or _without_fields(model, meta, names)
             if partial is None:
                 return None
             partial.bind(source, names)
@@ -486,6 +487,76 @@ _EXAMPLES: dict[str, str] = {
 def translate_errors(exc: ValidationError, source: Source, at: tuple[str | int, ...] = ()) -> list[Problem]:
     """pydantic's errors, in words a facilitator can act on, each at its line."""
     return [_translate(error, source, at) for error in exc.errors(include_url=False)]
+
+
+def _mended(model: type[R], meta: dict[str, Any], errors: list[ErrorDetails]) -> R | None:
+    """The record as its writer most likely meant it, for the checks across records and of its
+    text to judge the rest of it in the same run (a typo in the minutes' status had hidden an
+    email address in the summary): a misspelt word of a list read as the nearest ('aggreed',
+    'Open'), and anything else wrong inside a part taken out: that field where it may be left
+    out, else the one item of a list it is in (an action). None where that makes no record.
+    The build stops on the reported problems all the same."""
+    mended = copy.deepcopy(meta)
+    for mend in (_mend_value, _mark_item):
+        for error in errors:
+            path = _without_union_tags(error["loc"])
+            if len(path) > 1:
+                mend(mended, path, error)
+        _take_out_marked(mended)
+        try:
+            return model.model_validate(mended)
+        except ValidationError as exc:
+            errors = exc.errors()
+    return None
+
+
+def _mend_value(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:
+    """The value at the end of `path` read as the nearest word of its list, else taken out."""
+    parent = _part(meta, path[:-1])
+    if not isinstance(parent, dict):
+        return
+    given = error.get("input")
+    if error["type"] == "literal_error" and isinstance(given, str):
+        allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        near = difflib.get_close_matches(given.strip().lower(), allowed, n=1)
+        if near:
+            parent[path[-1]] = near[0]
+            return
+    parent.pop(path[-1], None)
+
+
+def _mark_item(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:
+    """Mark the item of a list the problem is in (an action), to be taken out once every
+    problem is marked (taking it out at once would move the items after it)."""
+    for depth in range(len(path) - 1, 0, -1):
+        items, index = _part(meta, path[:depth]), path[depth]
+        if isinstance(items, list) and isinstance(index, int) and index < len(items):
+            items[index] = _TAKEN_OUT
+            return
+
+
+_TAKEN_OUT = object()
+
+
+def _take_out_marked(value: Any) -> None:
+    if isinstance(value, dict):
+        for item in value.values():
+            _take_out_marked(item)
+    elif isinstance(value, list):
+        value[:] = [item for item in value if item is not _TAKEN_OUT]
+        for item in value:
+            _take_out_marked(item)
+
+
+def _part(meta: Any, path: list[str | int]) -> Any:
+    for key in path:
+        if isinstance(meta, dict) and isinstance(key, str):
+            meta = meta.get(key)
+        elif isinstance(meta, list) and isinstance(key, int) and key < len(meta):
+            meta = meta[key]
+        else:
+            return None
+    return meta
 
 
 def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str]) -> R | None:

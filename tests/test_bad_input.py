@@ -208,6 +208,26 @@ def test_a_record_with_a_bad_field_is_still_checked_against_the_others(tmp_path:
     ]
 
 
+def test_a_typo_in_the_minutes_or_an_action_hides_none_of_the_files_other_problems(tmp_path: Path) -> None:
+    """A misspelt status, or a bad action, had left the whole meeting out of every other check:
+    an email address in its summary, an unknown person and an action id used twice were found
+    only once the typo was fixed. The minutes are judged as what they most likely meant."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    text = (FILES[meeting].replace("status: agreed", "status: aggreed").replace(
+        "    status: open", "    status: Open\n  - id: ACT-001\n    what: Three\n    owner: p33\n    due: someday")
+        + "\nEmail jane.smith@nhs.net.\n")
+    root = write_files(tmp_path / "group", {**FILES, meeting: text})
+    _, _, problems = check_folder(root)
+    assert [(p.line, p.message.split(".")[0]) for p in problems if p.path == meeting] == [
+        (9, "'status' in 'minutes' should be one of 'planned', 'draft', 'circulated', 'agreed' or 'cancelled', not 'aggreed'"),
+        (16, "'status' in actions item 1 should be one of 'open', 'done' or 'dropped', not 'Open'"),
+        (17, "the action id ACT-001 is already used in content/meetings/2025-01-10-first-meeting"),
+        (19, "'p33' is not anyone in people"),
+        (20, "'due' in actions item 2 should be a date like 2025-03-14"),
+        (28, "has an email address (jane…)"),
+    ]
+
+
 def test_what_a_file_leaves_out_is_what_its_place_says(tmp_path: Path) -> None:
     """A report without `kind:` is the farewell report in reports/farewell.md, an impact report
     elsewhere; an amendment without `status:` is a proposal."""
