@@ -252,7 +252,34 @@ def parse_yaml_reporting(text: str, shown_as: str,
     if not isinstance(value, dict):
         raise SourceError(Problem(shown_as, first_line, None, "should be a list of 'name: value' fields, "
                                   f"like {_FIRST_FIELD.get(posixpath.basename(shown_as), _A_FIELD)}."))
+    if _NOTE_MARK.search(text):  # (rare: most records never ask for the walk below)
+        builder.problems.extend(_words_cut_by_a_note(node, text, shown_as, first_line))
     return value, builder.lines, tuple(builder.problems)
+
+
+_NOTE_MARK = re.compile(r"[ \t]#[^\s#]")
+"""' #2': where YAML starts a note (a comment), typed straight after the '#' as words are."""
+
+
+def _words_cut_by_a_note(node: yaml.Node, text: str, shown_as: str, first_line: int) -> Iterator[Problem]:
+    """An unquoted value followed on its line by '#' and a word ('venue: Room #2'): YAML reads
+    the rest of the line as a note to other writers, so the site would show 'Room'."""
+    nodes = [node]
+    while nodes:
+        current = nodes.pop()
+        if isinstance(current, yaml.MappingNode):
+            nodes += [value for _, value in current.value]
+        elif isinstance(current, yaml.SequenceNode):
+            nodes += current.value
+        elif isinstance(current, yaml.ScalarNode) and not current.style and current.value:
+            end = current.end_mark.index
+            rest = text[end:text.find("\n", end) if "\n" in text[end:] else len(text)]
+            if _NOTE_MARK.match(rest):
+                cut = rest.strip()
+                yield Problem(shown_as, first_line + current.end_mark.line, None,
+                              f"'{cut}' is left out: after a space, '#' starts a note that the site does not "
+                              f"show, so this value is only '{current.value}'. To keep it, put the whole value in "
+                              f"quotes: \"{current.value} {cut}\".", "warning")
 
 
 _A_FIELD = "'title: Our first meeting'"

@@ -228,6 +228,21 @@ def test_a_typo_in_the_minutes_or_an_action_hides_none_of_the_files_other_proble
     ]
 
 
+def test_words_after_a_hash_that_yaml_reads_as_a_note_are_a_warning_with_the_fix(tmp_path: Path) -> None:
+    """'venue: Room #2 (level 3)' was published as 'Room', silently; a note to other writers
+    after a value ('format: online   # or hybrid') is still a note."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    text = FILES[meeting].replace("format: online", "format: online   # online or hybrid\nvenue: Room #2 (level 3)").replace(
+        "what: Ask the board about the budget", "what: 'Print pack #2' #3")
+    root = write_files(tmp_path / "group", {**FILES, meeting: text})
+    group, problems = load_group(root)
+    assert group.meetings["2025-02-14-leaflets"].venue == "Room"
+    assert [str(p) for p in problems] == [
+        ("warning: content/meetings/2025-02-14-leaflets.md, line 5: '#2 (level 3)' is left out: after a space, '#' "
+         "starts a note that the site does not show, so this value is only 'Room'. To keep it, put the whole value "
+         "in quotes: \"Room #2 (level 3)\".")]
+
+
 def test_what_a_file_leaves_out_is_what_its_place_says(tmp_path: Path) -> None:
     """A report without `kind:` is the farewell report in reports/farewell.md, an impact report
     elsewhere; an amendment without `status:` is a proposal."""
