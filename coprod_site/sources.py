@@ -146,6 +146,9 @@ def read_text(file: Path, shown_as: str) -> str:
         size = f"{len(raw) / 1_000_000:.1f} MB"
         raise SourceError(Problem(shown_as, None, None, f"is {size}; a record should be under 2 MB. "
                                   "Split it, or put large images in content/assets/."))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Notepad and Word call "Unicode"
+        raise SourceError(Problem(shown_as, None, None, "is saved as UTF-16 (\"Unicode\" in Notepad and "
+                                  "Word). Save it again with the encoding UTF-8."))
     if b"\x00" in raw:
         raise SourceError(Problem(shown_as, None, None, "is not a text file. Save it as UTF-8 text."))
     try:

@@ -67,6 +67,8 @@ GOOD = FILES["content/meetings/2025-01-10-first-meeting.md"].replace("date: 2025
 @pytest.mark.parametrize(("content", "expected"), [
     (b"", [f"{MEETING}: is empty. Fill it in, or delete it."]),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", [f"{MEETING}: is not a text file. Save it as UTF-8 text."]),
+    (GOOD.encode("utf-16"), [(f"{MEETING}: is saved as UTF-16 (\"Unicode\" in Notepad and Word). Save it again "
+                             "with the encoding UTF-8.")]),
     (b"---\ntitle: caf\xe9\n---\n", [(f"{MEETING}, line 2: has characters that are not UTF-8. "
                                      "Save the file as UTF-8 in your editor.")]),
     (b"x" * 10_000_000, [(f"{MEETING}: is 10.0 MB; a record should be under 2 MB. Split it, or put "

@@ -61,3 +61,14 @@ def test_a_warning_after_a_block_of_code_is_at_its_own_line(tmp_path: Path) -> N
     root = write_files(tmp_path, {**FILES, "content/news.md": page})
     _, _, problems = check_folder(root)
     assert [p.line for p in problems if p.path == "content/news.md" and "<iframe>" in p.message] == [8]
+
+
+def test_a_picture_from_the_writers_own_computer_is_told_to_go_in_assets(tmp_path: Path) -> None:
+    """'C:\\Users\\...' had been called a picture from another website ('C:%5CUsers...')."""
+    page = "# News\n\n![A map of the clinic](C:\\Users\\sam\\Pictures\\map.png)\n"
+    root = write_files(tmp_path, {**FILES, "content/news.md": page})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if p.path == "content/news.md"] == [
+        ("warning: content/news.md, line 3: shows a picture from a computer's own folders "
+        "('C:\\Users\\sam\\Pictures\\map.png'), which nobody else can see. Save the picture in the assets folder "
+        "and show it from there, like ![What it shows](../assets/map.png).")]

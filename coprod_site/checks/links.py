@@ -60,7 +60,14 @@ def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]
     it takes out (`javascript:`, `data:`)."""
     for source in published_bodies(group):
         for image in find_images(source):
-            if _is_outside(image.src):
+            on_a_computer = _ON_A_COMPUTER.match(unquote(image.src))
+            if on_a_computer:
+                name = re.split(r"[\\/]", unquote(image.src))[-1]
+                yield Problem(source.path, image.line, None, f"shows a picture from a computer's own folders "
+                              f"('{unquote(image.src)}'), which nobody else can see. Save the picture in the "
+                              f"assets folder and show it from there, like ![What it shows](../assets/{name}).",
+                              "warning")
+            elif _is_outside(image.src):
                 yield Problem(source.path, image.line, None, f"shows a picture from another website "
                               f"('{image.src}'). Pages load nothing from other websites, so it is left out: "
                               "save the picture in the assets folder and show it from there.", "warning")
@@ -77,6 +84,10 @@ def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]
             yield Problem(source.path, source.body_line + body.count("\n", 0, link.start()), None,
                           f"links to '{link.group(1).strip()[:40]}', which the site takes out: links go to web "
                           "pages (https:), email (mailto:) or phone numbers (tel:). Take it out.", "warning")
+
+
+_ON_A_COMPUTER = re.compile(r"[A-Za-z]:[\\/]|\\\\|file:", re.IGNORECASE)
+"""'C:\\Users\\sam\\map.png', '\\\\server\\share', 'file:///...': a picture's place on the writer's computer."""
 
 
 def _is_outside(address: str) -> bool:
