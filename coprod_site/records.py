@@ -33,13 +33,19 @@ Standard = Literal[
 ]
 
 
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
+"""Quotes an editor curls as they are typed: around a date or a time they mean what straight ones do."""
+
+
 def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str):
+        value = value.strip().strip(CURLY_QUOTES)
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise PydanticCustomError("coprod_date", "should be a date like 2025-03-14")
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
             "coprod_date", "is not a real date ({value}). Check the day and the month",
@@ -48,9 +54,13 @@ def _parse_date(value: Any) -> Any:
 
 
 def _parse_time(value: Any) -> Any:
-    if isinstance(value, str) and re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", value.strip()):
-        hours, minutes = value.strip().split(":")
+    written = value.strip().strip(CURLY_QUOTES) if isinstance(value, str) else value
+    if isinstance(written, str) and re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", written):
+        hours, minutes = written.split(":")
         return dt.time(int(hours), int(minutes))
+    if isinstance(written, str) and written:
+        raise PydanticCustomError("coprod_time", "should be a 24-hour time like \"16:00\", not '{value}'",
+                                  {"value": written})
     raise PydanticCustomError("coprod_time", "should be a 24-hour time like \"16:00\"")
 
 

@@ -269,7 +269,7 @@ def test_a_field_given_twice_is_one_problem_among_all_the_others_in_its_file(tmp
     assert problems_for(tmp_path, text.encode()) == [
         f"{MEETING}, line 3: has 'title' twice. Keep one of them.",
         f"{MEETING}, line 4: 'date' is not a real date (2025-02-30). Check the day and the month.",
-        f"{MEETING}, line 5: 'start' should be a 24-hour time like \"16:00\".",
+        f"{MEETING}, line 5: 'start' should be a 24-hour time like \"16:00\", not '25:00'.",
         f"{MEETING}, line 8: has 'format' twice. Keep one of them."]
 
 

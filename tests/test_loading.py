@@ -60,7 +60,7 @@ def test_meeting_field_errors_name_the_action_and_line(tmp_path: Path) -> None:
             "actions:\n  - id: ACT-1\n    what: x\n    due: 2025-13-01\n  - what: y\n---\nBody\n"),
     })
     assert messages(tmp_path) == [
-        "content/meetings/2025-03-14-x.md, line 4: 'start' should be a 24-hour time like \"16:00\".",
+        "content/meetings/2025-03-14-x.md, line 4: 'start' should be a 24-hour time like \"16:00\", not '4pm'.",
         "content/meetings/2025-03-14-x.md, line 10: 'due' in actions item 1 is not a real date (2025-13-01). Check the day and the month.",
         "content/meetings/2025-03-14-x.md, line 11: 'id' in actions item 2 is missing. Add it, for example: id: ACT-021.",
     ]
@@ -73,6 +73,16 @@ def test_unquoted_times_are_read_as_times_not_numbers(tmp_path: Path) -> None:
     group, problems = load_group(tmp_path)
     meeting = group.meetings["2025-03-14-x"]
     assert (str(meeting.start), str(meeting.end), problems) == ("16:00:00", "09:30:00", [])
+
+
+def test_dates_and_times_in_curly_quotes_mean_what_they_say(tmp_path: Path) -> None:
+    """An editor curls quotes as they are typed: “16:00” had been told to look like "16:00"."""
+    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
+                           "content/meetings/2025-03-14-x.md":
+                           "---\ntitle: T\ndate: \u20182025-03-14\u2019\nstart: \u201c16:00\u201d\nminutes:\n  status: agreed\n---\n"})
+    group, problems = load_group(tmp_path)
+    meeting = group.meetings["2025-03-14-x"]
+    assert (str(meeting.date), str(meeting.start), problems) == ("2025-03-14", "16:00:00", [])
 
 
 def test_bad_file_names_say_what_a_good_one_looks_like(tmp_path: Path) -> None:
