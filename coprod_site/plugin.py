@@ -15,6 +15,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -39,6 +40,7 @@ from .loading import SourceCache
 from .outputs import OutputFile, build_outputs
 from .pages import GLOSSARY_PAGE, HOW_WE_WORK_PAGE, NAV_TITLES, PageSpec, group_pages
 from .permalinks import address_problems, published_urls
+from .preview import ProblemsInTheBrowser
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .processes import reference_build
@@ -319,6 +321,12 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.background is not None:
             self.background.add(page.file.dest_uri, output)
         return output
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        """A rebuild that fails shows its problems in the browser (preview.py)."""
+        ProblemsInTheBrowser(server)
+        return server
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_second_core()

@@ -230,6 +230,47 @@ def test_serve_previews_the_site(group_dir: Path) -> None:
         server.wait(timeout=30)
 
 
+def test_a_preview_shows_the_problems_of_a_file_saved_broken_until_it_is_fixed(group_dir: Path) -> None:
+    """MkDocs held every request while a rebuild failed: the browser spun, with no word why.
+    The browser now gets a page of the problems, which turns back into the site once fixed."""
+    import time
+    import urllib.request
+
+    port = free_port()
+    address = f"http://127.0.0.1:{port}/test/meetings/"
+
+    def page_saying(words: str) -> str:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(address, timeout=10) as response:
+                    text: str = response.read().decode("utf-8")
+                if words in text:
+                    return text
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, f"the preview never said {words!r}"
+            assert server.poll() is None, "coprod serve stopped"
+            time.sleep(0.3)
+
+    server = subprocess.Popen([sys.executable, "-m", "coprod_site.cli", "serve", str(group_dir),
+                               "--dev-addr", f"127.0.0.1:{port}"], env=build_env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    meeting = group_dir / "content" / "meetings" / "2025-02-14-leaflets.md"
+    written = meeting.read_text()
+    try:
+        page_saying("Our first meeting")
+        meeting.write_text(written.replace("title: ", 'title: "', 1))
+        shown = page_saying("The preview is waiting for a fix")
+        assert "content/meetings/2025-02-14-leaflets.md, line 2: this line cannot be read" in shown
+        assert "livereload" in shown  # it reloads by itself
+        meeting.write_text(written)
+        page_saying("Our first meeting")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def test_build_never_replaces_a_file_or_a_folder_that_is_not_a_site(group_dir: Path) -> None:
     settings = (group_dir / "mkdocs.yml").read_text()
     (group_dir / ".github" / "workflows").mkdir(parents=True)
