@@ -198,7 +198,7 @@ def test_the_accessibility_statement_follows_the_model_statement(example_site: E
 
 # --- the suite catches what it should ---------------------------------------------------
 
-BAD_STATUS_MACRO = ('{% macro status(value, label=None) -%}\n'
+BAD_STATUS_MACRO = ('{% macro status(value, label=None, then="") -%}\n'
                     '<span class="coprod-status coprod-status--{{ value }}" '
                     'style="display:inline-block;width:1em;height:1em;background:#d4351c"></span>\n'
                     '{%- endmacro %}\n')
