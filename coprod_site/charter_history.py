@@ -397,6 +397,8 @@ class CharterVersion:
     """Its wording is left out on purpose (the charter's `withheld_versions`)."""
     follows_withheld: bool = False
     """The version before it is left out, so there is nothing to compare it with."""
+    made_with: int | None = None
+    """The later version it was recorded with in one change, whose comparison holds its change."""
 
 
 @dataclass(frozen=True)
@@ -436,6 +438,9 @@ class _Draft:
     first_text: CharterText | None = None
     """Its wording when first recorded: what was agreed, before any later edit."""
     withheld: bool = False
+    made_with: int | None = None
+    """The later version it was recorded with, in one change (two amendments agreed in one
+    pull request): its wording is in that version's."""
 
     @property
     def agreed_text(self) -> CharterText | None:
@@ -528,15 +533,21 @@ def published_wordings(root: Path, charter: Charter) -> Iterator[tuple[int | Non
 
 
 def _fill_from_records(drafts: list[_Draft], site: Published) -> list[_Draft]:
-    """Versions git does not have, from 1 up, listed from the amendment records without wording."""
+    """Versions git does not have, listed from the amendment records without wording: from 1
+    up to the first git has, and any an amendment made between two that git has (recorded with
+    the next in one change)."""
     known = {d.number for d in drafts}
     numbers = [d.number for d in drafts if d.number is not None]
     lowest = min(numbers, default=1)
-    wanted = set(range(1, lowest))
-    wanted |= {a.charter_version for a in site.amendments_with_status("agreed")
-               if a.charter_version is not None and a.charter_version < lowest}
-    missing = [_Draft(n, None, None) for n in sorted(wanted - known)]
-    return missing + drafts
+    agreed = {a.charter_version for a in site.amendments_with_status("agreed") if a.charter_version is not None}
+    wanted = set(range(1, lowest)) | {n for n in agreed if n < lowest}
+    filled = [_Draft(n, None, None) for n in sorted(wanted - known)]
+    for draft in drafts:
+        if draft.number is not None and filled and filled[-1].number is not None:
+            skipped = range(filled[-1].number + 1, draft.number)
+            filled += [_Draft(n, None, None, made_with=draft.number) for n in skipped if n in agreed and n not in known]
+        filled.append(draft)
+    return filled
 
 
 def _finish(drafts: list[_Draft], site: Published) -> list[CharterVersion]:
@@ -560,7 +571,8 @@ def _finish(drafts: list[_Draft], site: Published) -> list[CharterVersion]:
             charter.adopted_at if is_first and not amendments else None, draft.published_on,
             comparison, draft.text is not None, index == len(drafts) - 1, is_first,
             draft.text.clauses if draft.text is not None else (),
-            edits if edits is not None and edits.changed else None, draft.withheld, previous_withheld))
+            edits if edits is not None and edits.changed else None, draft.withheld, previous_withheld,
+            draft.made_with))
         # never compared with a version before one left out: the change would show its words
         previous = draft.text if draft.text is not None or draft.withheld else previous
         previous_withheld = draft.withheld and draft.text is None
@@ -580,7 +592,7 @@ def _state(git: GitVersions, drafts: Sequence[_Draft]) -> HistoryState:
         return "unavailable"
     if git.shallow:
         return "shallow"
-    return "complete" if all(d.text is not None or d.withheld for d in drafts) else "partial"
+    return "complete" if all(d.text is not None or d.withheld or d.made_with for d in drafts) else "partial"
 
 
 # --- the charter page -------------------------------------------------------------------

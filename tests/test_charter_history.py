@@ -420,3 +420,34 @@ def test_a_clause_whose_id_alone_changed_says_its_link_changed(tmp_path: Path) -
     assert ("Meeting online Its link changed: it was #online , and is now #meeting-online . "
             "Some meetings are online.") in text
     assert "New part: Meeting online" not in text
+
+
+def test_two_changes_agreed_in_one_pull_request_are_two_versions(tmp_path: Path) -> None:
+    """Versions 4 and 5 merged in one change: version 4 had been missing from the page, its
+    amendment nowhere and its link ('#version-4') to nothing."""
+    from charter_git import CHARTER_3
+
+    root = three_version_repo(tmp_path / "group")
+    charter_5 = CHARTER_3.replace("version: 3", "version: 5").replace(
+        "You can take a break at any time.", "You can take a break at any time, or go home early.").replace(
+        "We can change the leaflets and the posters.", "We can change the leaflets, the posters and the website.")
+    amendment = ("---\ntitle: {title}\nstatus: agreed\nproposed_on: 2025-04-11\nclauses: [{clause}]\n"
+                 "agreed_at: 2025-04-11-charter-review\ncharter_version: {version}\n---\n{why}\n")
+    write_files(root, {
+        "content/charter.md": charter_5,
+        "content/amendments/AM-06-home.md": amendment.format(title="Going home early", clause="wellbeing",
+                                                             version=4, why="Some of us get tired."),
+        "content/amendments/AM-07-web.md": amendment.format(title="The website", clause="remit",
+                                                            version=5, why="We make a website now."),
+    })
+    commit_all(root, "Merge: AM-06 and AM-07", "2025-06-01T10:00:00+00:00")
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = article(root / "site", "charter/history")
+    assert page.find(id="version-4") is not None
+    text = text_of(page)
+    assert ("Version 4 Agreed At Charter review (11 April 2025) Why it changed: AM-06: Going home early") in text
+    assert ("This version was agreed in the same change to our records as version 5, so its wording is only "
+            "there: what changed in version 5 includes what changed in this one.") in text
+    assert "What changed since version 3" in text.split("Version 5", 2)[2]
+    assert "Some of the history is missing here" not in text and "from version" not in text
