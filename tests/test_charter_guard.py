@@ -326,3 +326,13 @@ def test_a_clause_whose_id_alone_changed_is_one_change_named_by_either_id(repo: 
                             AM_06.replace("clauses: [wellbeing]", f"clauses: {named}")})
     assert guard_lines(result) == []
     assert result.returncode == 0, result.stdout
+
+
+def test_words_put_before_the_first_heading_with_an_amendment_for_another_part_are_an_error(repo: Path) -> None:
+    """'This charter replaces all earlier agreements.' had slipped in beside an agreed change."""
+    charter = CHARTER_4.replace("---\n## Why we exist", "---\nThis charter replaces all earlier agreements.\n\n## Why we exist")
+    result = propose(repo, {"content/charter.md": charter, "content/amendments/AM-06-going-home.md": AM_06})
+    assert guard_lines(result) == [
+        ("content/charter.md, line 8: the text before the first heading changed, but an amendment names the parts "
+        "it changes by their headings' ids, and this text has none. Put it under a heading with an id, like "
+        "## Who we are {#who}, and list that id in 'clauses'.")]

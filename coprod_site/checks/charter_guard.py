@@ -136,19 +136,27 @@ def _first_changed_lines(old_text: str, new_text: str, new: CharterText,
     last = len(new_text.splitlines()) or 1  # (split("\n") counts one more after a final newline)
     found: dict[str, int] = {}
     for change in comparison.changed:
-        start, end = _clause_range(change, starts, last)
+        start, end = _clause_range(change, starts, last, _body_line(new_lines))
         found[change.key] = min(next((n for n in changed_at if start <= n < end), start), last)
     return found
 
 
-def _clause_range(change: ClauseChange, starts: Sequence[tuple[str, int]], last: int) -> tuple[int, int]:
+def _clause_range(change: ClauseChange, starts: Sequence[tuple[str, int]], last: int,
+                  body: int) -> tuple[int, int]:
     for index, (key, line) in enumerate(starts):
         if key == change.key:
             end = starts[index + 1][1] if index + 1 < len(starts) else last + 1
             return line, end
-    if change.key == "":
-        return 1, starts[0][1] if starts else last + 1
+    if change.key == "":  # the text between the fields and the first heading
+        return body, starts[0][1] if starts else last + 1
     return last, last + 1  # a clause taken out: point at the end of the file
+
+
+def _body_line(lines: list[str]) -> int:
+    """The first line after the fields at the top (1 when there are none)."""
+    if lines and lines[0].strip() == "---":
+        return next((n + 2 for n in range(1, len(lines)) if lines[n].strip() == "---"), 1)
+    return 1
 
 
 def _lines(text: str) -> list[str]:
@@ -335,7 +343,11 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
             yield Problem(change.path, line, None, f"{where} changed, but no amendment in this change "
                           "says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set "
                           f"status: agreed, agreed_at and charter_version: {change.expected_version}.")
-        elif clause.key and clause.clause_id is None:
+        elif not clause.key:
+            yield Problem(change.path, line, None, f"{where} changed, but an amendment names the parts it "
+                          "changes by their headings' ids, and this text has none. Put it under a heading "
+                          "with an id, like ## Who we are {#who}, and list that id in 'clauses'.")
+        elif clause.clause_id is None:
             yield Problem(change.path, line, None, f"{where} changed, but it has no id, so {names} "
                           "cannot name it. Add one at the end of its heading, like {#payments}, and "
                           "list it in 'clauses'.")
