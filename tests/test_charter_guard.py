@@ -336,3 +336,20 @@ def test_words_put_before_the_first_heading_with_an_amendment_for_another_part_a
         ("content/charter.md, line 8: the text before the first heading changed, but an amendment names the parts "
         "it changes by their headings' ids, and this text has none. Put it under a heading with an id, like "
         "## Who we are {#who}, and list that id in 'clauses'.")]
+
+
+def test_the_charters_own_record_changed_in_a_pull_request_is_a_warning_to_say_why(repo: Path) -> None:
+    """When the charter was adopted, and which versions the history leaves out, had changed
+    with nothing said: no amendment is needed, but the reviewer should see it."""
+    charter = CHARTER_3.replace("adopted_on: 2025-01-10", "adopted_on: 2024-06-01").replace(
+        "review_by: 2026-01-10", "review_by: 2027-01-10\nwithheld_versions: [1]")
+    result = propose(repo, {"content/charter.md": charter})
+    said = [line for line in result.stdout.splitlines() if "in this pull request" in line]
+    assert said == [
+        ("warning: content/charter.md, line 4: 'adopted_on' (when the charter was first agreed) changed in this pull "
+        "request, from '2025-01-10' to '2024-06-01'. That needs no amendment, but say why in the pull request, so a "
+        "reviewer can check it."),
+        ("warning: content/charter.md, line 7: 'withheld_versions' (which versions' wording the history page leaves "
+        "out) changed in this pull request, from 'nothing' to '[1]'. That needs no amendment, but say why in the "
+        "pull request, so a reviewer can check it.")]
+    assert result.returncode == 0, result.stdout

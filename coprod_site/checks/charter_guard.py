@@ -85,6 +85,8 @@ def check_charter_change(group: Group, settings: Settings, base: str) -> list[Pr
         problems.append(Problem(path, None, None, "was taken out, but the charter is how the group works "
                                 "together: it changes only by an agreed amendment. Put it back."))
     change = _charter_change(root, start, path) if group.charter is not None else None
+    if change is not None:
+        problems += _record_fields_changed(root, start, group)
     if change is not None and change.comparison.changed:
         problems += _charter_rules(group, change, changed)
     elif change is not None:
@@ -239,6 +241,29 @@ def _edited_after_agreement(changed: Sequence[ChangedAmendment]) -> Problems:
                           "words are the record of what the group agreed and cannot change. Put them "
                           "back as they were. To change the charter again, start a new amendment "
                           "with 'coprod new amendment'.")
+
+
+RECORD_FIELDS = {
+    "title": "the charter's name",
+    "adopted_on": "when the charter was first agreed",
+    "adopted_at": "where the charter was first agreed",
+    "withheld_versions": "which versions' wording the history page leaves out",
+}
+"""The charter's fields that say what it is and where it came from: changed without an
+amendment, but a reviewer should know and the pull request say why."""
+
+
+def _record_fields_changed(root: Path, base: str, group: Group) -> Problems:
+    charter = group.charter
+    assert charter is not None
+    before = _amendment_parts(read_text_at(root, base, charter.source.path) or "", charter.source.path)[0]
+    for name, meaning in RECORD_FIELDS.items():
+        old, new = _plain(before.get(name)), _plain(charter.source.meta.get(name))
+        if old != new:
+            yield charter.source.problem(f"'{name}' ({meaning}) changed in this pull request, from "
+                                         f"'{old or 'nothing'}' to '{new or 'nothing'}'. That needs no amendment, "
+                                         "but say why in the pull request, so a reviewer can check it.",
+                                         name if name in charter.source.meta else "version", severity="warning")
 
 
 def _agreed_without_a_change(change: CharterChange, changed: Sequence[ChangedAmendment]) -> Problems:
