@@ -394,3 +394,10 @@ def test_search_results_keep_each_label_apart_from_its_value(built_group: Path) 
     assert "Decided 10 January 2025" in decision and "Status agreed" in decision
     glued = re.compile(r"\b(?:Decided|Status|Where|When|How we decided|Whose decision)(?=[0-9A-Za-z])")
     assert [doc["location"] for doc in docs if glued.search(doc["text"])] == []
+
+
+def test_the_menu_tells_a_screen_reader_which_page_this_is(built_group: Path) -> None:
+    """Material marks the current page's link by its look only."""
+    for address, title in [("index.html", "Home"), ("meetings/index.html", "Meetings"), ("charter/index.html", "Our charter")]:
+        current = page(built_group, address).select('.md-nav--primary a[aria-current="page"]')
+        assert [a.get_text(" ", strip=True) for a in current] == [title], address
