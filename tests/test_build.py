@@ -401,3 +401,20 @@ def test_the_menu_tells_a_screen_reader_which_page_this_is(built_group: Path) ->
     for address, title in [("index.html", "Home"), ("meetings/index.html", "Meetings"), ("charter/index.html", "Our charter")]:
         current = page(built_group, address).select('.md-nav--primary a[aria-current="page"]')
         assert [a.get_text(" ", strip=True) for a in current] == [title], address
+
+
+def test_the_accessibility_statement_claims_full_compliance_only_once_a_person_has_tested(tmp_path: Path) -> None:
+    """Automatic checks cannot find every problem: 'fully compliant' waits for a test by hand."""
+    untested = main_text(_built(tmp_path / "untested", FILES), "accessibility/index.html")
+    assert "fully compliant" not in untested.replace("do not yet say that it is fully compliant", "")
+    assert "a person has not yet tested this website by hand, so we do not yet say that it is fully compliant" in untested
+    project = FILES["content/project.yml"] + "accessibility:\n  tested_on: 2026-11-02\n"
+    tested = main_text(_built(tmp_path / "tested", {**FILES, "content/project.yml": project}), "accessibility/index.html")
+    assert "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard." in tested
+
+
+def _built(root: Path, files: dict[str, str | None]) -> Path:
+    write_files(root, files)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
