@@ -86,6 +86,11 @@ def test_the_poster_shows_the_next_meeting_in_large_type(built_group: Path) -> N
     assert "Email the team inbox. team@example.org" in words(poster)
     image = poster.find("img")
     assert image["src"] == "../../2027-06-10-summer/qr.svg"
+    # an address to type, for whoever has no camera: short of https://, broken only after a slash
+    address = poster.find(class_="coprod-poster__url")
+    assert address.get_text() == "example.org/test/meetings/2027-06-10-summer/"
+    assert len(address.find_all("wbr")) == 4
+    assert poster.find(class_="coprod-poster__email").a["href"] == "mailto:team@example.org"
     assert (built_group / "meetings" / "2027-06-10-summer" / "qr.svg").is_file()
 
 
