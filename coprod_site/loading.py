@@ -8,6 +8,7 @@ can list everything that needs fixing in one run.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import difflib
 import functools
 import re
@@ -585,6 +586,8 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
         given = error.get("input")
         message = (f"{field} takes one value, not a list: one of {expected}." if isinstance(given, list | dict)
                    else f"{field} should be one of {expected}, not '{given}'.")
+    elif kind == "string_type":
+        message = _not_text(field, location, error.get("input"))
     elif kind.startswith("coprod_"):
         message = f"{field} {error['msg']}."
     elif kind in _MESSAGES:
@@ -594,6 +597,19 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
         message = f"{field}: {error['msg']}."
     message = message[0].upper() + message[1:]
     return source.problem(message, *location)
+
+
+def _not_text(field: str, location: tuple[str | int, ...], given: Any) -> str:
+    """Text that YAML read as something else: nothing, a number, yes or no, a date."""
+    if given is None:
+        return f"{field} is empty. Write it after the colon."
+    if isinstance(given, bool | int | float | dt.date):
+        written = {True: "yes", False: "no"}.get(given, str(given)) if isinstance(given, bool) else str(given)
+        quoted = f'"{written}"' if isinstance(location[-1], int) else f'{location[-1]}: "{written}"'
+        kind = ("yes or no (true or false)" if isinstance(given, bool) else
+                "date" if isinstance(given, dt.date) else "number")
+        return f"{field} should be text, but on its own '{written}' is read as a {kind}. Put it in quotes, like {quoted}."
+    return f"{field} should be text."
 
 
 def _example(location: tuple[str | int, ...]) -> str:

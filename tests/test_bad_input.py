@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 import time
 import tracemalloc
@@ -183,8 +184,10 @@ def test_each_problem_says_where_and_one_bad_person_does_not_make_every_mention_
     assert [str(p) for p in problems] == [
         ("content/glossary.yml, line 2: has the name yes, which YAML reads as true. Put the name in quotes: "
         "'yes' (then the colon and the rest as before)."),
-        "content/people.yml, line 4: Item 1 of 'roles' should be text.",
-        "content/people.yml, line 4: Item 2 of 'roles' should be text.",
+        ("content/people.yml, line 4: Item 1 of 'roles' should be text, but on its own '1' is read as a number. "
+         "Put it in quotes, like \"1\"."),
+        ("content/people.yml, line 4: Item 2 of 'roles' should be text, but on its own '2' is read as a number. "
+         "Put it in quotes, like \"2\"."),
     ]
 
 
@@ -243,6 +246,18 @@ def test_words_after_a_hash_that_yaml_reads_as_a_note_are_a_warning_with_the_fix
         ("warning: content/meetings/2025-02-14-leaflets.md, line 5: '#2 (level 3)' is left out: after a space, '#' "
          "starts a note that the site does not show, so this value is only 'Room'. To keep it, put the whole value "
          "in quotes: \"Room #2 (level 3)\".")]
+
+
+@pytest.mark.parametrize(("title", "said"), [
+    ("2027", "'title' should be text, but on its own '2027' is read as a number. Put it in quotes, like title: \"2027\"."),
+    ("Yes", ("'title' should be text, but on its own 'yes' is read as a yes or no (true or false). Put it in quotes, "
+            "like title: \"yes\".")),
+    ("", "'title' is empty. Write it after the colon."),
+])
+def test_a_title_yaml_reads_as_no_text_says_why(tmp_path: Path, title: str, said: str) -> None:
+    """'title: 2027', 'title: Yes' and an empty title were all told only "'title' should be text"."""
+    assert problems_for(tmp_path, re.sub(r"(?m)^title: .*$", f"title: {title}", GOOD, count=1).encode()) == [
+        f"{MEETING}, line 2: {said}"]
 
 
 def test_what_a_file_leaves_out_is_what_its_place_says(tmp_path: Path) -> None:
