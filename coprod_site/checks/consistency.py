@@ -124,6 +124,10 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
             yield meeting.source.problem("'cancelled_note' is only shown for a cancelled meeting. Set the "
                                          "minutes status to cancelled, or take the note out.",
                                          "cancelled_note", severity="warning")
+        if meeting.is_agreed and meeting.date <= settings.today and not meeting.source.body.strip():
+            yield meeting.source.problem("the minutes are agreed but there is no summary: its page would say "
+                                         "nothing of what was talked about. Write it below the closing '---'.",
+                                         "minutes", "status", severity="warning")
         if meeting.is_agreed and meeting.minutes.agreed_on is None:
             yield meeting.source.problem("the minutes are agreed but 'agreed_on' is missing. Add the "
                                          "date they were agreed.", "minutes", "status", severity="warning")
