@@ -192,7 +192,7 @@ def read_markdown_file(file: Path, shown_as: str) -> Source:
     front, body, body_line = split_front_matter(text, shown_as)
     if front is None:
         return Source(shown_as, {}, body, body_line, read_problems=problems)
-    meta, lines, problems = _parsed(front, shown_as, 2, problems)
+    meta, lines, problems = _parsed(front, shown_as, front_matter_line(front, body_line), problems)
     return Source(shown_as, meta, body, body_line, lines, problems)
 
 
@@ -215,16 +215,27 @@ def _parsed(text: str, shown_as: str, first_line: int,
 
 
 def split_front_matter(text: str, shown_as: str) -> tuple[str | None, str, int]:
-    """(front matter or None, body, line the body starts on)."""
-    if not text.startswith("---\n"):
+    """(front matter or None, body, line the body starts on). Blank lines before the opening
+    '---', and spaces after it, are forgiven: the file still visibly starts with its fields."""
+    opening = _OPENING.match(text)
+    if opening is None:
         return None, text, 1
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], flags=re.MULTILINE)
+    start = opening.end()
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[start:], flags=re.MULTILINE)
     if end is None:
-        raise SourceError(Problem(shown_as, 1, None, "starts front matter with '---' but never "
-                                  "closes it. Add a line with just '---' after the last field."))
-    front = text[4 : 4 + end.start()]
-    body = text[4 + end.end() :].removeprefix("\n")
-    return front, body, front.count("\n") + 3
+        raise SourceError(Problem(shown_as, text.count("\n", 0, start), None, "starts front matter with "
+                                  "'---' but never closes it. Add a line with just '---' after the last field."))
+    front = text[start : start + end.start()]
+    body = text[start + end.end() :].removeprefix("\n")
+    return front, body, text.count("\n", 0, start) + front.count("\n") + 2
+
+
+_OPENING = re.compile(r"(?:[ \t]*\n)*---[ \t]*\n")
+
+
+def front_matter_line(front: str, body_line: int) -> int:
+    """The line the front matter's first field is on, from `split_front_matter`'s results."""
+    return body_line - front.count("\n") - 1
 
 
 def parse_yaml(text: str, shown_as: str, first_line: int) -> tuple[dict[str, Any], dict[Location, int]]:

@@ -248,6 +248,13 @@ def test_words_after_a_hash_that_yaml_reads_as_a_note_are_a_warning_with_the_fix
          "in quotes: \"Room #2 (level 3)\".")]
 
 
+def test_a_blank_line_before_the_fields_or_a_space_after_the_dashes_is_forgiven(tmp_path: Path) -> None:
+    """The file visibly starts with its fields: 'has no fields at the top' had said otherwise."""
+    text = "\n\n" + GOOD.replace("---\n", "--- \n", 1).replace('start: "16:00"', 'start: "25:00"')
+    assert problems_for(tmp_path, text.encode()) == [
+        f"{MEETING}, line 6: 'start' should be a 24-hour time like \"16:00\", not '25:00'."]
+
+
 @pytest.mark.parametrize(("title", "said"), [
     ("2027", "'title' should be text, but on its own '2027' is read as a number. Put it in quotes, like title: \"2027\"."),
     ("Yes", ("'title' should be text, but on its own 'yes' is read as a yes or no (true or false). Put it in quotes, "
