@@ -501,7 +501,7 @@ def _mended(model: type[R], meta: dict[str, Any], errors: list[ErrorDetails]) ->
     for mend in (_mend_value, _mark_item):
         for error in errors:
             path = _without_union_tags(error["loc"])
-            if len(path) > 1:
+            if path:
                 mend(mended, path, error)
         _take_out_marked(mended)
         try:
@@ -512,7 +512,8 @@ def _mended(model: type[R], meta: dict[str, Any], errors: list[ErrorDetails]) ->
 
 
 def _mend_value(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:
-    """The value at the end of `path` read as the nearest word of its list, else taken out."""
+    """The value at the end of `path` read as the nearest word of its list, else taken out
+    (a field of the record itself stays for `_without_fields` to judge)."""
     parent = _part(meta, path[:-1])
     if not isinstance(parent, dict):
         return
@@ -523,7 +524,8 @@ def _mend_value(meta: dict[str, Any], path: list[str | int], error: ErrorDetails
         if near:
             parent[path[-1]] = near[0]
             return
-    parent.pop(path[-1], None)
+    if len(path) > 1:
+        parent.pop(path[-1], None)
 
 
 def _mark_item(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:
@@ -660,10 +662,14 @@ def unknown_field_warnings(model: type[BaseModel], meta: Any, source: Source,
     problems: list[Problem] = []
     for key, value in meta.items():
         if key not in known:
+            parent = next((name for name, (inner, is_list) in known.items()
+                           if inner is not None and not is_list and key in _known_fields(inner)
+                           and isinstance(meta.get(name), dict | None)), None)
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" Did you mean '{close[0]}'?" if close else " Check the spelling, or remove it."
-            problems.append(source.problem(f"'{key}' is not a field we know, so it is ignored.{hint}",
-                                           *at, key, severity="warning"))
+            message = (f"'{key}' belongs under '{parent}', so here it is ignored: indent it by two spaces, on a "
+                       f"line below '{parent}:'." if parent else f"'{key}' is not a field we know, so it is ignored.{hint}")
+            problems.append(source.problem(message, *at, key, severity="warning"))
             continue
         nested, is_list = known[key]
         if nested is None:

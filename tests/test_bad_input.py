@@ -248,6 +248,16 @@ def test_words_after_a_hash_that_yaml_reads_as_a_note_are_a_warning_with_the_fix
          "in quotes: \"Room #2 (level 3)\".")]
 
 
+def test_fields_of_the_minutes_not_indented_under_them_are_told_where_they_belong(tmp_path: Path) -> None:
+    """'status' at the left edge had been asked "Did you mean 'start'?"."""
+    block = re.search(r"(?m)^minutes:\n(?:  .*\n)+", GOOD)
+    assert block is not None
+    text = GOOD.replace(block.group(), block.group().replace("\n  ", "\n"))
+    said = problems_for(tmp_path, text.encode())
+    assert (f"warning: {MEETING}, line {text.splitlines().index('status: agreed') + 1}: 'status' belongs under "
+            "'minutes', so here it is ignored: indent it by two spaces, on a line below 'minutes:'.") in said
+
+
 def test_a_blank_line_before_the_fields_or_a_space_after_the_dashes_is_forgiven(tmp_path: Path) -> None:
     """The file visibly starts with its fields: 'has no fields at the top' had said otherwise."""
     text = "\n\n" + GOOD.replace("---\n", "--- \n", 1).replace('start: "16:00"', 'start: "25:00"')
@@ -319,3 +329,13 @@ def test_a_list_never_closed_is_reported_where_it_opens(tmp_path: Path) -> None:
     text = GOOD.replace("support: [food, travel paid]", "support: [food, travel paid")
     assert problems_for(tmp_path, text.encode()) == [
         f"{MEETING}, line 8: this line cannot be read: its '[' is never closed. End it with ']'."]
+
+
+def test_a_misspelt_word_of_a_persons_own_field_hides_none_of_their_other_problems(tmp_path: Path) -> None:
+    """'show_as: Name' had made p01 a person shown by role, whose kept name was then a warning to
+    take it out: the wrong fix for a typo."""
+    people = FILES["content/people.yml"].replace("show_as: name", "show_as: Name", 1)
+    root = write_files(tmp_path / "group", {**FILES, "content/people.yml": people})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems] == [
+        "content/people.yml, line 5: 'show_as' should be one of 'name', 'initials', 'pseudonym' or 'role', not 'Name'."]
