@@ -72,3 +72,17 @@ def test_a_picture_from_the_writers_own_computer_is_told_to_go_in_assets(tmp_pat
         ("warning: content/news.md, line 3: shows a picture from a computer's own folders "
         "('C:\\Users\\sam\\Pictures\\map.png'), which nobody else can see. Save the picture in the assets folder "
         "and show it from there, like ![What it shows](../assets/map.png).")]
+
+
+def test_a_link_to_a_records_page_that_no_record_has_is_a_warning(tmp_path: Path) -> None:
+    """An address copied from the browser and mistyped had gone live as a broken link, unsaid;
+    a year's page, a page of a list and a record renamed with old_ids are pages too."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    text = FILES[meeting] + ("\nSee [last time](../2025-01-10-first-meting/), [the first](../2025-01-10-first-meeting/), "
+                             "[a decision](../../decisions/D-002/), [2025](../2025/), [more](../page/2/) and "
+                             "[people](../../people/).\n")
+    root = write_files(tmp_path, {**FILES, meeting: text})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if p.path == meeting] == [
+        ("warning: content/meetings/2025-02-14-leaflets.md, line 24: links to '../2025-01-10-first-meting/', but no "
+        "meeting has that address. Check the name. Did you mean ../2025-01-10-first-meeting/?")]

@@ -2,9 +2,10 @@
 what the site leaves out because it would load something from another website.
 
 MkDocs notices a missing file while building, with no line, and only as a
-warning; here the writer hears it from `coprod check`, at the line. Only
-addresses of files are judged (`x.md`, `assets/map.png`): a link to a site
-address (`../people/`) or to another website is left alone. A page never loads
+warning; here the writer hears it from `coprod check`, at the line. Addresses of
+files are judged (`x.md`, `assets/map.png`), and a site address in a record's folder
+(`../2025-03-14-x/`, copied from the browser) is judged by the records there; other
+site addresses (`../people/`) and other websites are left alone. A page never loads
 anything from another website (sanitize.py takes such things out), so an image
 from one, or a script, frame or stylesheet typed as HTML, is a warning that it
 will not be shown.
@@ -12,11 +13,13 @@ will not be shown.
 
 from __future__ import annotations
 
+import difflib
 import glob
 import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..loading import IMAGE_SUFFIXES
@@ -30,13 +33,18 @@ from .bodies import find_images, find_links, published_bodies
 
 
 def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
-    """A warning for each link or image whose file is missing."""
+    """A warning for each link or image whose file is missing, and each link to a record's
+    page (copied from the browser: '../2026-10-14-welcome-pack/') that no record has."""
     root = Path(group.root)
     content = group.content
+    pages = _page_addresses(group)
     for source in published_bodies(group):
         folder = posixpath.dirname(source.path)
-        targets = [*find_links(source), *((image.src, image.line) for image in find_images(source))]
-        for address, line in targets:
+        links = find_links(source)
+        for address, line in links:
+            if source.path in pages:
+                yield from _record_address_problem(group, source.path, line, address, pages[source.path])
+        for address, line in [*links, *((image.src, image.line) for image in find_images(source))]:
             file = _file_of(address)
             if file is None:
                 continue
@@ -93,6 +101,45 @@ _ON_A_COMPUTER = re.compile(r"[A-Za-z]:[\\/]|\\\\|file:", re.IGNORECASE)
 def _is_outside(address: str) -> bool:
     parts = urlsplit(address.strip())
     return bool(parts.scheme or parts.netloc)
+
+
+def _page_addresses(group: Group) -> dict[str, str]:
+    """The address of each record's and page's own page on the site ('meetings/2025-03-14-x/'),
+    by the file it comes from: the place its links are followed from."""
+    found = {group.charter.source.path: "charter/"} if group.charter is not None else {}
+    for kind, records in _records_by_kind(group):
+        found.update({record.source.path: f"{FOLDERS[kind]}/{record_id}/" for record_id, record in records.items()})
+    for inside, source in group.pages.items():
+        stem = inside.removesuffix(".md")
+        found[source.path] = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else f"{stem}/"
+    return found
+
+
+def _records_by_kind(group: Group) -> list[tuple[str, dict[str, Any]]]:
+    return [("meeting", group.meetings), ("decision", group.decisions), ("amendment", group.amendments),
+            ("report", group.reports)]
+
+
+LIST_PAGES = re.compile(r"\d{4}|page|next")
+"""Pages of a record folder that are not records: a year's, a page of a long list, the poster's."""
+
+
+def _record_address_problem(group: Group, path: str, line: int, address: str, page: str) -> Iterator[Problem]:
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/") or posixpath.splitext(parts.path)[1]:
+        return
+    target = posixpath.normpath(posixpath.join(page, unquote(parts.path))).split("/")
+    kinds = {FOLDERS[kind]: (kind, records) for kind, records in _records_by_kind(group)}
+    if len(target) != 2 or target[0] not in kinds or LIST_PAGES.fullmatch(target[1]):
+        return
+    kind, records = kinds[target[0]]
+    known = {*records, *group.unreadable_records, *(old for r in records.values() for old in r.old_ids)}
+    if target[1] in known:
+        return
+    near = difflib.get_close_matches(target[1], sorted(records), n=1)
+    hint = f" Did you mean {address.replace(target[1], near[0], 1)}?" if near and target[1] in address else ""
+    yield Problem(path, line, None, f"links to '{address}', but no {kind} has that address. Check the "
+                  f"name.{hint}", "warning")
 
 
 def _is_made(root: Path, content: str, path: str) -> bool:
