@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import mkdocs_build
 from groups import FILES, write_files
@@ -154,7 +155,7 @@ def test_a_cancelled_meeting_keeps_its_page_and_says_so(tmp_path: Path) -> None:
     assert mkdocs_build(root, "--strict").returncode == 0
     site = root / "site"
     text = main_text(site, "meetings/2027-06-10-summer/index.html")
-    assert text.startswith("Planning the summer Cancelled: Our meeting on 10 June 2027, 4pm to 5pm will not take "
+    assert text.startswith("Home Meetings Planning the summer Cancelled: Our meeting on 10 June 2027, 4pm to 5pm will not take "
                            "place. The library is closed. We meet on 8 July instead.")
     assert "How to come" not in text and "Questions Email the team inbox. team@example.org" in text
     assert "did not take place" in main_text(site, "meetings/2026-10-01-autumn/index.html")
@@ -418,3 +419,18 @@ def _built(root: Path, files: dict[str, str | None]) -> Path:
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+@pytest.mark.parametrize(("address", "trail"), [
+    ("meetings/2025-02-14-leaflets/index.html", [("Home", "../../"), ("Meetings", "../")]),
+    ("decisions/D-001/index.html", [("Home", "../../"), ("Decisions", "../")]),
+    ("amendments/AM-01/index.html", [("Home", "../../"), ("Our charter", "../../charter/"),
+                                     ("How it has changed", "../../charter/history/")]),
+    ("reports/impact-2025/index.html", [("Home", "../../"), ("Reports", "../")]),
+])
+def test_a_records_page_leads_back_to_its_list(built_group: Path, address: str, trail: list[tuple[str, str]]) -> None:
+    """For whoever came by a link, a feed or a QR code: on a phone the menu is behind a button
+    and marks no page as this one."""
+    crumbs = page(built_group, address).select_one('article nav[aria-label="Where this page is"]')
+    assert crumbs is not None and crumbs.find_next_sibling("h1") is not None
+    assert [(a.get_text(), a["href"]) for a in crumbs.select("a")] == trail
