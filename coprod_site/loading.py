@@ -347,9 +347,9 @@ class Loader:
     def _record_out_of_place(self, page: Source) -> None:
         """A meeting, decision or amendment saved outside its folder would be published as an
         ordinary page, whatever it says: a meeting's draft minutes too."""
-        folder = next((f for f, fields in RECORD_FIELDS.items() if any(n in page.meta for n in fields)), None)
-        if folder is not None:
-            field = next(n for n in RECORD_FIELDS[folder] if n in page.meta)
+        found = next(((f, n) for f, fields in RECORD_FIELDS.items() for n in fields if n in page.meta), None)
+        if found is not None:
+            folder, field = found
             self._report(page.problem(f"has '{field}', as a record in {folder}/ has, but it is not in that folder, "
                                       "so the site would publish it as an ordinary page, whatever its status. "
                                       f"Move it into {self.shown(self.content / folder)}/.", field))
@@ -606,7 +606,7 @@ def _not_text(field: str, location: tuple[str | int, ...], given: Any) -> str:
     if given is None:
         return f"{field} is empty. Write it after the colon."
     if isinstance(given, bool | int | float | dt.date):
-        written = {True: "yes", False: "no"}.get(given, str(given)) if isinstance(given, bool) else str(given)
+        written = ("yes" if given else "no") if isinstance(given, bool) else str(given)
         quoted = f'"{written}"' if isinstance(location[-1], int) else f'{location[-1]}: "{written}"'
         kind = ("yes or no (true or false)" if isinstance(given, bool) else
                 "date" if isinstance(given, dt.date) else "number")

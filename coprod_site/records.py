@@ -37,11 +37,15 @@ CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
 """Quotes an editor curls as they are typed: around a date or a time they mean what straight ones do."""
 
 
+def _as_written(value: Any) -> Any:
+    """A typed value without the spaces and curly quotes around it."""
+    return value.strip().strip(CURLY_QUOTES) if isinstance(value, str) else value
+
+
 def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        value = value.strip().strip(CURLY_QUOTES)
+    value = _as_written(value)
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise PydanticCustomError("coprod_date", "should be a date like 2025-03-14")
     try:
@@ -54,7 +58,7 @@ def _parse_date(value: Any) -> Any:
 
 
 def _parse_time(value: Any) -> Any:
-    written = value.strip().strip(CURLY_QUOTES) if isinstance(value, str) else value
+    written = _as_written(value)
     if isinstance(written, str) and re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", written):
         hours, minutes = written.split(":")
         return dt.time(int(hours), int(minutes))
@@ -81,8 +85,11 @@ def _parse_web_address(value: Any) -> Any:
         return None
     if isinstance(value, str) and WEB_ADDRESS.fullmatch(value.strip()):
         return value.strip()
-    raise PydanticCustomError("coprod_web_address",
-                              "should be the full web address where the site lives, like https://example.org/our-group/")
+    raise PydanticCustomError("coprod_web_address", SITE_URL_ADVICE)
+
+
+SITE_URL_ADVICE = "should be the full web address where the site lives, like https://example.org/our-group/"
+"""What a site_url that is no web address is told, in project.yml and in mkdocs.yml."""
 
 
 def _as_list(value: Any) -> Any:

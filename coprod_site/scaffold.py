@@ -35,10 +35,11 @@ def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
     replacements = {"__NAME__": name, "__TODAY__": today.isoformat(),
                     "__REVIEW__": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat()}
     for relative, text in _walk(source, ""):
+        filled = _fill(text, replacements, relative)
         for written_as in (relative, *ALSO_WRITTEN_AS.get(relative, ())):
             path = target / written_as
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(_fill(text, replacements, relative), encoding="utf-8")
+            path.write_text(filled, encoding="utf-8")
             written.append(path)
     for folder in RECORD_FOLDERS:  # each kept in git while it is empty, for records written by hand
         (target / "content" / folder).mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ import yaml
 
 from .config_options import OPTION_TYPES, too_small
 from .problems import Problem
-from .records import WEB_ADDRESS
+from .records import SITE_URL_ADVICE, WEB_ADDRESS
 from .settings import Settings
 from .sources import yaml_problem
 
@@ -104,8 +104,7 @@ def site_url_problems(raw: dict[str, Any], text: str) -> list[Problem]:
     url = raw.get("site_url")
     if url is None or (isinstance(url, str) and (not url.strip() or WEB_ADDRESS.fullmatch(url.strip()))):
         return []
-    return [Problem("mkdocs.yml", line_of_setting(text, "site_url"), "site_url", "'site_url' should be the full "
-                    "web address where the site lives, like https://example.org/our-group/.")]
+    return [Problem("mkdocs.yml", line_of_setting(text, "site_url"), "site_url", f"'site_url' {SITE_URL_ADVICE}.")]
 
 
 def line_of_setting(text: str, name: str) -> int | None:

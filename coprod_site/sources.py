@@ -287,7 +287,8 @@ def _words_cut_by_a_note(node: yaml.Node, text: str, shown_as: str, first_line: 
             nodes += current.value
         elif isinstance(current, yaml.ScalarNode) and not current.style and current.value:
             end = current.end_mark.index
-            rest = text[end:text.find("\n", end) if "\n" in text[end:] else len(text)]
+            line_end = text.find("\n", end)
+            rest = text[end:line_end if line_end >= 0 else None]
             if _NOTE_MARK.match(rest):
                 cut = rest.strip()
                 yield Problem(shown_as, first_line + current.end_mark.line, None,
@@ -420,6 +421,8 @@ def _yaml_hint(what: str, text_line: str, above: str = "") -> str:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+"""Most values are text, which PyYAML's constructor returns as written: `_scalar` skips it for them."""
+
 _REFUSED_TAGS = {
     "tag:yaml.org,2002:binary": "has a value marked '!!binary', which records do not use: a reader would "
                                 "see its letters only after decoding. Write the value as plain words.",
@@ -427,7 +430,6 @@ _REFUSED_TAGS = {
                                "where it belongs.",
 }
 """Tags YAML would read, into a value the checks never see as written."""
-"""Most values are text, which PyYAML's constructor returns as written: `_scalar` skips it for them."""
 
 
 class _Builder:
@@ -518,7 +520,7 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
     if not folder.is_dir():
         return [], []
     with os.scandir(folder) as entries:
-        found = sorted((entry.name, entry.is_file()) for entry in entries)
-    markdown = [name for name, is_file in found if is_file and os.path.splitext(name)[1] == ".md"]
-    others = [name for name, is_file in found if not (is_file and os.path.splitext(name)[1] == ".md")]
-    return [folder / name for name in markdown], [folder / name for name in others]
+        found = sorted((entry.name, entry.is_file() and os.path.splitext(entry.name)[1] == ".md")
+                       for entry in entries)
+    return ([folder / name for name, is_record in found if is_record],
+            [folder / name for name, is_record in found if not is_record])

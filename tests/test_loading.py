@@ -9,6 +9,8 @@ import pytest
 from groups import FILES, write_files
 
 from coprod_site.loading import load_group
+from coprod_site.problems import Problem
+from coprod_site.records import Meeting
 from coprod_site.sources import SourceError, _nesting_estimate, parse_yaml
 
 
@@ -66,22 +68,22 @@ def test_meeting_field_errors_name_the_action_and_line(tmp_path: Path) -> None:
     ]
 
 
-def test_unquoted_times_are_read_as_times_not_numbers(tmp_path: Path) -> None:
+def meeting_with(tmp_path: Path, fields: str) -> tuple[Meeting, list[Problem]]:
+    """The meeting 2025-03-14-x with these fields (and agreed minutes), as loaded, and the problems."""
     write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
-                           "content/meetings/2025-03-14-x.md":
-                           "---\ntitle: T\ndate: 2025-03-14\nstart: 16:00\nend: 9:30\nminutes:\n  status: agreed\n---\n"})
+                           "content/meetings/2025-03-14-x.md": f"---\ntitle: T\n{fields}minutes:\n  status: agreed\n---\n"})
     group, problems = load_group(tmp_path)
-    meeting = group.meetings["2025-03-14-x"]
+    return group.meetings["2025-03-14-x"], problems
+
+
+def test_unquoted_times_are_read_as_times_not_numbers(tmp_path: Path) -> None:
+    meeting, problems = meeting_with(tmp_path, "date: 2025-03-14\nstart: 16:00\nend: 9:30\n")
     assert (str(meeting.start), str(meeting.end), problems) == ("16:00:00", "09:30:00", [])
 
 
 def test_dates_and_times_in_curly_quotes_mean_what_they_say(tmp_path: Path) -> None:
     """An editor curls quotes as they are typed: “16:00” had been told to look like "16:00"."""
-    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
-                           "content/meetings/2025-03-14-x.md":
-                           "---\ntitle: T\ndate: \u20182025-03-14\u2019\nstart: \u201c16:00\u201d\nminutes:\n  status: agreed\n---\n"})
-    group, problems = load_group(tmp_path)
-    meeting = group.meetings["2025-03-14-x"]
+    meeting, problems = meeting_with(tmp_path, "date: \u20182025-03-14\u2019\nstart: \u201c16:00\u201d\n")
     assert (str(meeting.date), str(meeting.start), problems) == ("2025-03-14", "16:00:00", [])
 
 

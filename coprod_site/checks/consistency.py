@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -324,6 +325,10 @@ def check_actions(group: Group, settings: Settings) -> Problems:
 
 
 def check_amendments(group: Group, settings: Settings) -> Problems:
+    charter = group.charter  # None when missing or unreadable, and said so: its clauses are unknown
+    clause_ids = {clause.id for clause in charter.clauses} if charter is not None else set()
+    in_history = functools.cache(lambda: clause_ids_in_history(Path(group.root), charter.source.path)
+                                 if charter is not None else None)  # git read once, and only if needed
     for amendment in group.amendments.values():
         if amendment.status == "agreed" and amendment.lacks("agreed_at"):
             yield amendment.source.problem("'agreed_at' is needed when the status is agreed: the meeting "
@@ -331,9 +336,8 @@ def check_amendments(group: Group, settings: Settings) -> Problems:
         if amendment.status == "agreed" and amendment.lacks("charter_version"):
             yield amendment.source.problem("'charter_version' is needed when the status is agreed: the "
                                            "charter version this change made.", "status")
-        if group.charter is None:  # missing or unreadable, and said so: its clauses are unknown
+        if charter is None:
             continue
-        clause_ids = {clause.id for clause in group.charter.clauses}
         for index, clause_id in enumerate(amendment.clauses):
             if clause_id in clause_ids:
                 continue
@@ -343,17 +347,16 @@ def check_amendments(group: Group, settings: Settings) -> Problems:
                 yield amendment.source.problem(f"'{clause_id}' is not a clause of the charter. {hint}",
                                                "clauses", index)
             elif amendment.status == "agreed":
-                yield from _agreed_clause_not_now(group, amendment, index, clause_id, near, hint)
+                yield from _agreed_clause_not_now(amendment, index, clause_id, near, hint, in_history())
     yield from _charter_version(group)
 
 
-def _agreed_clause_not_now(group: Group, amendment: Amendment, index: int, clause_id: str,
-                           near: list[str], hint: str) -> Problems:
+def _agreed_clause_not_now(amendment: Amendment, index: int, clause_id: str, near: list[str], hint: str,
+                           ever: set[str] | None) -> Problems:
     """An agreed change may name a part taken out or renamed since: with the charter's whole
-    history in git, only a name no version ever had is said; without it, only a likely slip
-    (a warning that could not be cleared would stop `build --strict` for good)."""
-    assert group.charter is not None
-    ever = clause_ids_in_history(Path(group.root), group.charter.source.path)
+    history in git (`ever`: every clause id it had), only a name no version ever had is said;
+    without it, only a likely slip (a warning that could not be cleared would stop
+    `build --strict` for good)."""
     if ever is None and near:
         yield amendment.source.problem(f"'{clause_id}' is not a clause of the charter now. {hint} "
                                        "If that part was taken out or renamed since, leave it.",

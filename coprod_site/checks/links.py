@@ -18,15 +18,16 @@ import glob
 import posixpath
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..loading import IMAGE_SUFFIXES
 from ..mentions import without_code
-from ..pages import NAV_TITLES
+from ..pages import NAV_TITLES, page_url
 from ..problems import Problem
-from ..published import FOLDERS
+from ..published import FOLDERS, record_page
 from ..records import Group
 from ..settings import Settings
 from .bodies import find_images, find_links, published_bodies
@@ -37,13 +38,13 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
     page (copied from the browser: '../2026-10-14-welcome-pack/') that no record has."""
     root = Path(group.root)
     content = group.content
-    pages = _page_addresses(group)
+    pages, records = _page_addresses(group), _records_by_folder(group)
     for source in published_bodies(group):
         folder = posixpath.dirname(source.path)
         links = find_links(source)
         for address, line in links:
             if source.path in pages:
-                yield from _record_address_problem(group, source.path, line, address, pages[source.path])
+                yield from _record_address_problem(records, source.path, line, address, pages[source.path])
         for address, line in [*links, *((image.src, image.line) for image in find_images(source))]:
             file = _file_of(address)
             if file is None:
@@ -107,38 +108,50 @@ def _page_addresses(group: Group) -> dict[str, str]:
     """The address of each record's and page's own page on the site ('meetings/2025-03-14-x/'),
     by the file it comes from: the place its links are followed from."""
     found = {group.charter.source.path: "charter/"} if group.charter is not None else {}
-    for kind, records in _records_by_kind(group):
-        found.update({record.source.path: f"{FOLDERS[kind]}/{record_id}/" for record_id, record in records.items()})
-    for inside, source in group.pages.items():
-        stem = inside.removesuffix(".md")
-        found[source.path] = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else f"{stem}/"
+    for records in (group.meetings, group.decisions, group.amendments, group.reports):
+        found.update({r.source.path: page_url(record_page(r.kind, r.id)) for r in records.values()})
+    found.update({source.path: page_url(inside) for inside, source in group.pages.items()})
     return found
 
 
-def _records_by_kind(group: Group) -> list[tuple[str, dict[str, Any]]]:
-    return [("meeting", group.meetings), ("decision", group.decisions), ("amendment", group.amendments),
-            ("report", group.reports)]
+@dataclass(frozen=True)
+class _Folder:
+    """A record folder's records, as a link to one of their pages finds them."""
+
+    kind: str
+    ids: list[str]
+    addressed: set[str]
+    """Every id with a page or a redirect here: the records', their old ids, and those of files
+    that could not be read (already reported)."""
+
+
+def _records_by_folder(group: Group) -> dict[str, _Folder]:
+    found = {}
+    for kind, folder in FOLDERS.items():
+        records: dict[str, Any] = getattr(group, folder)
+        old_ids = {old for record in records.values() for old in record.old_ids}
+        found[folder] = _Folder(kind, sorted(records), {*records, *old_ids, *group.unreadable_records})
+    return found
 
 
 LIST_PAGES = re.compile(r"\d{4}|page|next")
 """Pages of a record folder that are not records: a year's, a page of a long list, the poster's."""
 
 
-def _record_address_problem(group: Group, path: str, line: int, address: str, page: str) -> Iterator[Problem]:
+def _record_address_problem(folders: dict[str, _Folder], path: str, line: int, address: str,
+                            page: str) -> Iterator[Problem]:
     parts = urlsplit(address)
     if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/") or posixpath.splitext(parts.path)[1]:
         return
     target = posixpath.normpath(posixpath.join(page, unquote(parts.path))).split("/")
-    kinds = {FOLDERS[kind]: (kind, records) for kind, records in _records_by_kind(group)}
-    if len(target) != 2 or target[0] not in kinds or LIST_PAGES.fullmatch(target[1]):
+    if len(target) != 2 or target[0] not in folders or LIST_PAGES.fullmatch(target[1]):
         return
-    kind, records = kinds[target[0]]
-    known = {*records, *group.unreadable_records, *(old for r in records.values() for old in r.old_ids)}
-    if target[1] in known:
+    folder = folders[target[0]]
+    if target[1] in folder.addressed:
         return
-    near = difflib.get_close_matches(target[1], sorted(records), n=1)
+    near = difflib.get_close_matches(target[1], folder.ids, n=1)
     hint = f" Did you mean {address.replace(target[1], near[0], 1)}?" if near and target[1] in address else ""
-    yield Problem(path, line, None, f"links to '{address}', but no {kind} has that address. Check the "
+    yield Problem(path, line, None, f"links to '{address}', but no {folder.kind} has that address. Check the "
                   f"name.{hint}", "warning")
 
 
