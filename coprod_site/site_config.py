@@ -8,6 +8,7 @@ are read as nothing rather than executed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -77,20 +78,35 @@ def written_site_url(config_file: Path) -> str | None:
 
 def read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem], str]:
     """mkdocs.yml's settings, the problem reading it if there is one (the records are then
-    looked for in content/, where coprod init puts them), and its text."""
+    looked for in content/, where coprod init puts them), and its text.
+
+    A check and a build each ask for it from several places (the settings, the plugin's entry,
+    the words the theme prints); its text is parsed once for as long as it is unchanged."""
     if not path.is_file():
         return {"docs_dir": "content"}, [Problem("mkdocs.yml", None, None, f"is missing from {path.parent}, so "
                                                  "the site cannot be built. 'coprod init' writes one for a new "
                                                  "group; or copy the group's own back.")], ""
     try:
         text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text = None
+    raw, problems = _parse_mkdocs_yml(text)
+    return raw, list(problems), text or ""
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_mkdocs_yml(text: str | None) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    unreadable = Problem("mkdocs.yml", None, None, "cannot be read. Save it as UTF-8 text in the shape "
+                         "'coprod init' wrote it.")
+    if text is None:
+        return {"docs_dir": "content"}, (unreadable,)
+    try:
         raw = yaml.load(text, Loader=_TolerantLoader)
     except yaml.MarkedYAMLError as exc:
-        return {"docs_dir": "content"}, [yaml_problem(exc, "mkdocs.yml", 1, text)], text
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return {"docs_dir": "content"}, [Problem("mkdocs.yml", None, None, "cannot be read. Save it as "
-                                                 "UTF-8 text in the shape 'coprod init' wrote it.")], ""
-    return (raw, [], text) if isinstance(raw, dict) else ({"docs_dir": "content"}, [], text)
+        return {"docs_dir": "content"}, (yaml_problem(exc, "mkdocs.yml", 1, text),)
+    except yaml.YAMLError:
+        return {"docs_dir": "content"}, (unreadable,)
+    return (raw, ()) if isinstance(raw, dict) else ({"docs_dir": "content"}, ())
 
 
 def mkdocs_yml_problems(config_file: Path) -> list[Problem]:
