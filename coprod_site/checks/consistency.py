@@ -138,6 +138,10 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"'{field}' ({day.isoformat()}) is before the meeting "
                                              f"({meeting.date.isoformat()}): minutes come after the meeting. "
                                              "Check both dates.", "minutes", field)
+            elif day is not None and day > settings.today and meeting.date <= settings.today:
+                yield meeting.source.problem(f"'{field}' ({day.isoformat()}) has not come yet. Put the day it "
+                                             "happened, or leave it out until then.", "minutes", field,
+                                             severity="warning")
         if closed_on is not None and meeting.is_planned and meeting.date > closed_on:
             yield meeting.source.problem(f"is planned for after the group closed ({closed_on.isoformat()}, in "
                                          "project.yml), so it will not happen; the site leaves it out. Delete "
@@ -308,6 +312,10 @@ def check_actions(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"the action id '{action.id}' is not like the others: write it "
                                              "like ACT-021, the next free number after 'ACT-'.", "actions", index,
                                              "id", severity="warning")
+            if action.done_on is not None and action.done_on > settings.today:
+                yield meeting.source.problem(f"the action {action.id} was done on {action.done_on.isoformat()}, "
+                                             "a day that has not come yet. Put the day it was done.", "actions",
+                                             index, "done_on", severity="warning")
             first, first_index = seen.setdefault(action.id, (meeting, index))
             if first_index == index and first is meeting:
                 continue
