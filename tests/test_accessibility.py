@@ -84,6 +84,23 @@ def test_no_page_has_an_axe_violation(example_site: ExampleSite, example_url: st
     assert findings == {}, "\n\n".join(f"{url}:\n{text}" for url, text in findings.items())
 
 
+def test_a_screen_reader_hears_a_charts_title_and_summary_once(example_site: ExampleSite, example_url: str,
+                                                               browser: Browser) -> None:
+    """The caption names the figure; the picture inside it had the same words as its own name."""
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "how-we-work/")
+        charts = page.locator("figure.coprod-chart")
+        assert charts.count() == 5
+        for index in range(charts.count()):
+            chart = charts.nth(index)
+            title = chart.locator(".coprod-chart__title").inner_text()
+            summary = chart.locator(".coprod-chart__summary").inner_text()
+            heard = chart.aria_snapshot()
+            assert f'figure "{title} {summary}"' in heard.splitlines()[0]
+            assert heard.count(summary) == 2, heard  # the figure's name, then its caption
+            assert '- img "Bar chart of the figures in the table that follows"' in heard
+
+
 @pytest.mark.parametrize("scheme", COLOR_SCHEMES)
 def test_search_results_have_no_axe_violation(example_site: ExampleSite, example_url: str, browser: Browser,
                                              scheme: ColorScheme) -> None:
