@@ -86,3 +86,19 @@ def test_a_link_to_a_records_page_that_no_record_has_is_a_warning(tmp_path: Path
     assert [str(p) for p in problems if p.path == meeting] == [
         ("warning: content/meetings/2025-02-14-leaflets.md, line 24: links to '../2025-01-10-first-meting/', but no "
         "meeting has that address. Check the name. Did you mean ../2025-01-10-first-meeting/?")]
+
+
+def test_a_link_to_a_page_of_the_site_that_it_does_not_make_is_a_warning(tmp_path: Path) -> None:
+    """'../peple/' went live as a broken link; the site's own pages, its folders of files and the
+    group's own pages ('../news/') are addresses too."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    text = FILES[meeting] + ("\nSee [who we are](../../peple/), [the statement](../../accessibility/), "
+                             "[data](../../data/), [our news](../../news/), [the charter's history](../../charter/history/), "
+                             "[home](../../) and [the meetings](../).\n")
+    root = write_files(tmp_path, {**FILES, meeting: text, "content/news.md": "# News\n\nSee [the decisons](../decisons/).\n"})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if p.path in (meeting, "content/news.md")] == [
+        ("warning: content/meetings/2025-02-14-leaflets.md, line 24: links to '../../peple/', but no page of the "
+        "site has that address. Check the name. Did you mean ../../people/?"),
+        ("warning: content/news.md, line 3: links to '../decisons/', but no page of the site has that address. "
+        "Check the name. Did you mean ../decisions/?")]

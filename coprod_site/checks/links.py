@@ -3,18 +3,19 @@ what the site leaves out because it would load something from another website.
 
 MkDocs notices a missing file while building, with no line, and only as a
 warning; here the writer hears it from `coprod check`, at the line. Addresses of
-files are judged (`x.md`, `assets/map.png`), and a site address in a record's folder
-(`../2025-03-14-x/`, copied from the browser) is judged by the records there; other
-site addresses (`../people/`) and other websites are left alone. A page never loads
-anything from another website (sanitize.py takes such things out), so an image
-from one, or a script, frame or stylesheet typed as HTML, is a warning that it
-will not be shown.
+files are judged (`x.md`, `assets/map.png`); so is a page's address copied from the
+browser: a record's (`../2025-03-14-x/`) by the records in its folder, and one of the
+site's own (`../people/`) by the pages the site makes. Other websites are left alone.
+A page never loads anything from another website (sanitize.py takes such things out),
+so an image from one, or a script, frame or stylesheet typed as HTML, is a warning
+that it will not be shown.
 """
 
 from __future__ import annotations
 
 import difflib
 import glob
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from ..accessibility import STATEMENT_PATH
 from ..loading import IMAGE_SUFFIXES
 from ..mentions import without_code
 from ..pages import NAV_TITLES, page_url
@@ -38,13 +40,13 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
     page (copied from the browser: '../2026-10-14-welcome-pack/') that no record has."""
     root = Path(group.root)
     content = group.content
-    pages, records = _page_addresses(group), _records_by_folder(group)
+    pages, records, top = _page_addresses(group), _records_by_folder(group), _top_level_addresses(group)
     for source in published_bodies(group):
         folder = posixpath.dirname(source.path)
         links = find_links(source)
         for address, line in links:
             if source.path in pages:
-                yield from _record_address_problem(records, source.path, line, address, pages[source.path])
+                yield from _site_address_problem(records, top, source.path, line, address, pages[source.path])
         for address, line in [*links, *((image.src, image.line) for image in find_images(source))]:
             file = _file_of(address)
             if file is None:
@@ -138,20 +140,43 @@ LIST_PAGES = re.compile(r"\d{4}|page|next")
 """Pages of a record folder that are not records: a year's, a page of a long list, the poster's."""
 
 
-def _record_address_problem(folders: dict[str, _Folder], path: str, line: int, address: str,
-                            page: str) -> Iterator[Problem]:
+def _top_level_addresses(group: Group) -> list[str]:
+    """The first part of every address the site has ('people' of people/, 'writing-records'),
+    the group's own pages and files included."""
+    made = {page_url(path).split("/")[0] for path in (*NAV_TITLES, *MADE_PAGES)}
+    try:
+        own = {name.removesuffix(".md") for name in os.listdir(Path(group.root) / group.content)}
+    except OSError:
+        own = set()
+    return sorted({*made, *FOLDERS.values(), *MADE_FOLDERS, *own} - {""})
+
+
+MADE_PAGES = (STATEMENT_PATH,)
+"""Pages the site makes that are not in the menu."""
+MADE_FOLDERS = ("data", "feeds", "search", "assets")
+"""Folders of files the site makes: open data, feeds, the search index, the theme's files."""
+
+
+def _site_address_problem(folders: dict[str, _Folder], top: list[str], path: str, line: int, address: str,
+                          page: str) -> Iterator[Problem]:
+    """A link typed as a page's address (copied from the browser) that no page has: a record's
+    ('../2025-03-14-x/') or one of the site's own ('../peple/')."""
     parts = urlsplit(address)
     if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/") or posixpath.splitext(parts.path)[1]:
         return
     target = posixpath.normpath(posixpath.join(page, unquote(parts.path))).split("/")
-    if len(target) != 2 or target[0] not in folders or LIST_PAGES.fullmatch(target[1]):
+    if len(target) == 1 and target[0] not in (".", "..", *top):
+        names, what = top, "page of the site"
+    elif len(target) == 2 and target[0] in folders and not LIST_PAGES.fullmatch(target[1]):
+        folder = folders[target[0]]
+        if target[1] in folder.addressed:
+            return
+        names, what = folder.ids, folder.kind
+    else:
         return
-    folder = folders[target[0]]
-    if target[1] in folder.addressed:
-        return
-    near = difflib.get_close_matches(target[1], folder.ids, n=1)
-    hint = f" Did you mean {address.replace(target[1], near[0], 1)}?" if near and target[1] in address else ""
-    yield Problem(path, line, None, f"links to '{address}', but no {folder.kind} has that address. Check the "
+    near = difflib.get_close_matches(target[-1], names, n=1)
+    hint = f" Did you mean {address.replace(target[-1], near[0], 1)}?" if near and target[-1] in address else ""
+    yield Problem(path, line, None, f"links to '{address}', but no {what} has that address. Check the "
                   f"name.{hint}", "warning")
 
 
