@@ -53,6 +53,7 @@ from .second_core import SecondCore
 from .settings import SITE_EXTENSIONS, MarkdownSetup, Settings, SharedConverter
 from .shared_parts import SharedParts, add_theme_templates, nav_targets
 from .site_config import written_site_url
+from .sources import NO_FIELDS, as_mkdocs_reads_it
 from .terms import mark_glossary_terms
 
 log = get_plugin_logger(__name__)
@@ -163,7 +164,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                 _publish_without_metadata(file, files, config)
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion))
+            files.append(File.generated(config, spec.path, content=NO_FIELDS + spec.markdown, inclusion=inclusion))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
         if not (self.dirty or self.serving):  # never under a server's threads (see second_core.py)
             self._start_second_core(config)
@@ -234,6 +235,11 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if src_uri in self.specs:
             return False
         return src_uri in self.site.group.pages or src_uri in self.site.group.images
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A page of the group's own, as coprod read it (sources.as_mkdocs_reads_it)."""
+        source = self.site.group.pages.get(page.file.src_uri) if self.site is not None else None
+        return as_mkdocs_reads_it(source.meta, source.body) if source is not None else None
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:

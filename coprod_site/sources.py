@@ -233,6 +233,20 @@ def split_front_matter(text: str, shown_as: str) -> tuple[str | None, str, int]:
 _OPENING = re.compile(r"(?:[ \t]*\n)*---[ \t]*\n")
 
 
+NO_FIELDS = "---\n{}\n---\n"
+"""An empty front matter. MkDocs reads the opening lines of a page without front matter as its
+settings when they look like 'Note: ...' (MultiMarkdown's style): they vanished from the page,
+and 'Template: ...' stopped the build. After front matter, MkDocs takes the text as it is."""
+
+
+def as_mkdocs_reads_it(meta: dict[str, Any], body: str) -> str:
+    """A page's text as MkDocs should read it: its fields as coprod read them (blank lines before
+    the opening '---' were published as text), then its body whatever its first line says."""
+    if not meta:
+        return NO_FIELDS + body
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n{body}"
+
+
 def front_matter_line(front: str, body_line: int) -> int:
     """The line the front matter's first field is on, from `split_front_matter`'s results."""
     return body_line - front.count("\n") - 1

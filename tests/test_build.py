@@ -317,6 +317,28 @@ def test_record_fields_are_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
 
 
+def test_a_first_line_that_looks_like_a_setting_is_shown_as_written(tmp_path: Path) -> None:
+    """MkDocs read opening 'Word: ...' lines as the page's settings: 'Note: ...' vanished from a
+    record's page and from a page of the group's own, and 'Template: ...' stopped the build.
+    A blank line before a page's opening '---' had its fields published as text."""
+    meeting, decision = "content/meetings/2025-01-10-first-meeting.md", "content/decisions/D-001-own-words.md"
+    files = {**FILES,
+             meeting: FILES[meeting].replace("We met for the first time.", "Note: this meeting ran late.\n\nWe met"),
+             decision: FILES[decision].replace("\n---\n", "\n---\nTemplate: we used the welcome pack template.\n\n", 1),
+             "content/news.md": "News: our next meeting is on 10 December.\n\nMore news.\n",
+             "content/about.md": "\n---\ntitle: About the group\n---\n# About the group\n\nWho we are.\n"}
+    root = write_files(tmp_path, files)
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert main_text(root / "site", "meetings/2025-01-10-first-meeting/index.html").count(
+        "Note: this meeting ran late.") == 1
+    assert "Template: we used the welcome pack template." in main_text(root / "site", "decisions/D-001/index.html")
+    assert "News: our next meeting is on 10 December." in main_text(root / "site", "news/index.html")
+    about = page(root / "site", "about/index.html")
+    assert about.title is not None and about.title.get_text().startswith("About the group")
+    assert "title:" not in main_text(root / "site", "about/index.html")
+
+
 def test_a_group_name_with_quotes_ampersands_and_brackets_is_shown_as_written(tmp_path: Path) -> None:
     """mkdocs.yml's site_name is printed by Material unescaped in places (the logo's label, the
     window title): a quoted name must not break the label, nor brackets open a tag."""
