@@ -587,6 +587,7 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
         expected = error.get("ctx", {}).get("expected", "")
         given = error.get("input")
         message = (f"{field} takes one value, not a list: one of {expected}." if isinstance(given, list | dict)
+                   else f"{field} is empty. Write one of {expected}." if given is None
                    else f"{field} should be one of {expected}, not '{given}'.")
     elif kind == "string_type":
         message = _not_text(field, location, error.get("input"))

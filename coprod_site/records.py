@@ -8,12 +8,13 @@ one file at a time; rules that need several records live in `checks`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import typing
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from .sources import Source
@@ -124,6 +125,22 @@ class Model(BaseModel):
     """A record model: unknown fields are kept aside for a friendly warning."""
 
     model_config = ConfigDict(extra="ignore", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_means_left_out(cls, data: Any) -> Any:
+        """A field left blank ('show_as:', 'guests:', 'referred_to:', as the content model's own
+        examples leave them) takes its default; one that must be filled in is still told to be."""
+        if isinstance(data, dict) and None in data.values():
+            optional = _optional_fields(cls)
+            return {name: value for name, value in data.items() if value is not None or name not in optional}
+        return data
+
+
+@functools.cache
+def _optional_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The names, as written in a file, of the fields `model` has a default for."""
+    return frozenset(field.alias or name for name, field in model.model_fields.items() if not field.is_required())
 
 
 class Record(Model):

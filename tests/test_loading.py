@@ -54,6 +54,26 @@ def test_a_missing_required_field_says_what_to_add(tmp_path: Path) -> None:
     ]
 
 
+def test_a_field_left_blank_takes_its_default_and_a_blank_required_one_is_called_empty(tmp_path: Path) -> None:
+    """The content model's own examples leave fields blank ('referred_to:', 'initials:'):
+    'show_as:' and 'quotes:' had been errors ("not 'None'") where they have a default."""
+    people = FILES["content/people.yml"].replace("    show_as: role\n", "    show_as:\n    quotes:\n    left_on:\n")
+    project = FILES["content/project.yml"].replace("language: en-GB", "language:")
+    meeting = ("---\ntitle: T\ndate: 2025-03-14\nguests:\nagenda:\ncontent_notes:\nactions:\nminutes:\n"
+               "  status: agreed\n  agreed_on:\n---\n")
+    decision = "---\ntitle: D\ndate: 2025-03-14\nstatus:\npower: within-remit\nhow:\n---\n"
+    write_files(tmp_path, {**FILES, "content/people.yml": people, "content/project.yml": project,
+                           "content/meetings/2025-03-14-x.md": meeting, "content/decisions/D-009-d.md": decision})
+    group, problems = load_group(tmp_path)
+    assert [str(p) for p in problems] == [
+        ("content/decisions/D-009-d.md, line 4: 'status' is empty. Write one of 'proposed', 'agreed', 'rejected' or "
+        "'superseded'.")]
+    assert (group.people["p04"].show_as, group.people["p04"].quotes) == ("role", False)
+    assert group.project is not None and group.project.language == "en-GB"
+    blank = group.meetings["2025-03-14-x"]
+    assert (blank.guests, blank.agenda, blank.actions, blank.minutes.agreed_on) == (0, [], [], None)
+
+
 def test_meeting_field_errors_name_the_action_and_line(tmp_path: Path) -> None:
     write_files(tmp_path, {
         "content/project.yml": FILES["content/project.yml"],
