@@ -160,7 +160,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             from_content = file.src_dir == config.docs_dir
             if not self._is_kept(file.src_uri) if from_content else unused(file.src_uri):
                 files.remove(file)
-            elif from_content and file.src_uri in self.site.group.images:
+            elif from_content and file.src_uri in self.site.images:
                 _publish_without_metadata(file, files, config)
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
@@ -234,7 +234,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         assert self.site is not None
         if src_uri in self.specs:
             return False
-        return src_uri in self.site.group.pages or src_uri in self.site.group.images
+        return src_uri in self.site.group.pages or src_uri in self.site.images
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """A page of the group's own, as coprod read it (sources.as_mkdocs_reads_it)."""

@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from html import unescape
 
 from .mentions import outside_code, people_in_text, without_comments
 from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
+from .sources import Source
 
 FOLDERS = {"meeting": "meetings", "decision": "decisions", "amendment": "amendments", "report": "reports"}
 """The folder each kind of record's pages (and files) are in."""
@@ -28,6 +31,18 @@ LINK = re.compile(r"(?<![!\\])\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)
 """An inline Markdown link, `[words](target "title")` (not an image)."""
 IMAGE = re.compile(r"(?<!\\)!\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?")
 """The start of an inline Markdown image, `![words](target`, up to its address."""
+REFERENCE_DEFINITION = re.compile(r"^(?P<start> {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*<?)(?P<target>[^\s>]+)(?P<rest>>?.*)$",
+                                  re.MULTILINE)
+"""A reference link's definition, `[label]: target "title"`, on a line of its own."""
+REFERENCE_LINK = re.compile(r"(?<![!\\\[])\[(?P<words>[^\]\n]+)\](?:\[(?P<label>[^\]\n]*)\])?(?![(:\]])")
+"""A reference link: `[words][label]`, `[label][]` or `[label]`."""
+AUTOLINK = re.compile(r"<(?P<target>[a-z][a-z0-9+.-]*:[^\s<>]*)>", re.IGNORECASE)
+"""An autolink, `<https://example.org/x/>`."""
+HTML_ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*([\"'])(?P<target>.*?)\1[^>]*>(?P<words>.*?)</a\s*>",
+                         re.IGNORECASE | re.DOTALL)
+"""A link typed as HTML, `<a href="...">words</a>`."""
+HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<target>[^\"'\s>]+)", re.IGNORECASE)
+"""A picture typed as HTML, `<img src="...">`, up to its address."""
 OUTSIDE_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 """An address that is not a file of the records: another site's, the site's root, or this page's."""
 
@@ -125,11 +140,9 @@ class Published:
         from .pages import page_url  # pages builds on this module
         folder = posixpath.dirname(path)
 
-        def relinked(match: re.Match[str]) -> str:
-            target, hash_, fragment = match["target"].partition("#")
-            withheld = self._not_yet_published(target)
-            if withheld is not None:
-                return f"{match['words']} ({withheld})"
+        def address(target: str) -> str | None:
+            """Where a link to `target` goes on the site, or None to leave it as typed."""
+            target, hash_, fragment = target.partition("#")
             file = posixpath.normpath(posixpath.join(folder, target)) if target else ""
             shown = self._file_pages.get(file)
             if shown is None and page is None and self.site_url is not None and _is_page_address(target):
@@ -138,13 +151,57 @@ class Published:
                 own = self._file_pages.get(path)
                 joined = posixpath.normpath(posixpath.join(page_url(own), target)) if own is not None else ".."
                 if not joined.startswith(".."):
-                    address = "" if joined == "." else joined + ("/" if target.endswith("/") else "")
-                    return f"[{match['words']}]({self.site_url}{address}{hash_}{fragment})"
+                    at = "" if joined == "." else joined + ("/" if target.endswith("/") else "")
+                    return f"{self.site_url}{at}{hash_}{fragment}"
             if shown is None or (page is None and self.site_url is None):
-                return match.group()
-            address = (posixpath.relpath(shown, posixpath.dirname(page) or ".") if page is not None
-                       else f"{self.site_url}{page_url(shown)}")
-            return f"[{match['words']}]({address}{hash_}{fragment})"
+                return None
+            at = (posixpath.relpath(shown, posixpath.dirname(page) or ".") if page is not None
+                  else f"{self.site_url}{page_url(shown)}")
+            return f"{at}{hash_}{fragment}"
+
+        def relinked(match: re.Match[str]) -> str:
+            withheld = self._not_yet_published(match["target"].partition("#")[0])
+            if withheld is not None:
+                return f"{match['words']} ({withheld})"
+            at = address(match["target"])
+            return match.group() if at is None else f"[{match['words']}]({at})"
+
+        def by_reference(text: str) -> str:
+            """Reference links ('[the notes][march]' and '[march]: 2025-03-14-x.md') as inline ones are."""
+            withheld: dict[str, str] = {}
+
+            def defined(match: re.Match[str]) -> str:
+                said = self._not_yet_published(match["target"].partition("#")[0])
+                if said is not None:
+                    withheld[match["label"].casefold()] = said
+                    return ""
+                at = address(match["target"])
+                return match.group() if at is None else f"{match['start']}{at}{match['rest']}"
+
+            text = REFERENCE_DEFINITION.sub(defined, text)
+            if not withheld:
+                return text
+
+            def used(match: re.Match[str]) -> str:
+                said = withheld.get((match["label"] or match["words"]).casefold())
+                return match.group() if said is None else f"{match['words']} ({said})"
+
+            return REFERENCE_LINK.sub(used, text)
+
+        def other_links(text: str) -> str:
+            """'<https://...>' and '<a href="...">words</a>' to a record not yet published."""
+            if "<" not in text:
+                return text
+
+            def anchor(match: re.Match[str]) -> str:
+                said = self._not_yet_published(unescape(match["target"]).partition("#")[0])
+                return match.group() if said is None else f"{match['words']} ({said})"
+
+            def autolink(match: re.Match[str]) -> str:
+                said = self._not_yet_published(match["target"].partition("#")[0])
+                return match.group() if said is None else f"a page of this site ({said})"
+
+            return AUTOLINK.sub(autolink, HTML_ANCHOR.sub(anchor, text))
 
         def image_address(match: re.Match[str]) -> str:  # only for feeds and the open data
             target = match["target"]
@@ -154,7 +211,7 @@ class Published:
             return f"![{match['words']}]({self.site_url}{file.removeprefix(f'{self.group.content}/')}"
 
         def shown(text: str) -> str:
-            text = LINK.sub(relinked, without_comments(text))
+            text = other_links(by_reference(LINK.sub(relinked, without_comments(text))))
             if page is None and self.site_url is not None and "![" in text:
                 text = IMAGE.sub(image_address, text)
             return people_in_text(text, self.group.people)
@@ -175,6 +232,26 @@ class Published:
         if decision_id in self.group.decisions and decision_id not in self._decisions_by_id:
             return "not published yet"
         return None
+
+    @cached_property
+    def images(self) -> frozenset[str]:
+        """The pictures the site publishes (content-relative): all the group's but those that only
+        minutes not yet agreed show, which would go live before the words they belong with."""
+        unpublished = [m.source for m in self.group.meetings.values() if self.meeting(m.id) is None]
+        shown_there = {posixpath.normpath(posixpath.join(posixpath.dirname(source.path), found["target"]))
+                       .removeprefix(f"{self.group.content}/")
+                       for source in unpublished for pattern in (IMAGE, HTML_IMAGE)
+                       for found in pattern.finditer(source.body)}
+        only_there = {image for image in shown_there & set(self.group.images)
+                      if not any(posixpath.basename(image) in source.body for source in self._published_sources())}
+        return frozenset(self.group.images) - only_there
+
+    def _published_sources(self) -> Iterator[Source]:
+        if self.group.charter is not None:
+            yield self.group.charter.source
+        for record in self.records_with_pages:
+            yield record.source
+        yield from self.group.pages.values()
 
     @property
     def records_with_pages(self) -> list[Meeting | Decision | Amendment | Report]:

@@ -19,6 +19,11 @@ ADDRESSES = [
 ]
 
 
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+"""A picture one pixel wide."""
+
+
 def page(site: Path, address: str) -> BeautifulSoup:
     return BeautifulSoup((site / address).read_text(encoding="utf-8"), "html.parser")
 
@@ -212,7 +217,9 @@ def test_a_link_to_a_draft_meeting_shows_its_words_and_gives_nothing_away(tmp_pa
     decision = FILES["content/decisions/D-001-own-words.md"] + (
         "\nAs [planned](../meetings/2025-03-14-draft.md#plan), [noted](../../meetings/2025-03-14-draft/) and "
         "[written](https://example.org/test/meetings/2025-03-14-draft/); [what we decided then](D-003-secret.md) "
-        "and [why](../D-003/).\n")
+        "and [why](../D-003/).\n\nAlso [in March][march], [March], <https://example.org/test/meetings/2025-03-14-draft/>, "
+        "<a href=\"../../meetings/2025-03-14-draft/\">the plan</a> and [the first][first].\n\n"
+        "[march]: ../meetings/2025-03-14-draft.md\n[first]: ../meetings/2025-01-10-first-meeting.md \"Our first\"\n")
     secret = FILES["content/decisions/D-002-budget.md"].replace("2025-02-14-leaflets", "2025-03-14-draft").replace(
         "2025-02-14", "2025-03-14")
     root = write_files(tmp_path, {**FILES, "content/meetings/2025-01-10-first-meeting.md": first,
@@ -228,9 +235,26 @@ def test_a_link_to_a_draft_meeting_shows_its_words_and_gives_nothing_away(tmp_pa
     assert ("As planned (minutes not yet agreed), noted (minutes not yet agreed) and written (minutes not yet "
             "agreed); what we decided then (not published yet) and why (not published yet).") in main_text(
         site, "decisions/D-001/index.html")
+    assert ("Also in March (minutes not yet agreed), March (minutes not yet agreed), a page of this site (minutes "
+            "not yet agreed), the plan (minutes not yet agreed) and the first.") in main_text(site, "decisions/D-001/index.html")
+    first_link = page(site, "decisions/D-001/index.html").find("a", string="the first")
+    assert first_link is not None and first_link["href"] == "../../meetings/2025-01-10-first-meeting/"
     assert [p for p in site_files(site) if p.suffix in {".html", ".json", ".xml"} and "D-003" in p.read_text()] == []
     assert "Read our next steps (minutes not yet agreed)." in main_text(site, "visit/index.html")
     assert "See the March notes (minutes not yet agreed)." in (site / "feeds/meetings.atom.xml").read_text()
+
+
+def test_a_picture_only_draft_minutes_show_waits_for_them(tmp_path: Path) -> None:
+    """The photo of a flipchart in draft minutes went live before the minutes it belongs with."""
+    draft = "content/meetings/2025-03-14-draft.md"
+    shown = FILES[draft] + "\n![Our flipchart](../assets/flipchart.png)\n\n<img src=\"../assets/shared.png\" alt=\"A map\">\n"
+    root = write_files(tmp_path, {**FILES, draft: shown, "content/visit.md": "# Visit\n\n![A map](assets/shared.png)\n"})
+    (root / "content/assets").mkdir()
+    for name in ("flipchart.png", "shared.png", "unused.png"):
+        (root / "content/assets" / name).write_bytes(PNG)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (root / "site/assets").glob("*.png")) == ["shared.png", "unused.png"]
 
 
 def test_links_to_other_records_by_their_file_reach_their_pages_in_pages_feeds_and_data(tmp_path: Path) -> None:
