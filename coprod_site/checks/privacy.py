@@ -282,12 +282,41 @@ def check_site_settings(group: Group, settings: Settings) -> Iterator[Problem]:
     that is not a web address, which it prints into every page's links."""
     raw, _, text = read_mkdocs_yml(Path(group.root) / "mkdocs.yml")
     yield from site_url_problems(raw, text)
+    yield from _loads_from_other_websites(raw, text)
     rules = _group_rules(group)
     for name in SITE_TEXT_SETTINGS:
         for words in _strings(raw.get(name)):
             for finding in find_leaks(words, rules, ids=False):
                 yield Problem("mkdocs.yml", line_of_setting(text, name), name,
                               f"'{name}' {privacy_message(finding, rules)} The theme shows it on every page.")
+
+
+def _loads_from_other_websites(raw: dict[str, Any], text: str) -> Iterator[Problem]:
+    """mkdocs.yml settings that make every page load something from another website when it
+    is opened, telling that website who reads it: analytics, scripts, stylesheets, a logo."""
+    extra, theme = raw.get("extra"), raw.get("theme")
+    if isinstance(extra, dict) and extra.get("analytics"):
+        yield Problem("mkdocs.yml", line_of_setting(text, "analytics"), "analytics", "'analytics' would tell "
+                      "another company about every visit to every page, and pages load nothing from other "
+                      "websites. Take it out; the group can ask readers what they think on a page instead.")
+    for name in ("extra_javascript", "extra_css"):
+        entries = raw.get(name)
+        for entry in entries if isinstance(entries, list) else []:
+            address = entry.get("path") if isinstance(entry, dict) else entry
+            if isinstance(address, str) and _is_elsewhere(address):
+                yield Problem("mkdocs.yml", line_of_setting(text, name), name, f"'{name}' loads '{address}' "
+                              "from another website on every page, and pages load nothing from other websites. "
+                              "Save the file in the theme folder and name it from there, or take it out.")
+    for name in ("logo", "favicon"):
+        address = theme.get(name) if isinstance(theme, dict) else None
+        if isinstance(address, str) and _is_elsewhere(address):
+            yield Problem("mkdocs.yml", line_of_setting(text, name), name, f"the theme's '{name}' is loaded from "
+                          f"another website ('{address}'), and pages load nothing from other websites. Save the "
+                          f"picture in content/assets/ and write '{name}: assets/{address.rsplit('/', 1)[-1]}'.")
+
+
+def _is_elsewhere(address: str) -> bool:
+    return bool(re.match(r"(?:[a-z][a-z0-9+.-]*:)?//", address.strip(), re.IGNORECASE))
 
 
 def check_ids_the_site_uses(group: Group, settings: Settings) -> Iterator[Problem]:
