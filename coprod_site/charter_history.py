@@ -30,6 +30,7 @@ from .loading import split_clauses
 from .mentions import outside_code, without_comments
 from .published import Published
 from .records import Amendment, Charter
+from .scaffold import CHARTER_QUESTIONS
 from .sources import SourceError, parse_yaml, split_front_matter
 
 SegmentKind = Literal["same", "added", "removed"]
@@ -70,6 +71,14 @@ class CharterText:
 
     def clause(self, key: str) -> ClauseText | None:
         return next((c for c in self.clauses if c.key == key), None)
+
+
+
+def is_first_draft(text: CharterText | None) -> bool:
+    """Whether this is the charter 'coprod init' wrote, its questions still to be answered: a new
+    group writes its first charter freely, with no amendment for each answer."""
+    return text is not None and text.version == 1 and any(
+        question in clause.text for clause in text.clauses for question in CHARTER_QUESTIONS)
 
 
 def heading_slug(heading: str) -> str:
@@ -490,7 +499,9 @@ def _versions_from_git(texts: Sequence[CommittedText], current: CharterText,
     drafts: list[_Draft] = []
     for committed in texts:
         number = committed.text.version
-        if drafts and drafts[-1].number == number:
+        if drafts and drafts[-1].number == number and is_first_draft(drafts[-1].text):
+            drafts[-1] = _Draft(number, committed.text, committed.date, committed.text)  # as first written
+        elif drafts and drafts[-1].number == number:
             drafts[-1] = replace(drafts[-1], text=committed.text)
         else:
             drafts.append(_Draft(number, committed.text, committed.date, committed.text))

@@ -72,6 +72,20 @@ def _fill(text: str, replacements: dict[str, str], relative: str) -> str:
 # --- new records ---------------------------------------------------------------------
 
 
+CHARTER_QUESTIONS = (
+    "What do we want to change, and for whom?",
+    "What is ours to decide? What can we only suggest?",
+    "Who is missing? How do new people join?",
+    "How does every member add to the agenda?",
+    "Where and when do we meet?",
+    "Do we decide by agreement or by a vote?",
+    "What do members hope to gain?",
+    "How are members paid or thanked?",
+    "How do we keep meetings safe and kind?",
+    "How do we handle a problem between members, or with staff?",
+)
+"""The questions of the charter 'coprod init' writes, each to be answered in the group's words."""
+
 STARTING_TEXT = (
     # coprod new
     "Where we meet, and its access (for example step-free, hearing loop)",
@@ -87,10 +101,7 @@ STARTING_TEXT = (
     "Tell people how to reach the group, for example",
     "Who do you want to hear from? Write one group of people on each line.",
     "Say how members are paid or thanked, and which costs are paid back.",
-    "What do we want to change, and for whom?",
-    "What is ours to decide? What can we only suggest?",
-    "How does every member add to the agenda?",
-    "Do we decide by agreement or by a vote?",
+    *CHARTER_QUESTIONS,
 )
 """Sentences the records start with, to be replaced: `coprod check` warns about any left in what
 the site publishes (checks/starting_text.py); a test keeps this list in step with the files."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -10,6 +11,11 @@ from pathlib import Path
 import pytest
 from charter_git import CHARTER_3, REVIEW_MEETING, commit_all, git, three_version_repo
 from groups import TODAY, write_files
+
+from coprod_site.charter_history import build_charter_history
+from coprod_site.loading import load_group
+from coprod_site.published import Published
+from coprod_site.scaffold import CHARTER_QUESTIONS, init_group
 
 CHARTER_4 = CHARTER_3.replace("version: 3", "version: 4").replace(
     "You can take a break at any time.", "You can take a break at any time, or go home early.")
@@ -353,3 +359,34 @@ def test_the_charters_own_record_changed_in_a_pull_request_is_a_warning_to_say_w
         "out) changed in this pull request, from 'nothing' to '[1]'. That needs no amendment, but say why in the "
         "pull request, so a reviewer can check it.")]
     assert result.returncode == 0, result.stdout
+
+
+def test_a_new_group_answers_its_charters_questions_without_an_amendment(tmp_path: Path) -> None:
+    """After 'coprod init' was pushed, writing the first charter asked for an agreed amendment
+    at a meeting with agreed minutes: a forming group could not start. Once answered, the
+    charter changes only by amendment, and its history starts from the answers."""
+    root = tmp_path / "young-voices"
+    init_group(root, "Young Voices", dt.date(2025, 1, 10))
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "Start our group", "2025-01-10T12:00:00+00:00")
+    git(root, "checkout", "-q", "-b", "our-words")
+    charter = root / "content/charter.md"
+    written = charter.read_text(encoding="utf-8")
+    for question in CHARTER_QUESTIONS:
+        written = written.replace(question, "We answer this in our own words.")
+    charter.write_text(written, encoding="utf-8")
+    commit_all(root, "Our charter in our words", "2025-01-17T12:00:00+00:00")
+    assert [line for line in guard_lines(coprod(root, "--base", "main")) if "charter" in line] == []
+    git(root, "checkout", "-q", "main")
+    git(root, "merge", "-q", "--no-ff", "our-words", "-m", "Merge our words", date="2025-01-17T13:00:00+00:00")
+    charter.write_text(written.replace("We answer this in our own words.", "We changed our minds.", 1), encoding="utf-8")
+    commit_all(root, "A change", "2025-02-01T12:00:00+00:00")
+    assert any("no amendment" in line for line in guard_lines(coprod(root, "--base", "HEAD~1")))
+    git(root, "reset", "-q", "--hard", "HEAD~1")
+    group, _ = load_group(root)
+    history = build_charter_history(Published(group, dt.date(2025, 2, 1)))
+    assert history is not None and [v.number for v in history.versions] == [1]
+    first = history.versions[0]
+    words = " ".join(clause.text for clause in first.wording)
+    assert "We answer this in our own words." in words and CHARTER_QUESTIONS[0] not in words
+    assert first.published_on == dt.date(2025, 1, 17) and first.later_edits is None

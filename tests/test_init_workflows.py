@@ -174,8 +174,8 @@ def test_the_words_records_start_with_are_a_warning_until_replaced(tmp_path: Pat
 
     # The meeting is a draft: drafts are for writing in, and not published.
     assert warned() == ["content/amendments/AM-01-first-steps.md:10",
-                        "content/charter.md:9", "content/charter.md:13", "content/charter.md:21",
-                        "content/charter.md:29", "content/decisions/D-001-first-steps.md:18",
+                        *(f"content/charter.md:{line}" for line in range(9, 46, 4)),
+                        "content/decisions/D-001-first-steps.md:18",
                         "content/project.yml:2", "content/project.yml:4", "content/project.yml:8",
                         "content/project.yml:14", "content/project.yml:15",
                         "content/reports/farewell.md:5", "content/reports/farewell.md:10",

@@ -24,6 +24,7 @@ from ..charter_history import (
     ClauseChange,
     Comparison,
     compare_charters,
+    is_first_draft,
     read_charter_text,
     read_text_at,
 )
@@ -112,7 +113,8 @@ def _base_problem(root: Path, base: str, path: str) -> Problem | None:
 
 
 def _charter_change(root: Path, base: str, path: str) -> CharterChange | None:
-    """The charter at `base` and now; None when the charter is new in this change."""
+    """The charter at `base` and now; None when the charter is new in this change, or was the
+    one 'coprod init' wrote, with questions for the group to answer."""
     old_text = read_text_at(root, base, path)
     if old_text is None:
         return None
@@ -121,6 +123,8 @@ def _charter_change(root: Path, base: str, path: str) -> CharterChange | None:
     except (OSError, UnicodeDecodeError):
         return None
     old, new = read_charter_text(old_text, path), read_charter_text(new_text, path)
+    if is_first_draft(old):
+        return None
     comparison = compare_charters(old, new)
     lines = _first_changed_lines(old_text, new_text, new, comparison)
     return CharterChange(path, old.version, new.version, new.version_line, comparison, lines)
