@@ -389,6 +389,11 @@ class Published:
         return person is not None and person.quotes and person.is_named
 
 
+def content_note(notes: list[str]) -> str:
+    """What a summary's content note says, before the summary, wherever it is shown."""
+    return f"this summary talks about {join_words(notes)}. You can skip it, or read it with someone."
+
+
 def join_words(words: list[str]) -> str:
     """'a, b and c'."""
     if len(words) <= 1:

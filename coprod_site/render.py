@@ -27,7 +27,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from .pages import GLOSSARY_PAGE, PageSpec, page_url, relative_url
-from .published import Published, join_words
+from .published import Published, content_note, join_words
 from .terms import Wrap, entry_id
 
 
@@ -107,7 +107,7 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                bytecode_cache=compiled, auto_reload=False)
         self.env.filters.update(date=format_date, time=format_time, words=words, mid_sentence=mid_sentence)
-        self.env.globals.update(plural=plural, join_words=join_words, entry_id=entry_id)
+        self.env.globals.update(plural=plural, join_words=join_words, content_note=content_note, entry_id=entry_id)
 
     def render(self, spec: PageSpec, site: Published, body_html: str = "", **extra: Any) -> str:
         """The page's HTML fragment: the record's fields around its rendered body."""

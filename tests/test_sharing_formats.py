@@ -150,6 +150,28 @@ def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
     assert page.select_one("article div.admonition.note") is not None  # the page the entry links to
 
 
+def test_a_feed_entry_gives_the_content_note_before_the_summary(tmp_path: Path) -> None:
+    """The page warns before a summary that talks about something hard; a feed reader had gone
+    straight into it."""
+    from bs4 import BeautifulSoup
+    from conftest import mkdocs_build
+    from groups import FILES, write_files
+
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    files = {**FILES, meeting: FILES[meeting].replace("ladder: co-designing", "ladder: co-designing\n"
+                                                      "content_notes: [hospital stays, self-harm]")}
+    root = write_files(tmp_path / "group", files)
+    assert mkdocs_build(root).returncode == 0
+    entry = next(e for e in read_feed(root / "site", "meetings").entries if e.id.endswith("first-meeting"))
+    said = "this summary talks about hospital stays and self-harm. You can skip it, or read it with someone."
+    assert entry.summary.startswith(f"Content note: {said} Summary of our meeting on")
+    first = BeautifulSoup(entry.content[0].value, "html.parser").find("p")
+    assert first is not None and first.get_text() == f"Content note: {said}"
+    page = BeautifulSoup((root / "site/meetings/2025-01-10-first-meeting/index.html").read_text(), "html.parser")
+    aside = page.select_one("aside.coprod-content-note")
+    assert aside is not None and aside.get_text(" ", strip=True) == f"Content note: {said}"
+
+
 # --- calendar --------------------------------------------------------------------------
 
 

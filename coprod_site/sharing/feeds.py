@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from html import escape
 from pathlib import Path
 
 import markdown
@@ -23,7 +24,7 @@ from feedgen.feed import FeedGenerator
 
 from ..gitlog import last_changed
 from ..outputs import OutputFile, RebuildCache
-from ..published import Published
+from ..published import Published, content_note
 from ..records import Amendment, Decision, Meeting, Report
 from ..sanitize import clean_html
 from ..settings import MarkdownSetup, Settings, SharedConverter
@@ -72,6 +73,9 @@ class FeedEntry:
     """The record's file, which its relative links start from."""
     changed: dt.date | None = None
     """When git says its words last changed, for the entries a feed keeps."""
+    content_notes: tuple[str, ...] = ()
+    """What the summary talks about that some readers may want to skip: said before it, as on
+    its page."""
 
     @property
     def updated(self) -> dt.date:
@@ -120,7 +124,7 @@ def _meeting_entry(meeting: Meeting) -> FeedEntry:
     agreed = meeting.minutes.agreed_on or meeting.date
     return FeedEntry("meeting", first_id(meeting), f"Meeting summary: {meeting.title}", record_url(meeting), agreed,
                      f"Summary of our meeting on {_words(meeting.date)}, agreed on {_words(agreed)}.",
-                     meeting.source.body, meeting.source.path)
+                     meeting.source.body, meeting.source.path, content_notes=tuple(meeting.content_notes))
 
 
 def _decision_entry(site: Published, decision: Decision) -> FeedEntry:
@@ -203,9 +207,12 @@ def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry,
     item.link(href=absolute_url(site, entry.url), rel="alternate", type="text/html")
     item.updated(at_midnight(entry.updated))
     item.published(at_midnight(entry.published))
-    item.summary(entry.summary)
+    note = content_note(list(entry.content_notes)) if entry.content_notes else None
+    item.summary(entry.summary if note is None else f"Content note: {note} {entry.summary}")
     if entry.body.strip():
-        item.content(ENTRY_HTML.get((setup, site.site_url, entry.body)), type="html")
+        shown = ENTRY_HTML.get((setup, site.site_url, entry.body))
+        item.content(shown if note is None else f"<p><strong>Content note:</strong> {escape(note)}</p>\n{shown}",
+                     type="html")
     item.category(term=entry.kind)
 
 
