@@ -75,8 +75,8 @@ def test_both_pages_are_in_the_navigation(site: Path) -> None:
 def test_you_said_we_did_says_what_changed_what_could_not_and_what_is_overdue(site: Path) -> None:
     text = main_text(site, "you-said-we-did/index.html")
     # the figures add up to the total: the one turned down is counted too
-    assert ("Of 6 decisions, 2 changed something, 1 could not happen, 2 are still to happen and 1 we decided "
-            "not to do. 1 reply we are waiting for is overdue.") in text
+    assert ("Of 6 decisions, 2 changed something, 1 could not happen, 2 are still to happen and 1 we turned "
+            "down or replaced. 1 reply we are waiting for is overdue.") in text
     assert "What changed (2) D-004: Ask the council for a youth space (5 November 2025)" in text
     assert "The youth space opens in April." in text
     assert "Their reply on 1 December 2025: Yes, from April." in text
@@ -84,8 +84,21 @@ def test_you_said_we_did_says_what_changed_what_could_not_and_what_is_overdue(si
             "The bus company would not change the route.") in text
     assert ("We sent it to the hospital board on 20 February 2025. They said they would reply by 1 April 2025. "
             "Overdue: We are still waiting: the reply is overdue.") in text
-    assert "What we decided not to do (1) D-007: Stop meeting online" in text
+    assert "What we turned down or replaced (1) D-007: Stop meeting online" in text
     assert "SECRET-DRAFT" not in text and "D-005" not in text
+
+
+def test_a_replaced_decision_is_not_called_one_we_decided_not_to_do(tmp_path: Path) -> None:
+    """A decision replaced by a later one had been listed as one 'we decided not to do'."""
+    d1, d2 = "content/decisions/D-001-own-words.md", "content/decisions/D-002-budget.md"
+    files = {**FILES, d1: FILES[d1].replace("status: agreed", "status: superseded").replace("outcome: changed\n", ""),
+             d2: FILES[d2].replace("status: agreed", "status: agreed\nsupersedes: [D-001]")}
+    root = write_files(tmp_path, files)
+    assert mkdocs_build(root).returncode == 0
+    text = main_text(root / "site", "you-said-we-did/index.html")
+    assert "What we turned down or replaced (1) D-001: Use our own words in leaflets" in text
+    assert "Replaced by D-002: Ask for a bigger budget." in text
+    assert "decided not to do" not in text
 
 
 def test_the_decision_pages_say_a_reply_is_overdue(site: Path) -> None:
