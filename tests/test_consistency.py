@@ -272,6 +272,17 @@ def test_an_id_given_to_two_people_is_named_where_the_ids_it_left_nobody_are_rep
                                      "should one of them be 'p02'?") for e in nobody)
 
 
+def test_one_old_id_on_two_records_is_a_problem(tmp_path: Path) -> None:
+    """Its old address had quietly led to the first of them."""
+    root = write_files(tmp_path, {**FILES,
+                                  D1: FILES[D1].replace("date: 2025-01-10", "date: 2025-01-10\nold_ids: [D-050]"),
+                                  D2: FILES[D2].replace("title: Ask for a bigger budget",
+                                                        "title: Ask for a bigger budget\nold_ids: [D-050]")})
+    assert [m for m in consistency_messages(root) if "D-050" in m] == [
+        ("content/decisions/D-002-budget.md, line 3: 'old_ids' names D-050, which D-001 names too: its old "
+         "address can lead to only one of them. Keep it on the one that had it.")]
+
+
 def test_a_record_renamed_with_old_ids_is_named_where_its_old_id_is_still_used(tmp_path: Path) -> None:
     """D-001 became D-003 (its old address redirects); the meeting that made it still says D-001,
     and is told the new id to write."""

@@ -492,8 +492,14 @@ def _handover(group: Group) -> Problems:
 def check_old_ids(group: Group, settings: Settings) -> Problems:
     taken = {*group.meetings, *group.decisions, *group.amendments, *group.reports}
     for records in (group.meetings, group.decisions, group.amendments, group.reports):
+        claimed: dict[str, str] = {}  # an old address leads to one record of its folder
         for record in records.values():
             for index, old in enumerate(record.old_ids):
+                first = claimed.setdefault(old, record.id)
+                if first != record.id:
+                    yield record.source.problem(f"'old_ids' names {old}, which {first} names too: its old "
+                                                "address can lead to only one of them. Keep it on the one "
+                                                "that had it.", "old_ids", index)
                 if not ADDRESSABLE.match(old):
                     yield record.source.problem(f"'old_ids' names '{old}', which no address of this site could "
                                                 "have held: write the record's old file name without .md "
