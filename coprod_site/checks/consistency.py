@@ -8,8 +8,10 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from ..accessibility import STATEMENT_PATH
 from ..charter_history import clause_ids_in_history
 from ..loading import MEETING_NAME, split_clauses
+from ..pages import NAV_TITLES, page_url
 from ..problems import Problem
 from ..published import join_words
 from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Meeting, Report
@@ -509,8 +511,21 @@ def check_old_ids(group: Group, settings: Settings) -> Problems:
                                                 "An old id must be free.", "old_ids", index)
 
 
+def check_pages_the_site_makes(group: Group, settings: Settings) -> Problems:
+    """A page of the group's own at the address of one the site makes ('people.md' is 'Who we
+    are'): the site's page took its place, and it was never seen."""
+    made = {page_url(path): title for path, title in NAV_TITLES.items() if path != "index.md"}
+    made |= {page_url(STATEMENT_PATH): "Accessibility statement", "charter/history/": "How our charter has changed"}
+    for path, source in group.pages.items():
+        title = made.get(page_url(path))
+        if title is not None:
+            yield Problem(source.path, None, None, f"has the address of the site's own page '{title}' "
+                          f"(/{page_url(path)}), which takes its place, so this page would never be seen. "
+                          "Give the file another name.")
+
+
 CHECKS = (
-    check_project, check_people, check_person_references, check_meeting_dates,
+    check_pages_the_site_makes, check_project, check_people, check_person_references, check_meeting_dates,
     check_meeting_references, check_decisions, check_actions, check_amendments,
     check_reports, check_old_ids, check_same_numbers,
 )
