@@ -559,6 +559,16 @@ def test_an_email_or_number_in_mkdocs_yml_words_is_one_problem_at_its_line(tmp_p
     assert len(found) == 1 and found[0].startswith("mkdocs.yml, line 2: 'site_description' has a phone number")
 
 
+def test_page_addresses_that_would_change_stop_the_build(tmp_path: Path) -> None:
+    """'use_directory_urls: false' moved every page (meetings/x.html), breaking shared links and QR codes."""
+    from conftest import mkdocs_build
+
+    root = write_files(tmp_path, {**FILES, "mkdocs.yml": FILES["mkdocs.yml"] + "use_directory_urls: false\n"})
+    result = mkdocs_build(root)
+    assert result.returncode != 0 and "'use_directory_urls: false' changes the address of every page" in result.stderr
+    assert not (root / "site").exists()
+
+
 def test_a_site_url_that_is_not_a_web_address_stops_the_build_at_its_line(tmp_path: Path) -> None:
     """Material prints site_url, unescaped, into every page's links: '"><script>' in it ran on
     every page."""

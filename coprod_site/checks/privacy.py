@@ -283,6 +283,11 @@ def check_site_settings(group: Group, settings: Settings) -> Iterator[Problem]:
     raw, _, text = read_mkdocs_yml(Path(group.root) / "mkdocs.yml")
     yield from site_url_problems(raw, text)
     yield from _loads_from_other_websites(raw, text)
+    if raw.get("use_directory_urls") is False:
+        yield Problem("mkdocs.yml", line_of_setting(text, "use_directory_urls"), "use_directory_urls",
+                      "'use_directory_urls: false' changes the address of every page (meetings/x.html, not "
+                      "meetings/x/), so links people have shared and the QR codes on posters stop working. "
+                      "Take it out.")
     rules = _group_rules(group)
     for name in SITE_TEXT_SETTINGS:
         for words in _strings(raw.get(name)):
