@@ -394,6 +394,25 @@ def test_meetings_json_has_published_meetings_with_people_as_they_agreed(built_g
     assert meetings[0]["summary"] is None
 
 
+def test_a_meeting_still_to_come_is_exported_as_its_page_shows_it(tmp_path: Path) -> None:
+    """CONTENT-MODEL: a planned meeting is published with its date, time, place, support and
+    agenda; its content notes, feedback and decisions had gone into the open data too."""
+    from conftest import mkdocs_build
+    from groups import FILES, write_files
+
+    planned = "content/meetings/2027-06-10-summer.md"
+    files = {**FILES, planned: FILES[planned].replace("minutes:", "content_notes: [a private worry]\n"
+                                                      "ladder: co-producing\nfeedback:\n  how: By email\nminutes:")}
+    root = write_files(tmp_path / "group", files)
+    assert mkdocs_build(root).returncode == 0
+    meetings = json.loads((root / "site/data/meetings.json").read_text(encoding="utf-8"))["meetings"]
+    summer = next(m for m in meetings if m["id"] == "2027-06-10-summer")
+    assert (summer["date"], summer["start"], summer["venue"], summer["support"], summer["agenda"]) == (
+        "2027-06-10", "16:00", "Library (step-free)", ["BSL interpreter"], ["Check-in", "Summer plans"])
+    assert (summer["content_notes"], summer["ladder"], summer["feedback_how"], summer["decisions"]) == ([], None, None, [])
+    assert [p.name for p in (root / "site").rglob("*.*") if "private worry" in p.read_text(errors="ignore")] == []
+
+
 def test_no_person_id_appears_in_any_feed_calendar_or_data_file(built_group: Path) -> None:
     person_id = re.compile(r"\bp0[1-5]\b")
     leaks = [str(path.relative_to(built_group)) for path in published_outputs(built_group)

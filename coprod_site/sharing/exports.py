@@ -131,7 +131,8 @@ def meeting_rows(site: Published) -> list[Row]:
 def meeting_row(site: Published, meeting: Meeting) -> Row:
     agreed = meeting.is_agreed
     def people(ids: list[str]) -> list[str]:
-        """People as their consent allows; a planned meeting's page names no one, so neither does this."""
+        """People as their consent allows. A meeting still to come (or cancelled) is published
+        with its date, time, place, support and agenda, as its page is, and nothing more."""
         return [site.person(p) for p in ids] if agreed else []
 
     return {
@@ -144,11 +145,11 @@ def meeting_row(site: Published, meeting: Meeting) -> Row:
         "members_present": len(meeting.present) if agreed else 0,
         "members_named": site.people_named(meeting.present) if agreed else [],
         "guests": meeting.guests if agreed else 0, "apologies": len(meeting.apologies) if agreed else 0,
-        "content_notes": list(meeting.content_notes), "ladder": meeting.ladder,
-        "feedback_sent_on": _day(meeting.feedback.sent_on) if meeting.feedback else None,
-        "feedback_how": meeting.feedback.how if meeting.feedback else None,
+        "content_notes": list(meeting.content_notes) if agreed else [], "ladder": meeting.ladder if agreed else None,
+        "feedback_sent_on": _day(meeting.feedback.sent_on) if agreed and meeting.feedback else None,
+        "feedback_how": meeting.feedback.how if agreed and meeting.feedback else None,
         "actions": [a.id for a in meeting.actions] if agreed else [],
-        "decisions": [d.id for d in site.decisions_of(meeting)],
+        "decisions": [d.id for d in site.decisions_of(meeting)] if agreed else [],
         "summary": (site.shown_text(meeting.source.body, meeting.source.path).strip() or None) if agreed else None,
         "url": _page(site, record_url(meeting)),
     }
