@@ -266,9 +266,21 @@ class Person(Record):
 
 
 def with_article(role: str) -> str:
-    """'a member', 'an advisor'."""
-    article = "an" if role[:1].lower() in "aeiou" else "a"
-    return f"{article} {role}"
+    """'a member', 'an advisor', 'a user', 'an hour', 'an NHS manager', 'a GP', 'a CAMHS nurse'."""
+    first = re.split(r"[\s/-]", role.strip(), maxsplit=1)[0]
+    if len(first) > 1 and first.isupper() and first.isalpha() and first not in _SAID_AS_WORDS:
+        vowel_sound = first[0] in "AEFHILMNORSX"  # read letter by letter: 'en-aitch-ess'
+    else:
+        lower = first.lower()
+        vowel_sound = (lower[:1] in ("a", "e", "i", "o", "u") and not _SOUNDS_LIKE_YOU.match(lower)
+                       or bool(_SILENT_H.match(lower)))
+    return f"{'an' if vowel_sound else 'a'} {role}"
+
+
+_SAID_AS_WORDS = {"CAMHS", "SENCO", "NICE", "PALS", "SEND", "NATO"}
+"""Short forms said as words, not letter by letter ('a CAMHS nurse', 'a NICE adviser')."""
+_SOUNDS_LIKE_YOU = re.compile(r"uni(?!n)|use|usu|uti|ura|ure|uro|eu|ewe|one\b|once")
+_SILENT_H = re.compile(r"hour|honest|honou?r|heir")
 
 
 class People(Model):

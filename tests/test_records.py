@@ -33,6 +33,17 @@ def test_a_person_is_shown_only_as_their_consent_allows(fields: dict[str, object
     assert person(**fields).public_name == shown
 
 
+@pytest.mark.parametrize(("role", "shown"), [
+    ("user", "a user"), ("unpaid carer", "an unpaid carer"), ("university student", "a university student"),
+    ("NHS manager", "an NHS manager"), ("GP", "a GP"), ("MP", "an MP"), ("CAMHS nurse", "a CAMHS nurse"),
+    ("A&E nurse", "an A&E nurse"), ("honorary member", "an honorary member"), ("HR officer", "an HR officer"),
+    ("expert by experience", "an expert by experience"), ("youth worker", "a youth worker"),
+])
+def test_a_role_gets_the_article_it_is_said_with(role: str, shown: str) -> None:
+    """Chosen by first letter, it had said 'an user' and 'a NHS manager'."""
+    assert person(roles=[role]).public_name == shown
+
+
 def test_show_as_defaults_to_role() -> None:
     assert person(name="Amina K.").show_as == "role"
 
