@@ -186,8 +186,22 @@ class FiledRecord(Record):
 
 
 class Contact(Model):
-    text: Text
+    """A route that reaches the group: words ('Ask at the school office'), a shared mailbox, or both."""
+
+    text: Text = ""
     email: str | None = None
+
+    @model_validator(mode="after")
+    def _a_route(self) -> Self:
+        if not self.text and not self.email:
+            raise PydanticCustomError("coprod_contact", "needs 'text' (how to reach the group) or 'email' "
+                                      "(a shared mailbox), or both")
+        return self
+
+    @property
+    def words(self) -> str:
+        """How to reach the group, in a sentence: its text, or else its email address."""
+        return self.text or f"Email {self.email}."
 
 
 class DataProtection(Model):

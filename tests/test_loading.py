@@ -74,6 +74,19 @@ def test_a_field_left_blank_takes_its_default_and_a_blank_required_one_is_called
     assert (blank.guests, blank.agenda, blank.actions, blank.minutes.agreed_on) == (0, [], [], None)
 
 
+def test_a_contact_is_words_or_a_mailbox_or_both(tmp_path: Path) -> None:
+    """CONTENT-MODEL: 'a route that reaches the group'; its 'text' had been required alone."""
+    project = FILES["content/project.yml"]
+    write_files(tmp_path, {**FILES, "content/project.yml": project.replace("  text: Email the team inbox.\n", "")})
+    group, problems = load_group(tmp_path)
+    assert problems == [] and group.project is not None
+    assert (group.project.contact.text, group.project.contact.words) == ("", "Email team@example.org.")
+    write_files(tmp_path, {"content/project.yml": project.replace("  text: Email the team inbox.\n", "").replace(
+        "  email: team@example.org\n", "  email:\n")})
+    assert messages(tmp_path) == [("content/project.yml, line 6: 'contact' needs 'text' (how to reach the group) or "
+                                  "'email' (a shared mailbox), or both.")]
+
+
 def test_meeting_field_errors_name_the_action_and_line(tmp_path: Path) -> None:
     write_files(tmp_path, {
         "content/project.yml": FILES["content/project.yml"],

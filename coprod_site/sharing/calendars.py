@@ -107,7 +107,7 @@ def event_description(site: Published, meeting: Meeting) -> str:
         lines += ["", heading, *(f"- {item}" for item in meeting.agenda)]
     if meeting.is_planned or meeting.is_cancelled:
         contact = site.project.contact
-        email = f" {contact.email}" if contact.email and contact.email not in contact.text else ""
-        lines += ["", f"{'Questions' if meeting.is_cancelled else 'How to come'}: {contact.text}{email}"]
+        email = f" {contact.email}" if contact.email and contact.email not in contact.words else ""
+        lines += ["", f"{'Questions' if meeting.is_cancelled else 'How to come'}: {contact.words}{email}"]
     lines += ["", f"More about this meeting: {absolute_url(site, record_url(meeting))}"]
     return "\n".join(lines).strip()
