@@ -16,12 +16,12 @@ from typing import Literal
 
 from .stats import (
     OUTCOMES,
-    POWERS,
     ROLES,
     Attendance,
     DecisionFigures,
     LadderFigures,
     PeriodFigures,
+    Power,
     QuarterFigures,
     RoleShare,
     Share,
@@ -180,8 +180,8 @@ OUTCOME_SERIES = (
     Series("pending", "Still to happen", "dots"),
     Series("no-change", "Nothing to change", "outline"),
 )
-POWER_LABELS = {"within-remit": "Ours to decide", "recommendation": "Our recommendations",
-                "referred": "Referred to others"}
+POWER_LABELS: dict[Power, str] = {"within-remit": "Ours to decide", "recommendation": "Our recommendations",
+                                  "referred": "Referred to others", None: "Not recorded"}
 
 
 def _holders(share: RoleShare) -> tuple[int, ...]:
@@ -225,11 +225,13 @@ def attendance_chart(rows: Sequence[Attendance], meetings: int | None = None) ->
 
 def decisions_chart(figures: DecisionFigures) -> BarChart:
     """Decisions by whose power they were in, split by what happened."""
+    unrecorded = sum(row.total for row in figures.by_power if row.power is None)
     summary = (f"Of {_plural(figures.total, 'decision')}, {figures.power('within-remit').total} were ours to "
                f"decide, {figures.power('recommendation').total} were recommendations and "
-               f"{figures.power('referred').total} were referred to others; "
-               f"{figures.outcome_total('changed')} changed something.")
-    rows = [(POWER_LABELS[p], tuple(figures.power(p).count(o) for o in OUTCOMES)) for p in POWERS]
+               f"{figures.power('referred').total} were referred to others"
+               + (f" ({unrecorded} {'does' if unrecorded == 1 else 'do'} not say)" if unrecorded else "")
+               + f"; {figures.outcome_total('changed')} changed something.")
+    rows = [(POWER_LABELS[row.power], tuple(row.count(o) for o in OUTCOMES)) for row in figures.by_power]
     return stacked_bar_chart("chart-decisions", "Whose decision was it, and what happened", summary,
                              "Whose decision", OUTCOME_SERIES, rows)
 

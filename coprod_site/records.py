@@ -431,8 +431,10 @@ class Decision(FiledRecord):
     date: Date
     made_at: str | None = None
     how: Literal["consensus", "vote", "delegated", "other"] | None = None
-    status: Literal["proposed", "agreed", "rejected", "superseded"]
-    power: Literal["within-remit", "recommendation", "referred"]
+    status: Literal["proposed", "agreed", "rejected", "superseded"] = "agreed"
+    """A decision log records what was decided: one without a status is taken as agreed (and told)."""
+    power: Literal["within-remit", "recommendation", "referred"] | None = None
+    """None where the record does not say: the site says so ('Not recorded')."""
     referred_to: str | None = None
     referred_on: OptionalDate = None
     response_due: OptionalDate = None

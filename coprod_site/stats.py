@@ -21,7 +21,8 @@ from .records import LADDER, Decision, Meeting, Person, Report
 Role = Literal["chairs", "facilitators", "note_takers"]
 Holder = Literal["lived", "shared", "staff", "none"]
 Outcome = Literal["changed", "not-possible", "pending", "no-change"]
-Power = Literal["within-remit", "recommendation", "referred"]
+Power = Literal["within-remit", "recommendation", "referred"] | None
+"""Whose decision it was; None where the record does not say."""
 
 ROLES: tuple[Role, ...] = ("chairs", "facilitators", "note_takers")
 OUTCOMES: tuple[Outcome, ...] = ("changed", "not-possible", "pending", "no-change")
@@ -393,7 +394,8 @@ def decisions_in(site: Published, period: Period) -> list[Decision]:
 
 def decision_figures(site: Published, decisions: Sequence[Decision]) -> DecisionFigures:
     rows = []
-    for power in POWERS:
+    unrecorded: tuple[Power, ...] = (None,) if any(d.power is None for d in decisions) else ()
+    for power in (*POWERS, *unrecorded):
         outcomes = [outcome_of(d) for d in decisions if d.power == power]
         rows.append(PowerRow(power, *(outcomes.count(o) for o in OUTCOMES)))
     referred = [d for d in decisions if d.power == "referred"]

@@ -101,6 +101,26 @@ def test_a_replaced_decision_is_not_called_one_we_decided_not_to_do(tmp_path: Pa
     assert "decided not to do" not in text
 
 
+def test_a_decision_with_only_a_title_and_a_date_is_published_and_told_what_it_lacks(tmp_path: Path) -> None:
+    """CONTENT-MODEL marks neither 'status' nor 'power' as required: both had been errors."""
+    minimal = "---\ntitle: Meet in the library\ndate: 2025-02-14\n---\nThe library is step-free.\n"
+    root = write_files(tmp_path, {**FILES, "content/decisions/D-009-library.md": minimal})
+    group, problems = load_group(root)
+    assert problems == []
+    told = [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS) if "D-009" in p.path]
+    assert told == [
+        ("warning: content/decisions/D-009-library.md, line 2: has no 'power': the site says 'Not recorded' where "
+         "it says whose decision it was. Add 'power:' (within-remit, recommendation or referred)."),
+        ("warning: content/decisions/D-009-library.md, line 2: has no 'status', so it is shown as agreed. Say so "
+         "with 'status: agreed', or write proposed, rejected or superseded.")]
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "Whose decision Not recorded" in main_text(root / "site", "decisions/D-009/index.html")
+    chart = page(root / "site", "how-we-work/index.html").select_one("#chart-decisions")
+    assert chart is not None and "(1 does not say)" in chart.get_text()
+    assert "Not recorded" in [th.get_text() for th in chart.select("tbody th")]
+
+
 def test_the_decision_pages_say_a_reply_is_overdue(site: Path) -> None:
     rows = [main_text_of(tr) for tr in page(site, "decisions/index.html").select("tbody tr")]
     assert ("D-002: Ask for a bigger budget 14 February 2025 agreed Referred to the hospital board "

@@ -62,12 +62,15 @@ def test_a_field_left_blank_takes_its_default_and_a_blank_required_one_is_called
     meeting = ("---\ntitle: T\ndate: 2025-03-14\nguests:\nagenda:\ncontent_notes:\nactions:\nminutes:\n"
                "  status: agreed\n  agreed_on:\n---\n")
     decision = "---\ntitle: D\ndate: 2025-03-14\nstatus:\npower: within-remit\nhow:\n---\n"
+    unsure = "---\ntitle: T\ndate: 2025-03-15\nminutes:\n  status:\n---\n"
     write_files(tmp_path, {**FILES, "content/people.yml": people, "content/project.yml": project,
-                           "content/meetings/2025-03-14-x.md": meeting, "content/decisions/D-009-d.md": decision})
+                           "content/meetings/2025-03-14-x.md": meeting, "content/decisions/D-009-d.md": decision,
+                           "content/meetings/2025-03-15-y.md": unsure})
     group, problems = load_group(tmp_path)
     assert [str(p) for p in problems] == [
-        ("content/decisions/D-009-d.md, line 4: 'status' is empty. Write one of 'proposed', 'agreed', 'rejected' or "
-        "'superseded'.")]
+        ("content/meetings/2025-03-15-y.md, line 5: 'status' in 'minutes' is empty. Write one of 'planned', "
+         "'draft', 'circulated', 'agreed' or 'cancelled'.")]
+    assert group.decisions["D-009"].status == "agreed"
     assert (group.people["p04"].show_as, group.people["p04"].quotes) == ("role", False)
     assert group.project is not None and group.project.language == "en-GB"
     blank = group.meetings["2025-03-14-x"]

@@ -249,6 +249,14 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
             for earlier in set(later.supersedes) - {later.id}:
                 replaced_by.setdefault(earlier, []).append(later.id)
     for decision in group.decisions.values():
+        if decision.source.meta.get("status") is None:  # (one misspelt is read as meant, and told)
+            yield decision.source.problem("has no 'status', so it is shown as agreed. Say so with 'status: "
+                                          "agreed', or write proposed, rejected or superseded.", "title",
+                                          severity="warning")
+        if decision.lacks("power"):
+            yield decision.source.problem("has no 'power': the site says 'Not recorded' where it says whose "
+                                          "decision it was. Add 'power:' (within-remit, recommendation or "
+                                          "referred).", "title", severity="warning")
         for index, other in enumerate(decision.supersedes):
             if other == decision.id:
                 yield decision.source.problem("'supersedes' names this decision itself. Name the earlier "

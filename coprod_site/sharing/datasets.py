@@ -104,8 +104,8 @@ DECISIONS = DataSet("decisions", "Decisions", "Every published decision of the g
     Column("date", "date", "When it was decided.", required=True),
     Column("status", "text", "Where the decision stands.", True, vocabulary(Decision, "status")),
     Column("how", "text", "How the group decided.", choices=vocabulary(Decision, "how")),
-    Column("power", "text", "Whose decision it was: the group's own, a recommendation, or passed to others.",
-           True, vocabulary(Decision, "power")),
+    Column("power", "text", "Whose decision it was: the group's own, a recommendation, or passed to others "
+           "(empty where the record does not say).", choices=vocabulary(Decision, "power")),
     Column("made_at", "text", "The id of the meeting where it was decided (empty if not at a meeting)."),
     Column("referred_to", "text", "Who holds the power, when the decision was passed to others."),
     Column("referred_on", "date", "When it was passed to them."),
