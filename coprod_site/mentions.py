@@ -40,12 +40,14 @@ _SPEECH = (r"(?:said|says|told\s+us|tells\s+us|asked|asks|added|adds|explained|e
            r"wrote|writes|put\s+it|replied|replies|remembered|recalled|commented|suggested|suggests)")
 _MENTIONED = rf"(?P<mention>\[\[\s*(?P<id>{_ID})\s*\]\])"
 PROSE_QUOTES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
-    rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_SPEECH}[ \t]+{_MENTIONED}",   # "...," said [[p01]]
+    rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_SPEECH}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{_MENTIONED}",  # "...," said (our chair) [[p01]]
     rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_MENTIONED}[ \t]+{_SPEECH}",   # "...," [[p01]] said
     rf"{_MENTIONED}[ \t]+{_SPEECH}[,:]?[ \t]+[\"\u201c\u2018']",     # [[p01]] said, "..."
     rf"{_MENTIONED}:[ \t]*[\"\u201c\u2018]",                          # [[p01]]: "..."
-    rf"[\"\u201d\u2019'][,.!?]?[ \t]*(?:(?:[\u2012-\u2015]|--?)[ \t]*)?{_MENTIONED}",  # "..." [[p01]], "..." - [[p01]]
-    rf"(?m:^[ \t]{{0,3}}>[^\n]*?(?:[\u2012-\u2015]|--)[ \t]*){_MENTIONED}",     # > ... — [[p01]], on one line
+    rf"(?m:^[ \t]{{0,3}}(?:[-*+][ \t]+)?){_MENTIONED}:[ \t]+\S",          # [[p01]]: We need..., as a transcript
+    rf"[\"\u201d\u2019'][,.!?]?[ \t]*(?:(?:[\u2012-\u2015]|--?)[ \t]*)?\(?{_MENTIONED}",  # "..." [[p01]], "..." - [[p01]], "..." ([[p01]])
+    rf"(?m:^[ \t]{{0,3}}>[^\n]*?(?:[\u2012-\u2015]|--|[ \t]-)[ \t]*\(?){_MENTIONED}",  # > ... — [[p01]], > ... - [[p01]]
+    rf"(?m:^[ \t]{{0,3}}(?:>[ \t]*)+){_MENTIONED}[ \t]*(?:$|,)",        # > [[p01]] alone, ending a quote
 ))
 """A quote put to someone in running text, not in a blockquote: the quote marks next to the
 speaking, so `[[p01]] said we should` stays a mention."""

@@ -483,8 +483,16 @@ def test_a_quote_attributed_in_other_ways_still_follows_consent_to_quotes(typed:
     ("> I love the map. \u2014 [[p03]]", "> I love the map. \u2014 a member"),
     ("> \"I love the map.\" [[p03]]", "> \"I love the map.\" A member"),
     ("\u201cI love it\u201d -- [[p03]], at the end.", "\u201cI love it\u201d -- a member, at the end."),
+    ("> We need bigger links - [[p03]]", "> We need bigger links - a member"),
+    ("> We need bigger links.\n>\n> [[p03]]", "> We need bigger links.\n>\n> A member"),
+    ("\"We need bigger links\" ([[p03]])", "\"We need bigger links\" (a member)"),
+    ("[[p03]]: We need bigger links.", "A member: We need bigger links."),
+    ("\"We need bigger links,\" says young member [[p03]].", "\"We need bigger links,\" says young member a member."),
+    ("> [[p03]] told us the clinic moved.", "> Sky\\* told us the clinic moved."),
 ], ids=["said-after", "told-us-after", "said-before", "colon", "reported-speech-is-a-mention",
-        "quoted-and-credited-on-one-line", "credited-after-the-quote-marks", "credited-after-a-dash"])
+        "quoted-and-credited-on-one-line", "credited-after-the-quote-marks", "credited-after-a-dash",
+        "credited-after-a-hyphen", "credited-alone-at-the-end-of-a-quote", "credited-in-brackets",
+        "a-transcript", "said-and-a-role", "a-quote-that-mentions-someone"])
 def test_a_quote_in_running_text_follows_consent_to_quotes(typed: str, shown: str) -> None:
     """p03 is shown by a pseudonym but said no to quotes; p01 said yes. Quote marks next to
     the speaking make it a quote; without them it is what someone said, a mention."""
