@@ -188,7 +188,10 @@ def _meeting_page(meeting: Meeting) -> PageSpec:
     body = meeting.source.body if meeting.is_agreed else ""
     description = (f"Summary of our meeting on {when}: {meeting.title}." if meeting.is_agreed
                    else f"Our meeting on {when}: {meeting.title}.")  # not 'next': the page outlives the day
-    return PageSpec(record_page(meeting.kind, meeting.id), meeting.title, "meeting.html", body,
+    # A link shared in a chat shows the window title and description: they say it is off too.
+    title = f"Cancelled: {meeting.title}" if meeting.is_cancelled else meeting.title
+    description = f"Cancelled. {description}" if meeting.is_cancelled else description
+    return PageSpec(record_page(meeting.kind, meeting.id), title, "meeting.html", body,
                     {"record": meeting}, description)
 
 

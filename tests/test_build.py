@@ -163,6 +163,11 @@ def test_a_cancelled_meeting_keeps_its_page_and_says_so(tmp_path: Path) -> None:
     assert text.startswith("Home Meetings Planning the summer Cancelled: Our meeting on 10 June 2027, 4pm to 5pm will not take "
                            "place. The library is closed. We meet on 8 July instead.")
     assert "How to come" not in text and "Questions Email the team inbox. team@example.org" in text
+    shown = page(site, "meetings/2027-06-10-summer/index.html")
+    assert shown.title is not None and shown.title.get_text().startswith("Cancelled: Planning the summer")
+    preview = {m.get("property"): m.get("content") for m in shown.select("meta[property^='og:']")}
+    assert preview["og:title"].startswith("Cancelled: Planning the summer")
+    assert preview["og:description"] == "Cancelled. Our meeting on 10 June 2027: Planning the summer."
     assert "did not take place" in main_text(site, "meetings/2026-10-01-autumn/index.html")
     listed = main_text(site, "meetings/index.html")
     assert "Planning the summer: 10 June 2027, 4pm to 5pm (cancelled) Summer, again: 8 July 2027" in listed
