@@ -105,10 +105,15 @@ class Published:
 
     @property
     def coming_up(self) -> list[Meeting]:
-        """What the meetings page lists as coming up: planned meetings, and cancelled ones whose
-        day has not come, so that nobody turns up to them."""
-        later = [m for m in self.cancelled if m.date >= self.today]
-        return sorted([*self.upcoming, *later], key=lambda m: (m.date, m.id))
+        """What the meetings page lists as coming up: planned meetings whose day has not come,
+        and cancelled ones, so that nobody turns up to them."""
+        later = [m for m in [*self.upcoming, *self.cancelled] if m.date >= self.today]
+        return sorted(later, key=lambda m: (m.date, m.id))
+
+    @property
+    def summaries_owed(self) -> list[Meeting]:
+        """Planned meetings whose day has passed: they happened, and their summary is to come."""
+        return [m for m in self.upcoming if m.date < self.today]
 
     @property
     def meetings_with_pages(self) -> list[Meeting]:

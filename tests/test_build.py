@@ -141,6 +141,8 @@ def test_a_planned_meeting_whose_day_has_passed_no_longer_invites_anyone(tmp_pat
     assert ("Summary still to come: Our meeting on 10 June 2026, 4pm to 5pm has happened. We will share its "
             "summary here once the group has agreed it.") in text
     assert "Upcoming" not in text and "How to come" not in text and "What we planned to talk about" in text
+    listed = main_text(root / "site", "meetings/index.html")
+    assert "Coming up" not in listed and "Summaries still to come Planning the summer (10 June 2026)" in listed
 
 
 def test_a_cancelled_meeting_keeps_its_page_and_says_so(tmp_path: Path) -> None:
