@@ -34,7 +34,7 @@ from .fingerprints import file_digest, group_digest, page_digest
 from .finishing import Finisher, PageNotFinished, finished
 from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
 from .heap import SettledHeap, collector_paused
-from .image_metadata import without_metadata
+from .image_metadata import ImageNotCleaned, without_metadata
 from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache
 from .outputs import OutputFile, build_outputs
@@ -545,9 +545,14 @@ def _unused_theme_files(config: MkDocsConfig) -> Callable[[str], bool]:
 
 
 def _publish_without_metadata(image: File, files: Files, config: MkDocsConfig) -> None:
-    """The image as published: without the hidden details a phone or camera put in it."""
+    """The image as published: without the hidden details a phone or camera put in it. One whose
+    details cannot be taken out is left out (`coprod check` says why: checks/images.py)."""
     data = Path(image.abs_src_path or "").read_bytes()
-    published = without_metadata(data)
+    try:
+        published = without_metadata(data, image.src_uri)
+    except ImageNotCleaned:
+        files.remove(image)
+        return
     if published != data:
         files.remove(image)
         files.append(File.generated(config, image.src_uri, content=published))

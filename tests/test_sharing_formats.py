@@ -134,7 +134,7 @@ def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
     (root / "content" / "assets").mkdir()
     (root / "content" / "assets" / "map.png").write_bytes(
         bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                      "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082"))
+                      "1f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082"))
     assert mkdocs_build(root).returncode == 0
 
     entry = next(e for e in read_feed(root / "site", "meetings").entries if e.id.endswith("first-meeting"))

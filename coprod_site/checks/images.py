@@ -3,12 +3,10 @@ photo's hidden details stay out of the repository as well as the site."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
-from xml.etree import ElementTree
 
-from ..image_metadata import has_metadata
+from ..image_metadata import ImageNotCleaned, active_parts, read_svg, without_metadata
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
@@ -42,55 +40,74 @@ def image_files(group: Group) -> Iterator[tuple[str, Path]]:
 
 def check_image_metadata(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning for each image holding hidden details: the site gets a copy without them
-    (image_metadata.py), but the file itself keeps them for anyone who can see the repository."""
+    (image_metadata.py), but the file itself keeps them for anyone who can see the repository.
+    An error for one whose details cannot be taken out: the site never publishes it as it is."""
     for shown, file in image_files(group):
         try:
             data = file.read_bytes()
         except OSError:
             continue
-        if has_metadata(data):
-            yield Problem(shown, None, None,
-                          "holds hidden details that phones and cameras add, such as where and when the "
-                          "photo was taken and whose camera took it. The site gets a copy without them, "
-                          "but this file keeps them for anyone who can see the group's records. Save a "
-                          "copy without them (most phones and photo apps can remove the location) and "
-                          "put it in this file's place.", "warning")
+        if _is_svg(shown) and _svg_problem(shown, data) is not None:
+            continue  # check_svg_content's error: the site publishes nothing until it is fixed
+        try:
+            published = without_metadata(data, shown)
+        except ImageNotCleaned as exc:
+            yield Problem(shown, None, None, not_cleaned_message(exc))
+            continue
+        if published != data:
+            yield Problem(shown, None, None, DRAWING_DETAILS if _is_svg(shown) else PHOTO_DETAILS, "warning")
 
 
-_EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-"""An address with a scheme (http:, javascript:, data:) or another host: not a part of the image."""
+PHOTO_DETAILS = (
+    "holds hidden details that phones and cameras add, such as where and when the photo was taken "
+    "and whose camera took it. The site gets a copy without them, but this file keeps them for anyone "
+    "who can see the group's records. Save a copy without them (most phones and photo apps can remove "
+    "the location) and put it in this file's place.")
+DRAWING_DETAILS = (
+    "holds hidden details that drawing programs add, such as the file's name, the folder it was saved "
+    "in and comments. The site gets a copy without them, but this file keeps them for anyone who can "
+    "see the group's records. Save a copy without them (in Inkscape: Save As, 'Optimized SVG') and "
+    "put it in this file's place.")
+
+
+def not_cleaned_message(exc: ImageNotCleaned) -> str:
+    """Why the picture cannot be published, and how to make one that can."""
+    return (f"cannot be published: {exc}. The site publishes a picture only once it has taken out "
+            "the hidden details phones and cameras add (such as where a photo was taken and whose "
+            "camera took it), and it cannot for this one. Open it in a photo app, save it again as a "
+            "JPEG or PNG, and put that copy in this file's place.")
+
+
+def _is_svg(shown: str) -> bool:
+    return shown.lower().endswith(".svg")
 
 
 def check_svg_content(group: Group, settings: Settings) -> Iterator[Problem]:
     """An SVG image is a document: opened on its own it runs its scripts, and it can fetch things
     from other websites. An image on the site does neither."""
     for shown, file in image_files(group):
-        if not shown.lower().endswith(".svg"):
+        if not _is_svg(shown):
             continue
         try:
-            root = ElementTree.fromstring(file.read_bytes())
-        except (OSError, ElementTree.ParseError):
-            yield Problem(shown, None, None, "cannot be read as an SVG image. "
-                          "Save it again from the program that made it, or as a PNG.")
+            data = file.read_bytes()
+        except OSError:
             continue
-        found = sorted({what for element in root.iter() for what in _active_parts(element)})
-        if found:
-            yield Problem(shown, None, None, f"has {', '.join(found)}. An image "
-                          "on the site must not run code or fetch anything from other websites: remove "
-                          "them, or save the image as a PNG.")
+        problem = _svg_problem(shown, data)
+        if problem is not None:
+            yield problem
 
 
-def _active_parts(element: ElementTree.Element) -> Iterator[str]:
-    name = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
-    if name.lower() in ("script", "foreignobject", "iframe"):
-        yield f"a <{name}> element"
-    for attribute, value in element.attrib.items():
-        local = attribute.rpartition("}")[2].lower()
-        if local.startswith("on"):
-            yield f"an event handler ({local})"
-        elif local == "href" and _EXTERNAL.match(value) and (
-                name.lower() != "a" or value.strip().lower().startswith("javascript:")):
-            yield f"a link to '{value.strip()[:60]}'"  # fetched (an <a> to another page is only followed)
+def _svg_problem(shown: str, data: bytes) -> Problem | None:
+    try:
+        root, _ = read_svg(data)
+    except ImageNotCleaned:
+        return Problem(shown, None, None, "cannot be read as an SVG image. "
+                       "Save it again from the program that made it, or as a PNG.")
+    found = sorted({what for element in root.iter() for what in active_parts(element)})
+    if not found:
+        return None
+    return Problem(shown, None, None, f"has {', '.join(found)}. An image on the site must not run "
+                   "code or fetch anything from other websites: remove them, or save the image as a PNG.")
 
 
 CHECKS = (check_image_alt_text,)
