@@ -151,7 +151,7 @@ agenda:
   - Check-in
   - Check-out
 content_notes: []          # topics people may want warning of
-ladder: co-producing       # what kind of involvement this meeting was
+ladder:                    # what kind of involvement it was: informing | consulting | engaging | co-designing | co-producing
 minutes:
   status: {status}          # planned | draft | circulated | agreed | cancelled
 feedback:
@@ -171,9 +171,9 @@ def new_decision(group: Group, content: Path, title: str, date: dt.date) -> NewR
 title: {json.dumps(title, ensure_ascii=False)}
 date: {date.isoformat()}
 made_at:                   # the meeting's file name without .md, if it was decided in a meeting
-how: consensus             # consensus | vote | delegated | other
+how:                       # consensus | vote | delegated | other
 status: proposed           # proposed | agreed | rejected | superseded
-power: within-remit        # within-remit | recommendation | referred
+power:                     # within-remit (ours to decide) | recommendation | referred
 referred_to:               # needed when power is referred: who holds that power
 referred_on:
 response_due:

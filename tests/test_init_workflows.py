@@ -201,3 +201,23 @@ def test_publishing_goes_on_when_time_brings_warnings(group: Path, tmp_path: Pat
         result = subprocess.run([sys.executable, "-m", "coprod_site.cli", *shlex.split(command)[1:]], cwd=root,
                                 capture_output=True, text=True, env=later, check=False, timeout=300)
         assert result.returncode == 0, (command, result.stdout, result.stderr)
+
+
+def test_new_records_claim_nothing_the_group_has_not_said(tmp_path: Path) -> None:
+    """'coprod new' had filled in 'ladder: co-producing', 'how: consensus' and 'power:
+    within-remit': left as they were, they were published as the group's claims and counted in
+    'How we work together'. They start empty, and the check asks for the power."""
+    from coprod_site.checks import check_folder
+    from coprod_site.cli import main
+    from coprod_site.loading import load_group
+
+    root = tmp_path / "young-voices"
+    init_group(root, "Young Voices", dt.date(2026, 11, 21))
+    assert main(["new", "meeting", "--title", "Planning", "--date", "2026-12-10", "--path", str(root)]) == 0
+    assert main(["new", "decision", "--title", "Use our words", "--date", "2026-11-20", "--path", str(root)]) == 0
+    group, problems = load_group(root)
+    assert problems == []
+    decision, meeting = group.decisions["D-001"], group.meetings["2026-12-10-planning"]
+    assert (decision.how, decision.power, meeting.ladder) == (None, None, None)
+    told = [p.message for p in check_folder(root, today=dt.date(2026, 11, 21))[2] if p.path.endswith("D-001-use-our-words.md")]
+    assert any(message.startswith("has no 'power'") for message in told)
