@@ -7,15 +7,18 @@ that wraps it with the record's fields.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .charter_history import charter_history_context, charter_page_context
-from .listing import Pager, group_by_year, page_title, paginate, year_links
-from .published import Published, record_page
+from .listing import ListPage, Pager, group_by_year, page_title, paginate, year_links
+from .outputs import OUTPUT_BUILDERS, OutputFile
+from .published import Published, PublishedAction, record_page
 from .records import Decision, Meeting, Report
+from .settings import Settings
 
 GLOSSARY_PAGE = "glossary.md"
 """The page that explains the group's words, which every marked term links to."""
@@ -140,21 +143,42 @@ def _list_pages(site: Published, base: str, title: str, template: str,
 def _action_pages(site: Published) -> Iterator[PageSpec]:
     """Open actions in full on /actions/; done and dropped ones there too, or by year when many."""
     name = site.project.name
+    years, pages = _past_action_pages(site)
+    yield PageSpec("actions.md", "Actions", "actions.html",
+                   context={"past_in_full": not pages, "years": year_links("actions/", years),
+                            "action_index": ACTION_INDEX if pages else None},
+                   description=f"What {name} said it would do.", in_nav=True)
+    for year, page in pages:
+        context = {"items": page.items, "pager": page.pager, "year": year,
+                   "years": year_links("actions/", years, year)}
+        yield PageSpec(page.path, page_title(f"Done and dropped actions from {year}", page.pager),
+                       "actions_year.html", context=context,
+                       description=_page_description(f"What {name} did in {year}.", page.pager))
+
+
+ACTION_INDEX = "actions/where.json"
+"""Where each done or dropped action is, once they are listed by year: '/actions/#ACT-021' is
+every action's address (CONTENT-MODEL), and the actions page finds it there (copy-link.js)."""
+
+
+def _past_action_pages(site: Published) -> tuple[list[tuple[int, list[PublishedAction]]],
+                                                 list[tuple[int, ListPage[PublishedAction]]]]:
+    """Done and dropped actions by year, and the pages of each year; no pages when there are
+    few enough for the actions page itself."""
     past = [pa for pa in site.actions if pa.action.status != "open"]
     years = group_by_year(past, lambda pa: pa.meeting.date.year)
-    in_full = len(past) <= site.page_size
-    yield PageSpec("actions.md", "Actions", "actions.html",
-                   context={"past_in_full": in_full, "years": year_links("actions/", years)},
-                   description=f"What {name} said it would do.", in_nav=True)
-    if in_full:
-        return
-    for year, in_year in years:
-        for page in paginate(f"actions/{year}/", in_year, site.page_size):
-            context = {"items": page.items, "pager": page.pager, "year": year,
-                       "years": year_links("actions/", years, year)}
-            yield PageSpec(page.path, page_title(f"Done and dropped actions from {year}", page.pager),
-                           "actions_year.html", context=context,
-                           description=_page_description(f"What {name} did in {year}.", page.pager))
+    if len(past) <= site.page_size:
+        return years, []
+    return years, [(year, page) for year, in_year in years
+                   for page in paginate(f"actions/{year}/", in_year, site.page_size)]
+
+
+def action_index(site: Published, settings: Settings) -> Iterator[OutputFile]:
+    """ACTION_INDEX: each action listed by year, and the address of its page from /actions/."""
+    _, pages = _past_action_pages(site)
+    if pages:
+        where = {pa.action.id: relative_url("actions/", page_url(page.path)) for _, page in pages for pa in page.items}
+        yield OutputFile(ACTION_INDEX, json.dumps(where, separators=(",", ":"), sort_keys=True).encode())
 
 
 def _page_description(description: str, pager: Pager) -> str:
@@ -216,6 +240,9 @@ REPORT_CONTEXT: list[ReportContext] = []
 
 PAGE_BUILDERS: list[PageBuilder] = [_section_pages, _record_pages]
 """Each returns some of the site's pages; a feature adds its own builder here."""
+
+if action_index not in OUTPUT_BUILDERS:
+    OUTPUT_BUILDERS.append(action_index)
 
 # Features that add pages register themselves on import (they need the names above).
 from . import power_pages  # noqa: F401

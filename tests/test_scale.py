@@ -15,6 +15,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, mkdocs_build
+from support.browser import browser_available, chromium_browser, open_page, require, serve_directory
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_group
@@ -75,6 +76,21 @@ def test_the_actions_page_keeps_open_actions_and_sends_the_rest_to_year_pages(si
     assert all(re.fullmatch(r"ACT-\d+", row["id"]) for row in rows)
     sizes = [small.joinpath("actions/index.html").stat().st_size, large.joinpath("actions/index.html").stat().st_size]
     assert abs(sizes[1] - sizes[0]) <= TOLERANCE * sizes[0], sizes
+
+
+def test_an_actions_address_still_finds_it_once_it_is_listed_by_year(sites: tuple[Path, Path]) -> None:
+    """CONTENT-MODEL: each action is anchored on /actions/ as #ACT-021. Done ones listed by year
+    had left that address leading nowhere: the actions page now looks it up and goes there."""
+    large = sites[1]
+    where = json.loads((large / "actions/where.json").read_text(encoding="utf-8"))
+    for action_id, address in where.items():
+        assert soup_of(large / "actions" / address / "index.html").find(id=action_id) is not None, action_id
+    action_id, address = max(where.items(), key=lambda item: (item[1].count("/"), item))  # on a later page
+    require(browser_available(), "Chromium via Playwright")
+    with serve_directory(large) as base, chromium_browser() as browser, open_page(browser) as page:
+        page.goto(f"{base}actions/#{action_id}")
+        page.wait_for_url(f"{base}actions/{address}#{action_id}")
+        assert page.locator(f"tr[id='{action_id}']").count() == 1
 
 
 def test_lists_are_paginated_with_an_accessible_page_navigation(sites: tuple[Path, Path]) -> None:

@@ -1,8 +1,27 @@
 /* coprod_site: "Copy link" buttons and "Print this poster" buttons.
    The link is always shown in a text field that works without this script;
-   the script only reveals the buttons. Nothing is loaded from other websites. */
+   the script only reveals the buttons. Nothing is loaded from other websites.
+   And links that last: /actions/#ACT-021 is every action's address, also once
+   done actions are listed by year; the actions page then finds the year's page. */
 (function () {
   "use strict";
+
+  function findAction() {
+    var index = document.querySelector("[data-coprod-action-index]");
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!index || !/^[A-Za-z0-9_-]+$/.test(id) || document.getElementById(id)) {
+      return;
+    }
+    fetch(index.getAttribute("data-coprod-action-index")).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (where) {
+      if (Object.prototype.hasOwnProperty.call(where, id)) {
+        location.replace(where[id] + "#" + encodeURIComponent(id));
+      } else {
+        index.scrollIntoView();
+      }
+    }).catch(function () { index.scrollIntoView(); });
+  }
 
   function copyField(field) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -39,6 +58,8 @@
   function setUp() {
     document.querySelectorAll("[data-coprod-copy]").forEach(setUpCopy);
     document.querySelectorAll("[data-coprod-print]").forEach(setUpPrint);
+    findAction();
+    window.addEventListener("hashchange", findAction);
   }
 
   if (document.readyState === "loading") {
