@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import os
 import re
+import shlex
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -61,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="coprod", description="Publish a co-production group's "
                                      "records as an accessible website.")
+    parser.add_argument("--version", action="version", version=f"coprod {_version()}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_check(commands)
     _add_build(commands)
@@ -68,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_init(commands)
     _add_new(commands)
     return parser
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("coprod-site")
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed)"
 
 
 def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
@@ -179,9 +189,11 @@ def run_init(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         print(f"coprod: {exc}", file=sys.stderr)
         return 1
+    folder = shlex.quote(str(args.directory))
     print(f"Started {name} in {args.directory} ({len(written)} files).")
-    print(f"Next: fill in {args.directory / 'content' / 'project.yml'}, then run "
-          f"'coprod build {args.directory}'.")
+    print(f"Next: fill in {shlex.quote(str(args.directory / 'content' / 'project.yml'))} and the charter, set "
+          f"site_url in {shlex.quote(str(args.directory / 'mkdocs.yml'))} to the site's web address, then run "
+          f"'coprod serve {folder}' to see it. The README there says how to publish it.")
     return 0
 
 

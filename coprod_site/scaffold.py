@@ -24,12 +24,21 @@ ALSO_WRITTEN_AS = {".github/pull_request_template.md": (".gitlab/merge_request_t
 on GitLab, starts with."""
 
 
+def _may_be_there(name: str) -> bool:
+    """What a new repository may hold already, from cloning an empty one: its git folder, a
+    licence and git's settings. The group's own files are written around them."""
+    return name in (".git", ".gitattributes") or name.upper().startswith(("LICENSE", "LICENCE", "COPYING"))
+
+
 def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
     """Write a new group's folder that builds at once; return the files written."""
     if target.exists() and not target.is_dir():
         raise ScaffoldError(f"{target} is a file, not a folder. Choose a new folder name.")
-    if target.exists() and any(target.iterdir()):
-        raise ScaffoldError(f"{target} already has files in it. Choose a new folder name.")
+    there = sorted(entry.name for entry in target.iterdir() if not _may_be_there(entry.name)) if target.exists() else []
+    if there:
+        raise ScaffoldError(f"{target} already has files in it ({', '.join(there[:3])}). Choose a new folder "
+                            "name, or start in an empty folder (a repository just cloned, with only .git, "
+                            "is fine).")
     written = []
     source = resources.files("coprod_site") / "scaffold" / "group"
     replacements = {"__NAME__": name, "__TODAY__": today.isoformat(),

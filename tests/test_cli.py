@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -133,7 +134,26 @@ def test_init_refuses_a_folder_that_has_files(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     result = coprod("init", str(tmp_path))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"coprod: {tmp_path} already has files in it. Choose a new folder name."
+    assert result.stderr.strip() == (f"coprod: {tmp_path} already has files in it (notes.txt). Choose a new folder "
+                                     "name, or start in an empty folder (a repository just cloned, with only .git, "
+                                     "is fine).")
+
+
+def test_init_starts_a_group_in_a_repository_just_cloned_and_says_what_next(tmp_path: Path) -> None:
+    """A facilitator who made an empty repository and cloned it had been refused; and a folder
+    name with a space was printed unquoted, so the next command pasted from it failed."""
+    target = tmp_path / "our group"
+    (target / ".git").mkdir(parents=True)
+    (target / "LICENSE").write_text("CC BY 4.0")
+    result = coprod("init", str(target), "--name", "Our group")
+    assert result.returncode == 0, result.stderr
+    assert (target / "LICENSE").read_text() == "CC BY 4.0" and (target / "mkdocs.yml").is_file()
+    assert f"then run 'coprod serve '{target}''" in result.stdout and "site_url" in result.stdout
+
+
+def test_the_version_is_one_flag_away() -> None:
+    result = coprod("--version")
+    assert result.returncode == 0 and re.fullmatch(r"coprod \d+\.\d+\.\d+\n", result.stdout)
 
 
 def test_new_records_get_the_next_id_and_pass_the_checks(group_dir: Path) -> None:
