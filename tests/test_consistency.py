@@ -283,6 +283,14 @@ def test_a_page_at_the_address_of_one_the_site_makes_is_a_problem(tmp_path: Path
          "place, so this page would never be seen. Give the file another name.")]
 
 
+def test_a_group_without_a_charter_is_told(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {name: text for name, text in FILES.items() if name != "content/charter.md"})
+    assert [m for m in consistency_messages(root) if "charter.md" in m] == [
+        ("warning: content/charter.md: is missing, so the site has no charter page ('Our charter'), and links to "
+         "it lead nowhere. Write how the group works together there: 'coprod init' writes one with questions to "
+         "answer.")]
+
+
 def test_one_old_id_on_two_records_is_a_problem(tmp_path: Path) -> None:
     """Its old address had quietly led to the first of them."""
     root = write_files(tmp_path, {**FILES,

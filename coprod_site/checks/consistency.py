@@ -519,6 +519,15 @@ def check_old_ids(group: Group, settings: Settings) -> Problems:
                                                 "An old id must be free.", "old_ids", index)
 
 
+def check_charter_is_there(group: Group, settings: Settings) -> Problems:
+    """A group without charter.md has no charter page, and its amendments' links lead nowhere."""
+    path = Path(group.root) / group.content / "charter.md"
+    if group.charter is None and not path.exists():
+        yield Problem(f"{group.content}/charter.md", None, None, "is missing, so the site has no charter page "
+                      "('Our charter'), and links to it lead nowhere. Write how the group works together there: "
+                      "'coprod init' writes one with questions to answer.", "warning")
+
+
 def check_pages_the_site_makes(group: Group, settings: Settings) -> Problems:
     """A page of the group's own at the address of one the site makes ('people.md' is 'Who we
     are'): the site's page took its place, and it was never seen."""
@@ -533,7 +542,7 @@ def check_pages_the_site_makes(group: Group, settings: Settings) -> Problems:
 
 
 CHECKS = (
-    check_pages_the_site_makes, check_project, check_people, check_person_references, check_meeting_dates,
+    check_pages_the_site_makes, check_charter_is_there, check_project, check_people, check_person_references, check_meeting_dates,
     check_meeting_references, check_decisions, check_actions, check_amendments,
     check_reports, check_old_ids, check_same_numbers,
 )
