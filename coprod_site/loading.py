@@ -36,6 +36,7 @@ from .records import (
     Record,
     Report,
 )
+from .scaffold import slugify
 from .sources import (
     Source,
     SourceError,
@@ -51,8 +52,10 @@ RECORD_FOLDERS = ("amendments", "meetings", "decisions", "reports")
 RECORD_FILES = ("project.yml", "people.yml", "glossary.yml", "charter.md")
 
 MEETING_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*$")
-DECISION_NAME = re.compile(r"^(D-\d+)(?:-[A-Za-z0-9-]*)?$")
-AMENDMENT_NAME = re.compile(r"^(AM-\d+)(?:-[A-Za-z0-9-]*)?$")
+DECISION_NAME = re.compile(r"^(D-\d+)(?:-.*)?$")
+AMENDMENT_NAME = re.compile(r"^(AM-\d+)(?:-.*)?$")
+"""A decision's or an amendment's id is its file name up to the words (CONTENT-MODEL), which may
+be any: the page's address is the id ('D-010-own_voices.md' and 'D-011-café.md' are fine)."""
 REPORT_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CLAUSE_HEADING = re.compile(r"^##[ \t]+(?P<heading>.+?)(?:[ \t]*\{[ \t]*#(?P<id>[^}\s]+)[ \t]*\})?[ \t]*#*[ \t]*$")
 
@@ -439,8 +442,11 @@ def _is_hidden(inside: str) -> bool:
 
 
 def _meeting_name_hint(name: str) -> str:
+    """The file name is the meeting's address, so it keeps to what every address can hold."""
+    date, words = re.match(r"\d{4}-\d{2}-\d{2}", name), name.removesuffix(".md")
+    rename = f" Rename it {date.group()}-{slugify(words[date.end():])}.md." if date and words[date.end():].strip("-_ ") else ""
     return (f"The file name '{name}' should be the meeting's date then a few words, "
-            "like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).")
+            f"like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).{rename}")
 
 
 def _decision_name_hint(name: str) -> str:

@@ -137,6 +137,21 @@ def test_bad_file_names_say_what_a_good_one_looks_like(tmp_path: Path) -> None:
     ]
 
 
+def test_a_record_named_in_other_words_is_read_or_told_its_new_name(tmp_path: Path) -> None:
+    """CONTENT-MODEL: a decision's id is its file name before the second '-': the words after it
+    may be any. A meeting's name is its address: it is told the name to give it."""
+    decision = "---\ntitle: x\ndate: 2025-03-14\nstatus: agreed\npower: within-remit\n---\n"
+    write_files(tmp_path, {**FILES, "content/decisions/D-010-own_voices.md": decision,
+                           "content/decisions/D-011-café.md": decision,
+                           "content/meetings/2025-06-20-Big_Meeting.md": "---\ntitle: x\n---\n"})
+    group, problems = load_group(tmp_path)
+    assert {"D-010", "D-011"} <= set(group.decisions)
+    assert [str(p) for p in problems] == [
+        ("content/meetings/2025-06-20-Big_Meeting.md, line 1: The file name '2025-06-20-Big_Meeting.md' should be the "
+         "meeting's date then a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and "
+         "dashes). Rename it 2025-06-20-big-meeting.md.")]
+
+
 def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> None:
     write_files(tmp_path, {
         "content/project.yml": FILES["content/project.yml"],
