@@ -291,6 +291,17 @@ def test_a_group_without_a_charter_is_told(tmp_path: Path) -> None:
          "answer.")]
 
 
+def test_a_version_no_agreed_amendment_made_is_a_warning(tmp_path: Path) -> None:
+    """CONTENT-MODEL: the version goes up by one with each agreed amendment."""
+    later = AMENDMENT_FILE.replace("charter_version: 2", "charter_version: 5").replace("title: Pay for travel",
+                                                                                   "title: Pay for food")
+    charter = FILES["content/charter.md"].replace("version: 2", "version: 5")
+    root = write_files(tmp_path, {**FILES, "content/amendments/AM-02-food.md": later, "content/charter.md": charter})
+    assert [m for m in consistency_messages(root) if "raises the version" in m] == [
+        ("warning: content/amendments/AM-02-food.md, line 8: makes version 5, but no agreed amendment makes versions "
+         "3 to 4, after AM-01 made 2: each agreed change raises the version by one. Check 'charter_version'.")]
+
+
 def test_one_old_id_on_two_records_is_a_problem(tmp_path: Path) -> None:
     """Its old address had quietly led to the first of them."""
     root = write_files(tmp_path, {**FILES,

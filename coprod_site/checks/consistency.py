@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -410,6 +411,14 @@ def _charter_version(group: Group) -> Problems:
                                            f"by {versions[amendment.charter_version]}. Each agreed change "
                                            "makes a new version.", "charter_version")
         versions.setdefault(amendment.charter_version, amendment.id)
+    made = sorted(versions)
+    for before, after in itertools.pairwise(made):
+        if after > before + 1:
+            missing = f"version {before + 1}" if after == before + 2 else f"versions {before + 1} to {after - 1}"
+            yield group.amendments[versions[after]].source.problem(
+                f"makes version {after}, but no agreed amendment makes {missing}, after {versions[before]} "
+                f"made {before}: each agreed change raises the version by one. Check 'charter_version'.",
+                "charter_version", severity="warning")
     newest = max(versions)
     if charter.version != newest:
         yield charter.source.problem(f"'version' is {charter.version} but the agreed amendments reach "
