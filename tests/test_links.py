@@ -102,3 +102,15 @@ def test_a_link_to_a_page_of_the_site_that_it_does_not_make_is_a_warning(tmp_pat
         "site has that address. Check the name. Did you mean ../../people/?"),
         ("warning: content/news.md, line 3: links to '../decisons/', but no page of the site has that address. "
         "Check the name. Did you mean ../decisions/?")]
+
+
+def test_a_link_from_the_root_of_the_web_address_is_a_warning_where_the_site_lives_in_a_folder(tmp_path: Path) -> None:
+    """The site lives at https://example.org/test/: '/charter/' led to https://example.org/charter/."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    text = FILES[meeting] + "\nSee [our charter](/charter/#payments) and [us](/test/people/).\n"
+    root = write_files(tmp_path, {**FILES, meeting: text})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if p.path == meeting] == [
+        ("warning: content/meetings/2025-02-14-leaflets.md, line 24: links to '/charter/#payments', from the root of "
+         "the web address, but the site lives at https://example.org/test/, so the link leads outside it. Write it "
+         "from this page: ../../charter/#payments")]

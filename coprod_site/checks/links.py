@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 from ..accessibility import STATEMENT_PATH
 from ..loading import IMAGE_SUFFIXES
 from ..mentions import without_code
-from ..pages import NAV_TITLES, page_url
+from ..pages import NAV_TITLES, page_url, relative_url
 from ..problems import Problem
 from ..published import FOLDERS, record_page
 from ..records import Group
@@ -47,6 +47,7 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
         for address, line in links:
             if source.path in pages:
                 yield from _site_address_problem(records, top, source.path, line, address, pages[source.path])
+                yield from _from_the_root(settings.site_url, source.path, line, address, pages[source.path])
         for address, line in [*links, *((image.src, image.line) for image in find_images(source))]:
             file = _file_of(address)
             if file is None:
@@ -178,6 +179,20 @@ def _site_address_problem(folders: dict[str, _Folder], top: list[str], path: str
     hint = f" Did you mean {address.replace(target[-1], near[0], 1)}?" if near and target[-1] in address else ""
     yield Problem(path, line, None, f"links to '{address}', but no {what} has that address. Check the "
                   f"name.{hint}", "warning")
+
+
+def _from_the_root(site_url: str | None, path: str, line: int, address: str, page: str) -> Iterator[Problem]:
+    """'/charter/' leads to the root of the web address: outside a site that lives in a folder of
+    it (https://example.org/our-group/), where the same link written from the page works."""
+    site_path = urlsplit(site_url).path if site_url else "/"
+    if not address.startswith("/") or address.startswith("//") or site_path in ("", "/"):
+        return
+    if address.startswith(site_path):  # the site's own full path: it works, though not in a preview
+        return
+    written = relative_url(page, address.lstrip("/"))
+    yield Problem(path, line, None, f"links to '{address}', from the root of the web address, but the site "
+                  f"lives at {site_url}, so the link leads outside it. Write it from this page: {written}",
+                  "warning")
 
 
 def _is_made(root: Path, content: str, path: str) -> bool:
