@@ -408,6 +408,20 @@ class Meeting(FiledRecord):
         return self.minutes.status == "agreed"
 
     @property
+    def moved_from(self) -> list[dt.date]:
+        """The days it was set for before, from its old ids ('2026-12-10-x' renamed '2026-12-17-x'):
+        someone with a poster, or the old day in their diary, is told it moved."""
+        days = []
+        for old in self.old_ids:
+            try:
+                day = dt.date.fromisoformat(old[:10])
+            except ValueError:
+                continue
+            if day != self.date and day not in days:
+                days.append(day)
+        return days
+
+    @property
     def is_cancelled(self) -> bool:
         return self.minutes.status == "cancelled"
 

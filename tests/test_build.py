@@ -191,6 +191,23 @@ def test_a_cancelled_meeting_keeps_its_page_and_says_so(tmp_path: Path) -> None:
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(document)) == []
 
 
+def test_a_moved_meeting_says_when_it_was_first_set_for(tmp_path: Path) -> None:
+    """Renamed from 10 June to 17 June (old_ids), the page a poster's QR code led to showed 17 June
+    with nothing said: someone with the old day in their diary was not told it moved."""
+    import icalendar
+
+    planned = "content/meetings/2027-06-10-summer.md"
+    moved = FILES[planned].replace("2027-06-10", "2027-06-17").replace(
+        "title: Planning the summer", "title: Planning the summer\nold_ids: [2027-06-10-summer]")
+    root = write_files(tmp_path, {**{k: v for k, v in FILES.items() if k != planned},
+                                  "content/meetings/2027-06-17-summer.md": moved})
+    assert mkdocs_build(root, "--strict").returncode == 0
+    text = main_text(root / "site", "meetings/2027-06-17-summer/index.html")
+    assert "Moved: this meeting was set for 10 June 2027. It is now on 17 June 2027." in text
+    event = icalendar.Calendar.from_ical((root / "site/meetings.ics").read_bytes()).walk("VEVENT")[0]
+    assert "Moved: it was set for 10 June 2027." in str(event["DESCRIPTION"])
+
+
 def test_draft_meetings_appear_nowhere(built_group: Path) -> None:
     leaks = [str(p) for p in site_files(built_group)
              if p.suffix != ".gz" and "SECRET-DRAFT-MARKER" in p.read_text(encoding="utf-8", errors="ignore")]

@@ -20,6 +20,7 @@ import icalendar
 from ..outputs import OutputFile
 from ..published import Published, join_words
 from ..records import Meeting
+from ..render import format_date
 from ..settings import Settings
 from .links import absolute_url, at_midnight, first_url, record_url
 
@@ -98,6 +99,8 @@ def event_description(site: Published, meeting: Meeting) -> str:
     """Plain text: how the meeting is held, the support offered, the agenda, and where to read more."""
     formats = {"in-person": "In person", "online": "Online", "hybrid": "In person and online"}
     lines = [f"Cancelled. {meeting.cancelled_note or ''}".strip()] if meeting.is_cancelled else []
+    if meeting.moved_from and (meeting.is_planned or meeting.is_cancelled):
+        lines.append(f"Moved: it was set for {join_words([format_date(day) for day in meeting.moved_from])}.")
     lines += [formats[meeting.format]] if meeting.format else []
     if meeting.support:
         lines.append(f"Support offered: {join_words(meeting.support)}.")
