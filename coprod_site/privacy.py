@@ -8,7 +8,8 @@ something out.
 
 A person's real name comes only from the private register: a YAML file kept
 outside the repository (its path in COPROD_PRIVATE_REGISTER) mapping each
-person's id to their real full name. It is read, never written or published.
+person's id to their real full name, or to a list of every name they go by.
+It is read, never written or published.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -29,6 +30,8 @@ from .records import Group, Person
 from .sources import OTHER_SPACE_CODES
 
 REGISTER_ENV = "COPROD_PRIVATE_REGISTER"
+RegisterEntry = str | list[str]
+"""A person's real name in the register, or every name they go by (a nickname, a maiden name)."""
 
 KIND_WORDS = {
     "email": "an email address",
@@ -457,17 +460,50 @@ TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|revd|cllr)\.?"
 """Titles that name someone by their last name alone: 'Ms Rahman', 'Dr. Smith'."""
 
 
+_TITLE = re.compile(TITLES, re.IGNORECASE)
+
+
+def name_as_said(written: str) -> str:
+    """A name in the order text gives it, without a title: 'Patel, Sam' and 'Mrs Sam Patel' are
+    'Sam Patel'. A register is typed like a list of contacts, and a name looked for only as the
+    list writes it would be missed in every sentence that names the person."""
+    name = " ".join(unicodedata.normalize("NFC", written).split())
+    last, comma, given = name.partition(",")
+    if comma and "," not in given and last.strip() and given.strip():
+        name = f"{given.strip()} {last.strip()}"
+    words = name.split()
+    while len(words) > 2 and _TITLE.fullmatch(words[0]):  # 'Dr Patel' keeps its title: it is all there is
+        words = words[1:]
+    return " ".join(words)
+
+
 def name_forms(real_name: str) -> list[tuple[Reveals, NameForm]]:
     """The ways a real name can be written, each with how much of the name it shows.
 
     The full name; first and last name; 'Smith, Jane' (or 'SMITH Jane'); 'Jane S.';
     'J. Smith'; 'Ms Smith'; initials ('J. S.'). Words match case-insensitively;
-    initials only in capitals, so that 'e.g.' is never Ed Green.
+    initials only in capitals, so that 'e.g.' is never Ed Green. `real_name` may
+    be written surname first or with a title (`name_as_said`).
     """
-    words = real_name.split()
+    words = name_as_said(real_name).split()
     if not words:
         return []
     first, last = words[0], words[-1]
+    forms = _written_forms(words)
+    compiled = [(reveals, NameForm(re.compile(pattern, re.IGNORECASE), fold_letters(word)))
+                for reveals, word, pattern in forms]
+    if len(words) >= 2 and first[0].isalpha() and last[0].isalpha() and len(forms) > 1:
+        initials = rf"\b{re.escape(first[0].upper())}\.\s*{re.escape(last[0].upper())}\."
+        compiled.append((Reveals(1, 1), NameForm(re.compile(initials), None)))
+    return compiled
+
+
+def _written_forms(words: list[str]) -> list[tuple[Reveals, str, str]]:
+    """`name_forms`' patterns but initials: each with what it shows and the word it holds."""
+    first, last = words[0], words[-1]
+    by_title = (Reveals(0, 2), last, rf"\b{TITLES}{_GAP}{_token(last)}\b")
+    if len(words) == 2 and _TITLE.fullmatch(first):  # 'Dr Kaur': a title and a last name are all there is
+        return [by_title]
     forms = [(Reveals(2, 2, 2 if len(words) > 2 else 0), first, r"\b" + _GAP.join(_token(w) for w in words) + r"\b")]
     if len(words) > 2:
         forms.append((Reveals(2, 2), first, rf"\b{_token(first)}{_GAP}{_token(last)}\b"))
@@ -476,32 +512,40 @@ def name_forms(real_name: str) -> list[tuple[Reveals, NameForm]]:
             (Reveals(2, 2), last, rf"\b{_token(last)},?{_GAP}{_token(first)}\b"),
             (Reveals(2, 1), first, rf"\b{_token(first)}{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"),
             (Reveals(1, 2), last, rf"\b{re.escape(first[0])}\.?{_GAP}{_token(last)}\b"),
-            (Reveals(0, 2), last, rf"\b{TITLES}{_GAP}{_token(last)}\b"),
+            by_title,
         ]
-    compiled = [(reveals, NameForm(re.compile(pattern, re.IGNORECASE), fold_letters(word)))
-                for reveals, word, pattern in forms]
-    if len(words) >= 2 and first[0].isalpha() and last[0].isalpha():
-        initials = rf"\b{re.escape(first[0].upper())}\.\s*{re.escape(last[0].upper())}\."
-        compiled.append((Reveals(1, 1), NameForm(re.compile(initials), None)))
-    return compiled
+    return forms
 
 
-def forbidden_name_forms(real_name: str, person: Person | None,
+def forbidden_name_forms(real_name: str | Sequence[str], person: Person | None,
                          public_forms: Iterable[str] = ()) -> list[NameForm]:
-    """The forms of `real_name` that show more than the person agreed to.
+    """The forms of `real_name` (or of each of a person's names) that show more than the person
+    agreed to.
 
     The person's own public form, and any form that shows no more of each part
     of the name ('J. S.' beside 'Jane S.'; never 'J. Smith', which shows the
     last name), is allowed; so is any form that is exactly someone else's
     public form, so two people with the same initials do not trip each other.
+    A form one of a person's names allows is allowed for all of them: 'S. P.'
+    for Samantha Patel, who is shown as 'Sam P.'.
     """
+    names = [real_name] if isinstance(real_name, str) else list(real_name)
+    judged = [judged for name in names for judged in _judged_forms(name, person, public_forms)]
+    allowed = {form.pattern.pattern for forbidden, form in judged if not forbidden}
+    found = {form.pattern.pattern: form for forbidden, form in judged
+             if forbidden and form.pattern.pattern not in allowed}
+    return list(found.values())
+
+
+def _judged_forms(real_name: str, person: Person | None, public_forms: Iterable[str]) -> list[tuple[bool, NameForm]]:
+    """Each form of `real_name`, and whether it is forbidden (see `forbidden_name_forms`)."""
     forms = name_forms(real_name)
     own = _normal(person.public_name) if person is not None and person.is_named else None
     agreed = [reveals for reveals, form in forms if own and form.pattern.fullmatch(own)]
     allowed = Reveals(*map(max, zip(*agreed, strict=True))) if agreed else NONE_SHOWN
     others = [_normal(form) for form in public_forms]
-    return [form for reveals, form in forms
-            if not reveals.within(allowed) and not any(form.pattern.fullmatch(other) for other in others)]
+    return [(not reveals.within(allowed) and not any(form.pattern.fullmatch(other) for other in others), form)
+            for reveals, form in forms]
 
 
 def _normal(text: str) -> str:
@@ -528,12 +572,12 @@ class PrivacyRules:
         return bool(self.name_patterns or self.withheld_names)
 
 
-def rules_for(group: Group, register: Mapping[str, str] | None = None) -> PrivacyRules:
+def rules_for(group: Group, register: Mapping[str, RegisterEntry] | None = None) -> PrivacyRules:
     """The group's privacy rules: its contact addresses, its people and their register names."""
     allowed = frozenset(group.project.contact_emails()) if group.project else frozenset()
     public = [p.public_name for p in group.people.values() if p.is_named]
 
-    def forbidden(names: Mapping[str, str]) -> dict[str, list[NameForm]]:
+    def forbidden(names: Mapping[str, RegisterEntry]) -> dict[str, list[NameForm]]:
         patterns = {}
         for person_id, name in names.items():
             person = group.people.get(person_id)
@@ -650,8 +694,12 @@ def register_path() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def read_register(path: Path | None = None) -> tuple[dict[str, str], list[Problem]]:
-    """The register's id -> real name mapping, and any problem reading it.
+REGISTER_SHAPE = ("should have one line per person, like 'p01: Jane Smith'. For someone known by more "
+                  "than one name, list them all in square brackets, like 'p01: [Samantha Patel, Sam Patel]'.")
+
+
+def read_register(path: Path | None = None) -> tuple[dict[str, RegisterEntry], list[Problem]]:
+    """The register's id -> real name (or names) mapping, and any problem reading it.
 
     A register that is set but cannot be read is an error: building without it
     would skip the check that protects the people in it.
@@ -670,7 +718,18 @@ def read_register(path: Path | None = None) -> tuple[dict[str, str], list[Proble
                             "like 'p01: Jane Smith'.")]
     if raw is None:
         return {}, []
-    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-        return {}, [Problem(shown, None, None, "should have one line per person, like "
-                            "'p01: Jane Smith'.")]
-    return {str(key): value.strip() for key, value in raw.items() if value.strip()}, []
+    if not isinstance(raw, dict) or not all(map(_is_register_entry, raw.values())):
+        return {}, [Problem(shown, None, None, REGISTER_SHAPE)]
+    entries = {str(key): _register_entry(value) for key, value in raw.items()}
+    return {key: entry for key, entry in entries.items() if entry}, []
+
+
+def _is_register_entry(value: object) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(name, str) for name in value))
+
+
+def _register_entry(value: str | list[str]) -> RegisterEntry:
+    """A name as written, or a list's names (blank ones left out)."""
+    if isinstance(value, str):
+        return value.strip()
+    return [name.strip() for name in value if name.strip()]

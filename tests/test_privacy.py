@@ -256,11 +256,52 @@ def test_find_leaks_skips_only_detectors_that_cannot_find_anything(text: str) ->
 def test_the_register_must_be_readable_when_set(tmp_path: Path) -> None:
     assert read_register(tmp_path / "missing.yml")[1][0].message == (
         "could not be read. Check the path in COPROD_PRIVATE_REGISTER, or unset it.")
+    shape = ("should have one line per person, like 'p01: Jane Smith'. For someone known by more than one "
+             "name, list them all in square brackets, like 'p01: [Samantha Patel, Sam Patel]'.")
     (tmp_path / "list.yml").write_text("- Jane Smith\n")
-    assert read_register(tmp_path / "list.yml")[1][0].message == (
-        "should have one line per person, like 'p01: Jane Smith'.")
+    assert read_register(tmp_path / "list.yml")[1][0].message == shape
+    (tmp_path / "nested.yml").write_text("p04: [Jane Smith, [Jane Jones]]\n")
+    assert read_register(tmp_path / "nested.yml")[1][0].message == shape
     (tmp_path / "ok.yml").write_text("p04: Jane Smith\n")
     assert read_register(tmp_path / "ok.yml") == ({"p04": "Jane Smith"}, [])
+
+
+def register_rules(tmp_path: Path, register: str, people: dict[str, Person] | None = None) -> PrivacyRules:
+    (tmp_path / "register.yml").write_text(register, encoding="utf-8")
+    names, problems = read_register(tmp_path / "register.yml")
+    assert problems == []
+    return rules_for(Group(people=people or {}), names)
+
+
+def found_in(text: str, rules: PrivacyRules) -> list[tuple[str | None, str]]:
+    return [(f.person, f.value) for f in find_leaks(text, rules)]
+
+
+def test_a_register_name_written_surname_first_or_with_a_title_is_found_as_sentences_write_it(
+        tmp_path: Path) -> None:
+    """A register typed like a contact list ('Patel, Sam', 'Mrs Dana Okafor') found only that exact
+    string: 'Sam Patel' in a summary went through."""
+    rules = register_rules(tmp_path, 'p07: "Patel, Sam"\np04: Mrs Dana Okafor\np05: Dr. Lee Chan\n'
+                                     "p06: Prof Ayo Bello\np08: Dr Kaur\n")
+    text = ("Sam Patel and Dana Okafor led the session. Dr. Lee Chan thanked Mrs Okafor, and "
+            "Ayo Bello sent apologies; Dr Kaur will reply.")
+    assert found_in(text, rules) == [("p07", "Sam Patel"), ("p04", "Dana Okafor"), ("p05", "Lee Chan"),
+                                     ("p04", "Mrs Okafor"), ("p06", "Ayo Bello"), ("p08", "Dr Kaur")]
+
+
+def test_a_register_entry_may_list_every_name_a_person_goes_by(tmp_path: Path) -> None:
+    """A nickname or a maiden name is as much the person's name as the full one."""
+    rules = register_rules(tmp_path, "p07: [Samantha Patel, Sam Patel, Sam Jones]\n")
+    text = "Samantha Patel opened the meeting, Sam Patel closed it and Sam Jones wrote it up."
+    assert found_in(text, rules) == [("p07", "Samantha Patel"), ("p07", "Sam Patel"), ("p07", "Sam Jones")]
+
+
+def test_a_form_one_of_a_persons_names_allows_is_allowed_for_all_of_them(tmp_path: Path) -> None:
+    """Shown as 'Sam P.', the initials 'S. P.' show no more of Samantha Patel either."""
+    rules = register_rules(tmp_path, "p07: [Samantha Patel, Sam Patel]\n",
+                           {"p07": person("name", name="Sam P.").model_copy(update={"id": "p07"})})
+    text = "Sam P. (S. P. in the register of attendance) chaired. Samantha Patel and S. Patel did not."
+    assert found_in(text, rules) == [("p07", "Samantha Patel"), ("p07", "S. Patel")]
 
 
 # --- the source check ----------------------------------------------------------------
