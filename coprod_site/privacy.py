@@ -127,7 +127,24 @@ search for than the postcodes themselves."""
 _GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*"
 """What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks."""
 
-_APOSTROPHES = "['\u2018\u2019]"
+_DASHES = "\\-\u2010-\u2015\u2212"
+"""A hyphen, the non-breaking hyphen word processors put in names, en and em dashes, a minus."""
+_JOIN = r"(?:\s|&nbsp;|&#160;|%20|<[^<>]{0,300}>|[*_~`.+" + _DASHES + "])*"
+"""What may join the words of a full name, or the parts of a double-barrelled one: what `_GAP`
+allows, hyphens and dashes ('Mary-Jane', 'Ellis\u2013Brown'), nothing ('EllisBrown'), and what
+joins words in web addresses, file names and email addresses ('goodbye-jordan-ellis-brown',
+'Letter%20from%20Sam%20Patel.pdf', 'sam.patel@')."""
+
+_APOSTROPHES = "['\u2018\u2019\u02bc\u02bb\u00b4\u2032]"
+"""Straight and curly apostrophes, the modifier letters that look like them ('O\u02bcneill'),
+and the accent and prime typed for one."""
+
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining accents, which follow the letter they sit on."""
+_IN_WORD = rf"[^\W\d_]|[{_MARKS}]"
+_NAME_END = rf"(?!{_IN_WORD})"
+"""A name's word starts and ends where no letter (or accent) is next to it. Digits and underscores
+may touch it, as in file names ('notes_sam_patel_2025.pdf') and web addresses ('%20Sam')."""
 
 
 @dataclass(frozen=True)
@@ -392,9 +409,14 @@ class NameForm(NamedTuple):
     word: str | None
 
 
-_LOOSER_LETTERS = str.maketrans({"\u0131": "i", "\u2018": "'", "\u2019": "'"})
-"""What a name's pattern matches that folding alone would keep apart: dotless i (which a pattern
-matches to i, ignoring case) and curly apostrophes (`_APOSTROPHES`)."""
+_PLAIN_LETTERS = {"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d", "\u00f0": "d", "\u0127": "h"}
+"""Letters with no accent to leave off (Unicode does not decompose them), written as the plain
+letter in English text: 'ł' is typed 'l', 'ø' 'o', 'đ' and 'ð' 'd', 'ı' (dotless) 'i'."""
+_ONE_FOR_TWO = {"\u00df": "ss", "\u00e6": "ae", "\u0153": "oe", "\u00fe": "th"}
+"""Letters written as two in English text: 'ß' as 'ss', 'æ' 'ae', 'œ' 'oe', 'þ' 'th'."""
+_LOOSER_LETTERS = str.maketrans({**_PLAIN_LETTERS, **_ONE_FOR_TWO, "\u2018": "'", "\u2019": "'"})
+"""What a name's pattern matches that folding alone would keep apart: the letters above and
+curly apostrophes."""
 
 
 def fold_letters(text: str) -> str:
@@ -411,31 +433,60 @@ def fold_letters(text: str) -> str:
 # --- names ---------------------------------------------------------------------------
 
 
-def _token(word: str) -> str:
-    """One word of a name as a pattern: any kind of apostrophe matches any other, and a letter
-    matches itself with or without accents (the register's 'Zoe' finds 'Zoë', and 'Zoë' 'Zoe')."""
-    return "".join(_APOSTROPHES if re.fullmatch(_APOSTROPHES, char) else _letter(char) for char in word)
+def _token(word: str, start: int = 0) -> str:
+    """One word of a name as a pattern, matching the ways people spell it.
+
+    A letter matches itself with or without accents (the register's 'Zoe' finds
+    'Zoë', and 'Zoë' 'Zoe'), and 'ł' or 'ß' as English text writes them ('l',
+    'ss'); an apostrophe matches any other, or none ('ONeill', 'o-neill' in a web
+    address); a hyphen matches a dash, a space or nothing ('Ellis Brown', 'EllisBrown').
+    """
+    parts, index = [], start
+    while index < len(word):
+        char, pair = word[index], word[index:index + 2].lower()
+        if pair in _TWO_FOR_ONE and index > 0:  # nobody writes Thomas 'Þomas'; see `_starting`
+            parts.append(f"(?:{_letter(pair[0])}{_letter(pair[1])}|{_TWO_FOR_ONE[pair]}{_MARK})")
+            index += 2
+            continue
+        if char.lower() in _ONE_FOR_TWO:
+            two = _ONE_FOR_TWO[char.lower()]
+            parts.append(f"(?:{re.escape(char)}{_MARK}|{_letter(two[0])}{_letter(two[1])})")
+        elif re.fullmatch(_APOSTROPHES, char):
+            parts.append(f"(?:{_APOSTROPHES}|{_JOIN})")
+        elif re.fullmatch(f"[{_DASHES}]", char):
+            parts.append(_JOIN)
+        else:
+            parts.append(_letter(char))
+        index += 1
+    return "".join(parts)
+
+
+_TWO_FOR_ONE = {two: one for one, two in _ONE_FOR_TWO.items()}
+_MARK = f"[{_MARKS}]*"
 
 
 def _letter(char: str) -> str:
+    """A letter, with or without accents, whether written as one character or with combining ones."""
     same = _SAME_LETTER.get(_base_letter(char))
-    return f"[{''.join(sorted(same))}]" if same else re.escape(char)
+    return (f"[{''.join(sorted(same))}]" if same and char.lower() in same else re.escape(char)) + _MARK
 
 
 def _base_letter(char: str) -> str:
-    """'ë' -> 'e', 'Å' -> 'a': the letter without its accents, in small letters."""
-    return unicodedata.normalize("NFKD", char)[:1].lower()
+    """'ë' -> 'e', 'Å' -> 'a', 'Ł' -> 'l': the letter without its accents, in small letters."""
+    base = unicodedata.normalize("NFKD", char)[:1].lower()
+    return _PLAIN_LETTERS.get(base, base)
 
 
 def _accented_forms() -> dict[str, set[str]]:
-    """Each plain Latin letter and the accented letters made from it (À to ɏ), in small letters;
-    not ligatures like 'ĳ'."""
+    """Each plain Latin letter and the letters written as it in English text, in small letters:
+    accented (À to ɏ, Ḁ to ỿ) and those in `_PLAIN_LETTERS`; not ligatures like 'ĳ'."""
     forms: dict[str, set[str]] = {}
-    for code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250)]:
+    for code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         char, parts = chr(code).lower(), unicodedata.normalize("NFKD", chr(code))
-        if (len(char) == 1 and parts[:1].isascii() and parts[:1].isalpha()
+        base = _base_letter(char)
+        if (len(char) == 1 and base.isascii() and base.isalpha()
                 and all(unicodedata.combining(mark) for mark in parts[1:])):
-            forms.setdefault(_base_letter(char), {_base_letter(char)}).add(char)
+            forms.setdefault(base, {base}).add(char)
     return forms
 
 
@@ -490,10 +541,9 @@ def name_forms(real_name: str) -> list[tuple[Reveals, NameForm]]:
         return []
     first, last = words[0], words[-1]
     forms = _written_forms(words)
-    compiled = [(reveals, NameForm(re.compile(pattern, re.IGNORECASE), fold_letters(word)))
-                for reveals, word, pattern in forms]
+    compiled = [(reveals, NameForm(re.compile(pattern), _key_letters(word))) for reveals, word, pattern in forms]
     if len(words) >= 2 and first[0].isalpha() and last[0].isalpha() and len(forms) > 1:
-        initials = rf"\b{re.escape(first[0].upper())}\.\s*{re.escape(last[0].upper())}\."
+        initials = rf"{re.escape(first[0].upper())}(?<!\w.)\.\s*{re.escape(last[0].upper())}\."
         compiled.append((Reveals(1, 1), NameForm(re.compile(initials), None)))
     return compiled
 
@@ -501,20 +551,72 @@ def name_forms(real_name: str) -> list[tuple[Reveals, NameForm]]:
 def _written_forms(words: list[str]) -> list[tuple[Reveals, str, str]]:
     """`name_forms`' patterns but initials: each with what it shows and the word it holds."""
     first, last = words[0], words[-1]
-    by_title = (Reveals(0, 2), last, rf"\b{TITLES}{_GAP}{_token(last)}\b")
+    by_title = (Reveals(0, 2), last, _BY_TITLE + rf"{_GAP}{_token(last)}{_NAME_END})")
     if len(words) == 2 and _TITLE.fullmatch(first):  # 'Dr Kaur': a title and a last name are all there is
         return [by_title]
-    forms = [(Reveals(2, 2, 2 if len(words) > 2 else 0), first, r"\b" + _GAP.join(_token(w) for w in words) + r"\b")]
+    rest = "".join(_JOIN + _token(word) for word in words[1:])
+    forms = [(Reveals(2, 2, 2 if len(words) > 2 else 0), first, _starting(first, _IN_WORD, rest + _NAME_END))]
+    if len(words) < 2:
+        return forms
+    by_initial = (Reveals(2, 1), first, _starting(first, r"\w", rf"{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"))
+    last_first = (Reveals(2, 2), last, _starting(last, _IN_WORD, f",?{_JOIN}{_token(first)}{_NAME_END}"))
+    if re.fullmatch(r"[^\W\d_]\.?", last):  # 'Amina K.' (people.yml's public form) is a short form already
+        return [*(forms if len(words) > 2 else []), by_initial, last_first]
     if len(words) > 2:
-        forms.append((Reveals(2, 2), first, rf"\b{_token(first)}{_GAP}{_token(last)}\b"))
-    if len(words) >= 2:
-        forms += [
-            (Reveals(2, 2), last, rf"\b{_token(last)},?{_GAP}{_token(first)}\b"),
-            (Reveals(2, 1), first, rf"\b{_token(first)}{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"),
-            (Reveals(1, 2), last, rf"\b{re.escape(first[0])}\.?{_GAP}{_token(last)}\b"),
-            by_title,
-        ]
-    return forms
+        forms.append((Reveals(2, 2), first, _starting(first, _IN_WORD, f"{_JOIN}{_token(last)}{_NAME_END}")))
+    return [*forms, last_first, by_initial,
+            (Reveals(1, 2), last, _starting(first[0], r"\w", rf"\.?{_GAP}{_token(last)}{_NAME_END}")), by_title]
+
+
+def _starting(word: str, before: str, rest: str) -> str:
+    """A pattern for `word` (of a name) then `rest`, ignoring case, where `word` does not follow
+    what `before` matches (one character).
+
+    Its first letter is written in both cases, not left to the flag that ignores
+    case: only a pattern that starts with characters to match as written lets
+    the engine skip ahead to where it could match. Any other is tried at every
+    character of the page, several times slower, and the guard runs the forms
+    of every name on every page that holds its word.
+    """
+    lead = _LEAD_LETTERS.get(word[:1].lower())
+    if lead is None:
+        return f"(?i:(?<!{before}){_token(word)}{rest})"
+    return f"[{lead}](?<!(?:{before}).)(?i:{_MARK}{_token(word, 1)}{rest})"
+
+
+def _lead_letters() -> dict[str, str]:
+    """Each letter that has accented forms, and every character that matches it ignoring case
+    (capitals, 'İ' for 'i', the Kelvin sign for 'k')."""
+    letters = {char: base for base, same in _SAME_LETTER.items() for char in same}
+    found: dict[str, set[str]] = {}
+    for code in [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2100, 0x2150)]:
+        small = chr(code).lower()
+        if small[:1] in letters and all(unicodedata.combining(mark) for mark in small[1:]):
+            found.setdefault(letters[small[:1]], set()).add(chr(code))
+    return {char: "".join(sorted(found[base])) for char, base in letters.items()}
+
+
+_LEAD_LETTERS = _lead_letters()
+
+
+def _title_start() -> str:
+    """`TITLES` as the start of a pattern (see `_starting`), left open for the rest to ignore case."""
+    tails: dict[str, list[str]] = {}
+    for title in ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "revd", "cllr"):
+        tails.setdefault(title[0], []).append(title[1:])
+    lead = "".join(letter + letter.upper() for letter in sorted(tails))
+    after = "|".join(f"(?<={letter})(?:{'|'.join(ends)})" for letter, ends in tails.items())
+    return rf"[{lead}](?<!\w.)(?i:(?:{after})\.?"
+
+
+_BY_TITLE = _title_start()
+
+
+def _key_letters(word: str) -> str:
+    """The longest run of letters in a word of a name, folded: what every match of its pattern
+    holds in the folded text ('neill' of "O'Neill", which may be written 'ONeill')."""
+    runs = re.split(r"[\W_]+", fold_letters(word))
+    return max(runs, key=len)
 
 
 def forbidden_name_forms(real_name: str | Sequence[str], person: Person | None,

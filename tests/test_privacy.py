@@ -159,6 +159,49 @@ def test_a_name_is_found_with_or_without_its_accents() -> None:
     assert found_names("Zoey Angstrom spoke.", "Zoe Angstrom", person("role")) == []
 
 
+@pytest.mark.parametrize(("registered", "written"), [
+    ("Jordan Ellis-Brown", "Jordan Ellis Brown"), ("Jordan Ellis-Brown", "Jordan EllisBrown"),
+    ("Jordan Ellis-Brown", "Jordan Ellis\u2011Brown"), ("Jordan Ellis-Brown", "Jordan Ellis\u2013Brown"),
+    ("Jordan Ellis-Brown", "Jordan Ellis \u2014 Brown"), ("Jordan Ellis Brown", "Jordan Ellis-Brown"),
+    ("Mary-Jane Smith", "Mary Jane Smith"), ("Mary Jane Smith", "Mary-Jane Smith"),
+    ("Mohammed Al-Hassan", "Mohammed Alhassan"), ("Siobh\u00e1n O'Neill", "Siobhan ONeill"),
+    ("Siobh\u00e1n O'Neill", "Siobh\u00e1n O\u2019Neill"), ("Siobh\u00e1n O'Neill", "Siobhan O\u02bcneill"),
+    ("\u0141ukasz Nowak", "Lukasz Nowak"), ("Lukasz Nowak", "\u0141ukasz Nowak"), ("Thor \u00d8degaard", "Thor Odegaard"),
+    ("\u0110or\u0111e Petrovi\u0107", "Dorde Petrovic"), ("Gu\u00f0r\u00fan J\u00f3nsd\u00f3ttir", "Gudrun Jonsdottir"),
+    ("J\u00fcrgen Wei\u00df", "Jurgen Weiss"), ("Jurgen Weiss", "J\u00fcrgen Wei\u00df"), ("\u00c6sa Dahl", "Aesa Dahl"),
+    ("Chlo\u00e9 B\u0153uf", "Chloe Boeuf"), ("Chloe Boeuf", "Chlo\u00e9 B\u0153uf"), ("Tom \u00deorsson", "Tom Thorsson"),
+    ("I\u015f\u0131l Kaya", "Isil Kaya"), ("Nguyen Van An", "Nguy\u1ec5n V\u0103n An"),
+    ("Zo\u00eb Lef\u00e8vre", "Zoe\u0308 Lefe\u0300vre"),
+], ids=lambda value: value.encode("ascii", "backslashreplace").decode())
+def test_a_name_is_found_however_its_spelling_varies(registered: str, written: str) -> None:
+    """Hyphens, dashes and spaces in a double-barrelled name, apostrophes (or none), and letters
+    English text writes plainly ('\u0142' as 'l', '\u00df' as 'ss'), either way round; and accents typed
+    as separate characters, as a Mac names files."""
+    text = f"At the meeting {written} shared the new leaflet about waiting times."
+    assert found_names(text, registered, person("role")) == [written]
+
+
+def test_a_name_is_found_in_web_addresses_file_names_and_email_addresses() -> None:
+    text = ("Photos are at https://example.org/goodbye-jordan-ellis-brown/ and the "
+            "[letter](files/Letter%20from%20Sam%20Patel.pdf) is in notes_sam_patel_2025.pdf. "
+            "Write to sam.patel@nhs.example or see /sam-patel-clinic-campaign/.")
+    rules = PrivacyRules(name_patterns={"p04": forbidden_name_forms("Jordan Ellis-Brown", person("role")),
+                                        "p07": forbidden_name_forms("Sam Patel", person("role"))})
+    assert [(f.kind, f.value) for f in find_leaks(text, rules)] == [
+        ("real_name", "jordan-ellis-brown"), ("real_name", "Sam%20Patel"), ("real_name", "sam_patel"),
+        ("email", "sam.patel@nhs.example"), ("real_name", "sam.patel"), ("real_name", "sam-patel")]
+
+
+def test_words_that_hold_a_name_or_nearly_spell_it_are_not_names() -> None:
+    """Spelling variants must not make near names, or words that hold one, into leaks."""
+    text = ("Samuel Patel and Sam Patella came; the sample-patel.pdf file; Osam Patel; Jordan Ellison-Brown "
+            "and Jordan Ellis-Browne; Siobhan O'Neil; Mary Janet Smith; jordan.ellis; sam%20patelx.")
+    rules = PrivacyRules(name_patterns={
+        name: forbidden_name_forms(name, person("role"))
+        for name in ("Sam Patel", "Jordan Ellis-Brown", "Siobh\u00e1n O'Neill", "Mary-Jane Smith")})
+    assert values(find_leaks(text, rules)) == []
+
+
 def test_characters_nobody_sees_hide_no_name_or_id() -> None:
     """A soft hyphen (a word processor's) or a zero-width space inside a name is not seen: the
     page shows 'Daniel Okoro'. Each finding is where it is in the text as written."""
