@@ -14,6 +14,7 @@ It is read, never written or published.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -426,7 +427,7 @@ def fold_letters(text: str) -> str:
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded)
         marks = {ord(char): None for char in set(folded) if unicodedata.combining(char)}
-        folded = folded.translate(marks).translate(_LOOSER_LETTERS)
+        folded = folded.translate(marks).translate(_LOOSER_LETTERS).casefold()  # '\U0001d412' is 'S' once decomposed
     return folded
 
 
@@ -444,7 +445,7 @@ def _token(word: str, start: int = 0) -> str:
     parts, index = [], start
     while index < len(word):
         char, pair = word[index], word[index:index + 2].lower()
-        if pair in _TWO_FOR_ONE and index > 0:  # nobody writes Thomas 'Þomas'; see `_starting`
+        if pair in _TWO_FOR_ONE:
             parts.append(f"(?:{_letter(pair[0])}{_letter(pair[1])}|{_TWO_FOR_ONE[pair]}{_MARK})")
             index += 2
             continue
@@ -477,11 +478,19 @@ def _base_letter(char: str) -> str:
     return _PLAIN_LETTERS.get(base, base)
 
 
+_STYLED_LETTERS = [*range(0x2100, 0x2150), *range(0x24B6, 0x24EA), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                   *range(0x1D400, 0x1D6A4)]
+"""Letters in other styles, which fonts show as the plain letter: letterlike symbols ('\u210c'),
+circled ('\u24c8'), fullwidth ('\uff33', as Chinese and Japanese keyboards type) and the
+mathematical bold, italic and script letters that 'fancy text' makers use ('\U0001d412')."""
+
+
 def _accented_forms() -> dict[str, set[str]]:
     """Each plain Latin letter and the letters written as it in English text, in small letters:
-    accented (À to ɏ, Ḁ to ỿ) and those in `_PLAIN_LETTERS`; not ligatures like 'ĳ'."""
+    accented (À to ɏ, Ḁ to ỿ), styled (`_STYLED_LETTERS`) and those in `_PLAIN_LETTERS`; not
+    ligatures like 'ĳ'."""
     forms: dict[str, set[str]] = {}
-    for code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+    for code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250), *range(0x1E00, 0x1F00), *_STYLED_LETTERS]:
         char, parts = chr(code).lower(), unicodedata.normalize("NFKD", chr(code))
         base = _base_letter(char)
         if (len(char) == 1 and base.isascii() and base.isalpha()
@@ -581,18 +590,23 @@ def _starting(word: str, before: str, rest: str) -> str:
     lead = _LEAD_LETTERS.get(word[:1].lower())
     if lead is None:
         return f"(?i:(?<!{before}){_token(word)}{rest})"
-    return f"[{lead}](?<!(?:{before}).)(?i:{_MARK}{_token(word, 1)}{rest})"
+    one = _TWO_FOR_ONE.get(word[:2].lower())
+    if one is None:
+        return f"[{lead}](?<!(?:{before}).)(?i:{_MARK}{_token(word, 1)}{rest})"
+    # 'Aeron' may be typed 'Æron': the first letter is either, and what follows it depends on which
+    second = f"(?:(?<={one})|(?<!{one}){_MARK}{_letter(word[1])})"
+    return f"[{lead}{one}{one.upper()}](?<!(?:{before}).)(?i:{second}{_token(word, 2)}{rest})"
 
 
 def _lead_letters() -> dict[str, str]:
     """Each letter that has accented forms, and every character that matches it ignoring case
     (capitals, 'İ' for 'i', the Kelvin sign for 'k')."""
     letters = {char: base for base, same in _SAME_LETTER.items() for char in same}
-    found: dict[str, set[str]] = {}
-    for code in [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2100, 0x2150)]:
+    found = {base: set(same) for base, same in _SAME_LETTER.items()}
+    for code in [*range(0x250), *range(0x1E00, 0x1F00), *_STYLED_LETTERS]:
         small = chr(code).lower()
         if small[:1] in letters and all(unicodedata.combining(mark) for mark in small[1:]):
-            found.setdefault(letters[small[:1]], set()).add(chr(code))
+            found[letters[small[:1]]].add(chr(code))
     return {char: "".join(sorted(found[base])) for char, base in letters.items()}
 
 
@@ -717,9 +731,11 @@ _AS_SPACES = str.maketrans(dict.fromkeys(OTHER_SPACE_CODES, " "))
 stays in place."""
 
 
-_UNSEEN = re.compile("[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+_UNSEEN = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                     "\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]+")
 """Characters a reader never sees: a soft hyphen (which word processors put in), zero-width
-spaces and joiners. 'Dan\u00adiel' is shown as 'Daniel'."""
+spaces and joiners, the marks that set the direction of text, variation selectors, the
+Hangul fillers and tag characters. 'Dan\u00adiel' is shown as 'Daniel'."""
 
 
 def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Finding]:
@@ -749,14 +765,62 @@ def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Find
 
 def _without_unseen(text: str, rules: PrivacyRules, ids: bool) -> list[Finding]:
     """The findings in the text as it is seen, without the characters nobody sees (and each
-    value so), each put back where it is in `text`."""
-    kept = [index for index, character in enumerate(text) if not _UNSEEN.match(character)]
-    seen = "".join(text[index] for index in kept)
-    return [replace(finding, start=kept[finding.start], end=kept[finding.end - 1] + 1)
-            for finding in find_leaks(seen, rules, ids=ids)]
+    value so), each put back where it is in `text`.
+
+    An emoji's variation selector is one of them, so a page can hold hundreds:
+    the text is cut at each run of them, not read a character at a time.
+    """
+    pieces, runs_at, skipped = [], [], [0]
+    last = 0
+    for run in _UNSEEN.finditer(text):
+        pieces.append(text[last:run.start()])
+        runs_at.append(run.start() - skipped[-1])  # where the run was, in the text as seen
+        skipped.append(skipped[-1] + run.end() - run.start())
+        last = run.end()
+    pieces.append(text[last:])
+
+    def place(index: int) -> int:
+        """Where the character at `index` of the text as seen is in `text`."""
+        return index + skipped[bisect.bisect_right(runs_at, index)]
+
+    return [replace(finding, start=place(finding.start), end=place(finding.end - 1) + 1)
+            for finding in find_leaks("".join(pieces), rules, ids=ids)]
 
 
 def _names(text: str, rules: PrivacyRules) -> list[Finding]:
+    """`_names_as_typed`, and in `text` with letters of other alphabets that look like Latin ones
+    read as those ('S\u0430m', with a Cyrillic '\u0430', is 'Sam' to a reader); each value as typed.
+
+    Names written in those alphabets are looked for as typed, so the text is
+    read both ways (only when it holds such a letter at all).
+    """
+    found = _names_as_typed(text, rules)
+    if text.isascii() or not _LOOK_ALIKE.search(text):
+        return found
+    known = {(finding.person, finding.start, finding.end) for finding in found}
+    found += [replace(finding, value=text[finding.start:finding.end])
+              for finding in _names_as_typed(text.translate(_AS_LATIN), rules)
+              if (finding.person, finding.start, finding.end) not in known]
+    return sorted(found, key=lambda finding: finding.start)
+
+
+_LATIN_LOOK_ALIKES = {
+    "\u0430": "a", "\u0410": "A", "\u0412": "B", "\u0435": "e", "\u0415": "E", "\u0451": "\u00eb", "\u0401": "\u00cb",
+    "\u04bb": "h", "\u04ba": "H", "\u0456": "i", "\u0406": "I", "\u0457": "\u00ef", "\u0407": "\u00cf", "\u0458": "j",
+    "\u0408": "J", "\u041a": "K", "\u041c": "M", "\u041d": "H", "\u043e": "o", "\u041e": "O", "\u0440": "p", "\u0420": "P",
+    "\u0441": "c", "\u0421": "C", "\u0422": "T", "\u0443": "y", "\u0423": "Y", "\u0445": "x", "\u0425": "X", "\u0455": "s",
+    "\u0405": "S", "\u0501": "d", "\u051b": "q", "\u051a": "Q", "\u051d": "w", "\u051c": "W", "\u04cf": "l", "\u04c0": "I",
+    "\u0391": "A", "\u0392": "B", "\u0395": "E", "\u0396": "Z", "\u0397": "H", "\u0399": "I", "\u039a": "K", "\u039c": "M",
+    "\u039d": "N", "\u039f": "O", "\u03a1": "P", "\u03a4": "T", "\u03a5": "Y", "\u03a7": "X", "\u03b1": "a", "\u03b9": "i",
+    "\u03ba": "k", "\u03bd": "v", "\u03bf": "o", "\u03c1": "p", "\u03c5": "u", "\u03f2": "c", "\u03f9": "C", "\u03f3": "j",
+}
+"""Cyrillic and Greek letters that look like Latin ones, as the Latin letter (case by case:
+Greek capital '\u039d' looks like 'N', small '\u03bd' like 'v')."""
+_LOOK_ALIKE = re.compile("[" + "".join(_LATIN_LOOK_ALIKES) + "]")
+_AS_LATIN = str.maketrans(_LATIN_LOOK_ALIKES)
+
+
+def _names_as_typed(text: str, rules: PrivacyRules) -> list[Finding]:
     """The register's names and people.yml's withheld ones in `text`; the same words found
     through both are one finding, the register's."""
     folded = fold_letters(text)

@@ -89,7 +89,8 @@ def test_pieces_of_postcodes_give_the_same_matches(pieces: list[str]) -> None:
                                  "<em>", "</em>", "&nbsp;", "\n", "Ms ", "Dr. ", "J. ", "S.", "I.", "Y.", "-", "*",
                                  "Jordan", "ellis", "BROWN", "\u2011", "\u2013", "_", ".", "%20", "2", "\u02bc",
                                  "o", "\u0141ukasz", "lukasz", "\u00de\u00d3RSSON", "thorsson", "\u00c6sa", "aesa",
-                                 "boeuf", "B\u0152UF", "e\u0301", "\u0308", "Kaur", "mrs ", "Amina", "K.", "A. "]),
+                                 "boeuf", "B\u0152UF", "e\u0301", "\u0308", "Kaur", "mrs ", "Amina", "K.", "A. ",
+                                 "\uff2a\uff41\uff4e\uff45", "\U0001d412mith", "\u24c8MITH", "\u212ai"]),
                 max_size=10))
 def test_pieces_of_names_give_the_same_matches(pieces: list[str]) -> None:
     assert_same_matches("".join(pieces))

@@ -171,7 +171,8 @@ def test_a_name_is_found_with_or_without_its_accents() -> None:
     ("J\u00fcrgen Wei\u00df", "Jurgen Weiss"), ("Jurgen Weiss", "J\u00fcrgen Wei\u00df"), ("\u00c6sa Dahl", "Aesa Dahl"),
     ("Chlo\u00e9 B\u0153uf", "Chloe Boeuf"), ("Chloe Boeuf", "Chlo\u00e9 B\u0153uf"), ("Tom \u00deorsson", "Tom Thorsson"),
     ("I\u015f\u0131l Kaya", "Isil Kaya"), ("Nguyen Van An", "Nguy\u1ec5n V\u0103n An"),
-    ("Zo\u00eb Lef\u00e8vre", "Zoe\u0308 Lefe\u0300vre"),
+    ("Zo\u00eb Lef\u00e8vre", "Zoe\u0308 Lefe\u0300vre"), ("Aeron Smith", "\u00c6ron Smith"),
+    ("Thea Jones", "\u00dee\u0061 Jones"),
 ], ids=lambda value: value.encode("ascii", "backslashreplace").decode())
 def test_a_name_is_found_however_its_spelling_varies(registered: str, written: str) -> None:
     """Hyphens, dashes and spaces in a double-barrelled name, apostrophes (or none), and letters
@@ -213,6 +214,40 @@ def test_characters_nobody_sees_hide_no_name_or_id() -> None:
         ("real_name", "Dan\u00adiel Okoro"), ("real_name", "Dan\u200biel\u200d Okoro"), ("person_id", "p0\ufeff9"),
         ("phone", "07700\u00ad900123")]
     assert [f.value for f in found] == ["Daniel Okoro", "Daniel Okoro", "p09", "07700900123"]
+
+
+@pytest.mark.parametrize("unseen", ["\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\u061c", "\ufe00",
+                                    "\ufe0f", "\u3164", "\u115f", "\u1160", "\uffa0", "\U000e0041", "\U000e007f"],
+                         ids=lambda unseen: f"U+{ord(unseen):04X}")
+def test_direction_marks_variation_selectors_fillers_and_tags_hide_no_name(unseen: str) -> None:
+    """Marks that set the direction of text, variation selectors, Hangul fillers and tag
+    characters show nothing either: 'Sa\u200em Patel' is 'Sam Patel' on the page."""
+    rules = PrivacyRules(name_patterns={"p07": forbidden_name_forms("Sam Patel", person("role"))})
+    text = f"The summary was written by Sa{unseen}m Pa{unseen}{unseen}tel after the meeting \U0001f600{unseen}."
+    assert [(f.value, text[f.start:f.end]) for f in find_leaks(text, rules)] == [
+        ("Sam Patel", f"Sa{unseen}m Pa{unseen}{unseen}tel")]
+
+
+@pytest.mark.parametrize("written", [
+    "S\u0430m P\u0430tel", "\u0405am Pat\u0435l", "Sam \u03a1atel", "\u0405\u0430m \u0420\u0430t\u0435\u04cf",
+    "\uff33\uff41\uff4d \uff30\uff41\uff54\uff45\uff4c", "\U0001d412\U0001d41a\U0001d426 Patel", "\u24c8am Patel",
+], ids=["cyrillic-a", "cyrillic-dze-and-ie", "greek-rho", "all-cyrillic", "fullwidth", "maths-bold", "circled"])
+def test_letters_that_look_like_latin_ones_spell_the_name_they_show(written: str) -> None:
+    """Cyrillic and Greek letters that look like Latin ones, and letters in other styles (fullwidth,
+    as Chinese and Japanese keyboards type, or a 'fancy text' maker's), show the name."""
+    rules = PrivacyRules(name_patterns={"p07": forbidden_name_forms("Sam Patel", person("role"))})
+    text = f"Thanks to {written} for chairing the session on waiting lists."
+    assert values(find_leaks(text, rules)) == [written]
+
+
+def test_greek_letters_read_as_the_latin_ones_they_look_like_one_by_one() -> None:
+    """Greek capital Nu looks like N and small nu like v: each is read as the letter it shows,
+    and a name written in Greek is still found as written, once."""
+    rules = PrivacyRules(name_patterns={"p05": forbidden_name_forms("Viv Nolan", person("role")),
+                                        "p06": forbidden_name_forms("\u039d\u03af\u03ba\u03bf\u03c2 \u03a0\u03b1\u03c0\u03c0\u03ac\u03c2", person("role"))})
+    text = "Vi\u03bd \u039dolan led the session, and \u039d\u03af\u03ba\u03bf\u03c2 \u03a0\u03b1\u03c0\u03c0\u03ac\u03c2 took notes."
+    assert [(f.person, f.value) for f in find_leaks(text, rules)] == [
+        ("p05", "Vi\u03bd \u039dolan"), ("p06", "\u039d\u03af\u03ba\u03bf\u03c2 \u03a0\u03b1\u03c0\u03c0\u03ac\u03c2")]
 
 
 def test_initials_or_a_pseudonym_left_in_people_yml_after_consent_ended_are_withheld(group_dir: Path) -> None:
