@@ -522,6 +522,20 @@ def test_a_file_name_that_holds_a_register_name_is_reported_by_check_and_guard(
          "it comes from.")]
 
 
+def test_a_register_name_in_the_contact_address_is_reported_at_its_line(
+        group_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The contact address is printed on every page: a person's own address names them there."""
+    (tmp_path / "register.yml").write_text("p04: Daniel Okafor\n")
+    monkeypatch.setenv("COPROD_PRIVATE_REGISTER", str(tmp_path / "register.yml"))
+    write_files(group_dir, {"content/project.yml": FILES["content/project.yml"].replace(
+        "email: team@example.org", "email: daniel.okafor@carerscentre.org.uk")})
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if p.path == "content/project.yml"] == [
+        ("content/project.yml, line 8: has the real name of the person shown as 'a member' (register entry p04) "
+         "in a contact address, which every page of the site shows. Give a shared mailbox that names nobody "
+         "instead, like team@example.org.")]
+
+
 def test_a_register_kept_inside_the_group_folder_is_a_warning(group_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_files(group_dir, {"private/register.yml": "p04: Fatima Rahman\n"})
     monkeypatch.setenv("COPROD_PRIVATE_REGISTER", str(group_dir / "private/register.yml"))
