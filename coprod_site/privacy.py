@@ -246,10 +246,10 @@ def plus_starts(text: str) -> Iterator[int]:
 
 
 def postcode_starts(text: str) -> list[int]:
-    """Where a full postcode could start: two to five characters before each second half (a
-    digit and two letters), the first half being two to four characters and a space or none."""
+    """Where a full postcode could start: two to six characters before each second half (a
+    digit and two letters), the first half being two to four characters and up to two spaces."""
     return sorted({max(0, match.start() - back) for match in POSTCODE_INWARD.finditer(text)
-                   for back in range(2, 6)})
+                   for back in range(2, 7)})
 
 
 def digit_run_starts(text: str) -> Iterator[int]:

@@ -131,8 +131,9 @@ def test_postcodes_in_small_letters_are_found_but_not_words_that_look_like_them(
 
 
 def test_postcodes_with_a_capital_first_two_spaces_or_a_dash_are_found() -> None:
-    text = "Sw1a 1aa is hers. His is M1  1AE, theirs SW1A-1AA; but not B1 2nd or the b1-2nd edition."
-    assert values(find_postcodes(text)) == ["Sw1a 1aa", "M1  1AE", "SW1A-1AA"]
+    text = ("Sw1a 1aa is hers. His is M1  1AE, theirs SW1A-1AA, ours SW1A  1AA and EC1a  1bb; but not B1 2nd "
+            "or the b1-2nd edition.")
+    assert values(find_postcodes(text)) == ["Sw1a 1aa", "M1  1AE", "SW1A-1AA", "SW1A  1AA", "EC1a  1bb"]
 
 
 # --- real names ----------------------------------------------------------------------
