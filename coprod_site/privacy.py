@@ -441,6 +441,7 @@ def _token(word: str, start: int = 0) -> str:
     'Zoë', and 'Zoë' 'Zoe'), and 'ł' or 'ß' as English text writes them ('l',
     'ss'); an apostrophe matches any other, or none ('ONeill', 'o-neill' in a web
     address); a hyphen matches a dash, a space or nothing ('Ellis Brown', 'EllisBrown').
+    From the letter at `start` (`_starting` writes the first one itself).
     """
     parts, index = [], start
     while index < len(word):
@@ -478,11 +479,11 @@ def _base_letter(char: str) -> str:
     return _PLAIN_LETTERS.get(base, base)
 
 
-_STYLED_LETTERS = [*range(0x2100, 0x2150), *range(0x24B6, 0x24EA), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
-                   *range(0x1D400, 0x1D6A4)]
+_STYLED_LETTERS = [*range(0x2100, 0x2150), *range(0x24B6, 0x24EA), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
 """Letters in other styles, which fonts show as the plain letter: letterlike symbols ('\u210c'),
-circled ('\u24c8'), fullwidth ('\uff33', as Chinese and Japanese keyboards type) and the
-mathematical bold, italic and script letters that 'fancy text' makers use ('\U0001d412')."""
+circled ('\u24c8') and fullwidth ('\uff33', as Chinese and Japanese keyboards type). (The
+mathematical ones are `_LATIN_LOOK_ALIKES`': outside the first 65,536 characters, they made every
+pattern's sets of letters several times slower to test.)"""
 
 
 def _accented_forms() -> dict[str, set[str]]:
@@ -815,8 +816,12 @@ _LATIN_LOOK_ALIKES = {
     "\u03ba": "k", "\u03bd": "v", "\u03bf": "o", "\u03c1": "p", "\u03c5": "u", "\u03f2": "c", "\u03f9": "C", "\u03f3": "j",
 }
 """Cyrillic and Greek letters that look like Latin ones, as the Latin letter (case by case:
-Greek capital '\u039d' looks like 'N', small '\u03bd' like 'v')."""
-_LOOK_ALIKE = re.compile("[" + "".join(_LATIN_LOOK_ALIKES) + "]")
+Greek capital '\u039d' looks like 'N', small '\u03bd' like 'v'); and, added below, the
+mathematical bold, italic and script letters that 'fancy text' makers use ('\U0001d412' is 'S')."""
+_LATIN_LOOK_ALIKES.update({chr(code): unicodedata.normalize("NFKD", chr(code)) for code in range(0x1D400, 0x1D6A4)
+                           if re.fullmatch("[A-Za-z]", unicodedata.normalize("NFKD", chr(code)))})
+_LOOK_ALIKE = re.compile("[" + "".join(char for char in _LATIN_LOOK_ALIKES if ord(char) < 0x10000)
+                         + "\U0001d400-\U0001d6a3]")
 _AS_LATIN = str.maketrans(_LATIN_LOOK_ALIKES)
 
 
