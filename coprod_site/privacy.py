@@ -8,16 +8,18 @@ something out.
 
 A person's real name comes only from the private register: a YAML file kept
 outside the repository (its path in COPROD_PRIVATE_REGISTER) mapping each
-person's id to their real full name. It is read, never written or published.
+person's id to their real full name, or to a list of every name they go by.
+It is read, never written or published.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -29,6 +31,8 @@ from .records import Group, Person
 from .sources import OTHER_SPACE_CODES
 
 REGISTER_ENV = "COPROD_PRIVATE_REGISTER"
+RegisterEntry = str | list[str]
+"""A person's real name in the register, or every name they go by (a nickname, a maiden name)."""
 
 KIND_WORDS = {
     "email": "an email address",
@@ -124,7 +128,24 @@ search for than the postcodes themselves."""
 _GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*"
 """What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks."""
 
-_APOSTROPHES = "['\u2018\u2019]"
+_DASHES = "\\-\u2010-\u2015\u2212"
+"""A hyphen, the non-breaking hyphen word processors put in names, en and em dashes, a minus."""
+_JOIN = r"(?:\s|&nbsp;|&#160;|%20|<[^<>]{0,300}>|[*_~`.+" + _DASHES + "])*"
+"""What may join the words of a full name, or the parts of a double-barrelled one: what `_GAP`
+allows, hyphens and dashes ('Mary-Jane', 'Ellis\u2013Brown'), nothing ('EllisBrown'), and what
+joins words in web addresses, file names and email addresses ('goodbye-jordan-ellis-brown',
+'Letter%20from%20Sam%20Patel.pdf', 'sam.patel@')."""
+
+_APOSTROPHES = "['\u2018\u2019\u02bc\u02bb\u00b4\u2032]"
+"""Straight and curly apostrophes, the modifier letters that look like them ('O\u02bcneill'),
+and the accent and prime typed for one."""
+
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining accents, which follow the letter they sit on."""
+_IN_WORD = rf"[^\W\d_]|[{_MARKS}]"
+_NAME_END = rf"(?!{_IN_WORD})"
+"""A name's word starts and ends where no letter (or accent) is next to it. Digits and underscores
+may touch it, as in file names ('notes_sam_patel_2025.pdf') and web addresses ('%20Sam')."""
 
 
 @dataclass(frozen=True)
@@ -225,10 +246,10 @@ def plus_starts(text: str) -> Iterator[int]:
 
 
 def postcode_starts(text: str) -> list[int]:
-    """Where a full postcode could start: two to five characters before each second half (a
-    digit and two letters), the first half being two to four characters and a space or none."""
+    """Where a full postcode could start: two to six characters before each second half (a
+    digit and two letters), the first half being two to four characters and up to two spaces."""
     return sorted({max(0, match.start() - back) for match in POSTCODE_INWARD.finditer(text)
-                   for back in range(2, 6)})
+                   for back in range(2, 7)})
 
 
 def digit_run_starts(text: str) -> Iterator[int]:
@@ -389,9 +410,14 @@ class NameForm(NamedTuple):
     word: str | None
 
 
-_LOOSER_LETTERS = str.maketrans({"\u0131": "i", "\u2018": "'", "\u2019": "'"})
-"""What a name's pattern matches that folding alone would keep apart: dotless i (which a pattern
-matches to i, ignoring case) and curly apostrophes (`_APOSTROPHES`)."""
+_PLAIN_LETTERS = {"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d", "\u00f0": "d", "\u0127": "h"}
+"""Letters with no accent to leave off (Unicode does not decompose them), written as the plain
+letter in English text: 'ł' is typed 'l', 'ø' 'o', 'đ' and 'ð' 'd', 'ı' (dotless) 'i'."""
+_ONE_FOR_TWO = {"\u00df": "ss", "\u00e6": "ae", "\u0153": "oe", "\u00fe": "th"}
+"""Letters written as two in English text: 'ß' as 'ss', 'æ' 'ae', 'œ' 'oe', 'þ' 'th'."""
+_LOOSER_LETTERS = str.maketrans({**_PLAIN_LETTERS, **_ONE_FOR_TWO, "\u2018": "'", "\u2019": "'"})
+"""What a name's pattern matches that folding alone would keep apart: the letters above and
+curly apostrophes."""
 
 
 def fold_letters(text: str) -> str:
@@ -401,38 +427,76 @@ def fold_letters(text: str) -> str:
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded)
         marks = {ord(char): None for char in set(folded) if unicodedata.combining(char)}
-        folded = folded.translate(marks).translate(_LOOSER_LETTERS)
+        folded = folded.translate(marks).translate(_LOOSER_LETTERS).casefold()  # '\U0001d412' is 'S' once decomposed
     return folded
 
 
 # --- names ---------------------------------------------------------------------------
 
 
-def _token(word: str) -> str:
-    """One word of a name as a pattern: any kind of apostrophe matches any other, and a letter
-    matches itself with or without accents (the register's 'Zoe' finds 'Zoë', and 'Zoë' 'Zoe')."""
-    return "".join(_APOSTROPHES if re.fullmatch(_APOSTROPHES, char) else _letter(char) for char in word)
+def _token(word: str, start: int = 0) -> str:
+    """One word of a name as a pattern, matching the ways people spell it.
+
+    A letter matches itself with or without accents (the register's 'Zoe' finds
+    'Zoë', and 'Zoë' 'Zoe'), and 'ł' or 'ß' as English text writes them ('l',
+    'ss'); an apostrophe matches any other, or none ('ONeill', 'o-neill' in a web
+    address); a hyphen matches a dash, a space or nothing ('Ellis Brown', 'EllisBrown').
+    From the letter at `start` (`_starting` writes the first one itself).
+    """
+    parts, index = [], start
+    while index < len(word):
+        char, pair = word[index], word[index:index + 2].lower()
+        if pair in _TWO_FOR_ONE:
+            parts.append(f"(?:{_letter(pair[0])}{_letter(pair[1])}|{_TWO_FOR_ONE[pair]}{_MARK})")
+            index += 2
+            continue
+        if char.lower() in _ONE_FOR_TWO:
+            two = _ONE_FOR_TWO[char.lower()]
+            parts.append(f"(?:{re.escape(char)}{_MARK}|{_letter(two[0])}{_letter(two[1])})")
+        elif re.fullmatch(_APOSTROPHES, char):
+            parts.append(f"(?:{_APOSTROPHES}|{_JOIN})")
+        elif re.fullmatch(f"[{_DASHES}]", char):
+            parts.append(_JOIN)
+        else:
+            parts.append(_letter(char))
+        index += 1
+    return "".join(parts)
+
+
+_TWO_FOR_ONE = {two: one for one, two in _ONE_FOR_TWO.items()}
+_MARK = f"[{_MARKS}]*"
 
 
 def _letter(char: str) -> str:
+    """A letter, with or without accents, whether written as one character or with combining ones."""
     same = _SAME_LETTER.get(_base_letter(char))
-    return f"[{''.join(sorted(same))}]" if same else re.escape(char)
+    return (f"[{''.join(sorted(same))}]" if same and char.lower() in same else re.escape(char)) + _MARK
 
 
 def _base_letter(char: str) -> str:
-    """'ë' -> 'e', 'Å' -> 'a': the letter without its accents, in small letters."""
-    return unicodedata.normalize("NFKD", char)[:1].lower()
+    """'ë' -> 'e', 'Å' -> 'a', 'Ł' -> 'l': the letter without its accents, in small letters."""
+    base = unicodedata.normalize("NFKD", char)[:1].lower()
+    return _PLAIN_LETTERS.get(base, base)
+
+
+_STYLED_LETTERS = [*range(0x2100, 0x2150), *range(0x24B6, 0x24EA), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+"""Letters in other styles, which fonts show as the plain letter: letterlike symbols ('\u210c'),
+circled ('\u24c8') and fullwidth ('\uff33', as Chinese and Japanese keyboards type). (The
+mathematical ones are `_LATIN_LOOK_ALIKES`': outside the first 65,536 characters, they made every
+pattern's sets of letters several times slower to test.)"""
 
 
 def _accented_forms() -> dict[str, set[str]]:
-    """Each plain Latin letter and the accented letters made from it (À to ɏ), in small letters;
-    not ligatures like 'ĳ'."""
+    """Each plain Latin letter and the letters written as it in English text, in small letters:
+    accented (À to ɏ, Ḁ to ỿ), styled (`_STYLED_LETTERS`) and those in `_PLAIN_LETTERS`; not
+    ligatures like 'ĳ'."""
     forms: dict[str, set[str]] = {}
-    for code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250)]:
+    for code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250), *range(0x1E00, 0x1F00), *_STYLED_LETTERS]:
         char, parts = chr(code).lower(), unicodedata.normalize("NFKD", chr(code))
-        if (len(char) == 1 and parts[:1].isascii() and parts[:1].isalpha()
+        base = _base_letter(char)
+        if (len(char) == 1 and base.isascii() and base.isalpha()
                 and all(unicodedata.combining(mark) for mark in parts[1:])):
-            forms.setdefault(_base_letter(char), {_base_letter(char)}).add(char)
+            forms.setdefault(base, {base}).add(char)
     return forms
 
 
@@ -457,51 +521,148 @@ TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|revd|cllr)\.?"
 """Titles that name someone by their last name alone: 'Ms Rahman', 'Dr. Smith'."""
 
 
+_TITLE = re.compile(TITLES, re.IGNORECASE)
+
+
+def name_as_said(written: str) -> str:
+    """A name in the order text gives it, without a title: 'Patel, Sam' and 'Mrs Sam Patel' are
+    'Sam Patel'. A register is typed like a list of contacts, and a name looked for only as the
+    list writes it would be missed in every sentence that names the person."""
+    name = " ".join(unicodedata.normalize("NFC", written).split())
+    last, comma, given = name.partition(",")
+    if comma and "," not in given and last.strip() and given.strip():
+        name = f"{given.strip()} {last.strip()}"
+    words = name.split()
+    while len(words) > 2 and _TITLE.fullmatch(words[0]):  # 'Dr Patel' keeps its title: it is all there is
+        words = words[1:]
+    return " ".join(words)
+
+
 def name_forms(real_name: str) -> list[tuple[Reveals, NameForm]]:
     """The ways a real name can be written, each with how much of the name it shows.
 
     The full name; first and last name; 'Smith, Jane' (or 'SMITH Jane'); 'Jane S.';
     'J. Smith'; 'Ms Smith'; initials ('J. S.'). Words match case-insensitively;
-    initials only in capitals, so that 'e.g.' is never Ed Green.
+    initials only in capitals, so that 'e.g.' is never Ed Green. `real_name` may
+    be written surname first or with a title (`name_as_said`).
     """
-    words = real_name.split()
+    words = name_as_said(real_name).split()
     if not words:
         return []
     first, last = words[0], words[-1]
-    forms = [(Reveals(2, 2, 2 if len(words) > 2 else 0), first, r"\b" + _GAP.join(_token(w) for w in words) + r"\b")]
-    if len(words) > 2:
-        forms.append((Reveals(2, 2), first, rf"\b{_token(first)}{_GAP}{_token(last)}\b"))
-    if len(words) >= 2:
-        forms += [
-            (Reveals(2, 2), last, rf"\b{_token(last)},?{_GAP}{_token(first)}\b"),
-            (Reveals(2, 1), first, rf"\b{_token(first)}{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"),
-            (Reveals(1, 2), last, rf"\b{re.escape(first[0])}\.?{_GAP}{_token(last)}\b"),
-            (Reveals(0, 2), last, rf"\b{TITLES}{_GAP}{_token(last)}\b"),
-        ]
-    compiled = [(reveals, NameForm(re.compile(pattern, re.IGNORECASE), fold_letters(word)))
-                for reveals, word, pattern in forms]
-    if len(words) >= 2 and first[0].isalpha() and last[0].isalpha():
-        initials = rf"\b{re.escape(first[0].upper())}\.\s*{re.escape(last[0].upper())}\."
+    forms = _written_forms(words)
+    compiled = [(reveals, NameForm(re.compile(pattern), _key_letters(word))) for reveals, word, pattern in forms]
+    if len(words) >= 2 and first[0].isalpha() and last[0].isalpha() and len(forms) > 1:
+        initials = rf"{re.escape(first[0].upper())}(?<!\w.)\.\s*{re.escape(last[0].upper())}\."
         compiled.append((Reveals(1, 1), NameForm(re.compile(initials), None)))
     return compiled
 
 
-def forbidden_name_forms(real_name: str, person: Person | None,
+def _written_forms(words: list[str]) -> list[tuple[Reveals, str, str]]:
+    """`name_forms`' patterns but initials: each with what it shows and the word it holds."""
+    first, last = words[0], words[-1]
+    by_title = (Reveals(0, 2), last, _BY_TITLE + rf"{_GAP}{_token(last)}{_NAME_END})")
+    if len(words) == 2 and _TITLE.fullmatch(first):  # 'Dr Kaur': a title and a last name are all there is
+        return [by_title]
+    rest = "".join(_JOIN + _token(word) for word in words[1:])
+    forms = [(Reveals(2, 2, 2 if len(words) > 2 else 0), first, _starting(first, _IN_WORD, rest + _NAME_END))]
+    if len(words) < 2:
+        return forms
+    by_initial = (Reveals(2, 1), first, _starting(first, r"\w", rf"{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"))
+    last_first = (Reveals(2, 2), last, _starting(last, _IN_WORD, f",?{_JOIN}{_token(first)}{_NAME_END}"))
+    if re.fullmatch(r"[^\W\d_]\.?", last):  # 'Amina K.' (people.yml's public form) is a short form already
+        return [*(forms if len(words) > 2 else []), by_initial, last_first]
+    if len(words) > 2:
+        forms.append((Reveals(2, 2), first, _starting(first, _IN_WORD, f"{_JOIN}{_token(last)}{_NAME_END}")))
+    return [*forms, last_first, by_initial,
+            (Reveals(1, 2), last, _starting(first[0], r"\w", rf"\.?{_GAP}{_token(last)}{_NAME_END}")), by_title]
+
+
+def _starting(word: str, before: str, rest: str) -> str:
+    """A pattern for `word` (of a name) then `rest`, ignoring case, where `word` does not follow
+    what `before` matches (one character).
+
+    Its first letter is written in both cases, not left to the flag that ignores
+    case: only a pattern that starts with characters to match as written lets
+    the engine skip ahead to where it could match. Any other is tried at every
+    character of the page, several times slower, and the guard runs the forms
+    of every name on every page that holds its word.
+    """
+    lead = _LEAD_LETTERS.get(word[:1].lower())
+    if lead is None:
+        return f"(?i:(?<!{before}){_token(word)}{rest})"
+    one = _TWO_FOR_ONE.get(word[:2].lower())
+    if one is None:
+        return f"[{lead}](?<!(?:{before}).)(?i:{_MARK}{_token(word, 1)}{rest})"
+    # 'Aeron' may be typed 'Æron': the first letter is either, and what follows it depends on which
+    second = f"(?:(?<={one})|(?<!{one}){_MARK}{_letter(word[1])})"
+    return f"[{lead}{one}{one.upper()}](?<!(?:{before}).)(?i:{second}{_token(word, 2)}{rest})"
+
+
+def _lead_letters() -> dict[str, str]:
+    """Each letter that has accented forms, and every character that matches it ignoring case
+    (capitals, 'İ' for 'i', the Kelvin sign for 'k')."""
+    letters = {char: base for base, same in _SAME_LETTER.items() for char in same}
+    found = {base: set(same) for base, same in _SAME_LETTER.items()}
+    for code in [*range(0x250), *range(0x1E00, 0x1F00), *_STYLED_LETTERS]:
+        small = chr(code).lower()
+        if small[:1] in letters and all(unicodedata.combining(mark) for mark in small[1:]):
+            found[letters[small[:1]]].add(chr(code))
+    return {char: "".join(sorted(found[base])) for char, base in letters.items()}
+
+
+_LEAD_LETTERS = _lead_letters()
+
+
+def _title_start() -> str:
+    """`TITLES` as the start of a pattern (see `_starting`), left open for the rest to ignore case."""
+    tails: dict[str, list[str]] = {}
+    for title in ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "revd", "cllr"):
+        tails.setdefault(title[0], []).append(title[1:])
+    lead = "".join(letter + letter.upper() for letter in sorted(tails))
+    after = "|".join(f"(?<={letter})(?:{'|'.join(ends)})" for letter, ends in tails.items())
+    return rf"[{lead}](?<!\w.)(?i:(?:{after})\.?"
+
+
+_BY_TITLE = _title_start()
+
+
+def _key_letters(word: str) -> str:
+    """The longest run of letters in a word of a name, folded: what every match of its pattern
+    holds in the folded text ('neill' of "O'Neill", which may be written 'ONeill')."""
+    runs = re.split(r"[\W_]+", fold_letters(word))
+    return max(runs, key=len)
+
+
+def forbidden_name_forms(real_name: str | Sequence[str], person: Person | None,
                          public_forms: Iterable[str] = ()) -> list[NameForm]:
-    """The forms of `real_name` that show more than the person agreed to.
+    """The forms of `real_name` (or of each of a person's names) that show more than the person
+    agreed to.
 
     The person's own public form, and any form that shows no more of each part
     of the name ('J. S.' beside 'Jane S.'; never 'J. Smith', which shows the
     last name), is allowed; so is any form that is exactly someone else's
     public form, so two people with the same initials do not trip each other.
+    A form one of a person's names allows is allowed for all of them: 'S. P.'
+    for Samantha Patel, who is shown as 'Sam P.'.
     """
+    names = [real_name] if isinstance(real_name, str) else list(real_name)
+    judged = [judged for name in names for judged in _judged_forms(name, person, public_forms)]
+    allowed = {form.pattern.pattern for forbidden, form in judged if not forbidden}
+    found = {form.pattern.pattern: form for forbidden, form in judged
+             if forbidden and form.pattern.pattern not in allowed}
+    return list(found.values())
+
+
+def _judged_forms(real_name: str, person: Person | None, public_forms: Iterable[str]) -> list[tuple[bool, NameForm]]:
+    """Each form of `real_name`, and whether it is forbidden (see `forbidden_name_forms`)."""
     forms = name_forms(real_name)
     own = _normal(person.public_name) if person is not None and person.is_named else None
     agreed = [reveals for reveals, form in forms if own and form.pattern.fullmatch(own)]
     allowed = Reveals(*map(max, zip(*agreed, strict=True))) if agreed else NONE_SHOWN
     others = [_normal(form) for form in public_forms]
-    return [form for reveals, form in forms
-            if not reveals.within(allowed) and not any(form.pattern.fullmatch(other) for other in others)]
+    return [(not reveals.within(allowed) and not any(form.pattern.fullmatch(other) for other in others), form)
+            for reveals, form in forms]
 
 
 def _normal(text: str) -> str:
@@ -528,12 +689,12 @@ class PrivacyRules:
         return bool(self.name_patterns or self.withheld_names)
 
 
-def rules_for(group: Group, register: Mapping[str, str] | None = None) -> PrivacyRules:
+def rules_for(group: Group, register: Mapping[str, RegisterEntry] | None = None) -> PrivacyRules:
     """The group's privacy rules: its contact addresses, its people and their register names."""
     allowed = frozenset(group.project.contact_emails()) if group.project else frozenset()
     public = [p.public_name for p in group.people.values() if p.is_named]
 
-    def forbidden(names: Mapping[str, str]) -> dict[str, list[NameForm]]:
+    def forbidden(names: Mapping[str, RegisterEntry]) -> dict[str, list[NameForm]]:
         patterns = {}
         for person_id, name in names.items():
             person = group.people.get(person_id)
@@ -571,9 +732,11 @@ _AS_SPACES = str.maketrans(dict.fromkeys(OTHER_SPACE_CODES, " "))
 stays in place."""
 
 
-_UNSEEN = re.compile("[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+_UNSEEN = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                     "\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]+")
 """Characters a reader never sees: a soft hyphen (which word processors put in), zero-width
-spaces and joiners. 'Dan\u00adiel' is shown as 'Daniel'."""
+spaces and joiners, the marks that set the direction of text, variation selectors, the
+Hangul fillers and tag characters. 'Dan\u00adiel' is shown as 'Daniel'."""
 
 
 def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Finding]:
@@ -603,14 +766,66 @@ def find_leaks(text: str, rules: PrivacyRules, *, ids: bool = True) -> list[Find
 
 def _without_unseen(text: str, rules: PrivacyRules, ids: bool) -> list[Finding]:
     """The findings in the text as it is seen, without the characters nobody sees (and each
-    value so), each put back where it is in `text`."""
-    kept = [index for index, character in enumerate(text) if not _UNSEEN.match(character)]
-    seen = "".join(text[index] for index in kept)
-    return [replace(finding, start=kept[finding.start], end=kept[finding.end - 1] + 1)
-            for finding in find_leaks(seen, rules, ids=ids)]
+    value so), each put back where it is in `text`.
+
+    An emoji's variation selector is one of them, so a page can hold hundreds:
+    the text is cut at each run of them, not read a character at a time.
+    """
+    pieces, runs_at, skipped = [], [], [0]
+    last = 0
+    for run in _UNSEEN.finditer(text):
+        pieces.append(text[last:run.start()])
+        runs_at.append(run.start() - skipped[-1])  # where the run was, in the text as seen
+        skipped.append(skipped[-1] + run.end() - run.start())
+        last = run.end()
+    pieces.append(text[last:])
+
+    def place(index: int) -> int:
+        """Where the character at `index` of the text as seen is in `text`."""
+        return index + skipped[bisect.bisect_right(runs_at, index)]
+
+    return [replace(finding, start=place(finding.start), end=place(finding.end - 1) + 1)
+            for finding in find_leaks("".join(pieces), rules, ids=ids)]
 
 
 def _names(text: str, rules: PrivacyRules) -> list[Finding]:
+    """`_names_as_typed`, and in `text` with letters of other alphabets that look like Latin ones
+    read as those ('S\u0430m', with a Cyrillic '\u0430', is 'Sam' to a reader); each value as typed.
+
+    Names written in those alphabets are looked for as typed, so the text is
+    read both ways (only when it holds such a letter at all).
+    """
+    found = _names_as_typed(text, rules)
+    if text.isascii() or not _LOOK_ALIKE.search(text):
+        return found
+    known = {(finding.person, finding.start, finding.end) for finding in found}
+    found += [replace(finding, value=text[finding.start:finding.end])
+              for finding in _names_as_typed(text.translate(_AS_LATIN), rules)
+              if (finding.person, finding.start, finding.end) not in known]
+    return sorted(found, key=lambda finding: finding.start)
+
+
+_LATIN_LOOK_ALIKES = {
+    "\u0430": "a", "\u0410": "A", "\u0412": "B", "\u0435": "e", "\u0415": "E", "\u0451": "\u00eb", "\u0401": "\u00cb",
+    "\u04bb": "h", "\u04ba": "H", "\u0456": "i", "\u0406": "I", "\u0457": "\u00ef", "\u0407": "\u00cf", "\u0458": "j",
+    "\u0408": "J", "\u041a": "K", "\u041c": "M", "\u041d": "H", "\u043e": "o", "\u041e": "O", "\u0440": "p", "\u0420": "P",
+    "\u0441": "c", "\u0421": "C", "\u0422": "T", "\u0443": "y", "\u0423": "Y", "\u0445": "x", "\u0425": "X", "\u0455": "s",
+    "\u0405": "S", "\u0501": "d", "\u051b": "q", "\u051a": "Q", "\u051d": "w", "\u051c": "W", "\u04cf": "l", "\u04c0": "I",
+    "\u0391": "A", "\u0392": "B", "\u0395": "E", "\u0396": "Z", "\u0397": "H", "\u0399": "I", "\u039a": "K", "\u039c": "M",
+    "\u039d": "N", "\u039f": "O", "\u03a1": "P", "\u03a4": "T", "\u03a5": "Y", "\u03a7": "X", "\u03b1": "a", "\u03b9": "i",
+    "\u03ba": "k", "\u03bd": "v", "\u03bf": "o", "\u03c1": "p", "\u03c5": "u", "\u03f2": "c", "\u03f9": "C", "\u03f3": "j",
+}
+"""Cyrillic and Greek letters that look like Latin ones, as the Latin letter (case by case:
+Greek capital '\u039d' looks like 'N', small '\u03bd' like 'v'); and, added below, the
+mathematical bold, italic and script letters that 'fancy text' makers use ('\U0001d412' is 'S')."""
+_LATIN_LOOK_ALIKES.update({chr(code): unicodedata.normalize("NFKD", chr(code)) for code in range(0x1D400, 0x1D6A4)
+                           if re.fullmatch("[A-Za-z]", unicodedata.normalize("NFKD", chr(code)))})
+_LOOK_ALIKE = re.compile("[" + "".join(char for char in _LATIN_LOOK_ALIKES if ord(char) < 0x10000)
+                         + "\U0001d400-\U0001d6a3]")
+_AS_LATIN = str.maketrans(_LATIN_LOOK_ALIKES)
+
+
+def _names_as_typed(text: str, rules: PrivacyRules) -> list[Finding]:
     """The register's names and people.yml's withheld ones in `text`; the same words found
     through both are one finding, the register's."""
     folded = fold_letters(text)
@@ -650,8 +865,12 @@ def register_path() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def read_register(path: Path | None = None) -> tuple[dict[str, str], list[Problem]]:
-    """The register's id -> real name mapping, and any problem reading it.
+REGISTER_SHAPE = ("should have one line per person, like 'p01: Jane Smith'. For someone known by more "
+                  "than one name, list them all in square brackets, like 'p01: [Samantha Patel, Sam Patel]'.")
+
+
+def read_register(path: Path | None = None) -> tuple[dict[str, RegisterEntry], list[Problem]]:
+    """The register's id -> real name (or names) mapping, and any problem reading it.
 
     A register that is set but cannot be read is an error: building without it
     would skip the check that protects the people in it.
@@ -670,7 +889,18 @@ def read_register(path: Path | None = None) -> tuple[dict[str, str], list[Proble
                             "like 'p01: Jane Smith'.")]
     if raw is None:
         return {}, []
-    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-        return {}, [Problem(shown, None, None, "should have one line per person, like "
-                            "'p01: Jane Smith'.")]
-    return {str(key): value.strip() for key, value in raw.items() if value.strip()}, []
+    if not isinstance(raw, dict) or not all(map(_is_register_entry, raw.values())):
+        return {}, [Problem(shown, None, None, REGISTER_SHAPE)]
+    entries = {str(key): _register_entry(value) for key, value in raw.items()}
+    return {key: entry for key, entry in entries.items() if entry}, []
+
+
+def _is_register_entry(value: object) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(name, str) for name in value))
+
+
+def _register_entry(value: str | list[str]) -> RegisterEntry:
+    """A name as written, or a list's names (blank ones left out)."""
+    if isinstance(value, str):
+        return value.strip()
+    return [name.strip() for name in value if name.strip()]

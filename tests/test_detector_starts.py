@@ -42,7 +42,8 @@ FINDERS = [(EMAIL, email_starts), (PHONE, phone_starts), (INTERNATIONAL_PHONE, p
 
 
 NAMES = ["Jane Smith", "Zoë Ångström-Smith", "Sean O'Brien", "Işık Yılmaz", "Νικόλαος Παπαδόπουλος",
-         "Mary Jane Watson", "Åse Ødegaard", "Jürgen Weiß", "Kai Sørensen"]
+         "Mary Jane Watson", "Åse Ødegaard", "Jürgen Weiß", "Kai Sørensen", "Jordan Ellis-Brown",
+         "Łukasz Þórsson", "Æsa Bœuf", "Dr Kaur", "Amina K."]
 NAME_FORMS = {name: forbidden_name_forms(name, None) for name in NAMES}
 
 
@@ -85,7 +86,11 @@ def test_pieces_of_postcodes_give_the_same_matches(pieces: list[str]) -> None:
                                  "işık", "isik", "YILMAZ", "yilmaz", "ΝΙΚΌΛΑΟΣ", "νικολαος", "ΠΑΠΑΔΌΠΟΥΛΟΣ",
                                  "παπαδοπουλος", "MARY", "watson", "ÅSE", "ase", "ØDEGAARD", "odegaard", "JÜRGEN",
                                  "jurgen", "WEISS", "weiß", "WEIẞ", "KAI", "Kai", "SØRENSEN", "sorensen", " ", ", ",
-                                 "<em>", "</em>", "&nbsp;", "\n", "Ms ", "Dr. ", "J. ", "S.", "I.", "Y.", "-", "*"]),
+                                 "<em>", "</em>", "&nbsp;", "\n", "Ms ", "Dr. ", "J. ", "S.", "I.", "Y.", "-", "*",
+                                 "Jordan", "ellis", "BROWN", "\u2011", "\u2013", "_", ".", "%20", "2", "\u02bc",
+                                 "o", "\u0141ukasz", "lukasz", "\u00de\u00d3RSSON", "thorsson", "\u00c6sa", "aesa",
+                                 "boeuf", "B\u0152UF", "e\u0301", "\u0308", "Kaur", "mrs ", "Amina", "K.", "A. ",
+                                 "\uff2a\uff41\uff4e\uff45", "\U0001d412mith", "\u24c8MITH", "\u212ai"]),
                 max_size=10))
 def test_pieces_of_names_give_the_same_matches(pieces: list[str]) -> None:
     assert_same_matches("".join(pieces))

@@ -131,8 +131,9 @@ def test_postcodes_in_small_letters_are_found_but_not_words_that_look_like_them(
 
 
 def test_postcodes_with_a_capital_first_two_spaces_or_a_dash_are_found() -> None:
-    text = "Sw1a 1aa is hers. His is M1  1AE, theirs SW1A-1AA; but not B1 2nd or the b1-2nd edition."
-    assert values(find_postcodes(text)) == ["Sw1a 1aa", "M1  1AE", "SW1A-1AA"]
+    text = ("Sw1a 1aa is hers. His is M1  1AE, theirs SW1A-1AA, ours SW1A  1AA and EC1a  1bb; but not B1 2nd "
+            "or the b1-2nd edition.")
+    assert values(find_postcodes(text)) == ["Sw1a 1aa", "M1  1AE", "SW1A-1AA", "SW1A  1AA", "EC1a  1bb"]
 
 
 # --- real names ----------------------------------------------------------------------
@@ -159,6 +160,50 @@ def test_a_name_is_found_with_or_without_its_accents() -> None:
     assert found_names("Zoey Angstrom spoke.", "Zoe Angstrom", person("role")) == []
 
 
+@pytest.mark.parametrize(("registered", "written"), [
+    ("Jordan Ellis-Brown", "Jordan Ellis Brown"), ("Jordan Ellis-Brown", "Jordan EllisBrown"),
+    ("Jordan Ellis-Brown", "Jordan Ellis\u2011Brown"), ("Jordan Ellis-Brown", "Jordan Ellis\u2013Brown"),
+    ("Jordan Ellis-Brown", "Jordan Ellis \u2014 Brown"), ("Jordan Ellis Brown", "Jordan Ellis-Brown"),
+    ("Mary-Jane Smith", "Mary Jane Smith"), ("Mary Jane Smith", "Mary-Jane Smith"),
+    ("Mohammed Al-Hassan", "Mohammed Alhassan"), ("Siobh\u00e1n O'Neill", "Siobhan ONeill"),
+    ("Siobh\u00e1n O'Neill", "Siobh\u00e1n O\u2019Neill"), ("Siobh\u00e1n O'Neill", "Siobhan O\u02bcneill"),
+    ("\u0141ukasz Nowak", "Lukasz Nowak"), ("Lukasz Nowak", "\u0141ukasz Nowak"), ("Thor \u00d8degaard", "Thor Odegaard"),
+    ("\u0110or\u0111e Petrovi\u0107", "Dorde Petrovic"), ("Gu\u00f0r\u00fan J\u00f3nsd\u00f3ttir", "Gudrun Jonsdottir"),
+    ("J\u00fcrgen Wei\u00df", "Jurgen Weiss"), ("Jurgen Weiss", "J\u00fcrgen Wei\u00df"), ("\u00c6sa Dahl", "Aesa Dahl"),
+    ("Chlo\u00e9 B\u0153uf", "Chloe Boeuf"), ("Chloe Boeuf", "Chlo\u00e9 B\u0153uf"), ("Tom \u00deorsson", "Tom Thorsson"),
+    ("I\u015f\u0131l Kaya", "Isil Kaya"), ("Nguyen Van An", "Nguy\u1ec5n V\u0103n An"),
+    ("Zo\u00eb Lef\u00e8vre", "Zoe\u0308 Lefe\u0300vre"), ("Aeron Smith", "\u00c6ron Smith"),
+    ("Thea Jones", "\u00dee\u0061 Jones"),
+], ids=lambda value: value.encode("ascii", "backslashreplace").decode())
+def test_a_name_is_found_however_its_spelling_varies(registered: str, written: str) -> None:
+    """Hyphens, dashes and spaces in a double-barrelled name, apostrophes (or none), and letters
+    English text writes plainly ('\u0142' as 'l', '\u00df' as 'ss'), either way round; and accents typed
+    as separate characters, as a Mac names files."""
+    text = f"At the meeting {written} shared the new leaflet about waiting times."
+    assert found_names(text, registered, person("role")) == [written]
+
+
+def test_a_name_is_found_in_web_addresses_file_names_and_email_addresses() -> None:
+    text = ("Photos are at https://example.org/goodbye-jordan-ellis-brown/ and the "
+            "[letter](files/Letter%20from%20Sam%20Patel.pdf) is in notes_sam_patel_2025.pdf. "
+            "Write to sam.patel@nhs.example or see /sam-patel-clinic-campaign/.")
+    rules = PrivacyRules(name_patterns={"p04": forbidden_name_forms("Jordan Ellis-Brown", person("role")),
+                                        "p07": forbidden_name_forms("Sam Patel", person("role"))})
+    assert [(f.kind, f.value) for f in find_leaks(text, rules)] == [
+        ("real_name", "jordan-ellis-brown"), ("real_name", "Sam%20Patel"), ("real_name", "sam_patel"),
+        ("email", "sam.patel@nhs.example"), ("real_name", "sam.patel"), ("real_name", "sam-patel")]
+
+
+def test_words_that_hold_a_name_or_nearly_spell_it_are_not_names() -> None:
+    """Spelling variants must not make near names, or words that hold one, into leaks."""
+    text = ("Samuel Patel and Sam Patella came; the sample-patel.pdf file; Osam Patel; Jordan Ellison-Brown "
+            "and Jordan Ellis-Browne; Siobhan O'Neil; Mary Janet Smith; jordan.ellis; sam%20patelx.")
+    rules = PrivacyRules(name_patterns={
+        name: forbidden_name_forms(name, person("role"))
+        for name in ("Sam Patel", "Jordan Ellis-Brown", "Siobh\u00e1n O'Neill", "Mary-Jane Smith")})
+    assert values(find_leaks(text, rules)) == []
+
+
 def test_characters_nobody_sees_hide_no_name_or_id() -> None:
     """A soft hyphen (a word processor's) or a zero-width space inside a name is not seen: the
     page shows 'Daniel Okoro'. Each finding is where it is in the text as written."""
@@ -170,6 +215,40 @@ def test_characters_nobody_sees_hide_no_name_or_id() -> None:
         ("real_name", "Dan\u00adiel Okoro"), ("real_name", "Dan\u200biel\u200d Okoro"), ("person_id", "p0\ufeff9"),
         ("phone", "07700\u00ad900123")]
     assert [f.value for f in found] == ["Daniel Okoro", "Daniel Okoro", "p09", "07700900123"]
+
+
+@pytest.mark.parametrize("unseen", ["\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\u061c", "\ufe00",
+                                    "\ufe0f", "\u3164", "\u115f", "\u1160", "\uffa0", "\U000e0041", "\U000e007f"],
+                         ids=lambda unseen: f"U+{ord(unseen):04X}")
+def test_direction_marks_variation_selectors_fillers_and_tags_hide_no_name(unseen: str) -> None:
+    """Marks that set the direction of text, variation selectors, Hangul fillers and tag
+    characters show nothing either: 'Sa\u200em Patel' is 'Sam Patel' on the page."""
+    rules = PrivacyRules(name_patterns={"p07": forbidden_name_forms("Sam Patel", person("role"))})
+    text = f"The summary was written by Sa{unseen}m Pa{unseen}{unseen}tel after the meeting \U0001f600{unseen}."
+    assert [(f.value, text[f.start:f.end]) for f in find_leaks(text, rules)] == [
+        ("Sam Patel", f"Sa{unseen}m Pa{unseen}{unseen}tel")]
+
+
+@pytest.mark.parametrize("written", [
+    "S\u0430m P\u0430tel", "\u0405am Pat\u0435l", "Sam \u03a1atel", "\u0405\u0430m \u0420\u0430t\u0435\u04cf",
+    "\uff33\uff41\uff4d \uff30\uff41\uff54\uff45\uff4c", "\U0001d412\U0001d41a\U0001d426 Patel", "\u24c8am Patel",
+], ids=["cyrillic-a", "cyrillic-dze-and-ie", "greek-rho", "all-cyrillic", "fullwidth", "maths-bold", "circled"])
+def test_letters_that_look_like_latin_ones_spell_the_name_they_show(written: str) -> None:
+    """Cyrillic and Greek letters that look like Latin ones, and letters in other styles (fullwidth,
+    as Chinese and Japanese keyboards type, or a 'fancy text' maker's), show the name."""
+    rules = PrivacyRules(name_patterns={"p07": forbidden_name_forms("Sam Patel", person("role"))})
+    text = f"Thanks to {written} for chairing the session on waiting lists."
+    assert values(find_leaks(text, rules)) == [written]
+
+
+def test_greek_letters_read_as_the_latin_ones_they_look_like_one_by_one() -> None:
+    """Greek capital Nu looks like N and small nu like v: each is read as the letter it shows,
+    and a name written in Greek is still found as written, once."""
+    rules = PrivacyRules(name_patterns={"p05": forbidden_name_forms("Viv Nolan", person("role")),
+                                        "p06": forbidden_name_forms("\u039d\u03af\u03ba\u03bf\u03c2 \u03a0\u03b1\u03c0\u03c0\u03ac\u03c2", person("role"))})
+    text = "Vi\u03bd \u039dolan led the session, and \u039d\u03af\u03ba\u03bf\u03c2 \u03a0\u03b1\u03c0\u03c0\u03ac\u03c2 took notes."
+    assert [(f.person, f.value) for f in find_leaks(text, rules)] == [
+        ("p05", "Vi\u03bd \u039dolan"), ("p06", "\u039d\u03af\u03ba\u03bf\u03c2 \u03a0\u03b1\u03c0\u03c0\u03ac\u03c2")]
 
 
 def test_initials_or_a_pseudonym_left_in_people_yml_after_consent_ended_are_withheld(group_dir: Path) -> None:
@@ -256,11 +335,52 @@ def test_find_leaks_skips_only_detectors_that_cannot_find_anything(text: str) ->
 def test_the_register_must_be_readable_when_set(tmp_path: Path) -> None:
     assert read_register(tmp_path / "missing.yml")[1][0].message == (
         "could not be read. Check the path in COPROD_PRIVATE_REGISTER, or unset it.")
+    shape = ("should have one line per person, like 'p01: Jane Smith'. For someone known by more than one "
+             "name, list them all in square brackets, like 'p01: [Samantha Patel, Sam Patel]'.")
     (tmp_path / "list.yml").write_text("- Jane Smith\n")
-    assert read_register(tmp_path / "list.yml")[1][0].message == (
-        "should have one line per person, like 'p01: Jane Smith'.")
+    assert read_register(tmp_path / "list.yml")[1][0].message == shape
+    (tmp_path / "nested.yml").write_text("p04: [Jane Smith, [Jane Jones]]\n")
+    assert read_register(tmp_path / "nested.yml")[1][0].message == shape
     (tmp_path / "ok.yml").write_text("p04: Jane Smith\n")
     assert read_register(tmp_path / "ok.yml") == ({"p04": "Jane Smith"}, [])
+
+
+def register_rules(tmp_path: Path, register: str, people: dict[str, Person] | None = None) -> PrivacyRules:
+    (tmp_path / "register.yml").write_text(register, encoding="utf-8")
+    names, problems = read_register(tmp_path / "register.yml")
+    assert problems == []
+    return rules_for(Group(people=people or {}), names)
+
+
+def found_in(text: str, rules: PrivacyRules) -> list[tuple[str | None, str]]:
+    return [(f.person, f.value) for f in find_leaks(text, rules)]
+
+
+def test_a_register_name_written_surname_first_or_with_a_title_is_found_as_sentences_write_it(
+        tmp_path: Path) -> None:
+    """A register typed like a contact list ('Patel, Sam', 'Mrs Dana Okafor') found only that exact
+    string: 'Sam Patel' in a summary went through."""
+    rules = register_rules(tmp_path, 'p07: "Patel, Sam"\np04: Mrs Dana Okafor\np05: Dr. Lee Chan\n'
+                                     "p06: Prof Ayo Bello\np08: Dr Kaur\n")
+    text = ("Sam Patel and Dana Okafor led the session. Dr. Lee Chan thanked Mrs Okafor, and "
+            "Ayo Bello sent apologies; Dr Kaur will reply.")
+    assert found_in(text, rules) == [("p07", "Sam Patel"), ("p04", "Dana Okafor"), ("p05", "Lee Chan"),
+                                     ("p04", "Mrs Okafor"), ("p06", "Ayo Bello"), ("p08", "Dr Kaur")]
+
+
+def test_a_register_entry_may_list_every_name_a_person_goes_by(tmp_path: Path) -> None:
+    """A nickname or a maiden name is as much the person's name as the full one."""
+    rules = register_rules(tmp_path, "p07: [Samantha Patel, Sam Patel, Sam Jones]\n")
+    text = "Samantha Patel opened the meeting, Sam Patel closed it and Sam Jones wrote it up."
+    assert found_in(text, rules) == [("p07", "Samantha Patel"), ("p07", "Sam Patel"), ("p07", "Sam Jones")]
+
+
+def test_a_form_one_of_a_persons_names_allows_is_allowed_for_all_of_them(tmp_path: Path) -> None:
+    """Shown as 'Sam P.', the initials 'S. P.' show no more of Samantha Patel either."""
+    rules = register_rules(tmp_path, "p07: [Samantha Patel, Sam Patel]\n",
+                           {"p07": person("name", name="Sam P.").model_copy(update={"id": "p07"})})
+    text = "Sam P. (S. P. in the register of attendance) chaired. Samantha Patel and S. Patel did not."
+    assert found_in(text, rules) == [("p07", "Samantha Patel"), ("p07", "S. Patel")]
 
 
 # --- the source check ----------------------------------------------------------------
@@ -401,6 +521,20 @@ def test_a_file_name_that_holds_a_register_name_is_reported_by_check_and_guard(
         ("the built site's fatima-rahman-farewell/index.html: the real name of the person shown as 'a member' "
          "(register entry p04) would be published in the address /fatima-rahman-farewell/. Rename the file "
          "it comes from.")]
+
+
+def test_a_register_name_in_the_contact_address_is_reported_at_its_line(
+        group_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The contact address is printed on every page: a person's own address names them there."""
+    (tmp_path / "register.yml").write_text("p04: Daniel Okafor\n")
+    monkeypatch.setenv("COPROD_PRIVATE_REGISTER", str(tmp_path / "register.yml"))
+    write_files(group_dir, {"content/project.yml": FILES["content/project.yml"].replace(
+        "email: team@example.org", "email: daniel.okafor@carerscentre.org.uk")})
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if p.path == "content/project.yml"] == [
+        ("content/project.yml, line 8: has the real name of the person shown as 'a member' (register entry p04) "
+         "in a contact address, which every page of the site shows. Give a shared mailbox that names nobody "
+         "instead, like team@example.org.")]
 
 
 def test_a_register_kept_inside_the_group_folder_is_a_warning(group_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

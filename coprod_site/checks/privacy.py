@@ -57,12 +57,17 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
     rules = rules_for(group, register)
     seen: FieldFindings = {}
     people_file = next((person.source.path for person in group.people.values()), None)
+    project_file = group.project.source.path if group.project else None
     drafts = {meeting.source.path for meeting in group.meetings.values() if not meeting.is_published}
     for source in group_sources(group, settings):
         for line, finding in scan_source(source, rules, seen):
             if finding.kind == "email" and group.project is None:
                 continue  # which addresses may be shown is in project.yml, which could not be read
-            if finding.kind == "withheld_name" and source.path == people_file:
+            if source.path == project_file and _in_contact_address(finding, rules):
+                yield Problem(source.path, line, None, f"has {finding.described(rules.people)} in a contact "
+                              "address, which every page of the site shows. Give a shared mailbox that names "
+                              "nobody instead, like team@example.org.")
+            elif finding.kind == "withheld_name" and source.path == people_file:
                 yield Problem(source.path, line, None, f"keeps {finding.described(rules.people)}, who is not "
                               "shown by name. The names of people who have not agreed to be named stay out "
                               "of the records: take it out.", "warning")
@@ -72,6 +77,13 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
                               "shared with everyone who can see them.", "warning")
             else:
                 yield Problem(source.path, line, None, privacy_message(finding, rules), "error")
+
+
+def _in_contact_address(finding: Finding, rules: PrivacyRules) -> bool:
+    """Whether a name was found in one of the group's contact addresses ('daniel.okafor@...'),
+    which the site may show, so the address itself has to change."""
+    return (finding.kind in ("real_name", "withheld_name")
+            and any(finding.value.lower() in address for address in rules.allowed_emails))
 
 
 def _group_rules(group: Group) -> PrivacyRules:
