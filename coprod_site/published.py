@@ -173,6 +173,8 @@ class Published:
 
         def by_reference(text: str) -> str:
             """Reference links ('[the notes][march]' and '[march]: 2025-03-14-x.md') as inline ones are."""
+            if "]:" not in text:  # most texts: no reference link is defined
+                return text
             withheld: dict[str, str] = {}
 
             def defined(match: re.Match[str]) -> str:

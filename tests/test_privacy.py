@@ -640,6 +640,18 @@ def test_a_list_or_a_dash_that_does_not_follow_a_quote_is_a_mention() -> None:
         "> A quote.\n\n- Sky\\* will write.\n\n\u2014 Sky\\* too\n\nWe met.\n\u2014 Sky\\*\n")
 
 
+def test_a_number_a_line_break_cuts_in_two_is_found_at_its_first_line(tmp_path: Path) -> None:
+    """Markdown shows a paragraph's lines as one: '07700' at the end of a line and '900123' at the
+    start of the next is a phone number on the page (and in a picture's alt text)."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    text = FILES[meeting] + ("\n![The poster. It says: text Jo on 07700\n900123, or come to Mill Lane M6\n5JA](x.png)\n\n"
+                             "> Her NHS number is 943\n> 476 5919.\n\nWe met 12 times\n2024 was busy.\n")
+    root = write_files(tmp_path, {**FILES, meeting: text})
+    _, _, problems = check_folder(root)
+    found = [(p.line, p.message.split(" (")[0].split(":")[0]) for p in problems if p.path == meeting and p.is_error]
+    assert [line for line, _ in found] == [24, 25, 28], found
+
+
 def test_a_value_repeated_in_an_id_field_and_a_text_field_is_judged_in_each() -> None:
     """check_privacy scans each field value once per group; an id is still fine only where ids belong."""
     source = Source("content/meetings/m.md", {"chairs": ["p02"], "agenda": ["p02", "p02"], "owner": "p02"},

@@ -8,6 +8,8 @@ everywhere else: text, titles and every other field.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import difflib
 import functools
 import html
@@ -213,8 +215,37 @@ def _misspelt_id_field(key: str) -> bool:
 
 def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
     body = as_read(without_mentions(source.body))
-    for finding in find_leaks(body, rules):
+    found = find_leaks(body, rules)
+    if WRAPPED_NUMBER.search(body):  # '07700' at the end of a line, '900123' at the start of the next
+        found += _across_lines(body, rules, {(finding.start, finding.kind) for finding in found})
+    for finding in found:
         yield source.body_line + body.count("\n", 0, finding.start), finding
+
+
+def _across_lines(body: str, rules: PrivacyRules, known: set[tuple[int, str]]) -> list[Finding]:
+    """What the body's lines hold once joined as a page shows them, each line break (and the
+    next line's quote marks) one space, that no line holds alone; at its place in `body`."""
+    pieces, starts, last, length = [], [], 0, 0  # starts: (place in the joined text, place in body)
+    for wrap in LINE_BREAK.finditer(body):
+        pieces += [body[last:wrap.start()], " "]
+        length += wrap.start() - last + 1
+        last = wrap.end()
+        starts.append((length, last))
+    joined = "".join([*pieces, body[last:]])
+
+    def in_body(place: int) -> int:
+        before = bisect.bisect_right(starts, (place, len(body))) - 1
+        return place if before < 0 else starts[before][1] + place - starts[before][0]
+
+    moved = [dataclasses.replace(f, start=in_body(f.start), end=in_body(f.end - 1) + 1)
+             for f in find_leaks(joined, rules, ids=False)]
+    return [f for f in moved if (f.start, f.kind) not in known and "\n" in body[f.start:f.end]]
+
+
+WRAPPED_NUMBER = re.compile(r"[0-9][ \t]*\n[ \t>]*[0-9A-Za-z]|[A-Za-z][0-9][A-Za-z0-9]?[ \t]*\n[ \t>]*[0-9]")
+"""A line that ends in a number, or the first half of a postcode, and goes on on the next: a
+phone number, a postcode or an NHS number a line break cut in two, which the page shows whole."""
+LINE_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]*)*")
 
 
 MAILTO = re.compile(r"mailto:[^\s)\]>\"']+", re.IGNORECASE)
