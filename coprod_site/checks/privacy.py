@@ -242,7 +242,7 @@ def _across_lines(body: str, rules: PrivacyRules, known: set[tuple[int, str]]) -
     return [f for f in moved if (f.start, f.kind) not in known and "\n" in body[f.start:f.end]]
 
 
-WRAPPED_NUMBER = re.compile(r"[0-9][ \t]*\n[ \t>]*[0-9A-Za-z]|[A-Za-z][0-9][A-Za-z0-9]?[ \t]*\n[ \t>]*[0-9]")
+WRAPPED_NUMBER = re.compile(r"\n(?:(?<=[0-9]\n)|(?<=[0-9][ \t]\n)|(?<=[0-9][A-Za-z]\n))[ \t>]*[0-9A-Za-z]")
 """A line that ends in a number, or the first half of a postcode, and goes on on the next: a
 phone number, a postcode or an NHS number a line break cut in two, which the page shows whole."""
 LINE_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]*)*")
