@@ -124,6 +124,12 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
             yield meeting.source.problem(f"the minutes are '{meeting.minutes.status}' but the meeting "
                                          "is in the future. Use 'status: planned' until it has happened.",
                                          "minutes", "status")
+        for field in ("support", "agenda", "content_notes"):
+            written = meeting.source.meta.get(field)
+            if isinstance(written, str) and ("," in written or ";" in written):
+                items = ", ".join(part.strip() for part in re.split(r"[,;]", written) if part.strip())
+                yield meeting.source.problem(f"'{field}' is one piece of text, so the site shows it as one item. "
+                                             f"For several, write a list: [{items}].", field, severity="warning")
         if meeting.cancelled_note is not None and not meeting.is_cancelled:
             yield meeting.source.problem("'cancelled_note' is only shown for a cancelled meeting. Set the "
                                          "minutes status to cancelled, or take the note out.",
