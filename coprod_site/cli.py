@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import importlib.metadata
 import os
 import re
@@ -36,7 +37,9 @@ FORMATTERS: dict[str, Callable[[list[Problem]], str]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code (0 fine, 1 problems found, 2 usage error)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # told by the command that was typed, with its own usage and the nearest option
+        _unknown_options(args.command if hasattr(args, "command") else parser, unknown)
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
@@ -58,6 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{exc}). Run the same command with --verbose and share what it prints with "
               "whoever looks after your site.", file=sys.stderr)
         return 3
+
+
+def _unknown_options(command: argparse.ArgumentParser, unknown: list[str]) -> None:
+    """Stop with the command's usage: '--titel' is told 'Did you mean --title?'."""
+    known = [option for action in command._actions for option in action.option_strings]
+    near = [difflib.get_close_matches(word.split("=")[0], known, n=1) for word in unknown if word.startswith("-")]
+    hint = f" Did you mean {near[0][0]}?" if near and near[0] else ""
+    command.error(f"unrecognised {'arguments' if len(unknown) > 1 else 'argument'}: {' '.join(unknown)}.{hint}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,7 +95,7 @@ def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name
              help_text: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=help_text, description=help_text)
     command.add_argument("--verbose", action="store_true", help="show details for bug reports")
-    command.set_defaults(run=run)
+    command.set_defaults(run=run, command=command)
     return command
 
 
@@ -200,6 +211,7 @@ def run_init(args: argparse.Namespace) -> int:
 def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = _command(commands, "new", "Start the next meeting, decision, amendment or report.", run_new)
     command.add_argument("kind", choices=["meeting", "decision", "amendment", "report"],
+                         metavar="meeting|decision|amendment|report",
                          help="what to start: meeting, decision, amendment or report "
                               "(for example: coprod new meeting --title \"Planning the summer\")")
     command.add_argument("--title", help="what it is about")

@@ -107,6 +107,16 @@ def test_usage_errors_exit_two(args: list[str]) -> None:
     assert coprod(*args).returncode == 2
 
 
+def test_a_mistyped_option_is_told_by_its_command_with_the_nearest() -> None:
+    """'--titel' had been answered with the top-level usage, 'coprod [-h] COMMAND ...'."""
+    result = coprod("new", "meeting", "--titel", "Planning")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: coprod new ")
+    assert "unrecognised arguments: --titel Planning. Did you mean --title?" in result.stderr
+    missing = coprod("new")
+    assert "required: meeting|decision|amendment|report" in missing.stderr
+
+
 def test_init_then_build_gives_a_working_site(tmp_path: Path) -> None:
     target = tmp_path / "young-voices"
     result = coprod("init", str(target), "--name", "Young Voices: Leeds")
