@@ -305,6 +305,17 @@ def test_a_version_no_agreed_amendment_made_is_a_warning(tmp_path: Path) -> None
          "3 to 4, after AM-01 made 2: each agreed change raises the version by one. Check 'charter_version'.")]
 
 
+def test_report_sections_out_of_order_are_a_warning(tmp_path: Path) -> None:
+    """CONTENT-MODEL: the five headings follow GRIPP2-SF, in its order."""
+    report = "content/reports/impact-2025.md"
+    moved = FILES[report].replace("## Aim\nTo make visits better.\n## Methods\nWe met every month.\n",
+                                  "## Methods\nWe met every month.\n## Aim\nTo make visits better.\n")
+    root = write_files(tmp_path, {**FILES, report: moved})
+    assert [m for m in consistency_messages(root) if "order" in m] == [
+        ("warning: content/reports/impact-2025.md, line 8: the sections are in another order than reports have "
+         "them: Aim, Methods, Results, Discussion and conclusions, Reflections. Move '## Methods' to its place.")]
+
+
 def test_one_old_id_on_two_records_is_a_problem(tmp_path: Path) -> None:
     """Its old address had quietly led to the first of them."""
     root = write_files(tmp_path, {**FILES,

@@ -475,6 +475,13 @@ def _report_sections(report: Report) -> Problems:
         yield Problem(source.path, source.body_line, None,
                       f"{_sections(missing)} missing. A farewell report has the five sections of every "
                       f"report ({', '.join(GRIPP2_HEADINGS)}), with thanks and handover besides.", "warning")
+    present = [heading for heading in GRIPP2_HEADINGS if heading.lower() in sections]
+    written = sorted(present, key=lambda heading: sections[heading.lower()][0])
+    if written != present:  # in the order GRIPP2-SF gives them, which readers of reports expect
+        first = next(heading for heading, expected in zip(written, present, strict=True) if heading != expected)
+        yield Problem(source.path, sections[first.lower()][0], None,
+                      f"the sections are in another order than reports have them: {', '.join(present)}. "
+                      f"Move '## {first}' to its place.", "warning")
     for position, heading in enumerate(GRIPP2_HEADINGS):
         found = sections.get(heading.lower())
         if found is None and report.report_kind != "farewell":
