@@ -242,6 +242,18 @@ def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path
     assert site.upcoming == [] and site.next_meeting is None  # no invitation to a meeting that will not be
 
 
+def test_minutes_never_agreed_when_the_group_closes_with_open_actions_are_a_warning(tmp_path: Path) -> None:
+    """CONTENT-MODEL: every action still open when the group closes must be handed over; in
+    minutes never agreed, they would never be published either."""
+    circulated = FILES[SECOND].replace("  status: agreed\n  agreed_on: 2025-03-14\n", "  status: circulated\n")
+    root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01",
+                   {SECOND: circulated})
+    assert [m for m in consistency_messages(root) if "never be published" in m] == [
+        ("warning: content/meetings/2025-02-14-leaflets.md, line 9: the group has closed, but these minutes are "
+         "still circulated, so they and their open actions (ACT-002) will never be published. Agree them, or hand "
+         "the actions over in the farewell report.")]
+
+
 def test_a_broken_charter_is_one_problem_not_one_for_every_clause_an_amendment_names(tmp_path: Path) -> None:
     proposed = AMENDMENT_FILE.replace("status: agreed", "status: proposed").replace(
         "agreed_at: 2025-02-14-leaflets\ncharter_version: 2\n", "")

@@ -519,6 +519,13 @@ def _handover(group: Group) -> Problems:
                 yield meeting.source.problem(f"{action.id} is still open and the group has closed. Hand "
                                              "it over in the farewell report: handover: [{action: "
                                              f"{action.id}, to: \"who takes it on\"}}].", "actions", index)
+        left = [a.id for a in meeting.actions if a.status == "open" and a.id not in handed]
+        if left and meeting.minutes.status in ("draft", "circulated"):
+            yield meeting.source.problem(f"the group has closed, but these minutes are still "
+                                         f"{meeting.minutes.status}, so they and their open actions "
+                                         f"({', '.join(left)}) will never be published. Agree them, or hand the "
+                                         "actions over in the farewell report.", "minutes", "status",
+                                         severity="warning")
 
 
 def check_old_ids(group: Group, settings: Settings) -> Problems:
