@@ -17,7 +17,7 @@ from pathlib import Path
 from .checks import check_folder
 from .checks.charter_guard import check_charter_change
 from .config import SettingError, today_from_environment
-from .problems import Problem, format_github, format_json, format_text, sort_problems
+from .problems import Problem, format_github, format_json, format_text, holds_up, sort_problems
 from .scaffold import (
     ScaffoldError,
     init_group,
@@ -103,7 +103,9 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command = _command(commands, "check", "Check the group's records and list every problem.", run_check)
     command.add_argument("path", nargs="?", default=".", type=Path,
                          help="the group's folder or its content folder (default: here)")
-    command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument("--strict", action="store_true",
+                         help="treat warnings as errors, not reminders that come with time (a summary owed, "
+                              "a reply overdue)")
     command.add_argument("--format", choices=sorted(FORMATTERS), default="text",
                          help="text for people, json for tools, github for pull request annotations")
     command.add_argument("--base", metavar="REF",
@@ -116,14 +118,15 @@ def run_check(args: argparse.Namespace) -> int:
     if args.base:
         problems = sort_problems([*problems, *check_charter_change(group, settings, args.base)])
     print(FORMATTERS[args.format](problems))
-    failed = [p for p in problems if p.is_error or args.strict]
+    failed = [p for p in problems if holds_up(p, args.strict)]
     return 1 if failed else 0
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = _command(commands, "build", "Build the website into a folder.", run_build)
     command.add_argument("path", nargs="?", default=".", type=Path, help="the group's folder")
-    command.add_argument("--strict", action="store_true", help="stop on warnings too")
+    command.add_argument("--strict", action="store_true",
+                         help="stop on warnings too, not reminders that come with time")
     command.add_argument("--site-dir", type=Path, help="where to build (default: site/)")
 
 

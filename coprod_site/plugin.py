@@ -492,9 +492,10 @@ def _safe_id(value: str) -> str:
 
 
 def report_problems(problems: list[Problem]) -> None:
-    """Log every problem; stop the build once, after all of them, if any is an error."""
+    """Log every problem; stop the build once, after all of them, if any is an error. A reminder
+    is logged as information, so `mkdocs build --strict` does not stop on it (problems.Reminder)."""
     for problem in problems:
-        (log.error if problem.is_error else log.warning)(str(problem))
+        (log.error if problem.is_error else log.info if problem.is_reminder else log.warning)(str(problem))
     if any(problem.is_error for problem in problems):
         raise PluginError(f"The site was not built: {count_summary(problems)}. "
                           "Fix the problems listed above, then build again.")

@@ -27,12 +27,40 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}, line {self.line}"
-        prefix = "" if self.severity == "error" else "warning: "
+        prefix = "" if self.is_error else "reminder: " if self.is_reminder else "warning: "
         return f"{prefix}{where}: {self.message}"
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def is_reminder(self) -> bool:
+        """A warning that came with time (`Reminder`)."""
+        return False
+
+
+@dataclass(frozen=True, order=True)
+class Reminder(Problem):
+    """A warning that came with time, not with a change to the records: a summary owed, feedback
+    or a reply overdue. It is said like any warning, but `--strict` does not stop on it: a
+    group held to its warnings must still be able to publish a typo fixed while it waits."""
+
+    severity: Severity = "warning"
+
+    @property
+    def is_reminder(self) -> bool:
+        return True
+
+    @classmethod
+    def of(cls, problem: Problem) -> Reminder:
+        return cls(problem.path, problem.line, problem.field, problem.message, "warning")
+
+
+def holds_up(problem: Problem, strict: bool) -> bool:
+    """Whether `problem` stops a check or a build: an error; with `strict`, a warning too, but for
+    a reminder."""
+    return problem.is_error or (strict and not problem.is_reminder)
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
@@ -41,9 +69,11 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def count_summary(problems: list[Problem]) -> str:
-    """'2 errors and 1 warning', for the last line of a report."""
-    errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    """'2 errors and 1 warning' (', and 1 reminder' when there are any), for the last line of a report."""
+    errors, reminders = sum(p.is_error for p in problems), sum(p.is_reminder for p in problems)
+    warnings = len(problems) - errors - reminders
+    if reminders:
+        return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} and {_plural(reminders, 'reminder')}"
     return f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')}"
 
 

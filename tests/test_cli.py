@@ -63,6 +63,17 @@ def test_warnings_pass_unless_strict(group_dir: Path) -> None:
     assert coprod("check", str(group_dir), "--strict").returncode == 1
 
 
+def test_a_reminder_is_said_but_does_not_fail_a_strict_check(group_dir: Path) -> None:
+    """A summary owed comes with time: a group held to its warnings still passes while it writes up."""
+    planned = "content/meetings/2027-06-10-summer.md"
+    write_files(group_dir, {planned: None, "content/meetings/2026-06-10-summer.md":
+                            FILES[planned].replace("2027-06-10", "2026-06-10")})
+    result = coprod("check", str(group_dir), "--strict")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == "Found 0 errors, 0 warnings and 1 reminder."
+    assert result.stdout.startswith("reminder: content/meetings/2026-06-10-summer.md, line 11: this meeting was planned")
+
+
 def test_json_format_is_machine_readable(group_dir: Path) -> None:
     write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
     problems = json.loads(coprod("check", str(group_dir), "--format", "json").stdout)

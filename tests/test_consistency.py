@@ -163,7 +163,7 @@ def test_each_rule_reports_its_problem(tmp_path: Path, name: str, old: str, new:
 
 WARNINGS = [
     pytest.param("content/meetings/2027-06-10-summer.md", "date: 2027-06-10", "date: 2026-11-01",
-                 {}, "warning: content/meetings/2027-06-10-summer.md, line 11: this meeting was planned for a date that has passed: its summary is owed to the group. Write it up and set the minutes status to draft.",
+                 {}, "reminder: content/meetings/2027-06-10-summer.md, line 11: this meeting was planned for a date that has passed: its summary is owed to the group. Write it up and set the minutes status to draft.",
                  id="planned meeting in the past"),
     pytest.param("content/meetings/2027-06-10-summer.md", 'end: "17:00"\n', "",
                  {}, "warning: content/meetings/2027-06-10-summer.md, line 4: has 'start' but no 'end': calendars would show this meeting lasting no time at all, and people cannot plan around it. Add 'end' (HH:MM).",

@@ -206,12 +206,15 @@ def test_an_impact_report_shows_its_period_in_numbers_its_decisions_and_its_stan
             "for the difference that involving people makes, and we share what changed and what did not.") in text
 
 
-def test_warnings_about_hearing_back_fail_a_strict_build(tmp_path: Path) -> None:
+def test_reminders_about_hearing_back_are_said_but_do_not_stop_a_strict_build(tmp_path: Path) -> None:
+    """They come with time, not with a change: a group held to its warnings can still publish."""
     result = mkdocs_build(write_files(tmp_path, IMPACT_FILES), "--strict")
-    assert result.returncode != 0
-    assert ("D-002 was referred to the hospital board and their reply was due on 1 April 2025, but no reply "
-            "is recorded.") in result.stderr
-    assert "this meeting was 381 days ago and no feedback has been sent." in result.stderr
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "reminder:" in line]
+    assert any("D-002 was referred to the hospital board and their reply was due on 1 April 2025, but no reply "
+               "is recorded." in line for line in said)
+    assert any("this meeting was 381 days ago and no feedback has been sent." in line for line in said)
+    assert all(line.startswith("INFO") for line in said)
 
 
 def test_a_closed_groups_home_page_leads_to_the_farewell_report(closed_site: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shlex
 import shutil
 import subprocess
@@ -60,7 +61,7 @@ def test_publish_workflow_builds_with_full_history_and_deploys_to_pages(group: P
     assert build[0]["with"]["fetch-depth"] == 0
     assert [s.get("run") for s in build if "run" in s] == [
         "pip install -r requirements.txt", 'coprod check --base "${{ github.event.before }}" --format github',
-        "coprod build"]
+        "coprod build --strict"]
     assert triggers(workflow)["schedule"] == [{"cron": "0 5 * * *"}]  # "Coming up" stays true
     # a push straight to main is checked as a pull request is; the first push has nothing before it
     assert "github.event.before != '0000000000000000000000000000000000000000'" in build[-3]["if"]
@@ -186,21 +187,32 @@ def test_the_words_records_start_with_are_a_warning_until_replaced(tmp_path: Pat
         "content/meetings/2026-11-01-first-steps.md:7", "content/meetings/2026-11-01-first-steps.md:29"]
 
 
-def test_publishing_goes_on_when_time_brings_warnings(group: Path, tmp_path: Path) -> None:
+def test_publishing_goes_on_when_time_brings_reminders_and_stops_for_a_warning(group: Path, tmp_path: Path) -> None:
     """Two days after each meeting its summary is owed, and a reply from outside the group can be
-    late: warnings the group cannot always clear at once. Publishing with --strict stopped on
-    them, so no change (a typo fixed) could go live until they were."""
+    late: reminders the group cannot always clear at once. Publishing with --strict had stopped
+    on them, so no change (a typo fixed) could go live until they were. A warning the records
+    can fix (a sentence a new group started with) still stops it."""
     build = steps(read_yaml(group / ".github" / "workflows" / "publish.yml"), "build")[-2]["run"]
     gitlab = [line for line in read_yaml(group / ".gitlab-ci.yml")["pages"]["script"] if "build" in line]
     root = copy_example(tmp_path)
     later = {**build_env(), "COPROD_TODAY": "2027-02-01"}
-    checked = subprocess.run([sys.executable, "-m", "coprod_site.cli", "check", str(root)], capture_output=True,
-                             text=True, env=later, check=False)
-    assert checked.returncode == 0 and "warning:" in checked.stdout
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "coprod_site.cli", *command], cwd=root, capture_output=True,
+                              text=True, env=later, check=False, timeout=300)
+
+    checked = run("check", str(root), "--format", "json")
+    reminders = [p["message"] for p in json.loads(checked.stdout)]
+    assert any("summary is owed" in m for m in reminders) and any("no reply is recorded" in m for m in reminders)
+    assert run("check", str(root), "--strict").returncode == 0
     for command in (build, *gitlab):
-        result = subprocess.run([sys.executable, "-m", "coprod_site.cli", *shlex.split(command)[1:]], cwd=root,
-                                capture_output=True, text=True, env=later, check=False, timeout=300)
+        result = run(*shlex.split(command)[1:])
         assert result.returncode == 0, (command, result.stdout, result.stderr)
+    project = root / "content/project.yml"
+    project.write_text(project.read_text(encoding="utf-8").replace(
+        "summary: >", "summary: >\n  Say in one or two short sentences who you are.", 1), encoding="utf-8")
+    assert run(*shlex.split(build)[1:]).returncode != 0
+
 
 
 def test_new_records_claim_nothing_the_group_has_not_said(tmp_path: Path) -> None:

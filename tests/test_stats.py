@@ -184,13 +184,13 @@ def test_quarters_and_medians() -> None:
 def test_check_messages_word_for_word(site: Published) -> None:
     messages = [str(p) for p in run_checks(site.group, Settings(today=TODAY), impact.CHECKS)]
     assert messages == [
-        ("warning: content/decisions/D-002-budget.md, line 10: D-002 was referred to the hospital board "
+        ("reminder: content/decisions/D-002-budget.md, line 10: D-002 was referred to the hospital board "
         "and their reply was due on 1 April 2025, but no reply is recorded. Ask them again, or add their "
         "answer as 'response' and 'response_on'."),
-        ("warning: content/meetings/2025-02-14-leaflets.md, line 3: this meeting was 645 days ago and no "
+        ("reminder: content/meetings/2025-02-14-leaflets.md, line 3: this meeting was 645 days ago and no "
         "feedback has been sent. Tell everyone what happened to their ideas, then add 'feedback:' with "
         "'sent_on:' (the date) and 'how:'."),
-        ("warning: content/meetings/2025-11-05-autumn.md, line 3: this meeting was 381 days ago and no "
+        ("reminder: content/meetings/2025-11-05-autumn.md, line 3: this meeting was 381 days ago and no "
         "feedback has been sent. Tell everyone what happened to their ideas, then add 'feedback:' with "
         "'sent_on:' (the date) and 'how:'."),
     ]

@@ -13,7 +13,7 @@ from ..accessibility import STATEMENT_PATH
 from ..charter_history import clause_ids_in_history
 from ..loading import MEETING_NAME, split_clauses
 from ..pages import NAV_TITLES, page_url
-from ..problems import Problem
+from ..problems import Problem, Reminder
 from ..published import join_words
 from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Meeting, Report
 from ..scaffold import STARTING_TEXT
@@ -117,9 +117,9 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
                                          f"people cannot plan around it. Add '{missing}' (HH:MM).", given,
                                          severity="warning")
         if meeting.is_planned and meeting.date < settings.today:
-            yield meeting.source.problem("this meeting was planned for a date that has passed: its "
-                                         "summary is owed to the group. Write it up and set the minutes "
-                                         "status to draft.", "minutes", "status", severity="warning")
+            yield Reminder.of(meeting.source.problem("this meeting was planned for a date that has passed: its "
+                                                     "summary is owed to the group. Write it up and set the "
+                                                     "minutes status to draft.", "minutes", "status"))
         elif not (meeting.is_planned or meeting.is_cancelled) and meeting.date > settings.today:
             yield meeting.source.problem(f"the minutes are '{meeting.minutes.status}' but the meeting "
                                          "is in the future. Use 'status: planned' until it has happened.",

@@ -1,8 +1,8 @@
 """Is the loop closed? Warnings when the group has not heard back.
 
-Both rules are warnings, not errors: the records are right, but someone owes
-the group an answer. `coprod check --strict` (and `mkdocs build --strict`)
-still fails on them, so a group can choose to be held to it.
+Both rules are reminders (warnings that come with time), not errors: the
+records are right, but someone owes the group an answer. `--strict` does not
+stop on them, so a group held to its warnings can publish while it waits.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..problems import Problem
+from ..problems import Problem, Reminder
 from ..records import Group
 from ..settings import Settings
 
@@ -22,11 +22,10 @@ def check_referred_responses(group: Group, settings: Settings) -> Problems:
     for decision in group.decisions.values():
         if decision.response_overdue(settings.today):
             assert decision.response_due is not None
-            yield decision.source.problem(
+            yield Reminder.of(decision.source.problem(
                 f"{decision.id} was referred to {decision.referred_to or 'someone else'} and their reply "
                 f"was due on {_day(decision.response_due)}, but no reply is recorded. Ask them again, "
-                "or add their answer as 'response' and 'response_on'.",
-                "response_due", severity="warning")
+                "or add their answer as 'response' and 'response_on'.", "response_due"))
 
 
 def check_feedback_sent(group: Group, settings: Settings) -> Problems:
@@ -35,10 +34,10 @@ def check_feedback_sent(group: Group, settings: Settings) -> Problems:
         sent_on = meeting.feedback.sent_on if meeting.feedback else None
         days = (settings.today - meeting.date).days
         if meeting.is_agreed and sent_on is None and days > settings.feedback_days:
-            yield meeting.source.problem(
+            yield Reminder.of(meeting.source.problem(
                 f"this meeting was {days} days ago and no feedback has been sent. Tell everyone what "
                 "happened to their ideas, then add 'feedback:' with 'sent_on:' (the date) and 'how:'.",
-                "feedback" if meeting.feedback is not None else "date", severity="warning")
+                "feedback" if meeting.feedback is not None else "date"))
 
 
 def _day(value: dt.date) -> str:
