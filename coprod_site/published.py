@@ -34,14 +34,15 @@ IMAGE = re.compile(r"(?<!\\)!\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>
 REFERENCE_DEFINITION = re.compile(r"^(?P<start> {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*<?)(?P<target>[^\s>]+)(?P<rest>>?.*)$",
                                   re.MULTILINE)
 """A reference link's definition, `[label]: target "title"`, on a line of its own."""
-REFERENCE_LINK = re.compile(r"(?<![!\\\[])\[(?P<words>[^\]\n]+)\](?:\[(?P<label>[^\]\n]*)\])?(?![(:\]])")
+REFERENCE_LINK = re.compile(r"(?<![!\\\[])\[(?P<words>[^\]\[\n]+)\](?:\[(?P<label>[^\]\[\n]*)\])?(?![(:\]])")
 """A reference link: `[words][label]`, `[label][]` or `[label]`."""
 AUTOLINK = re.compile(r"<(?P<target>[a-z][a-z0-9+.-]*:[^\s<>]*)>", re.IGNORECASE)
 """An autolink, `<https://example.org/x/>`."""
-HTML_ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*([\"'])(?P<target>.*?)\1[^>]*>(?P<words>.*?)</a\s*>",
-                         re.IGNORECASE | re.DOTALL)
-"""A link typed as HTML, `<a href="...">words</a>`."""
-HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<target>[^\"'\s>]+)", re.IGNORECASE)
+HTML_ANCHOR = re.compile(r"<a\b[^<>]*?\bhref\s*=\s*(?:\"(?P<double>[^\"<>]*)\"|'(?P<single>[^'<>]*)')[^<>]*>",
+                         re.IGNORECASE)
+"""The opening tag of a link typed as HTML, `<a href="...">` (its words run to `</a>`)."""
+HTML_ANCHOR_END = re.compile(r"</a\s*>", re.IGNORECASE)
+HTML_IMAGE = re.compile(r"<img\b[^<>]*?\bsrc\s*=\s*[\"']?(?P<target>[^\"'\s<>]+)", re.IGNORECASE)
 """A picture typed as HTML, `<img src="...">`, up to its address."""
 OUTSIDE_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 """An address that is not a file of the records: another site's, the site's root, or this page's."""
@@ -200,15 +201,11 @@ class Published:
             if "<" not in text:
                 return text
 
-            def anchor(match: re.Match[str]) -> str:
-                said = self._not_yet_published(unescape(match["target"]).partition("#")[0])
-                return match.group() if said is None else f"{match['words']} ({said})"
-
             def autolink(match: re.Match[str]) -> str:
                 said = self._not_yet_published(match["target"].partition("#")[0])
                 return match.group() if said is None else f"a page of this site ({said})"
 
-            return AUTOLINK.sub(autolink, HTML_ANCHOR.sub(anchor, text))
+            return AUTOLINK.sub(autolink, self._anchors_withheld(text))
 
         def image_address(match: re.Match[str]) -> str:  # only for feeds and the open data
             target = match["target"]
@@ -224,6 +221,18 @@ class Published:
             return people_in_text(text, self.group.people)
 
         return outside_code(markdown, shown)
+
+    def _anchors_withheld(self, text: str) -> str:
+        """Each `<a href>` to a record not yet published as its words and what it says instead;
+        its words are looked for (up to `</a>`) only for such a link, so text is read once."""
+        parts, last = [], 0
+        for opening in HTML_ANCHOR.finditer(text):
+            said = self._not_yet_published(unescape(opening["double"] or opening["single"] or "").partition("#")[0])
+            closing = HTML_ANCHOR_END.search(text, opening.end()) if said is not None and opening.start() >= last else None
+            if closing is not None:
+                parts += [text[last:opening.start()], text[opening.end():closing.start()], f" ({said})"]
+                last = closing.end()
+        return "".join([*parts, text[last:]])
 
     def _not_yet_published(self, target: str) -> str | None:
         """What a link to a record not yet published says instead, found by the record's id in

@@ -377,6 +377,12 @@ def test_a_new_group_answers_its_charters_questions_without_an_amendment(tmp_pat
     charter.write_text(written, encoding="utf-8")
     commit_all(root, "Our charter in our words", "2025-01-17T12:00:00+00:00")
     assert [line for line in guard_lines(coprod(root, "--base", "main")) if "charter" in line] == []
+    kept = written.replace("Any member can suggest a change.", "Only the chair can suggest a change.")
+    charter.write_text(kept, encoding="utf-8")  # a part that asked no question: as any change, by amendment
+    commit_all(root, "And the rule for changes", "2025-01-17T12:30:00+00:00")
+    assert any("no amendment" in line for line in guard_lines(coprod(root, "--base", "main")))
+    charter.write_text(written, encoding="utf-8")
+    commit_all(root, "Back as it was", "2025-01-17T12:40:00+00:00")
     git(root, "checkout", "-q", "main")
     git(root, "merge", "-q", "--no-ff", "our-words", "-m", "Merge our words", date="2025-01-17T13:00:00+00:00")
     charter.write_text(written.replace("We answer this in our own words.", "We changed our minds.", 1), encoding="utf-8")

@@ -328,6 +328,16 @@ def test_report_sections_out_of_order_are_a_warning(tmp_path: Path) -> None:
          "them: Aim, Methods, Results, Discussion and conclusions, Reflections. Move '## Methods' to its place.")]
 
 
+def test_minutes_agreed_at_a_meeting_whose_notes_are_still_to_write_up_are_fine(tmp_path: Path) -> None:
+    """The usual order of work: last month's minutes agreed at this month's meeting, whose own
+    summary is not written yet (still 'planned', its day passed). Only its reminder is said."""
+    planned = "content/meetings/2027-06-10-summer.md"
+    past = FILES[planned].replace("2027-06-10", "2025-03-14")
+    root = changed(tmp_path, SECOND, "agreed_on: 2025-03-14", "agreed_on: 2025-03-14\n  agreed_at: 2025-03-14-summer",
+                   {planned: None, "content/meetings/2025-03-14-summer.md": past})
+    assert [m.split(": ")[0] for m in consistency_messages(root)] == ["reminder"]
+
+
 def test_one_old_id_on_two_records_is_a_problem(tmp_path: Path) -> None:
     """Its old address had quietly led to the first of them."""
     root = write_files(tmp_path, {**FILES,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from ..loading import AMENDMENT_NAME
 from ..problems import Problem, sort_problems
 from ..published import join_words
 from ..records import Amendment, Group
+from ..scaffold import CHARTER_QUESTIONS
 from ..settings import Settings
 from ..sources import SourceError, parse_yaml, split_front_matter
 
@@ -113,8 +114,9 @@ def _base_problem(root: Path, base: str, path: str) -> Problem | None:
 
 
 def _charter_change(root: Path, base: str, path: str) -> CharterChange | None:
-    """The charter at `base` and now; None when the charter is new in this change, or was the
-    one 'coprod init' wrote, with questions for the group to answer."""
+    """The charter at `base` and now; None when the charter is new in this change. A part of
+    the charter 'coprod init' wrote that still asks its question is answered freely: it is
+    compared as if already answered, so only the other parts need an amendment."""
     old_text = read_text_at(root, base, path)
     if old_text is None:
         return None
@@ -124,7 +126,9 @@ def _charter_change(root: Path, base: str, path: str) -> CharterChange | None:
         return None
     old, new = read_charter_text(old_text, path), read_charter_text(new_text, path)
     if is_first_draft(old):
-        return None
+        old = replace(old, clauses=tuple(
+            new.clause(clause.key) or clause if any(q in clause.text for q in CHARTER_QUESTIONS) else clause
+            for clause in old.clauses))
     comparison = compare_charters(old, new)
     lines = _first_changed_lines(old_text, new_text, new, comparison)
     return CharterChange(path, old.version, new.version, new.version_line, comparison, lines)

@@ -168,7 +168,8 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
 def check_meeting_references(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
         minutes = meeting.minutes
-        yield from _agreed_at(group, settings, meeting, minutes.agreed_at, meeting.date, "minutes", "agreed_at")
+        yield from _agreed_at(group, settings if meeting.is_agreed else None, meeting, minutes.agreed_at, meeting.date,
+                              "minutes", "agreed_at")
         agreed_in = group.meetings.get(minutes.agreed_at or "")
         if agreed_in is not None and minutes.agreed_on is not None and minutes.agreed_on != agreed_in.date:
             yield meeting.source.problem(f"'agreed_on' is {minutes.agreed_on.isoformat()} but 'agreed_at' names "
@@ -180,7 +181,8 @@ def check_meeting_references(group: Group, settings: Settings) -> Problems:
         yield from _agreed_at(group, settings, charter, charter.adopted_at, None, "adopted_at")
     for amendment in group.amendments.values():
         if amendment.agreed_at:
-            yield from _agreed_at(group, settings, amendment, amendment.agreed_at, amendment.proposed_on, "agreed_at")
+            yield from _agreed_at(group, settings if amendment.status == "agreed" else None, amendment,
+                                  amendment.agreed_at, amendment.proposed_on, "agreed_at")
     for decision in group.decisions.values():
         if decision.made_at and not _known(group, group.meetings, decision.made_at):
             yield decision.source.problem(f"'made_at' names {decision.made_at}, which is not a meeting. "
@@ -201,11 +203,12 @@ def _renamed(records: Mapping[str, object], record_id: str) -> str:
     return ""
 
 
-def _agreed_at(group: Group, settings: Settings, record: object, meeting_id: str | None, not_before: object,
-               *at: str) -> Problems:
-    """The meeting something was agreed at: one there is, on or after `not_before`, that has
-    taken place (what is agreed is published at once: minutes agreed 'at' next month's meeting
-    went live as soon as they were typed)."""
+def _agreed_at(group: Group, settings: Settings | None, record: object, meeting_id: str | None,
+               not_before: object, *at: str) -> Problems:
+    """The meeting something was agreed at: one there is, on or after `not_before`, and, for a
+    record already agreed (`settings` given), one that has taken place: what is agreed is
+    published at once (minutes agreed 'at' next month's meeting went live as soon as typed). That
+    meeting's own notes may still be to write up: its day having passed is enough."""
     if not meeting_id:
         return
     source = record.source  # type: ignore[attr-defined]
@@ -217,7 +220,7 @@ def _agreed_at(group: Group, settings: Settings, record: object, meeting_id: str
     elif not_before is not None and agreed_in.date < not_before:  # type: ignore[operator]
         yield source.problem(f"'{at[-1]}' names {meeting_id}, which is earlier than {not_before}. It "
                              "must be a meeting on or after that date.", *at)
-    elif agreed_in.is_planned or agreed_in.is_cancelled or agreed_in.date > settings.today:
+    elif settings is not None and (agreed_in.is_cancelled or agreed_in.date > settings.today):
         how = "was cancelled" if agreed_in.is_cancelled else "has not taken place yet"
         yield source.problem(f"'{at[-1]}' names {meeting_id}, which {how}, but what is agreed is published "
                              "now. Name it once the meeting has agreed it; until then, leave the status as "

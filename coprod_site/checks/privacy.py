@@ -237,8 +237,9 @@ def _across_lines(body: str, rules: PrivacyRules, known: set[tuple[int, str]]) -
         before = bisect.bisect_right(starts, (place, len(body))) - 1
         return place if before < 0 else starts[before][1] + place - starts[before][0]
 
+    numbers_only = dataclasses.replace(rules, name_patterns={}, withheld_names={})  # names are found across lines
     moved = [dataclasses.replace(f, start=in_body(f.start), end=in_body(f.end - 1) + 1)
-             for f in find_leaks(joined, rules, ids=False)]
+             for f in find_leaks(joined, numbers_only, ids=False)]
     return [f for f in moved if (f.start, f.kind) not in known and "\n" in body[f.start:f.end]]
 
 
