@@ -124,12 +124,6 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
             yield meeting.source.problem(f"the minutes are '{meeting.minutes.status}' but the meeting "
                                          "is in the future. Use 'status: planned' until it has happened.",
                                          "minutes", "status")
-        for field in ("support", "agenda", "content_notes"):
-            written = meeting.source.meta.get(field)
-            if isinstance(written, str) and ("," in written or ";" in written):
-                items = ", ".join(part.strip() for part in re.split(r"[,;]", written) if part.strip())
-                yield meeting.source.problem(f"'{field}' is one piece of text, so the site shows it as one item. "
-                                             f"For several, write a list: [{items}].", field, severity="warning")
         if meeting.cancelled_note is not None and not meeting.is_cancelled:
             yield meeting.source.problem("'cancelled_note' is only shown for a cancelled meeting. Set the "
                                          "minutes status to cancelled, or take the note out.",
@@ -163,6 +157,17 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
         for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
             yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",
                                          "apologies", severity="warning")
+
+
+def check_lists_written_as_text(group: Group, settings: Settings) -> Problems:
+    """'support: BSL interpreter, food' is one piece of text: the site shows it as one item."""
+    for meeting in group.meetings.values():
+        for field in ("support", "agenda", "content_notes"):
+            written = meeting.source.meta.get(field)
+            if isinstance(written, str) and ("," in written or ";" in written):
+                items = ", ".join(part.strip() for part in re.split(r"[,;]", written) if part.strip())
+                yield meeting.source.problem(f"'{field}' is one piece of text, so the site shows it as one item. "
+                                             f"For several, write a list: [{items}].", field, severity="warning")
 
 
 def check_meeting_references(group: Group, settings: Settings) -> Problems:
@@ -574,7 +579,7 @@ def check_pages_the_site_makes(group: Group, settings: Settings) -> Problems:
 
 
 CHECKS = (
-    check_pages_the_site_makes, check_charter_is_there, check_project, check_people, check_person_references, check_meeting_dates,
-    check_meeting_references, check_decisions, check_actions, check_amendments,
+    check_pages_the_site_makes, check_charter_is_there, check_project, check_people, check_person_references,
+    check_meeting_dates, check_lists_written_as_text, check_meeting_references, check_decisions, check_actions, check_amendments,
     check_reports, check_old_ids, check_same_numbers,
 )
