@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from html import unescape
+from urllib.parse import quote, unquote, urlsplit
 
 from .mentions import outside_code, people_in_text, without_comments
 from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
@@ -252,15 +253,42 @@ class Published:
     @cached_property
     def images(self) -> frozenset[str]:
         """The pictures the site publishes (content-relative): all the group's but those that only
-        minutes not yet agreed show, which would go live before the words they belong with."""
-        unpublished = [m.source for m in self.group.meetings.values() if self.meeting(m.id) is None]
-        shown_there = {posixpath.normpath(posixpath.join(posixpath.dirname(source.path), found["target"]))
-                       .removeprefix(f"{self.group.content}/")
-                       for source in unpublished for pattern in (IMAGE, HTML_IMAGE)
-                       for found in pattern.finditer(source.body)}
-        only_there = {image for image in shown_there & set(self.group.images)
-                      if not any(posixpath.basename(image) in source.body for source in self._published_sources())}
-        return frozenset(self.group.images) - only_there
+        records not yet published show, which would go live before the words they belong with.
+        A picture is kept when a published record or page also shows it or links to it."""
+        unpublished = [*(m.source for m in self.group.meetings.values() if self.meeting(m.id) is None),
+                       *(d.source for d in self.group.decisions.values() if d.id not in self._decisions_by_id)]
+        held = {file for source in unpublished for file in self._files_shown(source)} & set(self.group.images)
+        if not held:
+            return frozenset(self.group.images)
+        names = {form for file in held for form in (posixpath.basename(file), quote(posixpath.basename(file)))}
+        shown_elsewhere = {file for source in self._published_sources()
+                           if any(name in source.body for name in names)  # the quick test first
+                           for file in self._files_shown(source)}
+        return frozenset(self.group.images) - (held - shown_elsewhere)
+
+    def _files_shown(self, source: Source) -> set[str]:
+        """The files of the records (content-relative) that a body shows or links to, however
+        the address is typed: from the body's folder, from the site's root or as its full
+        address, with `%20`, inline, by reference or as HTML."""
+        from .checks.bodies import find_images, find_links  # the checks build on this module
+        typed = [match["target"] for pattern in (IMAGE, HTML_IMAGE, LINK, REFERENCE_DEFINITION)
+                 for match in pattern.finditer(source.body)]
+        typed += [image.src for image in find_images(source)] + [href for href, _ in find_links(source)]
+        return {file for target in typed if (file := self._content_file(source.path, target)) is not None}
+
+    def _content_file(self, path: str, target: str) -> str | None:
+        """The file of the records (content-relative) that `target`, typed in the file at `path`,
+        leads to; None for another website's."""
+        target = unquote(unescape(target).partition("#")[0].partition("?")[0])
+        if self.site_url is not None and target.startswith(self.site_url):
+            return posixpath.normpath(target.removeprefix(self.site_url))
+        if target.startswith("/"):
+            root = urlsplit(self.site_url).path if self.site_url is not None else "/"
+            return posixpath.normpath(target.removeprefix(root) if target.startswith(root) else target.lstrip("/"))
+        if not target or OUTSIDE_ADDRESS.match(target):
+            return None
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+        return joined.removeprefix(f"{self.group.content}/")
 
     def _published_sources(self) -> Iterator[Source]:
         if self.group.charter is not None:

@@ -269,16 +269,24 @@ def test_a_link_to_a_draft_meeting_shows_its_words_and_gives_nothing_away(tmp_pa
 
 
 def test_a_picture_only_draft_minutes_show_waits_for_them(tmp_path: Path) -> None:
-    """The photo of a flipchart in draft minutes went live before the minutes it belongs with."""
+    """The photo of a flipchart in draft minutes went live before the minutes it belongs with,
+    however its address was typed; a picture a published page also shows is published."""
     draft = "content/meetings/2025-03-14-draft.md"
-    shown = FILES[draft] + "\n![Our flipchart](../assets/flipchart.png)\n\n<img src=\"../assets/shared.png\" alt=\"A map\">\n"
-    root = write_files(tmp_path, {**FILES, draft: shown, "content/visit.md": "# Visit\n\n![A map](assets/shared.png)\n"})
-    (root / "content/assets").mkdir()
-    for name in ("flipchart.png", "shared.png", "unused.png"):
-        (root / "content/assets" / name).write_bytes(PNG)
+    shown = FILES[draft] + (
+        "\n![Our flipchart](../photos/flipchart.png)\n\n<img src=\"../photos/shared.png\" alt=\"A map\">\n"
+        "\n![The wall][wall] ![Sticky notes](../photos/sticky%20notes.png) ![Room](/test/photos/room.png)"
+        " ![Chairs](https://example.org/test/photos/chairs.png) ![Our 2025 plan](../photos/2025/plan.png)\n"
+        "\n[wall]: ../photos/wall.png\n")
+    visit = "# Visit\n\n![A map](photos/shared.png) ![Our 2024 plan](photos/2024/plan.png)\n"
+    root = write_files(tmp_path, {**FILES, draft: shown, "content/visit.md": visit})
+    for name in ("flipchart.png", "shared.png", "unused.png", "wall.png", "sticky notes.png", "room.png",
+                 "chairs.png", "2024/plan.png", "2025/plan.png"):
+        (root / "content/photos" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content/photos" / name).write_bytes(PNG)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (root / "site/assets").glob("*.png")) == ["shared.png", "unused.png"]
+    assert sorted(p.relative_to(root / "site/photos").as_posix() for p in (root / "site/photos").rglob("*.png")) == [
+        "2024/plan.png", "shared.png", "unused.png"]
 
 
 def test_links_to_other_records_by_their_file_reach_their_pages_in_pages_feeds_and_data(tmp_path: Path) -> None:
