@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .pages import NAV_TITLES, PAGE_BUILDERS, PageSpec
+from .pages import NAV_TITLES, PAGE_BUILDERS, SITE_PAGES, PageSpec
 from .published import Published
 from .records import AccessibilityInfo
 
@@ -32,5 +32,6 @@ def build_accessibility_statement(site: Published) -> Iterator[PageSpec]:
 
 
 NAV_TITLES.setdefault(STATEMENT_PATH, NAV_TITLE)
+SITE_PAGES.setdefault(STATEMENT_PATH, "Accessibility statement")
 if build_accessibility_statement not in PAGE_BUILDERS:
     PAGE_BUILDERS.append(build_accessibility_statement)

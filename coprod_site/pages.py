@@ -38,6 +38,11 @@ NAV_TITLES = {
 }
 
 
+SITE_PAGES: dict[str, str] = {**NAV_TITLES, "charter/history.md": "How our charter has changed"}
+"""Every page the site makes whatever the records hold, by path, with its title: the modules
+that add page builders add their pages here too (see `site_pages`)."""
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page the site will have."""
@@ -78,10 +83,20 @@ def relative_url(from_url: str, to_url: str) -> str:
 PageBuilder = Callable[[Published], Iterable[PageSpec]]
 
 
-def group_pages(site: Published) -> list[PageSpec]:
-    """Every page the group's site has, the home page opening with the group's own index.md."""
+def _every_builder() -> None:
     from . import accessibility, sharing  # noqa: F401  (importing them adds their pages)
 
+
+def site_pages() -> dict[str, str]:
+    """Every page the site makes whatever the records hold ('people.md': 'Who we are'), so that
+    a page of the group's own at one of their addresses, or a link to none of them, is told."""
+    _every_builder()
+    return SITE_PAGES
+
+
+def group_pages(site: Published) -> list[PageSpec]:
+    """Every page the group's site has, the home page opening with the group's own index.md."""
+    _every_builder()
     intro = site.group.pages["index.md"].body if "index.md" in site.group.pages else ""
     return build_pages(site, intro)
 

@@ -290,8 +290,11 @@ def test_an_id_given_to_two_people_is_named_where_the_ids_it_left_nobody_are_rep
 def test_a_page_at_the_address_of_one_the_site_makes_is_a_problem(tmp_path: Path) -> None:
     """content/people.md had quietly given way to the site's own 'Who we are'."""
     root = write_files(tmp_path, {**FILES, "content/people.md": "# Our people\n\nStories.\n",
-                                  "content/glossary/index.md": "# Words\n", "content/stories.md": "# Stories\n"})
+                                  "content/glossary/index.md": "# Words\n", "content/stories.md": "# Stories\n",
+                                  "content/data.md": "# Our data\n"})
     assert [m for m in consistency_messages(root) if "address of the site's own page" in m] == [
+        ("content/data.md: has the address of the site's own page 'Use our data' (/data/), which takes "
+         "its place, so this page would never be seen. Give the file another name."),
         ("content/glossary/index.md: has the address of the site's own page 'Glossary' (/glossary/), which takes "
          "its place, so this page would never be seen. Give the file another name."),
         ("content/people.md: has the address of the site's own page 'Who we are' (/people/), which takes its "

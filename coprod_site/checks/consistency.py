@@ -9,10 +9,9 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from ..accessibility import STATEMENT_PATH
 from ..charter_history import clause_ids_in_history
 from ..loading import MEETING_NAME, split_clauses
-from ..pages import NAV_TITLES, page_url
+from ..pages import page_url, site_pages
 from ..problems import Problem, Reminder
 from ..published import join_words
 from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Meeting, Report
@@ -568,8 +567,7 @@ def check_charter_is_there(group: Group, settings: Settings) -> Problems:
 def check_pages_the_site_makes(group: Group, settings: Settings) -> Problems:
     """A page of the group's own at the address of one the site makes ('people.md' is 'Who we
     are'): the site's page took its place, and it was never seen."""
-    made = {page_url(path): title for path, title in NAV_TITLES.items() if path != "index.md"}
-    made |= {page_url(STATEMENT_PATH): "Accessibility statement", "charter/history/": "How our charter has changed"}
+    made = {page_url(path): title for path, title in site_pages().items() if path != "index.md"}
     for path, source in group.pages.items():
         title = made.get(page_url(path))
         if title is not None:

@@ -24,10 +24,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..accessibility import STATEMENT_PATH
 from ..loading import IMAGE_SUFFIXES
 from ..mentions import without_code
-from ..pages import NAV_TITLES, page_url, relative_url
+from ..pages import page_url, relative_url, site_pages
 from ..problems import Problem
 from ..published import FOLDERS, record_page
 from ..records import Group
@@ -144,7 +143,7 @@ LIST_PAGES = re.compile(r"\d{4}|page|next")
 def _top_level_addresses(group: Group) -> list[str]:
     """The first part of every address the site has ('people' of people/, 'writing-records'),
     the group's own pages and files included."""
-    made = {page_url(path).split("/")[0] for path in (*NAV_TITLES, *MADE_PAGES)}
+    made = {page_url(path).split("/")[0] for path in site_pages()}
     try:
         own = {name.removesuffix(".md") for name in os.listdir(Path(group.root) / group.content)}
     except OSError:
@@ -152,8 +151,6 @@ def _top_level_addresses(group: Group) -> list[str]:
     return sorted({*made, *FOLDERS.values(), *MADE_FOLDERS, *own} - {""})
 
 
-MADE_PAGES = (STATEMENT_PATH,)
-"""Pages the site makes that are not in the menu."""
 MADE_FOLDERS = ("data", "feeds", "search", "assets")
 """Folders of files the site makes: open data, feeds, the search index, the theme's files."""
 
@@ -199,7 +196,7 @@ def _is_made(root: Path, content: str, path: str) -> bool:
     """Whether the build makes a page of that name: a section ('decisions/index.md'), or a
     decision's or an amendment's page, named by its id ('decisions/D-002.md')."""
     inside = path.removeprefix(f"{content}/")
-    if inside in NAV_TITLES:
+    if inside in site_pages():
         return True
     folder, _, name = inside.rpartition("/")
     return (folder in (FOLDERS["decision"], FOLDERS["amendment"]) and name.endswith(".md")

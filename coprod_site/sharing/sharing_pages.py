@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..pages import PageSpec
+from ..pages import SITE_PAGES, PageSpec
 from ..published import Published
 from .calendars import CALENDAR_PATH
 from .datasets import DATA_SETS
@@ -15,19 +15,20 @@ from .qr import qr_path
 DATA_PAGE = "data.md"
 POSTER_PAGE = "meetings/next/poster.md"
 """A stable address: the poster always shows whichever meeting is next."""
+SITE_PAGES.update({DATA_PAGE: "Use our data", POSTER_PAGE: "Poster for our next meeting"})
 
 
 def build_sharing_pages(site: Published) -> Iterator[PageSpec]:
     """The data page, and the poster page (which says so when no meeting is planned)."""
     name = site.project.name
-    yield PageSpec(DATA_PAGE, "Use our data", "data.html",
+    yield PageSpec(DATA_PAGE, SITE_PAGES[DATA_PAGE], "data.html",
                    context={"data_sets": DATA_SETS, "feeds": FEEDS, "calendar_path": CALENDAR_PATH},
                    description=f"Follow {name} by feed or calendar, and download its decisions, "
                                "actions and meetings as open data.")
     meeting = site.next_meeting
     description = (f"A poster for our next meeting, on {meeting.date.day} {meeting.date:%B %Y}."
                    if meeting else f"A poster for the next meeting of {name}.")
-    yield PageSpec(POSTER_PAGE, "Poster for our next meeting", "poster.html",
+    yield PageSpec(POSTER_PAGE, SITE_PAGES[POSTER_PAGE], "poster.html",
                    context={"meeting": meeting,
                             "meeting_url": record_url(meeting) if meeting else None,
                             "qr_url": qr_path(meeting) if meeting and site.site_url else None},
