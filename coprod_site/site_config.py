@@ -7,6 +7,7 @@ are read as nothing rather than executed.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import re
@@ -91,7 +92,7 @@ def read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[Problem], str]:
     except UnicodeDecodeError:
         text = None
     raw, problems = _parse_mkdocs_yml(text)
-    return raw, list(problems), text or ""
+    return copy.deepcopy(raw), list(problems), text or ""  # each caller its own: the parse is shared
 
 
 @functools.lru_cache(maxsize=8)

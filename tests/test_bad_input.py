@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from coprod_site.checks import check_folder
 from coprod_site.loading import load_group
 from coprod_site.records import Meeting
+from coprod_site.site_config import read_mkdocs_yml
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 YAML_SUITE = CORPUS / "yaml-test-suite" / "data"
@@ -339,3 +340,13 @@ def test_a_misspelt_word_of_a_persons_own_field_hides_none_of_their_other_proble
     _, _, problems = check_folder(root)
     assert [str(p) for p in problems] == [
         "content/people.yml, line 5: 'show_as' should be one of 'name', 'initials', 'pseudonym' or 'role', not 'Name'."]
+
+
+def test_each_reader_of_mkdocs_yml_has_its_own_settings(tmp_path: Path) -> None:
+    """mkdocs.yml is parsed once while it is unchanged: one reader changing what it was given
+    must not change what the next reads."""
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("site_name: Ours\nextra:\n  coprod:\n    page_size: 20\n")
+    first, _, _ = read_mkdocs_yml(path)
+    first["extra"]["coprod"]["page_size"] = 5
+    assert read_mkdocs_yml(path)[0]["extra"]["coprod"]["page_size"] == 20
