@@ -248,10 +248,17 @@ def test_minutes_never_agreed_when_the_group_closes_with_open_actions_are_a_warn
     circulated = FILES[SECOND].replace("  status: agreed\n  agreed_on: 2025-03-14\n", "  status: circulated\n")
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01",
                    {SECOND: circulated})
-    assert [m for m in consistency_messages(root) if "never be published" in m] == [
-        ("warning: content/meetings/2025-02-14-leaflets.md, line 9: the group has closed, but these minutes are "
-         "still circulated, so they and their open actions (ACT-002) will never be published. Agree them, or hand "
-         "the actions over in the farewell report.")]
+    never = ("warning: content/meetings/2025-02-14-leaflets.md, line 9: the group has closed, but these minutes "
+             "are still circulated, so they and their open actions (ACT-002) will never be published, and the "
+             "farewell report cannot hand those actions over. Agree the minutes, or say in the farewell report's "
+             "own words what is still to do.")
+    assert [m for m in consistency_messages(root) if "never be published" in m] == [never]
+    write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\n"
+                       "handover:\n  - action: ACT-002\n    to: the patient experience team\n---\nThank you.\n"})
+    messages = consistency_messages(root)
+    assert never in messages  # handing over an action the site cannot show does not settle it
+    assert ("warning: content/reports/farewell.md, line 5: ACT-002 is in the minutes of 2025-02-14-leaflets, "
+            "not yet agreed, so the report cannot show it or who takes it on. Agree those minutes first.") in messages
 
 
 def test_a_broken_charter_is_one_problem_not_one_for_every_clause_an_amendment_names(tmp_path: Path) -> None:

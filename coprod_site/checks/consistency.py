@@ -367,6 +367,10 @@ def check_actions(group: Group, settings: Settings) -> Problems:
             if handover.action not in seen and not unread_meeting:
                 yield report.source.problem(f"'{handover.action}' is not an action in any meeting.",
                                             "handover", index, "action")
+            elif handover.action in seen and not (meeting := seen[handover.action][0]).is_agreed:
+                yield report.source.problem(f"{handover.action} is in the minutes of {meeting.id}, not yet agreed, "
+                                            "so the report cannot show it or who takes it on. Agree those minutes "
+                                            "first.", "handover", index, "action", severity="warning")
 
 
 def check_amendments(group: Group, settings: Settings) -> Problems:
@@ -526,12 +530,13 @@ def _handover(group: Group) -> Problems:
                 yield meeting.source.problem(f"{action.id} is still open and the group has closed. Hand "
                                              "it over in the farewell report: handover: [{action: "
                                              f"{action.id}, to: \"who takes it on\"}}].", "actions", index)
-        left = [a.id for a in meeting.actions if a.status == "open" and a.id not in handed]
+        left = [a.id for a in meeting.actions if a.status == "open"]
         if left and meeting.minutes.status in ("draft", "circulated"):
             yield meeting.source.problem(f"the group has closed, but these minutes are still "
                                          f"{meeting.minutes.status}, so they and their open actions "
-                                         f"({', '.join(left)}) will never be published. Agree them, or hand the "
-                                         "actions over in the farewell report.", "minutes", "status",
+                                         f"({', '.join(left)}) will never be published, and the farewell report "
+                                         "cannot hand those actions over. Agree the minutes, or say in the "
+                                         "farewell report's own words what is still to do.", "minutes", "status",
                                          severity="warning")
 
 
