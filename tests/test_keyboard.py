@@ -201,6 +201,38 @@ def test_no_word_in_a_table_is_broken_across_lines_on_a_phone(example_site: Exam
     assert broken == {}
 
 
+PUNCTUATION_LEFT_ALONE = """
+() => {
+  const found = [];
+  for (const a of document.querySelectorAll('.md-content a')) {
+    const next = a.nextSibling;
+    if (!next || next.nodeType !== Node.TEXT_NODE || !/^[:;,.)]/.test(next.textContent)) continue;
+    const range = document.createRange();
+    range.setStart(next, 0);
+    range.setEnd(next, 1);
+    const mark = range.getBoundingClientRect(), rects = a.getClientRects();
+    if (mark.width && rects.length && mark.top >= rects[rects.length - 1].bottom - 1) {
+      found.push(a.textContent.trim().slice(-30) + next.textContent.slice(0, 12));
+    }
+  }
+  return found;
+}
+"""
+
+
+def test_punctuation_after_a_link_stays_on_its_line_on_a_phone(example_site: ExampleSite, example_url: str,
+                                                               browser: Browser) -> None:
+    """'Send two text reminders' / ': Since March 2026 families...': a link in a list made a
+    box of its own, so the colon after it began the next line."""
+    alone = {}
+    with open_page(browser, width=320) as page:
+        for url in example_site.page_urls():
+            page.goto(example_url + url)
+            if found := page.evaluate(PUNCTUATION_LEFT_ALONE):
+                alone[url] = found
+    assert alone == {}
+
+
 def test_words_in_charts_are_big_enough_to_read_on_a_phone(example_site: ExampleSite, example_url: str,
                                                             browser: Browser) -> None:
     """A chart is drawn to scale with its column: at 320 pixels its labels and numbers had shrunk
