@@ -151,6 +151,13 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", type=_dev_addr,
                          help="address to serve on, like 127.0.0.1:8001, or just a port, like 8001 "
                               "(as mkdocs serve -a)")
+    command.add_argument("--drafts", action="store_true",
+                         help="show draft and circulated minutes too, as they will look once agreed, each "
+                              "page saying it is a draft: only on this computer, never in a build")
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+"""Addresses only this computer reaches."""
 
 
 def _dev_addr(text: str) -> str:
@@ -168,8 +175,13 @@ def run_serve(args: argparse.Namespace) -> int:
     config_file = _config_file(args.path)
     if config_file is None:
         return 1
+    if args.drafts and args.dev_addr.rpartition(":")[0] not in LOCAL_HOSTS:
+        print(f"coprod: draft minutes are previewed only on this computer, not at {args.dev_addr}, where "
+              "others could see them. Leave out -a, or use 'coprod serve --drafts -a 127.0.0.1:8001'.",
+              file=sys.stderr)
+        return 1
     try:
-        serve_site(config_file, args.dev_addr, args.verbose)
+        serve_site(config_file, args.dev_addr, args.verbose, drafts=args.drafts)
     except BuildFailed as exc:
         print(f"coprod: {exc}", file=sys.stderr)
         return 1

@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .config import today_from_environment
 from .permalinks import write_ledger
+from .published import PREVIEW_DRAFTS
 from .site_config import NO_PLUGIN, mkdocs_yml_problems
 
 
@@ -158,8 +159,11 @@ class _DirtyBuildNotice(logging.Filter):
         return "'dirty' build is being performed" not in record.getMessage()
 
 
-def serve_site(config_file: Path, dev_addr: str | None = None, verbose: bool = False) -> None:
-    """Preview the site; on every change, rebuild the pages that changed."""
+def serve_site(config_file: Path, dev_addr: str | None = None, verbose: bool = False, drafts: bool = False) -> None:
+    """Preview the site; on every change, rebuild the pages that changed. With `drafts`, minutes
+    not yet agreed are shown too, each page saying so."""
+    if drafts:
+        os.environ[PREVIEW_DRAFTS] = "1"
     _show_mkdocs_messages(verbose)
     logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
     _refuse_settings_that_cannot_build(config_file)

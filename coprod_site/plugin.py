@@ -44,7 +44,7 @@ from .preview import ProblemsInTheBrowser
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .processes import reference_build
-from .published import FOLDERS, Published
+from .published import FOLDERS, PREVIEW_DRAFTS, Published, with_drafts_shown
 from .record_pages import RecordPage
 from .records import Group
 from .render import CompiledTemplates, Renderer, format_date
@@ -131,7 +131,9 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.settings = settings
         if not config.site_url and settings.site_url:  # project.yml's, for MkDocs' own links too
             config.site_url = settings.site_url
-        self.site = Published(group, settings.today, settings.site_url, settings.page_size)
+        shown, previewed = (with_drafts_shown(group) if self.serving and os.environ.get(PREVIEW_DRAFTS) == "1"
+                            else (group, {}))
+        self.site = Published(shown, settings.today, settings.site_url, settings.page_size, previewed)
         self.specs = {spec.path: spec for spec in group_pages(self.site)}
         self.published_urls = published_urls(self.site, self.specs.values())
         report_problems(address_problems(root, self.site, self.specs.values(), self.published_urls))

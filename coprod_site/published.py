@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
 from html import unescape
 from urllib.parse import quote, unquote, urlsplit
@@ -70,8 +70,12 @@ class Published:
     """The published part of a group, with people shown as their consent allows."""
 
     def __init__(self, group: Group, today: dt.date, site_url: str | None = None,
-                 page_size: int = 50) -> None:
+                 page_size: int = 50, previewed_drafts: Mapping[str, str] | None = None) -> None:
         self.group = group
+        self.previewed_drafts: Mapping[str, str] = previewed_drafts or {}
+        """Meetings whose minutes are not yet agreed, shown as agreed in a preview on the writer's
+        own computer (`coprod serve --drafts`, see `with_drafts_shown`), with their minutes' real
+        status ('draft', 'circulated'); none in a build."""
         self.today = today
         self.page_size = max(1, page_size)
         """Records per page in long lists (meetings, decisions, past actions)."""
@@ -431,6 +435,22 @@ class Published:
     def quote_allowed(self, person_id: str) -> bool:
         person = self.group.people.get(person_id)
         return person is not None and person.quotes and person.is_named
+
+
+PREVIEW_DRAFTS = "COPROD_PREVIEW_DRAFTS"
+"""Set to 1 by `coprod serve --drafts`: the preview (never a build) shows minutes not yet agreed."""
+
+
+def with_drafts_shown(group: Group) -> tuple[Group, dict[str, str]]:
+    """The group with its draft and circulated minutes as if agreed, and each such meeting's id
+    with its minutes' status: for a writer's preview of what the site will show once they are
+    agreed. Never for a build."""
+    drafts = {meeting_id: meeting for meeting_id, meeting in group.meetings.items()
+              if meeting.minutes.status in ("draft", "circulated")}
+    agreed = {meeting_id: meeting.model_copy(update={"minutes": meeting.minutes.model_copy(update={"status": "agreed"})})
+              for meeting_id, meeting in drafts.items()}
+    return (replace(group, meetings={**group.meetings, **agreed}),
+            {meeting_id: meeting.minutes.status for meeting_id, meeting in drafts.items()})
 
 
 def content_note(notes: list[str]) -> str:

@@ -7,11 +7,18 @@ import os
 import re
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import build_env
 from groups import FILES, write_files
+
+from coprod_site.published import PREVIEW_DRAFTS
 
 
 def coprod(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -245,61 +252,87 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_serve_previews_the_site(group_dir: Path) -> None:
-    """`coprod serve` serves under the path of site_url, as the site will be published."""
-    import time
-    import urllib.request
-
+@contextmanager
+def serving(group_dir: Path, *options: str) -> Iterator[Callable[[str], str]]:
+    """`coprod serve` of the group, and a way to read one of its pages once it answers."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "coprod_site.cli", "serve", str(group_dir),
-                               "--dev-addr", f"127.0.0.1:{port}"], env=build_env(),
+                               "--dev-addr", f"127.0.0.1:{port}", *options], env=build_env(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+
+    def read(path: str) -> str:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/test/meetings/", timeout=5) as response:
-                    page = response.read().decode("utf-8")
-                break
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/test/{path}", timeout=5) as response:
+                    return str(response.read().decode("utf-8"))
+            except urllib.error.HTTPError:
+                raise
             except OSError:
                 assert time.monotonic() < deadline, "coprod serve did not answer within a minute"
                 assert server.poll() is None, "coprod serve stopped"
                 time.sleep(0.3)
-        assert "Our first meeting" in page
+    try:
+        yield read
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
+def test_serve_previews_the_site(group_dir: Path) -> None:
+    """`coprod serve` serves under the path of site_url, as the site will be published; draft
+    minutes are nowhere in it."""
+    with serving(group_dir) as read:
+        assert "Our first meeting" in read("meetings/")
+        assert "A draft meeting" not in read("meetings/")
+        with pytest.raises(urllib.error.HTTPError):
+            read("meetings/2025-03-14-draft/")
+
+
+def test_serve_with_drafts_shows_minutes_not_yet_agreed_as_they_will_look_saying_so(group_dir: Path) -> None:
+    """A facilitator writing up a meeting on a Friday wants to see it before circulating it,
+    without marking it agreed (and publishing it by mistake)."""
+    decision = FILES["content/decisions/D-002-budget.md"].replace("2025-02-14-leaflets", "2025-03-14-draft").replace(
+        "2025-02-14", "2025-03-14")
+    draft = FILES["content/meetings/2025-03-14-draft.md"].replace("---\nSECRET", "decisions: [D-003]\n---\nSECRET")
+    write_files(group_dir, {"content/decisions/D-003-secret.md": decision, "content/meetings/2025-03-14-draft.md": draft})
+    with serving(group_dir, "--drafts") as read:
+        assert ("<strong>Draft:</strong>\nThis decision goes on the website once the group agrees the minutes of the "
+                "meeting that made it.") in read("decisions/D-003/")
+        page = read("meetings/2025-03-14-draft/")
+        assert "SECRET-DRAFT-MARKER should never be published." in page
+        assert ("<strong>Draft:</strong>\nThis summary goes on the website once the group agrees it. Only this "
+                "preview, on your computer, shows it.") in page
+        assert "The group agreed this summary" not in page
+        assert "A draft meeting</a> (14 March 2025) <span class=\"coprod-status coprod-status--draft\">draft, in this " \
+               "preview only</span>" in read("meetings/")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(group_dir / "mkdocs.yml")],
+                            capture_output=True, text=True, env={**build_env(), PREVIEW_DRAFTS: "1"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert not (group_dir / "site/meetings/2025-03-14-draft").exists()  # a build never shows them
+
+
+def test_drafts_are_previewed_only_on_this_computer(group_dir: Path) -> None:
+    result = coprod("serve", str(group_dir), "--drafts", "-a", "0.0.0.0:8719")
+    assert result.returncode == 1
+    assert result.stderr == ("coprod: draft minutes are previewed only on this computer, not at 0.0.0.0:8719, "
+                             "where others could see them. Leave out -a, or use 'coprod serve --drafts -a "
+                             "127.0.0.1:8001'.\n")
+
+
 def test_a_preview_shows_the_problems_of_a_file_saved_broken_until_it_is_fixed(group_dir: Path) -> None:
     """MkDocs held every request while a rebuild failed: the browser spun, with no word why.
     The browser now gets a page of the problems, which turns back into the site once fixed."""
-    import time
-    import urllib.request
-
-    port = free_port()
-    address = f"http://127.0.0.1:{port}/test/meetings/"
-
-    def page_saying(words: str) -> str:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(address, timeout=10) as response:
-                    text: str = response.read().decode("utf-8")
-                if words in text:
-                    return text
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, f"the preview never said {words!r}"
-            assert server.poll() is None, "coprod serve stopped"
-            time.sleep(0.3)
-
-    server = subprocess.Popen([sys.executable, "-m", "coprod_site.cli", "serve", str(group_dir),
-                               "--dev-addr", f"127.0.0.1:{port}"], env=build_env(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     meeting = group_dir / "content" / "meetings" / "2025-02-14-leaflets.md"
     written = meeting.read_text()
-    try:
+    with serving(group_dir) as read:
+        def page_saying(words: str) -> str:
+            deadline = time.monotonic() + 60
+            while words not in (text := read("meetings/")):
+                assert time.monotonic() < deadline, f"the preview never said {words!r}"
+                time.sleep(0.3)
+            return text
+
         page_saying("Our first meeting")
         meeting.write_text(written.replace("title: ", 'title: "', 1))
         shown = page_saying("The preview is waiting for a fix")
@@ -307,9 +340,6 @@ def test_a_preview_shows_the_problems_of_a_file_saved_broken_until_it_is_fixed(g
         assert "livereload" in shown  # it reloads by itself
         meeting.write_text(written)
         page_saying("Our first meeting")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_build_never_replaces_a_file_or_a_folder_that_is_not_a_site(group_dir: Path) -> None:
