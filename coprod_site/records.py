@@ -504,14 +504,14 @@ class Group:
     unreadable_people: set[str] = field(default_factory=set)
     """Ids of people in people.yml whose entry has a problem (reported): others may name them."""
     people_unread: bool = False
+    """people.yml could not be read as a list of people (reported): anyone may have been in it."""
     glossary_unread: bool = False
     """glossary.yml could not be read (reported): any term may have been explained in it."""
     ids_given_twice: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
-    person_entries: dict[str, int] = field(default_factory=dict)
-    """Each person's place in people.yml's list (an entry with a problem is skipped in `people`)."""
     """Ids people.yml gives to two people, with the lines of both (reported): a cause to point to
     when an id is not anyone's."""
-    """people.yml could not be read as a list of people (reported): anyone may have been in it."""
+    person_entries: dict[str, int] = field(default_factory=dict)
+    """Each person's place in people.yml's list (an entry with a problem is skipped in `people`)."""
     unreadable_records: set[str] = field(default_factory=set)
     """Ids of meetings, decisions, amendments and reports whose file has a problem (reported):
     other records may name them."""
