@@ -192,13 +192,18 @@ def test_no_word_in_a_table_is_broken_across_lines_on_a_phone(example_site: Exam
     """'Lived experie nce only', 'Sta ff onl y', 'To ta l': six columns of figures in 320 pixels
     broke their headings letter by letter, and 'project.y ml' its code. A word in a table stays
     whole, on every page (a line may still end after a hyphen, as in running text)."""
-    broken = {}
+    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS) == {}
+
+
+def found_on_every_page(example_site: ExampleSite, example_url: str, browser: Browser, script: str) -> dict[str, Any]:
+    """What `script` finds on each page of the example, on a phone 320 pixels wide."""
+    found = {}
     with open_page(browser, width=320) as page:
         for url in example_site.page_urls():
             page.goto(example_url + url)
-            if words := page.evaluate(BROKEN_WORDS):
-                broken[url] = words
-    assert broken == {}
+            if result := page.evaluate(script):
+                found[url] = result
+    return found
 
 
 PUNCTUATION_LEFT_ALONE = """
@@ -224,13 +229,7 @@ def test_punctuation_after_a_link_stays_on_its_line_on_a_phone(example_site: Exa
                                                                browser: Browser) -> None:
     """'Send two text reminders' / ': Since March 2026 families...': a link in a list made a
     box of its own, so the colon after it began the next line."""
-    alone = {}
-    with open_page(browser, width=320) as page:
-        for url in example_site.page_urls():
-            page.goto(example_url + url)
-            if found := page.evaluate(PUNCTUATION_LEFT_ALONE):
-                alone[url] = found
-    assert alone == {}
+    assert found_on_every_page(example_site, example_url, browser, PUNCTUATION_LEFT_ALONE) == {}
 
 
 def test_words_in_charts_are_big_enough_to_read_on_a_phone(example_site: ExampleSite, example_url: str,
