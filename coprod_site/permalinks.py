@@ -120,7 +120,8 @@ def missing_url_problems(ledger: Mapping[str, int], published_now: Iterable[str]
                     "build has no page there, so links people shared would break. If you renamed its "
                     "record, add the old id to the record's 'old_ids:' so the old address redirects; if "
                     "you deleted it by mistake, put it back. If it must come down (it shows something "
-                    "it should not), delete this line.")
+                    "it should not), or was never on the website (only built on this computer before a "
+                    "rename), delete this line.")
             for url in missing_urls(ledger, published_now)]
 
 

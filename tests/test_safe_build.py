@@ -111,7 +111,8 @@ def test_the_message_for_a_dropped_address_says_how_to_fix_it(group_dir: Path,
             "/meetings/2025-02-14-leaflets/ was published before, but this build has no page there, so "
             "links people shared would break. If you renamed its record, add the old id to the record's "
             "'old_ids:' so the old address redirects; if you deleted it by mistake, put it back. If it "
-            "must come down (it shows something it should not), delete this line.") in caplog.text
+            "must come down (it shows something it should not), or was never on the website (only built on this "
+            "computer before a rename), delete this line.") in caplog.text
 
 
 def ledger_line(root: Path, url: str) -> int:
@@ -175,7 +176,8 @@ def test_coprod_check_finds_a_dropped_address_before_a_build_does(group_dir: Pat
                        "there, so links people shared would break. If you renamed its record, add the old id "
                        "to the record's 'old_ids:' so the old address redirects; if you deleted it by "
                        "mistake, put it back. If it must come down (it shows something it should not), "
-                       "delete this line.")]
+                       "or was never on the website (only built on this computer before a rename), delete "
+                       "this line.")]
     rename_second_meeting(group_dir, "old_ids: [2025-02-14-leaflets]\n")
     assert [p for p in check_folder(group_dir)[2] if p.is_error] == []
 
