@@ -19,7 +19,9 @@ a note to turn it), written again as the only field of a new EXIF block.
 An SVG drawing is a text document: its comments, <metadata> and the drawing
 program's own notes (Inkscape's record of the file's name and the folder it was
 exported to) are dropped, and with them anything that would run code or fetch
-from another website. Its <title> and <desc> stay: they are its alt text.
+from another website: a script, an address, a style that loads a file (a style
+may use only the drawing's own parts, as in url(#gradient)). Its <title> and
+<desc> stay: they are its alt text.
 
 A picture this reader cannot take apart with certainty is never published as it
 is: `ImageNotCleaned` says why, and the site leaves it out.
@@ -352,6 +354,14 @@ _KEPT_ATTRIBUTE_NAMESPACES = ("", "http://www.w3.org/XML/1998/namespace", "http:
 """An SVG's own attributes, xml:space and xml:lang, and xlink:href: never a drawing program's."""
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 """An address with a scheme (http:, javascript:, data:) or another host: not a part of the image."""
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\r\n\f])?|(\r\n|[\r\n\f])|(.))",
+                         re.IGNORECASE | re.DOTALL)
+_CSS_COMMENT_MARK = re.compile(r"/\*|\*/")
+_CSS_FETCH = re.compile(r"""(?:@import|(?:image(?:-set)?|src|cross-fade)\s*\(|url\s*\((?![ \t\r\n\f]*['"]?#))"""
+                        r"[^)};]{0,60}\)?", re.IGNORECASE)
+"""What in a style loads a file (and the words after it, to show): @import, image-set("x.png" 1x)
+and the like, and url() unless it names a part of the drawing itself (url(#shade): a chart's
+gradient, an icon's mask)."""
 
 
 class _SvgReader(ElementTree.TreeBuilder):
@@ -449,6 +459,10 @@ def active_parts(element: ElementTree.Element, attributes: bool = True) -> Itera
     name = _local(element.tag) if isinstance(element.tag, str) else ""
     if name.lower() in ("script", "foreignobject", "iframe"):
         yield f"a <{name}> element"
+    if name.lower() == "style":
+        fetched = _style_fetches("".join(element.itertext()))
+        if fetched is not None:
+            yield f"a style that loads '{fetched}'"
     for attribute, value in element.attrib.items() if attributes else ():
         found = _active_attribute(name, attribute, value)
         if found is not None:
@@ -462,7 +476,33 @@ def _active_attribute(element: str, attribute: str, value: str) -> str | None:
     if local == "href" and _EXTERNAL.match(value) and (
             element.lower() != "a" or value.strip().lower().startswith("javascript:")):
         return f"a link to '{value.strip()[:60]}'"  # fetched (an <a> to another page is only followed)
+    if local != "href":  # style="...", and fill="url(...)" and the like, which browsers read as styles
+        fetched = _style_fetches(value)
+        if fetched is not None:
+            return f"a style that loads '{fetched}'"
     return None
+
+
+def _style_fetches(css: str) -> str | None:
+    """The start of what in a style would load a file, if anything would. The style is read as
+    a browser reads it (escapes such as u\\72l( are 'url(', in capitals or not), and read again
+    with comments' marks taken out: anything a comment could hide is found, and more."""
+    if "(" not in css and "@" not in css and "\\" not in css:
+        return None  # a shape's path, a number: the quick answer
+    css = _CSS_ESCAPE.sub(_css_unescaped, css)
+    for read in (css, _CSS_COMMENT_MARK.sub("", css)):
+        found = _CSS_FETCH.search(read)
+        if found is not None:
+            return found[0].strip()
+    return None
+
+
+def _css_unescaped(escape: re.Match[str]) -> str:
+    code, line_break, character = escape.groups()
+    if code is not None:
+        number = int(code, 16)
+        return chr(number) if 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else "\ufffd"
+    return "" if line_break is not None else character
 
 
 def _namespace(name: str) -> str:

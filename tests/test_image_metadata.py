@@ -19,6 +19,14 @@ import pytest
 from conftest import mkdocs_build
 from groups import FILES, write_files
 from PIL import Image, ImageSequence, PngImagePlugin, features
+from support.browser import (
+    browser_available,
+    chromium_browser,
+    open_page,
+    page_requests_leaving_origin,
+    require,
+    serve_directory,
+)
 
 from coprod_site.checks import check_folder
 from coprod_site.image_metadata import ImageNotCleaned, has_metadata, without_metadata
@@ -70,6 +78,9 @@ def test_an_svg_that_runs_code_or_fetches_from_elsewhere_is_a_problem(tmp_path: 
         "tracker.svg": SVG.format('<image xlink:href="https://tracker.example/pixel.png"/>'),
         "link.svg": SVG.format('<a href="javascript:alert(1)"><text>Go</text></a>'),
         "broken.svg": "<svg><unclosed></svg>",
+        "chart.svg": SVG.format('<defs><linearGradient id="g"/></defs><style>.bar { fill: url(#g) }</style>'
+                                '<rect class="bar" width="5" height="5" style="stroke: url(#g)"/>'),
+        "styled.svg": SVG.format('<style>rect { fill: url("https://tracker.example/pixel.png") }</style>'),
     }
     root = write_files(tmp_path, {**FILES, **{f"content/assets/{name}": text for name, text in drawings.items()}})
     _, _, problems = check_folder(root)
@@ -81,6 +92,9 @@ def test_an_svg_that_runs_code_or_fetches_from_elsewhere_is_a_problem(tmp_path: 
                      "anything from other websites: remove them, or save the image as a PNG.")),
         ("script.svg", ("has a <script> element. An image on the site must not run code or fetch anything from "
                        "other websites: remove them, or save the image as a PNG.")),
+        ("styled.svg", ("has a style that loads 'url(\"https://tracker.example/pixel.png\")'. An image on the "
+                       "site must not run code or fetch anything from other websites: remove them, or save the "
+                       "image as a PNG.")),
         ("tracker.svg", ("has a link to 'https://tracker.example/pixel.png'. An image on the site must not run "
                         "code or fetch anything from other websites: remove them, or save the image as a PNG.")),
     ]
@@ -289,6 +303,62 @@ def test_an_svg_that_runs_code_is_published_without_it() -> None:
                           '<a href="https://www.nhs.uk/"><text>NHS</text></a>').encode()
     published = without_metadata(original, "logo.svg")
     assert b"steal" not in published and b"tracker" not in published and b"https://www.nhs.uk/" in published
+
+
+STYLES_THAT_FETCH = {
+    "style-element": '<style>rect {{ fill: url({address}) }}</style>',
+    "style-attribute": '<rect width="5" height="5" style="fill: url({address})"/>',
+    "fill-attribute": '<rect width="5" height="5" fill="url({address}#shade)"/>',
+    "cursor-attribute": '<rect width="5" height="5" cursor="url({address}), auto"/>',
+    "import": '<style>@import "{address}";</style>',
+    "import-url": "<style>@import url('{address}');</style>",
+    "image-set": '<style>rect {{ mask-image: image-set("{address}" 1x) }}</style>',
+    "font": '<style>@font-face {{ font-family: Hand; src: url({address}) }}</style>',
+    "upper-case": '<style>rect {{ fill: URL({address}) }}</style>',
+    "escaped": '<style>rect {{ fill: u\\72 l({address}) }}</style>',
+    "escaped-attribute": '<rect width="5" height="5" fill="u\\72l({address})"/>',
+    "comment": '<rect width="5" height="5" style="fill: url/**/({address})"/>',
+}
+"""A style, or an attribute a browser reads as one, that loads something from another website
+when the SVG is opened on its own, however the style is written."""
+
+
+def fetching_svg(name: str) -> bytes:
+    tracker = f"https://tracker.example/{name}.png"
+    return SVG.format('<rect width="10" height="10" fill="green"/>'
+                      + STYLES_THAT_FETCH[name].format(address=tracker)).encode()
+
+
+@pytest.mark.parametrize("name", STYLES_THAT_FETCH)
+def test_an_svg_style_that_fetches_from_elsewhere_is_published_without_it(name: str) -> None:
+    published = without_metadata(fetching_svg(name), f"{name}.svg")
+    assert b"tracker.example" not in published
+    assert ElementTree.fromstring(published).find("{http://www.w3.org/2000/svg}rect").get("fill") == "green"
+
+
+def test_an_svg_opened_on_its_own_loads_nothing_from_other_websites(tmp_path: Path) -> None:
+    """As a visitor who opens the published image in its own tab (or saves and opens it)."""
+    require(browser_available(), "Chromium via Playwright")
+    for name in STYLES_THAT_FETCH:
+        (tmp_path / f"{name}.svg").write_bytes(without_metadata(fetching_svg(name), f"{name}.svg"))
+    loaded: dict[str, list[str]] = {}
+    with serve_directory(tmp_path) as base, chromium_browser() as browser, open_page(browser) as page:
+        leaving = page_requests_leaving_origin(page, base)
+        for name in STYLES_THAT_FETCH:
+            page.goto(f"{base}{name}.svg", wait_until="networkidle")
+            loaded[name] = list(leaving)
+            leaving.clear()
+    assert {name: found for name, found in loaded.items() if found} == {}
+
+
+def test_styles_that_use_the_drawings_own_parts_are_kept() -> None:
+    """Charts and icons fill shapes with their own gradients and patterns: url(#id) loads nothing."""
+    original = SVG.format(
+        '<defs><linearGradient id="shade"/><pattern id="dots"/><mask id="cut"/></defs>'
+        "<style>.bar { fill: url(#shade) } .gap { mask: url( '#cut' ) } rect:hover { fill: #fff }</style>"
+        '<rect class="bar" width="5" height="5" fill="url(#shade)" style="stroke: URL(&quot;#dots&quot;)"/>'
+        '<rect class="gap" width="5" height="5" mask="url(#cut)"/>').encode()
+    assert without_metadata(original, "chart.svg") == original
 
 
 PICTURES = {
