@@ -352,8 +352,13 @@ def _item_types(meta: bytes) -> Iterator[bytes]:
 _SVG = "http://www.w3.org/2000/svg"
 _KEPT_ATTRIBUTE_NAMESPACES = ("", "http://www.w3.org/XML/1998/namespace", "http://www.w3.org/1999/xlink")
 """An SVG's own attributes, xml:space and xml:lang, and xlink:href: never a drawing program's."""
-_EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-"""An address with a scheme (http:, javascript:, data:) or another host: not a part of the image."""
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
+"""An address with a scheme (http:, javascript:, data:) or another host (//host, or \\\\host,
+which browsers read the same way): not a part of the image."""
+_LEFT_OUT_OF_ADDRESSES = re.compile(r"[\t\n\r]")
+"""What browsers take out of an address before reading it: 'ht&#9;tps:' is 'https:' (and spaces
+and control characters around it)."""
+_AROUND_ADDRESSES = "".join(map(chr, range(0x21)))
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\r\n\f])?|(\r\n|[\r\n\f])|(.))",
                          re.IGNORECASE | re.DOTALL)
 _CSS_COMMENT_MARK = re.compile(r"/\*|\*/")
@@ -463,6 +468,11 @@ def active_parts(element: ElementTree.Element, attributes: bool = True) -> Itera
         fetched = _style_fetches("".join(element.itertext()))
         if fetched is not None:
             yield f"a style that loads '{fetched}'"
+    if name.lower() in ("set", "animate") and element.get("attributeName", "").strip().rpartition(":")[2] == "href":
+        values = [*(element.get(given, "") for given in ("from", "to", "by")), *element.get("values", "").split(";")]
+        for address in map(_address, values):
+            if _EXTERNAL.match(address):
+                yield f"a link to '{address[:60]}'"  # given to the element the animation changes
     for attribute, value in element.attrib.items() if attributes else ():
         found = _active_attribute(name, attribute, value)
         if found is not None:
@@ -473,14 +483,18 @@ def _active_attribute(element: str, attribute: str, value: str) -> str | None:
     local = _local(attribute).lower()
     if local.startswith("on"):
         return f"an event handler ({local})"
-    if local == "href" and _EXTERNAL.match(value) and (
-            element.lower() != "a" or value.strip().lower().startswith("javascript:")):
-        return f"a link to '{value.strip()[:60]}'"  # fetched (an <a> to another page is only followed)
-    if local != "href":  # style="...", and fill="url(...)" and the like, which browsers read as styles
-        fetched = _style_fetches(value)
-        if fetched is not None:
-            return f"a style that loads '{fetched}'"
-    return None
+    if local == "href":
+        address = _address(value)
+        if _EXTERNAL.match(address) and (element.lower() != "a" or address.lower().startswith("javascript:")):
+            return f"a link to '{address[:60]}'"  # fetched (an <a> to another page is only followed)
+        return None
+    fetched = _style_fetches(value)  # style="...", and fill="url(...)" and the like, read as styles
+    return None if fetched is None else f"a style that loads '{fetched}'"
+
+
+def _address(value: str) -> str:
+    """An address as a browser reads it."""
+    return _LEFT_OUT_OF_ADDRESSES.sub("", value).strip(_AROUND_ADDRESSES)
 
 
 def _style_fetches(css: str) -> str | None:

@@ -81,10 +81,14 @@ def test_an_svg_that_runs_code_or_fetches_from_elsewhere_is_a_problem(tmp_path: 
         "chart.svg": SVG.format('<defs><linearGradient id="g"/></defs><style>.bar { fill: url(#g) }</style>'
                                 '<rect class="bar" width="5" height="5" style="stroke: url(#g)"/>'),
         "styled.svg": SVG.format('<style>rect { fill: url("https://tracker.example/pixel.png") }</style>'),
+        "animated.svg": SVG.format('<image><set attributeName="href" to="ht&#9;tps://tracker.example/pixel.png"/>'
+                                   '</image>'),
     }
     root = write_files(tmp_path, {**FILES, **{f"content/assets/{name}": text for name, text in drawings.items()}})
     _, _, problems = check_folder(root)
     assert sorted((p.path.rpartition("/")[2], p.message) for p in problems if p.path.endswith(".svg")) == [
+        ("animated.svg", ("has a link to 'https://tracker.example/pixel.png'. An image on the site must not run "
+                         "code or fetch anything from other websites: remove them, or save the image as a PNG.")),
         ("broken.svg", "cannot be read as an SVG image. Save it again from the program that made it, or as a PNG."),
         ("handler.svg", ("has an event handler (onclick). An image on the site must not run code or fetch "
                         "anything from other websites: remove them, or save the image as a PNG.")),
@@ -300,7 +304,8 @@ def test_an_svg_loses_comments_metadata_and_its_drawing_programs_notes_but_keeps
 def test_an_svg_that_runs_code_is_published_without_it() -> None:
     original = SVG.format('<script>steal()</script><rect width="5" height="5" onclick="steal()"/>'
                           '<image xlink:href="https://tracker.example/pixel.png"/>'
-                          '<a href="https://www.nhs.uk/"><text>NHS</text></a>').encode()
+                          '<a href="https://www.nhs.uk/"><text>NHS</text></a>'
+                          '<a href="java&#9;script:steal()"><text>Go</text></a>').encode()
     published = without_metadata(original, "logo.svg")
     assert b"steal" not in published and b"tracker" not in published and b"https://www.nhs.uk/" in published
 
@@ -321,16 +326,28 @@ STYLES_THAT_FETCH = {
 }
 """A style, or an attribute a browser reads as one, that loads something from another website
 when the SVG is opened on its own, however the style is written."""
+ADDRESSES_THAT_FETCH = {
+    "backslashes": '<image width="5" height="5" href="\\\\{host}"/>',
+    "slash-backslash": '<image width="5" height="5" xlink:href="/\\{host}"/>',
+    "tab": '<image width="5" height="5" href="ht&#9;tps://{host}"/>',
+    "line-break": '<image width="5" height="5" href="/&#10;/{host}"/>',
+    "animated": '<image width="5" height="5"><set attributeName="href" to="{address}"/></image>',
+    "animated-values": ('<image width="5" height="5" href="#none">'
+                        '<animate attributeName="xlink:href" values="#none;{address}" dur="1s"/></image>'),
+}
+"""An address of another website written as browsers still read it (they take out tabs and line
+breaks, and read \\ as //), or given to an image by an animation."""
+FETCHING = {**STYLES_THAT_FETCH, **ADDRESSES_THAT_FETCH}
 
 
 def fetching_svg(name: str) -> bytes:
-    tracker = f"https://tracker.example/{name}.png"
+    host = f"tracker.example/{name}.png"
     return SVG.format('<rect width="10" height="10" fill="green"/>'
-                      + STYLES_THAT_FETCH[name].format(address=tracker)).encode()
+                      + FETCHING[name].format(address=f"https://{host}", host=host)).encode()
 
 
-@pytest.mark.parametrize("name", STYLES_THAT_FETCH)
-def test_an_svg_style_that_fetches_from_elsewhere_is_published_without_it(name: str) -> None:
+@pytest.mark.parametrize("name", FETCHING)
+def test_an_svg_that_fetches_from_elsewhere_is_published_without_it(name: str) -> None:
     published = without_metadata(fetching_svg(name), f"{name}.svg")
     assert b"tracker.example" not in published
     assert ElementTree.fromstring(published).find("{http://www.w3.org/2000/svg}rect").get("fill") == "green"
@@ -339,12 +356,12 @@ def test_an_svg_style_that_fetches_from_elsewhere_is_published_without_it(name: 
 def test_an_svg_opened_on_its_own_loads_nothing_from_other_websites(tmp_path: Path) -> None:
     """As a visitor who opens the published image in its own tab (or saves and opens it)."""
     require(browser_available(), "Chromium via Playwright")
-    for name in STYLES_THAT_FETCH:
+    for name in FETCHING:
         (tmp_path / f"{name}.svg").write_bytes(without_metadata(fetching_svg(name), f"{name}.svg"))
     loaded: dict[str, list[str]] = {}
     with serve_directory(tmp_path) as base, chromium_browser() as browser, open_page(browser) as page:
         leaving = page_requests_leaving_origin(page, base)
-        for name in STYLES_THAT_FETCH:
+        for name in FETCHING:
             page.goto(f"{base}{name}.svg", wait_until="networkidle")
             loaded[name] = list(leaving)
             leaving.clear()
