@@ -53,11 +53,6 @@ def without_metadata(data: bytes, name: str) -> bytes:
         raise ImageNotCleaned("it ends before the picture does") from exc
 
 
-def has_metadata(data: bytes, name: str) -> bool:
-    """Whether publishing the picture leaves anything out (ImageNotCleaned if it cannot be read)."""
-    return without_metadata(data, name) != data
-
-
 def _cleaned(data: bytes, name: str) -> bytes:
     if data.startswith(JPEG_START):
         return _jpeg(data)
