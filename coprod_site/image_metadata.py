@@ -33,6 +33,7 @@ import posixpath
 import re
 import struct
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 JPEG_START = b"\xff\xd8"
@@ -382,7 +383,24 @@ class _SvgReader(ElementTree.TreeBuilder):
         self.left_out = True
 
 
-def read_svg(data: bytes) -> tuple[ElementTree.Element, bool]:
+@dataclass(frozen=True)
+class Drawing:
+    """An SVG image, read once for `coprod check`."""
+
+    active: list[str]
+    """What in it would run code or fetch from another website, in a few words each."""
+    published: bytes
+    """The drawing as the site publishes it: without those, nor its hidden details."""
+
+
+def read_drawing(data: bytes) -> Drawing:
+    """The SVG image `data` (ImageNotCleaned if it is not well-formed XML)."""
+    root, left_out = _read_svg(data)
+    active = sorted({what for element in root.iter() for what in _active_parts(element)})
+    return Drawing(active, _published_svg(data, root, left_out))
+
+
+def _read_svg(data: bytes) -> tuple[ElementTree.Element, bool]:
     """The drawing, and whether reading it left out comments or instructions; ImageNotCleaned
     if it is not well-formed XML."""
     reader = _SvgReader()
@@ -395,7 +413,12 @@ def read_svg(data: bytes) -> tuple[ElementTree.Element, bool]:
 
 
 def _svg(data: bytes) -> bytes:
-    root, left_out = read_svg(data)
+    return _published_svg(data, *_read_svg(data))
+
+
+def _published_svg(data: bytes, root: ElementTree.Element, left_out: bool) -> bytes:
+    """The drawing without its hidden and active parts (`data` itself if it has none); `root` is
+    changed to match."""
     namespace = _namespace(root.tag)
     if not _clean_element(root, namespace) and not left_out:
         return data
@@ -432,7 +455,7 @@ def _is_dropped_element(element: ElementTree.Element, namespace: str) -> bool:
     """A drawing program's own element (sodipodi:namedview), <metadata>, or one that runs code."""
     tag = element.tag if isinstance(element.tag, str) else ""
     return (_namespace(tag) != namespace or _local(tag) == "metadata"
-            or any(True for _ in active_parts(element, attributes=False)))
+            or any(True for _ in _active_parts(element, attributes=False)))
 
 
 def _is_dropped_attribute(element: ElementTree.Element, name: str) -> bool:
@@ -453,7 +476,7 @@ def _remove_keeping_text(parent: ElementTree.Element, child: ElementTree.Element
     parent.remove(child)
 
 
-def active_parts(element: ElementTree.Element, attributes: bool = True) -> Iterator[str]:
+def _active_parts(element: ElementTree.Element, attributes: bool = True) -> Iterator[str]:
     """What in the element would run code or fetch from another website, in a few words: an
     image on a page does neither, but an SVG opened on its own does."""
     name = _local(element.tag) if isinstance(element.tag, str) else ""

@@ -29,6 +29,7 @@ from support.browser import (
 )
 
 from coprod_site.checks import check_folder
+from coprod_site.checks.images import DRAWING_DETAILS
 from coprod_site.image_metadata import ImageNotCleaned, without_metadata
 
 ARTIST, COPYRIGHT, DESCRIPTION, GPS_IFD, ORIENTATION = 0x013B, 0x8298, 0x010E, 0x8825, 0x0112
@@ -423,6 +424,27 @@ def test_the_built_site_has_each_picture_without_its_details_and_check_asks_to_c
     assert b"sodipodi" not in (root / "site/assets/logo.svg").read_bytes()
     assert opened((root / "site/assets/two.jpg").read_bytes()).format == "JPEG"  # one picture, not two
     assert 'src="../assets/garden.jpg"' in (root / "site/garden/index.html").read_text(encoding="utf-8")
+
+
+def test_a_check_reads_each_drawing_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """coprod check read every SVG image three times: twice to find what runs code or fetches from
+    elsewhere, and again to take out its hidden details. What it says is the same."""
+    drawing = INKSCAPE_SVG.encode()
+    root = write_files(tmp_path, FILES)
+    (root / "content/assets").mkdir(parents=True, exist_ok=True)
+    (root / "content/assets/logo.svg").write_bytes(drawing)
+    read: list[bytes] = []
+
+    class CountingParser(ElementTree.XMLParser):
+        def feed(self, data: bytes | str) -> None:
+            read.append(data if isinstance(data, bytes) else data.encode())
+            super().feed(data)
+
+    monkeypatch.setattr(ElementTree, "XMLParser", CountingParser)
+    _, _, problems = check_folder(root)
+    assert read.count(drawing) == 1
+    assert [(p.path, p.message == DRAWING_DETAILS) for p in problems if p.path.endswith(".svg")] == [
+        ("content/assets/logo.svg", True)]
 
 
 def test_a_picture_that_cannot_be_cleaned_stops_the_check_and_the_build_and_is_not_published(
