@@ -19,7 +19,9 @@ a note to turn it), written again as the only field of a new EXIF block.
 An SVG drawing is a text document: its comments, <metadata> and the drawing
 program's own notes (Inkscape's record of the file's name and the folder it was
 exported to) are dropped, and with them anything that would run code or fetch
-from another website. Its <title> and <desc> stay: they are its alt text.
+from another website: a script, an address, a style that loads a file (a style
+may use only the drawing's own parts, as in url(#gradient)). Its <title> and
+<desc> stay: they are its alt text.
 
 A picture this reader cannot take apart with certainty is never published as it
 is: `ImageNotCleaned` says why, and the site leaves it out.
@@ -31,6 +33,7 @@ import posixpath
 import re
 import struct
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 JPEG_START = b"\xff\xd8"
@@ -49,11 +52,6 @@ def without_metadata(data: bytes, name: str) -> bytes:
         return _cleaned(data, name)
     except (struct.error, IndexError, ValueError) as exc:  # a length or marker past the end
         raise ImageNotCleaned("it ends before the picture does") from exc
-
-
-def has_metadata(data: bytes, name: str) -> bool:
-    """Whether publishing the picture leaves anything out (ImageNotCleaned if it cannot be read)."""
-    return without_metadata(data, name) != data
 
 
 def _cleaned(data: bytes, name: str) -> bytes:
@@ -350,8 +348,21 @@ def _item_types(meta: bytes) -> Iterator[bytes]:
 _SVG = "http://www.w3.org/2000/svg"
 _KEPT_ATTRIBUTE_NAMESPACES = ("", "http://www.w3.org/XML/1998/namespace", "http://www.w3.org/1999/xlink")
 """An SVG's own attributes, xml:space and xml:lang, and xlink:href: never a drawing program's."""
-_EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-"""An address with a scheme (http:, javascript:, data:) or another host: not a part of the image."""
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
+"""An address with a scheme (http:, javascript:, data:) or another host (//host, or \\\\host,
+which browsers read the same way): not a part of the image."""
+_LEFT_OUT_OF_ADDRESSES = re.compile(r"[\t\n\r]")
+"""What browsers take out of an address before reading it: 'ht&#9;tps:' is 'https:' (and spaces
+and control characters around it)."""
+_AROUND_ADDRESSES = "".join(map(chr, range(0x21)))
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\r\n\f])?|(\r\n|[\r\n\f])|(.))",
+                         re.IGNORECASE | re.DOTALL)
+_CSS_COMMENT_MARK = re.compile(r"/\*|\*/")
+_CSS_FETCH = re.compile(r"""(?:@import|(?:image(?:-set)?|src|cross-fade)\s*\(|url\s*\((?![ \t\r\n\f]*['"]?#))"""
+                        r"[^)};]{0,60}\)?", re.IGNORECASE)
+"""What in a style loads a file (and the words after it, to show): @import, image-set("x.png" 1x)
+and the like, and url() unless it names a part of the drawing itself (url(#shade): a chart's
+gradient, an icon's mask)."""
 
 
 class _SvgReader(ElementTree.TreeBuilder):
@@ -372,7 +383,24 @@ class _SvgReader(ElementTree.TreeBuilder):
         self.left_out = True
 
 
-def read_svg(data: bytes) -> tuple[ElementTree.Element, bool]:
+@dataclass(frozen=True)
+class Drawing:
+    """An SVG image, read once for `coprod check`."""
+
+    active: list[str]
+    """What in it would run code or fetch from another website, in a few words each."""
+    published: bytes
+    """The drawing as the site publishes it: without those, nor its hidden details."""
+
+
+def read_drawing(data: bytes) -> Drawing:
+    """The SVG image `data` (ImageNotCleaned if it is not well-formed XML)."""
+    root, left_out = _read_svg(data)
+    active = sorted({what for element in root.iter() for what in _active_parts(element)})
+    return Drawing(active, _published_svg(data, root, left_out))
+
+
+def _read_svg(data: bytes) -> tuple[ElementTree.Element, bool]:
     """The drawing, and whether reading it left out comments or instructions; ImageNotCleaned
     if it is not well-formed XML."""
     reader = _SvgReader()
@@ -385,7 +413,12 @@ def read_svg(data: bytes) -> tuple[ElementTree.Element, bool]:
 
 
 def _svg(data: bytes) -> bytes:
-    root, left_out = read_svg(data)
+    return _published_svg(data, *_read_svg(data))
+
+
+def _published_svg(data: bytes, root: ElementTree.Element, left_out: bool) -> bytes:
+    """The drawing without its hidden and active parts (`data` itself if it has none); `root` is
+    changed to match."""
     namespace = _namespace(root.tag)
     if not _clean_element(root, namespace) and not left_out:
         return data
@@ -422,7 +455,7 @@ def _is_dropped_element(element: ElementTree.Element, namespace: str) -> bool:
     """A drawing program's own element (sodipodi:namedview), <metadata>, or one that runs code."""
     tag = element.tag if isinstance(element.tag, str) else ""
     return (_namespace(tag) != namespace or _local(tag) == "metadata"
-            or any(True for _ in active_parts(element, attributes=False)))
+            or any(True for _ in _active_parts(element, attributes=False)))
 
 
 def _is_dropped_attribute(element: ElementTree.Element, name: str) -> bool:
@@ -443,12 +476,21 @@ def _remove_keeping_text(parent: ElementTree.Element, child: ElementTree.Element
     parent.remove(child)
 
 
-def active_parts(element: ElementTree.Element, attributes: bool = True) -> Iterator[str]:
+def _active_parts(element: ElementTree.Element, attributes: bool = True) -> Iterator[str]:
     """What in the element would run code or fetch from another website, in a few words: an
     image on a page does neither, but an SVG opened on its own does."""
     name = _local(element.tag) if isinstance(element.tag, str) else ""
     if name.lower() in ("script", "foreignobject", "iframe"):
         yield f"a <{name}> element"
+    if name.lower() == "style":
+        fetched = _style_fetches("".join(element.itertext()))
+        if fetched is not None:
+            yield f"a style that loads '{fetched}'"
+    if name.lower() in ("set", "animate") and element.get("attributeName", "").strip().rpartition(":")[2] == "href":
+        values = [*(element.get(given, "") for given in ("from", "to", "by")), *element.get("values", "").split(";")]
+        for address in map(_address, values):
+            if _EXTERNAL.match(address):
+                yield f"a link to '{address[:60]}'"  # given to the element the animation changes
     for attribute, value in element.attrib.items() if attributes else ():
         found = _active_attribute(name, attribute, value)
         if found is not None:
@@ -459,10 +501,40 @@ def _active_attribute(element: str, attribute: str, value: str) -> str | None:
     local = _local(attribute).lower()
     if local.startswith("on"):
         return f"an event handler ({local})"
-    if local == "href" and _EXTERNAL.match(value) and (
-            element.lower() != "a" or value.strip().lower().startswith("javascript:")):
-        return f"a link to '{value.strip()[:60]}'"  # fetched (an <a> to another page is only followed)
+    if local == "href":
+        address = _address(value)
+        if _EXTERNAL.match(address) and (element.lower() != "a" or address.lower().startswith("javascript:")):
+            return f"a link to '{address[:60]}'"  # fetched (an <a> to another page is only followed)
+        return None
+    fetched = _style_fetches(value)  # style="...", and fill="url(...)" and the like, read as styles
+    return None if fetched is None else f"a style that loads '{fetched}'"
+
+
+def _address(value: str) -> str:
+    """An address as a browser reads it."""
+    return _LEFT_OUT_OF_ADDRESSES.sub("", value).strip(_AROUND_ADDRESSES)
+
+
+def _style_fetches(css: str) -> str | None:
+    """The start of what in a style would load a file, if anything would. The style is read as
+    a browser reads it (escapes such as u\\72l( are 'url(', in capitals or not), and read again
+    with comments' marks taken out: anything a comment could hide is found, and more."""
+    if "(" not in css and "@" not in css and "\\" not in css:
+        return None  # a shape's path, a number: the quick answer
+    css = _CSS_ESCAPE.sub(_css_unescaped, css)
+    for read in (css, _CSS_COMMENT_MARK.sub("", css)):
+        found = _CSS_FETCH.search(read)
+        if found is not None:
+            return found[0].strip()
     return None
+
+
+def _css_unescaped(escape: re.Match[str]) -> str:
+    code, line_break, character = escape.groups()
+    if code is not None:
+        number = int(code, 16)
+        return chr(number) if 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else "\ufffd"
+    return "" if line_break is not None else character
 
 
 def _namespace(name: str) -> str:

@@ -19,9 +19,18 @@ import pytest
 from conftest import mkdocs_build
 from groups import FILES, write_files
 from PIL import Image, ImageSequence, PngImagePlugin, features
+from support.browser import (
+    browser_available,
+    chromium_browser,
+    open_page,
+    page_requests_leaving_origin,
+    require,
+    serve_directory,
+)
 
 from coprod_site.checks import check_folder
-from coprod_site.image_metadata import ImageNotCleaned, has_metadata, without_metadata
+from coprod_site.checks.images import DRAWING_DETAILS
+from coprod_site.image_metadata import ImageNotCleaned, without_metadata
 
 ARTIST, COPYRIGHT, DESCRIPTION, GPS_IFD, ORIENTATION = 0x013B, 0x8298, 0x010E, 0x8825, 0x0112
 PRIVATE = [b"Fatima", b"07700", b"fatima@example.org", b"943 476 5919"]
@@ -70,10 +79,17 @@ def test_an_svg_that_runs_code_or_fetches_from_elsewhere_is_a_problem(tmp_path: 
         "tracker.svg": SVG.format('<image xlink:href="https://tracker.example/pixel.png"/>'),
         "link.svg": SVG.format('<a href="javascript:alert(1)"><text>Go</text></a>'),
         "broken.svg": "<svg><unclosed></svg>",
+        "chart.svg": SVG.format('<defs><linearGradient id="g"/></defs><style>.bar { fill: url(#g) }</style>'
+                                '<rect class="bar" width="5" height="5" style="stroke: url(#g)"/>'),
+        "styled.svg": SVG.format('<style>rect { fill: url("https://tracker.example/pixel.png") }</style>'),
+        "animated.svg": SVG.format('<image><set attributeName="href" to="ht&#9;tps://tracker.example/pixel.png"/>'
+                                   '</image>'),
     }
     root = write_files(tmp_path, {**FILES, **{f"content/assets/{name}": text for name, text in drawings.items()}})
     _, _, problems = check_folder(root)
     assert sorted((p.path.rpartition("/")[2], p.message) for p in problems if p.path.endswith(".svg")) == [
+        ("animated.svg", ("has a link to 'https://tracker.example/pixel.png'. An image on the site must not run "
+                         "code or fetch anything from other websites: remove them, or save the image as a PNG.")),
         ("broken.svg", "cannot be read as an SVG image. Save it again from the program that made it, or as a PNG."),
         ("handler.svg", ("has an event handler (onclick). An image on the site must not run code or fetch "
                         "anything from other websites: remove them, or save the image as a PNG.")),
@@ -81,6 +97,9 @@ def test_an_svg_that_runs_code_or_fetches_from_elsewhere_is_a_problem(tmp_path: 
                      "anything from other websites: remove them, or save the image as a PNG.")),
         ("script.svg", ("has a <script> element. An image on the site must not run code or fetch anything from "
                        "other websites: remove them, or save the image as a PNG.")),
+        ("styled.svg", ("has a style that loads 'url(\"https://tracker.example/pixel.png\")'. An image on the "
+                       "site must not run code or fetch anything from other websites: remove them, or save the "
+                       "image as a PNG.")),
         ("tracker.svg", ("has a link to 'https://tracker.example/pixel.png'. An image on the site must not run "
                         "code or fetch anything from other websites: remove them, or save the image as a PNG.")),
     ]
@@ -108,7 +127,7 @@ def phone_photo(image: Image.Image | None = None, **options: object) -> bytes:
 def test_a_phone_photo_loses_location_owner_and_comments_but_keeps_its_pixels_and_which_way_up() -> None:
     original = phone_photo()
     published = without_metadata(original, "photo.jpg")
-    assert has_metadata(original, "photo.jpg") and not has_metadata(published, "photo.jpg")
+    assert without_metadata(published, "photo.jpg") == published  # nothing left to take out
     assert secrets_in(original) == PRIVATE[:3] and secrets_in(published) == []
     assert dict(opened(published).getexif()) == {ORIENTATION: 6}  # a portrait photo stays upright
     assert opened(published).tobytes() == opened(original).tobytes()
@@ -286,9 +305,78 @@ def test_an_svg_loses_comments_metadata_and_its_drawing_programs_notes_but_keeps
 def test_an_svg_that_runs_code_is_published_without_it() -> None:
     original = SVG.format('<script>steal()</script><rect width="5" height="5" onclick="steal()"/>'
                           '<image xlink:href="https://tracker.example/pixel.png"/>'
-                          '<a href="https://www.nhs.uk/"><text>NHS</text></a>').encode()
+                          '<a href="https://www.nhs.uk/"><text>NHS</text></a>'
+                          '<a href="java&#9;script:steal()"><text>Go</text></a>').encode()
     published = without_metadata(original, "logo.svg")
     assert b"steal" not in published and b"tracker" not in published and b"https://www.nhs.uk/" in published
+
+
+STYLES_THAT_FETCH = {
+    "style-element": '<style>rect {{ fill: url({address}) }}</style>',
+    "style-attribute": '<rect width="5" height="5" style="fill: url({address})"/>',
+    "fill-attribute": '<rect width="5" height="5" fill="url({address}#shade)"/>',
+    "cursor-attribute": '<rect width="5" height="5" cursor="url({address}), auto"/>',
+    "import": '<style>@import "{address}";</style>',
+    "import-url": "<style>@import url('{address}');</style>",
+    "image-set": '<style>rect {{ mask-image: image-set("{address}" 1x) }}</style>',
+    "font": '<style>@font-face {{ font-family: Hand; src: url({address}) }}</style>',
+    "upper-case": '<style>rect {{ fill: URL({address}) }}</style>',
+    "escaped": '<style>rect {{ fill: u\\72 l({address}) }}</style>',
+    "escaped-attribute": '<rect width="5" height="5" fill="u\\72l({address})"/>',
+    "comment": '<rect width="5" height="5" style="fill: url/**/({address})"/>',
+}
+"""A style, or an attribute a browser reads as one, that loads something from another website
+when the SVG is opened on its own, however the style is written."""
+ADDRESSES_THAT_FETCH = {
+    "backslashes": '<image width="5" height="5" href="\\\\{host}"/>',
+    "slash-backslash": '<image width="5" height="5" xlink:href="/\\{host}"/>',
+    "tab": '<image width="5" height="5" href="ht&#9;tps://{host}"/>',
+    "line-break": '<image width="5" height="5" href="/&#10;/{host}"/>',
+    "animated": '<image width="5" height="5"><set attributeName="href" to="{address}"/></image>',
+    "animated-values": ('<image width="5" height="5" href="#none">'
+                        '<animate attributeName="xlink:href" values="#none;{address}" dur="1s"/></image>'),
+}
+"""An address of another website written as browsers still read it (they take out tabs and line
+breaks, and read \\ as //), or given to an image by an animation."""
+FETCHING = {**STYLES_THAT_FETCH, **ADDRESSES_THAT_FETCH}
+
+
+def fetching_svg(name: str) -> bytes:
+    host = f"tracker.example/{name}.png"
+    return SVG.format('<rect width="10" height="10" fill="green"/>'
+                      + FETCHING[name].format(address=f"https://{host}", host=host)).encode()
+
+
+@pytest.mark.parametrize("name", FETCHING)
+def test_an_svg_that_fetches_from_elsewhere_is_published_without_it(name: str) -> None:
+    published = without_metadata(fetching_svg(name), f"{name}.svg")
+    assert b"tracker.example" not in published
+    assert ElementTree.fromstring(published).find("{http://www.w3.org/2000/svg}rect").get("fill") == "green"
+
+
+def test_an_svg_opened_on_its_own_loads_nothing_from_other_websites(tmp_path: Path) -> None:
+    """As a visitor who opens the published image in its own tab (or saves and opens it)."""
+    require(browser_available(), "Chromium via Playwright")
+    for name in FETCHING:
+        (tmp_path / f"{name}.svg").write_bytes(without_metadata(fetching_svg(name), f"{name}.svg"))
+    loaded: dict[str, list[str]] = {}
+    with serve_directory(tmp_path) as base, chromium_browser() as browser, open_page(browser) as page:
+        leaving = page_requests_leaving_origin(page, base)
+        for name in FETCHING:
+            page.goto(f"{base}{name}.svg", wait_until="networkidle")
+            loaded[name] = list(leaving)
+            leaving.clear()
+    assert {name: found for name, found in loaded.items() if found} == {}
+
+
+def test_styles_that_use_the_drawings_own_parts_are_kept() -> None:
+    """Charts and icons fill shapes with their own gradients and patterns: url(#id) loads nothing."""
+    original = SVG.format(
+        '<defs><linearGradient id="shade"/><pattern id="dots"/><mask id="cut"/></defs>'
+        "<style>.bar { fill: url(#shade) } .gap { mask: url( '#cut' ) } rect:hover { fill: #fff }</style>"
+        '<rect class="bar" width="5" height="5" fill="url(#shade)" style="stroke: URL(&quot;#dots&quot;)"/>'
+        '<rect class="gap" width="5" height="5" mask="url(#cut)"/>').encode()
+    assert without_metadata(original, "chart.svg") == original
 
 
 PICTURES = {
@@ -336,6 +424,27 @@ def test_the_built_site_has_each_picture_without_its_details_and_check_asks_to_c
     assert b"sodipodi" not in (root / "site/assets/logo.svg").read_bytes()
     assert opened((root / "site/assets/two.jpg").read_bytes()).format == "JPEG"  # one picture, not two
     assert 'src="../assets/garden.jpg"' in (root / "site/garden/index.html").read_text(encoding="utf-8")
+
+
+def test_a_check_reads_each_drawing_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """coprod check read every SVG image three times: twice to find what runs code or fetches from
+    elsewhere, and again to take out its hidden details. What it says is the same."""
+    drawing = INKSCAPE_SVG.encode()
+    root = write_files(tmp_path, FILES)
+    (root / "content/assets").mkdir(parents=True, exist_ok=True)
+    (root / "content/assets/logo.svg").write_bytes(drawing)
+    read: list[bytes] = []
+
+    class CountingParser(ElementTree.XMLParser):
+        def feed(self, data: bytes | str) -> None:
+            read.append(data if isinstance(data, bytes) else data.encode())
+            super().feed(data)
+
+    monkeypatch.setattr(ElementTree, "XMLParser", CountingParser)
+    _, _, problems = check_folder(root)
+    assert read.count(drawing) == 1
+    assert [(p.path, p.message == DRAWING_DETAILS) for p in problems if p.path.endswith(".svg")] == [
+        ("content/assets/logo.svg", True)]
 
 
 def test_a_picture_that_cannot_be_cleaned_stops_the_check_and_the_build_and_is_not_published(

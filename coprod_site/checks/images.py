@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..image_metadata import ImageNotCleaned, active_parts, read_svg, without_metadata
+from ..image_metadata import ImageNotCleaned, read_drawing, without_metadata
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
@@ -38,24 +38,28 @@ def image_files(group: Group) -> Iterator[tuple[str, Path]]:
         yield shown, Path(group.root) / shown
 
 
-def check_image_metadata(group: Group, settings: Settings) -> Iterator[Problem]:
+def check_image_files(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning for each image holding hidden details: the site gets a copy without them
     (image_metadata.py), but the file itself keeps them for anyone who can see the repository.
-    An error for one whose details cannot be taken out: the site never publishes it as it is."""
+    An error for one whose details cannot be taken out: the site never publishes it as it is.
+    An SVG image is a document, read once: opened on its own it runs its scripts, and it can
+    fetch things from other websites. An image on the site does neither (an error)."""
     for shown, file in image_files(group):
         try:
             data = file.read_bytes()
         except OSError:
             continue
-        if _is_svg(shown) and _svg_problem(shown, data) is not None:
-            continue  # check_svg_content's error: the site publishes nothing until it is fixed
-        try:
-            published = without_metadata(data, shown)
-        except ImageNotCleaned as exc:
-            yield Problem(shown, None, None, not_cleaned_message(exc))
-            continue
-        if published != data:
-            yield Problem(shown, None, None, DRAWING_DETAILS if _is_svg(shown) else PHOTO_DETAILS, "warning")
+        problem = _svg_problem(shown, data) if _is_svg(shown) else _picture_problem(shown, data)
+        if problem is not None:
+            yield problem
+
+
+def _picture_problem(shown: str, data: bytes) -> Problem | None:
+    try:
+        published = without_metadata(data, shown)
+    except ImageNotCleaned as exc:
+        return Problem(shown, None, None, not_cleaned_message(exc))
+    return None if published == data else Problem(shown, None, None, PHOTO_DETAILS, "warning")
 
 
 PHOTO_DETAILS = (
@@ -82,34 +86,18 @@ def _is_svg(shown: str) -> bool:
     return shown.lower().endswith(".svg")
 
 
-def check_svg_content(group: Group, settings: Settings) -> Iterator[Problem]:
-    """An SVG image is a document: opened on its own it runs its scripts, and it can fetch things
-    from other websites. An image on the site does neither."""
-    for shown, file in image_files(group):
-        if not _is_svg(shown):
-            continue
-        try:
-            data = file.read_bytes()
-        except OSError:
-            continue
-        problem = _svg_problem(shown, data)
-        if problem is not None:
-            yield problem
-
-
 def _svg_problem(shown: str, data: bytes) -> Problem | None:
     try:
-        root, _ = read_svg(data)
+        drawing = read_drawing(data)
     except ImageNotCleaned:
         return Problem(shown, None, None, "cannot be read as an SVG image. "
                        "Save it again from the program that made it, or as a PNG.")
-    found = sorted({what for element in root.iter() for what in active_parts(element)})
-    if not found:
-        return None
-    return Problem(shown, None, None, f"has {', '.join(found)}. An image on the site must not run "
-                   "code or fetch anything from other websites: remove them, or save the image as a PNG.")
+    if drawing.active:  # the site publishes nothing until it is fixed: no warning as well
+        return Problem(shown, None, None, f"has {', '.join(drawing.active)}. An image on the site must not "
+                       "run code or fetch anything from other websites: remove them, or save the image as a PNG.")
+    return None if drawing.published == data else Problem(shown, None, None, DRAWING_DETAILS, "warning")
 
 
 CHECKS = (check_image_alt_text,)
-GROUP_CHECKS = (check_image_metadata, check_svg_content)
+GROUP_CHECKS = (check_image_files,)
 """Once for the whole group: every part of a split group has every image."""
