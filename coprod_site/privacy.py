@@ -125,20 +125,28 @@ POSTCODE_INWARD = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}")
 """The second half of every full postcode, in either case (GIR 0AA's too): far quicker to
 search for than the postcodes themselves."""
 
-_GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*"
-"""What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks."""
+_GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*+"
+"""What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks.
+
+This and the joins below are taken whole (`*+`): never given back a character at a time to
+try the rest of the name again, which on a run of thousands of spaces (a line drawn with
+dashes) took hours where two joins stood side by side. Nothing they take can start a word
+of a name, so no match is lost."""
 
 _DASHES = "\\-\u2010-\u2015\u2212"
 """A hyphen, the non-breaking hyphen word processors put in names, en and em dashes, a minus."""
-_JOIN = r"(?:\s|&nbsp;|&#160;|%20|<[^<>]{0,300}>|[*_~`.+" + _DASHES + "])*"
+_APOSTROPHES = "['\u2018\u2019\u02bc\u02bb\u00b4\u2032]"
+"""Straight and curly apostrophes, the modifier letters that look like them ('O\u02bcneill'),
+and the accent and prime typed for one."""
+_JOINING = r"\s|&nbsp;|&#160;|%20|<[^<>]{0,300}>|[*_~`.+" + _DASHES + "]"
+_JOIN = rf"(?:{_JOINING})*+"
 """What may join the words of a full name, or the parts of a double-barrelled one: what `_GAP`
 allows, hyphens and dashes ('Mary-Jane', 'Ellis\u2013Brown'), nothing ('EllisBrown'), and what
 joins words in web addresses, file names and email addresses ('goodbye-jordan-ellis-brown',
 'Letter%20from%20Sam%20Patel.pdf', 'sam.patel@')."""
-
-_APOSTROPHES = "['\u2018\u2019\u02bc\u02bb\u00b4\u2032]"
-"""Straight and curly apostrophes, the modifier letters that look like them ('O\u02bcneill'),
-and the accent and prime typed for one."""
+_PARTS = rf"(?:{_APOSTROPHES}|{_JOINING})*+"
+"""What may stand where the register writes an apostrophe in a word: any apostrophe, what
+`_JOIN` allows ('o-neill' in a web address), or nothing ('ONeill' for "O'Neill")."""
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 """Combining accents, which follow the letter they sit on."""
@@ -453,15 +461,19 @@ def _token(word: str, start: int = 0) -> str:
         if char.lower() in _ONE_FOR_TWO:
             two = _ONE_FOR_TWO[char.lower()]
             parts.append(f"(?:{re.escape(char)}{_MARK}|{_letter(two[0])}{_letter(two[1])})")
-        elif re.fullmatch(_APOSTROPHES, char):
-            parts.append(f"(?:{_APOSTROPHES}|{_JOIN})")
-        elif re.fullmatch(f"[{_DASHES}]", char):
-            parts.append(_JOIN)
+        elif run := _SEPARATOR.match(word, index):  # one join for a run of them ("O'-Neill")
+            parts.append(_PARTS if _APOSTROPHE.search(run.group()) else _JOIN)
+            index = run.end()
+            continue
         else:
             parts.append(_letter(char))
         index += 1
     return "".join(parts)
 
+
+_APOSTROPHE = re.compile(_APOSTROPHES)
+_SEPARATOR = re.compile(f"(?:{_APOSTROPHES}|[{_DASHES}])+")
+"""Apostrophes and hyphens in a name: where its parts may be joined otherwise, or not at all."""
 
 _TWO_FOR_ONE = {two: one for one, two in _ONE_FOR_TWO.items()}
 _MARK = f"[{_MARKS}]*"
@@ -524,11 +536,17 @@ TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|revd|cllr)\.?"
 _TITLE = re.compile(TITLES, re.IGNORECASE)
 
 
+_STANDING_ALONE = re.compile(rf"\s*([{_DASHES}]+)\s*|(?<=[^\W\d_])(?<!\w\w)({_APOSTROPHES})\s+(?=\w)")
+"""A dash typed with spaces round it ('Ellis - Brown'), or a space after an apostrophe that
+follows one letter ("O' Neill"): the double-barrelled or joined name they stand in."""
+
+
 def name_as_said(written: str) -> str:
     """A name in the order text gives it, without a title: 'Patel, Sam' and 'Mrs Sam Patel' are
     'Sam Patel'. A register is typed like a list of contacts, and a name looked for only as the
     list writes it would be missed in every sentence that names the person."""
     name = " ".join(unicodedata.normalize("NFC", written).split())
+    name = _STANDING_ALONE.sub(lambda mark: mark.group(1) or mark.group(2), name)
     last, comma, given = name.partition(",")
     if comma and "," not in given and last.strip() and given.strip():
         name = f"{given.strip()} {last.strip()}"
