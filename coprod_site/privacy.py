@@ -147,8 +147,9 @@ addresses, file names and email addresses ('goodbye-jordan-ellis-brown',
 'Letter%20from%20Sam%20Patel.pdf', 'sam.patel@'). Where the register writes a hyphen, nothing
 at all too ('EllisBrown'); between words, something must be there (`_between`)."""
 _PARTS = rf"(?:{_APOSTROPHES}|{_JOINING})*+"
-"""What may stand where the register writes an apostrophe in a word: any apostrophe, what
-`_JOIN` allows ('o-neill' in a web address), or nothing ('ONeill' for "O'Neill")."""
+"""What may stand where the register writes an apostrophe in a word, or where a capital starts
+a part of one (`_starts_part`: "O'Neill" for 'ONeill'): any apostrophe, what `_JOIN` allows
+('o-neill' in a web address), or nothing ('ONeill' for "O'Neill")."""
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 """Combining accents, which follow the letter they sit on."""
@@ -495,9 +496,20 @@ def _token(word: str, start: int = 0) -> str:
             index = run.end()
             continue
         else:
+            if _starts_part(word, index):  # 'ONeill' is "O'Neill" or 'O Neill' too
+                parts.append(_PARTS)
             parts.append(_letter(char))
         index += 1
     return "".join(parts)
+
+
+def _starts_part(word: str, index: int) -> bool:
+    """Whether a capital starts a part of the word here: after a small letter ('McDonald',
+    'EllisBrown'), or after a capital and before a small letter ('ONeill'). A register that
+    writes a name so has joined its parts, which text may write apart."""
+    if not 0 < index < len(word) or not word[index].isupper():
+        return False
+    return word[index - 1].islower() or (word[index - 1].isupper() and word[index + 1:index + 2].islower())
 
 
 _APOSTROPHE = re.compile(_APOSTROPHES)
@@ -684,8 +696,10 @@ _BY_TITLE = _title_start()
 
 def _key_letters(word: str) -> str:
     """The longest run of letters in a word of a name, folded: what every match of its pattern
-    holds in the folded text ('neill' of "O'Neill", which may be written 'ONeill')."""
-    runs = re.split(r"[\W_]+", fold_letters(word))
+    holds in the folded text ('neill' of "O'Neill", which may be written 'ONeill'; of 'ONeill'
+    too, which may be written "O'Neill")."""
+    parted = "".join(" " + char if _starts_part(word, index) else char for index, char in enumerate(word))
+    runs = re.split(r"[\W_]+", fold_letters(parted))
     return max(runs, key=len)
 
 

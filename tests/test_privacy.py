@@ -174,12 +174,16 @@ def test_a_name_is_found_with_or_without_its_accents() -> None:
     ("Chlo\u00e9 B\u0153uf", "Chloe Boeuf"), ("Chloe Boeuf", "Chlo\u00e9 B\u0153uf"), ("Tom \u00deorsson", "Tom Thorsson"),
     ("I\u015f\u0131l Kaya", "Isil Kaya"), ("Nguyen Van An", "Nguy\u1ec5n V\u0103n An"),
     ("Zo\u00eb Lef\u00e8vre", "Zoe\u0308 Lefe\u0300vre"), ("Aeron Smith", "\u00c6ron Smith"),
-    ("Thea Jones", "\u00dee\u0061 Jones"),
+    ("Thea Jones", "\u00dee\u0061 Jones"), ("Siobhan ONeill", "Siobh\u00e1n O'Neill"),
+    ("Siobhan ONeill", "Siobhan O\u02bcneill"), ("Siobh\u00e1n O'Neill", "Siobhan O' Neill"),
+    ("Jordan EllisBrown", "Jordan Ellis-Brown"), ("Jordan EllisBrown", "Jordan Ellis Brown"),
+    ("Ewan McDonald", "Ewan Mc Donald"), ("Jordan Ellis - Brown", "Jordan EllisBrown"),
 ], ids=lambda value: value.encode("ascii", "backslashreplace").decode())
 def test_a_name_is_found_however_its_spelling_varies(registered: str, written: str) -> None:
     """Hyphens, dashes and spaces in a double-barrelled name, apostrophes (or none), and letters
     English text writes plainly ('\u0142' as 'l', '\u00df' as 'ss'), either way round; and accents typed
-    as separate characters, as a Mac names files."""
+    as separate characters, as a Mac names files. A name the register writes as one word with a
+    capital inside ('ONeill', 'EllisBrown') is found with its parts apart too."""
     text = f"At the meeting {written} shared the new leaflet about waiting times."
     assert found_names(text, registered, person("role")) == [written]
 
@@ -198,10 +202,11 @@ def test_a_name_is_found_in_web_addresses_file_names_and_email_addresses() -> No
 def test_words_that_hold_a_name_or_nearly_spell_it_are_not_names() -> None:
     """Spelling variants must not make near names, or words that hold one, into leaks."""
     text = ("Samuel Patel and Sam Patella came; the sample-patel.pdf file; Osam Patel; Jordan Ellison-Brown "
-            "and Jordan Ellis-Browne; Siobhan O'Neil; Mary Janet Smith; jordan.ellis; sam%20patelx.")
+            "and Jordan Ellis-Browne; Siobhan O'Neil; Mary Janet Smith; jordan.ellis; sam%20patelx; "
+            "Ewan Mc Donaldson and Ewan Mac Donald.")
     rules = PrivacyRules(name_patterns={
         name: forbidden_name_forms(name, person("role"))
-        for name in ("Sam Patel", "Jordan Ellis-Brown", "Siobh\u00e1n O'Neill", "Mary-Jane Smith")})
+        for name in ("Sam Patel", "Jordan Ellis-Brown", "Siobh\u00e1n O'Neill", "Mary-Jane Smith", "Ewan McDonald")})
     assert values(find_leaks(text, rules)) == []
 
 
