@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import os
 import re
 import unicodedata
@@ -125,20 +126,30 @@ POSTCODE_INWARD = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}")
 """The second half of every full postcode, in either case (GIR 0AA's too): far quicker to
 search for than the postcodes themselves."""
 
-_GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*"
-"""What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks."""
+_GAP = r"(?:\s|&nbsp;|&#160;|<[^<>]{0,300}>|[*_~`])*+"
+"""What may sit between the parts of a name: spaces, line breaks, tags, emphasis marks.
+
+This and the joins below are taken whole (`*+`): never given back a character at a time to
+try the rest of the name again, which on a run of thousands of spaces (a line drawn with
+dashes) took hours where two joins stood side by side. Nothing they take can start a word
+of a name, so no match is lost."""
 
 _DASHES = "\\-\u2010-\u2015\u2212"
 """A hyphen, the non-breaking hyphen word processors put in names, en and em dashes, a minus."""
-_JOIN = r"(?:\s|&nbsp;|&#160;|%20|<[^<>]{0,300}>|[*_~`.+" + _DASHES + "])*"
-"""What may join the words of a full name, or the parts of a double-barrelled one: what `_GAP`
-allows, hyphens and dashes ('Mary-Jane', 'Ellis\u2013Brown'), nothing ('EllisBrown'), and what
-joins words in web addresses, file names and email addresses ('goodbye-jordan-ellis-brown',
-'Letter%20from%20Sam%20Patel.pdf', 'sam.patel@')."""
-
 _APOSTROPHES = "['\u2018\u2019\u02bc\u02bb\u00b4\u2032]"
 """Straight and curly apostrophes, the modifier letters that look like them ('O\u02bcneill'),
 and the accent and prime typed for one."""
+_JOINING = r"\s|&nbsp;|&#160;|%20|<[^<>]{0,300}>|[*_~`.+" + _DASHES + "]"
+_JOIN = rf"(?:{_JOINING})*+"
+"""What may join the words of a full name, or the parts of a double-barrelled one: what `_GAP`
+allows, hyphens and dashes ('Mary-Jane', 'Ellis\u2013Brown'), and what joins words in web
+addresses, file names and email addresses ('goodbye-jordan-ellis-brown',
+'Letter%20from%20Sam%20Patel.pdf', 'sam.patel@'). Where the register writes a hyphen, nothing
+at all too ('EllisBrown'); between words, something must be there (`_between`)."""
+_PARTS = rf"(?:{_APOSTROPHES}|{_JOINING})*+"
+"""What may stand where the register writes an apostrophe in a word, or where a capital starts
+a part of one (`_starts_part`: "O'Neill" for 'ONeill'): any apostrophe, what `_JOIN` allows
+('o-neill' in a web address), or nothing ('ONeill' for "O'Neill")."""
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 """Combining accents, which follow the letter they sit on."""
@@ -146,6 +157,33 @@ _IN_WORD = rf"[^\W\d_]|[{_MARKS}]"
 _NAME_END = rf"(?!{_IN_WORD})"
 """A name's word starts and ends where no letter (or accent) is next to it. Digits and underscores
 may touch it, as in file names ('notes_sam_patel_2025.pdf') and web addresses ('%20Sam')."""
+
+
+_STYLED_LETTERS = [*range(0x2100, 0x2150), *range(0x24B6, 0x24EA), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+"""Letters in other styles, which fonts show as the plain letter: letterlike symbols ('\u210c'),
+circled ('\u24c8') and fullwidth ('\uff33', as Chinese and Japanese keyboards type). (The
+mathematical ones are `_LATIN_LOOK_ALIKES`': outside the first 65,536 characters, they made every
+pattern's sets of letters several times slower to test.)"""
+
+
+def _cased_letters() -> tuple[str, str]:
+    """Every small letter and every capital of the Latin, Greek and Cyrillic alphabets and of
+    `_STYLED_LETTERS`, each as a set of characters for a pattern."""
+    small, capital = [], []
+    for code in [*range(0x250), *range(0x370, 0x530), *range(0x1E00, 0x2000), *_STYLED_LETTERS]:
+        char = chr(code)
+        if char.islower():
+            small.append(char)
+        elif char.isupper() or char.istitle():
+            capital.append(char)
+    return f"[{''.join(small)}]", f"[{''.join(capital)}]"
+
+
+_SMALL, _CAPITAL = _cased_letters()
+_APART = (rf"(?:(?<!{_IN_WORD})|(?!{_IN_WORD})"
+          rf"|(?-i:(?<={_SMALL})(?={_CAPITAL})|(?<={_CAPITAL})(?={_CAPITAL}[{_MARKS}]*{_SMALL})))")
+"""Where two words of a name meet: not between two letters of one word, unless a capital starts
+the second ('AshFord', 'AFord'; not 'Ashford' or 'ASHFORD')."""
 
 
 @dataclass(frozen=True)
@@ -453,14 +491,40 @@ def _token(word: str, start: int = 0) -> str:
         if char.lower() in _ONE_FOR_TWO:
             two = _ONE_FOR_TWO[char.lower()]
             parts.append(f"(?:{re.escape(char)}{_MARK}|{_letter(two[0])}{_letter(two[1])})")
-        elif re.fullmatch(_APOSTROPHES, char):
-            parts.append(f"(?:{_APOSTROPHES}|{_JOIN})")
-        elif re.fullmatch(f"[{_DASHES}]", char):
-            parts.append(_JOIN)
+        elif run := _SEPARATOR.match(word, index):  # one join for a run of them ("O'-Neill")
+            parts.append(_PARTS if _APOSTROPHE.search(run.group()) else _JOIN)
+            index = run.end()
+            continue
         else:
+            if _starts_part(word, index):  # 'ONeill' is "O'Neill" or 'O Neill' too
+                parts.append(_PARTS)
             parts.append(_letter(char))
         index += 1
     return "".join(parts)
+
+
+def _starts_part(word: str, index: int) -> bool:
+    """Whether a capital starts a part of the word here: after a small letter ('McDonald',
+    'EllisBrown'), or after a capital and before a small letter ('ONeill'). A register that
+    writes a name so has joined its parts, which text may write apart."""
+    if not 0 < index < len(word) or not word[index].isupper():
+        return False
+    return word[index - 1].islower() or (word[index - 1].isupper() and word[index + 1:index + 2].islower())
+
+
+_APOSTROPHE = re.compile(_APOSTROPHES)
+_SEPARATOR = re.compile(f"(?:{_APOSTROPHES}|[{_DASHES}])+")
+"""Apostrophes and hyphens in a name: where its parts may be joined otherwise, or not at all."""
+
+
+def _between(before: str, after: str, join: str = _JOIN) -> str:
+    """What stands between two words of a name: `join` with something in it (a space, a dash, a
+    tag), or a capital starting the second word (`_APART`), so that 'Ash Ford' is never
+    'Ashford' nor 'Rose Mary' 'rosemary'. Where the register puts a hyphen or an apostrophe
+    between them ("O 'Neill"), the word's own join is enough, as in one word."""
+    if _SEPARATOR.fullmatch(before[-1:]) or _SEPARATOR.match(after):
+        return join
+    return join + _APART
 
 
 _TWO_FOR_ONE = {two: one for one, two in _ONE_FOR_TWO.items()}
@@ -478,12 +542,6 @@ def _base_letter(char: str) -> str:
     base = unicodedata.normalize("NFKD", char)[:1].lower()
     return _PLAIN_LETTERS.get(base, base)
 
-
-_STYLED_LETTERS = [*range(0x2100, 0x2150), *range(0x24B6, 0x24EA), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
-"""Letters in other styles, which fonts show as the plain letter: letterlike symbols ('\u210c'),
-circled ('\u24c8') and fullwidth ('\uff33', as Chinese and Japanese keyboards type). (The
-mathematical ones are `_LATIN_LOOK_ALIKES`': outside the first 65,536 characters, they made every
-pattern's sets of letters several times slower to test.)"""
 
 
 def _accented_forms() -> dict[str, set[str]]:
@@ -524,11 +582,17 @@ TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|revd|cllr)\.?"
 _TITLE = re.compile(TITLES, re.IGNORECASE)
 
 
+_STANDING_ALONE = re.compile(rf"\s*([{_DASHES}]+)\s*|(?<=[^\W\d_])(?<!\w\w)({_APOSTROPHES})\s+(?=\w)")
+"""A dash typed with spaces round it ('Ellis - Brown'), or a space after an apostrophe that
+follows one letter ("O' Neill"): the double-barrelled or joined name they stand in."""
+
+
 def name_as_said(written: str) -> str:
     """A name in the order text gives it, without a title: 'Patel, Sam' and 'Mrs Sam Patel' are
     'Sam Patel'. A register is typed like a list of contacts, and a name looked for only as the
     list writes it would be missed in every sentence that names the person."""
     name = " ".join(unicodedata.normalize("NFC", written).split())
+    name = _STANDING_ALONE.sub(lambda mark: mark.group(1) or mark.group(2), name)
     last, comma, given = name.partition(",")
     if comma and "," not in given and last.strip() and given.strip():
         name = f"{given.strip()} {last.strip()}"
@@ -561,21 +625,24 @@ def name_forms(real_name: str) -> list[tuple[Reveals, NameForm]]:
 def _written_forms(words: list[str]) -> list[tuple[Reveals, str, str]]:
     """`name_forms`' patterns but initials: each with what it shows and the word it holds."""
     first, last = words[0], words[-1]
-    by_title = (Reveals(0, 2), last, _BY_TITLE + rf"{_GAP}{_token(last)}{_NAME_END})")
+    after_title = _between("Mr", last, _GAP)  # 'Ms Ion', never 'mission'
+    by_title = (Reveals(0, 2), last, _BY_TITLE + rf"{after_title}{_token(last)}{_NAME_END})")
     if len(words) == 2 and _TITLE.fullmatch(first):  # 'Dr Kaur': a title and a last name are all there is
         return [by_title]
-    rest = "".join(_JOIN + _token(word) for word in words[1:])
+    rest = "".join(_between(before, word) + _token(word) for before, word in itertools.pairwise(words))
     forms = [(Reveals(2, 2, 2 if len(words) > 2 else 0), first, _starting(first, _IN_WORD, rest + _NAME_END))]
     if len(words) < 2:
         return forms
-    by_initial = (Reveals(2, 1), first, _starting(first, r"\w", rf"{_GAP}{re.escape(last[0])}(?:\.|\b)(?!{_APOSTROPHES})"))
-    last_first = (Reveals(2, 2), last, _starting(last, _IN_WORD, f",?{_JOIN}{_token(first)}{_NAME_END}"))
+    by_initial = (Reveals(2, 1), first, _starting(first, r"\w", rf"{_between(first, last, _GAP)}{re.escape(last[0])}"
+                                                            rf"(?:\.|\b)(?!{_APOSTROPHES})"))
+    last_first = (Reveals(2, 2), last, _starting(last, _IN_WORD, f",?{_between(last, first)}{_token(first)}{_NAME_END}"))
     if re.fullmatch(r"[^\W\d_]\.?", last):  # 'Amina K.' (people.yml's public form) is a short form already
         return [*(forms if len(words) > 2 else []), by_initial, last_first]
     if len(words) > 2:
-        forms.append((Reveals(2, 2), first, _starting(first, _IN_WORD, f"{_JOIN}{_token(last)}{_NAME_END}")))
+        forms.append((Reveals(2, 2), first, _starting(first, _IN_WORD, f"{_between(first, last)}{_token(last)}{_NAME_END}")))
     return [*forms, last_first, by_initial,
-            (Reveals(1, 2), last, _starting(first[0], r"\w", rf"\.?{_GAP}{_token(last)}{_NAME_END}")), by_title]
+            (Reveals(1, 2), last, _starting(first[0], r"\w", rf"\.?{_between(first[0], last, _GAP)}{_token(last)}{_NAME_END}")),
+            by_title]
 
 
 def _starting(word: str, before: str, rest: str) -> str:
@@ -629,8 +696,10 @@ _BY_TITLE = _title_start()
 
 def _key_letters(word: str) -> str:
     """The longest run of letters in a word of a name, folded: what every match of its pattern
-    holds in the folded text ('neill' of "O'Neill", which may be written 'ONeill')."""
-    runs = re.split(r"[\W_]+", fold_letters(word))
+    holds in the folded text ('neill' of "O'Neill", which may be written 'ONeill'; of 'ONeill'
+    too, which may be written "O'Neill")."""
+    parted = "".join(" " + char if _starts_part(word, index) else char for index, char in enumerate(word))
+    runs = re.split(r"[\W_]+", fold_letters(parted))
     return max(runs, key=len)
 
 

@@ -43,7 +43,7 @@ FINDERS = [(EMAIL, email_starts), (PHONE, phone_starts), (INTERNATIONAL_PHONE, p
 
 NAMES = ["Jane Smith", "Zoë Ångström-Smith", "Sean O'Brien", "Işık Yılmaz", "Νικόλαος Παπαδόπουλος",
          "Mary Jane Watson", "Åse Ødegaard", "Jürgen Weiß", "Kai Sørensen", "Jordan Ellis-Brown",
-         "Łukasz Þórsson", "Æsa Bœuf", "Dr Kaur", "Amina K."]
+         "Łukasz Þórsson", "Æsa Bœuf", "Dr Kaur", "Amina K.", "Siobhan ONeill", "Ash Ford"]
 NAME_FORMS = {name: forbidden_name_forms(name, None) for name in NAMES}
 
 
@@ -90,7 +90,8 @@ def test_pieces_of_postcodes_give_the_same_matches(pieces: list[str]) -> None:
                                  "Jordan", "ellis", "BROWN", "\u2011", "\u2013", "_", ".", "%20", "2", "\u02bc",
                                  "o", "\u0141ukasz", "lukasz", "\u00de\u00d3RSSON", "thorsson", "\u00c6sa", "aesa",
                                  "boeuf", "B\u0152UF", "e\u0301", "\u0308", "Kaur", "mrs ", "Amina", "K.", "A. ",
-                                 "\uff2a\uff41\uff4e\uff45", "\U0001d412mith", "\u24c8MITH", "\u212ai"]),
+                                 "\uff2a\uff41\uff4e\uff45", "\U0001d412mith", "\u24c8MITH", "\u212ai",
+                                 "ONeill", "o'neill", "Siobhan", "Ash", "ford", "Ford", "Mary"]),
                 max_size=10))
 def test_pieces_of_names_give_the_same_matches(pieces: list[str]) -> None:
     assert_same_matches("".join(pieces))
