@@ -185,6 +185,10 @@ def test_the_words_records_start_with_are_a_warning_until_replaced(tmp_path: Pat
     meeting.write_text(meeting.read_text().replace("status: draft", "status: agreed\n  agreed_on: 2026-11-10"))
     assert [entry for entry in warned() if "meetings" in entry] == [
         "content/meetings/2026-11-01-first-steps.md:7", "content/meetings/2026-11-01-first-steps.md:29"]
+    # A meeting to come shows where it is, not its summary, which is written after it: the
+    # sentence that starts the summary does not hold publishing up meanwhile.
+    assert main(["new", "meeting", "--title", "Next time", "--date", "2026-12-10", "--path", str(root)]) == 0
+    assert [entry for entry in warned() if "next-time" in entry] == ["content/meetings/2026-12-10-next-time.md:7"]
 
 
 def test_publishing_goes_on_when_time_brings_reminders_and_stops_for_a_warning(group: Path, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..problems import Problem
-from ..records import Group
+from ..records import Group, Meeting
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 from ..sources import Source
@@ -18,26 +18,29 @@ _ANY = re.compile("|".join(map(re.escape, STARTING_TEXT)))
 
 def check_starting_text(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning at each field or line that still holds a starting sentence."""
-    for source in _published_sources(group):
+    for source, body_shown in _published_sources(group):
         texts = list(source.texts())
-        if not _ANY.search("\n".join([source.body, *(text for _, text in texts)])):
+        body = source.body if body_shown else ""
+        if not _ANY.search("\n".join([body, *(text for _, text in texts)])):
             continue  # most records: one search of all their words, not one for every sentence
         for location, text in texts:
             for sentence in STARTING_TEXT:
                 if sentence in text:
                     yield _warning(source, source.line_of(*location), sentence)
         for sentence in STARTING_TEXT:
-            at = source.body.find(sentence)
+            at = body.find(sentence)
             if at != -1:
-                yield _warning(source, source.body_line + source.body.count("\n", 0, at), sentence)
+                yield _warning(source, source.body_line + body.count("\n", 0, at), sentence)
 
 
-def _published_sources(group: Group) -> Iterator[Source]:
-    """The files whose words the site shows (drafts are for writing in)."""
+def _published_sources(group: Group) -> Iterator[tuple[Source, bool]]:
+    """The files whose words the site shows (drafts are for writing in), each with whether its
+    body is shown: a meeting still to come, or cancelled, has its summary written later."""
     records: list[Any] = [group.project, group.charter, *group.amendments.values(), *group.decisions.values(),
                           *group.reports.values(), *(m for m in group.meetings.values() if m.is_published)]
-    yield from (record.source for record in records if record is not None)
-    yield from group.pages.values()
+    yield from ((record.source, not isinstance(record, Meeting) or record.is_agreed)
+                for record in records if record is not None)
+    yield from ((page, True) for page in group.pages.values())
 
 
 def _warning(source: Source, line: int | None, sentence: str) -> Problem:
