@@ -660,6 +660,20 @@ def describe_field(location: tuple[str | int, ...]) -> str:
     return f"{name} in {', '.join(context)}" if context else name
 
 
+SAID_OTHERWISE = {
+    "who": "owner", "by": "owner", "assigned_to": "owner", "assignee": "owner", "person": "owner",
+    "deadline": "due", "due_date": "due", "due_by": "due", "by_when": "due",
+    "done": "done_on", "completed_on": "done_on", "finished_on": "done_on",
+    "attendees": "present", "attended": "present", "there": "present", "came": "present",
+    "chair": "chairs", "chaired_by": "chairs", "facilitator": "facilitators", "note_taker": "note_takers",
+    "notetaker": "note_takers", "minute_taker": "note_takers", "minutes_by": "note_takers",
+    "location": "venue", "place": "venue", "where": "venue", "time": "start", "starts": "start", "ends": "end",
+    "name": "title", "heading": "title", "day": "date", "when": "date",
+}
+"""Field names people write for one the records use, when spelling alone does not find it:
+an action's 'who' is its 'owner'. Suggested only where that field is one the record has."""
+
+
 def unknown_field_warnings(model: type[BaseModel], meta: Any, source: Source,
                            at: tuple[str | int, ...] = ()) -> list[Problem]:
     """A warning for each field the model does not know, with the nearest known name."""
@@ -672,7 +686,7 @@ def unknown_field_warnings(model: type[BaseModel], meta: Any, source: Source,
             parent = next((name for name, (inner, is_list) in known.items()
                            if inner is not None and not is_list and key in _known_fields(inner)
                            and isinstance(meta.get(name), dict | None)), None)
-            close = difflib.get_close_matches(key, known, n=1)
+            close = [SAID_OTHERWISE[key]] if SAID_OTHERWISE.get(key) in known else difflib.get_close_matches(key, known, n=1)
             hint = f" Did you mean '{close[0]}'?" if close else " Check the spelling, or remove it."
             message = (f"'{key}' belongs under '{parent}', so here it is ignored: indent it by two spaces, on a "
                        f"line below '{parent}:'." if parent else f"'{key}' is not a field we know, so it is ignored.{hint}")

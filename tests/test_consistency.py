@@ -443,6 +443,19 @@ def test_people_written_as_one_piece_of_text_are_told_to_write_a_list(tmp_path: 
         "several people, write a list: [p01, p02].")]
 
 
+def test_an_id_typed_short_or_in_capitals_is_told_whose_it_may_be(tmp_path: Path) -> None:
+    """'p2' for p02, written on a Friday afternoon: the message names the person it may be."""
+    root = changed(tmp_path, "content/meetings/2025-01-10-first-meeting.md", "present: [p01, p02, p03, p04, p05]",
+                   "present: [p01, p2, P03, p04, p05]", {"content/visit.md": "# Visit\n\nAsk [[p4]].\n"})
+    assert [str(p) for p in check_folder(root)[2] if "not anyone" in p.message or "nobody" in p.message] == [
+        ("content/meetings/2025-01-10-first-meeting.md, line 12: 'P03' is not anyone in people.yml. Did you mean "
+         "'p03'? Check the id, or add the person to people.yml."),
+        ("content/meetings/2025-01-10-first-meeting.md, line 12: 'p2' is not anyone in people.yml. Did you mean "
+         "'p02'? Check the id, or add the person to people.yml."),
+        ("content/visit.md, line 3: mentions [[p4]], but nobody in people.yml has that id. Did you mean 'p04'? "
+        "Check the id, or add the person.")]
+
+
 def test_a_handover_is_not_blamed_for_an_action_in_a_meeting_that_cannot_be_read(tmp_path: Path) -> None:
     """The meeting's own problem is the one to fix: its actions are unknown, not missing."""
     root = write_files(tmp_path, {**FILES,

@@ -46,6 +46,17 @@ def test_every_problem_in_a_file_is_reported_at_its_line(tmp_path: Path) -> None
     ]
 
 
+def test_a_field_named_the_way_people_say_it_is_told_the_name_records_use(tmp_path: Path) -> None:
+    """An action's 'who' and a meeting's 'location' are not near 'owner' and 'venue' in spelling,
+    so 'Check the spelling' was all a facilitator was told."""
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    write_files(tmp_path, {**FILES, meeting: FILES[meeting].replace("    owner: p02\n", "    who: p02\n").replace(
+        "title: ", "location: Room 4\ntitle: ", 1)})
+    assert [m for m in messages(tmp_path) if "not a field we know" in m] == [
+        f"warning: {meeting}, line 2: 'location' is not a field we know, so it is ignored. Did you mean 'venue'?",
+        f"warning: {meeting}, line 29: 'who' is not a field we know, so it is ignored. Did you mean 'owner'?"]
+
+
 def test_a_missing_required_field_says_what_to_add(tmp_path: Path) -> None:
     write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"].replace(
         "organisation: Test Trust\n", "")})

@@ -89,8 +89,18 @@ def _unknown_person(group: Group, record: object, person_id: str, *at: str | int
     if len(several) > 1 and all(several):  # 'present: p01, p02' is one piece of text to YAML
         hint = f"To name several people, write a list: [{', '.join(several)}]."
     else:
-        hint = "Check the id, or add the person to people.yml." + given_twice_hint(group, person_id)
+        hint = nearest_person_hint(group, person_id) + "Check the id, or add the person to people.yml." + \
+            given_twice_hint(group, person_id)
     yield record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
+
+
+def nearest_person_hint(group: Group, person_id: str) -> str:
+    """The person whose id is nearest, if anyone's is near: "Did you mean 'p02'? " for 'p2'."""
+    number = re.fullmatch(r"\s*[pP]0*(\d+)\s*", person_id)
+    same_number = [known for known in group.people
+                   if number and re.fullmatch(rf"p0*{number[1]}", known)]
+    near = same_number or difflib.get_close_matches(person_id, list(group.people), n=1, cutoff=0.75)
+    return f"Did you mean '{near[0]}'? " if near else ""
 
 
 def given_twice_hint(group: Group, person_id: str) -> str:

@@ -40,7 +40,7 @@ from ..records import Group
 from ..settings import Settings
 from ..site_config import line_of_setting, read_mkdocs_yml, site_url_problems
 from ..sources import Source, SourceError, read_yaml_file, shown_path
-from .consistency import given_twice_hint
+from .consistency import given_twice_hint, nearest_person_hint
 
 PERSON_ID_FIELDS = frozenset({
     "chairs", "facilitators", "note_takers", "present", "apologies", "proposed_by", "owner",
@@ -122,7 +122,7 @@ def _mention_hint(group: Group, source: Source, written: str) -> str:
     candidates = (written, written.lower(), written.upper())  # meetings' ids are lower case, decisions' upper
     record_id = next((found for found in candidates if found in group.record_paths), None)
     if record_id is None:
-        return "Check the id, or add the person." + given_twice_hint(group, written)
+        return nearest_person_hint(group, written) + "Check the id, or add the person." + given_twice_hint(group, written)
     target = posixpath.relpath(group.record_paths[record_id], posixpath.dirname(source.path))
     return f"[[...]] is for people. To link to {record_id}, write [{record_id}]({target})."
 
