@@ -176,10 +176,14 @@ Write the summary in plain words: what we talked about, what we decided, what ha
 
 def new_decision(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
     decision_id = f"D-{next_number(list(group.decisions), 'D-'):03d}"
+    that_day = [meeting.id for meeting in group.meetings.values() if meeting.date == date and not meeting.is_cancelled]
+    made_at = (f"{that_day[0]}   # the meeting on that day: empty it if the decision was made elsewhere"
+               if len(that_day) == 1 else
+               "                  # the meeting's file name without .md, if it was decided in a meeting")
     text = f"""---
 title: {json.dumps(title, ensure_ascii=False)}
 date: {date.isoformat()}
-made_at:                   # the meeting's file name without .md, if it was decided in a meeting
+made_at: {made_at}
 how:                       # consensus | vote | delegated | other
 status: proposed           # proposed | agreed | rejected | superseded
 power:                     # within-remit (ours to decide) | recommendation | referred

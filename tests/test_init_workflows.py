@@ -237,3 +237,20 @@ def test_new_records_claim_nothing_the_group_has_not_said(tmp_path: Path) -> Non
     assert (decision.how, decision.power, meeting.ladder) == (None, None, None)
     told = [p.message for p in check_folder(root, today=dt.date(2026, 11, 21))[2] if p.path.endswith("D-001-use-our-words.md")]
     assert any(message.startswith("has no 'power'") for message in told)
+
+
+def test_a_new_decision_on_the_day_of_a_meeting_is_made_at_that_meeting(tmp_path: Path) -> None:
+    """A decision is usually written up after the meeting that made it: that meeting is filled
+    in, and nothing when the day had no meeting, or two."""
+    from coprod_site.cli import main
+    from coprod_site.loading import load_group
+
+    root = tmp_path / "young-voices"
+    init_group(root, "Young Voices", dt.date(2026, 11, 21))
+    for title, day in [("Planning", "2026-11-10"), ("Morning", "2026-11-12"), ("Evening", "2026-11-12")]:
+        assert main(["new", "meeting", "--title", title, "--date", day, "--path", str(root)]) == 0
+    for title, day in [("Use our words", "2026-11-10"), ("Meet online", "2026-11-12"), ("Ask for money", "2026-11-11")]:
+        assert main(["new", "decision", "--title", title, "--date", day, "--path", str(root)]) == 0
+    group, problems = load_group(root)
+    assert problems == []
+    assert [decision.made_at for decision in group.decisions.values()] == ["2026-11-10-planning", None, None]
