@@ -254,3 +254,17 @@ def test_coprod_check_stops_a_build_with_an_image_without_alt_text(tmp_path: Pat
     assert result.returncode == 1
     assert "content/writing-records.md, line" in result.stderr
     assert "The image 'assets/map.png' has no alt text" in result.stderr
+
+
+@pytest.mark.parametrize("scheme", COLOR_SCHEMES)
+def test_a_screen_reader_hears_the_colour_switch_once(example_site: ExampleSite, example_url: str,
+                                                      browser: Browser, scheme: ColorScheme) -> None:
+    """Material's two hidden radio buttons stayed in the accessibility tree next to the switch shown:
+    a screen reader read "Switch to dark mode, radio button", "Switch to dark mode, button",
+    "Switch to light mode, radio button" at the top of every page."""
+    switch = "Switch to dark mode" if scheme == "light" else "Switch to light mode"
+    with open_page(browser, color_scheme=scheme) as page:
+        page.goto(example_url + example_site.prefix)
+        heard = page.locator("header").aria_snapshot()
+    assert "radio" not in heard, heard
+    assert [line.strip() for line in heard.splitlines() if "Switch to" in line] == [f'- button "{switch}":'], heard
