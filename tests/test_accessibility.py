@@ -268,3 +268,25 @@ def test_a_screen_reader_hears_the_colour_switch_once(example_site: ExampleSite,
         heard = page.locator("header").aria_snapshot()
     assert "radio" not in heard, heard
     assert [line.strip() for line in heard.splitlines() if "Switch to" in line] == [f'- button "{switch}":'], heard
+
+
+def test_a_screen_reader_hears_how_many_results_and_the_title_of_each(example_site: ExampleSite,
+                                                                     example_url: str, browser: Browser) -> None:
+    """Chromium gave each search result's link no name (its words are inside an article), so
+    moving through the results a screen reader said only "link"; and the number found was
+    shown but never read out."""
+    with open_page(browser, width=320) as page:
+        page_requests_leaving_origin(page, example_url)
+        page.goto(example_url + example_site.prefix)
+        page.locator("label[for='__search']").first.click()
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent"
+                               ".includes('Type to start searching')", timeout=60_000)
+        page.locator("input.md-search__input").press_sequentially("quiet room")
+        page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+        heard = page.locator(".md-search-result").aria_snapshot()
+    links = [line.strip() for line in heard.splitlines() if line.strip().startswith("- link")]
+    assert links, heard
+    assert [line for line in links if not line.startswith('- link "')] == [], heard
+    assert links[0].startswith('- link "The new quiet room The new quiet room Summary of our meeting'), links
+    assert any(line.strip().startswith("- status:") and "matching documents" in line
+               for line in heard.splitlines()), heard
