@@ -11,6 +11,7 @@ status shown only in colour, and proves these same checks catch both.
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,6 +164,16 @@ def test_tables_have_real_header_cells(example_site: ExampleSite) -> None:
                                   and th.find_parent("thead") is None for th in headers):
                 wrong.append(name)
     assert wrong == []
+
+
+def test_no_link_is_only_a_record_number(example_site: ExampleSite) -> None:
+    """A screen reader's list of a page's links read "ACT-021, ACT-025, ACT-027": numbers that say
+    nothing about where they go. A record's link says what it is, in words."""
+    bare = re.compile(r"(D|ACT|AM)-\d+")
+    found = {name: [text for a in soup.select("article a[href]")
+                    if bare.fullmatch(text := " ".join(a.get_text().split()))]
+             for name, soup in parsed_pages(example_site).items()}
+    assert {name: texts for name, texts in found.items() if texts} == {}
 
 
 def test_no_two_tables_on_a_page_have_the_same_name(example_site: ExampleSite) -> None:
