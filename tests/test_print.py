@@ -100,3 +100,21 @@ def test_no_printed_sheet_but_the_last_is_nearly_empty(example_site: ExampleSite
                                 capture_output=True, text=True, check=True).stdout.strip().splitlines())
              for n in range(1, sheets)]
     assert all(count >= 15 for count in lines), lines
+
+
+@pytest.mark.parametrize("path", ["amendments/AM-01/", "reports/", "meetings/2026/", "decisions/D-010/"])
+def test_no_printed_sheet_is_blank(example_site: ExampleSite, example_url: str, browser: Browser, path: str,
+                                   tmp_path: Path) -> None:
+    """A page short enough for one sheet came out of the printer with a second, empty one: the
+    page is at least as tall as the paper, and the space above its content pushed it over."""
+    for tool in ("pdfinfo", "pdftotext"):
+        require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    sheets = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+    blank = [n for n in range(1, sheets + 1)
+             if not subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                                   capture_output=True, text=True, check=True).stdout.strip()]
+    assert blank == [], f"{sheets} sheets, blank: {blank}"
