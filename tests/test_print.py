@@ -8,6 +8,7 @@ page's own text and link addresses, no navigation, search or skip link.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -118,3 +119,31 @@ def test_no_printed_sheet_is_blank(example_site: ExampleSite, example_url: str, 
              if not subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
                                    capture_output=True, text=True, check=True).stdout.strip()]
     assert blank == [], f"{sheets} sheets, blank: {blank}"
+
+
+def filled(pdf: Path) -> list[float]:
+    """How far down each printed sheet its text reaches, as a share of the sheet's height."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    shares = []
+    for sheet in boxes.split("<page ")[1:]:
+        size = re.search(r'height="([\d.]+)"', sheet)
+        assert size is not None
+        height = float(size.group(1))
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', sheet)]
+        shares.append(round(max(bottoms, default=0) / height, 2))
+    return shares
+
+
+@pytest.mark.parametrize("path", ["meetings/2025-02-19-waiting-room/", "meetings/2025-11-19-text-reminders/",
+                                  "decisions/D-010/"])
+def test_a_list_of_facts_is_not_pushed_whole_onto_the_next_sheet(example_site: ExampleSite, example_url: str,
+                                                                  browser: Browser, path: str,
+                                                                  tmp_path: Path) -> None:
+    """Keeping each label with its value kept the whole list together: "When and where" went
+    to the second sheet and left a third of the first one blank."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        shares = filled(save_pdf(page, tmp_path / "printed.pdf"))
+    assert len(shares) > 1 and all(share >= 0.75 for share in shares[:-1]), shares
