@@ -147,3 +147,20 @@ def test_a_list_of_facts_is_not_pushed_whole_onto_the_next_sheet(example_site: E
         page.goto(example_url + example_site.prefix + path)
         shares = filled(save_pdf(page, tmp_path / "printed.pdf"))
     assert len(shares) > 1 and all(share >= 0.75 for share in shares[:-1]), shares
+
+
+@pytest.mark.parametrize("path", ["decisions/D-002/", "decisions/D-014/"])
+def test_a_short_decision_prints_on_one_sheet_with_its_qr_code(example_site: ExampleSite, example_url: str,
+                                                               browser: Browser, path: str,
+                                                               tmp_path: Path) -> None:
+    """The share box, kept whole, with its screen-sized heading, spacing and QR code, went to a
+    second sheet of its own: eleven of fourteen decisions took two sheets of paper."""
+    for tool in ("pdfinfo", "pdftotext"):
+        require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
+    assert "Scan with a phone camera" in text and f"https://example.org/our-group/{path}" in text
