@@ -301,3 +301,15 @@ def test_a_screen_reader_hears_how_many_results_and_the_title_of_each(example_si
     assert links[0].startswith('- link "The new quiet room The new quiet room Summary of our meeting'), links
     assert any(line.strip().startswith("- status:") and "matching documents" in line
                for line in heard.splitlines()), heard
+
+
+def test_every_table_on_the_data_page_has_its_own_name(example_site: ExampleSite, example_url: str,
+                                                       browser: Browser) -> None:
+    """A screen reader's list of the page's tables read "table" four times: the files to download
+    and the columns of each file, none named."""
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "data/")
+        heard = page.locator("article").aria_snapshot()
+    tables = [line.strip() for line in heard.splitlines() if line.strip().startswith(("- table", "- 'table"))]
+    assert len(tables) == 4, heard
+    assert all('table "' in table for table in tables) and len(set(tables)) == len(tables), tables
