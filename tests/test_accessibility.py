@@ -313,3 +313,15 @@ def test_every_table_on_the_data_page_has_its_own_name(example_site: ExampleSite
     tables = [line.strip() for line in heard.splitlines() if line.strip().startswith(("- table", "- 'table"))]
     assert len(tables) == 4, heard
     assert all('table "' in table for table in tables) and len(set(tables)) == len(tables), tables
+
+
+def test_a_screen_reader_hears_the_groups_name_once_at_the_top_of_a_page(example_site: ExampleSite,
+                                                                         example_url: str,
+                                                                         browser: Browser) -> None:
+    """The header read "Outpatients Together, link", then "Outpatients Together" and the page's
+    title again, from the words that slide in and out of the header as the page scrolls."""
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "decisions/D-010/")
+        heard = page.locator("header.md-header").aria_snapshot()
+    assert heard.count("Outpatients Together") == 1, heard
+    assert "Ask CAMHS" not in heard, heard
