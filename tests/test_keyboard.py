@@ -332,3 +332,22 @@ def test_the_colour_switch_is_one_button_that_space_and_enter_press(
         focused = page.evaluate(FOCUSED)
         assert focused is not None and focused["indicator"] and focused["html"].startswith("<label")
         assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == back
+
+
+def test_without_javascript_tab_reaches_no_hidden_colour_radios(example_site: ExampleSite, example_url: str,
+                                                               browser: Browser) -> None:
+    """The colour switch needs JavaScript. Without it, Tab stopped twice on Material's hidden radio
+    buttons, with nothing to see where focus was and nothing to do there."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(example_url + example_site.prefix + "decisions/D-010/")
+        stops = []
+        for _ in range(4):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate("() => `${document.activeElement.tagName} ${document.activeElement.name || ''}`"))
+        heard = page.locator("header").aria_snapshot()
+    finally:
+        context.close()
+    assert [stop for stop in stops if stop.endswith("__palette")] == [], stops
+    assert "radio" not in heard, heard
