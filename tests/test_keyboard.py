@@ -8,7 +8,7 @@ or at 200% zoom of a 1280 pixel window).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 from example_site import ExampleSite, browser, example_site, example_url  # noqa: F401
@@ -351,3 +351,35 @@ def test_without_javascript_tab_reaches_no_hidden_colour_radios(example_site: Ex
         context.close()
     assert [stop for stop in stops if stop.endswith("__palette")] == [], stops
     assert "radio" not in heard, heard
+
+
+FOCUS_RING_CONTRAST = """
+() => {
+  const parse = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+    .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const el = document.activeElement;
+  let box = el.parentElement, behind = null;
+  for (; box && !behind; box = box.parentElement) {
+    const colour = parse(getComputedStyle(box).backgroundColor);
+    if (colour.length < 4 || colour[3] === 1) behind = colour;
+  }
+  const [a, b] = [lum(parse(getComputedStyle(el).outlineColor)), lum(behind || [255, 255, 255])];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_focus_ring_stands_out_on_the_black_footer(example_site: ExampleSite, example_url: str,
+                                                       browser: Browser, scheme: Literal["light", "dark"]) -> None:
+    """Material's own colour for a focused link won over the site's yellow ring: dark indigo on
+    the black footer (2.3:1 in light colours), where the ring's black edge does not show either."""
+    with open_page(browser, color_scheme=scheme) as page:
+        page.goto(example_url + example_site.prefix)
+        page.focus(".md-footer__link")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.closest('.md-copyright') !== null")
+        contrast = page.evaluate(FOCUS_RING_CONTRAST)
+    assert contrast >= 3, contrast
