@@ -164,3 +164,19 @@ def test_a_short_decision_prints_on_one_sheet_with_its_qr_code(example_site: Exa
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1" in info
     assert "Scan with a phone camera" in text and f"https://example.org/our-group/{path}" in text
+
+
+@pytest.mark.parametrize("path", ["meetings/", "meetings/2025/", "decisions/"])
+def test_a_printed_list_has_no_links_between_its_years(example_site: ExampleSite, example_url: str,
+                                                       browser: Browser, path: str, tmp_path: Path) -> None:
+    """The links between the years of a list printed as three lines of addresses, 'All meetings
+    (https://...)' among them, on paper where nobody can follow them."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        years = page.locator("nav.coprod-years").inner_text()
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "2025 (" in years
+    assert [line for line in years.splitlines() if line.strip() and line.strip() in text] == [], text[:600]
