@@ -176,6 +176,16 @@ def test_no_link_is_only_a_record_number(example_site: ExampleSite) -> None:
     assert {name: texts for name, texts in found.items() if texts} == {}
 
 
+def test_no_link_is_named_by_it_or_them(example_site: ExampleSite) -> None:
+    """Out of its sentence, in a screen reader's list of links, "Read it in full" and "Read it and
+    say what you think" do not say what "it" is."""
+    vague = re.compile(r"\b(it|them)\b", re.IGNORECASE)
+    found = {name: [text for a in soup.select("article a[href]")
+                    if vague.search(text := " ".join(a.get_text().split())) and not a.find_parent("nav")]
+             for name, soup in parsed_pages(example_site).items()}
+    assert {name: texts for name, texts in found.items() if texts} == {}
+
+
 def test_no_two_tables_on_a_page_have_the_same_name(example_site: ExampleSite) -> None:
     """A screen reader lists a page's tables by name: five called "The figures in this chart" could
     not be told apart."""
