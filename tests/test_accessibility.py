@@ -11,6 +11,7 @@ status shown only in colour, and proves these same checks catch both.
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -165,6 +166,26 @@ def test_tables_have_real_header_cells(example_site: ExampleSite) -> None:
     assert wrong == []
 
 
+def test_no_link_is_only_a_record_number(example_site: ExampleSite) -> None:
+    """A screen reader's list of a page's links read "ACT-021, ACT-025, ACT-027": numbers that say
+    nothing about where they go. A record's link says what it is, in words."""
+    bare = re.compile(r"(D|ACT|AM)-\d+")
+    found = {name: [text for a in soup.select("article a[href]")
+                    if bare.fullmatch(text := " ".join(a.get_text().split()))]
+             for name, soup in parsed_pages(example_site).items()}
+    assert {name: texts for name, texts in found.items() if texts} == {}
+
+
+def test_no_link_is_named_by_it_or_them(example_site: ExampleSite) -> None:
+    """Out of its sentence, in a screen reader's list of links, "Read it in full" and "Read it and
+    say what you think" do not say what "it" is."""
+    vague = re.compile(r"\b(it|them)\b", re.IGNORECASE)
+    found = {name: [text for a in soup.select("article a[href]")
+                    if vague.search(text := " ".join(a.get_text().split())) and not a.find_parent("nav")]
+             for name, soup in parsed_pages(example_site).items()}
+    assert {name: texts for name, texts in found.items() if texts} == {}
+
+
 def test_no_two_tables_on_a_page_have_the_same_name(example_site: ExampleSite) -> None:
     """A screen reader lists a page's tables by name: five called "The figures in this chart" could
     not be told apart."""
@@ -254,3 +275,63 @@ def test_coprod_check_stops_a_build_with_an_image_without_alt_text(tmp_path: Pat
     assert result.returncode == 1
     assert "content/writing-records.md, line" in result.stderr
     assert "The image 'assets/map.png' has no alt text" in result.stderr
+
+
+@pytest.mark.parametrize("scheme", COLOR_SCHEMES)
+def test_a_screen_reader_hears_the_colour_switch_once(example_site: ExampleSite, example_url: str,
+                                                      browser: Browser, scheme: ColorScheme) -> None:
+    """Material's two hidden radio buttons stayed in the accessibility tree next to the switch shown:
+    a screen reader read "Switch to dark mode, radio button", "Switch to dark mode, button",
+    "Switch to light mode, radio button" at the top of every page."""
+    switch = "Switch to dark mode" if scheme == "light" else "Switch to light mode"
+    with open_page(browser, color_scheme=scheme) as page:
+        page.goto(example_url + example_site.prefix)
+        heard = page.locator("header").aria_snapshot()
+    assert "radio" not in heard, heard
+    assert [line.strip() for line in heard.splitlines() if "Switch to" in line] == [f'- button "{switch}":'], heard
+
+
+def test_a_screen_reader_hears_how_many_results_and_the_title_of_each(example_site: ExampleSite,
+                                                                     example_url: str, browser: Browser) -> None:
+    """Chromium gave each search result's link no name (its words are inside an article), so
+    moving through the results a screen reader said only "link"; and the number found was
+    shown but never read out."""
+    with open_page(browser, width=320) as page:
+        page_requests_leaving_origin(page, example_url)
+        page.goto(example_url + example_site.prefix)
+        page.locator("label[for='__search']").first.click()
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent"
+                               ".includes('Type to start searching')", timeout=60_000)
+        page.locator("input.md-search__input").press_sequentially("quiet room")
+        page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+        heard = page.locator(".md-search-result").aria_snapshot()
+    links = [line.strip() for line in heard.splitlines() if line.strip().startswith("- link")]
+    assert links, heard
+    assert [line for line in links if not line.startswith('- link "')] == [], heard
+    assert links[0].startswith('- link "The new quiet room The new quiet room Summary of our meeting'), links
+    assert any(line.strip().startswith("- status:") and "matching documents" in line
+               for line in heard.splitlines()), heard
+
+
+def test_every_table_on_the_data_page_has_its_own_name(example_site: ExampleSite, example_url: str,
+                                                       browser: Browser) -> None:
+    """A screen reader's list of the page's tables read "table" four times: the files to download
+    and the columns of each file, none named."""
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "data/")
+        heard = page.locator("article").aria_snapshot()
+    tables = [line.strip() for line in heard.splitlines() if line.strip().startswith(("- table", "- 'table"))]
+    assert len(tables) == 4, heard
+    assert all('table "' in table for table in tables) and len(set(tables)) == len(tables), tables
+
+
+def test_a_screen_reader_hears_the_groups_name_once_at_the_top_of_a_page(example_site: ExampleSite,
+                                                                         example_url: str,
+                                                                         browser: Browser) -> None:
+    """The header read "Outpatients Together, link", then "Outpatients Together" and the page's
+    title again, from the words that slide in and out of the header as the page scrolls."""
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "decisions/D-010/")
+        heard = page.locator("header.md-header").aria_snapshot()
+    assert heard.count("Outpatients Together") == 1, heard
+    assert "Ask CAMHS" not in heard, heard

@@ -8,7 +8,7 @@ or at 200% zoom of a 1280 pixel window).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 from example_site import ExampleSite, browser, example_site, example_url  # noqa: F401
@@ -125,11 +125,15 @@ LARGE_TEXT = "html { font-size: calc(125% * 2) !important }"
 """A phone's text made twice as large: Material's own 125%, doubled (its sizes are in rem)."""
 
 
-@pytest.mark.parametrize(("width", "zoom", "text"), [(320, 1, 1), (640, 2, 1), (320, 1, 2)],
-                         ids=["320px", "1280px-at-200%", "320px-with-text-at-200%"])
+@pytest.mark.parametrize(("width", "zoom", "text", "scripts"),
+                         [(320, 1, 1, True), (640, 2, 1, True), (320, 1, 2, True), (320, 1, 1, False)],
+                         ids=["320px", "1280px-at-200%", "320px-with-text-at-200%", "320px-without-javascript"])
 def test_no_page_scrolls_sideways(example_site: ExampleSite, example_url: str, browser: Browser,
-                                  width: int, zoom: int, text: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=zoom)
+                                  width: int, zoom: int, text: int, scripts: bool) -> None:
+    """Without JavaScript (turned off, or not yet loaded on a slow phone) the page's title in the
+    header, waiting off to the right to slide in, made most pages 13 pixels too wide."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=zoom,
+                                  java_script_enabled=scripts)
     try:
         page = context.new_page()
         wide = {}
@@ -328,3 +332,54 @@ def test_the_colour_switch_is_one_button_that_space_and_enter_press(
         focused = page.evaluate(FOCUSED)
         assert focused is not None and focused["indicator"] and focused["html"].startswith("<label")
         assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == back
+
+
+def test_without_javascript_tab_reaches_no_hidden_colour_radios(example_site: ExampleSite, example_url: str,
+                                                               browser: Browser) -> None:
+    """The colour switch needs JavaScript. Without it, Tab stopped twice on Material's hidden radio
+    buttons, with nothing to see where focus was and nothing to do there."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(example_url + example_site.prefix + "decisions/D-010/")
+        stops = []
+        for _ in range(4):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate("() => `${document.activeElement.tagName} ${document.activeElement.name || ''}`"))
+        heard = page.locator("header").aria_snapshot()
+    finally:
+        context.close()
+    assert [stop for stop in stops if stop.endswith("__palette")] == [], stops
+    assert "radio" not in heard, heard
+
+
+FOCUS_RING_CONTRAST = """
+() => {
+  const parse = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+    .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const el = document.activeElement;
+  let box = el.parentElement, behind = null;
+  for (; box && !behind; box = box.parentElement) {
+    const colour = parse(getComputedStyle(box).backgroundColor);
+    if (colour.length < 4 || colour[3] === 1) behind = colour;
+  }
+  const [a, b] = [lum(parse(getComputedStyle(el).outlineColor)), lum(behind || [255, 255, 255])];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_focus_ring_stands_out_on_the_black_footer(example_site: ExampleSite, example_url: str,
+                                                       browser: Browser, scheme: Literal["light", "dark"]) -> None:
+    """Material's own colour for a focused link won over the site's yellow ring: dark indigo on
+    the black footer (2.3:1 in light colours), where the ring's black edge does not show either."""
+    with open_page(browser, color_scheme=scheme) as page:
+        page.goto(example_url + example_site.prefix)
+        page.focus(".md-footer__link")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.closest('.md-copyright') !== null")
+        contrast = page.evaluate(FOCUS_RING_CONTRAST)
+    assert contrast >= 3, contrast

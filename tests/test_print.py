@@ -8,6 +8,7 @@ page's own text and link addresses, no navigation, search or skip link.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -100,3 +101,82 @@ def test_no_printed_sheet_but_the_last_is_nearly_empty(example_site: ExampleSite
                                 capture_output=True, text=True, check=True).stdout.strip().splitlines())
              for n in range(1, sheets)]
     assert all(count >= 15 for count in lines), lines
+
+
+@pytest.mark.parametrize("path", ["amendments/AM-01/", "reports/", "meetings/2026/", "decisions/D-010/"])
+def test_no_printed_sheet_is_blank(example_site: ExampleSite, example_url: str, browser: Browser, path: str,
+                                   tmp_path: Path) -> None:
+    """A page short enough for one sheet came out of the printer with a second, empty one: the
+    page is at least as tall as the paper, and the space above its content pushed it over."""
+    for tool in ("pdfinfo", "pdftotext"):
+        require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    sheets = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+    blank = [n for n in range(1, sheets + 1)
+             if not subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                                   capture_output=True, text=True, check=True).stdout.strip()]
+    assert blank == [], f"{sheets} sheets, blank: {blank}"
+
+
+def filled(pdf: Path) -> list[float]:
+    """How far down each printed sheet its text reaches, as a share of the sheet's height."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    shares = []
+    for sheet in boxes.split("<page ")[1:]:
+        size = re.search(r'height="([\d.]+)"', sheet)
+        assert size is not None
+        height = float(size.group(1))
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', sheet)]
+        shares.append(round(max(bottoms, default=0) / height, 2))
+    return shares
+
+
+@pytest.mark.parametrize("path", ["meetings/2025-02-19-waiting-room/", "meetings/2025-11-19-text-reminders/",
+                                  "decisions/D-010/"])
+def test_a_list_of_facts_is_not_pushed_whole_onto_the_next_sheet(example_site: ExampleSite, example_url: str,
+                                                                  browser: Browser, path: str,
+                                                                  tmp_path: Path) -> None:
+    """Keeping each label with its value kept the whole list together: "When and where" went
+    to the second sheet and left a third of the first one blank."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        shares = filled(save_pdf(page, tmp_path / "printed.pdf"))
+    assert len(shares) > 1 and all(share >= 0.75 for share in shares[:-1]), shares
+
+
+@pytest.mark.parametrize("path", ["decisions/D-002/", "decisions/D-014/"])
+def test_a_short_decision_prints_on_one_sheet_with_its_qr_code(example_site: ExampleSite, example_url: str,
+                                                               browser: Browser, path: str,
+                                                               tmp_path: Path) -> None:
+    """The share box, kept whole, with its screen-sized heading, spacing and QR code, went to a
+    second sheet of its own: eleven of fourteen decisions took two sheets of paper."""
+    for tool in ("pdfinfo", "pdftotext"):
+        require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
+    assert "Scan with a phone camera" in text and f"https://example.org/our-group/{path}" in text
+
+
+@pytest.mark.parametrize("path", ["meetings/", "meetings/2025/", "decisions/"])
+def test_a_printed_list_has_no_links_between_its_years(example_site: ExampleSite, example_url: str,
+                                                       browser: Browser, path: str, tmp_path: Path) -> None:
+    """The links between the years of a list printed as three lines of addresses, 'All meetings
+    (https://...)' among them, on paper where nobody can follow them."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        years = page.locator("nav.coprod-years").inner_text()
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "2025 (" in years
+    assert [line for line in years.splitlines() if line.strip() and line.strip() in text] == [], text[:600]
