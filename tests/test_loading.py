@@ -243,6 +243,16 @@ def test_too_deep_is_the_estimate_over_the_limit() -> None:
     assert 100 < sum(expected) < len(texts) - 100  # both answers, many times
 
 
+def test_a_files_strings_are_its_texts_without_their_places(group_dir: Path) -> None:
+    group, _ = load_group(group_dir)
+    records = [group.project, group.charter, *group.meetings.values(), *group.decisions.values(),
+               *group.amendments.values(), *group.people.values()]
+    sources = [record.source for record in records if record is not None]
+    assert sum(len(source.strings()) for source in sources) > 50
+    for source in sources:
+        assert source.strings() == [text for _, text in source.texts()]
+
+
 def test_pages_and_images_are_found_everywhere_but_record_folders_and_hidden_ones(tmp_path: Path) -> None:
     files = {"content/project.yml": FILES["content/project.yml"], "content/index.md": "# Home\n",
              "content/b/page.md": "Page.\n", "content/a-b/x.md": "X.\n", "content/a/deep/er.md": "Er.\n",
