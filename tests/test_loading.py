@@ -253,6 +253,21 @@ def test_a_files_strings_are_its_texts_without_their_places(group_dir: Path) -> 
         assert source.strings() == [text for _, text in source.texts()]
 
 
+def test_a_records_source_and_id_are_where_it_was_read_from(group_dir: Path) -> None:
+    """Read past pydantic's own lookup for speed: the same values, and the same AttributeError
+    for a record no file was read into."""
+    group, _ = load_group(group_dir)
+    meeting = group.meetings["2025-01-10-first-meeting"]
+    assert (meeting.id, meeting.source.path) == ("2025-01-10-first-meeting",
+                                                 "content/meetings/2025-01-10-first-meeting.md")
+    assert meeting.model_copy().source is meeting.source
+    unread = Meeting.model_construct()
+    assert unread.id == ""
+    with pytest.raises(AttributeError, match="'Meeting' object has no attribute '_source'"):
+        _ = unread.source
+    assert getattr(unread, "source", None) is None
+
+
 def test_pages_and_images_are_found_everywhere_but_record_folders_and_hidden_ones(tmp_path: Path) -> None:
     files = {"content/project.yml": FILES["content/project.yml"], "content/index.md": "# Home\n",
              "content/b/page.md": "Page.\n", "content/a-b/x.md": "X.\n", "content/a/deep/er.md": "Er.\n",
