@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import socket
 import subprocess
 import sys
@@ -251,6 +252,15 @@ def test_the_reading_level_is_textstats_smog_index_exactly(tmp_path: Path) -> No
     assert len(texts) > 50
     assert [count_sentences(text) for text in texts] == [textstat.sentence_count(text) for text in texts]
     assert [smog_index(text) for text in texts] == [textstat.smog_index(text) for text in texts]
+
+
+def test_sentences_of_two_words_or_fewer_are_counted_as_textstat_counts_them() -> None:
+    """count_sentences knows most sentences are not short from their first three words: random
+    pieces of words, punctuation and apostrophes, many of them short, are counted as textstat does."""
+    rng = random.Random(12)
+    pieces = ["a", "Bc", "9", "_", " ", "  ", "'", "’", "-", ".", "!", "?", ",", "é", "\u00a0", "—", "'s", "n't", "\n"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 50))) for _ in range(3000)]
+    assert [count_sentences(text) for text in texts] == [textstat.sentence_count(text) for text in texts]
 
 
 def test_syllables_come_from_the_first_pronunciation_of_every_cmu_word() -> None:
