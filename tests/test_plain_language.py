@@ -17,7 +17,7 @@ from groups import FILES, write_files
 
 from coprod_site.checks import check_folder, images, language, run_checks
 from coprod_site.checks.bodies import Block, find_images, published_bodies, read_blocks
-from coprod_site.checks.language import reading_grade, split_sentences
+from coprod_site.checks.language import WORD, _more_words_than, reading_grade, split_sentences
 from coprod_site.checks.smog import (
     cmu_pronunciations,
     count_sentences,
@@ -144,6 +144,18 @@ def test_initials_and_abbreviations_do_not_end_a_sentence() -> None:
     block = Block("paragraph", 'J. T. and Dr. Khan ("K. Lee") came, e.g. on Monday. Then we left.', 4)
     assert split_sentences(block) == [('J. T. and Dr. Khan ("K. Lee") came, e.g. on Monday.', 4),
                                       ("Then we left.", 4)]
+
+
+def test_a_sentence_is_long_by_the_quick_test_exactly_when_it_has_more_words() -> None:
+    """Counted WORDs against the match that tells most sentences apart without listing their words:
+    apostrophes, dashes and hyphens, letters of other alphabets, spaces that are not spaces."""
+    rng = random.Random(11)
+    pieces = ["a", "B", "9", "_", " ", "'", "’", "‘", "-", ".", ",", "é", "\u00a0", "—", "x-y", "it's", "\n", "Ω"]
+    texts = [LONG_SENTENCE, "", "-", "a", "' a", *("".join(rng.choices(pieces, k=rng.randint(0, 60)))
+                                                   for _ in range(4000))]
+    for limit in (0, 1, 2, 5, 25):
+        assert [bool(_more_words_than(limit).match(text)) for text in texts] == [
+            len(WORD.findall(text)) > limit for text in texts]
 
 
 def test_reading_level_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
