@@ -15,7 +15,7 @@ import textstat
 from conftest import REPO, build_env, mkdocs_build
 from groups import FILES, write_files
 
-from coprod_site.checks import check_folder, images, language, run_checks
+from coprod_site.checks import bodies, check_folder, images, language, run_checks
 from coprod_site.checks.bodies import Block, find_images, published_bodies, read_blocks
 from coprod_site.checks.language import WORD, _more_words_than, reading_grade, split_sentences
 from coprod_site.checks.smog import (
@@ -156,6 +156,40 @@ def test_a_sentence_is_long_by_the_quick_test_exactly_when_it_has_more_words() -
     for limit in (0, 1, 2, 5, 25):
         assert [bool(_more_words_than(limit).match(text)) for text in texts] == [
             len(WORD.findall(text)) > limit for text in texts]
+
+
+def _parsed_by_markdown_it(body: str, body_line: int) -> bodies._Reading:
+    parser = bodies._parser()
+    tokens, whole = parser.parse(bodies._without_extras(body)), parser.parse(body)
+    return bodies._Reading(tuple(bodies._blocks(tokens, body_line)), tuple(bodies._images(whole, body_line)),
+                           tuple(bodies._links(whole, body_line)))
+
+
+def test_a_body_of_plain_paragraphs_reads_as_markdown_it_reads_it(tmp_path: Path) -> None:
+    """Bodies read without markdown-it are read exactly as markdown-it reads them: the example's
+    and the test group's, and lines of letters with markup, numbers, punctuation and spaces of
+    every kind put anywhere in them (most then go to markdown-it, many do not)."""
+    rng = random.Random(13)
+    plain = ["We", "met", "the", "team", "Zoë", "École", "ok", "Ω", "ß", "İ", "x"]
+    odd = ["#", "!", "?", "-", "+", "=", ":", ".", "1.", "1)", "2", "(", "$", "%", "'", "“", "\u00a0", "\u2028",
+           "\x85", "\u3000", "\u200b", " ", "  ", "---", "===", "***", "# h", "> q", "- i", "*a*", "_a_", "`", "[a](b)",
+           "![i](p.png)", "<b>", "&amp;", "\\", "|", "{#x}", "~~", "\t", "*[A]: B", "!!! note", "    code"]
+    texts = []
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(0, 6)):
+            words = [rng.choice(plain) for _ in range(rng.randint(1, 5))]
+            for _ in range(rng.choice([0, 0, 1, 2])):
+                words.insert(rng.randint(0, len(words)), rng.choice(odd))
+            lines.append(rng.choice(["", "", " ", "\u00a0"]) if rng.random() < 0.2 else " ".join(words))
+        texts.append(("\n".join(lines), rng.randint(1, 20)))
+    for root in [write_files(tmp_path / "group", FILES), *([REPO] if (REPO / "content").is_dir() else [])]:
+        group, _ = load_group(root)
+        texts += [(source.body, source.body_line) for source in published_bodies(group)]
+    plain_ones = [(body, line) for body, line in texts if bodies._plain_paragraphs(body, line) is not None]
+    assert 500 < len(plain_ones) < len(texts) - 500
+    for body, line in plain_ones:
+        assert bodies._Reading(bodies._plain_paragraphs(body, line) or (), ()) == _parsed_by_markdown_it(body, line)
 
 
 def test_reading_level_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
