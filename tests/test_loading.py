@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from groups import FILES, write_files
 from coprod_site.loading import load_group
 from coprod_site.problems import Problem
 from coprod_site.records import Meeting
-from coprod_site.sources import SourceError, _nesting_estimate, parse_yaml
+from coprod_site.sources import MAX_DEPTH, SourceError, _nesting_estimate, _too_deep, parse_yaml
 
 
 def messages(root: Path) -> list[str]:
@@ -226,6 +227,45 @@ def test_the_nesting_estimate_is_unchanged_by_skipping_to_brackets() -> None:
     texts = [*FILES.values(), "", "a: [[x]] ]]] [{b: {c: d}}]", "- - - ? x: y:\n  -\t- z: [",
              "title: " + "[" * 70, "k:\n" + "  " * 40 + "v: ]{[}" * 3]
     assert [_nesting_estimate(text) for text in texts] == [_nesting_by_characters(text) for text in texts]
+
+
+def test_too_deep_is_the_estimate_over_the_limit() -> None:
+    """Marks counted only on long lines: the same answer, also at the limit, with brackets and
+    indents using up some of it and lines just long enough to hold the rest."""
+    rng = random.Random(5)
+    texts = [*FILES.values(), "", "- - - ? x: y:\n  -\t- z: [", "title: " + "[" * 70, "a: " + ": " * 70]
+    for _ in range(3000):
+        line = " " * rng.randint(0, 40) + "".join(rng.choice([": ", "- ", " - ", ":\t", "? ", "x", ":"])
+                                                   for _ in range(rng.randint(0, 80)))
+        texts.append("[" * rng.randint(0, 70) + "{" * rng.randint(0, 2) + "\n" + line + "\nb: c\n")
+    expected = [_nesting_estimate(text) > MAX_DEPTH for text in texts]
+    assert [_too_deep(text) for text in texts] == expected
+    assert 100 < sum(expected) < len(texts) - 100  # both answers, many times
+
+
+def test_a_files_strings_are_its_texts_without_their_places(group_dir: Path) -> None:
+    group, _ = load_group(group_dir)
+    records = [group.project, group.charter, *group.meetings.values(), *group.decisions.values(),
+               *group.amendments.values(), *group.people.values()]
+    sources = [record.source for record in records if record is not None]
+    assert sum(len(source.strings()) for source in sources) > 50
+    for source in sources:
+        assert source.strings() == [text for _, text in source.texts()]
+
+
+def test_a_records_source_and_id_are_where_it_was_read_from(group_dir: Path) -> None:
+    """Read past pydantic's own lookup for speed: the same values, and the same AttributeError
+    for a record no file was read into."""
+    group, _ = load_group(group_dir)
+    meeting = group.meetings["2025-01-10-first-meeting"]
+    assert (meeting.id, meeting.source.path) == ("2025-01-10-first-meeting",
+                                                 "content/meetings/2025-01-10-first-meeting.md")
+    assert meeting.model_copy().source is meeting.source
+    unread = Meeting.model_construct()
+    assert unread.id == ""
+    with pytest.raises(AttributeError, match="'Meeting' object has no attribute '_source'"):
+        _ = unread.source
+    assert getattr(unread, "source", None) is None
 
 
 def test_pages_and_images_are_found_everywhere_but_record_folders_and_hidden_ones(tmp_path: Path) -> None:

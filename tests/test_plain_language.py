@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import socket
 import subprocess
 import sys
@@ -14,9 +15,9 @@ import textstat
 from conftest import REPO, build_env, mkdocs_build
 from groups import FILES, write_files
 
-from coprod_site.checks import check_folder, images, language, run_checks
+from coprod_site.checks import bodies, check_folder, images, language, run_checks
 from coprod_site.checks.bodies import Block, find_images, published_bodies, read_blocks
-from coprod_site.checks.language import reading_grade, split_sentences
+from coprod_site.checks.language import WORD, _more_words_than, reading_grade, split_sentences
 from coprod_site.checks.smog import (
     cmu_pronunciations,
     count_sentences,
@@ -145,6 +146,52 @@ def test_initials_and_abbreviations_do_not_end_a_sentence() -> None:
                                       ("Then we left.", 4)]
 
 
+def test_a_sentence_is_long_by_the_quick_test_exactly_when_it_has_more_words() -> None:
+    """Counted WORDs against the match that tells most sentences apart without listing their words:
+    apostrophes, dashes and hyphens, letters of other alphabets, spaces that are not spaces."""
+    rng = random.Random(11)
+    pieces = ["a", "B", "9", "_", " ", "'", "’", "‘", "-", ".", ",", "é", "\u00a0", "—", "x-y", "it's", "\n", "Ω"]
+    texts = [LONG_SENTENCE, "", "-", "a", "' a", *("".join(rng.choices(pieces, k=rng.randint(0, 60)))
+                                                   for _ in range(4000))]
+    for limit in (0, 1, 2, 5, 25):
+        assert [bool(_more_words_than(limit).match(text)) for text in texts] == [
+            len(WORD.findall(text)) > limit for text in texts]
+
+
+def _parsed_by_markdown_it(body: str, body_line: int) -> bodies._Reading:
+    parser = bodies._parser()
+    tokens, whole = parser.parse(bodies._without_extras(body)), parser.parse(body)
+    return bodies._Reading(tuple(bodies._blocks(tokens, body_line)), tuple(bodies._images(whole, body_line)),
+                           tuple(bodies._links(whole, body_line)))
+
+
+def test_a_body_of_plain_paragraphs_reads_as_markdown_it_reads_it(tmp_path: Path) -> None:
+    """Bodies read without markdown-it are read exactly as markdown-it reads them: the example's
+    and the test group's, and lines of letters with markup, numbers, punctuation and spaces of
+    every kind put anywhere in them (most then go to markdown-it, many do not)."""
+    rng = random.Random(13)
+    plain = ["We", "met", "the", "team", "Zoë", "École", "ok", "Ω", "ß", "İ", "x"]
+    odd = ["#", "!", "?", "-", "+", "=", ":", ".", "1.", "1)", "2", "(", "$", "%", "'", "“", "\u00a0", "\u2028",
+           "\x85", "\u3000", "\u200b", " ", "  ", "---", "===", "***", "# h", "> q", "- i", "*a*", "_a_", "`", "[a](b)",
+           "![i](p.png)", "<b>", "&amp;", "\\", "|", "{#x}", "~~", "\t", "*[A]: B", "!!! note", "    code"]
+    texts = []
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(0, 6)):
+            words = [rng.choice(plain) for _ in range(rng.randint(1, 5))]
+            for _ in range(rng.choice([0, 0, 1, 2])):
+                words.insert(rng.randint(0, len(words)), rng.choice(odd))
+            lines.append(rng.choice(["", "", " ", "\u00a0"]) if rng.random() < 0.2 else " ".join(words))
+        texts.append(("\n".join(lines), rng.randint(1, 20)))
+    for root in [write_files(tmp_path / "group", FILES), *([REPO] if (REPO / "content").is_dir() else [])]:
+        group, _ = load_group(root)
+        texts += [(source.body, source.body_line) for source in published_bodies(group)]
+    plain_ones = [(body, line) for body, line in texts if bodies._plain_paragraphs(body, line) is not None]
+    assert 500 < len(plain_ones) < len(texts) - 500
+    for body, line in plain_ones:
+        assert bodies._Reading(bodies._plain_paragraphs(body, line) or (), ()) == _parsed_by_markdown_it(body, line)
+
+
 def test_reading_level_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """textstat must work offline: any attempt to open a connection fails this test."""
     def refuse(*args: object, **kwargs: object) -> None:
@@ -251,6 +298,15 @@ def test_the_reading_level_is_textstats_smog_index_exactly(tmp_path: Path) -> No
     assert len(texts) > 50
     assert [count_sentences(text) for text in texts] == [textstat.sentence_count(text) for text in texts]
     assert [smog_index(text) for text in texts] == [textstat.smog_index(text) for text in texts]
+
+
+def test_sentences_of_two_words_or_fewer_are_counted_as_textstat_counts_them() -> None:
+    """count_sentences knows most sentences are not short from their first three words: random
+    pieces of words, punctuation and apostrophes, many of them short, are counted as textstat does."""
+    rng = random.Random(12)
+    pieces = ["a", "Bc", "9", "_", " ", "  ", "'", "’", "-", ".", "!", "?", ",", "é", "\u00a0", "—", "'s", "n't", "\n"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 50))) for _ in range(3000)]
+    assert [count_sentences(text) for text in texts] == [textstat.sentence_count(text) for text in texts]
 
 
 def test_syllables_come_from_the_first_pronunciation_of_every_cmu_word() -> None:

@@ -30,6 +30,11 @@ ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[^\n]*$", re.MULTILINE)
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ALT = re.compile(r"\balt\s*=", re.IGNORECASE)
 HTML_SRC = re.compile(r"\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+MARKUP = re.compile(r"[\\`*_\[\]<>&{}|~\t\x00-\x08\x0b-\x1f\x7f]")
+"""Every character that can begin Markdown markup within a line (escapes, code, emphasis, links
+and images, HTML and autolinks, entities, attribute lists, tables, strikethrough), and tabs and
+control characters: a body with none, each of whose lines is blank or starts with a letter and
+ends with no space, is paragraphs of plain text to markdown-it."""
 READINGS_KEPT = 20_000
 """Bodies whose blocks and images are remembered: more than a big group has, so that the
 image check finds every body the plain-language check read; a few tens of MB at most."""
@@ -105,13 +110,45 @@ def _read(body: str, body_line: int) -> _Reading:
     The plain-language and image checks both read every body; parsing is the
     slow part, so each body is parsed once and both checks share the result.
     Abbreviation definitions and admonition markers are blanked for the prose
-    only (an image check still sees them), so such a body is parsed twice.
+    only (an image check still sees them), so such a body is parsed twice. A
+    body of plain paragraphs is not parsed at all (`_plain_paragraphs`).
     """
+    plain = _plain_paragraphs(body, body_line)
+    if plain is not None:
+        return _Reading(plain, ())
     prose = _without_extras(body)
     tokens = _parser().parse(prose)
     whole = tokens if prose == body else _parser().parse(body)
     return _Reading(tuple(_blocks(tokens, body_line)), tuple(_images(whole, body_line)),
                     tuple(_links(whole, body_line)))
+
+
+def _plain_paragraphs(body: str, body_line: int) -> tuple[Block, ...] | None:
+    """The blocks of a body of plain paragraphs, as markdown-it finds them, or None for any other body.
+
+    With no MARKUP, a line that starts with a letter starts no block (headings,
+    lists, quotes, code, rules, tables and HTML all start with something else)
+    and a line that ends with no space ends with no line break: markdown-it
+    makes each run of such lines a paragraph whose text is the lines as written,
+    with no images or links. Parsing took most of reading a body, and many
+    bodies are such paragraphs (half of the example's). tests/test_plain_language.py
+    compares this with markdown-it on bodies of every kind.
+    """
+    if MARKUP.search(body):
+        return None
+    lines = body.split("\n")
+    blocks: list[Block] = []
+    start = None
+    for index, line in enumerate([*lines, ""]):
+        if not line:
+            if start is not None:
+                blocks.append(Block("paragraph", "\n".join(lines[start:index]), body_line + start))
+                start = None
+        elif not line[0].isalpha() or line[-1].isspace():
+            return None
+        elif start is None:
+            start = index
+    return tuple(blocks)
 
 
 def _blocks(tokens: list[Token], body_line: int) -> Iterator[Block]:

@@ -10,6 +10,7 @@ and Pyphen data installed with it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -63,13 +64,24 @@ def _sentence_problems(source: Source, paragraphs: list[Paragraph], settings: Se
 
 
 def _long_sentences(source: Source, sentences: list[tuple[str, int]], limit: int) -> Iterator[Problem]:
+    longer = _more_words_than(limit) if limit >= 0 else None
     for sentence, line in sentences:
+        if longer is not None and not longer.match(sentence):
+            continue  # most sentences: one match, not a list of their words
         words = WORD.findall(sentence)
         if len(words) > limit:
             snippet = " ".join(words[:SNIPPET_WORDS])
             yield _warning(source, line, f"This sentence has {len(words)} words (\"{snippet}…\"). "
                            f"Sentences of up to {limit} words are easier to read. "
                            "Try splitting it into two.")
+
+
+@functools.cache
+def _more_words_than(limit: int) -> re.Pattern[str]:
+    """A pattern that matches at the start of a text with more than `limit` WORDs: `limit` times a
+    WORD and what follows it up to the next (nothing there can start one), then the next's first
+    letter. Each part is taken whole and never gone back over, so a failed match is quick too."""
+    return re.compile(rf"\W*+(?:\w[\w'’-]*+\W++){{{limit}}}\w")
 
 
 def split_sentences(block: Block) -> list[tuple[str, int]]:

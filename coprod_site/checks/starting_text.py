@@ -19,11 +19,10 @@ _ANY = re.compile("|".join(map(re.escape, STARTING_TEXT)))
 def check_starting_text(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning at each field or line that still holds a starting sentence."""
     for source, body_shown in _published_sources(group):
-        texts = list(source.texts())
         body = source.body if body_shown else ""
-        if not _ANY.search("\n".join([body, *(text for _, text in texts)])):
+        if not _ANY.search("\n".join([body, *source.strings()])):
             continue  # most records: one search of all their words, not one for every sentence
-        for location, text in texts:
+        for location, text in source.texts():
             for sentence in STARTING_TEXT:
                 if sentence in text:
                     yield _warning(source, source.line_of(*location), sentence)
