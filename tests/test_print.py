@@ -90,6 +90,14 @@ def test_no_printed_sheet_but_the_last_is_nearly_empty(example_site: ExampleSite
     """A chart kept whole, but drawn too large for a sheet, left one heading on a page; a box of
     figures kept whole left two thirds of the first sheet blank; a table printed an address after
     every link. Each sheet but the last carries a good share of the page."""
+    printed = printed_sheets(example_site, example_url, browser, path, tmp_path)
+    lines = [len(sheet.strip().splitlines()) for sheet in printed[:-1]]
+    assert all(count >= 15 for count in lines), lines
+
+
+def printed_sheets(example_site: ExampleSite, example_url: str, browser: Browser, path: str,
+                   tmp_path: Path) -> list[str]:
+    """The text of each sheet the example's page at `path` prints on, laid out as printed."""
     for tool in ("pdfinfo", "pdftotext"):
         require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
     with open_page(browser, width=794) as page:
@@ -97,10 +105,8 @@ def test_no_printed_sheet_but_the_last_is_nearly_empty(example_site: ExampleSite
         pdf = save_pdf(page, tmp_path / "printed.pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     sheets = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
-    lines = [len(subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
-                                capture_output=True, text=True, check=True).stdout.strip().splitlines())
-             for n in range(1, sheets)]
-    assert all(count >= 15 for count in lines), lines
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout for n in range(1, sheets + 1)]
 
 
 @pytest.mark.parametrize("path", ["amendments/AM-01/", "reports/", "meetings/2026/", "decisions/D-010/"])
@@ -108,17 +114,9 @@ def test_no_printed_sheet_is_blank(example_site: ExampleSite, example_url: str, 
                                    tmp_path: Path) -> None:
     """A page short enough for one sheet came out of the printer with a second, empty one: the
     page is at least as tall as the paper, and the space above its content pushed it over."""
-    for tool in ("pdfinfo", "pdftotext"):
-        require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
-    with open_page(browser, width=794) as page:
-        page.goto(example_url + example_site.prefix + path)
-        pdf = save_pdf(page, tmp_path / "printed.pdf")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    sheets = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
-    blank = [n for n in range(1, sheets + 1)
-             if not subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
-                                   capture_output=True, text=True, check=True).stdout.strip()]
-    assert blank == [], f"{sheets} sheets, blank: {blank}"
+    printed = printed_sheets(example_site, example_url, browser, path, tmp_path)
+    blank = [n for n, sheet in enumerate(printed, start=1) if not sheet.strip()]
+    assert blank == [], f"{len(printed)} sheets, blank: {blank}"
 
 
 def filled(pdf: Path) -> list[float]:
