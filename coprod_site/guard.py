@@ -30,7 +30,7 @@ from typing import Any
 
 from .checks.privacy import Located, scan_source
 from .markup import ATTRIBUTES, RAW_TEXT_END, TOKEN, end_of_unseen
-from .pages import PageSpec
+from .pages import PageSpec, shown_file
 from .privacy import (
     KIND_ADVICE,
     NHS_CONTEXT,
@@ -586,13 +586,9 @@ def _url(page: str) -> str:
 
 def page_origin(src_uri: str, spec: PageSpec | None, group: Group) -> str | None:
     """The record file a page shows (for messages), or None for a page made only from lists."""
-    if spec is None:
-        page = group.pages.get(src_uri)
-        return page.path if page is not None else None
-    record = spec.context.get("record")
-    source = getattr(record, "source", None)
-    if isinstance(source, Source):
-        return source.path
+    shown = shown_file(src_uri, spec, group)
+    if shown is not None or spec is None:
+        return shown
     if spec.path == "index.md" and "index.md" in group.pages:
         return group.pages["index.md"].path
     if spec.path.startswith("charter/") and group.charter is not None:

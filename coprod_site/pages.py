@@ -17,7 +17,7 @@ from .charter_history import charter_history_context, charter_page_context
 from .listing import ListPage, Pager, group_by_year, page_title, paginate, year_links
 from .outputs import OUTPUT_BUILDERS, OutputFile
 from .published import Published, PublishedAction, record_page
-from .records import Decision, Meeting, Report
+from .records import Decision, Group, Meeting, Report
 from .settings import Settings
 
 GLOSSARY_PAGE = "glossary.md"
@@ -58,6 +58,16 @@ class PageSpec:
     @property
     def url(self) -> str:
         return page_url(self.path)
+
+
+def shown_file(src_uri: str, spec: PageSpec | None, group: Group) -> str | None:
+    """The one file whose words a page shows (a record's, or a page of the group's own), or None
+    for a page made from lists."""
+    if spec is None:
+        page = group.pages.get(src_uri)
+        return page.path if page is not None else None
+    source = getattr(spec.context.get("record"), "source", None)
+    return source.path if source is not None else None
 
 
 def page_url(path: str) -> str:

@@ -32,13 +32,14 @@ from .checks.privacy import group_sources
 from .config import CoprodConfig, SettingError, build_settings
 from .fingerprints import file_digest, group_digest, page_digest
 from .finishing import Finisher, PageNotFinished, finished
+from .gitlog import last_changed
 from .guard import BackgroundScan, CleanMemo, guard_site, page_origin
 from .heap import SettledHeap, collector_paused
 from .image_metadata import ImageNotCleaned, without_metadata
 from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache
 from .outputs import OutputFile, build_outputs
-from .pages import GLOSSARY_PAGE, HOW_WE_WORK_PAGE, NAV_TITLES, PageSpec, group_pages
+from .pages import GLOSSARY_PAGE, HOW_WE_WORK_PAGE, NAV_TITLES, PageSpec, group_pages, shown_file
 from .permalinks import address_problems, published_urls
 from .preview import ProblemsInTheBrowser
 from .privacy import PrivacyRules, read_register, rules_for
@@ -223,6 +224,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         add_theme_templates(env, _theme_dirs_below_ours(config))  # for overrides/partials/
         self._put_finished_pages_in_place()
         self._scan_outputs_beside_the_build()
+        if self.site is not None:
+            date_pages_by_their_records(files, self.specs, self.site)
         if self.shared_parts is not None:
             env.globals["coprod_shared"] = self.shared_parts
         if self.site is not None:
@@ -407,6 +410,30 @@ def _stop_at_an_unfinished_page() -> Iterator[None]:
     except PageNotFinished as error:
         raise PluginError(f"Error reading page {error}. If the site changes a template in its "
                           "theme/coprod folder, check that template.") from error
+
+
+def date_pages_by_their_records(files: Files, specs: dict[str, PageSpec], site: Published) -> None:
+    """Each page's date in the sitemap (MkDocs gives every page the build's day, which tells
+    search engines that everything changed on every build): for a record's page or a page of
+    the group's own, the day git last saw its file or people.yml (whose names it shows) change;
+    for a page made from lists, the group's latest change. A build for a set day (COPROD_TODAY)
+    says nothing of later commits. Unchanged where git cannot tell (no git, or a shallow clone)."""
+    group = site.group
+    changed = last_changed(Path(group.root), group.content)
+    if not changed:
+        return
+    latest = max(changed.values())
+    people = changed.get(f"{group.content}/people.yml")
+    for file in files.documentation_pages():
+        if file.page is None:
+            continue
+        source = shown_file(file.src_uri, specs.get(file.src_uri), group)
+        if source is None:
+            day = latest
+        else:
+            day = changed.get(source, site.today)  # not yet committed: changed today
+            day = max(day, people) if people is not None else day
+        file.page.update_date = min(day, site.today).isoformat()
 
 
 def ensure_skip_target(page: Page) -> None:

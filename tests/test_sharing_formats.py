@@ -323,6 +323,35 @@ def test_an_entry_is_updated_when_its_words_or_the_people_it_names_change(tmp_pa
         "meetings/2025-02-14-leaflets"] == "2026-11-21"
 
 
+def test_the_sitemap_dates_each_page_by_when_its_record_last_changed(tmp_path: Path) -> None:
+    """Search engines fetch again only the pages whose `lastmod` moved: a page is dated by its
+    record's last commit, and a list by the group's latest, never all by the build's day."""
+    from xml.etree import ElementTree
+
+    from charter_git import commit_all, git
+    from conftest import mkdocs_build
+    from groups import FILES, write_files
+
+    root = write_files(tmp_path / "group", FILES)
+    git(root, "init", "-q")
+    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    commit_all(root, "Our records", "2025-03-20T10:00:00+00:00")
+    leaflets = root / "content" / "meetings" / "2025-02-14-leaflets.md"
+    leaflets.write_text(leaflets.read_text().replace("\n---\n", "\n---\nA word changed.\n\n", 1))
+    commit_all(root, "A word changed in the leaflets meeting", "2025-04-02T10:00:00+00:00")
+    assert mkdocs_build(root).returncode == 0
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = ElementTree.parse(root / "site" / "sitemap.xml").getroot().findall("s:url", ns)
+    dated = {url.findtext("s:loc", namespaces=ns).removeprefix(SITE_URL): url.findtext("s:lastmod", namespaces=ns)
+             for url in urls}
+    assert dated["meetings/2025-02-14-leaflets/"] == "2025-04-02"
+    assert dated["meetings/2025-01-10-first-meeting/"] == "2025-03-20"
+    assert dated["decisions/D-001/"] == "2025-03-20"
+    assert dated["meetings/"] == dated[""] == "2025-04-02"  # lists show the latest change
+    assert "2026-11-21" not in dated.values()  # the day the site was built for
+
+
 # --- open data -------------------------------------------------------------------------
 
 
