@@ -21,6 +21,7 @@ from .problems import Problem, format_github, format_json, format_text, holds_up
 from .scaffold import (
     ScaffoldError,
     init_group,
+    installed_copy,
     new_amendment,
     new_decision,
     new_meeting,
@@ -210,8 +211,9 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def run_init(args: argparse.Namespace) -> int:
     name = args.name or args.directory.resolve().name.replace("-", " ").replace("_", " ").capitalize()
+    requirement = installed_copy()
     try:
-        written = init_group(args.directory, name, today_from_environment())
+        written = init_group(args.directory, name, today_from_environment(), requirement)
     except ScaffoldError as exc:
         print(f"coprod: {exc}", file=sys.stderr)
         return 1
@@ -220,6 +222,12 @@ def run_init(args: argparse.Namespace) -> int:
     print(f"Next: fill in {shlex.quote(str(args.directory / 'content' / 'project.yml'))} and the charter, set "
           f"site_url in {shlex.quote(str(args.directory / 'mkdocs.yml'))} to the site's web address, then run "
           f"'coprod serve {folder}' to see it. The README there says how to publish it.")
+    requirements = shlex.quote(str(args.directory / "requirements.txt"))
+    if requirement is None:
+        print(f"Before publishing: coprod was installed from a folder on this computer, so {requirements} "
+              "cannot say where the website's builds get it. Change its last line to your group's copy.")
+    else:
+        print(f"{requirements} installs this same copy of coprod ({requirement}) wherever the website is built.")
     return 0
 
 

@@ -7,7 +7,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from .records import GRIPP2_HEADINGS, Group
@@ -24,14 +24,60 @@ ALSO_WRITTEN_AS = {".github/pull_request_template.md": (".gitlab/merge_request_t
 on GitLab, starts with."""
 
 
+DISTRIBUTION = "coprod-site"
+
+UNKNOWN_COPY = f"""\
+# coprod-site is not on PyPI yet: point the line below at the copy your group uses,
+# for example a tagged release in a git repository:
+#   {DISTRIBUTION} @ git+https://github.com/YOUR-ORGANISATION/coprod_site@v0.1.0
+{DISTRIBUTION} @ git+https://github.com/YOUR-ORGANISATION/coprod_site@main"""
+"""requirements.txt where the copy `coprod init` runs from cannot be installed elsewhere."""
+
+
+def installed_copy() -> str | None:
+    """The requirement that installs, on another computer, the copy of coprod running now: the
+    commit or archive pip installed it from (its direct_url.json, PEP 610), or its version from
+    a package index. None for a copy installed from a folder on this computer."""
+    try:
+        distribution = metadata.distribution(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return None
+    if distribution.read_text("INSTALLER") is None:  # not installed: read from a source tree
+        return None
+    return requirement_for(distribution.read_text("direct_url.json"), distribution.version)
+
+
+def requirement_for(direct_url: str | None, version: str) -> str | None:
+    """The requirement line for a copy pip installed from `direct_url` (the JSON pip keeps, or
+    None for a package index), or None where no other computer can reach it."""
+    if direct_url is None:
+        return f"{DISTRIBUTION}=={version}"
+    try:
+        found = json.loads(direct_url)
+        url, vcs, archive = found["url"], found.get("vcs_info"), found.get("archive_info")
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(url, str) or not url.startswith(("https://", "http://", "ssh://")):
+        return None  # a folder or file on this computer
+    if isinstance(vcs, dict) and vcs.get("vcs") and vcs.get("commit_id"):
+        address = f"{vcs['vcs']}+{url}@{vcs['commit_id']}"
+    elif isinstance(archive, dict):
+        address = url
+    else:
+        return None
+    subdirectory = found.get("subdirectory")
+    return f"{DISTRIBUTION} @ {address}" + (f"#subdirectory={subdirectory}" if subdirectory else "")
+
+
 def _may_be_there(name: str) -> bool:
     """What a new repository may hold already, from cloning an empty one: its git folder, a
     licence and git's settings. The group's own files are written around them."""
     return name in (".git", ".gitattributes") or name.upper().startswith(("LICENSE", "LICENCE", "COPYING"))
 
 
-def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
-    """Write a new group's folder that builds at once; return the files written."""
+def init_group(target: Path, name: str, today: dt.date, requirement: str | None = None) -> list[Path]:
+    """Write a new group's folder that builds at once; return the files written. Its
+    requirements.txt installs `requirement`, or asks for the copy of coprod to use."""
     if target.exists() and not target.is_dir():
         raise ScaffoldError(f"{target} is a file, not a folder. Choose a new folder name.")
     there = sorted(entry.name for entry in target.iterdir() if not _may_be_there(entry.name)) if target.exists() else []
@@ -42,7 +88,8 @@ def init_group(target: Path, name: str, today: dt.date) -> list[Path]:
     written = []
     source = resources.files("coprod_site") / "scaffold" / "group"
     replacements = {"__NAME__": name, "__TODAY__": today.isoformat(),
-                    "__REVIEW__": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat()}
+                    "__REVIEW__": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat(),
+                    "__REQUIREMENT__": requirement or UNKNOWN_COPY}
     for relative, text in _walk(source, ""):
         filled = _fill(text, replacements, relative)
         for written_as in (relative, *ALSO_WRITTEN_AS.get(relative, ())):

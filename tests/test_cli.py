@@ -19,6 +19,7 @@ from conftest import build_env
 from groups import FILES, write_files
 
 from coprod_site.published import PREVIEW_DRAFTS
+from coprod_site.scaffold import installed_copy
 
 
 def coprod(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -177,6 +178,10 @@ def test_init_starts_a_group_in_a_repository_just_cloned_and_says_what_next(tmp_
     assert result.returncode == 0, result.stderr
     assert (target / "LICENSE").read_text() == "CC BY 4.0" and (target / "mkdocs.yml").is_file()
     assert f"then run 'coprod serve '{target}''" in result.stdout and "site_url" in result.stdout
+    copy = installed_copy()  # the last line says what requirements.txt installs, or that it cannot know
+    said = result.stdout.strip().splitlines()[-1]
+    assert f"'{target / 'requirements.txt'}'" in said
+    assert (copy in said and copy in (target / "requirements.txt").read_text()) if copy else "Before publishing" in said
 
 
 def test_the_version_is_one_flag_away() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import build_env, copy_example
+from packaging.requirements import Requirement
 
 from coprod_site.scaffold import init_group
 
@@ -71,10 +72,46 @@ def test_publish_workflow_builds_with_full_history_and_deploys_to_pages(group: P
     assert workflow["jobs"]["deploy"]["needs"] == "build"
 
 
-def test_requirements_name_coprod_for_the_workflows_to_install(group: Path) -> None:
-    lines = [line for line in (group / "requirements.txt").read_text().splitlines()
-             if line and not line.startswith("#")]
-    assert lines == ["coprod-site @ git+https://github.com/YOUR-ORGANISATION/coprod_site@main"]
+def requirements(folder: Path) -> list[Requirement]:
+    """requirements.txt as pip reads it, by the parser pip uses."""
+    return [Requirement(line) for line in (folder / "requirements.txt").read_text().splitlines()
+            if line and not line.startswith("#")]
+
+
+def test_requirements_ask_for_the_copy_of_coprod_when_it_is_not_known(group: Path) -> None:
+    """Started by a copy installed from a folder, no other computer can install that copy."""
+    [coprod] = requirements(group)
+    assert (coprod.name, coprod.url) == ("coprod-site", "git+https://github.com/YOUR-ORGANISATION/coprod_site@main")
+    assert "point the line below at the copy your group uses" in (group / "requirements.txt").read_text()
+
+
+@pytest.mark.parametrize(("direct_url", "wanted"), [
+    pytest.param(None, "coprod-site==0.3.1", id="from a package index"),
+    pytest.param({"url": "https://github.com/nhs-group/coprod_site.git",
+                  "vcs_info": {"vcs": "git", "commit_id": "4060cfa" * 5 + "12345", "requested_revision": "v0.3.1"}},
+                 "coprod-site @ git+https://github.com/nhs-group/coprod_site.git@" + "4060cfa" * 5 + "12345",
+                 id="a commit from git"),
+    pytest.param({"url": "https://example.org/coprod_site-0.3.1.tar.gz", "archive_info": {}},
+                 "coprod-site @ https://example.org/coprod_site-0.3.1.tar.gz", id="an archive"),
+    pytest.param({"url": "https://example.org/tools.git", "subdirectory": "coprod",
+                  "vcs_info": {"vcs": "git", "commit_id": "a" * 40}},
+                 "coprod-site @ git+https://example.org/tools.git@" + "a" * 40 + "#subdirectory=coprod",
+                 id="a folder of a repository"),
+    pytest.param({"url": "file:///home/sam/coprod_site", "dir_info": {"editable": True}}, None, id="a folder here"),
+    pytest.param({"url": "file:///home/sam/coprod_site.tar.gz", "archive_info": {}}, None, id="a file here"),
+    pytest.param("not json", None, id="unreadable"),
+])
+def test_a_new_group_installs_the_copy_of_coprod_that_started_it(tmp_path: Path, direct_url: Any,
+                                                                  wanted: str | None) -> None:
+    """Its builds elsewhere then use what worked here: the same commit, not whatever is newest."""
+    from coprod_site.scaffold import requirement_for
+
+    text = direct_url if direct_url is None or isinstance(direct_url, str) else json.dumps(direct_url)
+    requirement = requirement_for(text, "0.3.1")
+    assert requirement == wanted
+    if requirement is not None:
+        init_group(tmp_path / "g", "G", dt.date(2026, 11, 21), requirement)
+        assert [str(r) for r in requirements(tmp_path / "g")] == [str(Requirement(requirement))]
 
 
 def schema_checker() -> str:
