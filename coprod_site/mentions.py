@@ -42,14 +42,15 @@ _SPEECH = (r"(?:said|says|told\s+us|tells\s+us|asked|asks|added|adds|explained|e
 _MENTIONED = rf"(?P<mention>\[\[\s*(?P<id>{_ID})\s*\]\])"
 
 
-def _prose_quotes(who: str) -> tuple[re.Pattern[str], ...]:
-    """The ways running text puts a quote to someone, `who` (a pattern with a group 'mention')."""
+def _prose_quotes(who: str, transcripts: bool = True) -> tuple[re.Pattern[str], ...]:
+    """The ways running text puts a quote to someone, `who` (a pattern with a group 'mention'):
+    with `transcripts`, 'who: words' at the start of a line too."""
     return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
         rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_SPEECH}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{who}",  # "...," said (our chair) [[p01]]
         rf"[\"\u201d\u2019'][,.!?]?[ \t]+{who}[ \t]+{_SPEECH}",   # "...," [[p01]] said
         rf"{who}[ \t]+{_SPEECH}[,:]?[ \t]+[\"\u201c\u2018']",     # [[p01]] said, "..."
         rf"{who}:[ \t]*[\"\u201c\u2018]",                          # [[p01]]: "..."
-        rf"(?m:^[ \t]{{0,3}}(?:[-*+][ \t]+)?){who}:[ \t]+\S",          # [[p01]]: We need..., as a transcript
+        *([rf"(?m:^[ \t]{{0,3}}(?:[-*+][ \t]+)?){who}:[ \t]+\S"] if transcripts else []),  # [[p01]]: We need..., as a transcript
         rf"[\"\u201d\u2019'][,.!?]?[ \t]*(?:(?:[\u2012-\u2015]|--?)[ \t]*)?\(?{who}",  # "..." [[p01]], "..." - [[p01]], "..." ([[p01]])
         rf"(?m:^[ \t]{{0,3}}>[^\n]*?(?:[\u2012-\u2015]|--|[ \t]-)[ \t]*\(?){who}",  # > ... — [[p01]], > ... - [[p01]]
         rf"(?m:^[ \t]{{0,3}}(?:>[ \t]*)+){who}[ \t]*(?:$|,)",        # > [[p01]] alone, ending a quote
@@ -174,7 +175,8 @@ def _typed_name(name: str) -> str:
 
 @functools.cache
 def _name_quotes(name: str) -> tuple[re.Pattern[str], ...]:
-    return _prose_quotes(_typed_name(name))
+    """The running-text quotes, but for 'F. H.: send the charter' in a list of who does what."""
+    return _prose_quotes(_typed_name(name), transcripts=False)
 
 
 @functools.cache
