@@ -341,3 +341,17 @@ def test_a_recommendation_says_who_it_went_to_and_what_they_said(tmp_path: Path)
     assert "Whose decision A recommendation to the hospital board" in decision
     assert ("Recommended to the hospital board Sent on 20 February 2025 Reply due 31 January 2027 "
             "Their reply No money this year. (1 April 2025)") in decision
+
+
+def test_the_farewell_report_says_where_what_could_not_change_was_sent(tmp_path: Path) -> None:
+    """What could not change was often not the group's to change: the farewell report says who
+    the group sent it to, as "You said, we did" does."""
+    d2 = "content/decisions/D-002-budget.md"
+    refused = IMPACT_FILES[d2].replace("outcome: pending", "outcome: not-possible\noutcome_note: No money.")
+    root = write_files(tmp_path, {
+        **IMPACT_FILES, "content/project.yml": CLOSED_PROJECT, "content/reports/farewell.md": FAREWELL, d2: refused,
+        "content/meetings/2025-08-20-summer.md": SUMMER.replace("    status: open\n", "    status: dropped\n")})
+    assert mkdocs_build(root).returncode == 0
+    text = main_text(root / "site", "reports/farewell/index.html")
+    assert ("What could not change, and why Ask for a free bus: The bus company would not change the route. "
+            "Ask for a bigger budget (referred to the hospital board): No money.") in text
