@@ -19,6 +19,7 @@ who they are by role ("a member"). A mention shows the person as `show_as` says.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 
@@ -39,16 +40,24 @@ QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
 _SPEECH = (r"(?:said|says|told\s+us|tells\s+us|asked|asks|added|adds|explained|explains|shared|shares|"
            r"wrote|writes|put\s+it|replied|replies|remembered|recalled|commented|suggested|suggests)")
 _MENTIONED = rf"(?P<mention>\[\[\s*(?P<id>{_ID})\s*\]\])"
-PROSE_QUOTES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
-    rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_SPEECH}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{_MENTIONED}",  # "...," said (our chair) [[p01]]
-    rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_MENTIONED}[ \t]+{_SPEECH}",   # "...," [[p01]] said
-    rf"{_MENTIONED}[ \t]+{_SPEECH}[,:]?[ \t]+[\"\u201c\u2018']",     # [[p01]] said, "..."
-    rf"{_MENTIONED}:[ \t]*[\"\u201c\u2018]",                          # [[p01]]: "..."
-    rf"(?m:^[ \t]{{0,3}}(?:[-*+][ \t]+)?){_MENTIONED}:[ \t]+\S",          # [[p01]]: We need..., as a transcript
-    rf"[\"\u201d\u2019'][,.!?]?[ \t]*(?:(?:[\u2012-\u2015]|--?)[ \t]*)?\(?{_MENTIONED}",  # "..." [[p01]], "..." - [[p01]], "..." ([[p01]])
-    rf"(?m:^[ \t]{{0,3}}>[^\n]*?(?:[\u2012-\u2015]|--|[ \t]-)[ \t]*\(?){_MENTIONED}",  # > ... — [[p01]], > ... - [[p01]]
-    rf"(?m:^[ \t]{{0,3}}(?:>[ \t]*)+){_MENTIONED}[ \t]*(?:$|,)",        # > [[p01]] alone, ending a quote
-))
+
+
+def _prose_quotes(who: str, transcripts: bool = True) -> tuple[re.Pattern[str], ...]:
+    """The ways running text puts a quote to someone, `who` (a pattern with a group 'mention'):
+    with `transcripts`, 'who: words' at the start of a line too."""
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+        rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_SPEECH}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{who}",  # "...," said (our chair) [[p01]]
+        rf"[\"\u201d\u2019'][,.!?]?[ \t]+{who}[ \t]+{_SPEECH}",   # "...," [[p01]] said
+        rf"{who}[ \t]+{_SPEECH}[,:]?[ \t]+[\"\u201c\u2018']",     # [[p01]] said, "..."
+        rf"{who}:[ \t]*[\"\u201c\u2018]",                          # [[p01]]: "..."
+        *([rf"(?m:^[ \t]{{0,3}}(?:[-*+][ \t]+)?){who}:[ \t]+\S"] if transcripts else []),  # [[p01]]: We need..., as a transcript
+        rf"[\"\u201d\u2019'][,.!?]?[ \t]*(?:(?:[\u2012-\u2015]|--?)[ \t]*)?\(?{who}",  # "..." [[p01]], "..." - [[p01]], "..." ([[p01]])
+        rf"(?m:^[ \t]{{0,3}}>[^\n]*?(?:[\u2012-\u2015]|--|[ \t]-)[ \t]*\(?){who}",  # > ... — [[p01]], > ... - [[p01]]
+        rf"(?m:^[ \t]{{0,3}}(?:>[ \t]*)+){who}[ \t]*(?:$|,)",        # > [[p01]] alone, ending a quote
+    ))
+
+
+PROSE_QUOTES = _prose_quotes(_MENTIONED)
 """A quote put to someone in running text, not in a blockquote: the quote marks next to the
 speaking, so `[[p01]] said we should` stays a mention."""
 
@@ -147,6 +156,34 @@ def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -
                       match["rest"])
     # A line of its own after an empty quoted line, so the attribution is its own paragraph.
     return f"{quote.rstrip()}\n{quote}\u2014 {who.rstrip()}"
+
+
+def quotes_put_to(text: str, name: str) -> list[int]:
+    """Where `text` (Markdown with no code) puts a quote to `name` typed as it is, not as [[id]]:
+    on the line after a quote that says who said it, or by the quote marks in running text."""
+    found = {match.start("mention") for pattern in _name_quotes(name) for match in pattern.finditer(text)}
+    for match in _name_attributions(name).finditer(text):
+        before = text[:max(match.start() - 1, 0)].rpartition("\n")[2]
+        if ">" in match["quote"] or (match["dash"] != "-" and QUOTED_LINE.match(before)):
+            found.add(match.start("mention"))
+    return sorted(found)
+
+
+def _typed_name(name: str) -> str:
+    return rf"(?<!\w)(?P<mention>(?-i:{re.escape(name)}))(?!\w)"
+
+
+@functools.cache
+def _name_quotes(name: str) -> tuple[re.Pattern[str], ...]:
+    """The running-text quotes, but for 'F. H.: send the charter' in a list of who does what."""
+    return _prose_quotes(_typed_name(name), transcripts=False)
+
+
+@functools.cache
+def _name_attributions(name: str) -> re.Pattern[str]:
+    """QUOTE_BY for a name typed as it is, first or after another name ('— Amina K. and Sky')."""
+    return re.compile(rf"^(?P<quote>[ \t]{{0,3}}(?:>[ \t]?)*)(?P<dash>[\u2012-\u2015]|--|-)[ \t]*"
+                      rf"(?:[^\n]*?(?:,|&|\band\b)[ \t]*)?{_typed_name(name)}", re.MULTILINE)
 
 
 def outside_code(markdown: str, change: Callable[[str], str]) -> str:

@@ -323,3 +323,35 @@ def test_a_report_just_started_is_told_only_to_write_its_sections(tmp_path: Path
     started = new_report(group, tmp_path / "content", "Our year", dt.date(2026, 11, 30), "impact").text
     group, _ = load_group(write_files(tmp_path, {"content/reports/impact-2026.md": started}))
     assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS) if p.path.endswith("impact-2026.md")] == []
+
+
+def test_a_recommendation_says_who_it_went_to_and_what_they_said(tmp_path: Path) -> None:
+    """'referred_to' and the reply are for a recommendation too: the group recommended something
+    to people who decide, and "You said, we did" says to whom, and what they answered."""
+    d2 = "content/decisions/D-002-budget.md"
+    recommended = FILES[d2].replace("power: referred", "power: recommendation").replace(
+        "outcome: pending", "outcome: not-possible\nresponse: No money this year.\nresponse_on: 2025-04-01")
+    root = write_files(tmp_path, {**FILES, d2: recommended})
+    assert mkdocs_build(root).returncode == 0
+    said = main_text(root / "site", "you-said-we-did/index.html")
+    assert ("D-002: Ask for a bigger budget (14 February 2025). A recommendation to the hospital board. No reason has been written down yet. "
+            "We sent it to the hospital board on 20 February 2025. They said they would reply by 31 January 2027. "
+            "Their reply on 1 April 2025: No money this year.") in said
+    decision = main_text(root / "site", "decisions/D-002/index.html")
+    assert "Whose decision A recommendation to the hospital board" in decision
+    assert ("Recommended to the hospital board Sent on 20 February 2025 Reply due 31 January 2027 "
+            "Their reply No money this year. (1 April 2025)") in decision
+
+
+def test_the_farewell_report_says_where_what_could_not_change_was_sent(tmp_path: Path) -> None:
+    """What could not change was often not the group's to change: the farewell report says who
+    the group sent it to, as "You said, we did" does."""
+    d2 = "content/decisions/D-002-budget.md"
+    refused = IMPACT_FILES[d2].replace("outcome: pending", "outcome: not-possible\noutcome_note: No money.")
+    root = write_files(tmp_path, {
+        **IMPACT_FILES, "content/project.yml": CLOSED_PROJECT, "content/reports/farewell.md": FAREWELL, d2: refused,
+        "content/meetings/2025-08-20-summer.md": SUMMER.replace("    status: open\n", "    status: dropped\n")})
+    assert mkdocs_build(root).returncode == 0
+    text = main_text(root / "site", "reports/farewell/index.html")
+    assert ("What could not change, and why Ask for a free bus: The bus company would not change the route. "
+            "Ask for a bigger budget (referred to the hospital board): No money.") in text

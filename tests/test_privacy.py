@@ -689,6 +689,28 @@ def test_a_quote_in_running_text_follows_consent_to_quotes(typed: str, shown: st
     assert resolve_people(typed, people) == shown
 
 
+def test_a_quote_put_to_a_typed_name_needs_consent_to_quotes(group_dir: Path) -> None:
+    """Sky (p03) and F. H. (p02) are shown by pseudonym and initials but said no to quotes:
+    writing their public form after a quote, as a writer who has never seen [[id]] would, puts
+    the quote to them all the same. Amina K. (p01) said yes; Sky is only mentioned in the end, and
+    F. H. given a job to do."""
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    text = FILES[meeting] + ("\n> Nobody told me the clinic had moved.\n> \u2014 Sky\n\n"
+                             "\"We need more chairs,\" said F. H. at the end.\n\n"
+                             "> I felt heard.\n> \u2014 Amina K.\n\n"
+                             "Sky said we should meet again, and Amina K. agreed.\n\n"
+                             "- F. H.: send the charter to everyone.\n")
+    write_files(group_dir, {meeting: text})
+    _, _, problems = check_folder(group_dir)
+    found = [str(p) for p in problems if "quote" in p.message and p.is_error]
+    assert found == [
+        (f"{meeting}, line 37: puts a quote to Sky, who has not agreed to be quoted ('quotes' in people.yml). "
+         "Write [[p03]] in place of the name, to show who said it as they agreed, or take the name out."),
+        (f"{meeting}, line 39: puts a quote to F. H., who has not agreed to be quoted ('quotes' in people.yml). "
+         "Write [[p02]] in place of the name, to show who said it as they agreed, or take the name out."),
+    ]
+
+
 def test_a_list_or_a_dash_that_does_not_follow_a_quote_is_a_mention() -> None:
     text = "> A quote.\n\n- [[p03]] will write.\n\n\u2014 [[p03]] too\n\nWe met.\n\u2014 [[p03]]\n"
     assert resolve_people(text, PEOPLE) == (

@@ -21,7 +21,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..charter_history import published_wordings
-from ..mentions import mentioned_ids, person_id, without_mentions
+from ..mentions import (
+    mentioned_ids,
+    person_id,
+    quotes_put_to,
+    without_code,
+    without_comments,
+    without_mentions,
+)
 from ..privacy import (
     KIND_ADVICE,
     REGISTER_ENV,
@@ -115,6 +122,24 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
                 line = source.body_line + source.body.count("\n", 0, offset)
                 yield Problem(source.path, line, None, f"mentions [[{written}]], but nobody in "
                               f"people.yml has that id. {_mention_hint(group, source, written)}")
+
+
+def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
+    """No quote is put to someone who has not agreed to be quoted by their name, initials or
+    pseudonym typed as it is ([[id]] would show them by role there, as they agreed)."""
+    unquoted = [person for person in group.people.values() if person.is_named and not person.quotes
+                and person.public_name.strip()]
+    drafts = {meeting.source.path for meeting in group.meetings.values() if not meeting.is_published}
+    for source in group_sources(group, settings) if unquoted else ():
+        named = [person for person in unquoted if person.public_name in source.body]
+        body = without_comments(without_code(source.body)) if named else ""
+        for person in named:
+            for offset in quotes_put_to(body, person.public_name):
+                line = source.body_line + body.count("\n", 0, offset)
+                yield Problem(source.path, line, None, f"puts a quote to {person.public_name}, who has not agreed "
+                              "to be quoted ('quotes' in people.yml). Write "
+                              f"[[{person.id}]] in place of the name, to show who said it as they agreed, or "
+                              "take the name out.", "warning" if source.path in drafts else "error")
 
 
 def _mention_hint(group: Group, source: Source, written: str) -> str:
@@ -396,7 +421,7 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(inner)
 
 
-CHECKS = (check_privacy, check_mentions)
+CHECKS = (check_privacy, check_mentions, check_quotes)
 """Checks of each record on its own."""
 GROUP_CHECKS = (check_file_names, check_register_place, check_charter_history, check_site_settings,
                 check_ids_the_site_uses)
