@@ -129,8 +129,13 @@ def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
     pseudonym typed as it is ([[id]] would show them by role there, as they agreed)."""
     unquoted = [person for person in group.people.values() if person.is_named and not person.quotes
                 and person.public_name.strip()]
+    if not unquoted:
+        return
+    any_name = re.compile("|".join(re.escape(person.public_name) for person in unquoted))
     drafts = {meeting.source.path for meeting in group.meetings.values() if not meeting.is_published}
-    for source in group_sources(group, settings) if unquoted else ():
+    for source in group_sources(group, settings):
+        if any_name.search(source.body) is None:  # most bodies: one pass for every name
+            continue
         named = [person for person in unquoted if person.public_name in source.body]
         body = without_comments(without_code(source.body)) if named else ""
         for person in named:
