@@ -10,6 +10,7 @@ could read them.
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zlib
 from pathlib import Path
@@ -104,6 +105,22 @@ def test_an_svg_that_runs_code_or_fetches_from_elsewhere_is_a_problem(tmp_path: 
                         "code or fetch anything from other websites: remove them, or save the image as a PNG.")),
     ]
     assert all(p.is_error for p in problems if p.path.endswith(".svg"))
+
+
+def test_a_photo_too_heavy_for_an_old_phone_is_a_warning(tmp_path: Path) -> None:
+    """A photo straight from a phone makes a page slow and dear on a small data plan."""
+    noise = Image.frombytes("RGB", (800, 800), random.Random(7).randbytes(800 * 800 * 3))
+    root = write_files(tmp_path, FILES)
+    (root / "content" / "assets").mkdir(exist_ok=True)
+    saved_as = {"straight-from-the-phone.png": saved(noise, "PNG"),
+                "resized.png": saved(noise.resize((200, 200)), "PNG")}
+    for name, data in saved_as.items():
+        (root / "content" / "assets" / name).write_bytes(data)
+    _, _, problems = check_folder(root)
+    heavy = [p for p in problems if p.path.startswith("content/assets/")]
+    size = len(saved_as["straight-from-the-phone.png"]) / 1_000_000
+    assert [(p.path, p.severity) for p in heavy] == [("content/assets/straight-from-the-phone.png", "warning")]
+    assert heavy[0].message.startswith(f"is {size:.1f} MB, so on an old phone or a small data plan the page is slow")
 
 
 def png_chunk(kind: bytes, body: bytes) -> bytes:

@@ -43,7 +43,8 @@ def check_image_files(group: Group, settings: Settings) -> Iterator[Problem]:
     (image_metadata.py), but the file itself keeps them for anyone who can see the repository.
     An error for one whose details cannot be taken out: the site never publishes it as it is.
     An SVG image is a document, read once: opened on its own it runs its scripts, and it can
-    fetch things from other websites. An image on the site does neither (an error)."""
+    fetch things from other websites. An image on the site does neither (an error). And a
+    warning for an image too heavy for a page read on an old phone."""
     for shown, file in image_files(group):
         try:
             data = file.read_bytes()
@@ -52,6 +53,19 @@ def check_image_files(group: Group, settings: Settings) -> Iterator[Problem]:
         problem = _svg_problem(shown, data) if _is_svg(shown) else _picture_problem(shown, data)
         if problem is not None:
             yield problem
+        if len(data) > HEAVY_IMAGE:
+            yield Problem(shown, None, None, heavy_image_message(len(data)), "warning")
+
+
+HEAVY_IMAGE = 1_000_000
+"""Bytes above which an image is slow and dear on an old phone or a small data plan: a photo
+straight from a phone is 2 to 5 MB; one resized for a web page, a few hundred KB."""
+
+
+def heavy_image_message(size: int) -> str:
+    return (f"is {size / 1_000_000:.1f} MB, so on an old phone or a small data plan the page is slow to "
+            "load and costs the reader data. Save a smaller copy (1,600 pixels wide is plenty for a web "
+            "page; most photo apps can resize a photo) and put it in this file's place.")
 
 
 def _picture_problem(shown: str, data: bytes) -> Problem | None:
