@@ -15,9 +15,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .checks import check_folder
-from .checks.charter_guard import check_charter_change
+from .checks.charter_guard import review_charter_change
 from .config import SettingError, today_from_environment
-from .problems import Problem, format_github, format_json, format_text, holds_up, sort_problems
+from .problems import (
+    Problem,
+    format_github,
+    format_json,
+    format_note,
+    format_text,
+    holds_up,
+    sort_problems,
+)
 from .scaffold import (
     ScaffoldError,
     init_group,
@@ -116,9 +124,13 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_check(args: argparse.Namespace) -> int:
     group, settings, problems = check_folder(args.path, today=today_from_environment())
-    if args.base:
-        problems = sort_problems([*problems, *check_charter_change(group, settings, args.base)])
+    review = review_charter_change(group, settings, args.base) if args.base else None
+    if review is not None:
+        problems = sort_problems([*problems, *review.problems])
     print(FORMATTERS[args.format](problems))
+    note = format_note(review.agreed, args.format) if review is not None and review.agreed else None
+    if note is not None:  # what the charter change does, for the person reviewing it
+        print(note)
     failed = [p for p in problems if holds_up(p, args.strict)]
     return 1 if failed else 0
 

@@ -57,6 +57,19 @@ class Reminder(Problem):
         return cls(problem.path, problem.line, problem.field, problem.message, "warning")
 
 
+@dataclass(frozen=True)
+class Note:
+    """Something a check found in order and worth saying to the person reviewing a change."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}, line {self.line}"
+        return f"note: {where}: {self.message}"
+
+
 def holds_up(problem: Problem, strict: bool) -> bool:
     """Whether `problem` stops a check or a build: an error; with `strict`, a warning too, but for
     a reminder."""
@@ -97,14 +110,21 @@ def format_json(problems: list[Problem]) -> str:
 
 def format_github(problems: list[Problem]) -> str:
     """GitHub Actions workflow commands, shown as annotations on the changed lines."""
-    return "\n".join(_github_line(p) for p in problems)
+    return "\n".join(_github_line(p.severity, p.path, p.line, p.message) for p in problems)
 
 
-def _github_line(problem: Problem) -> str:
-    where = f"file={_github_escape(problem.path, True)}"
-    if problem.line is not None:
-        where += f",line={problem.line}"
-    return f"::{problem.severity} {where}::{_github_escape(problem.message, False)}"
+def format_note(note: Note, form: str) -> str | None:
+    """A note as `form` says (text, or github for an annotation); None for json, which lists problems."""
+    if form == "github":
+        return _github_line("notice", note.path, note.line, note.message)
+    return str(note) if form == "text" else None
+
+
+def _github_line(severity: str, path: str, line: int | None, message: str) -> str:
+    where = f"file={_github_escape(path, True)}"
+    if line is not None:
+        where += f",line={line}"
+    return f"::{severity} {where}::{_github_escape(message, False)}"
 
 
 def _github_escape(text: str, is_property: bool) -> str:

@@ -54,7 +54,12 @@ def repo(tmp_path: Path) -> Path:
 def guard_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
     """The problems the guard adds (the rest of the group is clean apart from its overdue review)."""
     return [line for line in result.stdout.splitlines()
-            if not line.startswith(("warning:", "Found ", "No problems found."))]
+            if not line.startswith(("warning:", "note:", "Found ", "No problems found."))]
+
+
+def notes(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """What the check says of a charter change in order, for the person reviewing it."""
+    return [line for line in result.stdout.splitlines() if line.startswith(("note:", "::notice"))]
 
 
 def propose(repo: Path, files: dict[str, str | None]) -> subprocess.CompletedProcess[str]:
@@ -68,10 +73,19 @@ def test_a_correct_change_passes(repo: Path) -> None:
                             "content/amendments/AM-06-going-home.md": AM_06})
     assert guard_lines(result) == []
     assert result.returncode == 0, result.stdout
+    assert notes(result) == [  # the reviewer reads what changed and who agreed it
+        ("note: content/charter.md, line 22: goes from version 3 to 4: the part 'Looking after each other' "
+        "changed. Agreed by AM-06 ('Going home early') at the meeting of 11 April 2025.")]
+    annotated = coprod(repo, "--base", "main", "--format", "github")
+    assert notes(annotated) == [
+        ("::notice file=content/charter.md,line=22::goes from version 3 to 4: the part 'Looking after each "
+        "other' changed. Agreed by AM-06 ('Going home early') at the meeting of 11 April 2025.")]
+    assert coprod(repo, "--base", "main", "--format", "json").stdout.strip() == "[]"
 
 
 def test_a_change_with_no_amendment_is_an_error_on_the_changed_line(repo: Path) -> None:
     result = propose(repo, {"content/charter.md": CHARTER_4})
+    assert notes(result) == []  # nothing said to be agreed that is not
     assert ("content/charter.md, line 22: the part 'Looking after each other' changed, but no "
             "amendment in this change says so. Add one with 'coprod new amendment'. Once a meeting "
             "agrees it, set status: agreed, agreed_at and charter_version: 4.") in guard_lines(result)
@@ -277,6 +291,10 @@ def test_two_changes_agreed_one_after_the_other_can_be_one_pull_request(repo: Pa
     result = propose(repo, {"content/charter.md": charter_5, "content/amendments/AM-06-home-early.md": AM_06,
                             "content/amendments/AM-07-badges.md": am_07})
     assert guard_lines(result) == []
+    assert notes(result) == [
+        ("note: content/charter.md, line 14: goes from version 3 to 5: the parts 'What we can and cannot "
+        "change' and 'Looking after each other' changed. Agreed by AM-06 ('Going home early') at the "
+        "meeting of 11 April 2025 and AM-07 ('Posters and badges') at the meeting of 11 April 2025.")]
     unnamed = propose(repo, {"content/amendments/AM-07-badges.md": am_07.replace("clauses: [remit]",
                                                                                "clauses: [purpose]")})
     assert any("does not list 'remit'" in line for line in guard_lines(unnamed))

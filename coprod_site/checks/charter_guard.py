@@ -30,9 +30,10 @@ from ..charter_history import (
 )
 from ..gitlog import run_git
 from ..loading import AMENDMENT_NAME
-from ..problems import Problem, sort_problems
+from ..problems import Note, Problem, sort_problems
 from ..published import join_words
 from ..records import Amendment, Group
+from ..render import format_date
 from ..scaffold import CHARTER_QUESTIONS
 from ..settings import Settings
 from ..sources import SourceError, parse_yaml, split_front_matter
@@ -66,8 +67,23 @@ class CharterChange:
         return self.old_version + 1 if self.old_version is not None else self.new_version
 
 
+@dataclass(frozen=True)
+class CharterReview:
+    """What `coprod check --base` found: every problem, and, when the charter's words changed
+    and every rule holds, what changed and who agreed it, in a sentence for the reviewer."""
+
+    problems: list[Problem]
+    agreed: Note | None = None
+
+
 def check_charter_change(group: Group, settings: Settings, base: str) -> list[Problem]:
-    """Every problem with how this change (against `base`) treats the charter and amendments.
+    """Every problem with how this change (against `base`) treats the charter and amendments."""
+    return review_charter_change(group, settings, base).problems
+
+
+def review_charter_change(group: Group, settings: Settings, base: str) -> CharterReview:
+    """Every problem with how this change (against `base`) treats the charter and amendments,
+    and what an agreed change to its words does.
 
     The change is what this branch did since it left `base`: compared with where they part
     (git merge-base), so a branch that is behind its base is not blamed for what the base
@@ -77,7 +93,7 @@ def check_charter_change(group: Group, settings: Settings, base: str) -> list[Pr
     path = f"{settings.content_dir}/charter.md"
     missing = _base_problem(root, base, path)
     if missing is not None:
-        return [missing]
+        return CharterReview([missing])
     start = _branch_point(root, base)
     at_start = _base_amendments(root, start, group)
     changed = list(_changed_amendments(root, start, group, at_start))
@@ -93,7 +109,32 @@ def check_charter_change(group: Group, settings: Settings, base: str) -> list[Pr
         problems += _charter_rules(group, change, changed)
     elif change is not None:
         problems += _agreed_without_a_change(change, changed)
-    return sort_problems(problems)
+    agreed = None
+    if change is not None and change.comparison.changed and not problems:
+        agreed = _what_was_agreed(group, change, _agreed_run(change, changed) or _matching_amendments(change, changed))
+    return CharterReview(sort_problems(problems), agreed)
+
+
+def _what_was_agreed(group: Group, change: CharterChange, amendments: Sequence[Amendment]) -> Note:
+    """The charter's change in two sentences, at its first changed line: what changed, and who
+    agreed it where (the check found nothing wrong), for the person reviewing the pull request."""
+    parts = _parts_words(change.comparison.changed)
+    agreed = join_words([f"{amendment.id} ('{amendment.title}') at the meeting of "
+                         f"{format_date(group.meetings[amendment.agreed_at].date)}"
+                         for amendment in amendments if amendment.agreed_at in group.meetings])
+    return Note(change.path, min(change.lines.values(), default=None),
+                f"goes from version {change.old_version} to {change.new_version}: {parts} changed. "
+                f"Agreed by {agreed}.")
+
+
+def _parts_words(changes: Sequence[ClauseChange]) -> str:
+    """"the parts 'Payments' (new) and 'Meetings'", as the person reviewing the charter reads it."""
+    headed = [f"'{c.heading}'" + {"added": " (new)", "removed": " (taken out)"}.get(c.kind, "")
+              for c in changes if c.key]
+    words = [f"the part{'s' if len(headed) > 1 else ''} {join_words(headed)}"] if headed else []
+    if any(not c.key for c in changes):
+        words.insert(0, "the text before the first heading")
+    return join_words(words)
 
 
 def _branch_point(root: Path, base: str) -> str:
