@@ -423,7 +423,10 @@ def test_check_finds_the_group_from_a_folder_or_file_inside_it(group_dir: Path) 
 def test_a_day_that_does_not_exist_and_a_first_build_that_fails_are_said_plainly(group_dir: Path,
                                                                                  tmp_path: Path) -> None:
     made = coprod("new", "meeting", "--date", "2026-02-30", "--path", str(group_dir))
-    assert made.returncode == 2 and "there is no day 2026-02-30: check the month and the day" in made.stderr
+    assert made.returncode == 2 and "the date is not a real date (2026-02-30). Check the day and the month" in made.stderr
+    day_first = coprod("new", "meeting", "--date", "27/11/2026", "--path", str(group_dir))
+    assert day_first.returncode == 2
+    assert "the date should be written year first, like 2026-11-27, not '27/11/2026'" in day_first.stderr
     assert "what to start: meeting, decision, amendment or report" in coprod("new", "--help").stdout
     write_files(group_dir, {"content/decisions/D-009-broken.md": "---\ntitle: [unclosed\n---\nText.\n"})
     failed = coprod("build", str(group_dir), "--site-dir", str(tmp_path / "first"))

@@ -110,7 +110,7 @@ def test_meeting_field_errors_name_the_action_and_line(tmp_path: Path) -> None:
             "actions:\n  - id: ACT-1\n    what: x\n    due: 2025-13-01\n  - what: y\n---\nBody\n"),
     })
     assert messages(tmp_path) == [
-        "content/meetings/2025-03-14-x.md, line 4: 'start' should be a 24-hour time like \"16:00\", not '4pm'.",
+        "content/meetings/2025-03-14-x.md, line 4: 'start' should be a 24-hour time like \"16:00\", not '4pm': write \"16:00\".",
         "content/meetings/2025-03-14-x.md, line 10: 'due' in actions item 1 is not a real date (2025-13-01). Check the day and the month.",
         "content/meetings/2025-03-14-x.md, line 11: 'id' in actions item 2 is missing. Add it, for example: id: ACT-021.",
     ]
