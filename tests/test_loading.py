@@ -305,6 +305,24 @@ def test_a_record_saved_with_another_ending_is_reported_not_left_out_unseen(tmp_
     ]
 
 
+def test_a_spare_copy_beside_a_record_is_not_told_to_take_the_records_name(tmp_path: Path) -> None:
+    """'Save it as 2025-01-10-first-meeting.md' had told an editor's backup to replace the meeting itself."""
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    root = write_files(tmp_path, {**FILES, f"{meeting}~": FILES[meeting], f"{meeting}.bak": FILES[meeting],
+                                  "content/meetings/Copy of 2025-01-10-first-meeting.md": FILES[meeting]})
+    _, problems = load_group(root)
+    spare = ("only files ending in .md are records, and 2025-01-10-first-meeting.md is already there. If this is a "
+             "spare copy, delete it; if it is another record, save it under a new name ending in .md.")
+    assert [str(p) for p in problems if "first-meeting" in p.path and p.path != meeting] == [
+        f"warning: {meeting}.bak: is not read: {spare}",
+        f"warning: {meeting}~: is not read: {spare}",
+        ("content/meetings/Copy of 2025-01-10-first-meeting.md, line 1: looks like a copy of "
+         "2025-01-10-first-meeting.md, so it is not read. If it is a spare copy, delete it. If it is a new record, "
+         "the file name 'Copy of 2025-01-10-first-meeting.md' should be the meeting's date then a few words, like "
+         "2025-03-14-animation-script.md (lower-case letters, numbers and dashes)."),
+    ]
+
+
 @pytest.mark.parametrize(("name", "field", "folder"), [
     ("2026-11-27-catch-up.md", "minutes", "meetings"), ("meeting/2026-11-27-catch-up.md", "minutes", "meetings"),
     ("D-009-x.md", "made_at", "decisions")])
