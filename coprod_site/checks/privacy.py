@@ -23,7 +23,6 @@ from urllib.parse import unquote
 from ..charter_history import published_wordings
 from ..mentions import mentioned_ids, person_id, without_mentions
 from ..privacy import (
-    KIND_ADVICE,
     REGISTER_ENV,
     Finding,
     PrivacyRules,
@@ -129,7 +128,7 @@ def _mention_hint(group: Group, source: Source, written: str) -> str:
 
 def privacy_message(finding: Finding, rules: PrivacyRules) -> str:
     """'has a phone number (0770…). Phone numbers are never published.'"""
-    return f"has {finding.described(rules.people)}. {KIND_ADVICE[finding.kind]}"
+    return f"has {finding.described(rules.people)}. {finding.advice}"
 
 
 def group_sources(group: Group, settings: Settings) -> list[Source]:
