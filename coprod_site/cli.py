@@ -119,7 +119,13 @@ def run_check(args: argparse.Namespace) -> int:
         problems = sort_problems([*problems, *check_charter_change(group, settings, args.base)])
     print(FORMATTERS[args.format](problems))
     failed = [p for p in problems if holds_up(p, args.strict)]
+    if args.format == "text" and failed and not any(p.is_error for p in failed):
+        print(STRICT_STOPS)
     return 1 if failed else 0
+
+
+STRICT_STOPS = "With --strict, warnings stop it too: fix them, or run it without --strict."
+"""Why a strict check or build with no errors did not pass."""
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -139,7 +145,7 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         site_dir = build_site(config_file, args.site_dir, args.strict, args.verbose)
     except BuildFailed as exc:
-        print(f"coprod: {exc}", file=sys.stderr)
+        print(f"coprod: {exc}" + (f" {STRICT_STOPS}" if args.strict else ""), file=sys.stderr)
         return 1
     print(f"The site is ready in {site_dir}.")
     return 0

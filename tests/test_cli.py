@@ -64,10 +64,17 @@ def test_a_broken_project_yml_does_not_hide_the_other_records_problems(group_dir
     ]
 
 
-def test_warnings_pass_unless_strict(group_dir: Path) -> None:
+def test_warnings_pass_unless_strict(group_dir: Path, tmp_path: Path) -> None:
     write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
     assert coprod("check", str(group_dir)).returncode == 0
-    assert coprod("check", str(group_dir), "--strict").returncode == 1
+    strict = coprod("check", str(group_dir), "--strict")
+    assert strict.returncode == 1
+    assert strict.stdout.splitlines()[-2:] == [
+        "Found 0 errors and 1 warning.",
+        "With --strict, warnings stop it too: fix them, or run it without --strict."]
+    built = coprod("build", str(group_dir), "--strict", "--site-dir", str(tmp_path / "site"))
+    assert built.returncode == 1
+    assert built.stderr.endswith("With --strict, warnings stop it too: fix them, or run it without --strict.\n")
 
 
 def test_a_reminder_is_said_but_does_not_fail_a_strict_check(group_dir: Path) -> None:
