@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -19,6 +20,8 @@ from conftest import build_env
 from groups import FILES, write_files
 
 from coprod_site.published import PREVIEW_DRAFTS
+from coprod_site.records import Group
+from coprod_site.scaffold import new_meeting
 
 
 def coprod(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -204,6 +207,14 @@ def test_new_records_get_the_next_id_and_pass_the_checks(group_dir: Path) -> Non
     assert "charter_version: 3" in amendment.read_text()
     assert "choose from: purpose, remit, payments" in amendment.read_text()
     assert coprod("check", str(group_dir)).returncode == 0
+
+
+@pytest.mark.parametrize("date", ["2026-12-01", "2026-11-01"], ids=["planned", "draft"])
+def test_the_notes_in_a_new_meeting_line_up_whatever_its_status(date: str) -> None:
+    """'status: draft' had its note two spaces left of the others."""
+    record = new_meeting(Group(root=".", content="content"), Path("content"), "Bus fares",
+                         dt.date.fromisoformat(date), dt.date(2026, 11, 21))
+    assert {line.index(" #") for line in record.text.splitlines() if " #" in line} == {26}
 
 
 def test_new_and_build_find_the_group_from_a_folder_inside_it(group_dir: Path, tmp_path: Path) -> None:
