@@ -7,7 +7,6 @@ import datetime as dt
 import difflib
 import importlib.metadata
 import os
-import re
 import shlex
 import sys
 import traceback
@@ -18,6 +17,7 @@ from .checks import check_folder
 from .checks.charter_guard import review_charter_change
 from .config import SettingError, today_from_environment
 from .problems import (
+    STRICT_STOPS,
     Problem,
     format_github,
     format_json,
@@ -26,6 +26,7 @@ from .problems import (
     holds_up,
     sort_problems,
 )
+from .records import date_from_text
 from .scaffold import (
     ScaffoldError,
     init_group,
@@ -132,6 +133,8 @@ def run_check(args: argparse.Namespace) -> int:
     if note is not None:  # what the charter change does, for the person reviewing it
         print(note)
     failed = [p for p in problems if holds_up(p, args.strict)]
+    if args.format == "text" and failed and not any(p.is_error for p in failed):
+        print(STRICT_STOPS)
     return 1 if failed else 0
 
 
@@ -258,11 +261,9 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def _iso_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise argparse.ArgumentTypeError(f"there is no day {text}: check the month and the day") from None
-        raise argparse.ArgumentTypeError(f"'{text}' should be a date like 2025-03-14") from None
+        return date_from_text(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"the date {exc}") from None
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .config import today_from_environment
 from .permalinks import write_ledger
+from .problems import STRICT_STOPS
 from .published import PREVIEW_DRAFTS
 from .site_config import NO_PLUGIN, mkdocs_yml_problems
 
@@ -69,7 +70,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
             build(config)
             _swap_into_place(staging, target)
     except Abort as exc:  # MkDocs has logged why; its own words ('Aborted with a BuildError!') help nobody
-        raise BuildFailed(f"The site was not built, so {kept}. The problems are listed above.") from exc
+        warnings_alone = "in strict mode" in str(exc) and "error" not in str(exc)  # '… 2 warnings in strict mode!'
+        raise BuildFailed(f"The site was not built, so {kept}. The problems are listed above."
+                          + (f" {STRICT_STOPS}" if warnings_alone else "")) from exc
     except (PluginError, ConfigurationError) as exc:
         raise BuildFailed(str(exc)) from exc
     _record_published_urls(config, config_file.parent)

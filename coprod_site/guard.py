@@ -32,7 +32,6 @@ from .checks.privacy import Located, scan_source
 from .markup import ATTRIBUTES, RAW_TEXT_END, TOKEN, end_of_unseen
 from .pages import PageSpec, shown_file
 from .privacy import (
-    KIND_ADVICE,
     NHS_CONTEXT,
     Finding,
     PrivacyRules,
@@ -541,7 +540,7 @@ class SiteGuard:
         page = f"the page {_url(piece.page)}" if piece.page.endswith(".html") else piece.page
         where = page if piece.file == piece.page else f"{piece.file} (for {page})"
         described = finding.described(self.rules.people)
-        advice = KIND_ADVICE[finding.kind]
+        advice = finding.advice
         origin = self._origin(finding)
         if origin is not None:
             return Problem(origin[0], origin[1], None,

@@ -279,7 +279,11 @@ class Loader:
         for path in markdown:
             match = pattern.match(path.stem)
             if match is None:
-                self._report(Problem(self.shown(path), 1, None, hint(path.name)))  # (its name: line 1)
+                copied = _copy_of(path)
+                message = hint(path.name) if copied is None else (
+                    f"looks like a copy of {copied}, so it is not read. If it is a spare copy, delete it. If it "
+                    f"is a new record, {hint(path.name)[0].lower()}{hint(path.name)[1:]}")
+                self._report(Problem(self.shown(path), 1, None, message))  # (its name: line 1)
                 continue
             record_id = match.group(1) if folder != "meetings" and folder != "reports" else path.stem
             self.record_paths.setdefault(record_id, self.shown(path))
@@ -310,6 +314,10 @@ class Loader:
                 message = ("is a picture in a folder of records, where pictures are not published: move it "
                            f"to {self.shown(self.content / 'assets')}/ and show it from there, like "
                            f"![What it shows](../assets/{path.name}).")
+            elif (copied := _copy_of(path)) is not None:  # 'x.md~', 'x.md.bak': saved as 'x.md' it would replace x.md
+                message = (f"is not read: only files ending in .md are records, and {copied} is already there. If "
+                           "this is a spare copy, delete it; if it is another record, save it under a new name "
+                           "ending in .md.")
             else:
                 name = path.stem if path.stem.lower().endswith(".md") else f"{path.stem}.md"
                 message = f"is not read: only files ending in .md are records. If it is one, save it as {name}."
@@ -439,6 +447,20 @@ def _is_record_file(inside: str) -> bool:
 
 def _is_hidden(inside: str) -> bool:
     return any(part.startswith((".", "_")) for part in inside.split("/"))
+
+
+_COPY_MARKS = re.compile(r"^(?:copy of )+|(?: - copy| copy|[ _]?\(\d+\))+$", re.IGNORECASE)
+"""What a computer adds to the name of a file copied beside the first: 'Copy of x', 'x - Copy', 'x (1)'."""
+
+
+def _copy_of(path: Path) -> str | None:
+    """The name of the record `path` is a copy of, made by an editor ('x.md~', 'x.md.bak', 'x.txt') or by
+    copying the file ('Copy of x.md', 'x (1).md'), when that record is beside it; else None."""
+    name = path.name
+    at = name.lower().find(".md")
+    first = _COPY_MARKS.sub("", (name[:at] if at > 0 else path.stem).strip()).strip()
+    original = path.parent / f"{first}.md"
+    return original.name if first and original.name != name and original.is_file() else None
 
 
 def _meeting_name_hint(name: str) -> str:

@@ -212,6 +212,12 @@ class Finding:
         return f"{what} ({mask(self.value)})"
 
     @property
+    def advice(self) -> str:
+        """What to do about it, with the person's own mention where one is to be written: '[[p03]]'."""
+        advice = KIND_ADVICE[self.kind]
+        return advice.replace("[[id]]", f"[[{self.person}]]") if self.person else advice
+
+    @property
     def key(self) -> str:
         """What makes two findings the same leak: digits for numbers, the person for names."""
         if self.kind in ("phone", "nhs_number"):

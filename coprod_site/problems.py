@@ -70,6 +70,10 @@ class Note:
         return f"note: {where}: {self.message}"
 
 
+STRICT_STOPS = "With --strict, warnings stop it too: fix them, or run it without --strict."
+"""Why a strict check or build with no errors did not pass."""
+
+
 def holds_up(problem: Problem, strict: bool) -> bool:
     """Whether `problem` stops a check or a build: an error; with `strict`, a warning too, but for
     a reminder."""

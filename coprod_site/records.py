@@ -46,16 +46,38 @@ def _as_written(value: Any) -> Any:
 def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
-    value = _as_written(value)
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise PydanticCustomError("coprod_date", "should be a date like 2025-03-14")
+    written = _as_written(value)
     try:
-        return dt.date.fromisoformat(value)
+        return date_from_text(written if isinstance(written, str) else "" if written is None else str(written))
+    except ValueError as exc:
+        raise PydanticCustomError("coprod_date", "{problem}", {"problem": str(exc)}) from None
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def date_from_text(text: str) -> dt.date:
+    """A date written as YYYY-MM-DD. Else ValueError, saying what is wrong, to follow a field's name:
+    a date written day first, as people in the UK do ('27/11/2026'), is shown the way to write it."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"is not a real date ({text}). Check the day and the month") from None
+    day_first = _DAY_FIRST.fullmatch(text)
+    if day_first is None:
+        raise ValueError("should be written like 2025-03-14 (year, month, day)" + (f", not '{text}'" if text else ""))
+    day, month, year = map(int, day_first.groups())
+    try:
+        meant = dt.date(year, month, day)
     except ValueError:
-        raise PydanticCustomError(
-            "coprod_date", "is not a real date ({value}). Check the day and the month",
-            {"value": value},
-        ) from None
+        raise ValueError(f"is not a real date ({text}). Check the day and the month, and write it year "
+                         "first, like 2025-03-14") from None
+    raise ValueError(f"should be written year first, like {meant.isoformat()}, not '{text}'")
+
+
+_TWELVE_HOUR = re.compile(r"(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\.?", re.IGNORECASE)
+_WITH_A_DOT = re.compile(r"([01]?\d|2[0-3])[.]([0-5]\d)")
 
 
 def _parse_time(value: Any) -> Any:
@@ -63,10 +85,23 @@ def _parse_time(value: Any) -> Any:
     if isinstance(written, str) and re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", written):
         hours, minutes = written.split(":")
         return dt.time(int(hours), int(minutes))
+    if isinstance(written, int | float) and not isinstance(written, bool):  # 1930, or 19.30 read as 19.3
+        written = f"{written:.2f}" if isinstance(written, float) else str(written)
     if isinstance(written, str) and written:
-        raise PydanticCustomError("coprod_time", "should be a 24-hour time like \"16:00\", not '{value}'",
-                                  {"value": written})
+        meant = _time_meant(written)
+        raise PydanticCustomError("coprod_time", "should be a 24-hour time like \"16:00\", not '{value}'"
+                                  + (": write \"{meant}\"" if meant else ""), {"value": written, "meant": meant})
     raise PydanticCustomError("coprod_time", "should be a 24-hour time like \"16:00\"")
+
+
+def _time_meant(written: str) -> str | None:
+    """'7pm' -> '19:00', '7.30' -> '07:30': the 24-hour time a time written another way means."""
+    twelve_hour = _TWELVE_HOUR.fullmatch(written)
+    if twelve_hour is not None:
+        hours, minutes, half = twelve_hour.groups()
+        return f"{int(hours) % 12 + (12 if half.lower() == 'p' else 0):02d}:{minutes or '00'}"
+    with_a_dot = _WITH_A_DOT.fullmatch(written)
+    return f"{int(with_a_dot[1]):02d}:{with_a_dot[2]}" if with_a_dot else None
 
 
 def _parse_language(value: Any) -> Any:

@@ -209,7 +209,7 @@ agenda:
 content_notes: []          # topics people may want warning of
 ladder:                    # what kind of involvement it was: informing | consulting | engaging | co-designing | co-producing
 minutes:
-  status: {status}          # planned | draft | circulated | agreed | cancelled
+  status: {status:<17}# planned | draft | circulated | agreed | cancelled
 feedback:
   sent_on:
   how:

@@ -433,10 +433,30 @@ def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text
         line, hint = spaced, ("It has a special space in it, often pasted from Word or an email: delete "
                               "the spaces on this line and type them again.")
     elif exc.context == _NO_COLON and "\t" not in text_line:
-        written = _NAME_THEN_VALUE.match(text_line)
-        example = f", like '{written['name']}: {written['value'].strip()}'" if written else ""
-        hint = f"Put a colon and a space after the field's name{example}."
+        hint = _colon_hint(text_line)
+    elif "mapping values are not allowed" in what and _first_field_without_colon(above, text_line):
+        # the first field of a group with no colon: YAML reads it and the next line as one name
+        line = first_line + max(at for at in range(line - first_line) if lines[at] == above)
+        hint = _colon_hint(above)
     return Problem(shown_as, line, None, f"this line cannot be read. {hint}")
+
+
+def _colon_hint(written: str) -> str:
+    name_then_value = _NAME_THEN_VALUE.match(written)
+    example = f", like '{name_then_value['name']}: {name_then_value['value'].strip()}'" if name_then_value else ""
+    return f"Put a colon and a space after the field's name{example}."
+
+
+_FIELD_NAME_THEN_VALUE = re.compile(r"^(?P<indent> *(?:- +)?)[a-z][a-z_]*[ \t]+[^:#]*$")
+"""'status agreed', '- id ACT-021': a field's name, in the records' lower case, then its value, no colon."""
+
+
+def _first_field_without_colon(above: str, line: str) -> bool:
+    """Whether `above` is a field's name and value with no colon between them, in line with the
+    field after it (`line`): YAML read the two as one long name, and stopped at the second's colon.
+    (Words carried on from a value above start with a capital, or hold a colon, so are not taken.)"""
+    written = _FIELD_NAME_THEN_VALUE.match(above)
+    return written is not None and len(written["indent"]) == _indent(line)
 
 
 OTHER_SPACE_CODES = (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)

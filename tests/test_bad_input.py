@@ -119,7 +119,10 @@ def test_an_impossible_date_is_a_problem_on_its_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("date", "expected"), [
-    ("14/03/2025", "line 3: 'date' should be a date like 2025-03-14"),
+    ("14/03/2025", "line 3: 'date' should be written year first, like 2025-03-14, not '14/03/2025'."),
+    ("31/11/2026", ("line 3: 'date' is not a real date (31/11/2026). Check the day and the month, and write it "
+                    "year first, like 2025-03-14.")),
+    ("next Tuesday", "line 3: 'date' should be written like 2025-03-14 (year, month, day), not 'next Tuesday'."),
     ("2025-02-29", "line 3: 'date' is not a real date (2025-02-29)"),
     (None, "line 2: 'date' is missing"),
 ])
@@ -127,6 +130,19 @@ def test_a_bad_meeting_date_names_the_date_field(tmp_path: Path, date: str | Non
     text = GOOD.replace("date: 2025-03-14\n", "" if date is None else f"date: {date}\n")
     found = problems_for(tmp_path, text.encode())
     assert any(expected in problem for problem in found), found
+
+
+@pytest.mark.parametrize(("start", "expected"), [
+    ("7pm", "'start' should be a 24-hour time like \"16:00\", not '7pm': write \"19:00\"."),
+    ("7.30 p.m.", "'start' should be a 24-hour time like \"16:00\", not '7.30 p.m.': write \"19:30\"."),
+    ("12am", "'start' should be a 24-hour time like \"16:00\", not '12am': write \"00:00\"."),
+    ("19.30", "'start' should be a 24-hour time like \"16:00\", not '19.30': write \"19:30\"."),
+    ("1930", "'start' should be a 24-hour time like \"16:00\", not '1930'."),
+])
+def test_a_time_written_another_way_is_told_the_24_hour_time_it_means(tmp_path: Path, start: str,
+                                                                       expected: str) -> None:
+    text = GOOD.replace('start: "16:00"', f"start: {start}")
+    assert problems_for(tmp_path, text.encode()) == [f"{MEETING}, line 4: {expected}"]
 
 
 @pytest.mark.parametrize("text", [
@@ -229,7 +245,7 @@ def test_a_typo_in_the_minutes_or_an_action_hides_none_of_the_files_other_proble
         (16, "'status' in actions item 1 should be one of 'open', 'done' or 'dropped', not 'Open'"),
         (17, "the action id ACT-001 is already used in content/meetings/2025-01-10-first-meeting"),
         (19, "'p33' is not anyone in people"),
-        (20, "'due' in actions item 2 should be a date like 2025-03-14"),
+        (20, "'due' in actions item 2 should be written like 2025-03-14 (year, month, day), not 'someday'"),
         (28, "has an email address (jane…)"),
     ]
 

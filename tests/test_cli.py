@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -19,7 +20,8 @@ from conftest import build_env
 from groups import FILES, write_files
 
 from coprod_site.published import PREVIEW_DRAFTS
-from coprod_site.scaffold import installed_copy
+from coprod_site.records import Group
+from coprod_site.scaffold import installed_copy, new_meeting
 
 
 def coprod(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -65,10 +67,23 @@ def test_a_broken_project_yml_does_not_hide_the_other_records_problems(group_dir
     ]
 
 
-def test_warnings_pass_unless_strict(group_dir: Path) -> None:
+def test_warnings_pass_unless_strict(group_dir: Path, tmp_path: Path) -> None:
     write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "colour: blue\n"})
     assert coprod("check", str(group_dir)).returncode == 0
-    assert coprod("check", str(group_dir), "--strict").returncode == 1
+    strict = coprod("check", str(group_dir), "--strict")
+    assert strict.returncode == 1
+    assert strict.stdout.splitlines()[-2:] == [
+        "Found 0 errors and 1 warning.",
+        "With --strict, warnings stop it too: fix them, or run it without --strict."]
+    built = coprod("build", str(group_dir), "--strict", "--site-dir", str(tmp_path / "site"))
+    assert built.returncode == 1
+    assert built.stderr.endswith("With --strict, warnings stop it too: fix them, or run it without --strict.\n")
+    # an error stops any build: leaving out --strict would not help, so it is not said
+    write_files(group_dir, {"content/project.yml": FILES["content/project.yml"] + "colour: blue\nstarted_on: soon\n"})
+    for command in ("check", "build"):
+        stopped = coprod(command, str(group_dir), "--strict", *(["--site-dir", str(tmp_path / "site")]
+                                                                 if command == "build" else []))
+        assert stopped.returncode == 1 and "--strict" not in stopped.stdout + stopped.stderr
 
 
 def test_a_reminder_is_said_but_does_not_fail_a_strict_check(group_dir: Path) -> None:
@@ -202,6 +217,14 @@ def test_new_records_get_the_next_id_and_pass_the_checks(group_dir: Path) -> Non
     assert "charter_version: 3" in amendment.read_text()
     assert "choose from: purpose, remit, payments" in amendment.read_text()
     assert coprod("check", str(group_dir)).returncode == 0
+
+
+@pytest.mark.parametrize("date", ["2026-12-01", "2026-11-01"], ids=["planned", "draft"])
+def test_the_notes_in_a_new_meeting_line_up_whatever_its_status(date: str) -> None:
+    """'status: draft' had its note two spaces left of the others."""
+    record = new_meeting(Group(root=".", content="content"), Path("content"), "Bus fares",
+                         dt.date.fromisoformat(date), dt.date(2026, 11, 21))
+    assert {line.index(" #") for line in record.text.splitlines() if " #" in line} == {26}
 
 
 def test_new_and_build_find_the_group_from_a_folder_inside_it(group_dir: Path, tmp_path: Path) -> None:
@@ -428,7 +451,10 @@ def test_check_finds_the_group_from_a_folder_or_file_inside_it(group_dir: Path) 
 def test_a_day_that_does_not_exist_and_a_first_build_that_fails_are_said_plainly(group_dir: Path,
                                                                                  tmp_path: Path) -> None:
     made = coprod("new", "meeting", "--date", "2026-02-30", "--path", str(group_dir))
-    assert made.returncode == 2 and "there is no day 2026-02-30: check the month and the day" in made.stderr
+    assert made.returncode == 2 and "the date is not a real date (2026-02-30). Check the day and the month" in made.stderr
+    day_first = coprod("new", "meeting", "--date", "27/11/2026", "--path", str(group_dir))
+    assert day_first.returncode == 2
+    assert "the date should be written year first, like 2026-11-27, not '27/11/2026'" in day_first.stderr
     assert "what to start: meeting, decision, amendment or report" in coprod("new", "--help").stdout
     write_files(group_dir, {"content/decisions/D-009-broken.md": "---\ntitle: [unclosed\n---\nText.\n"})
     failed = coprod("build", str(group_dir), "--site-dir", str(tmp_path / "first"))

@@ -98,13 +98,13 @@ def test_the_guard_reads_pages_search_index_sitemap_and_feeds(group_dir: Path) -
         "never published."),
         (f"content/meetings/2025-01-10-first-meeting.md: the id 'p04' of the person shown as 'a "
         f"member' would be published in the page /meetings/2025-01-10-first-meeting/. {theme} Ids "
-        "are only for linking records: write [[id]] to show the person as they agreed "
+        "are only for linking records: write [[p04]] to show the person as they agreed "
         "(not inside `code`, where it is shown as typed)."),
         (f"the built site's search/search_index.json: an email address (jo@g\u2026) would be "
         f"published here (for the page /decisions/D-001/). {theme} Only the "
         "group's contact address in project.yml may be published."),
         (f"the built site's sitemap.xml.gz: the id 'p03' of the person shown as 'Sky' would be "
-        f"published here. {theme} Ids are only for linking records: write [[id]] to show the "
+        f"published here. {theme} Ids are only for linking records: write [[p03]] to show the "
         "person as they agreed (not inside `code`, where it is shown as typed)."),
     ]
 
@@ -291,7 +291,7 @@ def test_a_name_typed_in_text_after_consent_is_withdrawn_is_found_by_check_and_b
     assert [str(p) for p in problems if p.is_error] == [
         (f"content/meetings/2025-01-10-first-meeting.md, line {line}: has the name people.yml gives the "
         "person shown as 'a member' (p01). They are not shown by name on the site ('show_as' in "
-        "people.yml): write [[id]] to show them as they agreed. If they have withdrawn their consent, "
+        "people.yml): write [[p01]] to show them as they agreed. If they have withdrawn their consent, "
         "take their name out of people.yml too.")]
     result = mkdocs_build(group_dir)
     assert result.returncode != 0 and "line 34: has the name people.yml gives" in result.stderr
@@ -301,7 +301,7 @@ def test_a_name_typed_in_text_after_consent_is_withdrawn_is_found_by_check_and_b
     assert [str(p) for p in guard_site(site, rules_for(group), group_sources(group, settings))] == [
         (f"content/meetings/2025-01-10-first-meeting.md, line {line}: the name people.yml gives the person "
         "shown as 'a member' (p01) would be published in the page /meetings/x/. They are not shown by name "
-        "on the site ('show_as' in people.yml): write [[id]] to show them as they agreed. If they have "
+        "on the site ('show_as' in people.yml): write [[p01]] to show them as they agreed. If they have "
         "withdrawn their consent, take their name out of people.yml too.")]
 
 

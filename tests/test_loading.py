@@ -110,7 +110,7 @@ def test_meeting_field_errors_name_the_action_and_line(tmp_path: Path) -> None:
             "actions:\n  - id: ACT-1\n    what: x\n    due: 2025-13-01\n  - what: y\n---\nBody\n"),
     })
     assert messages(tmp_path) == [
-        "content/meetings/2025-03-14-x.md, line 4: 'start' should be a 24-hour time like \"16:00\", not '4pm'.",
+        "content/meetings/2025-03-14-x.md, line 4: 'start' should be a 24-hour time like \"16:00\", not '4pm': write \"16:00\".",
         "content/meetings/2025-03-14-x.md, line 10: 'due' in actions item 1 is not a real date (2025-13-01). Check the day and the month.",
         "content/meetings/2025-03-14-x.md, line 11: 'id' in actions item 2 is missing. Add it, for example: id: ACT-021.",
     ]
@@ -305,6 +305,24 @@ def test_a_record_saved_with_another_ending_is_reported_not_left_out_unseen(tmp_
     ]
 
 
+def test_a_spare_copy_beside_a_record_is_not_told_to_take_the_records_name(tmp_path: Path) -> None:
+    """'Save it as 2025-01-10-first-meeting.md' had told an editor's backup to replace the meeting itself."""
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    root = write_files(tmp_path, {**FILES, f"{meeting}~": FILES[meeting], f"{meeting}.bak": FILES[meeting],
+                                  "content/meetings/Copy of 2025-01-10-first-meeting.md": FILES[meeting]})
+    _, problems = load_group(root)
+    spare = ("only files ending in .md are records, and 2025-01-10-first-meeting.md is already there. If this is a "
+             "spare copy, delete it; if it is another record, save it under a new name ending in .md.")
+    assert [str(p) for p in problems if "first-meeting" in p.path and p.path != meeting] == [
+        f"warning: {meeting}.bak: is not read: {spare}",
+        f"warning: {meeting}~: is not read: {spare}",
+        ("content/meetings/Copy of 2025-01-10-first-meeting.md, line 1: looks like a copy of "
+         "2025-01-10-first-meeting.md, so it is not read. If it is a spare copy, delete it. If it is a new record, "
+         "the file name 'Copy of 2025-01-10-first-meeting.md' should be the meeting's date then a few words, like "
+         "2025-03-14-animation-script.md (lower-case letters, numbers and dashes)."),
+    ]
+
+
 @pytest.mark.parametrize(("name", "field", "folder"), [
     ("2026-11-27-catch-up.md", "minutes", "meetings"), ("meeting/2026-11-27-catch-up.md", "minutes", "meetings"),
     ("D-009-x.md", "made_at", "decisions")])
@@ -330,7 +348,14 @@ def test_a_record_saved_outside_its_folder_is_not_published_as_a_page(tmp_path: 
      "delete the spaces on this line and type them again.")),
     ("title: Room\u00a02 again\nwhen 2025-03-14\ndate: 2025-03-14\n",
      "line 3: this line cannot be read. Put a colon and a space after the field's name, like 'when: 2025-03-14'."),
-], ids=["indented-too-far", "pasted-space", "pasted-space-in-a-value-is-not-blamed"])
+    ("title Leaflets\ndate: 2025-03-14\n",
+     "line 2: this line cannot be read. Put a colon and a space after the field's name, like 'title: Leaflets'."),
+    ("title: Leaflets\nminutes:\n  status agreed\n  agreed_on: 2025-03-14\n",
+     "line 4: this line cannot be read. Put a colon and a space after the field's name, like 'status: agreed'."),
+    ("summary:\n  We met in the library\n  and talked: a lot\n",
+     "line 4: this line cannot be read. A value that contains ': ' needs quotes around it."),
+], ids=["indented-too-far", "pasted-space", "pasted-space-in-a-value-is-not-blamed", "first-field-no-colon",
+        "first-field-of-a-group-no-colon", "words-carried-on-are-not-a-field"])
 def test_common_slips_in_the_fields_get_a_hint_that_fits(front: str, said: str) -> None:
     with pytest.raises(SourceError) as raised:
         parse_yaml(front, "content/meetings/m.md", first_line=2)

@@ -266,15 +266,15 @@ def test_initials_or_a_pseudonym_left_in_people_yml_after_consent_ended_are_with
         "We met for the first time.", "We met for the first time. Sky and F. H. spoke. Amina K. (A. K.) chaired.")
     write_files(group_dir, {"content/people.yml": people, "content/meetings/2025-01-10-first-meeting.md": meeting})
     _, _, problems = check_folder(group_dir)
-    advice = ("They are not shown by name on the site ('show_as' in people.yml): write [[id]] to show them as "
+    advice = ("They are not shown by name on the site ('show_as' in people.yml): write [[{id}]] to show them as "
               "they agreed. If they have withdrawn their consent, take their name out of people.yml too.")
     kept = ("who is not shown by name. The names of people who have not agreed to be named stay out of the "
             "records: take it out.")
     assert [str(p) for p in problems if "not shown by name" in p.message] == [
         (f"content/meetings/2025-01-10-first-meeting.md, line 34: has the name people.yml gives the person shown "
-        f"as 'Robin' (p02). {advice}"),
+        f"as 'Robin' (p02). {advice.format(id='p02')}"),
         (f"content/meetings/2025-01-10-first-meeting.md, line 34: has the name people.yml gives the person shown "
-        f"as 'a member' (p03). {advice}"),
+        f"as 'a member' (p03). {advice.format(id='p03')}"),
         f"warning: content/people.yml, line 15: keeps the name people.yml gives the person shown as 'Robin' (p02), {kept}",
         f"warning: content/people.yml, line 22: keeps the name people.yml gives the person shown as 'a member' (p03), {kept}"]
 
@@ -465,12 +465,12 @@ def test_check_reports_every_leak_with_file_and_line(tmp_path: Path,
         "in project.yml may be published."),
         f"{where}, line 35: has an NHS number (943 \u2026). NHS numbers are never published.",
         (f"{where}, line 35: has the id 'p04' of the person shown as 'a member'. Ids are only for "
-        "linking records: write [[id]] to show the person as they agreed "
+        "linking records: write [[p04]] to show the person as they agreed "
         "(not inside `code`, where it is shown as typed)."),
         (f"{where}, line 35: mentions [[p99]], but nobody in people.yml has that id. Check the id, "
         "or add the person."),
         (f"{where}, line 36: has the real name of the person shown as 'a member' (register entry "
-        "p04). This person has not agreed to be named like this: write [[id]] instead."),
+        "p04). This person has not agreed to be named like this: write [[p04]] instead."),
     ]
 
 
@@ -486,7 +486,7 @@ def test_an_id_in_a_published_text_field_is_reported(group_dir: Path) -> None:
     _, _, problems = check_folder(group_dir)
     assert [str(p) for p in problems if "id '" in p.message] == [
         ("content/meetings/2025-01-10-first-meeting.md, line 27: has the id 'p02' of the person "
-        "shown as 'F. H.'. Ids are only for linking records: write [[id]] to show the person as "
+        "shown as 'F. H.'. Ids are only for linking records: write [[p02]] to show the person as "
         "they agreed (not inside `code`, where it is shown as typed).")]
 
 
@@ -535,7 +535,7 @@ def test_a_glossary_term_or_an_old_id_that_holds_an_id_is_reported_at_its_line(g
         ("content/decisions/D-001-own-words.md, line 3: 'old_ids' has 'p04', the id of the person shown as "
          "'a member', and each old id is an address of the site. If that address was never published, take it out."),
         ("content/glossary.yml, line 2: has the id 'p03' of the person shown as 'Sky'. Ids are only for linking "
-         "records: write [[id]] to show the person as they agreed (not inside `code`, where it is shown as typed).")]
+         "records: write [[p03]] to show the person as they agreed (not inside `code`, where it is shown as typed).")]
 
 
 def test_a_file_name_that_holds_an_id_is_reported(group_dir: Path) -> None:

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from ..charter_history import clause_ids_in_history
 from ..loading import MEETING_NAME, split_clauses
@@ -17,6 +18,7 @@ from ..published import join_words
 from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Meeting, Report
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
+from ..sources import Source
 
 Problems = Iterator[Problem]
 
@@ -169,14 +171,24 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
 
 
 def check_lists_written_as_text(group: Group, settings: Settings) -> Problems:
-    """'support: BSL interpreter, food' is one piece of text: the site shows it as one item."""
+    """'support: BSL interpreter, food' is one piece of text: the site shows it as one item. So is
+    a person's 'roles: member, co-chair', shown as 'a member, co-chair', who is not seen to chair."""
     for meeting in group.meetings.values():
         for field in ("support", "agenda", "content_notes"):
-            written = meeting.source.meta.get(field)
-            if isinstance(written, str) and ("," in written or ";" in written):
-                items = ", ".join(part.strip() for part in re.split(r"[,;]", written) if part.strip())
-                yield meeting.source.problem(f"'{field}' is one piece of text, so the site shows it as one item. "
-                                             f"For several, write a list: [{items}].", field, severity="warning")
+            yield from _list_written_as_text(meeting.source, meeting.source.meta, field)
+    for person_id, index in group.person_entries.items():
+        person = group.people.get(person_id)
+        entries = person.source.meta.get("people") if person is not None else None
+        if person is not None and isinstance(entries, list) and isinstance(entries[index], dict):
+            yield from _list_written_as_text(person.source, entries[index], "roles", "people", index)
+
+
+def _list_written_as_text(source: Source, fields: dict[str, Any], field: str, *at: str | int) -> Problems:
+    written = fields.get(field)
+    if isinstance(written, str) and ("," in written or ";" in written):
+        items = ", ".join(part.strip() for part in re.split(r"[,;]", written) if part.strip())
+        yield source.problem(f"'{field}' is one piece of text, so the site shows it as one item. "
+                             f"For several, write a list: [{items}].", *at, field, severity="warning")
 
 
 def check_meeting_references(group: Group, settings: Settings) -> Problems:

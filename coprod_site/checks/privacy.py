@@ -30,7 +30,6 @@ from ..mentions import (
     without_mentions,
 )
 from ..privacy import (
-    KIND_ADVICE,
     REGISTER_ENV,
     Finding,
     PrivacyRules,
@@ -159,7 +158,7 @@ def _mention_hint(group: Group, source: Source, written: str) -> str:
 
 def privacy_message(finding: Finding, rules: PrivacyRules) -> str:
     """'has a phone number (0770…). Phone numbers are never published.'"""
-    return f"has {finding.described(rules.people)}. {KIND_ADVICE[finding.kind]}"
+    return f"has {finding.described(rules.people)}. {finding.advice}"
 
 
 def group_sources(group: Group, settings: Settings) -> list[Source]:
