@@ -76,11 +76,6 @@ class CharterReview:
     agreed: Note | None = None
 
 
-def check_charter_change(group: Group, settings: Settings, base: str) -> list[Problem]:
-    """Every problem with how this change (against `base`) treats the charter and amendments."""
-    return review_charter_change(group, settings, base).problems
-
-
 def review_charter_change(group: Group, settings: Settings, base: str) -> CharterReview:
     """Every problem with how this change (against `base`) treats the charter and amendments,
     and what an agreed change to its words does.
