@@ -177,6 +177,35 @@ def test_copy_link_works_from_the_keyboard(served) -> None:  # type: ignore[no-u
         assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + MEETING
 
 
+HEARD = """
+() => {
+  const status = document.querySelector('.coprod-share__status');
+  let last = status.textContent;
+  window.heard = [];
+  new MutationObserver(() => {
+    if (status.textContent !== last && status.textContent) heard.push(status.textContent);
+    last = status.textContent;
+  }).observe(status, {childList: true, characterData: true, subtree: true});
+}
+"""
+"""Collects what a screen reader hears from the status line: its words, each time they change."""
+
+
+def test_every_press_of_copy_link_is_read_out(served) -> None:  # type: ignore[no-untyped-def]
+    """A screen reader reads a status out when its words change: a second press of the button set
+    the same words again, and said nothing, as if it had not worked."""
+    base, browser = served
+    with open_page(browser) as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+        page.goto(base + MEETING)
+        page.evaluate(HEARD)
+        page.focus(".coprod-share__copy")
+        for _ in range(2):
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(500)
+        assert page.evaluate("heard") == ["Link copied. You can paste it into a message."] * 2
+
+
 def test_without_javascript_the_link_is_shown_and_no_dead_button(served) -> None:  # type: ignore[no-untyped-def]
     base, browser = served
     context = browser.new_context(java_script_enabled=False)
