@@ -72,7 +72,7 @@ def test_record_pages_show_their_address_to_copy_and_a_qr_code(built_group: Path
         button = share.find("button", attrs={"data-coprod-copy": "coprod-share-url"})
         assert button.has_attr("hidden"), "the button appears only when the script can copy"
         image = share.find("img")
-        assert image["alt"] == "QR code for this page"
+        assert image["alt"] == "", "the words under the code say what it is"
         assert (site_file_for(built_group, url).parent / str(image["src"])).is_file()
 
 
@@ -217,6 +217,17 @@ def test_without_javascript_the_link_is_shown_and_no_dead_button(served) -> None
         assert not page.locator(".coprod-share__copy").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("url", [MEETING, "meetings/next/poster/"])
+def test_a_screen_reader_hears_what_a_qr_code_is_once(served, url: str) -> None:  # type: ignore[no-untyped-def]
+    """The code's words were heard twice, as the name of its figure and then as its caption, after
+    the image's own text ("QR code for this page", "Scan with a phone camera to open this page")."""
+    base, browser = served
+    with open_page(browser) as page:
+        page.goto(base + url)
+        heard = page.locator(".coprod-share, .coprod-poster").first.aria_snapshot()
+    assert heard.count("QR code") == 1 and heard.count("Scan") == 1, heard
 
 
 def test_the_printed_page_shows_the_address_and_a_qr_code_that_scans(served) -> None:  # type: ignore[no-untyped-def]
