@@ -179,8 +179,8 @@ def test_tables_of_records_are_cards_on_a_phone_and_still_tables_to_a_screen_rea
                 assert '- columnheader "Who"' in tree and '- cell "Sam Adeyemi"' in tree and "Who:" not in tree
 
 
-BROKEN_WORDS = """
-() => [...document.querySelectorAll('article table :is(th, td)')].flatMap(cell => {
+BROKEN_WORDS_IN = """
+(selector) => [...document.querySelectorAll(selector)].flatMap(cell => {
   if (!cell.checkVisibility()) return [];
   const broken = [];
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -203,16 +203,29 @@ def test_no_word_in_a_table_is_broken_across_lines_on_a_phone(example_site: Exam
     """'Lived experie nce only', 'Sta ff onl y', 'To ta l': six columns of figures in 320 pixels
     broke their headings letter by letter, and 'project.y ml' its code. A word in a table stays
     whole, on every page (a line may still end after a hyphen, as in running text)."""
-    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS) == {}
+    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS_IN, "article table :is(th, td)") == {}
 
 
-def found_on_every_page(example_site: ExampleSite, example_url: str, browser: Browser, script: str) -> dict[str, Any]:
-    """What `script` finds on each page of the example, on a phone 320 pixels wide."""
+def test_no_word_of_a_title_is_broken_across_lines_on_a_phone_with_large_text(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """With text at 200% on a phone 320 pixels wide, a page's title broke its long words where
+    the line ran out ('Accessibil ity'): a title's size keeps within the screen's width, so each
+    of its words fits on a line of its own."""
+    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS_IN, "article h1",
+                               style=LARGE_TEXT) == {}
+
+
+def found_on_every_page(example_site: ExampleSite, example_url: str, browser: Browser, script: str,
+                        arg: str | None = None, style: str = "") -> dict[str, Any]:
+    """What `script` (given `arg`) finds on each page of the example, on a phone 320 pixels wide,
+    with `style` added to each page's."""
     found = {}
     with open_page(browser, width=320) as page:
         for url in example_site.page_urls():
             page.goto(example_url + url)
-            if result := page.evaluate(script):
+            if style:
+                page.add_style_tag(content=style)
+            if result := page.evaluate(script, arg):
                 found[url] = result
     return found
 
