@@ -355,6 +355,38 @@ def test_without_javascript_the_menu_on_a_small_screen_is_reached_by_tab(
         context.close()
 
 
+RING_CUT_OFF = """
+() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  const out = Math.max(0, parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth));
+  const box = el.getBoundingClientRect();
+  let clip = el.parentElement;
+  while (clip && getComputedStyle(clip).overflow === 'visible') clip = clip.parentElement;
+  const edge = clip.getBoundingClientRect();
+  return box.left - out < edge.left - 0.5 || box.right + out > edge.right + 0.5;
+}
+"""
+
+
+def test_in_the_menu_on_a_small_screen_the_focus_ring_is_not_cut_off(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """A link in the phone's menu fills its width, and the drawer hides what is outside it: the
+    ring around a focused link showed only as a line under it."""
+    with open_page(browser, width=320) as page:
+        page.goto(example_url + meeting_url(example_site))
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_function(IN_MENU)
+        cut_off = []
+        for _ in range(4):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused is not None and page.evaluate(IN_MENU) and page.evaluate(RING_CUT_OFF):
+                cut_off.append(focused["text"])
+    assert cut_off == []
+
+
 def test_going_back_up_a_page_by_keyboard_leaves_nothing_under_the_header(
         example_site: ExampleSite, example_url: str, browser: Browser) -> None:
     """Shift+Tab scrolls up just far enough to show a link: not enough under a sticky header."""
