@@ -28,21 +28,8 @@ MARK_FOCUSABLE = """
 }
 """
 
-FOCUSED = """
-async () => {
-  // Let scrolling and the search overlay's fade settle before looking.
-  const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
-  await Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
-                      new Promise(resolve => setTimeout(resolve, 1000))]);
-  const where = () => `${scrollY} ${document.activeElement?.getBoundingClientRect().top}`;
-  // Material holds the page still while its search overlay is open, and lets go a moment
-  // after the overlay closes.
-  const held = () => document.body.hasAttribute('data-md-scrolllock') && !document.activeElement?.closest('.md-search');
-  for (let last = '', steady = 0, tries = 0; (steady < 3 || held()) && tries < 120; tries++) {
-    await frame();
-    steady = where() === last ? steady + 1 : 0;
-    last = where();
-  }
+LOOK_AT_FOCUS = """
+() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   // A visually hidden radio is shown by a label: Material's colour toggle shows the label
@@ -66,6 +53,26 @@ async () => {
     uncovered: !!hit && (shown.contains(hit) || hit.contains(shown) || hit.closest('label') === shown),
     where: `${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}x${Math.round(box.height)} rects=${shown.getClientRects().length} scrollY=${scrollY} at ${Math.round(x)},${Math.round(y)}: ${hit ? hit.outerHTML.slice(0, 80) : 'nothing'}`,
   };
+}
+"""
+"""The focused element as shown, at once: with JavaScript turned off the page has no timers to wait with."""
+
+FOCUSED = """
+async () => {
+  // Let scrolling and the search overlay's fade settle before looking.
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+  await Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+                      new Promise(resolve => setTimeout(resolve, 1000))]);
+  const where = () => `${scrollY} ${document.activeElement?.getBoundingClientRect().top}`;
+  // Material holds the page still while its search overlay is open, and lets go a moment
+  // after the overlay closes.
+  const held = () => document.body.hasAttribute('data-md-scrolllock') && !document.activeElement?.closest('.md-search');
+  for (let last = '', steady = 0, tries = 0; (steady < 3 || held()) && tries < 120; tries++) {
+    await frame();
+    steady = where() === last ? steady + 1 : 0;
+    last = where();
+  }
+  return (""" + LOOK_AT_FOCUS.strip() + """)();
 }
 """
 
@@ -172,8 +179,8 @@ def test_tables_of_records_are_cards_on_a_phone_and_still_tables_to_a_screen_rea
                 assert '- columnheader "Who"' in tree and '- cell "Sam Adeyemi"' in tree and "Who:" not in tree
 
 
-BROKEN_WORDS = """
-() => [...document.querySelectorAll('article table :is(th, td)')].flatMap(cell => {
+BROKEN_WORDS_IN = """
+(selector) => [...document.querySelectorAll(selector)].flatMap(cell => {
   if (!cell.checkVisibility()) return [];
   const broken = [];
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -196,16 +203,29 @@ def test_no_word_in_a_table_is_broken_across_lines_on_a_phone(example_site: Exam
     """'Lived experie nce only', 'Sta ff onl y', 'To ta l': six columns of figures in 320 pixels
     broke their headings letter by letter, and 'project.y ml' its code. A word in a table stays
     whole, on every page (a line may still end after a hyphen, as in running text)."""
-    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS) == {}
+    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS_IN, "article table :is(th, td)") == {}
 
 
-def found_on_every_page(example_site: ExampleSite, example_url: str, browser: Browser, script: str) -> dict[str, Any]:
-    """What `script` finds on each page of the example, on a phone 320 pixels wide."""
+def test_no_word_of_a_title_is_broken_across_lines_on_a_phone_with_large_text(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """With text at 200% on a phone 320 pixels wide, a page's title broke its long words where
+    the line ran out ('Accessibil ity'): a title's size keeps within the screen's width, so each
+    of its words fits on a line of its own."""
+    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS_IN, "article h1",
+                               style=LARGE_TEXT) == {}
+
+
+def found_on_every_page(example_site: ExampleSite, example_url: str, browser: Browser, script: str,
+                        arg: str | None = None, style: str = "") -> dict[str, Any]:
+    """What `script` (given `arg`) finds on each page of the example, on a phone 320 pixels wide,
+    with `style` added to each page's."""
     found = {}
     with open_page(browser, width=320) as page:
         for url in example_site.page_urls():
             page.goto(example_url + url)
-            if result := page.evaluate(script):
+            if style:
+                page.add_style_tag(content=style)
+            if result := page.evaluate(script, arg):
                 found[url] = result
     return found
 
@@ -291,6 +311,80 @@ def test_the_menu_on_a_small_screen_opens_and_closes_by_keyboard(example_site: E
         assert page.evaluate(state)[3:] == [True, True, "Our charter"]
         page.keyboard.press("Escape")
         assert page.evaluate(state)[:4] == ["button", "Navigation", "false", False]
+
+
+IN_MENU = "() => document.activeElement.closest('.md-nav--primary') !== null"
+MENU_SHOWN = "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().right > 0"
+
+
+@pytest.mark.parametrize("text", [1, 2], ids=["text-as-set", "text-at-200%"])
+def test_without_javascript_the_menu_on_a_small_screen_is_reached_by_tab(
+        example_site: ExampleSite, example_url: str, browser: Browser, text: int) -> None:
+    """Without JavaScript (turned off, or not loaded yet on a slow phone) the menu button is a
+    label Tab never reached, and the closed menu was hidden: a keyboard could go nowhere but by
+    the links in the page. After the skip link, Tab goes through the menu's links, each shown
+    with its focus ring, and the menu goes away when focus moves on to the page."""
+    context = browser.new_context(viewport={"width": 320, "height": 700}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        if text > 1:  # in the site's own stylesheet: without JavaScript no style can be added later
+            page.route("**/coprod.css", lambda route: route.fulfill(
+                response=(response := route.fetch()), body=response.text() + LARGE_TEXT))
+        page.goto(example_url + meeting_url(example_site))
+        links = page.locator(".md-nav--primary a.md-nav__link").all_inner_texts()
+        assert len(links) > 5 and not page.evaluate(MENU_SHOWN)
+        reached, hidden, after = [], [], None
+        for _ in range(len(links) + 6):
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(400)  # the menu's slide (250 ms)
+            focused = page.evaluate(LOOK_AT_FOCUS)
+            if focused is None:  # Tab has gone past the end of the page
+                break
+            if page.evaluate(IN_MENU):
+                reached.append(focused["text"])
+                if not (focused["inView"] and focused["uncovered"] and focused["indicator"]):
+                    hidden.append((focused["text"], focused["where"]))
+            elif reached:
+                after = focused
+                break
+        assert [stop for stop in reached if stop in links] == [link.strip() for link in links]
+        assert hidden == [], "each link of the menu is shown, with its focus ring, when Tab reaches it"
+        assert after is not None and after["inView"] and after["uncovered"], after
+        assert not page.evaluate(MENU_SHOWN), "the menu goes away once focus has left it"
+    finally:
+        context.close()
+
+
+RING_CUT_OFF = """
+() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  const out = Math.max(0, parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth));
+  const box = el.getBoundingClientRect();
+  let clip = el.parentElement;
+  while (clip && getComputedStyle(clip).overflow === 'visible') clip = clip.parentElement;
+  const edge = clip.getBoundingClientRect();
+  return box.left - out < edge.left - 0.5 || box.right + out > edge.right + 0.5;
+}
+"""
+
+
+def test_in_the_menu_on_a_small_screen_the_focus_ring_is_not_cut_off(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """A link in the phone's menu fills its width, and the drawer hides what is outside it: the
+    ring around a focused link showed only as a line under it."""
+    with open_page(browser, width=320) as page:
+        page.goto(example_url + meeting_url(example_site))
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_function(IN_MENU)
+        cut_off = []
+        for _ in range(4):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused is not None and page.evaluate(IN_MENU) and page.evaluate(RING_CUT_OFF):
+                cut_off.append(focused["text"])
+    assert cut_off == []
 
 
 def test_going_back_up_a_page_by_keyboard_leaves_nothing_under_the_header(

@@ -72,7 +72,7 @@ def test_record_pages_show_their_address_to_copy_and_a_qr_code(built_group: Path
         button = share.find("button", attrs={"data-coprod-copy": "coprod-share-url"})
         assert button.has_attr("hidden"), "the button appears only when the script can copy"
         image = share.find("img")
-        assert image["alt"] == "QR code for this page"
+        assert image["alt"] == "", "the words under the code say what it is"
         assert (site_file_for(built_group, url).parent / str(image["src"])).is_file()
 
 
@@ -177,6 +177,35 @@ def test_copy_link_works_from_the_keyboard(served) -> None:  # type: ignore[no-u
         assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + MEETING
 
 
+HEARD = """
+() => {
+  const status = document.querySelector('.coprod-share__status');
+  let last = status.textContent;
+  window.heard = [];
+  new MutationObserver(() => {
+    if (status.textContent !== last && status.textContent) heard.push(status.textContent);
+    last = status.textContent;
+  }).observe(status, {childList: true, characterData: true, subtree: true});
+}
+"""
+"""Collects what a screen reader hears from the status line: its words, each time they change."""
+
+
+def test_every_press_of_copy_link_is_read_out(served) -> None:  # type: ignore[no-untyped-def]
+    """A screen reader reads a status out when its words change: a second press of the button set
+    the same words again, and said nothing, as if it had not worked."""
+    base, browser = served
+    with open_page(browser) as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+        page.goto(base + MEETING)
+        page.evaluate(HEARD)
+        page.focus(".coprod-share__copy")
+        for _ in range(2):
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(500)
+        assert page.evaluate("heard") == ["Link copied. You can paste it into a message."] * 2
+
+
 def test_without_javascript_the_link_is_shown_and_no_dead_button(served) -> None:  # type: ignore[no-untyped-def]
     base, browser = served
     context = browser.new_context(java_script_enabled=False)
@@ -188,6 +217,17 @@ def test_without_javascript_the_link_is_shown_and_no_dead_button(served) -> None
         assert not page.locator(".coprod-share__copy").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("url", [MEETING, "meetings/next/poster/"])
+def test_a_screen_reader_hears_what_a_qr_code_is_once(served, url: str) -> None:  # type: ignore[no-untyped-def]
+    """The code's words were heard twice, as the name of its figure and then as its caption, after
+    the image's own text ("QR code for this page", "Scan with a phone camera to open this page")."""
+    base, browser = served
+    with open_page(browser) as page:
+        page.goto(base + url)
+        heard = page.locator(".coprod-share, .coprod-poster").first.aria_snapshot()
+    assert heard.count("QR code") == 1 and heard.count("Scan") == 1, heard
 
 
 def test_the_printed_page_shows_the_address_and_a_qr_code_that_scans(served) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,14 @@
     return document.execCommand("copy") ? Promise.resolve() : Promise.reject(new Error("not copied"));
   }
 
+  // A screen reader reads a live region out when its words change: a second press set the
+  // same words again, and was not heard. The words are cleared first and set a moment later,
+  // so every press is heard.
+  function announce(status, words) {
+    status.textContent = "";
+    setTimeout(function () { status.textContent = words; }, 100);
+  }
+
   function setUpCopy(button) {
     var field = document.getElementById(button.getAttribute("data-coprod-copy"));
     var box = button.closest(".coprod-share");
@@ -42,10 +50,10 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       copyField(field).then(function () {
-        status.textContent = "Link copied. You can paste it into a message.";
+        announce(status, "Link copied. You can paste it into a message.");
       }, function () {
         field.focus();
-        status.textContent = "The link is selected. Copy it, then paste it where you want to share it.";
+        announce(status, "The link is selected. Copy it, then paste it where you want to share it.");
       });
     });
   }
