@@ -215,6 +215,27 @@ def test_no_word_of_a_title_is_broken_across_lines_on_a_phone_with_large_text(
                                style=LARGE_TEXT) == {}
 
 
+TITLE_FAINTER_THAN_TEXT = """
+() => {
+  const title = document.querySelector('article h1'), text = document.querySelector('article p');
+  if (!title || !text) return null;
+  const [t, p] = [getComputedStyle(title), getComputedStyle(text)];
+  const alpha = (colour) => Number((colour.match(/rgba\\(.*,\\s*([\\d.]+)\\)/) || [null, 1])[1]);
+  const fainter = parseFloat(t.fontSize) < parseFloat(p.fontSize) || Number(t.fontWeight) < 400
+    || alpha(t.color) < alpha(p.color);
+  return fainter ? [t.fontSize, t.fontWeight, t.color, p.fontSize, p.color] : null;
+}
+"""
+
+
+def test_a_title_made_small_enough_for_a_phone_is_no_fainter_than_the_text(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """Kept near the text's size at 320 pixels with text at 200%, Material's thin grey title
+    read fainter than the paragraph under it: it is as large, as dark and no thinner."""
+    assert found_on_every_page(example_site, example_url, browser, TITLE_FAINTER_THAN_TEXT,
+                               style=LARGE_TEXT) == {}
+
+
 def found_on_every_page(example_site: ExampleSite, example_url: str, browser: Browser, script: str,
                         arg: str | None = None, style: str = "") -> dict[str, Any]:
     """What `script` (given `arg`) finds on each page of the example, on a phone 320 pixels wide,
