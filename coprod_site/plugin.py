@@ -63,6 +63,10 @@ ASSETS = Path(__file__).parent / "assets"
 OVERRIDES = Path(__file__).parent / "overrides"
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/coprod/coprod.css"
+OWN_ASSETS = {STYLESHEET: "coprod.css", "assets/coprod/search-on-demand.js": "search-on-demand.js",
+              "assets/coprod/no-js-menu.css": "no-js-menu.css"}
+"""Files every page may load, shipped with the site: each page stays small, and a phone keeps
+them once for every page."""
 SKIP_TARGET = "coprod-main"
 """The id of the element that wraps each page's content (overrides/main.html)."""
 
@@ -168,7 +172,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.path, content=NO_FIELDS + spec.markdown, inclusion=inclusion))
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "coprod.css")))
+        for path, name in OWN_ASSETS.items():
+            files.append(File.generated(config, path, abs_src_path=str(ASSETS / name)))
         if not (self.dirty or self.serving):  # never under a server's threads (see second_core.py)
             self._start_second_core(config)
         parts = 1 if self.serving else parallel.parts_for(parallel.record_count(self.site.group))
