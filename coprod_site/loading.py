@@ -279,10 +279,10 @@ class Loader:
         for path in markdown:
             match = pattern.match(path.stem)
             if match is None:
-                copied = _copy_of(path)
-                message = hint(path.name) if copied is None else (
+                copied, advice = _copy_of(path), hint(path.name)
+                message = advice if copied is None else (
                     f"looks like a copy of {copied}, so it is not read. If it is a spare copy, delete it. If it "
-                    f"is a new record, {hint(path.name)[0].lower()}{hint(path.name)[1:]}")
+                    f"is a new record, {advice[0].lower()}{advice[1:]}")
                 self._report(Problem(self.shown(path), 1, None, message))  # (its name: line 1)
                 continue
             record_id = match.group(1) if folder != "meetings" and folder != "reports" else path.stem

@@ -26,9 +26,8 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}, line {self.line}"
         prefix = "" if self.is_error else "reminder: " if self.is_reminder else "warning: "
-        return f"{prefix}{where}: {self.message}"
+        return f"{prefix}{_where(self.path, self.line)}: {self.message}"
 
     @property
     def is_error(self) -> bool:
@@ -66,8 +65,12 @@ class Note:
     message: str
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}, line {self.line}"
-        return f"note: {where}: {self.message}"
+        return f"note: {_where(self.path, self.line)}: {self.message}"
+
+
+def _where(path: str, line: int | None) -> str:
+    """'content/charter.md, line 22', as a person reading a message in a terminal finds it."""
+    return path if line is None else f"{path}, line {line}"
 
 
 STRICT_STOPS = "With --strict, warnings stop it too: fix them, or run it without --strict."

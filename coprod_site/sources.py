@@ -378,7 +378,7 @@ def _bracket_depth(text: str) -> int:
 
 
 def _deepest_indent(lines: list[str]) -> int:
-    return max(len(line) - len(line.lstrip(" ")) for line in lines)
+    return max(map(_indent, lines))
 
 
 _NO_COLON = "while scanning a simple key"
