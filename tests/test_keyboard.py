@@ -206,6 +206,16 @@ def test_no_word_in_a_table_is_broken_across_lines_on_a_phone(example_site: Exam
     assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS_IN, "article table :is(th, td)") == {}
 
 
+@pytest.mark.parametrize(("media", "width"), [("screen", 800), ("print", 700)])
+def test_no_word_in_a_table_is_broken_across_lines_on_a_tablet_or_on_paper(
+        example_site: ExampleSite, example_url: str, browser: Browser, media: Literal["screen", "print"], width: int) -> None:
+    """Beside the menu on a tablet, and on A4, the statuses in a table broke where their column
+    ran out ('Dropp ed', 'superse ded', 'Done 10 Novembe r 2025'): a status could be squeezed to
+    any width, so its column was the first to give. A status now keeps its words whole."""
+    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS_IN, "article table :is(th, td)",
+                               width=width, media=media) == {}
+
+
 def test_no_word_of_a_title_is_broken_across_lines_on_a_phone_with_large_text(
         example_site: ExampleSite, example_url: str, browser: Browser) -> None:
     """With text at 200% on a phone 320 pixels wide, a page's title broke its long words where
@@ -237,11 +247,13 @@ def test_a_title_made_small_enough_for_a_phone_is_no_fainter_than_the_text(
 
 
 def found_on_every_page(example_site: ExampleSite, example_url: str, browser: Browser, script: str,
-                        arg: str | None = None, style: str = "") -> dict[str, Any]:
-    """What `script` (given `arg`) finds on each page of the example, on a phone 320 pixels wide,
-    with `style` added to each page's."""
+                        arg: str | None = None, style: str = "", width: int = 320,
+                        media: Literal["screen", "print"] = "screen") -> dict[str, Any]:
+    """What `script` (given `arg`) finds on each page of the example, on a phone 320 pixels wide
+    unless another `width` is given, with `style` added to each page's."""
     found = {}
-    with open_page(browser, width=320) as page:
+    with open_page(browser, width=width) as page:
+        page.emulate_media(media=media)
         for url in example_site.page_urls():
             page.goto(example_url + url)
             if style:
