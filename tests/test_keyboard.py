@@ -216,6 +216,15 @@ def test_no_word_in_a_table_is_broken_across_lines_on_a_tablet_or_on_paper(
                                width=width, media=media) == {}
 
 
+def test_the_address_printed_in_the_share_box_breaks_only_between_its_parts(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """On paper the share box's address broke wherever its line ran out ('...2025-10-15-vide' /
+    'o-appointments/'), which a reader copying it by hand cannot tell from a real break. It
+    breaks after a '/' or a '-'."""
+    assert found_on_every_page(example_site, example_url, browser, BROKEN_WORDS_IN, ".coprod-share__print",
+                               width=700, media="print") == {}
+
+
 def test_no_word_of_a_title_is_broken_across_lines_on_a_phone_with_large_text(
         example_site: ExampleSite, example_url: str, browser: Browser) -> None:
     """With text at 200% on a phone 320 pixels wide, a page's title broke its long words where

@@ -72,6 +72,21 @@ def test_the_page_prints_cleanly_on_a4(example_site: ExampleSite, example_url: s
             "published on") in " ".join(text.replace("/\n", "/").split())
 
 
+def test_a_printed_link_address_breaks_only_after_a_slash_or_a_hyphen(
+        example_site: ExampleSite, example_url: str, browser: Browser, tmp_path: Path) -> None:
+    """Each link's address, printed after it for the reader on paper, broke wherever the line
+    ran out: '(http' / 's://example.org/…/2025-11-19-t' / 'ext-reminders/)'."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + "meetings/2025-10-15-video-appointments/")
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    # -raw: the text as printed, line by line, with no hyphen at a line's end taken away
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    addresses = [part for part in re.findall(r"\([^()]*\)", text) if "://" in part.replace("\n", "")]
+    assert any("\n" in address for address in addresses), "a long address runs over a line"
+    assert [address for address in addresses if re.search(r"[^/-]\n", address)] == []
+
+
 def test_the_example_poster_with_a_long_venue_prints_on_one_sheet(example_site: ExampleSite, example_url: str,
                                                                    browser: Browser, tmp_path: Path) -> None:
     """The example's next meeting has a long venue and four kinds of support: its poster ran onto
