@@ -97,6 +97,7 @@ class Loader:
         self.ids_given_twice: dict[str, tuple[int | None, int | None]] = {}
         self.person_entries: dict[str, int] = {}
         self.record_paths: dict[str, str] = {}
+        self.held_back: list[FiledRecord] = []
 
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
@@ -121,6 +122,7 @@ class Loader:
         group.glossary_unread = self.glossary_unread
         group.ids_given_twice = self.ids_given_twice
         group.person_entries = self.person_entries
+        group.held_back = self.held_back
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -297,6 +299,7 @@ class Loader:
                 other = records[record_id].source.path
                 self._report(Problem(self.shown(path), 1, None, f"uses the id {record_id}, which "
                                      f"{other} already has. Give one of them the next free number."))
+                self.held_back.append(record)
                 continue
             records[record_id] = record
         return records

@@ -1,0 +1,55 @@
+"""Every problem in one run: a mistake that hides a record, or a field, hides none of its other problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from groups import FILES, write_files
+
+from coprod_site.checks import check_folder
+
+DECISION = "content/decisions/D-001-own-words.md"
+AMENDMENT = "content/amendments/AM-01-travel.md"
+
+
+def errors_in(root: Path, path: str) -> list[str]:
+    _, _, problems = check_folder(root)
+    return [str(p) for p in problems if p.path == path]
+
+
+def test_a_copied_decision_with_the_same_number_is_still_checked_in_full(tmp_path: Path) -> None:
+    """A decision copied from last month's, its number left unchanged, had been left out of
+    every check: its email address and the meeting misspelt in it were heard only once the
+    number was fixed. It is still never published."""
+    copy = "content/decisions/D-001-posters.md"
+    text = (FILES[DECISION].replace("made_at: 2025-01-10-first-meeting", "made_at: 2025-02-14-leaflet")
+            + "\nAsk jane.smith@nhs.net about the posters.\n")
+    root = write_files(tmp_path / "group", {**FILES, copy: text})
+    assert errors_in(root, copy) == [
+        (f"{copy}, line 1: uses the id D-001, which {DECISION} already has. Give one of them the next free "
+         "number."),
+        (f"{copy}, line 4: 'made_at' names 2025-02-14-leaflet, which is not a meeting. Use a meeting's file name "
+         "without .md."),
+        (f"{copy}, line 13: has an email address (jane…). Only the group's contact address in project.yml may "
+         "be published."),
+    ]
+    assert errors_in(root, DECISION) == []
+
+
+def test_every_copy_of_an_amendment_is_checked_and_the_first_is_not_blamed(tmp_path: Path) -> None:
+    """Three files with one id: the second and the third are each checked in the first's place."""
+    second, third = "content/amendments/AM-01-walking.md", "content/amendments/AM-01-wheels.md"
+    root = write_files(tmp_path / "group", {
+        **FILES,
+        second: FILES[AMENDMENT].replace("proposed_by: [p01]", "proposed_by: [p77]"),
+        third: FILES[AMENDMENT].replace("clauses: [payments]", "clauses: [paymnets]"),
+    })
+    twice = f"uses the id AM-01, which {AMENDMENT} already has. Give one of them the next free number."
+    assert errors_in(root, second) + errors_in(root, third) == [
+        f"{second}, line 1: {twice}",
+        f"{second}, line 5: 'p77' is not anyone in people.yml. Check the id, or add the person to people.yml.",
+        f"{third}, line 1: {twice}",
+        (f"warning: {third}, line 6: 'paymnets' is not a clause of the charter now. Did you mean 'payments'? If "
+         "that part was taken out or renamed since, leave it."),
+    ]
+    assert errors_in(root, AMENDMENT) == []
