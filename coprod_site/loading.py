@@ -600,10 +600,18 @@ def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str])
     problem elsewhere. The build stops on the reported problems all the same."""
     if not names or any(_holds_records(meta.get(name)) for name in names):
         return None
+    kept = {key: value for key, value in meta.items() if key not in names}
+    stand_ins = {name: STAND_INS[name] for name in names if name in STAND_INS}
     try:
-        return model.model_validate({key: value for key, value in meta.items() if key not in names})
+        return model.model_validate({**kept, **stand_ins})
     except ValidationError:
         return None
+
+
+STAND_INS: dict[str, Any] = {"lived_experience": True}
+"""A value for a required field in error that no check reads, so that the rest of the record is
+still checked: a person's 'lived_experience: maybe' had held back the rules on how they agreed
+to be shown. (Only the pages count it, and the build stops on the problem reported.)"""
 
 
 def _holds_records(value: Any) -> bool:

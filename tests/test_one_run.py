@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from groups import FILES, write_files
 
 from coprod_site.checks import check_folder
@@ -53,3 +54,36 @@ def test_every_copy_of_an_amendment_is_checked_and_the_first_is_not_blamed(tmp_p
          "that part was taken out or renamed since, leave it."),
     ]
     assert errors_in(root, AMENDMENT) == []
+
+
+PERSON = """\
+  - id: p06
+    roles: [member]
+    show_as: initials
+    initials: J. S.
+    name: Jane Smith
+"""
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("    lived_experience: maybe\n", "'lived_experience' should be true or false."),
+    ("", "'lived_experience' is missing. Add it, for example: lived_experience: true."),
+], ids=["mistyped", "missing"])
+def test_a_person_whose_lived_experience_is_mistyped_is_still_held_to_their_consent(
+        tmp_path: Path, written: str, said: str) -> None:
+    """A mistyped 'lived_experience' had left the person out of every rule on how they agreed to
+    be shown: their missing consent date, and their name in a meeting's summary where they are
+    shown by initials, were heard only once it was fixed."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    root = write_files(tmp_path / "group", {
+        **FILES,
+        "content/people.yml": FILES["content/people.yml"] + PERSON.replace("    roles:", f"{written}    roles:"),
+        meeting: FILES[meeting] + "\nJane Smith said the leaflets were too long.\n",
+    })
+    _, _, problems = check_folder(root)
+    assert [(p.path, p.line, p.message.split(". ")[0]) for p in problems if p.is_error] == [
+        (meeting, 24, "has the name people.yml gives the person shown as 'J"),
+        ("content/people.yml", 30 + bool(written), said.split(". ")[0]),
+        ("content/people.yml", 32 + bool(written),
+         "'consent_recorded_on' is needed: the date this person agreed to be shown this way"),
+    ]
