@@ -87,3 +87,23 @@ def test_a_person_whose_lived_experience_is_mistyped_is_still_held_to_their_cons
         ("content/people.yml", 32 + bool(written),
          "'consent_recorded_on' is needed: the date this person agreed to be shown this way"),
     ]
+
+
+def test_a_meeting_copied_with_its_date_unchanged_hears_of_its_copied_minutes_too(tmp_path: Path) -> None:
+    """Last month's meeting copied to a new file name, its date and minutes left as they were: only
+    the date had been heard, and the minutes' dates once it was fixed. Either date may be the one
+    to fix, so what the file name's day finds is a warning that says so."""
+    copy = "content/meetings/2025-03-28-march.md"
+    root = write_files(tmp_path / "group", {**FILES, copy: FILES["content/meetings/2025-01-10-first-meeting.md"]})
+    if_so = "If this meeting was on 2025-03-28, as its file name says:"
+    assert errors_in(root, copy) == [
+        f"{copy}, line 3: the file name says 2025-03-28 but 'date' says 2025-01-10. Make them the same.",
+        (f"warning: {copy}, line 19: {if_so} 'circulated_on' (2025-01-14) is before the meeting (2025-03-28): "
+         "minutes come after the meeting. Check both dates."),
+        (f"warning: {copy}, line 20: {if_so} 'agreed_on' (2025-02-14) is before the meeting (2025-03-28): "
+         "minutes come after the meeting. Check both dates."),
+        (f"warning: {copy}, line 21: {if_so} 'agreed_at' names 2025-02-14-leaflets, which is earlier than "
+         "2025-03-28. It must be a meeting on or after that date."),
+        (f"{copy}, line 26: the action id ACT-001 is already used in "
+         "content/meetings/2025-01-10-first-meeting.md. Give this action the next free id."),
+    ]
