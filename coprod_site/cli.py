@@ -35,6 +35,7 @@ from .scaffold import (
     new_decision,
     new_meeting,
     new_report,
+    starting_title,
     write_new_record,
 )
 from .site_config import find_group_root
@@ -273,7 +274,7 @@ def run_new(args: argparse.Namespace) -> int:
         return 1  # no group here: a record written now would belong to none
     group, settings, _ = check_folder(args.path, today=today)
     content = Path(group.root) / settings.content_dir
-    title = args.title or f"New {args.kind}"
+    title = args.title or starting_title(args.kind)
     makers = {
         "meeting": lambda: new_meeting(group, content, title, date, today),
         "decision": lambda: new_decision(group, content, title, date),

@@ -97,6 +97,7 @@ class Loader:
         self.ids_given_twice: dict[str, tuple[int | None, int | None]] = {}
         self.person_entries: dict[str, int] = {}
         self.record_paths: dict[str, str] = {}
+        self.held_back: list[FiledRecord] = []
 
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
@@ -121,6 +122,7 @@ class Loader:
         group.glossary_unread = self.glossary_unread
         group.ids_given_twice = self.ids_given_twice
         group.person_entries = self.person_entries
+        group.held_back = self.held_back
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -297,6 +299,7 @@ class Loader:
                 other = records[record_id].source.path
                 self._report(Problem(self.shown(path), 1, None, f"uses the id {record_id}, which "
                                      f"{other} already has. Give one of them the next free number."))
+                self.held_back.append(record)
                 continue
             records[record_id] = record
         return records
@@ -597,10 +600,18 @@ def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str])
     problem elsewhere. The build stops on the reported problems all the same."""
     if not names or any(_holds_records(meta.get(name)) for name in names):
         return None
+    kept = {key: value for key, value in meta.items() if key not in names}
+    stand_ins = {name: STAND_INS[name] for name in names if name in STAND_INS}
     try:
-        return model.model_validate({key: value for key, value in meta.items() if key not in names})
+        return model.model_validate({**kept, **stand_ins})
     except ValidationError:
         return None
+
+
+STAND_INS: dict[str, Any] = {"lived_experience": True}
+"""A value for a required field in error that no check reads, so that the rest of the record is
+still checked: a person's 'lived_experience: maybe' had held back the rules on how they agreed
+to be shown. (Only the pages count it, and the build stops on the problem reported.)"""
 
 
 def _holds_records(value: Any) -> bool:

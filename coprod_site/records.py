@@ -215,6 +215,8 @@ class Record(Model):
 class FiledRecord(Record):
     """A record in a file of its own, whose id comes from the file's name."""
 
+    kind: ClassVar[str]
+    """What the record is, as its folder names it without the last 's' ('meeting')."""
     old_ids: IdList = []
     """Ids this record had before a rename: their addresses redirect here."""
     _id: str = PrivateAttr(default="")
@@ -562,6 +564,10 @@ class Group:
     unreadable_records: set[str] = field(default_factory=set)
     """Ids of meetings, decisions, amendments and reports whose file has a problem (reported):
     other records may name them."""
+    held_back: list[FiledRecord] = field(default_factory=list)
+    """Records left out because another file already has their id (reported): never published,
+    but checked all the same, each in the other's place (checks/held_back.py), so that a copied
+    file's other problems are heard in the same run."""
     glossary: dict[str, str] = field(default_factory=dict)
     charter: Charter | None = None
     amendments: dict[str, Amendment] = field(default_factory=dict)

@@ -163,6 +163,16 @@ STARTING_TEXT = (
 the site publishes (checks/starting_text.py); a test keeps this list in step with the files."""
 
 
+def starting_title(kind: str) -> str:
+    """The title `coprod new` gives a record when it is given none: 'New meeting'."""
+    return f"New {kind}"
+
+
+STARTING_TITLES = frozenset(starting_title(kind) for kind in ("meeting", "decision", "amendment"))
+"""Titles to be replaced: a whole title, as `coprod new` wrote it (as words in a title, 'New
+meeting room' is the group's own)."""
+
+
 @dataclass(frozen=True)
 class NewRecord:
     """A record file to write: where, and its starting text."""

@@ -17,6 +17,7 @@ from ..settings import Settings
 from ..site_config import find_group_root, read_settings
 from . import (
     consistency,
+    held_back,
     images,
     impact,
     language,
@@ -42,7 +43,7 @@ ALL_CHECKS: tuple[Check, ...] = (*GROUP_CHECKS, *PER_RECORD_CHECKS)
 
 def run_checks(group: Group, settings: Settings, checks: Iterable[Check] = ALL_CHECKS) -> list[Problem]:
     """Every problem every check finds, in reading order."""
-    return sort_problems(problem for check in checks for problem in check(group, settings))
+    return sort_problems(held_back.found_in(group, settings, tuple(checks)))
 
 
 def check_folder(path: Path, **overrides: Any) -> tuple[Group, Settings, list[Problem]]:

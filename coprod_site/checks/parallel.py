@@ -31,6 +31,7 @@ from ..problems import Problem, sort_problems
 from ..processes import Helpers, usable_cores
 from ..records import Group
 from ..settings import Settings
+from .held_back import found_in
 
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
@@ -91,7 +92,7 @@ def load_and_check(root: Path, content_dir: str, settings: Settings, files: list
 
 
 def _found(group: Group, settings: Settings, checks: Sequence[Check]) -> list[Problem]:
-    return [problem for check in checks for problem in check(group, settings)]
+    return found_in(group, settings, checks)
 
 
 def deal(items: Sequence[Path], weights: Sequence[float]) -> list[list[Path]]:

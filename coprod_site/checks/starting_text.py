@@ -9,7 +9,7 @@ from typing import Any
 
 from ..problems import Problem
 from ..records import Group, Meeting
-from ..scaffold import STARTING_TEXT
+from ..scaffold import STARTING_TEXT, STARTING_TITLES
 from ..settings import Settings
 from ..sources import Source
 
@@ -19,6 +19,7 @@ _ANY = re.compile("|".join(map(re.escape, STARTING_TEXT)))
 def check_starting_text(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning at each field or line that still holds a starting sentence."""
     for source, body_shown in _published_sources(group):
+        yield from _starting_title(source)
         body = source.body if body_shown else ""
         if not _ANY.search("\n".join([body, *source.strings()])):
             continue  # most records: one search of all their words, not one for every sentence
@@ -40,6 +41,15 @@ def _published_sources(group: Group) -> Iterator[tuple[Source, bool]]:
     yield from ((record.source, not isinstance(record, Meeting) or record.is_agreed)
                 for record in records if record is not None)
     yield from ((page, True) for page in group.pages.values())
+
+
+def _starting_title(source: Source) -> Iterator[Problem]:
+    """'New meeting', the title `coprod new` gives a record it is told none for."""
+    title = source.meta.get("title")
+    if isinstance(title, str) and title.strip() in STARTING_TITLES:
+        yield source.problem(f"'title' is still '{title.strip()}', as 'coprod new' wrote it, and the site would "
+                             "publish it as this record's title. Write what it is about, like 'title: Planning the "
+                             "summer'.", "title", severity="warning")
 
 
 def _warning(source: Source, line: int | None, sentence: str) -> Problem:

@@ -1,0 +1,83 @@
+"""Checks of records left out because another file has their id.
+
+A facilitator who copies last month's decision and forgets to change its number
+has two files with one id: the loader keeps the first and holds the second
+back (reported). Held back, its other problems (an email address in its text,
+a meeting that does not exist) would only be heard once the number was fixed.
+So the checks run again with each held-back record in the place of the one
+that has its id, and say what they find in the held-back file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from ..problems import Problem
+from ..records import FiledRecord, Group, Meeting
+from ..settings import Settings
+
+Check = Callable[[Group, Settings], Iterable[Problem]]
+
+
+def found_in(group: Group, settings: Settings, checks: Sequence[Check]) -> list[Problem]:
+    """Every problem `checks` find in the group, and in each record it holds back."""
+    problems = [problem for check in checks for problem in check(group, settings)]
+    for records in _rounds(group.held_back):
+        in_place = _with_in_place(group, records)
+        paths = {record.source.path for record in records}
+        problems += [problem for check in checks for problem in check(in_place, settings) if problem.path in paths]
+    return problems + _on_the_named_day(group, settings, checks, problems)
+
+
+def _on_the_named_day(group: Group, settings: Settings, checks: Sequence[Check],
+                      found: list[Problem]) -> list[Problem]:
+    """What else the checks find in a meeting whose 'date' is not its file name's (reported), on
+    the file name's day: a meeting copied from last month's, its date left unchanged, had its
+    copied minutes' dates heard of only once its date was fixed. A warning, as either date may
+    be the one to fix."""
+    named = [meeting.model_copy(update={"date": day}) for meeting in group.meetings.values()
+             if (day := _named_day(meeting)) is not None and day != meeting.date]
+    if not named:
+        return []
+    in_place, paths = _with_in_place(group, list(named)), {meeting.source.path: meeting for meeting in named}
+    said = {(problem.path, problem.line, problem.message) for problem in found}
+    return [Problem(problem.path, problem.line, problem.field, f"If this meeting was on "
+                    f"{paths[problem.path].date.isoformat()}, as its file name says: {problem.message[0].lower()}"
+                    f"{problem.message[1:]}", "warning")
+            for check in checks for problem in check(in_place, settings)
+            if problem.path in paths and not problem.is_reminder
+            and (problem.path, problem.line, problem.message) not in said]
+
+
+def _named_day(meeting: Meeting) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(meeting.id[:10])
+    except ValueError:
+        return None
+
+
+def _rounds(held_back: list[FiledRecord]) -> Iterator[list[FiledRecord]]:
+    """The held-back records in as few rounds as can hold them: one for each id in a round
+    (a third file with one id waits for the second round)."""
+    waiting = list(held_back)
+    while waiting:
+        ids: set[tuple[str, str]] = set()
+        round_: list[FiledRecord] = []
+        later: list[FiledRecord] = []
+        for record in waiting:
+            key = (record.kind, record.id)
+            (later if key in ids else round_).append(record)
+            ids.add(key)
+        yield round_
+        waiting = later
+
+
+def _with_in_place(group: Group, records: list[FiledRecord]) -> Group:
+    """The group with each of `records` in the place of the record that has its id."""
+    folders: dict[str, dict[str, FiledRecord]] = {}
+    for record in records:
+        folder = f"{record.kind}s"  # amendments, meetings, decisions, reports
+        folders.setdefault(folder, dict(getattr(group, folder)))[record.id] = record
+    return dataclasses.replace(group, held_back=[], **folders)  # type: ignore[arg-type]

@@ -1,0 +1,109 @@
+"""Every problem in one run: a mistake that hides a record, or a field, hides none of its other problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from groups import FILES, write_files
+
+from coprod_site.checks import check_folder
+
+DECISION = "content/decisions/D-001-own-words.md"
+AMENDMENT = "content/amendments/AM-01-travel.md"
+
+
+def errors_in(root: Path, path: str) -> list[str]:
+    _, _, problems = check_folder(root)
+    return [str(p) for p in problems if p.path == path]
+
+
+def test_a_copied_decision_with_the_same_number_is_still_checked_in_full(tmp_path: Path) -> None:
+    """A decision copied from last month's, its number left unchanged, had been left out of
+    every check: its email address and the meeting misspelt in it were heard only once the
+    number was fixed. It is still never published."""
+    copy = "content/decisions/D-001-posters.md"
+    text = (FILES[DECISION].replace("made_at: 2025-01-10-first-meeting", "made_at: 2025-02-14-leaflet")
+            + "\nAsk jane.smith@nhs.net about the posters.\n")
+    root = write_files(tmp_path / "group", {**FILES, copy: text})
+    assert errors_in(root, copy) == [
+        (f"{copy}, line 1: uses the id D-001, which {DECISION} already has. Give one of them the next free "
+         "number."),
+        (f"{copy}, line 4: 'made_at' names 2025-02-14-leaflet, which is not a meeting. Use a meeting's file name "
+         "without .md."),
+        (f"{copy}, line 13: has an email address (jane…). Only the group's contact address in project.yml may "
+         "be published."),
+    ]
+    assert errors_in(root, DECISION) == []
+
+
+def test_every_copy_of_an_amendment_is_checked_and_the_first_is_not_blamed(tmp_path: Path) -> None:
+    """Three files with one id: the second and the third are each checked in the first's place."""
+    second, third = "content/amendments/AM-01-walking.md", "content/amendments/AM-01-wheels.md"
+    root = write_files(tmp_path / "group", {
+        **FILES,
+        second: FILES[AMENDMENT].replace("proposed_by: [p01]", "proposed_by: [p77]"),
+        third: FILES[AMENDMENT].replace("clauses: [payments]", "clauses: [paymnets]"),
+    })
+    twice = f"uses the id AM-01, which {AMENDMENT} already has. Give one of them the next free number."
+    assert errors_in(root, second) + errors_in(root, third) == [
+        f"{second}, line 1: {twice}",
+        f"{second}, line 5: 'p77' is not anyone in people.yml. Check the id, or add the person to people.yml.",
+        f"{third}, line 1: {twice}",
+        (f"warning: {third}, line 6: 'paymnets' is not a clause of the charter now. Did you mean 'payments'? If "
+         "that part was taken out or renamed since, leave it."),
+    ]
+    assert errors_in(root, AMENDMENT) == []
+
+
+PERSON = """\
+  - id: p06
+    roles: [member]
+    show_as: initials
+    initials: J. S.
+    name: Jane Smith
+"""
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("    lived_experience: maybe\n", "'lived_experience' should be true or false."),
+    ("", "'lived_experience' is missing. Add it, for example: lived_experience: true."),
+], ids=["mistyped", "missing"])
+def test_a_person_whose_lived_experience_is_mistyped_is_still_held_to_their_consent(
+        tmp_path: Path, written: str, said: str) -> None:
+    """A mistyped 'lived_experience' had left the person out of every rule on how they agreed to
+    be shown: their missing consent date, and their name in a meeting's summary where they are
+    shown by initials, were heard only once it was fixed."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    root = write_files(tmp_path / "group", {
+        **FILES,
+        "content/people.yml": FILES["content/people.yml"] + PERSON.replace("    roles:", f"{written}    roles:"),
+        meeting: FILES[meeting] + "\nJane Smith said the leaflets were too long.\n",
+    })
+    _, _, problems = check_folder(root)
+    assert [(p.path, p.line, p.message.split(". ")[0]) for p in problems if p.is_error] == [
+        (meeting, 24, "has the name people.yml gives the person shown as 'J"),
+        ("content/people.yml", 30 + bool(written), said.split(". ")[0]),
+        ("content/people.yml", 32 + bool(written),
+         "'consent_recorded_on' is needed: the date this person agreed to be shown this way"),
+    ]
+
+
+def test_a_meeting_copied_with_its_date_unchanged_hears_of_its_copied_minutes_too(tmp_path: Path) -> None:
+    """Last month's meeting copied to a new file name, its date and minutes left as they were: only
+    the date had been heard, and the minutes' dates once it was fixed. Either date may be the one
+    to fix, so what the file name's day finds is a warning that says so."""
+    copy = "content/meetings/2025-03-28-march.md"
+    root = write_files(tmp_path / "group", {**FILES, copy: FILES["content/meetings/2025-01-10-first-meeting.md"]})
+    if_so = "If this meeting was on 2025-03-28, as its file name says:"
+    assert errors_in(root, copy) == [
+        f"{copy}, line 3: the file name says 2025-03-28 but 'date' says 2025-01-10. Make them the same.",
+        (f"warning: {copy}, line 19: {if_so} 'circulated_on' (2025-01-14) is before the meeting (2025-03-28): "
+         "minutes come after the meeting. Check both dates."),
+        (f"warning: {copy}, line 20: {if_so} 'agreed_on' (2025-02-14) is before the meeting (2025-03-28): "
+         "minutes come after the meeting. Check both dates."),
+        (f"warning: {copy}, line 21: {if_so} 'agreed_at' names 2025-02-14-leaflets, which is earlier than "
+         "2025-03-28. It must be a meeting on or after that date."),
+        (f"{copy}, line 26: the action id ACT-001 is already used in "
+         "content/meetings/2025-01-10-first-meeting.md. Give this action the next free id."),
+    ]
