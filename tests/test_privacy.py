@@ -67,6 +67,14 @@ def test_nhs_numbers_are_found_in_common_spacings() -> None:
     assert values(find_nhs_numbers(text)) == ["943 476 5919", "943-476-5919", "9434765919"]
 
 
+def test_nhs_numbers_written_with_dots_or_uneven_gaps_after_the_word_nhs_are_found() -> None:
+    """Dots, as phone numbers are written; and any gaps after the word NHS ('NHS no. 123 4567890'),
+    which still make ten digits, typed in a hurry."""
+    text = ("Not 943.476.5918, nor 943-476 5919, nor the order 123 4567890 from the printer. "
+            "Numbers 943.476.5919, NHS no. 123 4567890 and NHS: 123-456 7890.")
+    assert values(find_nhs_numbers(text)) == ["943.476.5919", "123 4567890", "123-456 7890"]
+
+
 # --- phone numbers -------------------------------------------------------------------
 
 
