@@ -169,8 +169,38 @@ def quotes_put_to(text: str, name: str) -> list[int]:
     return sorted(found)
 
 
-def _typed_name(name: str) -> str:
-    return rf"(?<!\w)(?P<mention>(?-i:{re.escape(name)}))(?!\w)"
+def _typed_name(name: str, any_case: bool = False) -> str:
+    """A public form as writers type it: as people.yml writes it or in capitals ('SKY'), or with
+    `any_case` in small letters too; initials with or without their dots and the spaces between
+    them ('F.H.' and 'F H' for 'F. H.')."""
+    return rf"(?<!\w)(?P<mention>{_forms_typed(name, any_case)})(?!\w)"
+
+
+def _forms_typed(name: str, any_case: bool) -> str:
+    forms = sorted({_spaced(name), _spaced(name.upper())})
+    return f"(?{'i' if any_case else '-i'}:{'|'.join(forms)})"
+
+
+_INITIAL = re.compile(r"[^\W\d_]\.?")
+
+
+def _spaced(name: str) -> str:
+    """`name` as a pattern in which an initial's dot may be left out, and the space after it."""
+    words = name.split()
+    pattern = ""
+    for index, word in enumerate(words):
+        initial = _INITIAL.fullmatch(word) is not None
+        if index:
+            pattern += r"\s*" if initial and _INITIAL.fullmatch(words[index - 1]) else r"\s+"
+        pattern += re.escape(word[0]) + r"\.?" if initial else re.escape(word)
+    return pattern
+
+
+@functools.cache
+def typed_name(name: str) -> re.Pattern[str]:
+    """A public form in any of the ways `_typed_name` finds it, in any case: whether a text could
+    put a quote to it at all."""
+    return re.compile(rf"(?<!\w){_forms_typed(name, any_case=True)}(?!\w)")
 
 
 @functools.cache
@@ -181,9 +211,10 @@ def _name_quotes(name: str) -> tuple[re.Pattern[str], ...]:
 
 @functools.cache
 def _name_attributions(name: str) -> re.Pattern[str]:
-    """QUOTE_BY for a name typed as it is, first or after another name ('— Amina K. and Sky')."""
+    """QUOTE_BY for a name typed, in any case, first or after another name ('— Amina K. and Sky'):
+    a line that starts with a dash after a quote says who said it, whatever the case."""
     return re.compile(rf"^(?P<quote>[ \t]{{0,3}}(?:>[ \t]?)*)(?P<dash>[\u2012-\u2015]|--|-)[ \t]*"
-                      rf"(?:[^\n]*?(?:,|&|\band\b)[ \t]*)?{_typed_name(name)}", re.MULTILINE)
+                      rf"(?:[^\n]*?(?:,|&|\band\b)[ \t]*)?{_typed_name(name, any_case=True)}", re.MULTILINE)
 
 
 def outside_code(markdown: str, change: Callable[[str], str]) -> str:

@@ -86,7 +86,8 @@ INTERNATIONAL_PHONE = re.compile(
 )
 """Numbers from other countries: '+', a country code, then groups of digits (UK ones are PHONE's)."""
 
-NHS_NUMBER = re.compile(_BEFORE_NUMBER + r"(\d{3})([ \-]?)(\d{3})\2(\d{4})" + _AFTER_NUMBER)
+NHS_NUMBER = re.compile(_BEFORE_NUMBER + r"(\d{3})([ .\-]?)(\d{3})([ .\-]?)(\d{4})" + _AFTER_NUMBER)
+"""Ten digits in threes, threes and four, with a space, a dot or a dash between the groups, or nothing."""
 
 POSTCODE = re.compile(
     r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?(?: {0,2}|-)\d[ABD-HJLNP-UW-Z]{2})\b"
@@ -349,10 +350,11 @@ NHS_CONTEXT = 40
 
 
 def find_nhs_numbers(text: str) -> Iterator[Finding]:
-    """NHS numbers written 943 476 5919, 943-476-5919 or 9434765919: with a valid check digit,
-    or after the word NHS ('NHS number 123 456 7890': mistyped, it is still someone's)."""
+    """NHS numbers written 943 476 5919, 943-476-5919, 943.476.5919 or 9434765919: with a valid
+    check digit, or after the word NHS ('NHS number 123 456 7890': mistyped, it is still someone's),
+    where the gaps may differ too ('NHS no. 123 4567890')."""
     for match in matches_from(NHS_NUMBER, text, digit_run_starts(text)):
-        if (is_nhs_number(match[1] + match[3] + match[4])
+        if ((match[2] == match[4] and is_nhs_number(match[1] + match[3] + match[5]))
                 or _SAYS_NHS.search(text, max(0, match.start() - NHS_CONTEXT), match.start())):
             yield Finding("nhs_number", match.group(), match.start(), match.end())
 

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import mkdocs_build
 from groups import FILES, write_files
 
 from coprod_site.checks import check_folder
@@ -64,6 +65,14 @@ def test_ten_digits_after_the_word_nhs_are_an_nhs_number_whatever_their_check_di
 def test_nhs_numbers_are_found_in_common_spacings() -> None:
     text = "Numbers 943 476 5919, 943-476-5919 and 9434765919; not 943 476 5918 or 943-476 5919."
     assert values(find_nhs_numbers(text)) == ["943 476 5919", "943-476-5919", "9434765919"]
+
+
+def test_nhs_numbers_written_with_dots_or_uneven_gaps_after_the_word_nhs_are_found() -> None:
+    """Dots, as phone numbers are written; and any gaps after the word NHS ('NHS no. 123 4567890'),
+    which still make ten digits, typed in a hurry."""
+    text = ("Not 943.476.5918, nor 943-476 5919, nor the order 123 4567890 from the printer. "
+            "Numbers 943.476.5919, NHS no. 123 4567890 and NHS: 123-456 7890.")
+    assert values(find_nhs_numbers(text)) == ["943.476.5919", "123 4567890", "123-456 7890"]
 
 
 # --- phone numbers -------------------------------------------------------------------
@@ -709,6 +718,37 @@ def test_a_quote_put_to_a_typed_name_needs_consent_to_quotes(group_dir: Path) ->
         (f"{meeting}, line 39: puts a quote to F. H., who has not agreed to be quoted ('quotes' in people.yml). "
          "Write [[p02]] in place of the name, to show who said it as they agreed, or take the name out."),
     ]
+
+
+@pytest.mark.parametrize("attribution", ["\u2014 SKY", "\u2014 sky", "\u2014 F.H.", "\u2014 F H"],
+                         ids=["capitals", "small-letters", "initials-without-spaces", "initials-without-dots"])
+def test_a_quote_put_to_a_public_form_typed_otherwise_needs_consent_to_quotes(group_dir: Path,
+                                                                             attribution: str) -> None:
+    """A name typed in capitals or small letters, or initials typed with their spaces or dots
+    left out, still put the quote to Sky (p03) or F. H. (p02), who said no to quotes."""
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    write_files(group_dir, {meeting: FILES[meeting] + f"\n> Nobody told me the clinic had moved.\n> {attribution}\n"})
+    _, _, problems = check_folder(group_dir)
+    found = [str(p) for p in problems if "quote" in p.message and p.is_error]
+    who, person = ("F. H.", "p02") if "F" in attribution else ("Sky", "p03")
+    assert found == [(f"{meeting}, line 37: puts a quote to {who}, who has not agreed to be quoted ('quotes' in "
+                      f"people.yml). Write [[{person}]] in place of the name, to show who said it as they agreed, "
+                      "or take the name out.")]
+
+
+def test_a_quote_put_to_a_typed_name_in_a_records_field_stops_the_build(group_dir: Path) -> None:
+    """'You said, we did' is where quotes go: a quote in a decision's outcome note, put to Sky
+    (p03), who said no to quotes, stops the build as it would in the record's text."""
+    decision = "content/decisions/D-001-own-words.md"
+    quoted = "outcome_note: '\"We love the new leaflets,\" said Sky.'"
+    write_files(group_dir, {decision: FILES[decision].replace("outcome_note: The leaflets now use our words.", quoted)})
+    result = mkdocs_build(group_dir, "--strict")
+    assert result.returncode != 0
+    assert (f"{decision}, line 9: puts a quote to Sky, who has not agreed to be quoted ('quotes' in people.yml). "
+            "Write [[p03]] in place of the name, to show who said it as they agreed, or take the name out."
+            ) in result.stderr
+    assert "We love the new leaflets" not in "".join(
+        path.read_text(encoding="utf-8", errors="replace") for path in (group_dir / "site").rglob("*.html"))
 
 
 def test_a_list_or_a_dash_that_does_not_follow_a_quote_is_a_mention() -> None:

@@ -25,6 +25,7 @@ from ..mentions import (
     mentioned_ids,
     person_id,
     quotes_put_to,
+    typed_name,
     without_code,
     without_comments,
     without_mentions,
@@ -41,8 +42,8 @@ from ..privacy import (
     shown_as,
     site_words,
 )
-from ..problems import Problem
-from ..records import Group
+from ..problems import Problem, Severity
+from ..records import Group, Person
 from ..settings import Settings
 from ..site_config import line_of_setting, read_mkdocs_yml, site_url_problems
 from ..sources import Source, SourceError, read_yaml_file, shown_path
@@ -125,25 +126,36 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
 
 def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
     """No quote is put to someone who has not agreed to be quoted by their name, initials or
-    pseudonym typed as it is ([[id]] would show them by role there, as they agreed)."""
+    pseudonym typed as it is ([[id]] would show them by role there, as they agreed), in a
+    record's text or in its fields (a decision's outcome note is where "you said" is quoted)."""
     unquoted = [person for person in group.people.values() if person.is_named and not person.quotes
                 and person.public_name.strip()]
     if not unquoted:
         return
-    any_name = re.compile("|".join(re.escape(person.public_name) for person in unquoted))
+    any_name = re.compile("|".join(typed_name(person.public_name).pattern for person in unquoted))
     drafts = {meeting.source.path for meeting in group.meetings.values() if not meeting.is_published}
     for source in group_sources(group, settings):
-        if any_name.search(source.body) is None:  # most bodies: one pass for every name
-            continue
-        named = [person for person in unquoted if person.public_name in source.body]
-        body = without_comments(without_code(source.body)) if named else ""
-        for person in named:
-            for offset in quotes_put_to(body, person.public_name):
-                line = source.body_line + body.count("\n", 0, offset)
-                yield Problem(source.path, line, None, f"puts a quote to {person.public_name}, who has not agreed "
-                              "to be quoted ('quotes' in people.yml). Write "
+        severity: Severity = "warning" if source.path in drafts else "error"
+        for location, text in [((), source.body), *source.texts()]:
+            if any_name.search(text) is None:  # most texts: one pass for every name
+                continue
+            for person, offset in _quotes_put_to_people(text, unquoted, is_body=not location):
+                line = source.line_of(*location) if location else source.body_line + text.count("\n", 0, offset)
+                yield Problem(source.path, line, None, f"puts a quote to {person.public_name}, who has not "
+                              "agreed to be quoted ('quotes' in people.yml). Write "
                               f"[[{person.id}]] in place of the name, to show who said it as they agreed, or "
-                              "take the name out.", "warning" if source.path in drafts else "error")
+                              "take the name out.", severity)
+
+
+def _quotes_put_to_people(text: str, people: list[Person], is_body: bool) -> Iterator[tuple[Person, int]]:
+    """Each person of `people` a text puts a quote to by their public form, and where."""
+    named = [person for person in people if typed_name(person.public_name).search(text)]
+    if not named:
+        return
+    plain = without_comments(without_code(text)) if is_body else text
+    for person in named:
+        for offset in quotes_put_to(plain, person.public_name):
+            yield person, offset
 
 
 def _mention_hint(group: Group, source: Source, written: str) -> str:
