@@ -177,14 +177,14 @@ def _typed_name(name: str, any_case: bool = False) -> str:
 
 
 def _forms_typed(name: str, any_case: bool) -> str:
-    forms = sorted({_spaced(name), _spaced(name.upper())})
+    forms = sorted({spaced_form(name), spaced_form(name.upper())})
     return f"(?{'i' if any_case else '-i'}:{'|'.join(forms)})"
 
 
 _INITIAL = re.compile(r"[^\W\d_]\.?")
 
 
-def _spaced(name: str) -> str:
+def spaced_form(name: str) -> str:
     """`name` as a pattern in which an initial's dot may be left out, and the space after it."""
     words = name.split()
     pattern = ""

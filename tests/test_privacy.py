@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from conftest import mkdocs_build
 from groups import FILES, write_files
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from coprod_site.checks import check_folder
-from coprod_site.checks.privacy import FieldFindings, scan_source
+from coprod_site.checks.privacy import FieldFindings, _may_name, scan_source
 from coprod_site.guard import guard_site
-from coprod_site.mentions import resolve_people
+from coprod_site.mentions import resolve_people, typed_name
 from coprod_site.privacy import (
     PrivacyRules,
     find_emails,
@@ -854,3 +856,22 @@ def test_a_site_url_that_is_not_a_web_address_stops_the_build_at_its_line(tmp_pa
     result = mkdocs_build(root)
     assert result.returncode != 0 and message in result.stderr
     assert not (root / "site").exists()
+
+
+QUOTED_FORMS = ["Sky", "F. H.", "Leo B.", "Member 1 K.", "Kit"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*QUOTED_FORMS, "sky", "SKY", "F.H.", "f h", "FH", "leo  b", "\u0130", "\u0131",
+                                 "\u017f", "\u212a", "k", "i", "t", "s", "y", "\u2014 ", "> ", "\"", ",", ".",
+                                 " ", "\n", "x"]), max_size=12).map("".join))
+@example("\"We waited,\" said \u017fky.")  # a long s, which a search in any case takes for s
+@example("> \u2014 K\u0130T")  # a capital I with a dot
+@example("F.h.: \"Yes\"")
+def test_the_quick_look_for_names_misses_no_text_the_full_search_finds(text: str) -> None:
+    """The quote check looks for names in small letters before it searches in any case: that
+    first look may let through a text that names nobody, never hold back one that does."""
+    people = [Person(id=f"p{n}", lived_experience=True, show_as="pseudonym", pseudonym=form)
+              for n, form in enumerate(QUOTED_FORMS)]
+    if any(typed_name(person.public_name).search(text) for person in people):
+        assert _may_name(people)(text)
