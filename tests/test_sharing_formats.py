@@ -231,6 +231,68 @@ def test_recent_agreed_meetings_stay_in_the_calendar(tmp_path: Path) -> None:
         f"{SITE_URL}meetings/2027-06-10-summer/"]
 
 
+def _calendar_on(root: Path, day: dt.date) -> bytes:
+    """meetings.ics as the build makes it on `day`, from the group's files and git history."""
+    from coprod_site.loading import load_group
+    from coprod_site.published import Published
+    from coprod_site.settings import Settings
+    from coprod_site.sharing.calendars import build_calendar_file
+
+    group, problems = load_group(root, "content")
+    assert not [p for p in problems if p.severity == "error"], problems
+    [output] = build_calendar_file(Published(group, day, SITE_URL), Settings())
+    return output.content
+
+
+def test_a_moved_then_cancelled_meeting_replaces_the_event_a_calendar_has(tmp_path: Path) -> None:
+    """A calendar app keeps the copy of an event it has unless the new one's SEQUENCE is higher:
+    moving the meeting to another day, then cancelling it, must each raise it, on the same UID."""
+    import recurring_ical_events
+    from groups import FILES, PLANNED_MEETING, write_files
+
+    planned = "content/meetings/2027-06-10-summer.md"
+    root = write_files(tmp_path / "group", FILES)
+    versions = [_calendar_on(root, dt.date(2026, 11, 30))]
+    moved = PLANNED_MEETING.replace("date: 2027-06-10", "date: 2027-06-17\nold_ids: [2027-06-10-summer]")
+    write_files(root, {planned: None, "content/meetings/2027-06-17-summer.md": moved})
+    versions.append(_calendar_on(root, dt.date(2026, 11, 30)))
+    write_files(root, {"content/meetings/2027-06-17-summer.md": moved.replace("status: planned", "status: cancelled")})
+    versions.append(_calendar_on(root, dt.date(2026, 11, 30)))
+
+    seen = []
+    for raw in versions:
+        [event] = recurring_ical_events.of(icalendar.Calendar.from_ical(raw)).between((2027, 6, 1), (2027, 7, 1))
+        seen.append((str(event["UID"]), event.decoded("DTSTART").date().day, event["SEQUENCE"], str(event["STATUS"])))
+    uid = f"{SITE_URL}meetings/2027-06-10-summer/"
+    assert seen == [(uid, 10, 0, "CONFIRMED"), (uid, 17, 1, "CONFIRMED"), (uid, 17, 2, "CANCELLED")]
+
+
+def test_the_calendar_is_dated_by_when_each_meeting_changed_not_by_the_build(tmp_path: Path) -> None:
+    """A calendar that is fetched every few hours changes only when a meeting does: each event's
+    DTSTAMP and LAST-MODIFIED are the day git last changed it, so a build on another day makes
+    the same file, and an edited meeting's event is newer than the rest."""
+    from charter_git import commit_all, git
+    from groups import FILES, write_files
+
+    root = write_files(tmp_path / "group", FILES)
+    git(root, "init", "-q")
+    commit_all(root, "Our records", "2025-03-20T10:00:00+00:00")
+    first = _calendar_on(root, dt.date(2026, 11, 21))
+    assert _calendar_on(root, dt.date(2026, 11, 30)) == first
+
+    planned = root / "content" / "meetings" / "2027-06-10-summer.md"
+    planned.write_text(planned.read_text().replace("Library (step-free)", "Hall (step-free)"))
+    commit_all(root, "The summer meeting is in the hall", "2026-12-01T10:00:00+00:00")
+    stamps = {str(e["UID"]).removeprefix(SITE_URL): (e.decoded("DTSTAMP").date(), e.decoded("LAST-MODIFIED").date())
+              for e in icalendar.Calendar.from_ical(_calendar_on(root, dt.date(2026, 12, 2))).walk("VEVENT")}
+    assert stamps == {"meetings/2027-06-10-summer/": (dt.date(2026, 12, 1), dt.date(2026, 12, 1))}
+    stamps = {str(e["UID"]).removeprefix(SITE_URL): e.decoded("DTSTAMP").date()
+              for e in icalendar.Calendar.from_ical(_calendar_on(root, dt.date(2025, 6, 1))).walk("VEVENT")}
+    assert stamps == {"meetings/2025-01-10-first-meeting/": dt.date(2025, 3, 20),
+                      "meetings/2025-02-14-leaflets/": dt.date(2025, 3, 20),
+                      "meetings/2027-06-10-summer/": dt.date(2025, 6, 1)}  # a change after the day built for
+
+
 def test_nothing_is_announced_before_its_minutes_or_dated_after_today(tmp_path: Path) -> None:
     """A charter change agreed at a meeting whose minutes are not agreed waits for them, as a
     decision does; a report covering a year not yet over is dated today, not at its end."""
