@@ -115,6 +115,44 @@ def test_a_renamed_record_keeps_its_ids_and_two_groups_on_one_host_share_none(
     assert read_feed(built_group, "all").feed.id != read_feed(site, "all").feed.id
 
 
+def test_a_decision_entry_tells_followers_what_became_of_it(tmp_path: Path) -> None:
+    """A feed reader shows the title and the text: a decision turned down or replaced says so in
+    its title, and the reply from whoever it was referred to, or the decision that replaced it,
+    is told first and updates the entry on its day (here with no git history to say so)."""
+    from conftest import mkdocs_build
+    from groups import DECISION_ONE, DECISION_TWO, FILES, write_files
+
+    files = {**FILES,
+             "content/decisions/D-001-own-words.md": DECISION_ONE.replace("status: agreed", "status: superseded"),
+             "content/decisions/D-002-budget.md": DECISION_TWO.replace("outcome: pending", (
+                 "response: The board will pay for 500 leaflets\nresponse_on: 2026-01-15\noutcome: changed")),
+             "content/decisions/D-003-easy-read.md": DECISION_ONE.replace("Use our own words in leaflets", (
+                 "Use our own words and Easy Read")).replace("2025-01-10", "2025-02-14").replace(
+                 "first-meeting", "leaflets").replace("outcome: changed", "outcome: pending\nsupersedes: [D-001]"),
+             "content/decisions/D-004-posters.md": DECISION_ONE.replace("Use our own words in leaflets", (
+                 "Put posters in the lifts")).replace("status: agreed", "status: rejected")}
+    root = write_files(tmp_path / "group", files)
+    assert mkdocs_build(root).returncode == 0
+    feed = read_feed(root / "site", "decisions")
+    entries = {entry.id.removeprefix(f"{TAG}decisions/"): entry for entry in feed.entries}
+
+    assert [entries[d].title for d in ("D-001", "D-002", "D-004")] == [
+        "Decision D-001 (replaced by D-003): Use our own words in leaflets",
+        "Decision D-002: Ask for a bigger budget",
+        "Decision D-004 (turned down): Put posters in the lifts"]
+    assert entries["D-001"].summary == (
+        "Decided on 10 January 2025. The leaflets now use our words. "
+        "Replaced on 14 February 2025 by decision D-003: Use our own words and Easy Read.")
+    assert entries["D-004"].summary.startswith("On 10 January 2025 we decided not to do this.")
+    assert entries["D-002"].content[0].value.startswith(
+        "<p><strong>What happened next:</strong> Reply from the hospital board on 15 January 2026: "
+        "The board will pay for 500 leaflets.</p>")
+    dates = {d: (entry.published[:10], entry.updated[:10]) for d, entry in entries.items()}
+    assert dates["D-001"] == ("2025-02-14", "2025-03-14")  # when D-003 was published, with its minutes
+    assert dates["D-002"] == ("2025-03-14", "2026-01-15")  # the day of the board's reply
+    assert dates["D-004"] == ("2025-02-14", "2025-02-14")  # nothing has happened since
+
+
 def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
     """A feed reader shows an admonition as a box and an abbreviation as a word, never the
     '!!! note' and '*[PALS]:' the facilitator typed (admonitions work in every group's site,
