@@ -115,6 +115,44 @@ def test_a_renamed_record_keeps_its_ids_and_two_groups_on_one_host_share_none(
     assert read_feed(built_group, "all").feed.id != read_feed(site, "all").feed.id
 
 
+def test_a_decision_entry_tells_followers_what_became_of_it(tmp_path: Path) -> None:
+    """A feed reader shows the title and the text: a decision turned down or replaced says so in
+    its title, and the reply from whoever it was referred to, or the decision that replaced it,
+    is told first and updates the entry on its day (here with no git history to say so)."""
+    from conftest import mkdocs_build
+    from groups import DECISION_ONE, DECISION_TWO, FILES, write_files
+
+    files = {**FILES,
+             "content/decisions/D-001-own-words.md": DECISION_ONE.replace("status: agreed", "status: superseded"),
+             "content/decisions/D-002-budget.md": DECISION_TWO.replace("outcome: pending", (
+                 "response: The board will pay for 500 leaflets\nresponse_on: 2026-01-15\noutcome: changed")),
+             "content/decisions/D-003-easy-read.md": DECISION_ONE.replace("Use our own words in leaflets", (
+                 "Use our own words and Easy Read")).replace("2025-01-10", "2025-02-14").replace(
+                 "first-meeting", "leaflets").replace("outcome: changed", "outcome: pending\nsupersedes: [D-001]"),
+             "content/decisions/D-004-posters.md": DECISION_ONE.replace("Use our own words in leaflets", (
+                 "Put posters in the lifts")).replace("status: agreed", "status: rejected")}
+    root = write_files(tmp_path / "group", files)
+    assert mkdocs_build(root).returncode == 0
+    feed = read_feed(root / "site", "decisions")
+    entries = {entry.id.removeprefix(f"{TAG}decisions/"): entry for entry in feed.entries}
+
+    assert [entries[d].title for d in ("D-001", "D-002", "D-004")] == [
+        "Decision D-001 (replaced by D-003): Use our own words in leaflets",
+        "Decision D-002: Ask for a bigger budget",
+        "Decision D-004 (turned down): Put posters in the lifts"]
+    assert entries["D-001"].summary == (
+        "Decided on 10 January 2025. The leaflets now use our words. "
+        "Replaced on 14 February 2025 by decision D-003: Use our own words and Easy Read.")
+    assert entries["D-004"].summary.startswith("On 10 January 2025 we decided not to do this.")
+    assert entries["D-002"].content[0].value.startswith(
+        "<p><strong>What happened next:</strong> Reply from the hospital board on 15 January 2026: "
+        "The board will pay for 500 leaflets.</p>")
+    dates = {d: (entry.published[:10], entry.updated[:10]) for d, entry in entries.items()}
+    assert dates["D-001"] == ("2025-02-14", "2025-03-14")  # when D-003 was published, with its minutes
+    assert dates["D-002"] == ("2025-03-14", "2026-01-15")  # the day of the board's reply
+    assert dates["D-004"] == ("2025-02-14", "2025-02-14")  # nothing has happened since
+
+
 def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
     """A feed reader shows an admonition as a box and an abbreviation as a word, never the
     '!!! note' and '*[PALS]:' the facilitator typed (admonitions work in every group's site,
@@ -229,6 +267,68 @@ def test_recent_agreed_meetings_stay_in_the_calendar(tmp_path: Path) -> None:
     assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
         f"{SITE_URL}meetings/2025-01-10-first-meeting/", f"{SITE_URL}meetings/2025-02-14-leaflets/",
         f"{SITE_URL}meetings/2027-06-10-summer/"]
+
+
+def _calendar_on(root: Path, day: dt.date) -> bytes:
+    """meetings.ics as the build makes it on `day`, from the group's files and git history."""
+    from coprod_site.loading import load_group
+    from coprod_site.published import Published
+    from coprod_site.settings import Settings
+    from coprod_site.sharing.calendars import build_calendar_file
+
+    group, problems = load_group(root, "content")
+    assert not [p for p in problems if p.severity == "error"], problems
+    [output] = build_calendar_file(Published(group, day, SITE_URL), Settings())
+    return output.content
+
+
+def test_a_moved_then_cancelled_meeting_replaces_the_event_a_calendar_has(tmp_path: Path) -> None:
+    """A calendar app keeps the copy of an event it has unless the new one's SEQUENCE is higher:
+    moving the meeting to another day, then cancelling it, must each raise it, on the same UID."""
+    import recurring_ical_events
+    from groups import FILES, PLANNED_MEETING, write_files
+
+    planned = "content/meetings/2027-06-10-summer.md"
+    root = write_files(tmp_path / "group", FILES)
+    versions = [_calendar_on(root, dt.date(2026, 11, 30))]
+    moved = PLANNED_MEETING.replace("date: 2027-06-10", "date: 2027-06-17\nold_ids: [2027-06-10-summer]")
+    write_files(root, {planned: None, "content/meetings/2027-06-17-summer.md": moved})
+    versions.append(_calendar_on(root, dt.date(2026, 11, 30)))
+    write_files(root, {"content/meetings/2027-06-17-summer.md": moved.replace("status: planned", "status: cancelled")})
+    versions.append(_calendar_on(root, dt.date(2026, 11, 30)))
+
+    seen = []
+    for raw in versions:
+        [event] = recurring_ical_events.of(icalendar.Calendar.from_ical(raw)).between((2027, 6, 1), (2027, 7, 1))
+        seen.append((str(event["UID"]), event.decoded("DTSTART").date().day, event["SEQUENCE"], str(event["STATUS"])))
+    uid = f"{SITE_URL}meetings/2027-06-10-summer/"
+    assert seen == [(uid, 10, 0, "CONFIRMED"), (uid, 17, 1, "CONFIRMED"), (uid, 17, 2, "CANCELLED")]
+
+
+def test_the_calendar_is_dated_by_when_each_meeting_changed_not_by_the_build(tmp_path: Path) -> None:
+    """A calendar that is fetched every few hours changes only when a meeting does: each event's
+    DTSTAMP and LAST-MODIFIED are the day git last changed it, so a build on another day makes
+    the same file, and an edited meeting's event is newer than the rest."""
+    from charter_git import commit_all, git
+    from groups import FILES, write_files
+
+    root = write_files(tmp_path / "group", FILES)
+    git(root, "init", "-q")
+    commit_all(root, "Our records", "2025-03-20T10:00:00+00:00")
+    first = _calendar_on(root, dt.date(2026, 11, 21))
+    assert _calendar_on(root, dt.date(2026, 11, 30)) == first
+
+    planned = root / "content" / "meetings" / "2027-06-10-summer.md"
+    planned.write_text(planned.read_text().replace("Library (step-free)", "Hall (step-free)"))
+    commit_all(root, "The summer meeting is in the hall", "2026-12-01T10:00:00+00:00")
+    stamps = {str(e["UID"]).removeprefix(SITE_URL): (e.decoded("DTSTAMP").date(), e.decoded("LAST-MODIFIED").date())
+              for e in icalendar.Calendar.from_ical(_calendar_on(root, dt.date(2026, 12, 2))).walk("VEVENT")}
+    assert stamps == {"meetings/2027-06-10-summer/": (dt.date(2026, 12, 1), dt.date(2026, 12, 1))}
+    stamps = {str(e["UID"]).removeprefix(SITE_URL): e.decoded("DTSTAMP").date()
+              for e in icalendar.Calendar.from_ical(_calendar_on(root, dt.date(2025, 6, 1))).walk("VEVENT")}
+    assert stamps == {"meetings/2025-01-10-first-meeting/": dt.date(2025, 3, 20),
+                      "meetings/2025-02-14-leaflets/": dt.date(2025, 3, 20),
+                      "meetings/2027-06-10-summer/": dt.date(2025, 6, 1)}  # a change after the day built for
 
 
 def test_nothing_is_announced_before_its_minutes_or_dated_after_today(tmp_path: Path) -> None:

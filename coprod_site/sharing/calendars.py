@@ -7,16 +7,23 @@ subscribes updates the same event when a meeting changes, never doubles it, and 
 on one host never share one. (The usual '<id>@<host>' would read as an email address, and
 the site publishes none but the group's; a tag: URI's comma is escaped in iCalendar text,
 which some readers keep.)
+
+Each event says when it last changed (DTSTAMP and LAST-MODIFIED: the day git last changed the
+meeting's file, or project.yml, whose contact is in every description) and how many times it
+was moved or cancelled (SEQUENCE), so a calendar app takes a moved or cancelled meeting as a
+new version of the event it has, and a rebuild that changes nothing changes no byte of the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 
+from ..gitlog import last_changed
 from ..outputs import OutputFile
 from ..published import Published, join_words
 from ..records import Meeting
@@ -33,7 +40,8 @@ RECENT_DAYS = 365
 def build_calendar_file(site: Published, settings: Settings) -> Iterator[OutputFile]:
     """meetings.ics, when the site knows its address (events link to their pages)."""
     if site.site_url is not None:
-        yield OutputFile(CALENDAR_PATH, render_calendar(site))
+        changed = last_changed(Path(site.group.root), site.group.content)
+        yield OutputFile(CALENDAR_PATH, render_calendar(site, changed))
 
 
 def calendar_meetings(site: Published) -> list[Meeting]:
@@ -45,8 +53,9 @@ def calendar_meetings(site: Published) -> list[Meeting]:
     return sorted([*site.upcoming, *recent], key=lambda m: (m.date, m.id))
 
 
-def render_calendar(site: Published) -> bytes:
-    """The iCalendar file, with one VTIMEZONE for every event's local times."""
+def render_calendar(site: Published, changed: Mapping[str, dt.date] | None = None) -> bytes:
+    """The iCalendar file, with one VTIMEZONE for every event's local times; `changed` is when
+    git says each file last changed."""
     project = site.project
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//coprod-site//Co-production group meetings//EN")
@@ -58,7 +67,7 @@ def render_calendar(site: Published) -> bytes:
     calendar.add("x-wr-timezone", "Europe/London")
     meetings = calendar_meetings(site)
     for meeting in meetings:
-        calendar.add_component(meeting_event(site, meeting))
+        calendar.add_component(meeting_event(site, meeting, changed or {}))
     if meetings:
         calendar.add_missing_timezones(first_date=dt.date(meetings[0].date.year, 1, 1),
                                        last_date=dt.date(meetings[-1].date.year + 1, 12, 31))
@@ -66,11 +75,14 @@ def render_calendar(site: Published) -> bytes:
     return result
 
 
-def meeting_event(site: Published, meeting: Meeting) -> icalendar.Event:
+def meeting_event(site: Published, meeting: Meeting, changed: Mapping[str, dt.date]) -> icalendar.Event:
     """One meeting as a calendar event: time, place, support, agenda and its page."""
     event = icalendar.Event()
     event.add("uid", absolute_url(site, first_url(meeting)))
-    event.add("dtstamp", at_midnight(site.today))
+    stamp = at_midnight(event_changed(site, meeting, changed))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("sequence", event_sequence(meeting))
     cancelled = "Cancelled: " if meeting.is_cancelled else ""
     event.add("summary", f"{cancelled}{site.project.name}: {meeting.title}")
     _add_times(event, meeting)
@@ -82,6 +94,22 @@ def meeting_event(site: Published, meeting: Meeting) -> icalendar.Event:
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
     return event
+
+
+def event_changed(site: Published, meeting: Meeting, changed: Mapping[str, dt.date]) -> dt.date:
+    """The day the event last changed: its meeting's file, or project.yml (the contact in its
+    description), by git; never after the day the site is built for, and that day without git."""
+    days = [changed.get(meeting.source.path), changed.get(f"{site.group.content}/project.yml")]
+    last = max((day for day in days if day is not None), default=site.today)
+    return min(last, site.today)
+
+
+def event_sequence(meeting: Meeting) -> int:
+    """How many times the event has been revised in a way a calendar must show (RFC 5545
+    SEQUENCE): once for each day it moved from (its old ids), and once more when cancelled. A
+    calendar app keeps the copy it has when the number has not grown, so it must grow with every
+    such change, and can never go down."""
+    return len(meeting.moved_from) + (1 if meeting.is_cancelled else 0)
 
 
 def _add_times(event: icalendar.Event, meeting: Meeting) -> None:

@@ -9,6 +9,11 @@ git says its words last changed (or, for an entry that names people, people.yml)
 so that a feed reader fetches it again: after someone withdraws consent to be
 named, say. Entry ids are tag: URIs built from record ids, so they never change
 between builds.
+
+A decision's entry says in its title when the group turned it down or a later decision
+replaced it, and says first what happened next (the outcome, the reply from whoever it was
+referred to, the decision that replaced it); the day of that reply or replacement updates the
+entry even where git has no history, so a follower hears the news.
 """
 
 from __future__ import annotations
@@ -24,8 +29,9 @@ from feedgen.feed import FeedGenerator
 
 from ..gitlog import last_changed
 from ..outputs import OutputFile, RebuildCache
-from ..published import Published, content_note
+from ..published import Published, content_note, join_words
 from ..records import Amendment, Decision, Meeting, Report
+from ..render import mid_sentence
 from ..sanitize import clean_html
 from ..settings import MarkdownSetup, Settings, SharedConverter
 from ..sources import CONTROL_CHARACTER
@@ -76,6 +82,9 @@ class FeedEntry:
     content_notes: tuple[str, ...] = ()
     """What the summary talks about that some readers may want to skip: said before it, as on
     its page."""
+    next_steps: str = ""
+    """What happened after it was published (a decision's outcome, reply and replacement): said
+    after the summary, and before the text in the entry's content, as news."""
 
     @property
     def updated(self) -> dt.date:
@@ -111,7 +120,7 @@ def newest_first(site: Published, changed: Mapping[str, dt.date]) -> list[FeedEn
 def _as_shown(site: Published, entry: FeedEntry, changed: Mapping[str, dt.date]) -> FeedEntry:
     """The entry's text as the site shows it (`Published.shown_text`), once, though it is in two
     feeds; and when its words last changed: its file, or people.yml for a text naming people."""
-    days = [changed.get(entry.path)]
+    days = [entry.changed, changed.get(entry.path)]
     if "[[" in entry.body:
         days.append(changed.get(f"{site.group.content}/people.yml"))
     last = max((day for day in days if day is not None), default=None)
@@ -128,10 +137,53 @@ def _meeting_entry(meeting: Meeting) -> FeedEntry:
 
 
 def _decision_entry(site: Published, decision: Decision) -> FeedEntry:
-    return FeedEntry("decision", first_id(decision), f"Decision {decision.id}: {decision.title}",
-                     record_url(decision), published_with_minutes(site, decision.made_at, decision.date),
-                     f"Decided on {_words(decision.date)}. {decision.outcome_note or ''}".strip(),
-                     decision.source.body, decision.source.path)
+    """A decision, its title saying when it was turned down or replaced; updated on the day of
+    the reply from whoever it was referred to, or of the decision that replaced it."""
+    later = site.superseded_by(decision)
+    news = [decision.response_on, *(_decision_published(site, other) for other in later)]
+    return FeedEntry("decision", first_id(decision), _decision_title(decision, later), record_url(decision),
+                     _decision_published(site, decision), _decided_words(decision),
+                     decision.source.body, decision.source.path,
+                     changed=max((day for day in news if day is not None), default=None),
+                     next_steps=" ".join(_decision_news(decision, later)))
+
+
+def _decision_published(site: Published, decision: Decision) -> dt.date:
+    return published_with_minutes(site, decision.made_at, decision.date)
+
+
+def _decision_title(decision: Decision, later: list[Decision]) -> str:
+    """'Decision D-004 (replaced by D-008): ...': a decision that is not (or no longer) what the
+    group does says so where every feed reader shows it."""
+    replaced = f"replaced by {join_words([other.id for other in later])}" if later else "replaced"
+    label = {"rejected": "turned down", "proposed": "not decided yet", "superseded": replaced}.get(
+        decision.status, replaced if later else None)
+    return f"Decision {decision.id}{f' ({label})' if label else ''}: {decision.title}"
+
+
+def _decided_words(decision: Decision) -> str:
+    day = _words(decision.date)
+    return {"rejected": f"On {day} we decided not to do this.",
+            "proposed": f"Proposed on {day}: not decided yet."}.get(decision.status, f"Decided on {day}.")
+
+
+def _decision_news(decision: Decision, later: list[Decision]) -> Iterator[str]:
+    """What happened next, as the decision's page says it: the outcome, their reply, and the
+    decisions that replaced it."""
+    if decision.outcome_note:
+        yield _sentence(decision.outcome_note)
+    if decision.response:
+        who = mid_sentence(decision.referred_to) or "them"
+        when = f" on {_words(decision.response_on)}" if decision.response_on else ""
+        yield f"Reply from {who}{when}: {_sentence(decision.response)}"
+    for other in later:
+        yield f"Replaced on {_words(other.date)} by decision {other.id}: {_sentence(other.title)}"
+
+
+def _sentence(text: str) -> str:
+    """Text from a record, as a sentence: one line, ending with a full stop."""
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def published_with_minutes(site: Published, meeting_id: str | None, day: dt.date) -> dt.date:
@@ -208,12 +260,20 @@ def _add_entry(site: Published, generator: FeedGenerator, entry: FeedEntry,
     item.updated(at_midnight(entry.updated))
     item.published(at_midnight(entry.published))
     note = content_note(list(entry.content_notes)) if entry.content_notes else None
-    item.summary(entry.summary if note is None else f"Content note: {note} {entry.summary}")
+    summary = f"{entry.summary} {entry.next_steps}".strip()
+    item.summary(summary if note is None else f"Content note: {note} {summary}")
     if entry.body.strip():
-        shown = ENTRY_HTML.get((setup, site.site_url, entry.body))
-        item.content(shown if note is None else f"<p><strong>Content note:</strong> {escape(note)}</p>\n{shown}",
-                     type="html")
+        item.content("".join(_content_parts(site, entry, note, setup)), type="html")
     item.category(term=entry.kind)
+
+
+def _content_parts(site: Published, entry: FeedEntry, note: str | None, setup: MarkdownSetup) -> Iterator[str]:
+    """The entry's text as HTML, after its content note and what happened next."""
+    if note is not None:
+        yield f"<p><strong>Content note:</strong> {escape(note)}</p>\n"
+    if entry.next_steps:
+        yield f"<p><strong>What happened next:</strong> {escape(entry.next_steps)}</p>\n"
+    yield ENTRY_HTML.get((setup, site.site_url, entry.body))
 
 
 def body_html(entry: tuple[MarkdownSetup, str | None, str]) -> str:
