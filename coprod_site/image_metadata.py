@@ -144,7 +144,7 @@ def _jpeg_segment(marker: int, body: bytes) -> bytes:
     if marker == 0xEE and body.startswith(b"Adobe") and len(body) >= 12:
         return _segment(marker, body[:12])  # the colour transform: a CMYK photo's colours
     if marker == 0xE1 and body.startswith(_EXIF_HEADER):
-        orientation = _exif_orientation(body[len(_EXIF_HEADER):])
+        orientation = exif_orientation(body[len(_EXIF_HEADER):])
         return b"" if orientation in (None, 1) else _exif_with_only(orientation)
     return b""
 
@@ -176,7 +176,7 @@ def _table_lengths(body: bytes, table_length: Callable[[int], int]) -> bool:
     return position == len(body) > 0
 
 
-def _exif_orientation(tiff: bytes) -> int | None:
+def exif_orientation(tiff: bytes) -> int | None:
     """The Orientation field (1 to 8) of an EXIF block's first directory, if it has one (a
     damaged block is dropped whole, with no orientation, not the photo with it)."""
     try:

@@ -41,6 +41,7 @@ from .loading import SourceCache
 from .outputs import OutputFile, build_outputs
 from .pages import GLOSSARY_PAGE, HOW_WE_WORK_PAGE, NAV_TITLES, PageSpec, group_pages, shown_file
 from .permalinks import address_problems, published_urls
+from .picture_sizes import Size, picture_size, with_picture_sizes
 from .preview import ProblemsInTheBrowser
 from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
@@ -108,6 +109,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """What the build keeps to its end, kept from the cycle collector (heap.py)."""
         self.shared_parts: SharedParts | None = None
         """Parts of pages made once for each folder of pages outside the sidebar (shared_parts.py)."""
+        self.picture_sizes: dict[str, Size] = {}
+        """Each published picture's width and height, by its path in the site (picture_sizes.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
@@ -163,12 +166,16 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
                     files.remove(file)
             return files
         unused = _unused_theme_files(config)
+        self.picture_sizes = {}
         for file in list(files):
             from_content = file.src_dir == config.docs_dir
             if not self._is_kept(file.src_uri) if from_content else unused(file.src_uri):
                 files.remove(file)
             elif from_content and file.src_uri in self.site.images:
-                _publish_without_metadata(file, files, config)
+                published = _publish_without_metadata(file, files, config)
+                size = picture_size(published) if published is not None else None
+                if size is not None:
+                    self.picture_sizes[file.src_uri] = size
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.path, content=NO_FIELDS + spec.markdown, inclusion=inclusion))
@@ -332,11 +339,19 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         register, _ = read_register()  # a broken register was already reported in on_config
         return rules_for(self.site.group, register)
 
+    def _show_picture_sizes(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Pictures with their sizes, and those further down loaded lazily (picture_sizes.py)."""
+        if not self.picture_sizes or "<img" not in output:
+            return output
+        return with_picture_sizes(output, page.url, self.picture_sizes)
+
     @event_priority(-100)  # last, so the guard sees each page exactly as it is written
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _send_to_guard(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.background is not None:
             self.background.add(page.file.dest_uri, output)
         return output
+
+    on_post_page = CombinedEvent(_show_picture_sizes, _send_to_guard)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
@@ -579,18 +594,19 @@ def _unused_theme_files(config: MkDocsConfig) -> Callable[[str], bool]:
     return unused
 
 
-def _publish_without_metadata(image: File, files: Files, config: MkDocsConfig) -> None:
+def _publish_without_metadata(image: File, files: Files, config: MkDocsConfig) -> bytes | None:
     """The image as published: without the hidden details a phone or camera put in it. One whose
-    details cannot be taken out is left out (`coprod check` says why: checks/images.py)."""
+    details cannot be taken out is left out (`coprod check` says why: checks/images.py): None."""
     data = Path(image.abs_src_path or "").read_bytes()
     try:
         published = without_metadata(data, image.src_uri)
     except ImageNotCleaned:
         files.remove(image)
-        return
+        return None
     if published != data:
         files.remove(image)
         files.append(File.generated(config, image.src_uri, content=published))
+    return published
 
 
 def _configure_site(config: MkDocsConfig, specs: dict[str, PageSpec], pages: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from example_site import ExampleSite, browser, example_site, example_url  # noqa
 from support.browser import horizontal_overflow_px, open_page
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, Route
 
 MARK_FOCUSABLE = """
 () => {
@@ -357,6 +357,33 @@ def test_the_menu_on_a_small_screen_opens_and_closes_by_keyboard(example_site: E
 
 IN_MENU = "() => document.activeElement.closest('.md-nav--primary') !== null"
 MENU_SHOWN = "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().right > 0"
+
+
+def test_the_menu_on_a_small_screen_works_by_keyboard_before_material_s_script_has_come(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """On a slow phone the page shows well before Material's script (110 KB) has come: the menu
+    button was a label Tab never reached until then, and the closed menu was hidden, so a
+    keyboard could reach no other page. The button works by then, and opens the menu."""
+    state = """() => [document.activeElement.getAttribute('role'), document.activeElement.getAttribute('aria-expanded'),
+                      document.getElementById('__drawer').checked]"""
+    with open_page(browser, width=320) as page:
+        held: list[Route] = []
+        page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))  # not answered yet
+        page.goto(example_url + meeting_url(example_site), wait_until="commit")
+        page.wait_for_selector('script[src*="/bundle."]', state="attached")  # the page is all there
+        assert len(held) == 1
+        page.keyboard.press("Tab")  # the skip link
+        page.keyboard.press("Tab")
+        assert page.evaluate(state) == ["button", "false", False]
+        page.keyboard.press("Enter")
+        page.wait_for_function(IN_MENU)
+        page.wait_for_function(MENU_SHOWN)
+        focused = page.evaluate(FOCUSED)
+        assert focused is not None and focused["text"] == "Home" and focused["indicator"]
+        page.keyboard.press("Escape")
+        assert page.evaluate(state) == ["button", "false", False]
+        held[0].continue_()
+        page.wait_for_load_state("load")
 
 
 @pytest.mark.parametrize("text", [1, 2], ids=["text-as-set", "text-at-200%"])
