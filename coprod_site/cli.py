@@ -35,6 +35,7 @@ from .scaffold import (
     new_decision,
     new_meeting,
     new_report,
+    replaced_by_init,
     starting_title,
     write_new_record,
 )
@@ -228,6 +229,7 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def run_init(args: argparse.Namespace) -> int:
     name = args.name or args.directory.resolve().name.replace("-", " ").replace("_", " ").capitalize()
     requirement = installed_copy()
+    replaced = replaced_by_init(args.directory) if args.directory.is_dir() else []
     try:
         written = init_group(args.directory, name, today_from_environment(), requirement)
     except ScaffoldError as exc:
@@ -235,6 +237,10 @@ def run_init(args: argparse.Namespace) -> int:
         return 1
     folder = shlex.quote(str(args.directory))
     print(f"Started {name} in {args.directory} ({len(written)} files).")
+    if replaced:
+        ones = "ones" if len(replaced) > 1 else "one"
+        print(f"Replaced {' and '.join(replaced)}, which the repository started with, by this group's own "
+              f"(git keeps the old {ones} in its history).")
     print(f"Next: fill in {shlex.quote(str(args.directory / 'content' / 'project.yml'))} and the charter, set "
           f"site_url in {shlex.quote(str(args.directory / 'mkdocs.yml'))} to the site's web address, then run "
           f"'coprod serve {folder}' to see it. The README there says how to publish it.")
