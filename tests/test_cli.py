@@ -239,6 +239,22 @@ def test_init_never_writes_over_a_readme_git_does_not_keep(tmp_path: Path, chang
     assert not (target / "mkdocs.yml").exists()
 
 
+def test_a_command_run_beside_the_group_just_started_says_to_go_into_it(tmp_path: Path) -> None:
+    """After 'coprod init young-voices', 'coprod check' in the same place listed three problems
+    and said to run 'coprod init' again; build, serve and new said to start a group."""
+    assert coprod("init", "young-voices", cwd=tmp_path).returncode == 0
+    told = (f"coprod: {tmp_path} is not a group's folder, but young-voices in it is. Go into it with "
+            "'cd young-voices', then run the command again.")
+    for command in (["check"], ["build"], ["serve"], ["new", "meeting", "--title", "Planning"]):
+        result = coprod(*command, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr.strip()) == (1, "", told), command
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["young-voices"]
+    assert coprod("init", "old-voices", cwd=tmp_path).returncode == 0
+    assert coprod("check", str(tmp_path)).stderr.strip() == (
+        f"coprod: {tmp_path} is not a group's folder, but old-voices and young-voices in it are. Go into one "
+        f"with 'cd {tmp_path / 'old-voices'}', then run the command again.")
+
+
 def test_the_version_is_one_flag_away() -> None:
     result = coprod("--version")
     assert result.returncode == 0 and re.fullmatch(r"coprod \d+\.\d+\.\d+\n", result.stdout)
@@ -276,9 +292,10 @@ def test_new_and_build_find_the_group_from_a_folder_inside_it(group_dir: Path, t
     built = coprod("build", "--site-dir", str(tmp_path / "site"), cwd=meetings)
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site" / "index.html").is_file()
-    nowhere = coprod("build", str(tmp_path))
-    assert nowhere.stderr.strip() == (f"coprod: there is no mkdocs.yml in {tmp_path}. Run this in your "
-                                      "group's folder, or start one with 'coprod init'.")
+    (tmp_path / "elsewhere").mkdir()
+    nowhere = coprod("build", str(tmp_path / "elsewhere"))
+    assert nowhere.stderr.strip() == (f"coprod: there is no mkdocs.yml in {tmp_path / 'elsewhere'}. Run this in "
+                                      "your group's folder, or start one with 'coprod init'.")
 
 
 def test_new_report_has_the_five_sections(group_dir: Path) -> None:
