@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -185,6 +186,23 @@ def test_readme_explains_how_a_charter_change_goes_live(group: Path) -> None:
     for step in ("1. **Suggest it.**", "press the pencil", "2. **Agree it.**", "3. **It goes live.**",
                  "requirements.txt"):
         assert step in guide
+
+
+def test_readme_says_how_to_publish_add_people_and_close_the_group(group: Path) -> None:
+    """A facilitator starting out found in the new folder's README no word of how to get the
+    website online, how to record or take back consent, or how to close the group."""
+    from coprod_site.cli import build_parser
+
+    text = (group / "README.md").read_text()
+    for part in ("## People and their consent", "**Someone joins.**", "consent_recorded_on",
+                 "**Someone takes back their consent.**", "## Publishing our website", "git push -u origin HEAD",
+                 '"GitHub Actions"', "Deploy > Pages", "## When the group ends", "status: closed"):
+        assert part in text
+    commands = [shlex.split(command) for command in re.findall(r"`(coprod [^`]+)`", text)]
+    assert ["coprod", "new", "report", "--report-kind", "farewell"] in commands
+    for command in commands:  # each one as written is one coprod takes
+        args, unknown = build_parser().parse_known_args(command[1:])
+        assert hasattr(args, "run") and not unknown, command
 
 
 # --- coprod new amendment ---------------------------------------------------------------
