@@ -26,6 +26,7 @@ from .problems import (
     holds_up,
     sort_problems,
 )
+from .published import join_words
 from .records import date_from_text
 from .scaffold import (
     ScaffoldError,
@@ -35,10 +36,11 @@ from .scaffold import (
     new_decision,
     new_meeting,
     new_report,
+    replaced_by_init,
     starting_title,
     write_new_record,
 )
-from .site_config import find_group_root
+from .site_config import find_group_root, groups_inside
 
 FORMATTERS: dict[str, Callable[[list[Problem]], str]] = {
     "text": format_text, "json": format_json, "github": format_github,
@@ -125,6 +127,9 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.format == "text" and _config_file(args.path, quiet=True) is None and (told := _group_inside(args.path)):
+        print(f"coprod: {told}", file=sys.stderr)
+        return 1
     group, settings, problems = check_folder(args.path, today=today_from_environment())
     review = review_charter_change(group, settings, args.base) if args.base else None
     if review is not None:
@@ -205,18 +210,34 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _config_file(path: Path) -> Path | None:
+def _config_file(path: Path, quiet: bool = False) -> Path | None:
     """The group's mkdocs.yml, in `path` or a folder above it (as `coprod check` finds it),
-    or None having said why there is none."""
+    or None having said why there is none (unless `quiet`)."""
     if path.exists() and not path.is_dir():
-        print(f"coprod: {path} is a file, not a folder. Give your group's folder.", file=sys.stderr)
+        if not quiet:
+            print(f"coprod: {path} is a file, not a folder. Give your group's folder.", file=sys.stderr)
         return None
     config_file = find_group_root(path)[0] / "mkdocs.yml"
     if not config_file.is_file():
-        print(f"coprod: there is no mkdocs.yml in {path.absolute()}. Run this in your group's folder, "
-              "or start one with 'coprod init'.", file=sys.stderr)
+        if not quiet:
+            told = _group_inside(path) or (f"there is no mkdocs.yml in {path.absolute()}. Run this in your "
+                                           "group's folder, or start one with 'coprod init'.")
+            print(f"coprod: {told}", file=sys.stderr)
         return None
     return config_file
+
+
+def _group_inside(path: Path) -> str | None:
+    """Where to go for a command run in the folder that holds a group (as after `coprod init
+    NAME`), or None when no group is there."""
+    inside = groups_inside(path)
+    if not inside:
+        return None
+    names = join_words([folder.name for folder in inside[:3]])
+    example = shlex.quote(str(inside[0]) if path != Path(".") else inside[0].name)
+    return (f"{path.absolute()} is not a group's folder, but {names} in it "
+            f"{'is. Go into it' if len(inside) == 1 else 'are. Go into one'} with 'cd {example}', "
+            "then run the command again.")
 
 
 def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -228,6 +249,7 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def run_init(args: argparse.Namespace) -> int:
     name = args.name or args.directory.resolve().name.replace("-", " ").replace("_", " ").capitalize()
     requirement = installed_copy()
+    replaced = replaced_by_init(args.directory) if args.directory.is_dir() else []
     try:
         written = init_group(args.directory, name, today_from_environment(), requirement)
     except ScaffoldError as exc:
@@ -235,6 +257,10 @@ def run_init(args: argparse.Namespace) -> int:
         return 1
     folder = shlex.quote(str(args.directory))
     print(f"Started {name} in {args.directory} ({len(written)} files).")
+    if replaced:
+        ones = "ones" if len(replaced) > 1 else "one"
+        print(f"Replaced {' and '.join(replaced)}, which the repository started with, by this group's own "
+              f"(git keeps the old {ones} in its history).")
     print(f"Next: fill in {shlex.quote(str(args.directory / 'content' / 'project.yml'))} and the charter, set "
           f"site_url in {shlex.quote(str(args.directory / 'mkdocs.yml'))} to the site's web address, then run "
           f"'coprod serve {folder}' to see it. The README there says how to publish it.")

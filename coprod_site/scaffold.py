@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from .gitlog import run_git
 from .records import GRIPP2_HEADINGS, Group
 
 RECORD_FOLDERS = ("meetings", "decisions", "amendments", "reports", "assets")
@@ -75,16 +76,33 @@ def _may_be_there(name: str) -> bool:
     return name in (".git", ".gitattributes") or name.upper().startswith(("LICENSE", "LICENCE", "COPYING"))
 
 
+HOSTS_WRITE = ("README.md", ".gitignore")
+"""Files GitHub or GitLab may put in a new repository (GitLab writes a README unless told not
+to), each of which a group gets its own of."""
+
+
+def replaced_by_init(target: Path) -> list[str]:
+    """The files a new repository came with that `coprod init` writes its own of: each is in the
+    repository's last commit just as it is in the folder, so git keeps it and nothing is lost."""
+    if not (target / ".git").exists():
+        return []
+    return [name for name in HOSTS_WRITE if (target / name).is_file()
+            and run_git(target, "cat-file", "-e", f"HEAD:{name}") is not None
+            and run_git(target, "diff", "--quiet", "HEAD", "--", name) is not None]
+
+
 def init_group(target: Path, name: str, today: dt.date, requirement: str | None = None) -> list[Path]:
     """Write a new group's folder that builds at once; return the files written. Its
     requirements.txt installs `requirement`, or asks for the copy of coprod to use."""
     if target.exists() and not target.is_dir():
         raise ScaffoldError(f"{target} is a file, not a folder. Choose a new folder name.")
-    there = sorted(entry.name for entry in target.iterdir() if not _may_be_there(entry.name)) if target.exists() else []
+    kept_by_git = replaced_by_init(target)
+    there = sorted(entry.name for entry in target.iterdir()
+                   if not _may_be_there(entry.name) and entry.name not in kept_by_git) if target.exists() else []
     if there:
         raise ScaffoldError(f"{target} already has files in it ({', '.join(there[:3])}). Choose a new folder "
-                            "name, or start in an empty folder (a repository just cloned, with only .git, "
-                            "is fine).")
+                            "name, or start in an empty folder (a repository just cloned is fine, with the "
+                            "README GitHub or GitLab wrote).")
     written = []
     source = resources.files("coprod_site") / "scaffold" / "group"
     replacements = {"__NAME__": name, "__TODAY__": today.isoformat(),

@@ -47,6 +47,15 @@ def find_group_root(path: Path) -> tuple[Path, str | None]:
     return (above, None) if above is not None else (path, None)
 
 
+def groups_inside(path: Path) -> list[Path]:
+    """The group folders directly inside `path`, by name: where `coprod init NAME` puts one."""
+    try:
+        folders = sorted(entry for entry in path.iterdir() if entry.is_dir())
+    except OSError:
+        return []
+    return [folder for folder in folders if (folder / "mkdocs.yml").is_file()]
+
+
 def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) -> tuple[Settings, list[Problem]]:
     """Settings from `root/mkdocs.yml`, with any problem in the coprod options."""
     raw, problems, text = read_mkdocs_yml(root / "mkdocs.yml")

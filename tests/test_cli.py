@@ -179,8 +179,8 @@ def test_init_refuses_a_folder_that_has_files(tmp_path: Path) -> None:
     result = coprod("init", str(tmp_path))
     assert result.returncode == 1
     assert result.stderr.strip() == (f"coprod: {tmp_path} already has files in it (notes.txt). Choose a new folder "
-                                     "name, or start in an empty folder (a repository just cloned, with only .git, "
-                                     "is fine).")
+                                     "name, or start in an empty folder (a repository just cloned is fine, with "
+                                     "the README GitHub or GitLab wrote).")
 
 
 def test_init_starts_a_group_in_a_repository_just_cloned_and_says_what_next(tmp_path: Path) -> None:
@@ -197,6 +197,62 @@ def test_init_starts_a_group_in_a_repository_just_cloned_and_says_what_next(tmp_
     said = result.stdout.strip().splitlines()[-1]
     assert f"'{target / 'requirements.txt'}'" in said
     assert (copy in said and copy in (target / "requirements.txt").read_text()) if copy else "Before publishing" in said
+
+
+def cloned_repository(folder: Path, files: dict[str, str]) -> Callable[..., str]:
+    """A repository as GitHub or GitLab makes it and `git clone` brings it: `files` in its first
+    commit. Returns git, run there."""
+    def git(*command: str) -> str:
+        return subprocess.run(["git", "-c", "user.name=Sam", "-c", "user.email=team-inbox@example.org", *command],
+                              cwd=folder, check=True, capture_output=True, text=True, timeout=60).stdout
+
+    write_files(folder, files)
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Initial commit")
+    return git
+
+
+def test_init_starts_a_group_in_a_repository_that_came_with_a_readme(tmp_path: Path) -> None:
+    """GitLab writes a README in a new project unless told not to, and GitHub offers to: a
+    facilitator who cloned one was told the folder already had files. Git keeps those words."""
+    target = tmp_path / "young-voices"
+    git = cloned_repository(target, {"README.md": "# young-voices\n", ".gitignore": "*.pyc\n", "LICENSE": "MIT"})
+    result = coprod("init", str(target), "--name", "Young Voices")
+    assert result.returncode == 0, result.stderr
+    assert "This folder holds the records of Young Voices" in (target / "README.md").read_text()
+    assert "site/" in (target / ".gitignore").read_text().split()
+    assert result.stdout.splitlines()[1] == ("Replaced README.md and .gitignore, which the repository started "
+                                             "with, by this group's own (git keeps the old ones in its history).")
+    assert git("show", "HEAD:README.md") == "# young-voices\n"
+
+
+@pytest.mark.parametrize("change", ["written in", "not committed"])
+def test_init_never_writes_over_a_readme_git_does_not_keep(tmp_path: Path, change: str) -> None:
+    target = tmp_path / "young-voices"
+    cloned_repository(target, {"README.md": "# young-voices\n"} if change == "written in" else {"LICENSE": "MIT"})
+    (target / "README.md").write_text("# Young Voices\n\nOur plans, written by hand.\n")
+    result = coprod("init", str(target))
+    assert result.returncode == 1
+    assert "already has files in it (README.md)" in result.stderr
+    assert (target / "README.md").read_text() == "# Young Voices\n\nOur plans, written by hand.\n"
+    assert not (target / "mkdocs.yml").exists()
+
+
+def test_a_command_run_beside_the_group_just_started_says_to_go_into_it(tmp_path: Path) -> None:
+    """After 'coprod init young-voices', 'coprod check' in the same place listed three problems
+    and said to run 'coprod init' again; build, serve and new said to start a group."""
+    assert coprod("init", "young-voices", cwd=tmp_path).returncode == 0
+    told = (f"coprod: {tmp_path} is not a group's folder, but young-voices in it is. Go into it with "
+            "'cd young-voices', then run the command again.")
+    for command in (["check"], ["build"], ["serve"], ["new", "meeting", "--title", "Planning"]):
+        result = coprod(*command, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr.strip()) == (1, "", told), command
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["young-voices"]
+    assert coprod("init", "old-voices", cwd=tmp_path).returncode == 0
+    assert coprod("check", str(tmp_path)).stderr.strip() == (
+        f"coprod: {tmp_path} is not a group's folder, but old-voices and young-voices in it are. Go into one "
+        f"with 'cd {tmp_path / 'old-voices'}', then run the command again.")
 
 
 def test_the_version_is_one_flag_away() -> None:
@@ -236,9 +292,10 @@ def test_new_and_build_find_the_group_from_a_folder_inside_it(group_dir: Path, t
     built = coprod("build", "--site-dir", str(tmp_path / "site"), cwd=meetings)
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site" / "index.html").is_file()
-    nowhere = coprod("build", str(tmp_path))
-    assert nowhere.stderr.strip() == (f"coprod: there is no mkdocs.yml in {tmp_path}. Run this in your "
-                                      "group's folder, or start one with 'coprod init'.")
+    (tmp_path / "elsewhere").mkdir()
+    nowhere = coprod("build", str(tmp_path / "elsewhere"))
+    assert nowhere.stderr.strip() == (f"coprod: there is no mkdocs.yml in {tmp_path / 'elsewhere'}. Run this in "
+                                      "your group's folder, or start one with 'coprod init'.")
 
 
 def test_new_report_has_the_five_sections(group_dir: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -56,7 +57,7 @@ def test_check_workflow_runs_the_charter_guard_on_pull_requests(group: Path) -> 
 
 def test_publish_workflow_builds_with_full_history_and_deploys_to_pages(group: Path) -> None:
     workflow = read_yaml(group / ".github" / "workflows" / "publish.yml")
-    assert triggers(workflow)["push"]["branches"] == ["main"]
+    assert triggers(workflow)["push"]["branches"] == ["main", "master"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build = steps(workflow, "build")
     assert build[0]["with"]["fetch-depth"] == 0
@@ -70,6 +71,26 @@ def test_publish_workflow_builds_with_full_history_and_deploys_to_pages(group: P
     assert build[-1]["with"]["path"] == "site"
     assert steps(workflow, "deploy")[0]["uses"].startswith("actions/deploy-pages@")
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+@pytest.mark.parametrize("first_branch", ["master", "main"])
+def test_the_site_is_published_from_the_branch_git_init_makes(tmp_path: Path, first_branch: str) -> None:
+    """git names a new repository's branch 'master' unless told otherwise (GitHub names it
+    'main'): a group put in git with 'git init' and pushed had its website never published,
+    the workflow waiting for a push to 'main'."""
+    root = tmp_path / "young-voices"
+    init_group(root, "Young Voices", dt.date(2026, 11, 21))
+
+    def git(*command: str) -> str:
+        return subprocess.run(["git", "-c", f"init.defaultBranch={first_branch}", "-c", "user.name=Sam",
+                               "-c", "user.email=team-inbox@example.org", *command], cwd=root, check=True,
+                              capture_output=True, text=True, timeout=60).stdout.strip()
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Start our group")
+    published_from = triggers(read_yaml(root / ".github" / "workflows" / "publish.yml"))["push"]["branches"]
+    assert git("branch", "--show-current") in published_from
 
 
 def requirements(folder: Path) -> list[Requirement]:
@@ -165,6 +186,23 @@ def test_readme_explains_how_a_charter_change_goes_live(group: Path) -> None:
     for step in ("1. **Suggest it.**", "press the pencil", "2. **Agree it.**", "3. **It goes live.**",
                  "requirements.txt"):
         assert step in guide
+
+
+def test_readme_says_how_to_publish_add_people_and_close_the_group(group: Path) -> None:
+    """A facilitator starting out found in the new folder's README no word of how to get the
+    website online, how to record or take back consent, or how to close the group."""
+    from coprod_site.cli import build_parser
+
+    text = (group / "README.md").read_text()
+    for part in ("## People and their consent", "**Someone joins.**", "consent_recorded_on",
+                 "**Someone takes back their consent.**", "## Publishing our website", "git push -u origin HEAD",
+                 '"GitHub Actions"', "Deploy > Pages", "## When the group ends", "status: closed"):
+        assert part in text
+    commands = [shlex.split(command) for command in re.findall(r"`(coprod [^`]+)`", text)]
+    assert ["coprod", "new", "report", "--report-kind", "farewell"] in commands
+    for command in commands:  # each one as written is one coprod takes
+        args, unknown = build_parser().parse_known_args(command[1:])
+        assert hasattr(args, "run") and not unknown, command
 
 
 # --- coprod new amendment ---------------------------------------------------------------
