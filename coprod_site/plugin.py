@@ -47,6 +47,7 @@ from .privacy import PrivacyRules, read_register, rules_for
 from .problems import Problem, count_summary
 from .processes import reference_build
 from .published import FOLDERS, PREVIEW_DRAFTS, Published, with_drafts_shown
+from .raw_html import with_raw_html_addresses
 from .record_pages import RecordPage
 from .records import Group
 from .render import CompiledTemplates, Renderer, format_date
@@ -271,7 +272,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         origin = page_origin(page.file.src_uri, spec, self.site.group)
         if origin is not None:
             self.origins[page.file.dest_uri] = origin
-        return self.site.shown_text(markdown, origin or page.file.src_uri, page.file.src_uri)
+        shown = self.site.shown_text(markdown, origin or page.file.src_uri, page.file.src_uri)
+        content = self.site.group.content
+        return with_raw_html_addresses(shown, origin or f"{content}/{page.file.src_uri}", content, page.file, files,
+                                       self.site.page_of)
 
     def _page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                       files: Files) -> str | None:

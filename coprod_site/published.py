@@ -306,6 +306,11 @@ class Published:
         """Every record that has a page of its own on the site."""
         return [*self.meetings_with_pages, *self.decisions, *self.amendments, *self.reports]
 
+    def page_of(self, path: str) -> str | None:
+        """The page (its file, as MkDocs names it) that shows the record or page in the file at
+        `path` (as records name their files: 'content/charter.md'), if it is published."""
+        return self._file_pages.get(path)
+
     @cached_property
     def _file_pages(self) -> dict[str, str]:
         """Each published record's and page's file (as records name their files) -> its page;

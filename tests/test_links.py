@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import posixpath
 from pathlib import Path
 
-from groups import FILES, write_files
+from bs4 import BeautifulSoup
+from conftest import mkdocs_build
+from groups import FILES, SECOND_MEETING, write_files
 
 from coprod_site.checks import check_folder
 
@@ -114,3 +118,41 @@ def test_a_link_from_the_root_of_the_web_address_is_a_warning_where_the_site_liv
         ("warning: content/meetings/2025-02-14-leaflets.md, line 24: links to '/charter/#payments', from the root of "
          "the web address, but the site lives at https://example.org/test/, so the link leads outside it. Write it "
          "from this page: ../../charter/#payments")]
+
+
+GREEN_SQUARE = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+
+
+def test_addresses_typed_in_html_lead_where_markdown_ones_do(tmp_path: Path) -> None:
+    """A picture or link typed as HTML (pasted, or given a size) was published with its address
+    as typed, which `coprod check` had read from the file's folder: on the site it was looked for
+    under the page's own address, and the picture was missing. Such addresses now lead where the
+    same address in Markdown does."""
+    garden = ("---\ntitle: Our garden\n---\n\nThe garden in spring.\n\n"
+              '<img src="assets/square.png" alt="A green square" width="40">\n\n'
+              'Read <a href="charter.md#how-we-meet">how we meet</a> and '
+              "<a href='meetings/2025-02-14-leaflets.md'>the leaflets meeting</a>, or "
+              '<a href="https://www.nhs.uk/">the NHS</a>.\n\n'
+              '`<img src="assets/square.png">` is how a picture is typed in a web page.\n')
+    meeting = SECOND_MEETING.rstrip() + '\n\n<img src="../assets/square.png" alt="Our square again">\n'
+    root = write_files(tmp_path, {**FILES, "content/garden.md": garden,
+                                  "content/meetings/2025-02-14-leaflets.md": meeting})
+    (root / "content/assets").mkdir()
+    (root / "content/assets/square.png").write_bytes(GREEN_SQUARE)
+    _, _, problems = check_folder(root)
+    assert [p for p in problems if "no such file" in p.message] == []
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    led_to = []
+    for page, typed in [("garden/", "img, a[href^='..']"), ("meetings/2025-02-14-leaflets/", "img[alt*=square]")]:
+        html = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        for tag in html.select(f"article :is({typed}):not(.coprod-share *, nav *)"):
+            address = str(tag.get("src") or tag.get("href"))
+            led_to.append((page, posixpath.normpath(posixpath.join(page, address.partition("#")[0]))))
+    assert sorted(led_to) == [("garden/", "assets/square.png"), ("garden/", "charter"),
+                              ("garden/", "meetings/2025-02-14-leaflets"),
+                              ("meetings/2025-02-14-leaflets/", "assets/square.png")]
+    assert all((site / path).is_file() or (site / path / "index.html").is_file() for _, path in led_to)
+    typed = (site / "garden/index.html").read_text(encoding="utf-8")
+    assert '&lt;img src="assets/square.png"&gt;' in typed, "code is shown as typed"
