@@ -471,6 +471,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _fields_indent(line: str) -> int:
+    """Where a line's field starts: after its spaces, and after the '- ' of a list's item, whose
+    next fields line up with it ('  - id: p01' then '    name: Amina K.')."""
+    dashes = _ITEM_DASHES.match(line)
+    return len(dashes[0]) if dashes else 0
+
+
+_ITEM_DASHES = re.compile(r" *(?:-[ \t]+)*")
+
+
 def _has_value(line: str) -> bool:
     """A 'name: value' line, not a 'name:' that opens a group of fields."""
     stripped = line.strip()
@@ -480,7 +490,7 @@ def _has_value(line: str) -> bool:
 def _yaml_hint(what: str, text_line: str, above: str = "") -> str:
     if "\t" in text_line or "tab" in what:
         return "Indent with spaces, not tabs."
-    if "mapping values are not allowed" in what and _indent(text_line) > _indent(above) and _has_value(above):
+    if "mapping values are not allowed" in what and _indent(text_line) > _fields_indent(above) and _has_value(above):
         return ("It is indented more than the line above, which already has its value: line it up with "
                 "the line above, or put it under a field that ends with ':'.")
     if "mapping values are not allowed" in what:
