@@ -107,3 +107,17 @@ def test_a_meeting_copied_with_its_date_unchanged_hears_of_its_copied_minutes_to
         (f"{copy}, line 26: the action id ACT-001 is already used in "
          "content/meetings/2025-01-10-first-meeting.md. Give this action the next free id."),
     ]
+
+
+def test_a_mistake_in_each_of_two_people_is_heard_in_one_run(tmp_path: Path) -> None:
+    """PyYAML stops at the first mistake in people.yml: each person's entry after it is read on its
+    own, and its own first mistake reported."""
+    people = FILES["content/people.yml"].replace("name: Amina K.", "name: Amina: K.").replace(
+        "pseudonym: Sky", "pseudonym Sky")
+    root = write_files(tmp_path / "group", {**FILES, "content/people.yml": people})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems] == [
+        "content/people.yml, line 6: this line cannot be read. A value that contains ': ' needs quotes around it.",
+        ("content/people.yml, line 21: this line cannot be read. Put a colon and a space after the field's name, "
+         "like 'pseudonym: Sky'."),
+    ]
