@@ -96,6 +96,7 @@ class Loader:
         self.glossary_unread = False
         self.ids_given_twice: dict[str, tuple[int | None, int | None]] = {}
         self.person_entries: dict[str, int] = {}
+        self.people_held_back: list[tuple[Person, int]] = []
         self.record_paths: dict[str, str] = {}
         self.held_back: list[FiledRecord] = []
 
@@ -122,6 +123,7 @@ class Loader:
         group.glossary_unread = self.glossary_unread
         group.ids_given_twice = self.ids_given_twice
         group.person_entries = self.person_entries
+        group.people_held_back = self.people_held_back
         group.held_back = self.held_back
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
@@ -220,6 +222,7 @@ class Loader:
                 self.ids_given_twice.setdefault(person.id, lines)
                 self._report(source.problem(f"the id '{person.id}' is used twice, here and at line {lines[0]}. "
                                             "Give each person their own id.", "people", index, "id"))
+                self.people_held_back.append((person, index))
                 continue
             people[person.id] = person
             indexes[person.id] = index
