@@ -99,6 +99,8 @@ class Loader:
         self.people_held_back: list[tuple[Person, int]] = []
         self.record_paths: dict[str, str] = {}
         self.held_back: list[FiledRecord] = []
+        self.fields_read: dict[Path, Source] = {}
+        """The fields read of each file with YAML mistakes (reported), whose values are still checked."""
 
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
@@ -144,9 +146,26 @@ class Loader:
             source = self._read_cached(path, reader) if self.cache is not None else reader(path, self.shown(path))
         except SourceError as exc:
             self.problems.extend(exc.problems)
+            if exc.fields_read is not None:
+                fields, lines = exc.fields_read
+                self.fields_read[path] = Source(exc.problem.path, fields, lines=lines)
             return None
         self.problems.extend(source.read_problems)
         return source
+
+    def _check_fields_read(self, model: type[R], path: Path) -> None:
+        """The values of the fields read in a file with YAML mistakes, checked on their own: a wrong
+        date in one field is heard in the same run as a mistake in another. A field that seems
+        missing may be in a part that could not be read, and the record is left out all the same."""
+        source = self.fields_read.get(path)
+        if source is None:
+            return
+        self.problems.extend(unknown_field_warnings(model, source.meta, source))
+        try:
+            model.model_validate(source.meta)
+        except ValidationError as exc:
+            self.problems.extend(_translate(error, source, ()) for error in exc.errors(include_url=False)
+                                 if len(error["loc"]) > 1 or (error["loc"] and error["type"] != "missing"))
 
     def _read_cached(self, path: Path, reader: Callable[[Path, str], Source]) -> Source:
         """The file's Source from the cache when its time and size are unchanged; else read it."""
@@ -189,7 +208,10 @@ class Loader:
                                  "copy the one from 'coprod init' and fill it in."))
             return None
         source = self._read(path, read_yaml_file)
-        return None if source is None else self._validate(Project, source, source.meta)
+        if source is None:
+            self._check_fields_read(Project, path)
+            return None
+        return self._validate(Project, source, source.meta)
 
     def _load_people(self) -> dict[str, Person]:
         path = self.content / "people.yml"
@@ -332,6 +354,7 @@ class Loader:
     def _load_record(self, path: Path, model: type[F], record_id: str) -> F | None:
         source = self._read(path, read_markdown_file)
         if source is None:
+            self._check_fields_read(model, path)
             return None
         if not source.meta:
             self._report(Problem(source.path, 1, None, "has no fields at the top. Start the file "

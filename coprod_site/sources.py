@@ -29,6 +29,7 @@ CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff
 """Characters no one types on purpose, which feeds and other XML formats cannot carry."""
 
 Location = tuple[str | int, ...]
+FieldsRead = tuple[dict[str, Any], dict[Location, int]]
 
 
 class _RecordLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
@@ -76,10 +77,14 @@ _RecordLoader.resolve = _resolve
 class SourceError(Exception):
     """A file that cannot be read as a record; carries the problem to report."""
 
-    def __init__(self, problem: Problem, earlier: tuple[Problem, ...] = (), later: tuple[Problem, ...] = ()) -> None:
+    def __init__(self, problem: Problem, earlier: tuple[Problem, ...] = (), later: tuple[Problem, ...] = (),
+                 fields_read: FieldsRead | None = None) -> None:
         super().__init__(problem.message)
         self.problem = problem
         self.earlier, self.later = earlier, later
+        self.fields_read = fields_read
+        """The fields of the parts of a file with YAML mistakes that were read (`fields_around_mistakes`),
+        with their lines: their values can still be checked."""
         self.problems = (*earlier, problem, *later)
         """Every problem to report: any found in the file before the one that stopped it, and any
         found after it in parts of the file that can be read on their own (`later_mistakes`)."""
@@ -226,7 +231,7 @@ def _parsed(text: str, shown_as: str, first_line: int,
     try:
         meta, lines, read_past = parse_yaml_reporting(text, shown_as, first_line)
     except SourceError as exc:
-        raise SourceError(exc.problem, (*problems, *exc.earlier), exc.later) from exc
+        raise SourceError(exc.problem, (*problems, *exc.earlier), exc.later, exc.fields_read) from exc
     return meta, lines, (*problems, *read_past)
 
 
@@ -284,7 +289,8 @@ def parse_yaml_reporting(text: str, shown_as: str,
         node = yaml.compose(text, Loader=_RecordLoader)
     except yaml.MarkedYAMLError as exc:
         problem = yaml_problem(exc, shown_as, first_line, text)
-        raise SourceError(problem, later=later_mistakes(text, shown_as, first_line, exc, problem)) from exc
+        later, read = read_around_mistake(text, shown_as, first_line, exc, problem)
+        raise SourceError(problem, later=later, fields_read=fields_of(read, shown_as, first_line)) from exc
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
@@ -520,6 +526,8 @@ class Part:
     start: int
     end: int
     indent: int = 0
+    whole_field: bool = True
+    """Whether the part is one whole field of the file (not a list's name, or one of its items)."""
 
 
 _FIELD_AT_LINE_START = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
@@ -537,7 +545,7 @@ def split_parts(lines: list[str]) -> list[Part]:
         starts.insert(0, 0)
     parts: list[Part] = []
     for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
-        parts += _list_items(lines, start, end) or [Part(start, end)]
+        parts += _list_items(lines, start, end) or [Part(start, end, 0, _FIELD_AT_LINE_START.match(lines[start]) is not None)]
     return parts
 
 
@@ -553,7 +561,7 @@ def _list_items(lines: list[str], start: int, end: int) -> list[Part]:
     dash = " " * len(item[1]) + "-"
     starts = [index for index in range(first, end) if lines[index].startswith(dash) and _ITEM.match(lines[index])
               and lines[index][len(dash):len(dash) + 1] in ("", " ", "\t")]
-    return [Part(start, first), *(Part(begin, until, len(item[1]))
+    return [Part(start, first, 0, False), *(Part(begin, until, len(item[1]), False)
                                    for begin, until in zip(starts, [*starts[1:], end], strict=True))]
 
 
@@ -563,30 +571,43 @@ def _is_content(line: str) -> bool:
     return bool(stripped) and not stripped.startswith("#")
 
 
-def later_mistakes(text: str, shown_as: str, first_line: int, exc: yaml.MarkedYAMLError,
-                   first: Problem) -> tuple[Problem, ...]:
+def read_around_mistake(text: str, shown_as: str, first_line: int, exc: yaml.MarkedYAMLError,
+                        first: Problem) -> tuple[tuple[Problem, ...], list[tuple[Part, yaml.Node]]]:
     """The first mistake of each part of `text` after the one `exc` stopped at (reported as
     `first`), each part read on its own, up to a mistake that could change how the lines after it
-    are read: there the reading stops, so that nothing is reported that is not wrong."""
+    are read: there the reading stops, so that nothing is reported that is not wrong. With them,
+    each part read without a mistake, before the first or after it."""
     lines = text.split("\n")
     parts = split_parts(lines)
     at = _line_index(first, first_line)
     index = next((number for number, part in enumerate(parts) if part.end > at), len(parts))
+    before = _read_part_by_part(lines, parts[:index], shown_as, first_line, every_part=True)[1]
     if index == len(parts) or not (_of_one_part(exc, lines, parts[index], at)
                                    and _leaves_the_rest(exc, lines, parts[index], at)):
-        return ()
-    return mistakes_part_by_part(lines, parts[index + 1:], shown_as, first_line)
+        return (), before
+    later, after = _read_part_by_part(lines, parts[index + 1:], shown_as, first_line)
+    return later, before + after
 
 
 def mistakes_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int) -> tuple[Problem, ...]:
     """The first mistake of each of `parts` (of the file whose `lines` these are), each part read
     on its own, up to one that could change how the lines after it are read."""
+    return _read_part_by_part(lines, parts, shown_as, first_line)[0]
+
+
+def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int,
+                       every_part: bool = False) -> tuple[tuple[Problem, ...], list[tuple[Part, yaml.Node]]]:
+    """`mistakes_part_by_part`, and the parts read without a mistake, each with what it holds; with
+    `every_part`, the reading goes on to the end, and only the parts without a mistake are given."""
     found: list[Problem] = []
+    read: list[tuple[Part, yaml.Node]] = []
     for part in parts:
         part_text = "\n".join(lines[part.start:part.end])
         try:
-            yaml.compose(part_text, Loader=_RecordLoader)
+            node = yaml.compose(part_text, Loader=_RecordLoader)
         except yaml.MarkedYAMLError as exc:
+            if every_part:
+                continue
             problem = yaml_problem(exc, shown_as, first_line + part.start, part_text)
             at = _line_index(problem, first_line)
             if not _of_one_part(exc, lines, part, at):
@@ -596,7 +617,27 @@ def mistakes_part_by_part(lines: list[str], parts: list[Part], shown_as: str, fi
                 break
         except yaml.YAMLError:
             break
-    return tuple(found)
+        else:
+            read += [(part, node)] if node is not None else []
+    return tuple(found), read
+
+
+def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int) -> FieldsRead | None:
+    """The fields of the whole fields among the parts `read`, and the line of each; None if none."""
+    fields: dict[str, Any] = {}
+    lines: dict[Location, int] = {}
+    for part, node in read:
+        if not part.whole_field or not isinstance(node, yaml.MappingNode):
+            continue
+        builder = _Builder(shown_as, first_line + part.start)
+        try:
+            value = builder.build(node, ())
+        except SourceError:  # (said once the mistake before it is fixed)
+            continue
+        if isinstance(value, dict) and not fields.keys() & value.keys():
+            fields.update(value)
+            lines.update((location, line) for location, line in builder.lines.items() if location)
+    return (fields, {(): first_line, **lines}) if fields else None
 
 
 def _line_index(problem: Problem, first_line: int) -> int:

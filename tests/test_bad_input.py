@@ -194,6 +194,20 @@ def test_every_mistake_in_a_meetings_fields_is_reported_in_one_run(tmp_path: Pat
         f"{MEETING}, line 24: this line cannot be read. A value that contains ': ' needs quotes around it."]
 
 
+def test_the_fields_read_around_a_yaml_mistake_are_still_checked(tmp_path: Path) -> None:
+    """A wrong date or word in one field is heard in the same run as a YAML mistake in another. A
+    field in a part that could not be read is not called missing (here 'title')."""
+    text = GOOD.replace("title: Our first meeting", "title: Planning: the summer").replace(
+        "format: in-person", "format: in person").replace("date: 2025-03-14", "date: 2025-02-30").replace(
+        "  how: Email", "  how: Email: and a call").replace("guests: 2", "guest: 2")
+    assert problems_for(tmp_path, text.encode()) == [
+        f"{MEETING}, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
+        f"{MEETING}, line 3: 'date' is not a real date (2025-02-30). Check the day and the month.",
+        f"{MEETING}, line 6: 'format' should be one of 'in-person', 'online' or 'hybrid', not 'in person'.",
+        f"warning: {MEETING}, line 13: 'guest' is not a field we know, so it is ignored. Did you mean 'guests'?",
+        f"{MEETING}, line 24: this line cannot be read. A value that contains ': ' needs quotes around it."]
+
+
 @pytest.mark.parametrize(("old", "new", "line"), [
     ("title: Our first meeting", 'title: "Our first meeting', 2),
     ("support: [food, travel paid]", "support: [food, travel paid", 8),
