@@ -96,8 +96,11 @@ class Loader:
         self.glossary_unread = False
         self.ids_given_twice: dict[str, tuple[int | None, int | None]] = {}
         self.person_entries: dict[str, int] = {}
+        self.people_held_back: list[tuple[Person, int]] = []
         self.record_paths: dict[str, str] = {}
         self.held_back: list[FiledRecord] = []
+        self.fields_read: dict[Path, Source] = {}
+        """The fields read of each file with YAML mistakes (reported), whose values are still checked."""
 
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
@@ -122,6 +125,7 @@ class Loader:
         group.glossary_unread = self.glossary_unread
         group.ids_given_twice = self.ids_given_twice
         group.person_entries = self.person_entries
+        group.people_held_back = self.people_held_back
         group.held_back = self.held_back
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
@@ -142,9 +146,26 @@ class Loader:
             source = self._read_cached(path, reader) if self.cache is not None else reader(path, self.shown(path))
         except SourceError as exc:
             self.problems.extend(exc.problems)
+            if exc.fields_read is not None:
+                fields, lines = exc.fields_read
+                self.fields_read[path] = Source(exc.problem.path, fields, lines=lines)
             return None
         self.problems.extend(source.read_problems)
         return source
+
+    def _check_fields_read(self, model: type[R], path: Path) -> None:
+        """The values of the fields read in a file with YAML mistakes, checked on their own: a wrong
+        date in one field is heard in the same run as a mistake in another. A field that seems
+        missing may be in a part that could not be read, and the record is left out all the same."""
+        source = self.fields_read.get(path)
+        if source is None:
+            return
+        self.problems.extend(unknown_field_warnings(model, source.meta, source))
+        try:
+            model.model_validate(source.meta)
+        except ValidationError as exc:
+            self.problems.extend(_translate(error, source, ()) for error in exc.errors(include_url=False)
+                                 if len(error["loc"]) > 1 or (error["loc"] and error["type"] != "missing"))
 
     def _read_cached(self, path: Path, reader: Callable[[Path, str], Source]) -> Source:
         """The file's Source from the cache when its time and size are unchanged; else read it."""
@@ -187,7 +208,10 @@ class Loader:
                                  "copy the one from 'coprod init' and fill it in."))
             return None
         source = self._read(path, read_yaml_file)
-        return None if source is None else self._validate(Project, source, source.meta)
+        if source is None:
+            self._check_fields_read(Project, path)
+            return None
+        return self._validate(Project, source, source.meta)
 
     def _load_people(self) -> dict[str, Person]:
         path = self.content / "people.yml"
@@ -220,6 +244,7 @@ class Loader:
                 self.ids_given_twice.setdefault(person.id, lines)
                 self._report(source.problem(f"the id '{person.id}' is used twice, here and at line {lines[0]}. "
                                             "Give each person their own id.", "people", index, "id"))
+                self.people_held_back.append((person, index))
                 continue
             people[person.id] = person
             indexes[person.id] = index
@@ -329,6 +354,7 @@ class Loader:
     def _load_record(self, path: Path, model: type[F], record_id: str) -> F | None:
         source = self._read(path, read_markdown_file)
         if source is None:
+            self._check_fields_read(model, path)
             return None
         if not source.meta:
             self._report(Problem(source.path, 1, None, "has no fields at the top. Start the file "

@@ -561,6 +561,9 @@ class Group:
     when an id is not anyone's."""
     person_entries: dict[str, int] = field(default_factory=dict)
     """Each person's place in people.yml's list (an entry with a problem is skipped in `people`)."""
+    people_held_back: list[tuple[Person, int]] = field(default_factory=list)
+    """People whose id an entry above theirs in people.yml has (reported), each with its place in
+    the list: never published, but their entry checked all the same (checks/held_back.py)."""
     unreadable_records: set[str] = field(default_factory=set)
     """Ids of meetings, decisions, amendments and reports whose file has a problem (reported):
     other records may name them."""

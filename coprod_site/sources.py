@@ -29,6 +29,7 @@ CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff
 """Characters no one types on purpose, which feeds and other XML formats cannot carry."""
 
 Location = tuple[str | int, ...]
+FieldsRead = tuple[dict[str, Any], dict[Location, int]]
 
 
 class _RecordLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
@@ -76,11 +77,17 @@ _RecordLoader.resolve = _resolve
 class SourceError(Exception):
     """A file that cannot be read as a record; carries the problem to report."""
 
-    def __init__(self, problem: Problem, earlier: tuple[Problem, ...] = ()) -> None:
+    def __init__(self, problem: Problem, earlier: tuple[Problem, ...] = (), later: tuple[Problem, ...] = (),
+                 fields_read: FieldsRead | None = None) -> None:
         super().__init__(problem.message)
         self.problem = problem
-        self.problems = (*earlier, problem)
-        """Every problem to report: any found in the file before the one that stopped it."""
+        self.earlier, self.later = earlier, later
+        self.fields_read = fields_read
+        """The fields of the parts of a file with YAML mistakes that were read (`fields_around_mistakes`),
+        with their lines: their values can still be checked."""
+        self.problems = (*earlier, problem, *later)
+        """Every problem to report: any found in the file before the one that stopped it, and any
+        found after it in parts of the file that can be read on their own (`later_mistakes`)."""
 
 
 @dataclass(frozen=True)
@@ -224,7 +231,7 @@ def _parsed(text: str, shown_as: str, first_line: int,
     try:
         meta, lines, read_past = parse_yaml_reporting(text, shown_as, first_line)
     except SourceError as exc:
-        raise SourceError(exc.problem, (*problems, *exc.problems[:-1])) from exc
+        raise SourceError(exc.problem, (*problems, *exc.earlier), exc.later, exc.fields_read) from exc
     return meta, lines, (*problems, *read_past)
 
 
@@ -281,7 +288,9 @@ def parse_yaml_reporting(text: str, shown_as: str,
     try:
         node = yaml.compose(text, Loader=_RecordLoader)
     except yaml.MarkedYAMLError as exc:
-        raise SourceError(yaml_problem(exc, shown_as, first_line, text)) from exc
+        problem = yaml_problem(exc, shown_as, first_line, text)
+        later, read = read_around_mistake(text, shown_as, first_line, exc, problem)
+        raise SourceError(problem, later=later, fields_read=fields_of(read, shown_as, first_line)) from exc
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
@@ -471,6 +480,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _fields_indent(line: str) -> int:
+    """Where a line's field starts: after its spaces, and after the '- ' of a list's item, whose
+    next fields line up with it ('  - id: p01' then '    name: Amina K.')."""
+    dashes = _ITEM_DASHES.match(line)
+    return len(dashes[0]) if dashes else 0
+
+
+_ITEM_DASHES = re.compile(r" *(?:-[ \t]+)*")
+
+
 def _has_value(line: str) -> bool:
     """A 'name: value' line, not a 'name:' that opens a group of fields."""
     stripped = line.strip()
@@ -480,7 +499,7 @@ def _has_value(line: str) -> bool:
 def _yaml_hint(what: str, text_line: str, above: str = "") -> str:
     if "\t" in text_line or "tab" in what:
         return "Indent with spaces, not tabs."
-    if "mapping values are not allowed" in what and _indent(text_line) > _indent(above) and _has_value(above):
+    if "mapping values are not allowed" in what and _indent(text_line) > _fields_indent(above) and _has_value(above):
         return ("It is indented more than the line above, which already has its value: line it up with "
                 "the line above, or put it under a field that ends with ':'.")
     if "mapping values are not allowed" in what:
@@ -488,6 +507,193 @@ def _yaml_hint(what: str, text_line: str, above: str = "") -> str:
     if "alias" in what or "anchor" in what:
         return "Write the value out in full instead of using '&' or '*'."
     return "Check the indentation, and put quotes around values that contain ':' or '#'."
+
+
+# --- later mistakes ------------------------------------------------------------------
+# PyYAML stops at a file's first mistake. A facilitator who made three in one meeting's fields
+# would fix one, run the check, find the next, and so on: so the parts of the file after the
+# first mistake that YAML reads the same on their own are read on their own, each reporting its
+# own first mistake, and the reading stops where a mistake could change how the lines after it
+# are read.
+
+
+@dataclass(frozen=True)
+class Part:
+    """Lines `start` to `end` (not included, counted from 0) of a file's YAML that YAML reads the
+    same on their own: a field at the start of a line with the lines indented under it, or one
+    item ('- id: p01' and its lines) of a field's list, whose '-' is `indent` spaces in."""
+
+    start: int
+    end: int
+    indent: int = 0
+    whole_field: bool = True
+    """Whether the part is one whole field of the file (not a list's name, or one of its items)."""
+
+
+_FIELD_AT_LINE_START = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+"""A field's name at the very start of a line, then a colon: where a part starts. (A line of words
+at the start of a line is not one: it may be a value's words that were not indented.)"""
+_LIST_HEADING = re.compile(r"[A-Za-z_][\w-]*:[ \t]*(?:#.*)?")
+_ITEM = re.compile(r"( *)-(?:[ \t]|$)")
+
+
+def split_parts(lines: list[str]) -> list[Part]:
+    """The parts of a file's YAML, in order, covering every line: one for each field that starts a
+    line, and for a field holding a list one a line (people.yml's 'people:'), one for each item."""
+    starts = [index for index, line in enumerate(lines) if _FIELD_AT_LINE_START.match(line)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    parts: list[Part] = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        parts += _list_items(lines, start, end) or [Part(start, end, 0, _FIELD_AT_LINE_START.match(lines[start]) is not None)]
+    return parts
+
+
+def _list_items(lines: list[str], start: int, end: int) -> list[Part]:
+    """The field at `start` as its name, then each item of its list; [] if its value is not a
+    list written one item a line."""
+    if not _LIST_HEADING.fullmatch(lines[start]):
+        return []
+    first = next((index for index in range(start + 1, end) if _is_content(lines[index])), None)
+    item = _ITEM.match(lines[first]) if first is not None else None
+    if first is None or item is None:
+        return []
+    dash = " " * len(item[1]) + "-"
+    starts = [index for index in range(first, end) if lines[index].startswith(dash) and _ITEM.match(lines[index])
+              and lines[index][len(dash):len(dash) + 1] in ("", " ", "\t")]
+    return [Part(start, first, 0, False), *(Part(begin, until, len(item[1]), False)
+                                   for begin, until in zip(starts, [*starts[1:], end], strict=True))]
+
+
+def _is_content(line: str) -> bool:
+    """Not a blank line or a note ('# ...')."""
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def read_around_mistake(text: str, shown_as: str, first_line: int, exc: yaml.MarkedYAMLError,
+                        first: Problem) -> tuple[tuple[Problem, ...], list[tuple[Part, yaml.Node]]]:
+    """The first mistake of each part of `text` after the one `exc` stopped at (reported as
+    `first`), each part read on its own, up to a mistake that could change how the lines after it
+    are read: there the reading stops, so that nothing is reported that is not wrong. With them,
+    each part read without a mistake, before the first or after it."""
+    lines = text.split("\n")
+    parts = split_parts(lines)
+    at = _line_index(first, first_line)
+    index = next((number for number, part in enumerate(parts) if part.end > at), len(parts))
+    before = _read_part_by_part(lines, parts[:index], shown_as, first_line, every_part=True)[1]
+    if index == len(parts) or not (_of_one_part(exc, lines, parts[index], at)
+                                   and _leaves_the_rest(exc, lines, parts[index], at)):
+        return (), before
+    later, after = _read_part_by_part(lines, parts[index + 1:], shown_as, first_line)
+    return later, before + after
+
+
+def mistakes_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int) -> tuple[Problem, ...]:
+    """The first mistake of each of `parts` (of the file whose `lines` these are), each part read
+    on its own, up to one that could change how the lines after it are read."""
+    return _read_part_by_part(lines, parts, shown_as, first_line)[0]
+
+
+def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int,
+                       every_part: bool = False) -> tuple[tuple[Problem, ...], list[tuple[Part, yaml.Node]]]:
+    """`mistakes_part_by_part`, and the parts read without a mistake, each with what it holds; with
+    `every_part`, the reading goes on to the end, and only the parts without a mistake are given."""
+    found: list[Problem] = []
+    read: list[tuple[Part, yaml.Node]] = []
+    for part in parts:
+        part_text = "\n".join(lines[part.start:part.end])
+        try:
+            node = yaml.compose(part_text, Loader=_RecordLoader)
+        except yaml.MarkedYAMLError as exc:
+            if every_part:
+                continue
+            problem = yaml_problem(exc, shown_as, first_line + part.start, part_text)
+            at = _line_index(problem, first_line)
+            if not _of_one_part(exc, lines, part, at):
+                break
+            found.append(problem)
+            if not _leaves_the_rest(exc, lines, part, at, part.start):
+                break
+        except yaml.YAMLError:
+            break
+        else:
+            read += [(part, node)] if node is not None else []
+    return tuple(found), read
+
+
+def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int) -> FieldsRead | None:
+    """The fields of the whole fields among the parts `read`, and the line of each; None if none."""
+    fields: dict[str, Any] = {}
+    lines: dict[Location, int] = {}
+    for part, node in read:
+        if not part.whole_field or not isinstance(node, yaml.MappingNode):
+            continue
+        builder = _Builder(shown_as, first_line + part.start)
+        try:
+            value = builder.build(node, ())
+        except SourceError:  # (said once the mistake before it is fixed)
+            continue
+        if isinstance(value, dict) and not fields.keys() & value.keys():
+            fields.update(value)
+            lines.update((location, line) for location, line in builder.lines.items() if location)
+    return (fields, {(): first_line, **lines}) if fields else None
+
+
+def _line_index(problem: Problem, first_line: int) -> int:
+    return (problem.line or first_line) - first_line
+
+
+_MISTAKES_OF_ONE_PART = ("mapping values are not allowed", "could not find expected ':'",
+                         "cannot start any token", "did not find expected key", "did not find expected '-'",
+                         "block sequence entries are not allowed", "tab character that violates indentation")
+"""What PyYAML says of a mistake that ends with its own part: a value with ': ' in it, a missing
+colon, a tab, a line indented too far or not far enough."""
+_READ_ON = ("flow", "quoted", "block scalar", "directive", "document")
+"""Where PyYAML was when a mistake can reach past its part: in a '[' or '{' list, a quoted value,
+a '|' or '>' value, or the lines that start a YAML document."""
+_BLOCK_SCALAR = re.compile(r"(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)
+"""A '|' or '>' at the end of a line: the lines under it are one value, however they are written."""
+
+
+def _of_one_part(exc: yaml.MarkedYAMLError, lines: list[str], part: Part, at: int) -> bool:
+    """Whether the mistake `exc` stopped at, on line `at` of `part`, is one that lies within it: not
+    a quote or a bracket left open, whose part may go on past where it seems to end."""
+    context, what = exc.context or "", exc.problem or ""
+    return (any(kind in what for kind in _MISTAKES_OF_ONE_PART) and not any(kind in context for kind in _READ_ON)
+            and _unclosed_quote(lines[part.start:at + 1], at - part.start) is None)
+
+
+def _leaves_the_rest(exc: yaml.MarkedYAMLError, lines: list[str], part: Part, at: int, offset: int = 0) -> bool:
+    """Whether the parts after `part`, whose mistake `exc` stopped at (on line `at`, of a text
+    starting at line `offset`), are read as they are written whatever its fix: nothing in the
+    part opens a quote, a bracket or a '|' value that could reach past it, and neither the mistake's
+    line nor any after it in the part is words at the start of a line."""
+    if exc.problem_mark is not None and offset + exc.problem_mark.line > part.end:
+        return False
+    own = "\n".join(lines[part.start:part.end])
+    if _unclosed_quote(lines[part.start:part.end], part.end - part.start - 1) is not None:
+        return False
+    if _BLOCK_SCALAR.search(own) or _opens_more_brackets_than_it_closes(own):
+        return False
+    if not _may_be_a_field(lines[at] if 0 <= at < len(lines) else ""):
+        return False
+    return not any(_is_content(line) and _indent(line) <= part.indent and not line.lstrip().startswith("-")
+                   for line in lines[max(at + 1, part.start + 1):part.end])
+
+
+def _may_be_a_field(line: str) -> bool:
+    """Whether a line with a mistake may be a field, or is in one: indented, or a field's name and
+    value with or without the colon ('format in-person'); not words at the start of a line ('We met
+    in the library'), most likely a value's lines not indented, which may go on past a line that
+    seems to start a field."""
+    return (line[:1] in ("", " ", "-") or _FIELD_AT_LINE_START.match(line) is not None
+            or _FIELD_NAME_THEN_VALUE.match(line) is not None)
+
+
+def _opens_more_brackets_than_it_closes(text: str) -> bool:
+    brackets = _BRACKET.findall(text)
+    return sum(b in "[{" for b in brackets) > sum(b in "]}" for b in brackets)
 
 
 _STR_TAG = "tag:yaml.org,2002:str"

@@ -19,6 +19,13 @@ from coprod_site.checks import check_folder
 from coprod_site.loading import load_group
 from coprod_site.records import Meeting
 from coprod_site.site_config import read_mkdocs_yml
+from coprod_site.sources import (
+    SourceError,
+    _RecordLoader,
+    mistakes_part_by_part,
+    parse_yaml_reporting,
+    split_parts,
+)
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 YAML_SUITE = CORPUS / "yaml-test-suite" / "data"
@@ -31,6 +38,32 @@ def yaml_error_cases() -> list[Path]:
         return []
     return sorted(error.parent / "in.yaml" for error in YAML_SUITE.glob("**/error")
                   if (error.parent / "in.yaml").is_file())
+
+
+def yaml_suite_texts() -> dict[str, str]:
+    """Every case of the YAML test suite, by its folder, as text."""
+    if not YAML_SUITE.is_dir():
+        pytest.skip("../shared/corpus/yaml-test-suite is not here")
+    return {case.parent.relative_to(YAML_SUITE).as_posix(): case.read_bytes().decode("utf-8")
+            for case in sorted(YAML_SUITE.glob("**/in.yaml"))}
+
+
+def yaml_reads(text: str) -> bool:
+    """Whether PyYAML reads `text` as the records are read, without an error."""
+    try:
+        yaml.compose(text, Loader=_RecordLoader)
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def yaml_problems(text: str) -> list[str] | None:
+    """What reading `text` as a record's fields reports, or None if it reads."""
+    try:
+        parse_yaml_reporting(text, "f.yml", 1)
+    except SourceError as exc:
+        return [str(problem) for problem in exc.problems]
+    return None
 
 
 def test_every_yaml_test_suite_error_case_is_a_clean_problem(tmp_path: Path) -> None:
@@ -54,6 +87,43 @@ def test_every_yaml_test_suite_error_case_is_a_clean_problem(tmp_path: Path) -> 
     # Every problem has its line; a missing field, the record's first line (PyYAML reads a few of
     # the suite's invalid documents as valid ones, which then lack fields).
     assert [str(p) for p in first if p.line is None] == []
+
+
+def test_no_test_suite_case_that_yaml_reads_has_a_mistake_when_read_part_by_part() -> None:
+    """Each part of a file is read on its own only after a mistake: in a file without one, no part
+    may seem to have one (a quoted value or a '[' list going on past a line that starts with a
+    field, a '|' value's lines)."""
+    read = {name: text for name, text in yaml_suite_texts().items() if yaml_reads(text)}
+    assert len(read) > 240
+    found = {name: mistakes_part_by_part(text.split("\n"), split_parts(text.split("\n")), "f.yml", 1)
+             for name, text in read.items()}
+    assert {name: problems for name, problems in found.items() if problems} == {}
+
+
+QUOTES = "this line cannot be read. A value that contains ': ' needs quotes around it."
+NO_COLON = "this line cannot be read. Put a colon and a space after the field's name, like 'title: Leaflets'."
+LATER_MISTAKES = {  # a mistake, the line of it that it is on, and what is said of it
+    "venue: Room: 2\n": (0, QUOTES),
+    "title Leaflets\ndate: 2025-01-01\n": (0, NO_COLON),
+    "people:\n  - id: p01\n    name: A: B\n  - id: p02\n": (2, QUOTES),
+}
+
+
+@pytest.mark.parametrize("later", LATER_MISTAKES, ids=["colon-in-a-value", "no-colon", "in-a-list"])
+def test_a_test_suite_mistake_is_reported_once_and_a_mistake_after_it_is_its_own_or_none(later: str) -> None:
+    """After each of the suite's cases (each with one mistake, or none), a mistake of our own: the
+    report has the case's own mistake once, then ours, or stops; nothing that is not there."""
+    line, said = LATER_MISTAKES[later]
+    more_than_there: dict[str, list[str]] = {}
+    for name, text in yaml_suite_texts().items():
+        text = text if text.endswith("\n") or not text else f"{text}\n"
+        alone = yaml_problems(text)
+        if alone is not None and len(alone) > 1:
+            more_than_there[name] = alone
+        problems = yaml_problems(text + later) or []
+        if problems[1:] not in ([], [f"f.yml, line {text.count(chr(10)) + 1 + line}: {said}"]):
+            more_than_there[name] = problems
+    assert more_than_there == {}
 
 
 def problems_for(tmp_path: Path, content: bytes) -> list[str]:
@@ -109,6 +179,50 @@ def test_a_missing_colon_is_reported_on_its_own_line_with_the_fix(tmp_path: Path
     """PyYAML notices a missing colon a line later: the message points at the line to mend."""
     assert old in GOOD
     assert problems_for(tmp_path, GOOD.replace(old, new, 1).encode()) == [f"{MEETING}, {expected}"]
+
+
+def test_every_mistake_in_a_meetings_fields_is_reported_in_one_run(tmp_path: Path) -> None:
+    """PyYAML stops at a file's first mistake: a facilitator with three in one meeting's fields heard
+    of them one run at a time. Each part after the first mistake that YAML reads the same on its own
+    (a field starting a line, with the lines under it) is read on its own."""
+    text = GOOD.replace("title: Our first meeting", "title: Planning: the summer").replace(
+        "format: in-person", "format in-person").replace("  how: Email", "  how: Email: and a call")
+    assert problems_for(tmp_path, text.encode()) == [
+        f"{MEETING}, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
+        (f"{MEETING}, line 6: this line cannot be read. Put a colon and a space after the field's name, like "
+         "'format: in-person'."),
+        f"{MEETING}, line 24: this line cannot be read. A value that contains ': ' needs quotes around it."]
+
+
+def test_the_fields_read_around_a_yaml_mistake_are_still_checked(tmp_path: Path) -> None:
+    """A wrong date or word in one field is heard in the same run as a YAML mistake in another. A
+    field in a part that could not be read is not called missing (here 'title')."""
+    text = GOOD.replace("title: Our first meeting", "title: Planning: the summer").replace(
+        "format: in-person", "format: in person").replace("date: 2025-03-14", "date: 2025-02-30").replace(
+        "  how: Email", "  how: Email: and a call").replace("guests: 2", "guest: 2")
+    assert problems_for(tmp_path, text.encode()) == [
+        f"{MEETING}, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
+        f"{MEETING}, line 3: 'date' is not a real date (2025-02-30). Check the day and the month.",
+        f"{MEETING}, line 6: 'format' should be one of 'in-person', 'online' or 'hybrid', not 'in person'.",
+        f"warning: {MEETING}, line 13: 'guest' is not a field we know, so it is ignored. Did you mean 'guests'?",
+        f"{MEETING}, line 24: this line cannot be read. A value that contains ': ' needs quotes around it."]
+
+
+@pytest.mark.parametrize(("old", "new", "line"), [
+    ("title: Our first meeting", 'title: "Our first meeting', 2),
+    ("support: [food, travel paid]", "support: [food, travel paid", 8),
+    ("venue: Library (step-free)", "venue: |\nLibrary (step-free)\nnote: bring food\nand drinks", 8),
+    ("format: in-person", "format: in-person\nWe met in the library\nnote: bring food\nand drinks", 7),
+], ids=["quote-never-closed", "bracket-never-closed", "lines-of-a-bar-value-not-indented", "words-not-indented"])
+def test_a_mistake_that_changes_how_the_lines_after_it_read_is_the_last_reported(tmp_path: Path, old: str, new: str,
+                                                                                line: int) -> None:
+    """After a quote or a bracket left open, or a value's lines not indented, the lines after it may
+    not mean what they seem: a mistake later in the file (the colon left out on 'ladder') is heard
+    once that one is fixed, and nothing is said that might not be wrong."""
+    text = GOOD.replace(old, new).replace("ladder: co-designing", "ladder co-designing").replace(
+        "  how: Email", "  how: Email: and a call")
+    found = problems_for(tmp_path, text.encode())
+    assert [re.findall(r", line (\d+):", problem)[0] for problem in found] == [str(line)]
 
 
 def test_an_impossible_date_is_a_problem_on_its_line(tmp_path: Path) -> None:

@@ -354,8 +354,10 @@ def test_a_record_saved_outside_its_folder_is_not_published_as_a_page(tmp_path: 
      "line 4: this line cannot be read. Put a colon and a space after the field's name, like 'status: agreed'."),
     ("summary:\n  We met in the library\n  and talked: a lot\n",
      "line 4: this line cannot be read. A value that contains ': ' needs quotes around it."),
+    ("actions:\n  - id: ACT-001\n    what: Ask: the board\n",
+     "line 4: this line cannot be read. A value that contains ': ' needs quotes around it."),
 ], ids=["indented-too-far", "pasted-space", "pasted-space-in-a-value-is-not-blamed", "first-field-no-colon",
-        "first-field-of-a-group-no-colon", "words-carried-on-are-not-a-field"])
+        "first-field-of-a-group-no-colon", "words-carried-on-are-not-a-field", "lined-up-with-a-list-items-field"])
 def test_common_slips_in_the_fields_get_a_hint_that_fits(front: str, said: str) -> None:
     with pytest.raises(SourceError) as raised:
         parse_yaml(front, "content/meetings/m.md", first_line=2)

@@ -107,3 +107,32 @@ def test_a_meeting_copied_with_its_date_unchanged_hears_of_its_copied_minutes_to
         (f"{copy}, line 26: the action id ACT-001 is already used in "
          "content/meetings/2025-01-10-first-meeting.md. Give this action the next free id."),
     ]
+
+
+def test_a_mistake_in_each_of_two_people_is_heard_in_one_run(tmp_path: Path) -> None:
+    """PyYAML stops at the first mistake in people.yml: each person's entry after it is read on its
+    own, and its own first mistake reported."""
+    people = FILES["content/people.yml"].replace("name: Amina K.", "name: Amina: K.").replace(
+        "pseudonym: Sky", "pseudonym Sky")
+    root = write_files(tmp_path / "group", {**FILES, "content/people.yml": people})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems] == [
+        "content/people.yml, line 6: this line cannot be read. A value that contains ': ' needs quotes around it.",
+        ("content/people.yml, line 21: this line cannot be read. Put a colon and a space after the field's name, "
+         "like 'pseudonym: Sky'."),
+    ]
+
+
+def test_a_person_whose_id_an_entry_above_has_is_still_held_to_their_own_entrys_rules(tmp_path: Path) -> None:
+    """A person's entry copied from the one above, its id left unchanged, had been left out of every
+    rule on how they agreed to be shown: their missing consent date and 'left_on' before 'joined_on'
+    were heard only once the id was fixed. The records name the id, which may mean either."""
+    copied = ("  - id: p04\n    lived_experience: true\n    roles: [member]\n    show_as: name\n"
+              "    name: Jane S.\n    joined_on: 2025-03-01\n    left_on: 2025-02-01\n")
+    root = write_files(tmp_path / "group", {**FILES, "content/people.yml": FILES["content/people.yml"] + copied})
+    assert errors_in(root, "content/people.yml") == [
+        "content/people.yml, line 30: the id 'p04' is used twice, here and at line 23. Give each person their own id.",
+        ("content/people.yml, line 33: 'consent_recorded_on' is needed: the date this person agreed to be shown this "
+         "way. Without it, set show_as to role."),
+        "content/people.yml, line 36: 'left_on' is before 'joined_on'. Check both dates.",
+    ]

@@ -5,18 +5,22 @@ has two files with one id: the loader keeps the first and holds the second
 back (reported). Held back, its other problems (an email address in its text,
 a meeting that does not exist) would only be heard once the number was fixed.
 So the checks run again with each held-back record in the place of the one
-that has its id, and say what they find in the held-back file.
+that has its id, and say what they find in the held-back file. A person whose
+id an entry above theirs in people.yml has is held back the same way, and
+what the checks find in their own entry said.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..problems import Problem
 from ..records import FiledRecord, Group, Meeting
 from ..settings import Settings
+from ..sources import Source
 
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
@@ -28,7 +32,29 @@ def found_in(group: Group, settings: Settings, checks: Sequence[Check]) -> list[
         in_place = _with_in_place(group, records)
         paths = {record.source.path for record in records}
         problems += [problem for check in checks for problem in check(in_place, settings) if problem.path in paths]
-    return problems + _on_the_named_day(group, settings, checks, problems)
+    return problems + _on_the_named_day(group, settings, checks, problems) + _in_entries_held_back(group, settings, checks)
+
+
+def _in_entries_held_back(group: Group, settings: Settings, checks: Sequence[Check]) -> list[Problem]:
+    """What the checks find in the entry of each person held back, checked in the place of the
+    person who has their id, with the records left out: which of the two a record names is not
+    known, so only what is found in the entry's own lines is said (its consent, its names)."""
+    problems: list[Problem] = []
+    for person, index in group.people_held_back:
+        in_place = dataclasses.replace(group, people={**group.people, person.id: person},
+                                       person_entries={**group.person_entries, person.id: index}, held_back=[],
+                                       people_held_back=[], amendments={}, meetings={}, decisions={}, reports={})
+        lines = _entry_lines(person.source, index)
+        problems += [problem for check in checks for problem in check(in_place, settings)
+                     if problem.path == person.source.path and problem.line in lines]
+    return problems
+
+
+def _entry_lines(source: Source, index: int) -> range:
+    """The lines of people.yml's entry `index`: from its own to the next entry's."""
+    first = source.line_of("people", index) or 0
+    after = source.lines.get(("people", index + 1))
+    return range(first, after if after is not None else sys.maxsize)  # the last entry: to the end
 
 
 def _on_the_named_day(group: Group, settings: Settings, checks: Sequence[Check],
