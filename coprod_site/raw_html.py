@@ -18,8 +18,6 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
-from mkdocs.structure.files import File, Files
-
 from .mentions import outside_code
 
 _TAG = re.compile(r"<(?:img|a|source|audio|video)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
@@ -27,11 +25,10 @@ _ADDRESS = re.compile(r"(?<=\s)(?P<name>src|href)(?P<equals>\s*=\s*)(?P<quote>[\
                       re.IGNORECASE | re.DOTALL)
 
 
-def with_raw_html_addresses(markdown: str, written_in: str, content: str, page: File, files: Files,
-                            page_of: Callable[[str], str | None]) -> str:
-    """`markdown`, from the file `written_in` in the folder `content`, with the addresses in its
-    HTML tags (outside code) made those of `page`, the page it is shown on; `page_of` gives the
-    page (as MkDocs names its file) that shows a record's or page's file, if any."""
+def with_raw_html_addresses(markdown: str, written_in: str, address_of: Callable[[str], str | None]) -> str:
+    """`markdown`, from the file `written_in`, with the addresses in its HTML tags (outside code)
+    made the page's: `address_of` gives the address, from the page, of a file of the records (as
+    records name their files, 'content/assets/map.png'), or None for one the site does not have."""
     if "<" not in markdown or _TAG.search(markdown) is None:  # most records: no HTML typed
         return markdown
     folder = posixpath.dirname(written_in)
@@ -40,14 +37,12 @@ def with_raw_html_addresses(markdown: str, written_in: str, content: str, page: 
         parts = urlsplit(value)
         if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
             return value
-        path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
-        shown = page_of(path)
-        target = files.get_file_from_path(shown if shown is not None else path.removeprefix(f"{content}/"))
-        if target is None or not path.startswith(f"{content}/"):
+        address = address_of(posixpath.normpath(posixpath.join(folder, unquote(parts.path))))
+        if address is None:
             return value
         query = f"?{parts.query}" if parts.query else ""
         fragment = f"#{parts.fragment}" if parts.fragment else ""
-        return f"{target.url_relative_to(page)}{query}{fragment}"
+        return f"{address}{query}{fragment}"
 
     def address(match: re.Match[str]) -> str:
         return f"{match['name']}{match['equals']}{match['quote']}{published(match['value'])}{match['quote']}"
