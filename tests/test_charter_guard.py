@@ -414,3 +414,33 @@ def test_a_new_group_answers_its_charters_questions_without_an_amendment(tmp_pat
     words = " ".join(clause.text for clause in first.wording)
     assert "We answer this in our own words." in words and CHARTER_QUESTIONS[0] not in words
     assert first.published_on == dt.date(2025, 1, 17) and first.later_edits is None
+
+
+def test_a_charter_change_on_a_branch_behind_a_newer_charter_must_catch_up_first(repo: Path) -> None:
+    """main agreed version 4 (AM-06) after this branch left it, while the branch made its own
+    version 4 (AM-07). Compared with where they part, the branch looked right and was said to be
+    agreed; git merges the two without a conflict, leaving two changes called version 4."""
+    am_07 = AM_06.replace("title: Going home early", "title: Posters and badges").replace(
+        "clauses: [wellbeing]", "clauses: [remit]")
+    badges = "the leaflets, the posters and the badges."
+    write_files(repo, {"content/charter.md": CHARTER_3.replace("version: 3", "version: 4").replace(
+        "the leaflets and the posters.", badges), "content/amendments/AM-07-badges.md": am_07})
+    commit_all(repo, "AM-07: posters and badges", "2025-06-01T10:00:00+00:00")
+    git(repo, "checkout", "-q", "main")
+    write_files(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-home-early.md": AM_06})
+    commit_all(repo, "AM-06: going home early", "2025-06-02T10:00:00+00:00")
+    git(repo, "checkout", "-q", "change")
+    result = coprod(repo, "--base", "main")
+    assert notes(result) == []
+    assert guard_lines(result) == [
+        ("content/charter.md, line 3: 'main' has a newer charter than this branch started from: version 4, "
+         "agreed by AM-06 ('Going home early'). Bring this branch up to date with 'main' first (merge it in, "
+         "or rebase onto it), then make this change version 5.")]
+    assert result.returncode == 1
+    git(repo, "rebase", "-q", "main")  # caught up: the usual rules say what is left to do
+    assert guard_lines(coprod(repo, "--base", "main")) == [
+        ("content/amendments/AM-07-badges.md, line 8: 'charter_version' 4 was already made by AM-06. Each "
+         "agreed change makes a new version."),
+        ("content/amendments/AM-07-badges.md, line 8: 'charter_version' should be 5, the charter's new version, "
+         "not 4."),
+        "content/charter.md, line 3: 'version' is still 4, but the charter's text changed. Set it to 5."]

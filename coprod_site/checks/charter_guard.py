@@ -100,7 +100,10 @@ def review_charter_change(group: Group, settings: Settings, base: str) -> Charte
     change = _charter_change(root, start, path) if group.charter is not None else None
     if change is not None:
         problems += _record_fields_changed(root, start, group)
-    if change is not None and change.comparison.changed:
+    behind = _base_moved_on(root, base, start, change, group) if change and change.comparison.changed else None
+    if behind is not None:
+        problems.append(behind)
+    elif change is not None and change.comparison.changed:
         problems += _charter_rules(group, change, changed)
     elif change is not None:
         problems += _agreed_without_a_change(change, changed)
@@ -136,6 +139,32 @@ def _branch_point(root: Path, base: str) -> str:
     """Where this branch left `base` (the base itself when git cannot say)."""
     found = run_git(root, "merge-base", base, "HEAD")
     return found.decode().strip() if found else base
+
+
+def _base_moved_on(root: Path, base: str, start: str, change: CharterChange, group: Group) -> Problem | None:
+    """`base` agreed a newer charter after this branch left it, while this branch changes the
+    charter's words too. Compared with where they part, the branch looks right; but git merges
+    the two without a conflict when they touch different parts, leaving two changes with one
+    version number. The branch catches up first; then the usual rules say what is left to do."""
+    path = change.path
+    at_start, at_base = read_text_at(root, start, path), read_text_at(root, base, path)
+    if at_start is None or at_base is None:
+        return None
+    was, now = read_charter_text(at_start, path), read_charter_text(at_base, path)
+    if was.version == now.version and not compare_charters(was, now).changed:
+        return None
+    made = []
+    for amendment_id, amendment_path in sorted(_base_amendments(root, base, group).items()):
+        meta, title, _ = _amendment_parts(read_text_at(root, base, amendment_path) or "", amendment_path)
+        version = meta.get("charter_version")
+        if (meta.get("status") == "agreed" and isinstance(version, int) and now.version is not None
+                and (was.version is None or was.version < version <= now.version)):
+            made.append(f"{amendment_id} ('{title}')")
+    agreed = f", agreed by {join_words(made)}" if made else ""
+    then = f"make this change version {now.version + 1}" if now.version is not None else "make this change again"
+    return Problem(path, change.version_line, None,
+        f"'{base}' has a newer charter than this branch started from: version {now.version}{agreed}. Bring "
+        f"this branch up to date with '{base}' first (merge it in, or rebase onto it), then {then}.")
 
 
 def _base_problem(root: Path, base: str, path: str) -> Problem | None:
