@@ -444,3 +444,19 @@ def test_a_charter_change_on_a_branch_behind_a_newer_charter_must_catch_up_first
         ("content/amendments/AM-07-badges.md, line 8: 'charter_version' should be 5, the charter's new version, "
          "not 4."),
         "content/charter.md, line 3: 'version' is still 4, but the charter's text changed. Set it to 5."]
+
+
+def test_a_proposal_started_or_edited_beside_an_agreed_change_is_not_taken_for_it(repo: Path) -> None:
+    """The meeting that agreed AM-06 also heard a new idea, started with 'coprod new amendment'
+    (which sets charter_version to the next version), and the facilitator added it to the same
+    pull request: it was blamed for not being agreed, and the agreed change was blocked."""
+    am_07 = AM_06.replace("title: Going home early", "title: Badges").replace("status: agreed", "status: proposed").replace(
+        "clauses: [wellbeing]", "clauses: [remit]").replace("agreed_at: 2025-04-11-charter-review\n", "")
+    am_05 = (repo / "content/amendments/AM-05-who-for.md").read_text()
+    result = propose(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-going-home.md": AM_06,
+                            "content/amendments/AM-07-badges.md": am_07, "content/amendments/AM-05-who-for.md":
+                            am_05.replace("clauses: [purpose]", "clauses: [purpose]\ncharter_version: 4")})
+    assert guard_lines(result) == []
+    assert result.returncode == 0, result.stdout
+    assert [note.split("Agreed by ")[1] for note in notes(result)] == [
+        "AM-06 ('Going home early') at the meeting of 11 April 2025."]

@@ -412,11 +412,13 @@ def _agreed_run(change: CharterChange, changed: Sequence[ChangedAmendment]) -> l
 
 
 def _matching_amendments(change: CharterChange, changed: Sequence[ChangedAmendment]) -> list[Amendment]:
-    """The amendments that say they make this change: the right version first, then agreed ones."""
+    """The amendments that say they make this change: agreed ones first, the right version first.
+    A proposal started or edited beside an agreed change (at the same meeting, say) is not
+    taken for it; with no agreed amendment, a proposal is, and is told it is not agreed yet."""
     open_ones = [c.amendment for c in changed if c.amendment.status not in CLOSED]
-    right_version = [a for a in open_ones if a.charter_version == change.expected_version]
     agreed = [a for a in open_ones if a.status == "agreed"]
-    return right_version or agreed or open_ones
+    candidates = agreed or open_ones
+    return [a for a in candidates if a.charter_version == change.expected_version] or candidates
 
 
 def _version_rule(change: CharterChange) -> Problems:
