@@ -460,3 +460,14 @@ def test_a_proposal_started_or_edited_beside_an_agreed_change_is_not_taken_for_i
     assert result.returncode == 0, result.stdout
     assert [note.split("Agreed by ")[1] for note in notes(result)] == [
         "AM-06 ('Going home early') at the meeting of 11 April 2025."]
+
+
+def test_a_proposed_amendment_is_told_once_what_to_do(repo: Path) -> None:
+    """A proposal has no meeting that agreed it yet: 'agreed_at' is missing was said as well."""
+    result = propose(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("status: agreed", "status: proposed").replace(
+                                "agreed_at: 2025-04-11-charter-review\n", "")})
+    assert [line for line in guard_lines(result) if line.startswith("content/amendments/")] == [
+        ("content/amendments/AM-06-going-home.md, line 3: 'status' is proposed, but this change alters the "
+         "charter's text. The charter changes only after a meeting agrees: set status to agreed and fill in "
+         "agreed_at once it has. Until then, leave the charter as it is.")]

@@ -471,7 +471,8 @@ def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) 
                              "text. The charter changes only after a meeting agrees: set status to "
                              "agreed and fill in agreed_at once it has. Until then, leave the charter "
                              "as it is.", "status")
-    yield from _meeting_rule(group, amendment)
+    if amendment.status == "agreed" or amendment.agreed_at:  # (a proposal was just told to add it)
+        yield from _meeting_rule(group, amendment)
     expected = change.expected_version
     if amendment.charter_version is None:
         yield source.problem(f"'charter_version' is missing. Add 'charter_version: {expected}', the "
