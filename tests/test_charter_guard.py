@@ -471,3 +471,19 @@ def test_a_proposed_amendment_is_told_once_what_to_do(repo: Path) -> None:
         ("content/amendments/AM-06-going-home.md, line 3: 'status' is proposed, but this change alters the "
          "charter's text. The charter changes only after a meeting agrees: set status to agreed and fill in "
          "agreed_at once it has. Until then, leave the charter as it is.")]
+
+
+def test_a_part_taken_out_or_renamed_is_said_as_such(repo: Path) -> None:
+    """'the part taken out 'Looking after each other' changed' read as if it were still there, and
+    a renamed part was named only by its new heading, which the reviewer could not find in main."""
+    charter = (repo / "content" / "charter.md").read_text()
+    shorter = charter[:charter.index("## Looking after each other")].rstrip() + "\n"
+    taken_out = guard_lines(propose(repo, {"content/charter.md": shorter.replace("version: 3", "version: 4")}))
+    assert ("content/charter.md, line 18: the part 'Looking after each other' was taken out, but no amendment "
+            "in this change says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set status: "
+            "agreed, agreed_at and charter_version: 4.") in taken_out
+    renamed = guard_lines(propose(repo, {"content/charter.md": CHARTER_4.replace(
+        "Looking after each other", "Caring for each other"), "content/amendments/AM-06-going-home.md":
+        AM_06.replace("clauses: [wellbeing]", "clauses: [purpose]")}))
+    assert ("content/charter.md, line 20: the part 'Caring for each other' (until now 'Looking after each other') "
+            "changed, but AM-06 does not list 'wellbeing' in 'clauses'. Add it there.") in renamed

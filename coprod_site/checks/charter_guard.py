@@ -438,30 +438,33 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
     names = join_words([a.id for a in matching])
     for clause in change.comparison.changed:
         line = change.lines.get(clause.key)
-        where = _clause_words(clause)
+        where = _what_happened(clause)
         if not matching:
-            yield Problem(change.path, line, None, f"{where} changed, but no amendment in this change "
+            yield Problem(change.path, line, None, f"{where}, but no amendment in this change "
                           "says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set "
                           f"status: agreed, agreed_at and charter_version: {change.expected_version}.")
         elif not clause.key:
-            yield Problem(change.path, line, None, f"{where} changed, but an amendment names the parts it "
+            yield Problem(change.path, line, None, f"{where}, but an amendment names the parts it "
                           "changes by their headings' ids, and this text has none. Put it under a heading "
                           "with an id, like ## Who we are {#who}, and list that id in 'clauses'.")
         elif clause.clause_id is None:
-            yield Problem(change.path, line, None, f"{where} changed, but it has no id, so {names} "
+            yield Problem(change.path, line, None, f"{where}, but it has no id, so {names} "
                           "cannot name it. Add one at the end of its heading, like {#payments}, and "
                           "list it in 'clauses'.")
         elif clause.clause_id is not None and not clause.ids & named:
-            yield Problem(change.path, line, None, f"{where} changed, but {names} does not list "
+            yield Problem(change.path, line, None, f"{where}, but {names} does not list "
                           f"'{clause.clause_id}' in 'clauses'. Add it there.")
 
 
-def _clause_words(clause: ClauseChange) -> str:
-    """'the part "Payments and expenses"', as the person editing the charter sees it."""
+def _what_happened(clause: ClauseChange) -> str:
+    """'the part "Payments and expenses" was taken out', as the person editing the charter sees it."""
     if not clause.key:
-        return "the text before the first heading"
-    verb = {"added": "new part", "removed": "part taken out"}.get(clause.kind, "part")
-    return f"the {verb} '{clause.heading}'"
+        return "the text before the first heading changed"
+    if clause.kind in ("added", "removed"):
+        return f"the part '{clause.heading}' was {'added' if clause.kind == 'added' else 'taken out'}"
+    if clause.old_heading and clause.old_heading != clause.heading:
+        return f"the part '{clause.heading}' (until now '{clause.old_heading}') changed"
+    return f"the part '{clause.heading}' changed"
 
 
 def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) -> Problems:
