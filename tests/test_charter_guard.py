@@ -414,3 +414,76 @@ def test_a_new_group_answers_its_charters_questions_without_an_amendment(tmp_pat
     words = " ".join(clause.text for clause in first.wording)
     assert "We answer this in our own words." in words and CHARTER_QUESTIONS[0] not in words
     assert first.published_on == dt.date(2025, 1, 17) and first.later_edits is None
+
+
+def test_a_charter_change_on_a_branch_behind_a_newer_charter_must_catch_up_first(repo: Path) -> None:
+    """main agreed version 4 (AM-06) after this branch left it, while the branch made its own
+    version 4 (AM-07). Compared with where they part, the branch looked right and was said to be
+    agreed; git merges the two without a conflict, leaving two changes called version 4."""
+    am_07 = AM_06.replace("title: Going home early", "title: Posters and badges").replace(
+        "clauses: [wellbeing]", "clauses: [remit]")
+    badges = "the leaflets, the posters and the badges."
+    write_files(repo, {"content/charter.md": CHARTER_3.replace("version: 3", "version: 4").replace(
+        "the leaflets and the posters.", badges), "content/amendments/AM-07-badges.md": am_07})
+    commit_all(repo, "AM-07: posters and badges", "2025-06-01T10:00:00+00:00")
+    git(repo, "checkout", "-q", "main")
+    write_files(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-home-early.md": AM_06})
+    commit_all(repo, "AM-06: going home early", "2025-06-02T10:00:00+00:00")
+    git(repo, "checkout", "-q", "change")
+    result = coprod(repo, "--base", "main")
+    assert notes(result) == []
+    assert guard_lines(result) == [
+        ("content/charter.md, line 3: 'main' has a newer charter than this branch started from: version 4, "
+         "agreed by AM-06 ('Going home early'). Bring this branch up to date with 'main' first (merge it in, "
+         "or rebase onto it), then make this change version 5.")]
+    assert result.returncode == 1
+    git(repo, "rebase", "-q", "main")  # caught up: the usual rules say what is left to do
+    assert guard_lines(coprod(repo, "--base", "main")) == [
+        ("content/amendments/AM-07-badges.md, line 8: 'charter_version' 4 was already made by AM-06. Each "
+         "agreed change makes a new version."),
+        ("content/amendments/AM-07-badges.md, line 8: 'charter_version' should be 5, the charter's new version, "
+         "not 4."),
+        "content/charter.md, line 3: 'version' is still 4, but the charter's text changed. Set it to 5."]
+
+
+def test_a_proposal_started_or_edited_beside_an_agreed_change_is_not_taken_for_it(repo: Path) -> None:
+    """The meeting that agreed AM-06 also heard a new idea, started with 'coprod new amendment'
+    (which sets charter_version to the next version), and the facilitator added it to the same
+    pull request: it was blamed for not being agreed, and the agreed change was blocked."""
+    am_07 = AM_06.replace("title: Going home early", "title: Badges").replace("status: agreed", "status: proposed").replace(
+        "clauses: [wellbeing]", "clauses: [remit]").replace("agreed_at: 2025-04-11-charter-review\n", "")
+    am_05 = (repo / "content/amendments/AM-05-who-for.md").read_text()
+    result = propose(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-going-home.md": AM_06,
+                            "content/amendments/AM-07-badges.md": am_07, "content/amendments/AM-05-who-for.md":
+                            am_05.replace("clauses: [purpose]", "clauses: [purpose]\ncharter_version: 4")})
+    assert guard_lines(result) == []
+    assert result.returncode == 0, result.stdout
+    assert [note.split("Agreed by ")[1] for note in notes(result)] == [
+        "AM-06 ('Going home early') at the meeting of 11 April 2025."]
+
+
+def test_a_proposed_amendment_is_told_once_what_to_do(repo: Path) -> None:
+    """A proposal has no meeting that agreed it yet: 'agreed_at' is missing was said as well."""
+    result = propose(repo, {"content/charter.md": CHARTER_4, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("status: agreed", "status: proposed").replace(
+                                "agreed_at: 2025-04-11-charter-review\n", "")})
+    assert [line for line in guard_lines(result) if line.startswith("content/amendments/")] == [
+        ("content/amendments/AM-06-going-home.md, line 3: 'status' is proposed, but this change alters the "
+         "charter's text. The charter changes only after a meeting agrees: set status to agreed and fill in "
+         "agreed_at once it has. Until then, leave the charter as it is.")]
+
+
+def test_a_part_taken_out_or_renamed_is_said_as_such(repo: Path) -> None:
+    """'the part taken out 'Looking after each other' changed' read as if it were still there, and
+    a renamed part was named only by its new heading, which the reviewer could not find in main."""
+    charter = (repo / "content" / "charter.md").read_text()
+    shorter = charter[:charter.index("## Looking after each other")].rstrip() + "\n"
+    taken_out = guard_lines(propose(repo, {"content/charter.md": shorter.replace("version: 3", "version: 4")}))
+    assert ("content/charter.md, line 18: the part 'Looking after each other' was taken out, but no amendment "
+            "in this change says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set status: "
+            "agreed, agreed_at and charter_version: 4.") in taken_out
+    renamed = guard_lines(propose(repo, {"content/charter.md": CHARTER_4.replace(
+        "Looking after each other", "Caring for each other"), "content/amendments/AM-06-going-home.md":
+        AM_06.replace("clauses: [wellbeing]", "clauses: [purpose]")}))
+    assert ("content/charter.md, line 20: the part 'Caring for each other' (until now 'Looking after each other') "
+            "changed, but AM-06 does not list 'wellbeing' in 'clauses'. Add it there.") in renamed

@@ -100,7 +100,10 @@ def review_charter_change(group: Group, settings: Settings, base: str) -> Charte
     change = _charter_change(root, start, path) if group.charter is not None else None
     if change is not None:
         problems += _record_fields_changed(root, start, group)
-    if change is not None and change.comparison.changed:
+    behind = _base_moved_on(root, base, start, change, group) if change and change.comparison.changed else None
+    if behind is not None:
+        problems.append(behind)
+    elif change is not None and change.comparison.changed:
         problems += _charter_rules(group, change, changed)
     elif change is not None:
         problems += _agreed_without_a_change(change, changed)
@@ -136,6 +139,32 @@ def _branch_point(root: Path, base: str) -> str:
     """Where this branch left `base` (the base itself when git cannot say)."""
     found = run_git(root, "merge-base", base, "HEAD")
     return found.decode().strip() if found else base
+
+
+def _base_moved_on(root: Path, base: str, start: str, change: CharterChange, group: Group) -> Problem | None:
+    """`base` agreed a newer charter after this branch left it, while this branch changes the
+    charter's words too. Compared with where they part, the branch looks right; but git merges
+    the two without a conflict when they touch different parts, leaving two changes with one
+    version number. The branch catches up first; then the usual rules say what is left to do."""
+    path = change.path
+    at_start, at_base = read_text_at(root, start, path), read_text_at(root, base, path)
+    if at_start is None or at_base is None:
+        return None
+    was, now = read_charter_text(at_start, path), read_charter_text(at_base, path)
+    if was.version == now.version and not compare_charters(was, now).changed:
+        return None
+    made = []
+    for amendment_id, amendment_path in sorted(_base_amendments(root, base, group).items()):
+        meta, title, _ = _amendment_parts(read_text_at(root, base, amendment_path) or "", amendment_path)
+        version = meta.get("charter_version")
+        if (meta.get("status") == "agreed" and isinstance(version, int) and now.version is not None
+                and (was.version is None or was.version < version <= now.version)):
+            made.append(f"{amendment_id} ('{title}')")
+    agreed = f", agreed by {join_words(made)}" if made else ""
+    then = f"make this change version {now.version + 1}" if now.version is not None else "make this change again"
+    return Problem(path, change.version_line, None,
+        f"'{base}' has a newer charter than this branch started from: version {now.version}{agreed}. Bring "
+        f"this branch up to date with '{base}' first (merge it in, or rebase onto it), then {then}.")
 
 
 def _base_problem(root: Path, base: str, path: str) -> Problem | None:
@@ -383,11 +412,13 @@ def _agreed_run(change: CharterChange, changed: Sequence[ChangedAmendment]) -> l
 
 
 def _matching_amendments(change: CharterChange, changed: Sequence[ChangedAmendment]) -> list[Amendment]:
-    """The amendments that say they make this change: the right version first, then agreed ones."""
+    """The amendments that say they make this change: agreed ones first, the right version first.
+    A proposal started or edited beside an agreed change (at the same meeting, say) is not
+    taken for it; with no agreed amendment, a proposal is, and is told it is not agreed yet."""
     open_ones = [c.amendment for c in changed if c.amendment.status not in CLOSED]
-    right_version = [a for a in open_ones if a.charter_version == change.expected_version]
     agreed = [a for a in open_ones if a.status == "agreed"]
-    return right_version or agreed or open_ones
+    candidates = agreed or open_ones
+    return [a for a in candidates if a.charter_version == change.expected_version] or candidates
 
 
 def _version_rule(change: CharterChange) -> Problems:
@@ -407,30 +438,33 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
     names = join_words([a.id for a in matching])
     for clause in change.comparison.changed:
         line = change.lines.get(clause.key)
-        where = _clause_words(clause)
+        where = _what_happened(clause)
         if not matching:
-            yield Problem(change.path, line, None, f"{where} changed, but no amendment in this change "
+            yield Problem(change.path, line, None, f"{where}, but no amendment in this change "
                           "says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set "
                           f"status: agreed, agreed_at and charter_version: {change.expected_version}.")
         elif not clause.key:
-            yield Problem(change.path, line, None, f"{where} changed, but an amendment names the parts it "
+            yield Problem(change.path, line, None, f"{where}, but an amendment names the parts it "
                           "changes by their headings' ids, and this text has none. Put it under a heading "
                           "with an id, like ## Who we are {#who}, and list that id in 'clauses'.")
         elif clause.clause_id is None:
-            yield Problem(change.path, line, None, f"{where} changed, but it has no id, so {names} "
+            yield Problem(change.path, line, None, f"{where}, but it has no id, so {names} "
                           "cannot name it. Add one at the end of its heading, like {#payments}, and "
                           "list it in 'clauses'.")
         elif clause.clause_id is not None and not clause.ids & named:
-            yield Problem(change.path, line, None, f"{where} changed, but {names} does not list "
+            yield Problem(change.path, line, None, f"{where}, but {names} does not list "
                           f"'{clause.clause_id}' in 'clauses'. Add it there.")
 
 
-def _clause_words(clause: ClauseChange) -> str:
-    """'the part "Payments and expenses"', as the person editing the charter sees it."""
+def _what_happened(clause: ClauseChange) -> str:
+    """'the part "Payments and expenses" was taken out', as the person editing the charter sees it."""
     if not clause.key:
-        return "the text before the first heading"
-    verb = {"added": "new part", "removed": "part taken out"}.get(clause.kind, "part")
-    return f"the {verb} '{clause.heading}'"
+        return "the text before the first heading changed"
+    if clause.kind in ("added", "removed"):
+        return f"the part '{clause.heading}' was {'added' if clause.kind == 'added' else 'taken out'}"
+    if clause.old_heading and clause.old_heading != clause.heading:
+        return f"the part '{clause.heading}' (until now '{clause.old_heading}') changed"
+    return f"the part '{clause.heading}' changed"
 
 
 def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) -> Problems:
@@ -440,7 +474,8 @@ def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) 
                              "text. The charter changes only after a meeting agrees: set status to "
                              "agreed and fill in agreed_at once it has. Until then, leave the charter "
                              "as it is.", "status")
-    yield from _meeting_rule(group, amendment)
+    if amendment.status == "agreed" or amendment.agreed_at:  # (a proposal was just told to add it)
+        yield from _meeting_rule(group, amendment)
     expected = change.expected_version
     if amendment.charter_version is None:
         yield source.problem(f"'charter_version' is missing. Add 'charter_version: {expected}', the "
