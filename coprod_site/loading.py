@@ -100,7 +100,8 @@ class Loader:
         self.record_paths: dict[str, str] = {}
         self.held_back: list[FiledRecord] = []
         self.fields_read: dict[Path, Source] = {}
-        """The fields read of each file with YAML mistakes (reported), whose values are still checked."""
+        """The fields read of each file with YAML mistakes (reported), whose values are still checked,
+        with the text after its front matter, if it has some."""
 
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
@@ -127,6 +128,7 @@ class Loader:
         group.person_entries = self.person_entries
         group.people_held_back = self.people_held_back
         group.held_back = self.held_back
+        group.left_out = [source for path, source in self.fields_read.items() if path.suffix == ".md"]
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -146,9 +148,10 @@ class Loader:
             source = self._read_cached(path, reader) if self.cache is not None else reader(path, self.shown(path))
         except SourceError as exc:
             self.problems.extend(exc.problems)
-            if exc.fields_read is not None:
-                fields, lines = exc.fields_read
-                self.fields_read[path] = Source(exc.problem.path, fields, lines=lines)
+            if exc.fields_read is not None or exc.body is not None:
+                fields, lines = exc.fields_read or ({}, {})
+                body, body_line = exc.body or ("", 1)
+                self.fields_read[path] = Source(exc.problem.path, fields, body, body_line, lines)
             return None
         self.problems.extend(source.read_problems)
         return source
@@ -158,7 +161,7 @@ class Loader:
         date in one field is heard in the same run as a mistake in another. A field that seems
         missing may be in a part that could not be read, and the record is left out all the same."""
         source = self.fields_read.get(path)
-        if source is None:
+        if source is None or not source.meta:
             return
         self.problems.extend(unknown_field_warnings(model, source.meta, source))
         try:
