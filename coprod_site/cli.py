@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import difflib
 import importlib.metadata
@@ -29,6 +30,7 @@ from .problems import (
 from .published import join_words
 from .records import date_from_text
 from .scaffold import (
+    TITLE_TAKEN,
     ScaffoldError,
     init_group,
     installed_copy,
@@ -332,6 +334,8 @@ def run_new(args: argparse.Namespace) -> int:
                                      date, args.report_kind),
     }
     record = makers[args.kind]()
+    if record.if_taken == TITLE_TAKEN:
+        record = dataclasses.replace(record, if_taken=_another_title(args))
     try:
         write_new_record(record)
     except ScaffoldError as exc:
@@ -339,6 +343,16 @@ def run_new(args: argparse.Namespace) -> int:
         return 1
     print(f"Created {record.path}. Fill it in, then run 'coprod check'.")
     return 0
+
+
+def _another_title(args: argparse.Namespace) -> str:
+    """What to do when the file named from the record's title is there: the same command, with a
+    title of its own."""
+    title = shlex.quote(f"{args.title}, part 2" if args.title else "What it is about")
+    date = f" --date {args.date.isoformat()}" if args.date else ""
+    path = f" --path {shlex.quote(str(args.path))}" if args.path != Path(".") else ""
+    return (f"If it is this {args.kind}, open it and carry on writing it; if it is another, give it a different "
+            f"title: coprod new {args.kind} --title {title}{date}{path}")
 
 
 def _report_title(kind: str, date: dt.date) -> str:

@@ -349,7 +349,15 @@ def test_new_never_writes_over_a_record_and_says_what_to_do_instead(group_dir: P
     first = coprod("new", "meeting", "--title", "Bus fares", "--date", "2025-06-01", "--path", str(group_dir))
     second = coprod("new", "meeting", "--title", "Bus fares", "--date", "2025-06-01", "--path", str(group_dir))
     assert (first.returncode, second.returncode) == (0, 1)
-    assert second.stderr.endswith("already exists. Give the record a different title.\n")
+    meeting = group_dir / "content/meetings/2025-06-01-bus-fares.md"
+    assert second.stderr == (f"coprod: {meeting} already exists. If it is this meeting, open it and carry on "
+                             "writing it; if it is another, give it a different title: coprod new meeting --title "
+                             f"'Bus fares, part 2' --date 2025-06-01 --path {group_dir}\n")
+    untitled = [coprod("new", "meeting", "--date", "2025-07-01", cwd=group_dir) for _ in range(2)]
+    assert (untitled[1].returncode, untitled[1].stderr) == (1, (
+        "coprod: content/meetings/2025-07-01-new-meeting.md already exists. If it is this meeting, open it and carry "
+        "on writing it; if it is another, give it a different title: coprod new meeting --title 'What it is about' "
+        "--date 2025-07-01\n"))
 
 
 def test_build_failure_is_a_message_not_a_traceback(group_dir: Path) -> None:
