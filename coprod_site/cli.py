@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import difflib
 import importlib.metadata
@@ -29,6 +30,7 @@ from .problems import (
 from .published import join_words
 from .records import date_from_text
 from .scaffold import (
+    TITLE_TAKEN,
     ScaffoldError,
     init_group,
     installed_copy,
@@ -127,8 +129,8 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_check(args: argparse.Namespace) -> int:
-    if args.format == "text" and _config_file(args.path, quiet=True) is None and (told := _group_inside(args.path)):
-        print(f"coprod: {told}", file=sys.stderr)
+    if _config_file(args.path, quiet=True) is None and (told := _group_inside(args.path) or _no_group(args.path)):
+        _say_no_group_here(args.path, told, args.format)
         return 1
     group, settings, problems = check_folder(args.path, today=today_from_environment())
     review = review_charter_change(group, settings, args.base) if args.base else None
@@ -142,6 +144,29 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "text" and failed and not any(p.is_error for p in failed):
         print(STRICT_STOPS)
     return 1 if failed else 0
+
+
+def _say_no_group_here(path: Path, told: str, form: str) -> None:
+    """Why there is nothing to check: a sentence for a person, or one problem for a tool."""
+    if form == "text":
+        print(f"coprod: {told}", file=sys.stderr)
+    else:
+        print(FORMATTERS[form]([Problem(str(path), None, None, told[0].upper() + told[1:])]))
+
+
+def _no_group(path: Path) -> str | None:
+    """What to do in a folder with no group in it or above it (no mkdocs.yml, content folder or
+    project.yml), or None where there is one, whose missing files `coprod check` lists."""
+    if path.exists() and not path.is_dir():
+        return None
+    root, content_dir = find_group_root(path)
+    if (root / "mkdocs.yml").is_file() or content_dir is not None or (path / "content").is_dir():
+        return None
+    go = "or go into your group's folder with 'cd', then run the command again."
+    if not path.exists():
+        return f"there is no folder {path.absolute()}. Check the path, {go}"
+    start = "'coprod init .'" if not any(path.iterdir()) else "'coprod init our-group' (it makes the folder our-group here)"
+    return f"there is no group in {path.absolute()}. Start one with {start}, {go}"
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -309,6 +334,8 @@ def run_new(args: argparse.Namespace) -> int:
                                      date, args.report_kind),
     }
     record = makers[args.kind]()
+    if record.if_taken == TITLE_TAKEN:
+        record = dataclasses.replace(record, if_taken=_another_title(args))
     try:
         write_new_record(record)
     except ScaffoldError as exc:
@@ -316,6 +343,16 @@ def run_new(args: argparse.Namespace) -> int:
         return 1
     print(f"Created {record.path}. Fill it in, then run 'coprod check'.")
     return 0
+
+
+def _another_title(args: argparse.Namespace) -> str:
+    """What to do when the file named from the record's title is there: the same command, with a
+    title of its own."""
+    title = shlex.quote(f"{args.title}, part 2" if args.title else "What it is about")
+    date = f" --date {args.date.isoformat()}" if args.date else ""
+    path = f" --path {shlex.quote(str(args.path))}" if args.path != Path(".") else ""
+    return (f"If it is this {args.kind}, open it and carry on writing it; if it is another, give it a different "
+            f"title: coprod new {args.kind} --title {title}{date}{path}")
 
 
 def _report_title(kind: str, date: dt.date) -> str:

@@ -100,7 +100,8 @@ class Loader:
         self.record_paths: dict[str, str] = {}
         self.held_back: list[FiledRecord] = []
         self.fields_read: dict[Path, Source] = {}
-        """The fields read of each file with YAML mistakes (reported), whose values are still checked."""
+        """The fields read of each file with YAML mistakes (reported), whose values are still checked,
+        with the text after its front matter, if it has some."""
 
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
@@ -127,6 +128,7 @@ class Loader:
         group.person_entries = self.person_entries
         group.people_held_back = self.people_held_back
         group.held_back = self.held_back
+        group.left_out = [source for path, source in self.fields_read.items() if path.suffix == ".md"]
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -146,9 +148,10 @@ class Loader:
             source = self._read_cached(path, reader) if self.cache is not None else reader(path, self.shown(path))
         except SourceError as exc:
             self.problems.extend(exc.problems)
-            if exc.fields_read is not None:
-                fields, lines = exc.fields_read
-                self.fields_read[path] = Source(exc.problem.path, fields, lines=lines)
+            if exc.fields_read is not None or exc.body is not None:
+                fields, lines = exc.fields_read or ({}, {})
+                body, body_line = exc.body or ("", 1)
+                self.fields_read[path] = Source(exc.problem.path, fields, body, body_line, lines)
             return None
         self.problems.extend(source.read_problems)
         return source
@@ -158,7 +161,7 @@ class Loader:
         date in one field is heard in the same run as a mistake in another. A field that seems
         missing may be in a part that could not be read, and the record is left out all the same."""
         source = self.fields_read.get(path)
-        if source is None:
+        if source is None or not source.meta:
             return
         self.problems.extend(unknown_field_warnings(model, source.meta, source))
         try:
@@ -298,7 +301,7 @@ class Loader:
     # --- folders of records ----------------------------------------------------------
 
     def _load_folder(self, folder: str, pattern: re.Pattern[str], model: type[F],
-                     hint: Callable[[str], str]) -> dict[str, F]:
+                     hint: Callable[[str, Path | None], str]) -> dict[str, F]:
         markdown, others = folder_files(self.content / folder)
         if self.share is None or self.share.pages:  # (one share says it, for a group read in parts)
             self._report_other_files(others)
@@ -306,7 +309,8 @@ class Loader:
         for path in markdown:
             match = pattern.match(path.stem)
             if match is None:
-                copied, advice = _copy_of(path), hint(path.name)
+                copied = _copy_of(path)
+                advice = hint(path.name, path if copied is None else None)  # (a copy has the first's fields)
                 message = advice if copied is None else (
                     f"looks like a copy of {copied}, so it is not read. If it is a spare copy, delete it. If it "
                     f"is a new record, {advice[0].lower()}{advice[1:]}")
@@ -492,23 +496,51 @@ def _copy_of(path: Path) -> str | None:
     return original.name if first and original.name != name and original.is_file() else None
 
 
-def _meeting_name_hint(name: str) -> str:
-    """The file name is the meeting's address, so it keeps to what every address can hold."""
-    date, words = re.match(r"\d{4}-\d{2}-\d{2}", name), name.removesuffix(".md")
-    rename = f" Rename it {date.group()}-{slugify(words[date.end():])}.md." if date and words[date.end():].strip("-_ ") else ""
+def _meeting_name_hint(name: str, path: Path | None) -> str:
+    """The file name is the meeting's address, so it keeps to what every address can hold; the
+    name to give it, where its date is known: the name's, else its 'date:' (`path`, when given)."""
+    at_start = re.match(r"\d{4}-\d{2}-\d{2}", name)
+    words = _DATE_IN_NAME.sub("-", name.removesuffix(".md")).strip("-_. ")
+    fields = _fields_written(path) if path is not None and (at_start is None or not words) else {}
+    date = at_start.group() if at_start else _written_date(fields.get("date"))
+    title = fields.get("title")
+    words = words or (title if isinstance(title, str) else "")
+    rename = f" Rename it {date}-{slugify(words)}.md." if date and words.strip() else ""
     return (f"The file name '{name}' should be the meeting's date then a few words, "
             f"like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).{rename}")
 
 
-def _decision_name_hint(name: str) -> str:
+_DATE_IN_NAME = re.compile(r"(?<!\d)(?:\d{4}[-_. ]\d{1,2}[-_. ]\d{1,2}|\d{1,2}[-_. ]\d{1,2}[-_. ]\d{2,4})(?!\d)")
+"""A date written in a file name, in any order: '2025-03-14', '14-03-2025', '14.3.25'."""
+
+
+def _fields_written(path: Path) -> dict[str, Any]:
+    """A record file's fields, as far as they can be read (for a hint; its problems are not asked for)."""
+    try:
+        return read_markdown_file(path, path.name).meta
+    except SourceError as exc:
+        return exc.fields_read[0] if exc.fields_read is not None else {}
+
+
+def _written_date(value: Any) -> str | None:
+    """A 'date:' written as the records write dates ('2026-11-10'), if it is a real day."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
+
+
+def _decision_name_hint(name: str, path: Path | None) -> str:
     return f"The file name '{name}' should start with the decision id, like D-007-own-voices.md."
 
 
-def _amendment_name_hint(name: str) -> str:
+def _amendment_name_hint(name: str, path: Path | None) -> str:
     return f"The file name '{name}' should start with the amendment id, like AM-03-payments.md."
 
 
-def _report_name_hint(name: str) -> str:
+def _report_name_hint(name: str, path: Path | None) -> str:
     return (f"The file name '{name}' should be lower-case letters, numbers and dashes, "
             "like impact-2025.md.")
 

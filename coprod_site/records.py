@@ -571,6 +571,10 @@ class Group:
     """Records left out because another file already has their id (reported): never published,
     but checked all the same, each in the other's place (checks/held_back.py), so that a copied
     file's other problems are heard in the same run."""
+    left_out: list[Source] = field(default_factory=list)
+    """Markdown files left out for mistakes in their front matter (reported), as far as they could
+    be read: the fields read around the mistakes, and the text after them. Never published, but
+    checked for what must never be published, so it is heard in the same run (checks/privacy.py)."""
     glossary: dict[str, str] = field(default_factory=dict)
     charter: Charter | None = None
     amendments: dict[str, Amendment] = field(default_factory=dict)

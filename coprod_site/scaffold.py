@@ -191,13 +191,17 @@ STARTING_TITLES = frozenset(starting_title(kind) for kind in ("meeting", "decisi
 meeting room' is the group's own)."""
 
 
+TITLE_TAKEN = "Give the record a different title."
+"""What to do when a new record's file name, made from its title, is taken (`coprod new` says how)."""
+
+
 @dataclass(frozen=True)
 class NewRecord:
     """A record file to write: where, and its starting text."""
 
     path: Path
     text: str
-    if_taken: str = "Give the record a different title."
+    if_taken: str = TITLE_TAKEN
     """What to do when a file of that name is already there."""
 
 

@@ -88,6 +88,9 @@ class SourceError(Exception):
         self.problems = (*earlier, problem, *later)
         """Every problem to report: any found in the file before the one that stopped it, and any
         found after it in parts of the file that can be read on their own (`later_mistakes`)."""
+        self.body: tuple[str, int] | None = None
+        """The text after the front matter of a Markdown file whose fields could not be read, and
+        the line it starts on: it can still be checked for what is never published."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,11 @@ def read_markdown_file(file: Path, shown_as: str) -> Source:
     front, body, body_line = split_front_matter(text, shown_as)
     if front is None:
         return Source(shown_as, {}, body, body_line, read_problems=problems)
-    meta, lines, problems = _parsed(front, shown_as, front_matter_line(front, body_line), problems)
+    try:
+        meta, lines, problems = _parsed(front, shown_as, front_matter_line(front, body_line), problems)
+    except SourceError as exc:
+        exc.body = (body, body_line)
+        raise
     return Source(shown_as, meta, body, body_line, lines, problems)
 
 

@@ -255,6 +255,37 @@ def test_a_command_run_beside_the_group_just_started_says_to_go_into_it(tmp_path
         f"with 'cd {tmp_path / 'old-voices'}', then run the command again.")
 
 
+def test_check_where_there_is_no_group_says_so_in_one_sentence(tmp_path: Path) -> None:
+    """'coprod check' in an empty folder, or one with no group, had listed three problems: a
+    content folder, a charter and a mkdocs.yml to add. It says there is no group, and how to start one."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("Book the room\n")
+    (tmp_path / "empty").mkdir()
+    for folder, start in (("notes", "'coprod init our-group' (it makes the folder our-group here)"),
+                          ("empty", "'coprod init .'")):
+        where = tmp_path / folder
+        said = (f"there is no group in {where}. Start one with {start}, or go into your group's folder with "
+                "'cd', then run the command again.")
+        result = coprod("check", cwd=where)
+        assert (result.returncode, result.stdout, result.stderr.strip()) == (1, "", f"coprod: {said}")
+        result = coprod("check", "--format", "json", cwd=where)
+        assert (result.returncode, json.loads(result.stdout)) == (1, [
+            {"path": ".", "line": None, "field": None, "message": said[0].upper() + said[1:], "severity": "error"}])
+        result = coprod("check", "--format", "github", str(where))
+        assert (result.returncode, result.stdout.strip()) == (1, f"::error file={where}::{said[0].upper()}{said[1:]}")
+    missing = tmp_path / "misspelt"
+    assert coprod("check", str(missing)).stderr.strip() == (
+        f"coprod: there is no folder {missing}. Check the path, or go into your group's folder with 'cd', then run "
+        "the command again.")
+
+
+def test_a_group_without_its_content_folder_is_told_that_alone(tmp_path: Path) -> None:
+    write_files(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"]})
+    assert coprod("check", cwd=tmp_path).stdout.strip().splitlines() == [
+        "content: There is no content folder here. Run 'coprod init' to start a new group, or check the path.",
+        "Found 1 error and 0 warnings."]
+
+
 def test_the_version_is_one_flag_away() -> None:
     result = coprod("--version")
     assert result.returncode == 0 and re.fullmatch(r"coprod \d+\.\d+\.\d+\n", result.stdout)
@@ -318,7 +349,15 @@ def test_new_never_writes_over_a_record_and_says_what_to_do_instead(group_dir: P
     first = coprod("new", "meeting", "--title", "Bus fares", "--date", "2025-06-01", "--path", str(group_dir))
     second = coprod("new", "meeting", "--title", "Bus fares", "--date", "2025-06-01", "--path", str(group_dir))
     assert (first.returncode, second.returncode) == (0, 1)
-    assert second.stderr.endswith("already exists. Give the record a different title.\n")
+    meeting = group_dir / "content/meetings/2025-06-01-bus-fares.md"
+    assert second.stderr == (f"coprod: {meeting} already exists. If it is this meeting, open it and carry on "
+                             "writing it; if it is another, give it a different title: coprod new meeting --title "
+                             f"'Bus fares, part 2' --date 2025-06-01 --path {group_dir}\n")
+    untitled = [coprod("new", "meeting", "--date", "2025-07-01", cwd=group_dir) for _ in range(2)]
+    assert (untitled[1].returncode, untitled[1].stderr) == (1, (
+        "coprod: content/meetings/2025-07-01-new-meeting.md already exists. If it is this meeting, open it and carry "
+        "on writing it; if it is another, give it a different title: coprod new meeting --title 'What it is about' "
+        "--date 2025-07-01\n"))
 
 
 def test_build_failure_is_a_message_not_a_traceback(group_dir: Path) -> None:

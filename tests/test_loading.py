@@ -164,6 +164,33 @@ def test_a_record_named_in_other_words_is_read_or_told_its_new_name(tmp_path: Pa
          "dashes). Rename it 2025-06-20-big-meeting.md.")]
 
 
+@pytest.mark.parametrize(("name", "fields", "renamed"), [
+    ("first-meeting.md", "title: x\ndate: 2026-11-10\n", "2026-11-10-first-meeting.md"),
+    ("10-11-2026-first.md", "title: x\ndate: 2026-11-10\n", "2026-11-10-first.md"),
+    ("First meeting 10.11.26.md", "title: x\ndate: 2026-11-10\n", "2026-11-10-first-meeting.md"),
+    ("10-11-2026.md", "title: Our first meeting\ndate: 2026-11-10\n", "2026-11-10-our-first-meeting.md"),
+    ("first-meeting.md", "title: Planning: the summer\ndate: 2026-11-10\n", "2026-11-10-first-meeting.md"),
+])
+def test_a_meeting_named_without_its_date_is_told_the_name_its_date_gives(
+        tmp_path: Path, name: str, fields: str, renamed: str) -> None:
+    """A meeting saved as 'first-meeting.md', or with its date in the UK order, is told the exact
+    name to give it, from its 'date:' (read around a YAML mistake too)."""
+    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
+                           f"content/meetings/{name}": f"---\n{fields}---\n"})
+    assert [p.message for p in load_group(tmp_path)[1] if p.path == f"content/meetings/{name}"][-1] == (
+        f"The file name '{name}' should be the meeting's date then a few words, like "
+        f"2025-03-14-animation-script.md (lower-case letters, numbers and dashes). Rename it {renamed}.")
+
+
+@pytest.mark.parametrize("fields", ["title: x\n", "title: x\ndate: 2026-02-30\n", "title: x\ndate: 10/11/2026\n"])
+def test_a_meeting_named_without_its_date_and_no_date_to_read_is_given_no_name(tmp_path: Path, fields: str) -> None:
+    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
+                           "content/meetings/first-meeting.md": f"---\n{fields}---\n"})
+    assert messages(tmp_path) == [
+        ("content/meetings/first-meeting.md, line 1: The file name 'first-meeting.md' should be the meeting's date then "
+         "a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).")]
+
+
 def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> None:
     write_files(tmp_path, {
         "content/project.yml": FILES["content/project.yml"],

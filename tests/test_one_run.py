@@ -136,3 +136,44 @@ def test_a_person_whose_id_an_entry_above_has_is_still_held_to_their_own_entrys_
          "way. Without it, set show_as to role."),
         "content/people.yml, line 36: 'left_on' is before 'joined_on'. Check both dates.",
     ]
+
+
+def privacy_problems(root: Path, path: str) -> list[tuple[int | None, str, str]]:
+    """Each problem in the file at `path`: its line, its message to the first full stop, its severity."""
+    return [(p.line, p.message.split(" (")[0].split(". ")[0], p.severity) for p in check_folder(root)[2]
+            if p.path == path]
+
+
+def test_the_text_of_a_record_with_a_yaml_mistake_is_still_checked_for_privacy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mistake in a meeting's fields had left its summary unchecked: an email address, a phone
+    number, an NHS number and names that must not be shown were heard only once the YAML was
+    fixed. Its fields could not all be read, so none is called missing."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    (tmp_path / "register.yml").write_text("p04: Robin Fairweather\n", encoding="utf-8")
+    monkeypatch.setenv("COPROD_PRIVATE_REGISTER", str(tmp_path / "register.yml"))
+    text = FILES[meeting] + ("\nEmail team.lead@nhs.net or call 07700 900123.\n\nRobin Fairweather brought "
+                             "NHS number 943 476 5919.\n\nJane Smith said the leaflets were too long. Ask [[p09]].\n")
+    files = {**FILES, "content/people.yml": FILES["content/people.yml"] + PERSON}
+    root = write_files(tmp_path / "group", {**files, meeting: text.replace("title: Leaflets", "title: Leaflets: again")})
+    found = [
+        (24, "has a phone number", "error"),
+        (24, "has an email address", "error"),
+        (26, "has an NHS number", "error"),
+        (26, "has the real name of the person shown as 'a member'", "error"),
+        (28, "has the name people.yml gives the person shown as 'J", "error"),
+        (28, "mentions [[p09]], but nobody in people.yml has that id", "error"),
+    ]
+    assert privacy_problems(root, meeting) == [(2, "this line cannot be read", "error"), *found]
+    write_files(root, {meeting: text})
+    assert [problem for problem in privacy_problems(root, meeting) if problem[2] == "error"] == found
+
+
+def test_a_draft_with_a_yaml_mistake_is_still_checked_for_privacy_as_a_draft(tmp_path: Path) -> None:
+    """A draft's minutes are not published yet: what must never be in them is a warning, as it
+    would be once the mistake is fixed, when its status can be read."""
+    draft = "content/meetings/2025-03-14-draft.md"
+    text = FILES[draft].replace("title: A draft meeting", "title: A draft: meeting") + "Call 07700 900123.\n"
+    root = write_files(tmp_path / "group", {**FILES, draft: text})
+    assert privacy_problems(root, draft) == [(2, "this line cannot be read", "error"),
+                                              (9, "has a phone number", "warning")]

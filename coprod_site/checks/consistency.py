@@ -585,7 +585,7 @@ def check_old_ids(group: Group, settings: Settings) -> Problems:
 def check_charter_is_there(group: Group, settings: Settings) -> Problems:
     """A group without charter.md has no charter page, and its amendments' links lead nowhere."""
     path = Path(group.root) / group.content / "charter.md"
-    if group.charter is None and not path.exists():
+    if group.charter is None and not path.exists() and path.parent.is_dir():  # (no content folder: said once)
         yield Problem(f"{group.content}/charter.md", None, None, "is missing, so the site has no charter page "
                       "('Our charter'), and links to it lead nowhere. Write how the group works together there: "
                       "'coprod init' writes one with questions to answer.", "warning")

@@ -68,8 +68,8 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
     seen: FieldFindings = {}
     people_file = next((person.source.path for person in group.people.values()), None)
     project_file = group.project.source.path if group.project else None
-    drafts = {meeting.source.path for meeting in group.meetings.values() if not meeting.is_published}
-    for source in group_sources(group, settings):
+    drafts = _drafts(group)
+    for source in checked_sources(group, settings):
         for line, finding in scan_source(source, rules, seen):
             if finding.kind == "email" and group.project is None:
                 continue  # which addresses may be shown is in project.yml, which could not be read
@@ -115,7 +115,7 @@ def check_register_place(group: Group, settings: Settings) -> Iterator[Problem]:
 
 def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
     """Every `[[id]]` in a record's text names a person in people.yml."""
-    for source in group_sources(group, settings):
+    for source in checked_sources(group, settings):
         if "[[" not in source.body:  # no mentions, and blanking code cannot make one
             continue
         for offset, written in mentioned_ids(source.body):
@@ -134,8 +134,8 @@ def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
     if not unquoted:
         return
     may_name = _may_name(unquoted)
-    drafts = {meeting.source.path for meeting in group.meetings.values() if not meeting.is_published}
-    for source in group_sources(group, settings):
+    drafts = _drafts(group)
+    for source in checked_sources(group, settings):
         if not may_name("\n".join([source.body, *source.strings()])):  # most records: one look at all their words
             continue
         severity: Severity = "warning" if source.path in drafts else "error"
@@ -212,6 +212,31 @@ def group_sources(group: Group, settings: Settings) -> list[Source]:
     if glossary is not None:
         sources[glossary.path] = glossary
     return [sources[path] for path in sorted(sources)]
+
+
+def checked_sources(group: Group, settings: Settings) -> list[Source]:
+    """`group_sources`, and each file left out for mistakes in its front matter as far as it was
+    read (its text, and the fields read around the mistakes): never published, but a phone
+    number in a summary is heard in the same run as the mistake in its fields, not after."""
+    sources = group_sources(group, settings)
+    if not group.left_out:
+        return sources
+    return sorted([*sources, *group.left_out], key=lambda source: source.path)
+
+
+UNPUBLISHED_MINUTES = frozenset({"draft", "circulated"})
+
+
+def _drafts(group: Group) -> set[str]:
+    """The files of meetings that are not published, where what must never be published is a
+    warning until they are agreed: of a meeting left out for a YAML mistake, when the status of
+    its minutes was read and says so."""
+    drafts = {meeting.source.path for meeting in group.meetings.values() if not meeting.is_published}
+    for source in group.left_out:
+        minutes = source.meta.get("minutes")
+        if isinstance(minutes, dict) and minutes.get("status") in UNPUBLISHED_MINUTES:
+            drafts.add(source.path)
+    return drafts
 
 
 def _glossary_source(group: Group, settings: Settings) -> Source | None:
