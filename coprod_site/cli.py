@@ -129,7 +129,7 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_check(args: argparse.Namespace) -> int:
-    if _config_file(args.path, quiet=True) is None and (told := _group_inside(args.path) or _no_group(args.path)):
+    if _config_file(args.path, quiet=True) is None and (told := _no_group_here(args.path)):
         _say_no_group_here(args.path, told, args.format)
         return 1
     group, settings, problems = check_folder(args.path, today=today_from_environment())
@@ -154,9 +154,15 @@ def _say_no_group_here(path: Path, told: str, form: str) -> None:
         print(FORMATTERS[form]([Problem(str(path), None, None, told[0].upper() + told[1:])]))
 
 
+def _no_group_here(path: Path) -> str | None:
+    """What to do in a folder that is not a group's: go into the group in it, or start one; None
+    where there is a group, whose missing files `coprod check` lists."""
+    return _group_inside(path) or _no_group(path)
+
+
 def _no_group(path: Path) -> str | None:
     """What to do in a folder with no group in it or above it (no mkdocs.yml, content folder or
-    project.yml), or None where there is one, whose missing files `coprod check` lists."""
+    project.yml), or None where there is one."""
     if path.exists() and not path.is_dir():
         return None
     root, content_dir = find_group_root(path)
@@ -245,8 +251,8 @@ def _config_file(path: Path, quiet: bool = False) -> Path | None:
     config_file = find_group_root(path)[0] / "mkdocs.yml"
     if not config_file.is_file():
         if not quiet:
-            told = _group_inside(path) or (f"there is no mkdocs.yml in {path.absolute()}. Run this in your "
-                                           "group's folder, or start one with 'coprod init'.")
+            told = _no_group_here(path) or (f"there is no mkdocs.yml in {path.absolute()}. Run this in your "
+                                            "group's folder, or start one with 'coprod init'.")
             print(f"coprod: {told}", file=sys.stderr)
         return None
     return config_file

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_env
-from groups import FILES, write_files
+from groups import FILES, PROJECT, write_files
 
 from coprod_site.published import PREVIEW_DRAFTS
 from coprod_site.records import Group
@@ -324,9 +324,15 @@ def test_new_and_build_find_the_group_from_a_folder_inside_it(group_dir: Path, t
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     (tmp_path / "elsewhere").mkdir()
-    nowhere = coprod("build", str(tmp_path / "elsewhere"))
-    assert nowhere.stderr.strip() == (f"coprod: there is no mkdocs.yml in {tmp_path / 'elsewhere'}. Run this in "
-                                      "your group's folder, or start one with 'coprod init'.")
+    for command in (["build"], ["serve"], ["check"], ["new", "meeting", "--path"]):
+        nowhere = coprod(*command, str(tmp_path / "elsewhere"))
+        assert nowhere.stderr.strip() == (f"coprod: there is no group in {tmp_path / 'elsewhere'}. Start one with "
+                                          "'coprod init .', or go into your group's folder with 'cd', then run the "
+                                          "command again."), command
+    write_files(tmp_path / "half", {"content/project.yml": PROJECT})
+    assert coprod("build", str(tmp_path / "half")).stderr.strip() == (
+        f"coprod: there is no mkdocs.yml in {tmp_path / 'half'}. Run this in your group's folder, or start one "
+        "with 'coprod init'.")
 
 
 def test_new_report_has_the_five_sections(group_dir: Path) -> None:
@@ -495,7 +501,7 @@ def test_init_and_new_refuse_a_file_and_new_refuses_a_folder_with_no_group(tmp_p
     empty = tmp_path / "empty"
     empty.mkdir()
     result = coprod("new", "meeting", "--path", str(empty))
-    assert result.returncode == 1 and "there is no mkdocs.yml" in result.stderr
+    assert result.returncode == 1 and "there is no group in" in result.stderr
     assert list(empty.iterdir()) == []
 
 
