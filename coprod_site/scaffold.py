@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -218,6 +219,12 @@ def next_number(ids: list[str], prefix: str) -> int:
     return max(numbers, default=0) + 1
 
 
+def _ids_of_files(group: Group, records: Mapping[str, object]) -> list[str]:
+    """The ids of `records`, and of every record file, also one that could not be read (reported):
+    a new record given the number of a file with a mistake in it would clash with it once fixed."""
+    return [*records, *group.record_paths]
+
+
 def new_meeting(group: Group, content: Path, title: str, date: dt.date, today: dt.date) -> NewRecord:
     action_ids = [a.id for m in group.meetings.values() for a in m.actions]
     status = "planned" if date >= today else "draft"
@@ -254,7 +261,7 @@ Write the summary in plain words: what we talked about, what we decided, what ha
 
 
 def new_decision(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
-    decision_id = f"D-{next_number(list(group.decisions), 'D-'):03d}"
+    decision_id = f"D-{next_number(_ids_of_files(group, group.decisions), 'D-'):03d}"
     that_day = [meeting.id for meeting in group.meetings.values() if meeting.date == date and not meeting.is_cancelled]
     made_at = (f"{that_day[0]}   # the meeting on that day: empty it if the decision was made elsewhere"
                if len(that_day) == 1 else
@@ -282,7 +289,7 @@ Why we decided this, what else we thought about, and what happens next.
 
 
 def new_amendment(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
-    amendment_id = f"AM-{next_number(list(group.amendments), 'AM-'):02d}"
+    amendment_id = f"AM-{next_number(_ids_of_files(group, group.amendments), 'AM-'):02d}"
     clause_ids = ", ".join(c.id for c in group.charter.clauses) if group.charter else "none yet"
     version = (group.charter.version + 1) if group.charter else 2
     text = f"""---

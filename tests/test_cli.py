@@ -306,6 +306,18 @@ def test_new_records_get_the_next_id_and_pass_the_checks(group_dir: Path) -> Non
     assert coprod("check", str(group_dir)).returncode == 0
 
 
+def test_a_new_record_never_takes_the_number_of_a_file_with_a_mistake(group_dir: Path) -> None:
+    """A decision or amendment whose file could not be read was not counted: the next new one
+    took its number, and the two clashed once its mistake was fixed."""
+    write_files(group_dir, {"content/decisions/D-003-broken.md": "---\ntitle: [unclosed\n---\nText.\n",
+                            "content/amendments/AM-02-broken.md": "---\ntitle: Fares: cheaper\n---\nWhy.\n"})
+    made = [coprod("new", kind, "--title", "Bus fares", "--path", str(group_dir)) for kind in ("decision", "amendment")]
+    assert [r.returncode for r in made] == [0, 0], [r.stderr for r in made]
+    content = group_dir / "content"
+    assert (content / "decisions" / "D-004-bus-fares.md").is_file()
+    assert (content / "amendments" / "AM-03-bus-fares.md").is_file()
+
+
 @pytest.mark.parametrize("date", ["2026-12-01", "2026-11-01"], ids=["planned", "draft"])
 def test_the_notes_in_a_new_meeting_line_up_whatever_its_status(date: str) -> None:
     """'status: draft' had its note two spaces left of the others."""
