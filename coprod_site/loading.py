@@ -35,6 +35,7 @@ from .records import (
     Project,
     Record,
     Report,
+    date_from_text,
 )
 from .scaffold import slugify
 from .sources import (
@@ -524,10 +525,10 @@ def _fields_written(path: Path) -> dict[str, Any]:
 
 def _written_date(value: Any) -> str | None:
     """A 'date:' written as the records write dates ('2026-11-10'), if it is a real day."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if not isinstance(value, str):
         return None
     try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        return date_from_text(value.strip()).isoformat()
     except ValueError:
         return None
 
