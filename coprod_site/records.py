@@ -408,6 +408,10 @@ class Amendment(FiledRecord):
 # --- meetings ------------------------------------------------------------------------
 
 
+UNPUBLISHED_MINUTES = frozenset({"draft", "circulated"})
+"""The statuses of minutes that are not published (`Meeting.is_published`)."""
+
+
 class Minutes(Model):
     status: Literal["planned", "draft", "circulated", "agreed", "cancelled"]
     circulated_on: OptionalDate = None
@@ -486,8 +490,8 @@ class Meeting(FiledRecord):
     @property
     def is_published(self) -> bool:
         """Agreed meetings are published in full, planned ones as upcoming, cancelled ones as
-        cancelled (people may have it in their calendars); others nowhere."""
-        return self.is_agreed or self.is_planned or self.is_cancelled
+        cancelled (people may have it in their calendars); draft and circulated ones nowhere."""
+        return self.minutes.status not in UNPUBLISHED_MINUTES
 
 
 # --- decisions -----------------------------------------------------------------------
