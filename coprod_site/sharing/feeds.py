@@ -35,7 +35,7 @@ from ..render import mid_sentence
 from ..sanitize import clean_html
 from ..settings import MarkdownSetup, Settings, SharedConverter
 from ..sources import CONTROL_CHARACTER
-from .links import absolute_url, at_midnight, first_id, record_url, tag_id
+from .links import absolute_url, at_midnight, first_id, last_change, record_url, tag_id
 
 
 @dataclass(frozen=True)
@@ -123,10 +123,7 @@ def _as_shown(site: Published, entry: FeedEntry, changed: Mapping[str, dt.date])
     days = [entry.changed, changed.get(entry.path)]
     if "[[" in entry.body:
         days.append(changed.get(f"{site.group.content}/people.yml"))
-    last = max((day for day in days if day is not None), default=None)
-    if last is not None:  # a build for a set day (COPROD_TODAY) says nothing of later commits
-        last = min(last, site.today)
-    return replace(entry, body=site.shown_text(entry.body, entry.path), changed=last)
+    return replace(entry, body=site.shown_text(entry.body, entry.path), changed=last_change(days, site.today))
 
 
 def _meeting_entry(meeting: Meeting) -> FeedEntry:
