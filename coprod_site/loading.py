@@ -668,8 +668,8 @@ def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str])
 
 STAND_INS: dict[str, Any] = {"lived_experience": True}
 """A value for a required field in error that no check reads, so that the rest of the record is
-still checked: a person's 'lived_experience: maybe' had held back the rules on how they agreed
-to be shown. (Only the pages count it, and the build stops on the problem reported.)"""
+still checked: without it, a person's 'lived_experience: maybe' would hold back the rules on
+how they agreed to be shown. (Only the pages count it, and the build stops on the problem reported.)"""
 
 
 def _holds_records(value: Any) -> bool:

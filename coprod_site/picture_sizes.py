@@ -1,9 +1,9 @@
 """Each picture in a page says how big it is, and those a reader may never scroll to wait.
 
-A picture in a page's text came with no width or height: on a slow phone the text
-was laid out without it, and jumped down as each picture arrived, under the
-reader's eyes and finger. And every picture downloaded as the page loaded, also a
-photo at the end of a long record that the reader never scrolled to.
+A picture with no width or height leaves a slow phone to lay the text out without
+it, and the text jumps down as each picture arrives, under the reader's eyes and
+finger. And every picture would download as the page loads, also a photo at the
+end of a long record that the reader never scrolls to.
 
 So each picture of the site's own gets its size in pixels (as it is shown: a
 phone's portrait photo, stored on its side with a note to turn it, is taller than
