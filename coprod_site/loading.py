@@ -35,6 +35,7 @@ from .records import (
     Project,
     Record,
     Report,
+    date_from_text,
 )
 from .scaffold import slugify
 from .sources import (
@@ -99,9 +100,9 @@ class Loader:
         self.people_held_back: list[tuple[Person, int]] = []
         self.record_paths: dict[str, str] = {}
         self.held_back: list[FiledRecord] = []
-        self.fields_read: dict[Path, Source] = {}
-        """The fields read of each file with YAML mistakes (reported), whose values are still checked,
-        with the text after its front matter, if it has some."""
+        self.partly_read: dict[Path, Source] = {}
+        """Each file with YAML mistakes (reported) as far as it was read (`SourceError.as_read`): the
+        values of its fields are still checked, and so is the text after its front matter."""
 
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
@@ -128,7 +129,7 @@ class Loader:
         group.person_entries = self.person_entries
         group.people_held_back = self.people_held_back
         group.held_back = self.held_back
-        group.left_out = [source for path, source in self.fields_read.items() if path.suffix == ".md"]
+        group.left_out = [source for path, source in self.partly_read.items() if path.suffix == ".md"]
         if self.cache is not None:
             for gone in set(self.cache) - self.seen:
                 del self.cache[gone]
@@ -148,10 +149,8 @@ class Loader:
             source = self._read_cached(path, reader) if self.cache is not None else reader(path, self.shown(path))
         except SourceError as exc:
             self.problems.extend(exc.problems)
-            if exc.fields_read is not None or exc.body is not None:
-                fields, lines = exc.fields_read or ({}, {})
-                body, body_line = exc.body or ("", 1)
-                self.fields_read[path] = Source(exc.problem.path, fields, body, body_line, lines)
+            if (read := exc.as_read()) is not None:
+                self.partly_read[path] = read
             return None
         self.problems.extend(source.read_problems)
         return source
@@ -160,7 +159,7 @@ class Loader:
         """The values of the fields read in a file with YAML mistakes, checked on their own: a wrong
         date in one field is heard in the same run as a mistake in another. A field that seems
         missing may be in a part that could not be read, and the record is left out all the same."""
-        source = self.fields_read.get(path)
+        source = self.partly_read.get(path)
         if source is None or not source.meta:
             return
         self.problems.extend(unknown_field_warnings(model, source.meta, source))
@@ -519,15 +518,16 @@ def _fields_written(path: Path) -> dict[str, Any]:
     try:
         return read_markdown_file(path, path.name).meta
     except SourceError as exc:
-        return exc.fields_read[0] if exc.fields_read is not None else {}
+        read = exc.as_read()
+        return read.meta if read is not None else {}
 
 
 def _written_date(value: Any) -> str | None:
     """A 'date:' written as the records write dates ('2026-11-10'), if it is a real day."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if not isinstance(value, str):
         return None
     try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        return date_from_text(value.strip()).isoformat()
     except ValueError:
         return None
 
@@ -668,8 +668,8 @@ def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str])
 
 STAND_INS: dict[str, Any] = {"lived_experience": True}
 """A value for a required field in error that no check reads, so that the rest of the record is
-still checked: a person's 'lived_experience: maybe' had held back the rules on how they agreed
-to be shown. (Only the pages count it, and the build stops on the problem reported.)"""
+still checked: without it, a person's 'lived_experience: maybe' would hold back the rules on
+how they agreed to be shown. (Only the pages count it, and the build stops on the problem reported.)"""
 
 
 def _holds_records(value: Any) -> bool:

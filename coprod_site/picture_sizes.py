@@ -1,9 +1,9 @@
 """Each picture in a page says how big it is, and those a reader may never scroll to wait.
 
-A picture in a page's text came with no width or height: on a slow phone the text
-was laid out without it, and jumped down as each picture arrived, under the
-reader's eyes and finger. And every picture downloaded as the page loaded, also a
-photo at the end of a long record that the reader never scrolled to.
+A picture with no width or height leaves a slow phone to lay the text out without
+it, and the text jumps down as each picture arrives, under the reader's eyes and
+finger. And every picture would download as the page loads, also a photo at the
+end of a long record that the reader never scrolls to.
 
 So each picture of the site's own gets its size in pixels (as it is shown: a
 phone's portrait photo, stored on its side with a note to turn it, is taller than
@@ -15,6 +15,7 @@ size this reader does not know (SVG drawings, AVIF).
 
 from __future__ import annotations
 
+import itertools
 import re
 import struct
 from collections.abc import Mapping
@@ -90,15 +91,12 @@ def _jpeg_size(data: bytes) -> Size | None:
 def with_picture_sizes(page: str, page_url: str, sizes: Mapping[str, Size]) -> str:
     """The page, each picture of its article (its text) with the size in `sizes` of the site's
     file it shows (by its path in the site), and all but the first loaded lazily."""
-    def in_article(article: re.Match[str]) -> str:
-        seen = 0
-
-        def sized(tag: re.Match[str]) -> str:
-            nonlocal seen
-            seen += 1
-            return _sized_tag(tag.group(), page_url, sizes, lazy=seen > 1)
-        return _IMG.sub(sized, article.group())
-    return _ARTICLE.sub(in_article, page, count=1)
+    article = _ARTICLE.search(page)
+    if article is None:
+        return page
+    pictures = itertools.count()
+    sized = _IMG.sub(lambda tag: _sized_tag(tag.group(), page_url, sizes, lazy=next(pictures) > 0), article.group())
+    return page[:article.start()] + sized + page[article.end():]
 
 
 def _sized_tag(tag: str, page_url: str, sizes: Mapping[str, Size], *, lazy: bool) -> str:

@@ -3,12 +3,12 @@
 A Markdown link or picture is written from the file's own folder (`../assets/map.png`,
 `../charter.md`), and the site gives it the published page's address (`../../assets/map.png`,
 `../../charter/`). HTML typed as it is (`<img src=...>` pasted from elsewhere, or written for
-a size) was passed through untouched, so the same address, checked by `coprod check` from
-the file's folder, led nowhere on the site: a picture was looked for under the page's own
-address. Each `src` and `href` of such a tag that names a file of the records (a picture, a
-record, a page of the group's) is given the address the site gives it; any other (another
-website, a part of the page, a file that is not there, which `coprod check` reports) is left
-as written.
+a size) is passed through untouched, so the same address, checked by `coprod check` from
+the file's folder, would lead nowhere on the site: a picture would be looked for under the
+page's own address. So each `src` and `href` of such a tag that names a file of the records
+(a picture, a record, a page of the group's) is given the address the site gives it; any
+other (another website, a part of the page, a file that is not there, which `coprod check`
+reports) is left as written.
 """
 
 from __future__ import annotations

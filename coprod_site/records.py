@@ -76,6 +76,14 @@ def date_from_text(text: str) -> dt.date:
     raise ValueError(f"should be written year first, like {meant.isoformat()}, not '{text}'")
 
 
+def day_in_id(meeting_id: str) -> dt.date | None:
+    """The day a meeting's id (its file name) starts with ('2026-12-10-x'), if it is a real day."""
+    try:
+        return dt.date.fromisoformat(meeting_id[:10])
+    except ValueError:
+        return None
+
+
 _TWELVE_HOUR = re.compile(r"(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\.?", re.IGNORECASE)
 _WITH_A_DOT = re.compile(r"([01]?\d|2[0-3])[.]([0-5]\d)")
 
@@ -400,6 +408,10 @@ class Amendment(FiledRecord):
 # --- meetings ------------------------------------------------------------------------
 
 
+UNPUBLISHED_MINUTES = frozenset({"draft", "circulated"})
+"""The statuses of minutes that are not published (`Meeting.is_published`)."""
+
+
 class Minutes(Model):
     status: Literal["planned", "draft", "circulated", "agreed", "cancelled"]
     circulated_on: OptionalDate = None
@@ -462,11 +474,8 @@ class Meeting(FiledRecord):
         someone with a poster, or the old day in their diary, is told it moved."""
         days = []
         for old in self.old_ids:
-            try:
-                day = dt.date.fromisoformat(old[:10])
-            except ValueError:
-                continue
-            if day != self.date and day not in days:
+            day = day_in_id(old)
+            if day is not None and day != self.date and day not in days:
                 days.append(day)
         return days
 
@@ -481,8 +490,8 @@ class Meeting(FiledRecord):
     @property
     def is_published(self) -> bool:
         """Agreed meetings are published in full, planned ones as upcoming, cancelled ones as
-        cancelled (people may have it in their calendars); others nowhere."""
-        return self.is_agreed or self.is_planned or self.is_cancelled
+        cancelled (people may have it in their calendars); draft and circulated ones nowhere."""
+        return self.minutes.status not in UNPUBLISHED_MINUTES
 
 
 # --- decisions -----------------------------------------------------------------------

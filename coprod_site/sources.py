@@ -83,14 +83,23 @@ class SourceError(Exception):
         self.problem = problem
         self.earlier, self.later = earlier, later
         self.fields_read = fields_read
-        """The fields of the parts of a file with YAML mistakes that were read (`fields_around_mistakes`),
+        """The fields of the parts of a file with YAML mistakes that were read (`read_around_mistake`),
         with their lines: their values can still be checked."""
         self.problems = (*earlier, problem, *later)
         """Every problem to report: any found in the file before the one that stopped it, and any
-        found after it in parts of the file that can be read on their own (`later_mistakes`)."""
+        found after it in parts of the file that can be read on their own (`read_around_mistake`)."""
         self.body: tuple[str, int] | None = None
         """The text after the front matter of a Markdown file whose fields could not be read, and
         the line it starts on: it can still be checked for what is never published."""
+
+    def as_read(self) -> Source | None:
+        """The file as far as it was read: the fields read around its YAML mistakes, and its text;
+        None when neither could be."""
+        if self.fields_read is None and self.body is None:
+            return None
+        fields, lines = self.fields_read or ({}, {})
+        body, body_line = self.body or ("", 1)
+        return Source(self.problem.path, fields, body, body_line, lines)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..problems import Problem
-from ..records import FiledRecord, Group, Meeting
+from ..records import FiledRecord, Group, Person, day_in_id
 from ..settings import Settings
 from ..sources import Source
 
@@ -27,12 +27,16 @@ Check = Callable[[Group, Settings], Iterable[Problem]]
 
 def found_in(group: Group, settings: Settings, checks: Sequence[Check]) -> list[Problem]:
     """Every problem `checks` find in the group, and in each record it holds back."""
-    problems = [problem for check in checks for problem in check(group, settings)]
+    problems = list(_found(group, settings, checks))
     for records in _rounds(group.held_back):
-        in_place = _with_in_place(group, records)
         paths = {record.source.path for record in records}
-        problems += [problem for check in checks for problem in check(in_place, settings) if problem.path in paths]
+        problems += [problem for problem in _found(_with_in_place(group, records), settings, checks)
+                     if problem.path in paths]
     return problems + _on_the_named_day(group, settings, checks, problems) + _in_entries_held_back(group, settings, checks)
+
+
+def _found(group: Group, settings: Settings, checks: Sequence[Check]) -> Iterator[Problem]:
+    return (problem for check in checks for problem in check(group, settings))
 
 
 def _in_entries_held_back(group: Group, settings: Settings, checks: Sequence[Check]) -> list[Problem]:
@@ -41,47 +45,48 @@ def _in_entries_held_back(group: Group, settings: Settings, checks: Sequence[Che
     known, so only what is found in the entry's own lines is said (its consent, its names)."""
     problems: list[Problem] = []
     for person, index in group.people_held_back:
-        in_place = dataclasses.replace(group, people={**group.people, person.id: person},
-                                       person_entries={**group.person_entries, person.id: index}, held_back=[],
-                                       people_held_back=[], amendments={}, meetings={}, decisions={}, reports={})
         lines = _entry_lines(person.source, index)
-        problems += [problem for check in checks for problem in check(in_place, settings)
+        problems += [problem for problem in _found(_with_person_in_place(group, person, index), settings, checks)
                      if problem.path == person.source.path and problem.line in lines]
     return problems
 
 
+def _with_person_in_place(group: Group, person: Person, index: int) -> Group:
+    """The group with `person` (entry `index` of people.yml) in the place of the person who has
+    their id, and without its records."""
+    return dataclasses.replace(group, people={**group.people, person.id: person},
+                               person_entries={**group.person_entries, person.id: index}, held_back=[],
+                               people_held_back=[], amendments={}, meetings={}, decisions={}, reports={})
+
+
 def _entry_lines(source: Source, index: int) -> range:
-    """The lines of people.yml's entry `index`: from its own to the next entry's."""
+    """The lines of people.yml's entry `index`: from its own to the next entry's, or to the end."""
     first = source.line_of("people", index) or 0
     after = source.lines.get(("people", index + 1))
-    return range(first, after if after is not None else sys.maxsize)  # the last entry: to the end
+    return range(first, after if after is not None else sys.maxsize)
 
 
 def _on_the_named_day(group: Group, settings: Settings, checks: Sequence[Check],
                       found: list[Problem]) -> list[Problem]:
     """What else the checks find in a meeting whose 'date' is not its file name's (reported), on
-    the file name's day: a meeting copied from last month's, its date left unchanged, had its
-    copied minutes' dates heard of only once its date was fixed. A warning, as either date may
-    be the one to fix."""
-    named = [meeting.model_copy(update={"date": day}) for meeting in group.meetings.values()
-             if (day := _named_day(meeting)) is not None and day != meeting.date]
+    the file name's day: a meeting copied from last month's, its date left unchanged, would have
+    its copied minutes' dates heard of only once its date was fixed. A warning, as either date
+    may be the one to fix."""
+    named = {meeting.source.path: meeting.model_copy(update={"date": day}) for meeting in group.meetings.values()
+             if (day := day_in_id(meeting.id)) is not None and day != meeting.date}
     if not named:
         return []
-    in_place, paths = _with_in_place(group, list(named)), {meeting.source.path: meeting for meeting in named}
     said = {(problem.path, problem.line, problem.message) for problem in found}
-    return [Problem(problem.path, problem.line, problem.field, f"If this meeting was on "
-                    f"{paths[problem.path].date.isoformat()}, as its file name says: {problem.message[0].lower()}"
-                    f"{problem.message[1:]}", "warning")
-            for check in checks for problem in check(in_place, settings)
-            if problem.path in paths and not problem.is_reminder
+    return [_if_on(named[problem.path].date, problem)
+            for problem in _found(_with_in_place(group, list(named.values())), settings, checks)
+            if problem.path in named and not problem.is_reminder
             and (problem.path, problem.line, problem.message) not in said]
 
 
-def _named_day(meeting: Meeting) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(meeting.id[:10])
-    except ValueError:
-        return None
+def _if_on(day: dt.date, problem: Problem) -> Problem:
+    """A problem found with its meeting on `day`, its file name's, as a warning that says so."""
+    return Problem(problem.path, problem.line, problem.field, f"If this meeting was on {day.isoformat()}, as "
+                   f"its file name says: {problem.message[0].lower()}{problem.message[1:]}", "warning")
 
 
 def _rounds(held_back: list[FiledRecord]) -> Iterator[list[FiledRecord]]:

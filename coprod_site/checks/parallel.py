@@ -76,7 +76,7 @@ def load_and_check(root: Path, content_dir: str, settings: Settings, files: list
 
     def check_share(index: int, cache: SourceCache) -> list[Problem]:
         share, _ = load_group(root, content_dir, cache, Share(frozenset(shares[index]), pages=index == 0))
-        return _found(share, judged_by(share, settings), record_checks)
+        return found_in(share, judged_by(share, settings), record_checks)
 
     with Helpers(read, check_share, parts) as helpers:
         cache = read(0)
@@ -85,14 +85,10 @@ def load_and_check(root: Path, content_dir: str, settings: Settings, files: list
             cache.update(read_there)
         group, found = load_group(root, content_dir, cache)
         settings = judged_by(group, settings)
-        problems += found + _found(group, settings, group_checks)
+        problems += found + found_in(group, settings, group_checks)
         for found_there in helpers.thens():
             problems += found_there
     return group, settings, sort_problems(problems)
-
-
-def _found(group: Group, settings: Settings, checks: Sequence[Check]) -> list[Problem]:
-    return found_in(group, settings, checks)
 
 
 def deal(items: Sequence[Path], weights: Sequence[float]) -> list[list[Path]]:

@@ -44,7 +44,7 @@ from ..privacy import (
     site_words,
 )
 from ..problems import Problem, Severity
-from ..records import Group, Person
+from ..records import UNPUBLISHED_MINUTES, Group, Person
 from ..settings import Settings
 from ..site_config import line_of_setting, read_mkdocs_yml, site_url_problems
 from ..sources import Source, SourceError, read_yaml_file, shown_path
@@ -222,9 +222,6 @@ def checked_sources(group: Group, settings: Settings) -> list[Source]:
     if not group.left_out:
         return sources
     return sorted([*sources, *group.left_out], key=lambda source: source.path)
-
-
-UNPUBLISHED_MINUTES = frozenset({"draft", "circulated"})
 
 
 def _drafts(group: Group) -> set[str]:

@@ -29,7 +29,7 @@ from ..published import Published, join_words
 from ..records import Meeting
 from ..render import format_date
 from ..settings import Settings
-from .links import absolute_url, at_midnight, first_url, record_url
+from .links import absolute_url, at_midnight, first_url, last_change, record_url
 
 CALENDAR_PATH = "meetings.ics"
 LONDON = ZoneInfo("Europe/London")
@@ -100,8 +100,7 @@ def event_changed(site: Published, meeting: Meeting, changed: Mapping[str, dt.da
     """The day the event last changed: its meeting's file, or project.yml (the contact in its
     description), by git; never after the day the site is built for, and that day without git."""
     days = [changed.get(meeting.source.path), changed.get(f"{site.group.content}/project.yml")]
-    last = max((day for day in days if day is not None), default=site.today)
-    return min(last, site.today)
+    return last_change(days, site.today) or site.today
 
 
 def event_sequence(meeting: Meeting) -> int:

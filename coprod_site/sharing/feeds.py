@@ -31,11 +31,11 @@ from ..gitlog import last_changed
 from ..outputs import OutputFile, RebuildCache
 from ..published import Published, content_note, join_words
 from ..records import Amendment, Decision, Meeting, Report
-from ..render import mid_sentence
+from ..render import format_date, mid_sentence
 from ..sanitize import clean_html
 from ..settings import MarkdownSetup, Settings, SharedConverter
 from ..sources import CONTROL_CHARACTER
-from .links import absolute_url, at_midnight, first_id, record_url, tag_id
+from .links import absolute_url, at_midnight, first_id, last_change, record_url, tag_id
 
 
 @dataclass(frozen=True)
@@ -123,16 +123,13 @@ def _as_shown(site: Published, entry: FeedEntry, changed: Mapping[str, dt.date])
     days = [entry.changed, changed.get(entry.path)]
     if "[[" in entry.body:
         days.append(changed.get(f"{site.group.content}/people.yml"))
-    last = max((day for day in days if day is not None), default=None)
-    if last is not None:  # a build for a set day (COPROD_TODAY) says nothing of later commits
-        last = min(last, site.today)
-    return replace(entry, body=site.shown_text(entry.body, entry.path), changed=last)
+    return replace(entry, body=site.shown_text(entry.body, entry.path), changed=last_change(days, site.today))
 
 
 def _meeting_entry(meeting: Meeting) -> FeedEntry:
     agreed = meeting.minutes.agreed_on or meeting.date
     return FeedEntry("meeting", first_id(meeting), f"Meeting summary: {meeting.title}", record_url(meeting), agreed,
-                     f"Summary of our meeting on {_words(meeting.date)}, agreed on {_words(agreed)}.",
+                     f"Summary of our meeting on {format_date(meeting.date)}, agreed on {format_date(agreed)}.",
                      meeting.source.body, meeting.source.path, content_notes=tuple(meeting.content_notes))
 
 
@@ -162,7 +159,7 @@ def _decision_title(decision: Decision, later: list[Decision]) -> str:
 
 
 def _decided_words(decision: Decision) -> str:
-    day = _words(decision.date)
+    day = format_date(decision.date)
     return {"rejected": f"On {day} we decided not to do this.",
             "proposed": f"Proposed on {day}: not decided yet."}.get(decision.status, f"Decided on {day}.")
 
@@ -174,10 +171,10 @@ def _decision_news(decision: Decision, later: list[Decision]) -> Iterator[str]:
         yield _sentence(decision.outcome_note)
     if decision.response:
         who = mid_sentence(decision.referred_to) or "them"
-        when = f" on {_words(decision.response_on)}" if decision.response_on else ""
+        when = f" on {format_date(decision.response_on)}" if decision.response_on else ""
         yield f"Reply from {who}{when}: {_sentence(decision.response)}"
     for other in later:
-        yield f"Replaced on {_words(other.date)} by decision {other.id}: {_sentence(other.title)}"
+        yield f"Replaced on {format_date(other.date)} by decision {other.id}: {_sentence(other.title)}"
 
 
 def _sentence(text: str) -> str:
@@ -206,7 +203,7 @@ def _amendment_entry(site: Published, amendment: Amendment) -> FeedEntry | None:
     version = f" It made version {amendment.charter_version} of our charter." if amendment.charter_version else ""
     return FeedEntry("amendment", first_id(amendment), f"Charter change {amendment.id}: {amendment.title}",
                      record_url(amendment), published_with_minutes(site, amendment.agreed_at, agreed),
-                     f"Agreed on {_words(agreed)}.{version}",
+                     f"Agreed on {format_date(agreed)}.{version}",
                      amendment.source.body, amendment.source.path)
 
 
@@ -304,7 +301,3 @@ def _converter(setup: MarkdownSetup) -> markdown.Markdown:
 ENTRY_HTML: RebuildCache[tuple[MarkdownSetup, str | None, str], str] = RebuildCache(body_html)
 """Each entry's HTML by its Markdown (people already resolved): every entry is in two feeds,
 and a serve rebuild after one edit converts only the edited record's text."""
-
-
-def _words(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"

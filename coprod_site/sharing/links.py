@@ -8,6 +8,7 @@ the site knows where it lives (mkdocs.yml's `site_url`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..permalinks import record_page_url
@@ -54,6 +55,14 @@ def first_id(record: Record) -> str:
 def first_url(record: Record) -> str:
     """The address a record was first published at, which still leads to it (`first_id`)."""
     return record_page_url(record.kind, first_id(record))
+
+
+def last_change(days: Iterable[dt.date | None], today: dt.date) -> dt.date | None:
+    """The latest of the known `days` (when a file last changed, by git, or news came), never
+    after `today`: a build for a set day (COPROD_TODAY) says nothing of what came later. None
+    when no day is known."""
+    known = [day for day in days if day is not None]
+    return min(max(known), today) if known else None
 
 
 def at_midnight(day: dt.date) -> dt.datetime:
