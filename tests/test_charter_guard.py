@@ -130,8 +130,43 @@ def test_charter_version_must_be_the_new_version(repo: Path) -> None:
 def test_the_charters_version_must_go_up_by_one(repo: Path) -> None:
     result = propose(repo, {"content/charter.md": CHARTER_4.replace("version: 4", "version: 3"),
                             "content/amendments/AM-06-going-home.md": AM_06})
+    assert guard_lines(result) == [  # (the whole group's check says it: AM-06 makes version 4)
+        "content/charter.md, line 3: 'version' is 3 but the agreed amendments reach version 4 (AM-06). Make 'version' 4."]
+    without_amendment = propose(repo, {"content/amendments/AM-06-going-home.md": None})
     assert "content/charter.md, line 3: 'version' is still 3, but the charter's text changed. " \
-           "Set it to 4." in guard_lines(result)
+           "Set it to 4." in guard_lines(without_amendment)
+
+
+VERSION_5 = CHARTER_4.replace("version: 4", "version: 5")
+NO_AMENDMENT_FOR_WELLBEING = (
+    "content/charter.md, line 22: the part 'Looking after each other' changed, but no amendment in this change "
+    "says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set status: agreed, agreed_at and "
+    "charter_version: 4.")
+
+
+def _version_reached(version: int, newest: int, by: str, then: str) -> str:
+    return (f"content/charter.md, line 3: 'version' is {version} but the agreed amendments reach version {newest} "
+            f"({by}): only an agreed amendment makes a new version. Make 'version' {newest}; or, if a meeting agreed "
+            f"a change after {by}, {then} and add that change's amendment, with 'charter_version: {newest + 1}'.")
+
+
+@pytest.mark.parametrize(("files", "said"), [
+    pytest.param({"content/charter.md": VERSION_5, "content/amendments/AM-06-going-home.md": AM_06},
+                 [_version_reached(5, 4, "AM-06", "keep it")], id="put up twice"),
+    pytest.param({"content/charter.md": CHARTER_4},
+                 [_version_reached(4, 3, "AM-02", "keep it"), NO_AMENDMENT_FOR_WELLBEING], id="no amendment"),
+    pytest.param({"content/charter.md": VERSION_5},
+                 [_version_reached(5, 3, "AM-02", "make it 4"), NO_AMENDMENT_FOR_WELLBEING],
+                 id="no amendment, put up twice"),
+])
+def test_the_charters_version_line_is_told_one_thing(repo: Path, files: dict[str, str | None],
+                                                     said: list[str]) -> None:
+    """The whole group's check said 'Make 'version' 3' while the pull request's check asked for
+    charter_version 4, or both said 'set it to 4' in other words: the reviewer read two messages
+    at one line that seemed to disagree, and (put up twice) a note that the change was agreed."""
+    result = propose(repo, files)
+    assert result.stdout.splitlines() == [*said, f"Found {len(said)} error{'s' if len(said) > 1 else ''} and 0 warnings."]
+    assert result.returncode == 1
 
 
 def test_clauses_must_name_exactly_the_changed_parts(repo: Path) -> None:

@@ -37,6 +37,7 @@ from ..render import format_date
 from ..scaffold import CHARTER_QUESTIONS
 from ..settings import Settings
 from ..sources import SourceError, parse_yaml, split_front_matter
+from .consistency import charter_version_problem
 
 Problems = Iterator[Problem]
 CLOSED = ("rejected", "withdrawn")
@@ -108,7 +109,7 @@ def review_charter_change(group: Group, settings: Settings, base: str) -> Charte
     elif change is not None:
         problems += _agreed_without_a_change(change, changed)
     agreed = None
-    if change is not None and change.comparison.changed and not problems:
+    if change is not None and change.comparison.changed and not problems and charter_version_problem(group) is None:
         agreed = _what_was_agreed(group, change, _agreed_run(change, changed) or _matching_amendments(change, changed))
     return CharterReview(sort_problems(problems), agreed)
 
@@ -393,7 +394,7 @@ def _charter_rules(group: Group, change: CharterChange,
             problems += _clauses_that_did_not_change(change, amendment)
         return problems
     matching = _matching_amendments(change, changed)
-    problems = list(_version_rule(change))
+    problems = list(_version_rule(group, change))
     problems += _clause_coverage(change, matching)
     for amendment in matching:
         problems += _amendment_rules(group, change, amendment)
@@ -421,9 +422,12 @@ def _matching_amendments(change: CharterChange, changed: Sequence[ChangedAmendme
     return [a for a in candidates if a.charter_version == change.expected_version] or candidates
 
 
-def _version_rule(change: CharterChange) -> Problems:
+def _version_rule(group: Group, change: CharterChange) -> Problems:
+    """The charter's 'version' against the base's: one more. Said only when the whole group's check
+    (`charter_version_problem`) has nothing to say at that line, so the reviewer reads one message
+    there, not two that seem to ask for different numbers."""
     old, new, expected = change.old_version, change.new_version, change.expected_version
-    if old is None or new is None or new == expected:
+    if old is None or new is None or new == expected or charter_version_problem(group) is not None:
         return
     if new == old:
         message = f"'version' is still {old}, but the charter's text changed. Set it to {expected}."
