@@ -522,3 +522,18 @@ def test_a_part_taken_out_or_renamed_is_said_as_such(repo: Path) -> None:
         AM_06.replace("clauses: [wellbeing]", "clauses: [purpose]")}))
     assert ("content/charter.md, line 20: the part 'Caring for each other' (until now 'Looking after each other') "
             "changed, but AM-06 does not list 'wellbeing' in 'clauses'. Add it there.") in renamed
+
+
+def test_the_note_for_an_agreed_change_says_a_part_was_taken_out_as_the_problems_do(repo: Path) -> None:
+    """The note read "the parts 'Why we exist' and 'Looking after each other' (taken out) changed",
+    while a problem about the same part said it "was taken out"."""
+    charter = CHARTER_3.replace("version: 3", "version: 4").replace(
+        "We help make hospital visits better.", "We help make hospital visits better for everyone.")
+    shorter = charter[:charter.index("## Looking after each other")].rstrip() + "\n"
+    result = propose(repo, {"content/charter.md": shorter, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("clauses: [wellbeing]", "clauses: [purpose, wellbeing]")})
+    assert guard_lines(result) == []
+    assert notes(result) == [
+        ("note: content/charter.md, line 10: goes from version 3 to 4: the part 'Why we exist' changed and the "
+         "part 'Looking after each other' was taken out. Agreed by AM-06 ('Going home early') at the meeting of "
+         "11 April 2025.")]

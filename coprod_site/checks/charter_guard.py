@@ -117,23 +117,13 @@ def review_charter_change(group: Group, settings: Settings, base: str) -> Charte
 def _what_was_agreed(group: Group, change: CharterChange, amendments: Sequence[Amendment]) -> Note:
     """The charter's change in two sentences, at its first changed line: what changed, and who
     agreed it where (the check found nothing wrong), for the person reviewing the pull request."""
-    parts = _parts_words(change.comparison.changed)
+    parts = _what_happened(change.comparison.changed)
     agreed = join_words([f"{amendment.id} ('{amendment.title}') at the meeting of "
                          f"{format_date(group.meetings[amendment.agreed_at].date)}"
                          for amendment in amendments if amendment.agreed_at in group.meetings])
     return Note(change.path, min(change.lines.values(), default=None),
-                f"goes from version {change.old_version} to {change.new_version}: {parts} changed. "
+                f"goes from version {change.old_version} to {change.new_version}: {parts}. "
                 f"Agreed by {agreed}.")
-
-
-def _parts_words(changes: Sequence[ClauseChange]) -> str:
-    """"the parts 'Payments' (new) and 'Meetings'", as the person reviewing the charter reads it."""
-    headed = [f"'{c.heading}'" + {"added": " (new)", "removed": " (taken out)"}.get(c.kind, "")
-              for c in changes if c.key]
-    words = [f"the part{'s' if len(headed) > 1 else ''} {join_words(headed)}"] if headed else []
-    if any(not c.key for c in changes):
-        words.insert(0, "the text before the first heading")
-    return join_words(words)
 
 
 def _branch_point(root: Path, base: str) -> str:
@@ -442,7 +432,7 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
     names = join_words([a.id for a in matching])
     for clause in change.comparison.changed:
         line = change.lines.get(clause.key)
-        where = _what_happened(clause)
+        where = _what_happened([clause])
         if not matching:
             yield Problem(change.path, line, None, f"{where}, but no amendment in this change "
                           "says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set "
@@ -460,15 +450,28 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
                           f"'{clause.clause_id}' in 'clauses'. Add it there.")
 
 
-def _what_happened(clause: ClauseChange) -> str:
-    """'the part "Payments and expenses" was taken out', as the person editing the charter sees it."""
-    if not clause.key:
-        return "the text before the first heading changed"
-    if clause.kind in ("added", "removed"):
-        return f"the part '{clause.heading}' was {'added' if clause.kind == 'added' else 'taken out'}"
-    if clause.old_heading and clause.old_heading != clause.heading:
-        return f"the part '{clause.heading}' (until now '{clause.old_heading}') changed"
-    return f"the part '{clause.heading}' changed"
+HAPPENED = {"changed": ("changed", "changed"), "added": ("was added", "were added"),
+            "removed": ("was taken out", "were taken out")}
+"""What happened to a part of the charter, said of one part and of more than one."""
+
+
+def _what_happened(changes: Sequence[ClauseChange]) -> str:
+    """"the parts 'Payments' and 'Meetings' changed and the part 'Breaks' was taken out": what
+    happened to the charter's parts, as the person editing or reviewing it reads it, in the
+    words of every problem and note about it."""
+    names: dict[str, list[str]] = {}
+    for change in changes:
+        names.setdefault(change.kind, [])
+        if change.key:
+            old = f" (until now '{change.old_heading}')" if change.renamed else ""
+            names[change.kind].append(f"'{change.heading}'{old}")
+    phrases = []
+    for kind, parts in names.items():
+        subjects = [f"the part{'s' if len(parts) > 1 else ''} {join_words(parts)}"] if parts else []
+        if kind == "changed" and any(not change.key for change in changes):
+            subjects.insert(0, "the text before the first heading")
+        phrases.append(f"{join_words(subjects)} {HAPPENED[kind][len(parts) > 1 or len(subjects) > 1]}")
+    return join_words(phrases)
 
 
 def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) -> Problems:
