@@ -537,3 +537,32 @@ def test_the_note_for_an_agreed_change_says_a_part_was_taken_out_as_the_problems
         ("note: content/charter.md, line 10: goes from version 3 to 4: the part 'Why we exist' changed and the "
          "part 'Looking after each other' was taken out. Agreed by AM-06 ('Going home early') at the meeting of "
          "11 April 2025.")]
+
+
+def _moved_before(charter: str, heading: str, before: str) -> str:
+    """`charter` with the part under `heading` put before the part under `before`, word for word."""
+    head, *parts = charter.split("\n## ")
+    part = next(p for p in parts if p.startswith(heading))
+    parts.remove(part)
+    parts.insert(next(i for i, p in enumerate(parts) if p.startswith(before)), part)
+    return "\n## ".join([head, *(p.rstrip("\n") + "\n" for p in parts)])
+
+
+def test_a_part_moved_with_its_words_is_said_to_the_reviewer(repo: Path) -> None:
+    """Moving a part passed with nothing said: the pull request showed its lines taken out and
+    written again, and the reviewer had to compare them by eye to know no words changed."""
+    moved = _moved_before(CHARTER_3, "Payments and expenses", "What we can")
+    assert moved != CHARTER_3 and sorted(moved.splitlines()) == sorted(CHARTER_3.splitlines())
+    result = propose(repo, {"content/charter.md": moved})
+    assert result.stdout.splitlines() == [
+        "No problems found.",
+        ("note: content/charter.md, line 12: the part 'Payments and expenses' moved, with no words changed, so no "
+         "amendment is needed.")]
+    assert result.returncode == 0
+    git(repo, "reset", "-q", "--hard", "main")
+    with_agreed_change = propose(repo, {"content/charter.md": _moved_before(CHARTER_4, "Payments", "What we can"),
+                                        "content/amendments/AM-06-going-home.md": AM_06})
+    assert notes(with_agreed_change) == [
+        ("note: content/charter.md, line 20: goes from version 3 to 4: the part 'Looking after each other' changed. "
+         "Agreed by AM-06 ('Going home early') at the meeting of 11 April 2025. The part 'Payments and expenses' "
+         "moved too, with no words changed.")]

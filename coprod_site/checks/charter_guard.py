@@ -25,6 +25,7 @@ from ..charter_history import (
     Comparison,
     compare_charters,
     is_first_draft,
+    pair_clauses,
     read_charter_text,
     read_text_at,
 )
@@ -62,6 +63,8 @@ class CharterChange:
     comparison: Comparison
     lines: dict[str, int]
     """For each changed clause's key, the first changed line of the new file."""
+    moved: tuple[tuple[ClauseChange, int], ...] = ()
+    """The clauses whose words stayed but whose place changed, each with its heading's line."""
 
     @property
     def expected_version(self) -> int | None:
@@ -70,8 +73,9 @@ class CharterChange:
 
 @dataclass(frozen=True)
 class CharterReview:
-    """What `coprod check --base` found: every problem, and, when the charter's words changed
-    and every rule holds, what changed and who agreed it, in a sentence for the reviewer."""
+    """What `coprod check --base` found: every problem, and what the change does to the charter,
+    for the reviewer: when its words changed and every rule holds, what changed and who agreed
+    it; when parts only moved, that no words changed."""
 
     problems: list[Problem]
     agreed: Note | None = None
@@ -111,6 +115,9 @@ def review_charter_change(group: Group, settings: Settings, base: str) -> Charte
     agreed = None
     if change is not None and change.comparison.changed and not problems and charter_version_problem(group) is None:
         agreed = _what_was_agreed(group, change, _agreed_run(change, changed) or _matching_amendments(change, changed))
+    elif change is not None and not change.comparison.changed and change.moved:
+        agreed = Note(change.path, change.moved[0][1], f"{_what_happened((), change.moved)}, with no words "
+                      "changed, so no amendment is needed.")
     return CharterReview(sort_problems(problems), agreed)
 
 
@@ -121,9 +128,11 @@ def _what_was_agreed(group: Group, change: CharterChange, amendments: Sequence[A
     agreed = join_words([f"{amendment.id} ('{amendment.title}') at the meeting of "
                          f"{format_date(group.meetings[amendment.agreed_at].date)}"
                          for amendment in amendments if amendment.agreed_at in group.meetings])
+    moved = _what_happened((), change.moved)
+    also = f" {moved[0].upper()}{moved[1:]} too, with no words changed." if moved else ""
     return Note(change.path, min(change.lines.values(), default=None),
                 f"goes from version {change.old_version} to {change.new_version}: {parts}. "
-                f"Agreed by {agreed}.")
+                f"Agreed by {agreed}.{also}")
 
 
 def _branch_point(root: Path, base: str) -> str:
@@ -187,7 +196,24 @@ def _charter_change(root: Path, base: str, path: str) -> CharterChange | None:
             for clause in old.clauses))
     comparison = compare_charters(old, new)
     lines = _first_changed_lines(old_text, new_text, new, comparison)
-    return CharterChange(path, old.version, new.version, new.version_line, comparison, lines)
+    return CharterChange(path, old.version, new.version, new.version_line, comparison, lines,
+                         _moved_parts(old, new, comparison))
+
+
+def _moved_parts(old: CharterText, new: CharterText,
+                 comparison: Comparison) -> tuple[tuple[ClauseChange, int], ...]:
+    """The parts whose words did not change but whose place did, with their headings' lines: the
+    fewest that, taken out and put back elsewhere, turn the old order into the new. A pull
+    request shows such a part as taken out and written again; the reviewer is told it only moved."""
+    pairs = pair_clauses(old.clauses, new.clauses)
+    place = {clause.key: index for index, clause in enumerate(old.clauses)}
+    paired = [clause for clause in new.clauses if clause.key in pairs]
+    was = [place[pairs[clause.key].key] for clause in paired]
+    blocks = difflib.SequenceMatcher(None, sorted(was), was, autojunk=False).get_matching_blocks()
+    stayed = {index for block in blocks for index in range(block.b, block.b + block.size)}
+    unchanged = {change.key: change for change in comparison.unchanged}
+    return tuple((unchanged[clause.key], clause.line) for index, clause in enumerate(paired)
+                 if index not in stayed and clause.key in unchanged)
 
 
 def _first_changed_lines(old_text: str, new_text: str, new: CharterText,
@@ -451,20 +477,20 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
 
 
 HAPPENED = {"changed": ("changed", "changed"), "added": ("was added", "were added"),
-            "removed": ("was taken out", "were taken out")}
+            "removed": ("was taken out", "were taken out"), "moved": ("moved", "moved")}
 """What happened to a part of the charter, said of one part and of more than one."""
 
 
-def _what_happened(changes: Sequence[ClauseChange]) -> str:
+def _what_happened(changes: Sequence[ClauseChange], moved: Sequence[tuple[ClauseChange, int]] = ()) -> str:
     """"the parts 'Payments' and 'Meetings' changed and the part 'Breaks' was taken out": what
-    happened to the charter's parts, as the person editing or reviewing it reads it, in the
-    words of every problem and note about it."""
+    happened to the charter's parts (`moved`: parts whose words stayed, in another place), as
+    the person editing or reviewing it reads it, in the words of every problem and note about it."""
     names: dict[str, list[str]] = {}
-    for change in changes:
-        names.setdefault(change.kind, [])
+    for kind, change in [*((c.kind, c) for c in changes), *(("moved", c) for c, _ in moved)]:
+        names.setdefault(kind, [])
         if change.key:
             old = f" (until now '{change.old_heading}')" if change.renamed else ""
-            names[change.kind].append(f"'{change.heading}'{old}")
+            names[kind].append(f"'{change.heading}'{old}")
     phrases = []
     for kind, parts in names.items():
         subjects = [f"the part{'s' if len(parts) > 1 else ''} {join_words(parts)}"] if parts else []
