@@ -332,7 +332,7 @@ def test_two_changes_agreed_one_after_the_other_can_be_one_pull_request(repo: Pa
         "meeting of 11 April 2025 and AM-07 ('Posters and badges') at the meeting of 11 April 2025.")]
     unnamed = propose(repo, {"content/amendments/AM-07-badges.md": am_07.replace("clauses: [remit]",
                                                                                "clauses: [purpose]")})
-    assert any("does not list 'remit'" in line for line in guard_lines(unnamed))
+    assert any("AM-06 and AM-07 do not list 'remit'" in line for line in guard_lines(unnamed))
 
 
 def test_a_part_an_agreed_change_renamed_leaves_no_warning_that_could_never_be_cleared(repo: Path) -> None:
@@ -566,3 +566,16 @@ def test_a_part_moved_with_its_words_is_said_to_the_reviewer(repo: Path) -> None
         ("note: content/charter.md, line 20: goes from version 3 to 4: the part 'Looking after each other' changed. "
          "Agreed by AM-06 ('Going home early') at the meeting of 11 April 2025. The part 'Payments and expenses' "
          "moved too, with no words changed.")]
+
+
+def test_two_agreed_changes_with_the_version_put_up_once_are_told_only_the_version(repo: Path) -> None:
+    """AM-06 (version 4) and AM-07 (version 5) agreed, the charter left at version 4: AM-06 was
+    told to list AM-07's part in its own 'clauses', which would have rewritten what it agreed."""
+    am_07 = AM_06.replace("title: Going home early", "title: Posters and badges").replace(
+        "clauses: [wellbeing]", "clauses: [remit]").replace("charter_version: 4", "charter_version: 5")
+    result = propose(repo, {"content/charter.md": CHARTER_4.replace("the leaflets and the posters.",
+                                                                    "the leaflets, the posters and the badges."),
+                            "content/amendments/AM-06-home-early.md": AM_06, "content/amendments/AM-07-badges.md": am_07})
+    assert result.stdout.splitlines() == [
+        "content/charter.md, line 3: 'version' is 4 but the agreed amendments reach version 5 (AM-07). Make 'version' 5.",
+        "Found 1 error and 0 warnings."]

@@ -411,7 +411,7 @@ def _charter_rules(group: Group, change: CharterChange,
         return problems
     matching = _matching_amendments(change, changed)
     problems = list(_version_rule(group, change))
-    problems += _clause_coverage(change, matching)
+    problems += _clause_coverage(change, [*matching, *_agreed_for_later_versions(change, changed, matching)])
     for amendment in matching:
         problems += _amendment_rules(group, change, amendment)
     return problems
@@ -436,6 +436,17 @@ def _matching_amendments(change: CharterChange, changed: Sequence[ChangedAmendme
     agreed = [a for a in open_ones if a.status == "agreed"]
     candidates = agreed or open_ones
     return [a for a in candidates if a.charter_version == change.expected_version] or candidates
+
+
+def _agreed_for_later_versions(change: CharterChange, changed: Sequence[ChangedAmendment],
+                               matching: Sequence[Amendment]) -> list[Amendment]:
+    """Other amendments agreed in this change, for versions after the one it makes: the parts
+    they name are not missing from 'clauses'. (The charter's 'version' is behind them, and is
+    told so; put up, they make a run with the others.)"""
+    expected = change.expected_version
+    return [c.amendment for c in changed if c.amendment not in matching and c.amendment.status == "agreed"
+            and c.amendment.charter_version is not None and expected is not None
+            and c.amendment.charter_version > expected]
 
 
 def _version_rule(group: Group, change: CharterChange) -> Problems:
@@ -472,7 +483,7 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
                           "cannot name it. Add one at the end of its heading, like {#payments}, and "
                           "list it in 'clauses'.")
         elif clause.clause_id is not None and not clause.ids & named:
-            yield Problem(change.path, line, None, f"{where}, but {names} does not list "
+            yield Problem(change.path, line, None, f"{where}, but {names} {'do' if len(matching) > 1 else 'does'} not list "
                           f"'{clause.clause_id}' in 'clauses'. Add it there.")
 
 
