@@ -130,8 +130,43 @@ def test_charter_version_must_be_the_new_version(repo: Path) -> None:
 def test_the_charters_version_must_go_up_by_one(repo: Path) -> None:
     result = propose(repo, {"content/charter.md": CHARTER_4.replace("version: 4", "version: 3"),
                             "content/amendments/AM-06-going-home.md": AM_06})
+    assert guard_lines(result) == [  # (the whole group's check says it: AM-06 makes version 4)
+        "content/charter.md, line 3: 'version' is 3 but the agreed amendments reach version 4 (AM-06). Make 'version' 4."]
+    without_amendment = propose(repo, {"content/amendments/AM-06-going-home.md": None})
     assert "content/charter.md, line 3: 'version' is still 3, but the charter's text changed. " \
-           "Set it to 4." in guard_lines(result)
+           "Set it to 4." in guard_lines(without_amendment)
+
+
+VERSION_5 = CHARTER_4.replace("version: 4", "version: 5")
+NO_AMENDMENT_FOR_WELLBEING = (
+    "content/charter.md, line 22: the part 'Looking after each other' changed, but no amendment in this change "
+    "says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set status: agreed, agreed_at and "
+    "charter_version: 4.")
+
+
+def _version_reached(version: int, newest: int, by: str, then: str) -> str:
+    return (f"content/charter.md, line 3: 'version' is {version} but the agreed amendments reach version {newest} "
+            f"({by}): only an agreed amendment makes a new version. Make 'version' {newest}; or, if a meeting agreed "
+            f"a change after {by}, {then} and add that change's amendment, with 'charter_version: {newest + 1}'.")
+
+
+@pytest.mark.parametrize(("files", "said"), [
+    pytest.param({"content/charter.md": VERSION_5, "content/amendments/AM-06-going-home.md": AM_06},
+                 [_version_reached(5, 4, "AM-06", "keep it")], id="put up twice"),
+    pytest.param({"content/charter.md": CHARTER_4},
+                 [_version_reached(4, 3, "AM-02", "keep it"), NO_AMENDMENT_FOR_WELLBEING], id="no amendment"),
+    pytest.param({"content/charter.md": VERSION_5},
+                 [_version_reached(5, 3, "AM-02", "make it 4"), NO_AMENDMENT_FOR_WELLBEING],
+                 id="no amendment, put up twice"),
+])
+def test_the_charters_version_line_is_told_one_thing(repo: Path, files: dict[str, str | None],
+                                                     said: list[str]) -> None:
+    """The whole group's check said 'Make 'version' 3' while the pull request's check asked for
+    charter_version 4, or both said 'set it to 4' in other words: the reviewer read two messages
+    at one line that seemed to disagree, and (put up twice) a note that the change was agreed."""
+    result = propose(repo, files)
+    assert result.stdout.splitlines() == [*said, f"Found {len(said)} error{'s' if len(said) > 1 else ''} and 0 warnings."]
+    assert result.returncode == 1
 
 
 def test_clauses_must_name_exactly_the_changed_parts(repo: Path) -> None:
@@ -297,7 +332,7 @@ def test_two_changes_agreed_one_after_the_other_can_be_one_pull_request(repo: Pa
         "meeting of 11 April 2025 and AM-07 ('Posters and badges') at the meeting of 11 April 2025.")]
     unnamed = propose(repo, {"content/amendments/AM-07-badges.md": am_07.replace("clauses: [remit]",
                                                                                "clauses: [purpose]")})
-    assert any("does not list 'remit'" in line for line in guard_lines(unnamed))
+    assert any("AM-06 and AM-07 do not list 'remit'" in line for line in guard_lines(unnamed))
 
 
 def test_a_part_an_agreed_change_renamed_leaves_no_warning_that_could_never_be_cleared(repo: Path) -> None:
@@ -487,3 +522,60 @@ def test_a_part_taken_out_or_renamed_is_said_as_such(repo: Path) -> None:
         AM_06.replace("clauses: [wellbeing]", "clauses: [purpose]")}))
     assert ("content/charter.md, line 20: the part 'Caring for each other' (until now 'Looking after each other') "
             "changed, but AM-06 does not list 'wellbeing' in 'clauses'. Add it there.") in renamed
+
+
+def test_the_note_for_an_agreed_change_says_a_part_was_taken_out_as_the_problems_do(repo: Path) -> None:
+    """The note read "the parts 'Why we exist' and 'Looking after each other' (taken out) changed",
+    while a problem about the same part said it "was taken out"."""
+    charter = CHARTER_3.replace("version: 3", "version: 4").replace(
+        "We help make hospital visits better.", "We help make hospital visits better for everyone.")
+    shorter = charter[:charter.index("## Looking after each other")].rstrip() + "\n"
+    result = propose(repo, {"content/charter.md": shorter, "content/amendments/AM-06-going-home.md":
+                            AM_06.replace("clauses: [wellbeing]", "clauses: [purpose, wellbeing]")})
+    assert guard_lines(result) == []
+    assert notes(result) == [
+        ("note: content/charter.md, line 10: goes from version 3 to 4: the part 'Why we exist' changed and the "
+         "part 'Looking after each other' was taken out. Agreed by AM-06 ('Going home early') at the meeting of "
+         "11 April 2025.")]
+
+
+def _moved_before(charter: str, heading: str, before: str) -> str:
+    """`charter` with the part under `heading` put before the part under `before`, word for word."""
+    head, *parts = charter.split("\n## ")
+    part = next(p for p in parts if p.startswith(heading))
+    parts.remove(part)
+    parts.insert(next(i for i, p in enumerate(parts) if p.startswith(before)), part)
+    return "\n## ".join([head, *(p.rstrip("\n") + "\n" for p in parts)])
+
+
+def test_a_part_moved_with_its_words_is_said_to_the_reviewer(repo: Path) -> None:
+    """Moving a part passed with nothing said: the pull request showed its lines taken out and
+    written again, and the reviewer had to compare them by eye to know no words changed."""
+    moved = _moved_before(CHARTER_3, "Payments and expenses", "What we can")
+    assert moved != CHARTER_3 and sorted(moved.splitlines()) == sorted(CHARTER_3.splitlines())
+    result = propose(repo, {"content/charter.md": moved})
+    assert result.stdout.splitlines() == [
+        "No problems found.",
+        ("note: content/charter.md, line 12: the part 'Payments and expenses' moved, with no words changed, so no "
+         "amendment is needed.")]
+    assert result.returncode == 0
+    git(repo, "reset", "-q", "--hard", "main")
+    with_agreed_change = propose(repo, {"content/charter.md": _moved_before(CHARTER_4, "Payments", "What we can"),
+                                        "content/amendments/AM-06-going-home.md": AM_06})
+    assert notes(with_agreed_change) == [
+        ("note: content/charter.md, line 20: goes from version 3 to 4: the part 'Looking after each other' changed. "
+         "Agreed by AM-06 ('Going home early') at the meeting of 11 April 2025. The part 'Payments and expenses' "
+         "moved too, with no words changed.")]
+
+
+def test_two_agreed_changes_with_the_version_put_up_once_are_told_only_the_version(repo: Path) -> None:
+    """AM-06 (version 4) and AM-07 (version 5) agreed, the charter left at version 4: AM-06 was
+    told to list AM-07's part in its own 'clauses', which would have rewritten what it agreed."""
+    am_07 = AM_06.replace("title: Going home early", "title: Posters and badges").replace(
+        "clauses: [wellbeing]", "clauses: [remit]").replace("charter_version: 4", "charter_version: 5")
+    result = propose(repo, {"content/charter.md": CHARTER_4.replace("the leaflets and the posters.",
+                                                                    "the leaflets, the posters and the badges."),
+                            "content/amendments/AM-06-home-early.md": AM_06, "content/amendments/AM-07-badges.md": am_07})
+    assert result.stdout.splitlines() == [
+        "content/charter.md, line 3: 'version' is 4 but the agreed amendments reach version 5 (AM-07). Make 'version' 5.",
+        "Found 1 error and 0 warnings."]

@@ -25,6 +25,7 @@ from ..charter_history import (
     Comparison,
     compare_charters,
     is_first_draft,
+    pair_clauses,
     read_charter_text,
     read_text_at,
 )
@@ -37,6 +38,7 @@ from ..render import format_date
 from ..scaffold import CHARTER_QUESTIONS
 from ..settings import Settings
 from ..sources import SourceError, parse_yaml, split_front_matter
+from .consistency import charter_version_problem
 
 Problems = Iterator[Problem]
 CLOSED = ("rejected", "withdrawn")
@@ -61,6 +63,8 @@ class CharterChange:
     comparison: Comparison
     lines: dict[str, int]
     """For each changed clause's key, the first changed line of the new file."""
+    moved: tuple[tuple[ClauseChange, int], ...] = ()
+    """The clauses whose words stayed but whose place changed, each with its heading's line."""
 
     @property
     def expected_version(self) -> int | None:
@@ -69,8 +73,9 @@ class CharterChange:
 
 @dataclass(frozen=True)
 class CharterReview:
-    """What `coprod check --base` found: every problem, and, when the charter's words changed
-    and every rule holds, what changed and who agreed it, in a sentence for the reviewer."""
+    """What `coprod check --base` found: every problem, and what the change does to the charter,
+    for the reviewer: when its words changed and every rule holds, what changed and who agreed
+    it; when parts only moved, that no words changed."""
 
     problems: list[Problem]
     agreed: Note | None = None
@@ -108,31 +113,26 @@ def review_charter_change(group: Group, settings: Settings, base: str) -> Charte
     elif change is not None:
         problems += _agreed_without_a_change(change, changed)
     agreed = None
-    if change is not None and change.comparison.changed and not problems:
+    if change is not None and change.comparison.changed and not problems and charter_version_problem(group) is None:
         agreed = _what_was_agreed(group, change, _agreed_run(change, changed) or _matching_amendments(change, changed))
+    elif change is not None and not change.comparison.changed and change.moved:
+        agreed = Note(change.path, change.moved[0][1], f"{_what_happened((), change.moved)}, with no words "
+                      "changed, so no amendment is needed.")
     return CharterReview(sort_problems(problems), agreed)
 
 
 def _what_was_agreed(group: Group, change: CharterChange, amendments: Sequence[Amendment]) -> Note:
     """The charter's change in two sentences, at its first changed line: what changed, and who
     agreed it where (the check found nothing wrong), for the person reviewing the pull request."""
-    parts = _parts_words(change.comparison.changed)
+    parts = _what_happened(change.comparison.changed)
     agreed = join_words([f"{amendment.id} ('{amendment.title}') at the meeting of "
                          f"{format_date(group.meetings[amendment.agreed_at].date)}"
                          for amendment in amendments if amendment.agreed_at in group.meetings])
+    moved = _what_happened((), change.moved)
+    also = f" {moved[0].upper()}{moved[1:]} too, with no words changed." if moved else ""
     return Note(change.path, min(change.lines.values(), default=None),
-                f"goes from version {change.old_version} to {change.new_version}: {parts} changed. "
-                f"Agreed by {agreed}.")
-
-
-def _parts_words(changes: Sequence[ClauseChange]) -> str:
-    """"the parts 'Payments' (new) and 'Meetings'", as the person reviewing the charter reads it."""
-    headed = [f"'{c.heading}'" + {"added": " (new)", "removed": " (taken out)"}.get(c.kind, "")
-              for c in changes if c.key]
-    words = [f"the part{'s' if len(headed) > 1 else ''} {join_words(headed)}"] if headed else []
-    if any(not c.key for c in changes):
-        words.insert(0, "the text before the first heading")
-    return join_words(words)
+                f"goes from version {change.old_version} to {change.new_version}: {parts}. "
+                f"Agreed by {agreed}.{also}")
 
 
 def _branch_point(root: Path, base: str) -> str:
@@ -196,7 +196,24 @@ def _charter_change(root: Path, base: str, path: str) -> CharterChange | None:
             for clause in old.clauses))
     comparison = compare_charters(old, new)
     lines = _first_changed_lines(old_text, new_text, new, comparison)
-    return CharterChange(path, old.version, new.version, new.version_line, comparison, lines)
+    return CharterChange(path, old.version, new.version, new.version_line, comparison, lines,
+                         _moved_parts(old, new, comparison))
+
+
+def _moved_parts(old: CharterText, new: CharterText,
+                 comparison: Comparison) -> tuple[tuple[ClauseChange, int], ...]:
+    """The parts whose words did not change but whose place did, with their headings' lines: the
+    fewest that, taken out and put back elsewhere, turn the old order into the new. A pull
+    request shows such a part as taken out and written again; the reviewer is told it only moved."""
+    pairs = pair_clauses(old.clauses, new.clauses)
+    place = {clause.key: index for index, clause in enumerate(old.clauses)}
+    paired = [clause for clause in new.clauses if clause.key in pairs]
+    was = [place[pairs[clause.key].key] for clause in paired]
+    blocks = difflib.SequenceMatcher(None, sorted(was), was, autojunk=False).get_matching_blocks()
+    stayed = {index for block in blocks for index in range(block.b, block.b + block.size)}
+    unchanged = {change.key: change for change in comparison.unchanged}
+    return tuple((unchanged[clause.key], clause.line) for index, clause in enumerate(paired)
+                 if index not in stayed and clause.key in unchanged)
 
 
 def _first_changed_lines(old_text: str, new_text: str, new: CharterText,
@@ -393,8 +410,8 @@ def _charter_rules(group: Group, change: CharterChange,
             problems += _clauses_that_did_not_change(change, amendment)
         return problems
     matching = _matching_amendments(change, changed)
-    problems = list(_version_rule(change))
-    problems += _clause_coverage(change, matching)
+    problems = list(_version_rule(group, change))
+    problems += _clause_coverage(change, [*matching, *_agreed_for_later_versions(change, changed, matching)])
     for amendment in matching:
         problems += _amendment_rules(group, change, amendment)
     return problems
@@ -421,9 +438,23 @@ def _matching_amendments(change: CharterChange, changed: Sequence[ChangedAmendme
     return [a for a in candidates if a.charter_version == change.expected_version] or candidates
 
 
-def _version_rule(change: CharterChange) -> Problems:
+def _agreed_for_later_versions(change: CharterChange, changed: Sequence[ChangedAmendment],
+                               matching: Sequence[Amendment]) -> list[Amendment]:
+    """Other amendments agreed in this change, for versions after the one it makes: the parts
+    they name are not missing from 'clauses'. (The charter's 'version' is behind them, and is
+    told so; put up, they make a run with the others.)"""
+    expected = change.expected_version
+    return [c.amendment for c in changed if c.amendment not in matching and c.amendment.status == "agreed"
+            and c.amendment.charter_version is not None and expected is not None
+            and c.amendment.charter_version > expected]
+
+
+def _version_rule(group: Group, change: CharterChange) -> Problems:
+    """The charter's 'version' against the base's: one more. Said only when the whole group's check
+    (`charter_version_problem`) has nothing to say at that line, so the reviewer reads one message
+    there, not two that seem to ask for different numbers."""
     old, new, expected = change.old_version, change.new_version, change.expected_version
-    if old is None or new is None or new == expected:
+    if old is None or new is None or new == expected or charter_version_problem(group) is not None:
         return
     if new == old:
         message = f"'version' is still {old}, but the charter's text changed. Set it to {expected}."
@@ -438,7 +469,7 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
     names = join_words([a.id for a in matching])
     for clause in change.comparison.changed:
         line = change.lines.get(clause.key)
-        where = _what_happened(clause)
+        where = _what_happened([clause])
         if not matching:
             yield Problem(change.path, line, None, f"{where}, but no amendment in this change "
                           "says so. Add one with 'coprod new amendment'. Once a meeting agrees it, set "
@@ -452,19 +483,32 @@ def _clause_coverage(change: CharterChange, matching: Sequence[Amendment]) -> Pr
                           "cannot name it. Add one at the end of its heading, like {#payments}, and "
                           "list it in 'clauses'.")
         elif clause.clause_id is not None and not clause.ids & named:
-            yield Problem(change.path, line, None, f"{where}, but {names} does not list "
+            yield Problem(change.path, line, None, f"{where}, but {names} {'do' if len(matching) > 1 else 'does'} not list "
                           f"'{clause.clause_id}' in 'clauses'. Add it there.")
 
 
-def _what_happened(clause: ClauseChange) -> str:
-    """'the part "Payments and expenses" was taken out', as the person editing the charter sees it."""
-    if not clause.key:
-        return "the text before the first heading changed"
-    if clause.kind in ("added", "removed"):
-        return f"the part '{clause.heading}' was {'added' if clause.kind == 'added' else 'taken out'}"
-    if clause.old_heading and clause.old_heading != clause.heading:
-        return f"the part '{clause.heading}' (until now '{clause.old_heading}') changed"
-    return f"the part '{clause.heading}' changed"
+HAPPENED = {"changed": ("changed", "changed"), "added": ("was added", "were added"),
+            "removed": ("was taken out", "were taken out"), "moved": ("moved", "moved")}
+"""What happened to a part of the charter, said of one part and of more than one."""
+
+
+def _what_happened(changes: Sequence[ClauseChange], moved: Sequence[tuple[ClauseChange, int]] = ()) -> str:
+    """"the parts 'Payments' and 'Meetings' changed and the part 'Breaks' was taken out": what
+    happened to the charter's parts (`moved`: parts whose words stayed, in another place), as
+    the person editing or reviewing it reads it, in the words of every problem and note about it."""
+    names: dict[str, list[str]] = {}
+    for kind, change in [*((c.kind, c) for c in changes), *(("moved", c) for c, _ in moved)]:
+        names.setdefault(kind, [])
+        if change.key:
+            old = f" (until now '{change.old_heading}')" if change.renamed else ""
+            names[kind].append(f"'{change.heading}'{old}")
+    phrases = []
+    for kind, parts in names.items():
+        subjects = [f"the part{'s' if len(parts) > 1 else ''} {join_words(parts)}"] if parts else []
+        if kind == "changed" and any(not change.key for change in changes):
+            subjects.insert(0, "the text before the first heading")
+        phrases.append(f"{join_words(subjects)} {HAPPENED[kind][len(parts) > 1 or len(subjects) > 1]}")
+    return join_words(phrases)
 
 
 def _amendment_rules(group: Group, change: CharterChange, amendment: Amendment) -> Problems:

@@ -438,18 +438,15 @@ def _agreed_clause_not_now(amendment: Amendment, index: int, clause_id: str, nea
 
 
 def _charter_version(group: Group) -> Problems:
-    charter = group.charter
-    agreed = [a for a in group.amendments.values() if a.status == "agreed" and a.charter_version]
-    if charter is None or not agreed:
+    versions = _agreed_versions(group)
+    if group.charter is None:
         return
-    versions: dict[int, str] = {}
-    for amendment in agreed:
-        assert amendment.charter_version is not None
-        if amendment.charter_version in versions:
+    for amendment in group.amendments.values():
+        made_by = versions.get(amendment.charter_version) if amendment.charter_version is not None else None
+        if amendment.status == "agreed" and made_by is not None and made_by != amendment.id:
             yield amendment.source.problem(f"'charter_version' {amendment.charter_version} was already made "
-                                           f"by {versions[amendment.charter_version]}. Each agreed change "
-                                           "makes a new version.", "charter_version")
-        versions.setdefault(amendment.charter_version, amendment.id)
+                                           f"by {made_by}. Each agreed change makes a new version.",
+                                           "charter_version")
     made = sorted(versions)
     for before, after in itertools.pairwise(made):
         if after > before + 1:
@@ -458,11 +455,45 @@ def _charter_version(group: Group) -> Problems:
                 f"makes version {after}, but no agreed amendment makes {missing}, after {versions[before]} "
                 f"made {before}: each agreed change raises the version by one. Check 'charter_version'.",
                 "charter_version", severity="warning")
-    newest = max(versions)
-    if charter.version != newest:
-        yield charter.source.problem(f"'version' is {charter.version} but the agreed amendments reach "
-                                     f"version {newest} ({versions[newest]}). Make 'version' {newest}.",
-                                     "version")
+    problem = charter_version_problem(group)
+    if problem is not None:
+        yield problem
+
+
+def _agreed_versions(group: Group) -> dict[int, str]:
+    """Each charter version an agreed amendment makes, and the first amendment (by id) to make it."""
+    versions: dict[int, str] = {}
+    for amendment in group.amendments.values():
+        if amendment.status == "agreed" and amendment.charter_version:
+            versions.setdefault(amendment.charter_version, amendment.id)
+    return versions
+
+
+def charter_version_problem(group: Group) -> Problem | None:
+    """What is wrong with the charter's 'version', against the versions the agreed amendments make.
+
+    `coprod check --base` says nothing more at this line when this is said: worded to hold for a
+    pull request that changes the charter too, as for the whole group on its own.
+    """
+    charter, versions = group.charter, _agreed_versions(group)
+    if charter is None or not versions or charter.version == max(versions):
+        return None
+    version, newest = charter.version, max(versions)
+    by = versions[newest]
+    if version > newest:
+        then = "keep it" if version == newest + 1 else f"make it {newest + 1}"
+        message = (f"'version' is {version} but the agreed amendments reach version {newest} ({by}): only an "
+                   f"agreed amendment makes a new version. Make 'version' {newest}; or, if a meeting agreed a "
+                   f"change after {by}, {then} and add that change's amendment, with 'charter_version: "
+                   f"{newest + 1}'.")
+    elif missing := [number for number in range(version + 1, newest) if number not in versions]:
+        message = (f"'version' is {version} but the agreed amendments reach version {newest} ({by}), and none "
+                   f"makes version {missing[0]}. Check {by}'s 'charter_version' first, then make 'version' "
+                   "the newest version the agreed amendments make.")
+    else:
+        message = (f"'version' is {version} but the agreed amendments reach version {newest} ({by}). Make "
+                   f"'version' {newest}.")
+    return charter.source.problem(message, "version")
 
 
 def check_reports(group: Group, settings: Settings) -> Problems:
