@@ -158,13 +158,16 @@ class Loader:
     def _check_fields_read(self, model: type[R], path: Path) -> None:
         """The values of the fields read in a file with YAML mistakes, checked on their own: a wrong
         date in one field is heard in the same run as a mistake in another. A field that seems
-        missing may be in a part that could not be read, and the record is left out all the same."""
+        missing may be in a part that could not be read, and the record is left out all the same. A
+        list missing items is not checked: its items would be told by the wrong number (the second
+        of the actions as 'actions item 1')."""
         source = self.partly_read.get(path)
         if source is None or not source.meta:
             return
-        self.problems.extend(unknown_field_warnings(model, source.meta, source))
+        meta = {name: value for name, value in source.meta.items() if name not in (source.unread_items or {})}
+        self.problems.extend(unknown_field_warnings(model, meta, source))
         try:
-            model.model_validate(source.meta)
+            model.model_validate(meta)
         except ValidationError as exc:
             self.problems.extend(_translate(error, source, ()) for error in exc.errors(include_url=False)
                                  if len(error["loc"]) > 1 or (error["loc"] and error["type"] != "missing"))
