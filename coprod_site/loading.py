@@ -222,7 +222,7 @@ class Loader:
         path = self.content / "people.yml"
         if not path.is_file():
             return {}
-        source = self._read(path, read_yaml_file)
+        source = self._read(path, read_yaml_file) or self._people_read_around_mistakes(path)
         if source is None:
             self.people_unread = True
             return {}
@@ -254,6 +254,19 @@ class Loader:
             people[person.id] = person
             indexes[person.id] = index
         return people
+
+    def _people_read_around_mistakes(self, path: Path) -> Source | None:
+        """people.yml with YAML mistakes (reported), as the people in the entries read around them:
+        checked in the same run, never published (the build stops at the mistakes). The person in
+        an entry that could not be read is known by the id read before its mistake, and is not
+        anyone's to check; without that id, anyone may be in it. None if 'people:' was not read."""
+        source = self.partly_read.get(path)
+        if source is None or not isinstance(source.meta.get("people"), list):
+            return None
+        unread = (source.unread_items or {}).get("people", ())
+        self.people_unread = None in unread
+        self.unreadable_people.update(person_id for person_id in unread if person_id is not None)
+        return source
 
     def _load_glossary(self) -> dict[str, str]:
         path = self.content / "glossary.yml"
