@@ -158,13 +158,16 @@ class Loader:
     def _check_fields_read(self, model: type[R], path: Path) -> None:
         """The values of the fields read in a file with YAML mistakes, checked on their own: a wrong
         date in one field is heard in the same run as a mistake in another. A field that seems
-        missing may be in a part that could not be read, and the record is left out all the same."""
+        missing may be in a part that could not be read, and the record is left out all the same. A
+        list missing items is not checked: its items would be told by the wrong number (the second
+        of the actions as 'actions item 1')."""
         source = self.partly_read.get(path)
         if source is None or not source.meta:
             return
-        self.problems.extend(unknown_field_warnings(model, source.meta, source))
+        meta = {name: value for name, value in source.meta.items() if name not in (source.unread_items or {})}
+        self.problems.extend(unknown_field_warnings(model, meta, source))
         try:
-            model.model_validate(source.meta)
+            model.model_validate(meta)
         except ValidationError as exc:
             self.problems.extend(_translate(error, source, ()) for error in exc.errors(include_url=False)
                                  if len(error["loc"]) > 1 or (error["loc"] and error["type"] != "missing"))
@@ -219,7 +222,7 @@ class Loader:
         path = self.content / "people.yml"
         if not path.is_file():
             return {}
-        source = self._read(path, read_yaml_file)
+        source = self._read(path, read_yaml_file) or self._people_read_around_mistakes(path)
         if source is None:
             self.people_unread = True
             return {}
@@ -251,6 +254,19 @@ class Loader:
             people[person.id] = person
             indexes[person.id] = index
         return people
+
+    def _people_read_around_mistakes(self, path: Path) -> Source | None:
+        """people.yml with YAML mistakes (reported), as the people in the entries read around them:
+        checked in the same run, never published (the build stops at the mistakes). The person in
+        an entry that could not be read is known by the id read before its mistake, and is not
+        anyone's to check; without that id, anyone may be in it. None if 'people:' was not read."""
+        source = self.partly_read.get(path)
+        if source is None or not isinstance(source.meta.get("people"), list):
+            return None
+        unread = (source.unread_items or {}).get("people", ())
+        self.people_unread = None in unread
+        self.unreadable_people.update(person_id for person_id in unread if person_id is not None)
+        return source
 
     def _load_glossary(self) -> dict[str, str]:
         path = self.content / "glossary.yml"

@@ -562,7 +562,8 @@ class Group:
     unreadable_people: set[str] = field(default_factory=set)
     """Ids of people in people.yml whose entry has a problem (reported): others may name them."""
     people_unread: bool = False
-    """people.yml could not be read as a list of people (reported): anyone may have been in it."""
+    """people.yml could not be read as a list of people, or some of it could not be, nor the id of
+    the entry there (reported): anyone may have been in it."""
     glossary_unread: bool = False
     """glossary.yml could not be read (reported): any term may have been explained in it."""
     ids_given_twice: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -30,6 +30,11 @@ CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff
 
 Location = tuple[str | int, ...]
 FieldsRead = tuple[dict[str, Any], dict[Location, int]]
+UnreadItems = dict[str, tuple[str | None, ...]]
+"""Of each list field read item by item around a YAML mistake (people.yml's 'people:'), by its
+name, the items that could not be read, in order: each as its 'id' where that was read before
+the item's mistake, else None (an item whose id is not known, or the rest of the list, where
+the reading stopped): anyone may be in one."""
 
 
 class _RecordLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
@@ -78,13 +83,16 @@ class SourceError(Exception):
     """A file that cannot be read as a record; carries the problem to report."""
 
     def __init__(self, problem: Problem, earlier: tuple[Problem, ...] = (), later: tuple[Problem, ...] = (),
-                 fields_read: FieldsRead | None = None) -> None:
+                 fields_read: FieldsRead | None = None, unread_items: UnreadItems | None = None) -> None:
         super().__init__(problem.message)
         self.problem = problem
         self.earlier, self.later = earlier, later
         self.fields_read = fields_read
         """The fields of the parts of a file with YAML mistakes that were read (`read_around_mistake`),
         with their lines: their values can still be checked."""
+        self.unread_items = unread_items
+        """Of each list in `fields_read` that is missing items, the items that could not be read
+        (`UnreadItems`)."""
         self.problems = (*earlier, problem, *later)
         """Every problem to report: any found in the file before the one that stopped it, and any
         found after it in parts of the file that can be read on their own (`read_around_mistake`)."""
@@ -99,7 +107,7 @@ class SourceError(Exception):
             return None
         fields, lines = self.fields_read or ({}, {})
         body, body_line = self.body or ("", 1)
-        return Source(self.problem.path, fields, body, body_line, lines)
+        return Source(self.problem.path, fields, body, body_line, lines, unread_items=self.unread_items)
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,8 @@ class Source:
     read_problems: tuple[Problem, ...] = ()
     """What was wrong in the file but did not stop it being read (an invisible control
     character, taken out so that the rest of the file is still checked)."""
+    unread_items: UnreadItems | None = None
+    """Of a file read around its YAML mistakes, the items missing from its lists (`UnreadItems`)."""
 
     def line_of(self, *location: str | int) -> int | None:
         """The line of the deepest known part of `location`, e.g. ('actions', 0, 'due'); for a
@@ -247,7 +257,8 @@ def _parsed(text: str, shown_as: str, first_line: int,
     try:
         meta, lines, read_past = parse_yaml_reporting(text, shown_as, first_line)
     except SourceError as exc:
-        raise SourceError(exc.problem, (*problems, *exc.earlier), exc.later, exc.fields_read) from exc
+        raise SourceError(exc.problem, (*problems, *exc.earlier), exc.later, exc.fields_read,
+                          exc.unread_items) from exc
     return meta, lines, (*problems, *read_past)
 
 
@@ -305,8 +316,9 @@ def parse_yaml_reporting(text: str, shown_as: str,
         node = yaml.compose(text, Loader=_RecordLoader)
     except yaml.MarkedYAMLError as exc:
         problem = yaml_problem(exc, shown_as, first_line, text)
-        later, read = read_around_mistake(text, shown_as, first_line, exc, problem)
-        raise SourceError(problem, later=later, fields_read=fields_of(read, shown_as, first_line)) from exc
+        later, read, lists = read_around_mistake(text, shown_as, first_line, exc, problem)
+        fields_read, unread = fields_of(read, shown_as, first_line, lists)
+        raise SourceError(problem, later=later, fields_read=fields_read, unread_items=unread or None) from exc
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
@@ -544,6 +556,8 @@ class Part:
     indent: int = 0
     whole_field: bool = True
     """Whether the part is one whole field of the file (not a list's name, or one of its items)."""
+    item_of: tuple[str, int] | None = None
+    """For an item of a list: the name of the list's field, and the line (from 0) it is on."""
 
 
 _FIELD_AT_LINE_START = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
@@ -577,7 +591,8 @@ def _list_items(lines: list[str], start: int, end: int) -> list[Part]:
     dash = " " * len(item[1]) + "-"
     starts = [index for index in range(first, end) if lines[index].startswith(dash) and _ITEM.match(lines[index])
               and lines[index][len(dash):len(dash) + 1] in ("", " ", "\t")]
-    return [Part(start, first, 0, False), *(Part(begin, until, len(item[1]), False)
+    of = (lines[start].partition(":")[0], start)
+    return [Part(start, first, 0, False), *(Part(begin, until, len(item[1]), False, of)
                                    for begin, until in zip(starts, [*starts[1:], end], strict=True))]
 
 
@@ -588,35 +603,52 @@ def _is_content(line: str) -> bool:
 
 
 def read_around_mistake(text: str, shown_as: str, first_line: int, exc: yaml.MarkedYAMLError,
-                        first: Problem) -> tuple[tuple[Problem, ...], list[tuple[Part, yaml.Node]]]:
+                        first: Problem) -> tuple[tuple[Problem, ...], list[tuple[Part, yaml.Node]], ListsRead]:
     """The first mistake of each part of `text` after the one `exc` stopped at (reported as
     `first`), each part read on its own, up to a mistake that could change how the lines after it
     are read: there the reading stops, so that nothing is reported that is not wrong. With them,
-    each part read without a mistake, before the first or after it."""
+    each part read without a mistake, before the first or after it, and the lists those are items
+    of (`ListsRead`)."""
     lines = text.split("\n")
     parts = split_parts(lines)
     at = _line_index(first, first_line)
     index = next((number for number, part in enumerate(parts) if part.end > at), len(parts))
-    before = _read_part_by_part(lines, parts[:index], shown_as, first_line, every_part=True)[1]
-    if index == len(parts) or not (_of_one_part(exc, lines, parts[index], at)
-                                   and _leaves_the_rest(exc, lines, parts[index], at)):
-        return (), before
-    later, after = _read_part_by_part(lines, parts[index + 1:], shown_as, first_line)
-    return later, before + after
+    before = _read_part_by_part(lines, parts[:index], shown_as, first_line, every_part=True)
+    if index == len(parts):
+        return (), before.read, _lists_read(lines, parts, before.read, {}, len(lines))
+    mistakes = {parts[index].start: at}
+    if not (_of_one_part(exc, lines, parts[index], at) and _leaves_the_rest(exc, lines, parts[index], at)):
+        return (), before.read, _lists_read(lines, parts, before.read, mistakes, parts[index].end)
+    after = _read_part_by_part(lines, parts[index + 1:], shown_as, first_line)
+    mistakes.update((part.start, _line_index(problem, first_line)) for part, problem in after.mistakes)
+    read = before.read + after.read
+    return after.found, read, _lists_read(lines, parts, read, mistakes, after.stopped_at)
 
 
 def mistakes_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int) -> tuple[Problem, ...]:
     """The first mistake of each of `parts` (of the file whose `lines` these are), each part read
     on its own, up to one that could change how the lines after it are read."""
-    return _read_part_by_part(lines, parts, shown_as, first_line)[0]
+    return _read_part_by_part(lines, parts, shown_as, first_line).found
+
+
+class _PartsRead(NamedTuple):
+    found: tuple[Problem, ...]
+    """The first mistake of each part with one, up to where the reading stopped."""
+    read: list[tuple[Part, yaml.Node]]
+    """The parts read without a mistake, each with what it holds."""
+    mistakes: tuple[tuple[Part, Problem], ...]
+    """Each part whose mistake is in `found`, with it."""
+    stopped_at: int
+    """The line (from 0) from which the reading could not go on: the end, if it did not stop."""
 
 
 def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int,
-                       every_part: bool = False) -> tuple[tuple[Problem, ...], list[tuple[Part, yaml.Node]]]:
+                       every_part: bool = False) -> _PartsRead:
     """`mistakes_part_by_part`, and the parts read without a mistake, each with what it holds; with
     `every_part`, the reading goes on to the end, and only the parts without a mistake are given."""
-    found: list[Problem] = []
+    found: list[tuple[Part, Problem]] = []
     read: list[tuple[Part, yaml.Node]] = []
+    stopped_at = len(lines)
     for part in parts:
         part_text = "\n".join(lines[part.start:part.end])
         try:
@@ -627,19 +659,67 @@ def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first
             problem = yaml_problem(exc, shown_as, first_line + part.start, part_text)
             at = _line_index(problem, first_line)
             if not _of_one_part(exc, lines, part, at):
+                stopped_at = part.start
                 break
-            found.append(problem)
+            found.append((part, problem))
             if not _leaves_the_rest(exc, lines, part, at, part.start):
+                stopped_at = part.end
                 break
         except yaml.YAMLError:
+            stopped_at = part.start
             break
         else:
             read += [(part, node)] if node is not None else []
-    return tuple(found), read
+    return _PartsRead(tuple(problem for _, problem in found), read, tuple(found), stopped_at)
 
 
-def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int) -> FieldsRead | None:
-    """The fields of the whole fields among the parts `read`, and the line of each; None if none."""
+ListsRead = dict[tuple[str, int], tuple[str | None, ...]]
+"""Each list field (its name, and its line from 0) whose items were read one by one around a
+mistake, and whose own line was reached, with the items of it that could not be read (`UnreadItems`)."""
+
+
+def _lists_read(lines: list[str], parts: list[Part], read: list[tuple[Part, yaml.Node]], mistakes: dict[int, int],
+                stopped_at: int) -> ListsRead:
+    """The lists of `parts` whose own line is before `stopped_at`, where the reading stopped, each
+    with its items not `read`: an item with a mistake (its line, from 0, in `mistakes`) as the id
+    above the mistake, if any, else None; the items past `stopped_at`, all as one None."""
+    starts = {part.start for part, _ in read}
+    lists: dict[tuple[str, int], list[str | None]] = {}
+    for part in parts:
+        if part.item_of is None or part.item_of[1] >= stopped_at:
+            continue
+        left_out = lists.setdefault(part.item_of, [])
+        if part.start in starts:
+            continue
+        if part.start >= stopped_at:
+            if None not in left_out[-1:]:
+                left_out.append(None)
+            continue
+        mistake = mistakes.get(part.start)
+        left_out.append(_id_before(lines[part.start:mistake + 1]) if mistake is not None else None)
+    return {name: tuple(ids) for name, ids in lists.items()}
+
+
+def _id_before(lines: list[str]) -> str | None:
+    """The 'id' of a list's item, from its lines before its mistake (the last of `lines`), if they
+    hold one that the mistake cannot be part of: not the value just above it, if it is indented
+    further than the id's name (it may be more of the value)."""
+    try:
+        node = yaml.compose("\n".join(lines[:-1]), Loader=_RecordLoader)
+    except yaml.YAMLError:
+        return None
+    item = node.value[0] if isinstance(node, yaml.SequenceNode) and len(node.value) == 1 else None
+    for key, value in item.value if isinstance(item, yaml.MappingNode) else ():
+        if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode):
+            goes_on = value.end_mark.line >= len(lines) - 2 and _indent(lines[-1]) > key.start_mark.column
+            return value.value if value.tag == _STR_TAG and value.value.strip() and not goes_on else None
+    return None
+
+
+def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int,
+              lists: ListsRead | None = None) -> tuple[FieldsRead | None, UnreadItems]:
+    """The fields of the whole fields among the parts `read`, and the line of each (None if none);
+    with each of the `lists` as the items of it among the parts read, and its items left out."""
     fields: dict[str, Any] = {}
     lines: dict[Location, int] = {}
     for part, node in read:
@@ -653,7 +733,36 @@ def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int
         if isinstance(value, dict) and not fields.keys() & value.keys():
             fields.update(value)
             lines.update((location, line) for location, line in builder.lines.items() if location)
-    return (fields, {(): first_line, **lines}) if fields else None
+    unread: UnreadItems = {}
+    for (name, line), left_out in (lists or {}).items():
+        if name not in fields:
+            lines[(name,)] = first_line + line
+            fields[name], unbuilt = _items_of((name, line), read, shown_as, first_line, lines)
+            if left_out + unbuilt:
+                unread[name] = left_out + unbuilt
+    return ((fields, {(): first_line, **lines}) if fields else None), unread
+
+
+def _items_of(of: tuple[str, int], read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int,
+              lines: dict[Location, int]) -> tuple[list[Any], tuple[None, ...]]:
+    """The items of the list `of` (its name and line) among the parts `read`, each item's lines put
+    in `lines` at its place in them; and a None for each that holds what is never read (an alias)."""
+    items: list[Any] = []
+    unbuilt: tuple[None, ...] = ()
+    for part, node in read:
+        if part.item_of != of:
+            continue
+        builder = _Builder(shown_as, first_line + part.start)
+        try:
+            value = builder.build(node, of[:1])
+        except SourceError:  # (said once the mistake before it is fixed)
+            unbuilt += (None,)
+            continue
+        for location, at in builder.lines.items():
+            if len(location) > 1 and isinstance(location[1], int):
+                lines[(of[0], len(items) + location[1], *location[2:])] = at
+        items += value
+    return items, unbuilt
 
 
 def _line_index(problem: Problem, first_line: int) -> int:

@@ -480,3 +480,19 @@ def test_each_reader_of_mkdocs_yml_has_its_own_settings(tmp_path: Path) -> None:
     first, _, _ = read_mkdocs_yml(path)
     first["extra"]["coprod"]["page_size"] = 5
     assert read_mkdocs_yml(path)[0]["extra"]["coprod"]["page_size"] == 20
+
+
+def test_the_items_of_a_list_read_around_a_yaml_mistake_are_checked_by_their_own_number(tmp_path: Path) -> None:
+    """The actions of a meeting with a YAML mistake in another field are checked in the same run;
+    a list with a mistake in one of its items is not, as its other items would be told by the wrong
+    number (the second as item 1)."""
+    wrong_due = GOOD.replace("due: 2025-01-20", "due: 2025-02-30")
+    second = "  - id: ACT-009\n    what: Book: a room\n    owner: p01\n    status: open\n"
+    assert problems_for(tmp_path, wrong_due.replace("how: Email", "how: Email: and a call").encode()) == [
+        f"{MEETING}, line 24: this line cannot be read. A value that contains ': ' needs quotes around it.",
+        (f"{MEETING}, line 29: 'due' in actions item 1 is not a real date (2025-02-30). Check the day and "
+         "the month."),
+    ]
+    assert problems_for(tmp_path, wrong_due.replace("actions:\n", f"actions:\n{second}").encode()) == [
+        f"{MEETING}, line 27: this line cannot be read. A value that contains ': ' needs quotes around it.",
+    ]

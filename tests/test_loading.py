@@ -402,3 +402,34 @@ def test_a_list_in_a_one_value_field_and_a_people_file_without_people_get_plain_
             "'consensus', 'vote', 'delegated' or 'other'.") in messages
     assert ("content/people.yml, line 1: should be a list of 'name: value' fields, like 'people:' on the "
             "first line, then one '- id:' block for each person.") in messages
+
+
+EVERYONE_ELSE = ["p01", "p02", "p04", "p05"]
+
+
+@pytest.mark.parametrize(("old", "new", "read", "by_id", "anyone"), [
+    ("pseudonym: Sky", "pseudonym: Sky: the blue one", EVERYONE_ELSE, {"p03"}, False),
+    ("roles: [member]\n    show_as: pseudonym", "roles: [member]\n      show_as: pseudonym", EVERYONE_ELSE, {"p03"}, False),
+    ("  - id: p03\n", "  - id: p03\n      lived: true\n", EVERYONE_ELSE, set(), True),
+    ("  - id: p03\n", "  - id: p03: Sky\n", EVERYONE_ELSE, set(), True),
+    ("pseudonym: Sky", 'pseudonym: "Sky', ["p01", "p02"], {"p03"}, True),
+    ("show_as: role", "show_as: role\n    on: the list", ["p02", "p03", "p05"], {"p01"}, True),
+], ids=["colon-in-a-value", "indented-too-far", "id-then-a-line-indented-further", "id-unread", "quote-never-closed",
+        "an-entry-read-that-cannot-be-built"])
+def test_the_people_around_a_yaml_mistake_are_read_and_the_one_in_it_only_by_id(
+        tmp_path: Path, old: str, new: str, read: list[str], by_id: set[str], anyone: bool) -> None:
+    """The entries of people.yml read around a mistake are its people; the person in the entry with
+    the mistake is known by the id above it, which no mistake can be part of, and is not anyone
+    to judge by. Without it, after a mistake that could change how the lines after it read, or
+    with an entry read that holds what is never read (a name YAML reads as true), any id may be
+    someone's."""
+    people = FILES["content/people.yml"].replace(old, new)
+    if "on:" in new:  # (its mistake is heard once the one above it is fixed)
+        people = people.replace("  - id: p01\n", "  - id: p01\n    lived_experience true\n")
+    write_files(tmp_path, {**FILES, "content/people.yml": people})
+    group, problems = load_group(tmp_path)
+    assert [p.message[:24] for p in problems] == ["this line cannot be read"]
+    assert list(group.people) == read
+    initials = people.split("\n").index("    initials: F. H.") + 1
+    assert group.people["p02"].source.line_of("people", group.person_entries["p02"], "initials") == initials
+    assert (group.unreadable_people, group.people_unread) == (by_id, anyone)

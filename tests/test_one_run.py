@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import mkdocs_build
 from groups import FILES, write_files
 
 from coprod_site.checks import check_folder
@@ -177,3 +178,64 @@ def test_a_draft_with_a_yaml_mistake_is_still_checked_for_privacy_as_a_draft(tmp
     root = write_files(tmp_path / "group", {**FILES, draft: text})
     assert privacy_problems(root, draft) == [(2, "this line cannot be read", "error"),
                                               (9, "has a phone number", "warning")]
+
+
+AGREED_TO_INITIALS = """\
+  - id: p06
+    lived_experience: true
+    roles: [member]
+    show_as: initials
+    initials: J. S.
+    name: Jane Smith
+    consent_recorded_on: 2025-01-10
+  - id: p07
+    lived_experience: true
+    roles: [member]
+    show_as: name
+    name: Sam T.
+"""
+LEAFLETS = "content/meetings/2025-02-14-leaflets.md"
+
+
+def test_the_people_around_a_yaml_mistake_in_people_yml_are_still_checked(tmp_path: Path) -> None:
+    """One YAML mistake in one person's entry had left everyone unread: a name typed in a summary
+    for someone who agreed only to initials, and a missing consent date, were heard only once it was
+    fixed. The person whose entry has the mistake is known by the id above it, so [[p03]] names
+    someone; they are not used to judge anything. Nothing is published."""
+    people = FILES["content/people.yml"].replace("pseudonym: Sky", "pseudonym: Sky: the blue one")
+    root = write_files(tmp_path / "group", {
+        **FILES, "content/people.yml": people + AGREED_TO_INITIALS,
+        LEAFLETS: FILES[LEAFLETS] + "\nJane Smith said the leaflets were too long. [[p03]] agreed.\n",
+    })
+    _, _, problems = check_folder(root)
+    assert [(p.path, p.line, p.message.split(". ")[0]) for p in problems if p.is_error] == [
+        (LEAFLETS, 24, "has the name people.yml gives the person shown as 'J"),
+        ("content/people.yml", 21, "this line cannot be read"),
+        ("content/people.yml", 40, "'consent_recorded_on' is needed: the date this person agreed to be shown this way"),
+    ]
+    built = mkdocs_build(root)
+    assert built.returncode != 0
+    assert "content/people.yml, line 21: this line cannot be read." in built.stderr
+    assert "The site was not built: 3 errors" in built.stderr
+    assert not (root / "site" / "index.html").exists()
+
+
+def test_without_the_id_of_the_entry_with_a_mistake_no_id_is_called_nobodys(tmp_path: Path) -> None:
+    """Anyone may be in an entry whose id cannot be read, or in the entries after a mistake that
+    changes how the lines after it read (a quote never closed): no id is said to be nobody's, and
+    the people read are still held to their consent."""
+    summary = '\nJane Smith said the leaflets were too long. F. H. said "we need pictures". Ask [[p09]].\n'
+    for mistake in ("  - id: p03\n", "  - id: p03 p3: x\n"):
+        people = (FILES["content/people.yml"] + AGREED_TO_INITIALS).replace("  - id: p03\n", mistake)
+        if mistake == "  - id: p03\n":
+            people = people.replace("pseudonym: Sky", 'pseudonym: "Sky')
+        root = write_files(tmp_path / "group", {**FILES, "content/people.yml": people,
+                                                LEAFLETS: FILES[LEAFLETS] + summary})
+        _, _, problems = check_folder(root)
+        said = [(p.path, p.line, p.message.split(". ")[0].split(":")[0]) for p in problems if p.is_error]
+        assert said == [
+            *([] if mistake == "  - id: p03\n" else [(LEAFLETS, 24, "has the name people.yml gives the person shown as 'J")]),
+            (LEAFLETS, 24, "puts a quote to F"),
+            ("content/people.yml", 21 if mistake == "  - id: p03\n" else 17, "this line cannot be read"),
+            *([] if mistake == "  - id: p03\n" else [("content/people.yml", 40, "'consent_recorded_on' is needed")]),
+        ]
