@@ -278,9 +278,10 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         def address_of(path: str) -> str | None:
             """Where the page links to a file of the records: the page showing it, or the file."""
             assert self.site is not None
-            shown_on = self.site.page_of(path)
-            target = files.get_file_from_path(shown_on or path.removeprefix(f"{content}/"))
-            return target.url_relative_to(page.file) if target and path.startswith(f"{content}/") else None
+            if not path.startswith(f"{content}/"):
+                return None
+            target = files.get_file_from_path(self.site.page_of(path) or path.removeprefix(f"{content}/"))
+            return target.url_relative_to(page.file) if target is not None else None
         return with_raw_html_addresses(shown, origin or f"{content}/{page.file.src_uri}", address_of)
 
     def _page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
