@@ -717,7 +717,7 @@ def _id_before(lines: list[str]) -> str | None:
 
 
 def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int,
-              lists: ListsRead | None = None) -> tuple[FieldsRead | None, UnreadItems]:
+              lists: ListsRead) -> tuple[FieldsRead | None, UnreadItems]:
     """The fields of the whole fields among the parts `read`, and the line of each (None if none);
     with each of the `lists` as the items of it among the parts read, and its items left out."""
     fields: dict[str, Any] = {}
@@ -734,7 +734,7 @@ def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int
             fields.update(value)
             lines.update((location, line) for location, line in builder.lines.items() if location)
     unread: UnreadItems = {}
-    for (name, line), left_out in (lists or {}).items():
+    for (name, line), left_out in lists.items():
         if name not in fields:
             lines[(name,)] = first_line + line
             fields[name], unbuilt = _items_of((name, line), read, shown_as, first_line, lines)
