@@ -632,14 +632,17 @@ def mistakes_part_by_part(lines: list[str], parts: list[Part], shown_as: str, fi
 
 
 class _PartsRead(NamedTuple):
-    found: tuple[Problem, ...]
-    """The first mistake of each part with one, up to where the reading stopped."""
     read: list[tuple[Part, yaml.Node]]
     """The parts read without a mistake, each with what it holds."""
     mistakes: tuple[tuple[Part, Problem], ...]
-    """Each part whose mistake is in `found`, with it."""
+    """Each part with a mistake, up to where the reading stopped, with its first mistake."""
     stopped_at: int
     """The line (from 0) from which the reading could not go on: the end, if it did not stop."""
+
+    @property
+    def found(self) -> tuple[Problem, ...]:
+        """The first mistake of each part with one, up to where the reading stopped."""
+        return tuple(problem for _, problem in self.mistakes)
 
 
 def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int,
@@ -670,7 +673,7 @@ def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first
             break
         else:
             read += [(part, node)] if node is not None else []
-    return _PartsRead(tuple(problem for _, problem in found), read, tuple(found), stopped_at)
+    return _PartsRead(read, tuple(found), stopped_at)
 
 
 ListsRead = dict[tuple[str, int], tuple[str | None, ...]]
