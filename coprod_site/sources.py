@@ -90,7 +90,7 @@ class SourceError(Exception):
         self.fields_read = fields_read
         """The fields of the parts of a file with YAML mistakes that were read (`read_around_mistake`),
         with their lines: their values can still be checked."""
-        self.unread_items = unread_items
+        self.unread_items = unread_items or {}
         """Of each list in `fields_read` that is missing items, the items that could not be read
         (`UnreadItems`)."""
         self.problems = (*earlier, problem, *later)
@@ -122,7 +122,7 @@ class Source:
     read_problems: tuple[Problem, ...] = ()
     """What was wrong in the file but did not stop it being read (an invisible control
     character, taken out so that the rest of the file is still checked)."""
-    unread_items: UnreadItems | None = None
+    unread_items: UnreadItems = field(default_factory=dict)
     """Of a file read around its YAML mistakes, the items missing from its lists (`UnreadItems`)."""
 
     def line_of(self, *location: str | int) -> int | None:
@@ -318,7 +318,7 @@ def parse_yaml_reporting(text: str, shown_as: str,
         problem = yaml_problem(exc, shown_as, first_line, text)
         later, read, lists = read_around_mistake(text, shown_as, first_line, exc, problem)
         fields_read, unread = fields_of(read, shown_as, first_line, lists)
-        raise SourceError(problem, later=later, fields_read=fields_read, unread_items=unread or None) from exc
+        raise SourceError(problem, later=later, fields_read=fields_read, unread_items=unread) from exc
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
