@@ -589,8 +589,8 @@ def _list_items(lines: list[str], start: int, end: int) -> list[Part]:
     if first is None or item is None:
         return []
     dash = " " * len(item[1]) + "-"
-    starts = [index for index in range(first, end) if lines[index].startswith(dash) and _ITEM.match(lines[index])
-              and lines[index][len(dash):len(dash) + 1] in ("", " ", "\t")]
+    starts = [index for index in range(first, end)
+              if lines[index].startswith(dash) and lines[index][len(dash):len(dash) + 1] in ("", " ", "\t")]
     of = (lines[start].partition(":")[0], start)
     return [Part(start, first, 0, False), *(Part(begin, until, len(item[1]), False, of)
                                    for begin, until in zip(starts, [*starts[1:], end], strict=True))]
