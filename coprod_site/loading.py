@@ -164,7 +164,7 @@ class Loader:
         source = self.partly_read.get(path)
         if source is None or not source.meta:
             return
-        meta = {name: value for name, value in source.meta.items() if name not in (source.unread_items or {})}
+        meta = {name: value for name, value in source.meta.items() if name not in source.unread_items}
         self.problems.extend(unknown_field_warnings(model, meta, source))
         try:
             model.model_validate(meta)
@@ -263,7 +263,7 @@ class Loader:
         source = self.partly_read.get(path)
         if source is None or not isinstance(source.meta.get("people"), list):
             return None
-        unread = (source.unread_items or {}).get("people", ())
+        unread = source.unread_items.get("people", ())
         self.people_unread = None in unread
         self.unreadable_people.update(person_id for person_id in unread if person_id is not None)
         return source

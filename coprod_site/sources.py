@@ -90,7 +90,7 @@ class SourceError(Exception):
         self.fields_read = fields_read
         """The fields of the parts of a file with YAML mistakes that were read (`read_around_mistake`),
         with their lines: their values can still be checked."""
-        self.unread_items = unread_items
+        self.unread_items = unread_items or {}
         """Of each list in `fields_read` that is missing items, the items that could not be read
         (`UnreadItems`)."""
         self.problems = (*earlier, problem, *later)
@@ -122,7 +122,7 @@ class Source:
     read_problems: tuple[Problem, ...] = ()
     """What was wrong in the file but did not stop it being read (an invisible control
     character, taken out so that the rest of the file is still checked)."""
-    unread_items: UnreadItems | None = None
+    unread_items: UnreadItems = field(default_factory=dict)
     """Of a file read around its YAML mistakes, the items missing from its lists (`UnreadItems`)."""
 
     def line_of(self, *location: str | int) -> int | None:
@@ -318,7 +318,7 @@ def parse_yaml_reporting(text: str, shown_as: str,
         problem = yaml_problem(exc, shown_as, first_line, text)
         later, read, lists = read_around_mistake(text, shown_as, first_line, exc, problem)
         fields_read, unread = fields_of(read, shown_as, first_line, lists)
-        raise SourceError(problem, later=later, fields_read=fields_read, unread_items=unread or None) from exc
+        raise SourceError(problem, later=later, fields_read=fields_read, unread_items=unread) from exc
     except yaml.YAMLError as exc:
         raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
     if node is None:
@@ -589,8 +589,8 @@ def _list_items(lines: list[str], start: int, end: int) -> list[Part]:
     if first is None or item is None:
         return []
     dash = " " * len(item[1]) + "-"
-    starts = [index for index in range(first, end) if lines[index].startswith(dash) and _ITEM.match(lines[index])
-              and lines[index][len(dash):len(dash) + 1] in ("", " ", "\t")]
+    starts = [index for index in range(first, end)
+              if lines[index].startswith(dash) and lines[index][len(dash):len(dash) + 1] in ("", " ", "\t")]
     of = (lines[start].partition(":")[0], start)
     return [Part(start, first, 0, False), *(Part(begin, until, len(item[1]), False, of)
                                    for begin, until in zip(starts, [*starts[1:], end], strict=True))]
@@ -632,14 +632,17 @@ def mistakes_part_by_part(lines: list[str], parts: list[Part], shown_as: str, fi
 
 
 class _PartsRead(NamedTuple):
-    found: tuple[Problem, ...]
-    """The first mistake of each part with one, up to where the reading stopped."""
     read: list[tuple[Part, yaml.Node]]
     """The parts read without a mistake, each with what it holds."""
     mistakes: tuple[tuple[Part, Problem], ...]
-    """Each part whose mistake is in `found`, with it."""
+    """Each part with a mistake, up to where the reading stopped, with its first mistake."""
     stopped_at: int
     """The line (from 0) from which the reading could not go on: the end, if it did not stop."""
+
+    @property
+    def found(self) -> tuple[Problem, ...]:
+        """The first mistake of each part with one, up to where the reading stopped."""
+        return tuple(problem for _, problem in self.mistakes)
 
 
 def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int,
@@ -670,7 +673,7 @@ def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first
             break
         else:
             read += [(part, node)] if node is not None else []
-    return _PartsRead(tuple(problem for _, problem in found), read, tuple(found), stopped_at)
+    return _PartsRead(read, tuple(found), stopped_at)
 
 
 ListsRead = dict[tuple[str, int], tuple[str | None, ...]]
@@ -717,7 +720,7 @@ def _id_before(lines: list[str]) -> str | None:
 
 
 def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int,
-              lists: ListsRead | None = None) -> tuple[FieldsRead | None, UnreadItems]:
+              lists: ListsRead) -> tuple[FieldsRead | None, UnreadItems]:
     """The fields of the whole fields among the parts `read`, and the line of each (None if none);
     with each of the `lists` as the items of it among the parts read, and its items left out."""
     fields: dict[str, Any] = {}
@@ -734,7 +737,7 @@ def fields_of(read: list[tuple[Part, yaml.Node]], shown_as: str, first_line: int
             fields.update(value)
             lines.update((location, line) for location, line in builder.lines.items() if location)
     unread: UnreadItems = {}
-    for (name, line), left_out in (lists or {}).items():
+    for (name, line), left_out in lists.items():
         if name not in fields:
             lines[(name,)] = first_line + line
             fields[name], unbuilt = _items_of((name, line), read, shown_as, first_line, lines)
