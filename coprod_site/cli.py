@@ -280,9 +280,9 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def run_init(args: argparse.Namespace) -> int:
     name = args.name or args.directory.resolve().name.replace("-", " ").replace("_", " ").capitalize()
     requirement = installed_copy()
-    replaced = replaced_by_init(args.directory) if args.directory.is_dir() else []
+    replaced = replaced_by_init(args.directory)
     try:
-        written = init_group(args.directory, name, today_from_environment(), requirement)
+        written = init_group(args.directory, name, today_from_environment(), requirement, kept_by_git=replaced)
     except ScaffoldError as exc:
         print(f"coprod: {exc}", file=sys.stderr)
         return 1
