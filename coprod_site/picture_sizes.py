@@ -22,11 +22,12 @@ from collections.abc import Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .image_metadata import EXIF_HEADER, GIF_SIGNATURES, JPEG_START, PNG_SIGNATURE, exif_orientation
+from .raw_html import opening_tags
 
 Size = tuple[int, int]
 
 _ARTICLE = re.compile(r"(<article\b.*?</article>)", re.DOTALL)
-_IMG = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_IMG = opening_tags("img")
 _NAMED = re.compile(r"\s([a-zA-Z-]+)=\"([^\"]*)\"")
 _TURNED = frozenset({5, 6, 7, 8})
 """EXIF orientations that turn a photo a quarter turn: shown, it is as wide as it is stored tall."""
