@@ -129,7 +129,7 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_check(args: argparse.Namespace) -> int:
-    if _config_file(args.path, quiet=True) is None and (told := _no_group_here(args.path)):
+    if _group_config(args.path) is None and (told := _no_group_here(args.path)):
         _say_no_group_here(args.path, told, args.format)
         return 1
     group, settings, problems = check_folder(args.path, today=today_from_environment())
@@ -241,21 +241,28 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _config_file(path: Path, quiet: bool = False) -> Path | None:
+def _config_file(path: Path) -> Path | None:
     """The group's mkdocs.yml, in `path` or a folder above it (as `coprod check` finds it),
-    or None having said why there is none (unless `quiet`)."""
+    or None having said why there is none."""
+    config_file = _group_config(path)
+    if config_file is None:
+        print(f"coprod: {_why_no_config(path)}", file=sys.stderr)
+    return config_file
+
+
+def _group_config(path: Path) -> Path | None:
+    """The group's mkdocs.yml, in the folder `path` or a folder above it, or None."""
     if path.exists() and not path.is_dir():
-        if not quiet:
-            print(f"coprod: {path} is a file, not a folder. Give your group's folder.", file=sys.stderr)
         return None
     config_file = find_group_root(path)[0] / "mkdocs.yml"
-    if not config_file.is_file():
-        if not quiet:
-            told = _no_group_here(path) or (f"there is no mkdocs.yml in {path.absolute()}. Run this in your "
-                                            "group's folder, or start one with 'coprod init'.")
-            print(f"coprod: {told}", file=sys.stderr)
-        return None
-    return config_file
+    return config_file if config_file.is_file() else None
+
+
+def _why_no_config(path: Path) -> str:
+    if path.exists() and not path.is_dir():
+        return f"{path} is a file, not a folder. Give your group's folder."
+    return _no_group_here(path) or (f"there is no mkdocs.yml in {path.absolute()}. Run this in your "
+                                    "group's folder, or start one with 'coprod init'.")
 
 
 def _group_inside(path: Path) -> str | None:
@@ -280,9 +287,9 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def run_init(args: argparse.Namespace) -> int:
     name = args.name or args.directory.resolve().name.replace("-", " ").replace("_", " ").capitalize()
     requirement = installed_copy()
-    replaced = replaced_by_init(args.directory) if args.directory.is_dir() else []
+    replaced = replaced_by_init(args.directory)
     try:
-        written = init_group(args.directory, name, today_from_environment(), requirement)
+        written = init_group(args.directory, name, today_from_environment(), requirement, kept_by_git=replaced)
     except ScaffoldError as exc:
         print(f"coprod: {exc}", file=sys.stderr)
         return 1

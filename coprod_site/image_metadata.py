@@ -72,7 +72,7 @@ def _cleaned(data: bytes, name: str) -> bytes:
 
 # JPEG
 
-_EXIF_HEADER = b"Exif\x00\x00"
+EXIF_HEADER = b"Exif\x00\x00"
 _ORIENTATION = 0x0112
 _JPEG_DECODING = frozenset(range(0xC0, 0xD0)) - {0xC8} | {0xDB, 0xDC, 0xDD, 0xDE, 0xDF}
 """The segments a decoder needs: frame headers (SOFn), Huffman and arithmetic tables, quantisation
@@ -143,8 +143,8 @@ def _jpeg_segment(marker: int, body: bytes) -> bytes:
         return _segment(marker, body[:12] + b"\x00\x00")  # no thumbnail (it can show what was cropped out)
     if marker == 0xEE and body.startswith(b"Adobe") and len(body) >= 12:
         return _segment(marker, body[:12])  # the colour transform: a CMYK photo's colours
-    if marker == 0xE1 and body.startswith(_EXIF_HEADER):
-        orientation = exif_orientation(body[len(_EXIF_HEADER):])
+    if marker == 0xE1 and body.startswith(EXIF_HEADER):
+        orientation = exif_orientation(body[len(EXIF_HEADER):])
         return b"" if orientation in (None, 1) else _exif_with_only(orientation)
     return b""
 
@@ -204,7 +204,7 @@ def _exif_with_only(orientation: int) -> bytes:
     """An APP1 segment whose EXIF block holds the orientation and nothing else."""
     tiff = (b"MM\x00\x2a" + struct.pack(">I", 8) + struct.pack(">H", 1)
             + struct.pack(">HHIHH", _ORIENTATION, 3, 1, orientation, 0) + struct.pack(">I", 0))
-    return _segment(0xE1, _EXIF_HEADER + tiff)
+    return _segment(0xE1, EXIF_HEADER + tiff)
 
 
 # PNG

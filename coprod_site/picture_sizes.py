@@ -21,12 +21,13 @@ import struct
 from collections.abc import Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .image_metadata import GIF_SIGNATURES, JPEG_START, PNG_SIGNATURE, exif_orientation
+from .image_metadata import EXIF_HEADER, GIF_SIGNATURES, JPEG_START, PNG_SIGNATURE, exif_orientation
+from .raw_html import opening_tags
 
 Size = tuple[int, int]
 
 _ARTICLE = re.compile(r"(<article\b.*?</article>)", re.DOTALL)
-_IMG = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_IMG = opening_tags("img")
 _NAMED = re.compile(r"\s([a-zA-Z-]+)=\"([^\"]*)\"")
 _TURNED = frozenset({5, 6, 7, 8})
 """EXIF orientations that turn a photo a quarter turn: shown, it is as wide as it is stored tall."""
@@ -79,8 +80,8 @@ def _jpeg_size(data: bytes) -> Size | None:
             continue
         (length,) = struct.unpack(">H", data[position + 2:position + 4])
         body = data[position + 4:position + 2 + length]
-        if marker == 0xE1 and body.startswith(b"Exif\x00\x00"):
-            orientation = exif_orientation(body[6:])
+        if marker == 0xE1 and body.startswith(EXIF_HEADER):
+            orientation = exif_orientation(body[len(EXIF_HEADER):])
         elif 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
             height, width = struct.unpack(">HH", body[1:5])
             return _as_size((height, width) if orientation in _TURNED else (width, height))

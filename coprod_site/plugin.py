@@ -273,16 +273,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if origin is not None:
             self.origins[page.file.dest_uri] = origin
         shown = self.site.shown_text(markdown, origin or page.file.src_uri, page.file.src_uri)
-        content = self.site.group.content
-
-        def address_of(path: str) -> str | None:
-            """Where the page links to a file of the records: the page showing it, or the file."""
-            assert self.site is not None
-            if not path.startswith(f"{content}/"):
-                return None
-            target = files.get_file_from_path(self.site.page_of(path) or path.removeprefix(f"{content}/"))
-            return target.url_relative_to(page.file) if target is not None else None
-        return with_raw_html_addresses(shown, origin or f"{content}/{page.file.src_uri}", address_of)
+        written_in = origin or f"{self.site.group.content}/{page.file.src_uri}"
+        return with_raw_html_addresses(shown, written_in, _addresses_from(page, self.site, files))
 
     def _page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                       files: Files) -> str | None:
@@ -603,6 +595,19 @@ def _unused_theme_files(config: MkDocsConfig) -> Callable[[str], bool]:
         needed_for = SEARCH_SEGMENTERS.get(src_uri)
         return src_uri.endswith(".map") or (needed_for is not None and not needed_for & languages)
     return unused
+
+
+def _addresses_from(page: Page, site: Published, files: Files) -> Callable[[str], str | None]:
+    """Where `page` links to a file of the records ('content/assets/map.png'): the page showing
+    it, or the file; None for a path outside the records or a file the site does not have."""
+    content = f"{site.group.content}/"
+
+    def address_of(path: str) -> str | None:
+        if not path.startswith(content):
+            return None
+        target = files.get_file_from_path(site.page_of(path) or path.removeprefix(content))
+        return target.url_relative_to(page.file) if target is not None else None
+    return address_of
 
 
 def _publish_without_metadata(image: File, files: Files, config: MkDocsConfig) -> bytes | None:

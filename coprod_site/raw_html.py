@@ -20,7 +20,14 @@ from urllib.parse import unquote, urlsplit
 
 from .mentions import outside_code
 
-_TAG = re.compile(r"<(?:img|a|source|audio|video)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+
+def opening_tags(names: str, flags: int = 0) -> re.Pattern[str]:
+    """The opening tags of the elements `names` ('img|a'), each read to its own '>' (one inside
+    a quoted value, as in alt="a > b", does not end it)."""
+    return re.compile(rf"<(?:{names})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", flags)
+
+
+_TAG = opening_tags("img|a|source|audio|video", re.IGNORECASE)
 _ADDRESS = re.compile(r"(?<=\s)(?P<name>src|href)(?P<equals>\s*=\s*)(?P<quote>[\"'])(?P<value>.*?)(?P=quote)",
                       re.IGNORECASE | re.DOTALL)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -92,12 +92,15 @@ def replaced_by_init(target: Path) -> list[str]:
             and run_git(target, "diff", "--quiet", "HEAD", "--", name) is not None]
 
 
-def init_group(target: Path, name: str, today: dt.date, requirement: str | None = None) -> list[Path]:
+def init_group(target: Path, name: str, today: dt.date, requirement: str | None = None, *,
+               kept_by_git: Sequence[str] | None = None) -> list[Path]:
     """Write a new group's folder that builds at once; return the files written. Its
-    requirements.txt installs `requirement`, or asks for the copy of coprod to use."""
+    requirements.txt installs `requirement`, or asks for the copy of coprod to use. It writes
+    over `kept_by_git` (`replaced_by_init`, found here unless the caller found it already)."""
     if target.exists() and not target.is_dir():
         raise ScaffoldError(f"{target} is a file, not a folder. Choose a new folder name.")
-    kept_by_git = replaced_by_init(target)
+    if kept_by_git is None:
+        kept_by_git = replaced_by_init(target)
     there = sorted(entry.name for entry in target.iterdir()
                    if not _may_be_there(entry.name) and entry.name not in kept_by_git) if target.exists() else []
     if there:
