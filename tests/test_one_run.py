@@ -139,7 +139,7 @@ def test_a_person_whose_id_an_entry_above_has_is_still_held_to_their_own_entrys_
     ]
 
 
-def privacy_problems(root: Path, path: str) -> list[tuple[int | None, str, str]]:
+def problems_in(root: Path, path: str) -> list[tuple[int | None, str, str]]:
     """Each problem in the file at `path`: its line, its message to the first full stop, its severity."""
     return [(p.line, p.message.split(" (")[0].split(". ")[0], p.severity) for p in check_folder(root)[2]
             if p.path == path]
@@ -165,9 +165,9 @@ def test_the_text_of_a_record_with_a_yaml_mistake_is_still_checked_for_privacy(
         (28, "has the name people.yml gives the person shown as 'J", "error"),
         (28, "mentions [[p09]], but nobody in people.yml has that id", "error"),
     ]
-    assert privacy_problems(root, meeting) == [(2, "this line cannot be read", "error"), *found]
+    assert problems_in(root, meeting) == [(2, "this line cannot be read", "error"), *found]
     write_files(root, {meeting: text})
-    assert [problem for problem in privacy_problems(root, meeting) if problem[2] == "error"] == found
+    assert [problem for problem in problems_in(root, meeting) if problem[2] == "error"] == found
 
 
 def test_a_draft_with_a_yaml_mistake_is_still_checked_for_privacy_as_a_draft(tmp_path: Path) -> None:
@@ -176,8 +176,33 @@ def test_a_draft_with_a_yaml_mistake_is_still_checked_for_privacy_as_a_draft(tmp
     draft = "content/meetings/2025-03-14-draft.md"
     text = FILES[draft].replace("title: A draft meeting", "title: A draft: meeting") + "Call 07700 900123.\n"
     root = write_files(tmp_path / "group", {**FILES, draft: text})
-    assert privacy_problems(root, draft) == [(2, "this line cannot be read", "error"),
+    assert problems_in(root, draft) == [(2, "this line cannot be read", "error"),
                                               (9, "has a phone number", "warning")]
+
+
+LONG_SENTENCE = ("We agreed that the team will pay for parking for every member who comes to a meeting at the "
+                 "hospital on any day of the week when the car park is open to the public.")
+
+
+def test_the_text_of_a_record_with_a_yaml_mistake_is_read_as_the_site_will_show_it(tmp_path: Path) -> None:
+    """A long sentence, a picture with no words and links to missing files in a decision whose
+    fields have a YAML mistake were heard only once the mistake was fixed. A draft meeting's text is
+    not published, so it is not read for them, with or without a mistake."""
+    draft = "content/meetings/2025-03-14-draft.md"
+    text = f"\n{LONG_SENTENCE}\n\n![](../assets/map.png)\n\nSee [the notes](../notes.md).\n"
+    files = {DECISION: FILES[DECISION].replace("title: ", "title: Travel: ", 1) + text,
+             draft: FILES[draft].replace("title: A draft meeting", "title: A draft: meeting") + text}
+    root = write_files(tmp_path / "group", {**FILES, **files})
+    lines = FILES[DECISION].count("\n") + 1
+    assert problems_in(root, DECISION) == [
+        (2, "this line cannot be read", "error"),
+        (lines + 1, "This sentence has 35 words", "warning"),
+        (lines + 3, "The image '../assets/map.png' has no alt text, so people who cannot see it will not "
+                    + "know what it shows", "error"),
+        (lines + 3, "links to '../assets/map.png', but there is no such file in the group's records", "warning"),
+        (lines + 5, "links to '../notes.md', but there is no such file in the group's records", "warning"),
+    ]
+    assert problems_in(root, draft) == [(2, "this line cannot be read", "error")]
 
 
 AGREED_TO_INITIALS = """\

@@ -64,7 +64,10 @@ class Image:
 
 
 def published_bodies(group: Group) -> Iterator[Source]:
-    """Every record body and page the site shows: drafts and planned meetings have none."""
+    """Every record body and page the site shows: drafts and planned meetings have none. Each file
+    left out for a YAML mistake is read too, as the site will show it once the mistake is put right,
+    so that its text's problems are heard in the same run (a meeting only when its minutes were read
+    as agreed)."""
     if group.charter is not None:
         yield group.charter.source
     for meeting in group.meetings.values():
@@ -73,6 +76,16 @@ def published_bodies(group: Group) -> Iterator[Source]:
     for records in (group.decisions, group.amendments, group.reports):
         yield from (record.source for record in records.values())
     yield from group.pages.values()
+    yield from (source for source in group.left_out if _shows_its_text(source, group.content))
+
+
+def _shows_its_text(source: Source, content: str) -> bool:
+    """Whether the site will show the text of a file left out for a YAML mistake: a meeting's only
+    when its minutes were read, and are agreed."""
+    if not source.path.startswith(f"{content}/meetings/"):
+        return True
+    minutes = source.meta.get("minutes")
+    return isinstance(minutes, dict) and minutes.get("status") == "agreed"
 
 
 @functools.cache
