@@ -787,7 +787,8 @@ def rules_for(group: Group, register: Mapping[str, RegisterEntry] | None = None)
     for person in group.people.values():  # initials or a pseudonym kept after consent to them ended
         for form in _withheld_forms(person, [p for p in public if p != person.public_name]):
             withheld_forms.setdefault(person.id, []).append(form)
-    return PrivacyRules(allowed, tuple(group.people), forbidden(register or {}), dict(group.people),
+    unread = sorted(group.unreadable_people - group.people.keys())  # their ids are theirs all the same
+    return PrivacyRules(allowed, (*group.people, *unread), forbidden(register or {}), dict(group.people),
                         withheld_forms)
 
 

@@ -226,14 +226,16 @@ def test_the_people_around_a_yaml_mistake_in_people_yml_are_still_checked(tmp_pa
     """One YAML mistake in one person's entry had left everyone unread: a name typed in a summary
     for someone who agreed only to initials, and a missing consent date, were heard only once it was
     fixed. The person whose entry has the mistake is known by the id above it, so [[p03]] names
-    someone; they are not used to judge anything. Nothing is published."""
+    someone, and 'p03' typed as it is is their id; they are not used to judge anything. Nothing is
+    published."""
     people = FILES["content/people.yml"].replace("pseudonym: Sky", "pseudonym: Sky: the blue one")
     root = write_files(tmp_path / "group", {
         **FILES, "content/people.yml": people + AGREED_TO_INITIALS,
-        LEAFLETS: FILES[LEAFLETS] + "\nJane Smith said the leaflets were too long. [[p03]] agreed.\n",
+        LEAFLETS: FILES[LEAFLETS] + "\nJane Smith said the leaflets were too long. [[p03]] agreed, as p03 said.\n",
     })
     _, _, problems = check_folder(root)
     assert [(p.path, p.line, p.message.split(". ")[0]) for p in problems if p.is_error] == [
+        (LEAFLETS, 24, "has the id 'p03' of the person shown as 'a member'"),
         (LEAFLETS, 24, "has the name people.yml gives the person shown as 'J"),
         ("content/people.yml", 21, "this line cannot be read"),
         ("content/people.yml", 40, "'consent_recorded_on' is needed: the date this person agreed to be shown this way"),
@@ -241,7 +243,7 @@ def test_the_people_around_a_yaml_mistake_in_people_yml_are_still_checked(tmp_pa
     built = mkdocs_build(root)
     assert built.returncode != 0
     assert "content/people.yml, line 21: this line cannot be read." in built.stderr
-    assert "The site was not built: 3 errors" in built.stderr
+    assert "The site was not built: 4 errors" in built.stderr
     assert not (root / "site" / "index.html").exists()
 
 
