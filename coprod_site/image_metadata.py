@@ -84,14 +84,26 @@ def _jpeg(data: bytes) -> bytes:
     """The first picture, up to its end-of-image marker: each scan's coded pixels and the segments
     that decode them, plus a JFIF or Adobe header and the orientation, rewritten bare."""
     kept = [JPEG_START]
-    position = 2
-    while True:
-        position = _next_marker(data, position)
-        marker = data[position + 1]
+    for marker, body, scan in jpeg_segments(data):
         if marker == _END_OF_IMAGE:
             return b"".join([*kept, b"\xff\xd9"])
         if marker == 0xD8:
             raise ImageNotCleaned("it holds a second picture inside the first")
+        kept += (_jpeg_segment(marker, body), scan)
+    raise ImageNotCleaned("it ends before the picture does")
+
+
+def jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes, bytes]]:
+    """Each marker of a JPEG after its start, up to its end of image or a second start: the marker,
+    its segment's body and, after a start of scan, the scan's coded pixels (b'' for others). Raises
+    ImageNotCleaned for a segment longer than the file, ValueError for a file with no end."""
+    position = 2
+    while True:
+        position = _next_marker(data, position)
+        marker = data[position + 1]
+        if marker in (_END_OF_IMAGE, 0xD8):
+            yield marker, b"", b""
+            return
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length, nothing to keep outside a scan
             position += 2
             continue
@@ -99,12 +111,9 @@ def _jpeg(data: bytes) -> bytes:
         end = position + 2 + length
         if end > len(data) or length < 2:
             raise ImageNotCleaned("it ends before the picture does")
-        kept.append(_jpeg_segment(marker, data[position + 4:end]))
-        position = end
-        if marker == _START_OF_SCAN:
-            scan_end = _end_of_scan(data, position)
-            kept.append(data[position:scan_end])
-            position = scan_end
+        scan_end = _end_of_scan(data, end) if marker == _START_OF_SCAN else end
+        yield marker, data[position + 4:end], data[end:scan_end]
+        position = scan_end
 
 
 def _next_marker(data: bytes, position: int) -> int:

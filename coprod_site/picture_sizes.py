@@ -21,7 +21,15 @@ import struct
 from collections.abc import Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .image_metadata import EXIF_HEADER, GIF_SIGNATURES, JPEG_START, PNG_SIGNATURE, exif_orientation
+from .image_metadata import (
+    EXIF_HEADER,
+    GIF_SIGNATURES,
+    JPEG_START,
+    PNG_SIGNATURE,
+    ImageNotCleaned,
+    exif_orientation,
+    jpeg_segments,
+)
 from .raw_html import opening_tags
 
 Size = tuple[int, int]
@@ -45,7 +53,7 @@ def picture_size(data: bytes) -> Size | None:
             return _webp_size(data)
         if data.startswith(JPEG_START):
             return _jpeg_size(data)
-    except (struct.error, IndexError):
+    except (struct.error, IndexError, ValueError, ImageNotCleaned):  # a file that ends too soon
         return None
     return None
 
@@ -70,22 +78,13 @@ def _webp_size(data: bytes) -> Size | None:
 
 def _jpeg_size(data: bytes) -> Size | None:
     """From the frame header (SOFn), turned as the EXIF orientation says."""
-    position, orientation = 2, None
-    while position + 4 <= len(data):
-        if data[position] != 0xFF:
-            return None
-        marker = data[position + 1]
-        if marker == 0xFF:  # a fill byte
-            position += 1
-            continue
-        (length,) = struct.unpack(">H", data[position + 2:position + 4])
-        body = data[position + 4:position + 2 + length]
+    orientation = None
+    for marker, body, _ in jpeg_segments(data):
         if marker == 0xE1 and body.startswith(EXIF_HEADER):
             orientation = exif_orientation(body[len(EXIF_HEADER):])
         elif 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
             height, width = struct.unpack(">HH", body[1:5])
             return _as_size((height, width) if orientation in _TURNED else (width, height))
-        position += 2 + length
     return None
 
 
