@@ -613,25 +613,19 @@ def read_around_mistake(text: str, shown_as: str, first_line: int, exc: yaml.Mar
     parts = split_parts(lines)
     at = _line_index(first, first_line)
     index = next((number for number, part in enumerate(parts) if part.end > at), len(parts))
-    before = _read_part_by_part(lines, parts[:index], shown_as, first_line, every_part=True)
+    before = read_part_by_part(lines, parts[:index], shown_as, first_line, every_part=True)
     if index == len(parts):
         return (), before.read, _lists_read(lines, parts, before.read, {}, len(lines))
     mistakes = {parts[index].start: at}
     if not (_of_one_part(exc, lines, parts[index], at) and _leaves_the_rest(exc, lines, parts[index], at)):
         return (), before.read, _lists_read(lines, parts, before.read, mistakes, parts[index].end)
-    after = _read_part_by_part(lines, parts[index + 1:], shown_as, first_line)
+    after = read_part_by_part(lines, parts[index + 1:], shown_as, first_line)
     mistakes.update((part.start, _line_index(problem, first_line)) for part, problem in after.mistakes)
     read = before.read + after.read
     return after.found, read, _lists_read(lines, parts, read, mistakes, after.stopped_at)
 
 
-def mistakes_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int) -> tuple[Problem, ...]:
-    """The first mistake of each of `parts` (of the file whose `lines` these are), each part read
-    on its own, up to one that could change how the lines after it are read."""
-    return _read_part_by_part(lines, parts, shown_as, first_line).found
-
-
-class _PartsRead(NamedTuple):
+class PartsRead(NamedTuple):
     read: list[tuple[Part, yaml.Node]]
     """The parts read without a mistake, each with what it holds."""
     mistakes: tuple[tuple[Part, Problem], ...]
@@ -645,10 +639,12 @@ class _PartsRead(NamedTuple):
         return tuple(problem for _, problem in self.mistakes)
 
 
-def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int,
-                       every_part: bool = False) -> _PartsRead:
-    """`mistakes_part_by_part`, and the parts read without a mistake, each with what it holds; with
-    `every_part`, the reading goes on to the end, and only the parts without a mistake are given."""
+def read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first_line: int,
+                       every_part: bool = False) -> PartsRead:
+    """Each of `parts` (of the file whose `lines` these are) read on its own: the first mistake of
+    each, up to one that could change how the lines after it are read, and the parts read without a
+    mistake, each with what it holds; with `every_part`, the reading goes on to the end, and only
+    the parts without a mistake are given."""
     found: list[tuple[Part, Problem]] = []
     read: list[tuple[Part, yaml.Node]] = []
     stopped_at = len(lines)
@@ -673,7 +669,7 @@ def _read_part_by_part(lines: list[str], parts: list[Part], shown_as: str, first
             break
         else:
             read += [(part, node)] if node is not None else []
-    return _PartsRead(read, tuple(found), stopped_at)
+    return PartsRead(read, tuple(found), stopped_at)
 
 
 ListsRead = dict[tuple[str, int], tuple[str | None, ...]]

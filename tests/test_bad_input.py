@@ -22,8 +22,8 @@ from coprod_site.site_config import read_mkdocs_yml
 from coprod_site.sources import (
     SourceError,
     _RecordLoader,
-    mistakes_part_by_part,
     parse_yaml_reporting,
+    read_part_by_part,
     split_parts,
 )
 
@@ -95,7 +95,7 @@ def test_no_test_suite_case_that_yaml_reads_has_a_mistake_when_read_part_by_part
     field, a '|' value's lines)."""
     read = {name: text for name, text in yaml_suite_texts().items() if yaml_reads(text)}
     assert len(read) > 240
-    found = {name: mistakes_part_by_part(text.split("\n"), split_parts(text.split("\n")), "f.yml", 1)
+    found = {name: read_part_by_part(text.split("\n"), split_parts(text.split("\n")), "f.yml", 1).found
              for name, text in read.items()}
     assert {name: problems for name, problems in found.items() if problems} == {}
 
