@@ -141,7 +141,7 @@ def _decision_entry(site: Published, decision: Decision) -> FeedEntry:
     return FeedEntry("decision", first_id(decision), _decision_title(decision, later), record_url(decision),
                      _decision_published(site, decision), _decided_words(decision),
                      decision.source.body, decision.source.path,
-                     changed=max((day for day in news if day is not None), default=None),
+                     changed=last_change(news, site.today),
                      next_steps=" ".join(_decision_news(decision, later)))
 
 
