@@ -30,6 +30,9 @@ def check_project(group: Group, settings: Settings) -> Problems:
     if project.status == "closed" and project.lacks("ended_on"):
         yield project.source.problem("'ended_on' is needed when the status is closed: the date the "
                                      "group ended, like 2026-03-31.", "status")
+    if project.ended_on and project.ended_on < project.started_on:
+        yield project.source.problem(f"'ended_on' ({project.ended_on.isoformat()}) is before 'started_on' "
+                                     f"({project.started_on.isoformat()}). Check both dates.", "ended_on")
     if project.contact.email and "@" not in project.contact.email:
         yield project.source.problem("the contact 'email' should be a shared mailbox address, like "
                                      "team@example.org.", "contact", "email")
