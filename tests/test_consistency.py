@@ -216,6 +216,9 @@ WARNINGS = [
     pytest.param(AM1, "clauses: [payments]", "clauses: [paymants]",
                  {}, "warning: content/amendments/AM-01-travel.md, line 6: 'paymants' is not a clause of the charter now. Did you mean 'payments'? If that part was taken out or renamed since, leave it.",
                  id="agreed change naming a misspelt part"),
+    pytest.param("content/project.yml", "text: Email the team inbox.", "text: Ask Amina K. after the meeting.",
+                 {}, "warning: content/project.yml, line 7: the contact names Amina K., one person: when they are away or leave the group, nobody is reached. Give a route that reaches the group, like a shared mailbox or a place to ask.",
+                 id="a contact that is one person"),
 ]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..charter_history import clause_ids_in_history
 from ..loading import MEETING_NAME, split_clauses
+from ..mentions import typed_name
 from ..pages import page_url, site_pages
 from ..problems import Problem, Reminder
 from ..published import join_words
@@ -36,6 +37,12 @@ def check_project(group: Group, settings: Settings) -> Problems:
     if project.contact.email and "@" not in project.contact.email:
         yield project.source.problem("the contact 'email' should be a shared mailbox address, like "
                                      "team@example.org.", "contact", "email")
+    named = next((person.public_name for person in group.people.values() if person.is_named
+                  and person.public_name.strip() and typed_name(person.public_name).search(project.contact.text)), None)
+    if named is not None:
+        yield project.source.problem(f"the contact names {named}, one person: when they are away or leave the "
+                                     "group, nobody is reached. Give a route that reaches the group, like a shared "
+                                     "mailbox or a place to ask.", "contact", "text", severity="warning")
     first_names = {first for person in group.people.values() if person.name
                    and len(first := person.name.split()[0].strip(".").lower()) > 2}
     for email, at in ((project.contact.email, ("contact", "email")),
