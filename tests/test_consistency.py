@@ -232,6 +232,14 @@ def test_warnings_point_at_the_owed_work(tmp_path: Path, name: str, old: str, ne
     assert consistency_messages(root) == [expected]
 
 
+def test_records_naming_people_with_no_people_yml_are_told_once(tmp_path: Path) -> None:
+    files = {name: text for name, text in FILES.items() if name != "content/people.yml"}
+    assert consistency_messages(write_files(tmp_path, files)) == [
+        ("content/people.yml: is missing, but the records name people by their ids, like 'p01' in "
+         "content/amendments/AM-01-travel.md, line 5. Add people.yml, with each person and how they agreed to "
+         "be shown: 'coprod init' writes one to start from.")]
+
+
 def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path) -> None:
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01")
     planned = ("warning: content/meetings/2027-06-10-summer.md, line 3: is planned for after the group closed "

@@ -82,6 +82,20 @@ def check_people(group: Group, settings: Settings) -> Problems:
 
 
 def check_person_references(group: Group, settings: Settings) -> Problems:
+    """Every id a record gives names someone in people.yml; with no people.yml at all, that is
+    said once, not for every id."""
+    unknown = sorted(_person_references(group), key=lambda found: (found[1].path, found[1].line or 0))
+    path = f"{group.content}/people.yml"
+    if unknown and not (Path(group.root) / path).exists():
+        person_id, first = unknown[0]
+        yield Problem(path, None, None, f"is missing, but the records name people by their ids, like "
+                      f"'{person_id}' in {first.path}, line {first.line}. Add people.yml, with each person and "
+                      "how they agreed to be shown: 'coprod init' writes one to start from.")
+    else:
+        yield from (problem for _, problem in unknown)
+
+
+def _person_references(group: Group) -> Iterator[tuple[str, Problem]]:
     for meeting in group.meetings.values():
         for role in ("chairs", "facilitators", "note_takers", "present", "apologies"):
             for index, person_id in enumerate(getattr(meeting, role)):
@@ -94,7 +108,7 @@ def check_person_references(group: Group, settings: Settings) -> Problems:
             yield from _unknown_person(group, amendment, person_id, "proposed_by", index)
 
 
-def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Problems:
+def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Iterator[tuple[str, Problem]]:
     if not group.names_nobody(person_id):
         return
     several = [part.strip() for part in person_id.split(",")]
@@ -103,7 +117,7 @@ def _unknown_person(group: Group, record: object, person_id: str, *at: str | int
     else:
         hint = nearest_person_hint(group, person_id) + "Check the id, or add the person to people.yml." + \
             given_twice_hint(group, person_id)
-    yield record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
+    yield person_id, record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
 
 
 def nearest_person_hint(group: Group, person_id: str) -> str:
