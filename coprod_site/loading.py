@@ -293,9 +293,8 @@ class Loader:
         if source is None:
             return None
         charter = self._validate(Charter, source, source.meta)
-        if charter is None:
-            return None
-        return charter.with_clauses(self._read_clauses(source))
+        clauses = self._read_clauses(source)  # (its headings' problems are heard with its fields')
+        return None if charter is None else charter.with_clauses(clauses)
 
     def _read_clauses(self, source: Source) -> tuple[Clause, ...]:
         clauses, seen = [], set()

@@ -119,6 +119,9 @@ CASES = [
                  ['content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].',
                   "content/project.yml, line 4: 'ended_on' is needed when the status is closed: the date the group ended, like 2026-03-31."],
                  id="closed needs ended_on"),
+    pytest.param("content/project.yml", "started_on: 2025-01-10", "started_on: 2025-01-10\nended_on: 2024-12-31",
+                 "content/project.yml, line 6: 'ended_on' (2024-12-31) is before 'started_on' (2025-01-10). Check both dates.",
+                 id="group ended before it started"),
     pytest.param("content/people.yml", "    name: Amina K.\n", "",
                  "content/people.yml, line 5: 'name' is needed because show_as is name. Add it, or set show_as to role.",
                  id="show_as name needs name"),
@@ -213,6 +216,9 @@ WARNINGS = [
     pytest.param(AM1, "clauses: [payments]", "clauses: [paymants]",
                  {}, "warning: content/amendments/AM-01-travel.md, line 6: 'paymants' is not a clause of the charter now. Did you mean 'payments'? If that part was taken out or renamed since, leave it.",
                  id="agreed change naming a misspelt part"),
+    pytest.param("content/project.yml", "text: Email the team inbox.", "text: Ask Amina K. after the meeting.",
+                 {}, "warning: content/project.yml, line 7: the contact names Amina K., one person: when they are away or leave the group, nobody is reached. Give a route that reaches the group, like a shared mailbox or a place to ask.",
+                 id="a contact that is one person"),
 ]
 
 
@@ -224,6 +230,14 @@ def test_warnings_point_at_the_owed_work(tmp_path: Path, name: str, old: str, ne
         (root / name).rename(root / "content/meetings/2026-11-01-summer.md")
         expected = expected.replace("2027-06-10-summer", "2026-11-01-summer")
     assert consistency_messages(root) == [expected]
+
+
+def test_records_naming_people_with_no_people_yml_are_told_once(tmp_path: Path) -> None:
+    files = {name: text for name, text in FILES.items() if name != "content/people.yml"}
+    assert consistency_messages(write_files(tmp_path, files)) == [
+        ("content/people.yml: is missing, but the records name people by their ids, like 'p01' in "
+         "content/amendments/AM-01-travel.md, line 5. Add people.yml, with each person and how they agreed to "
+         "be shown: 'coprod init' writes one to start from.")]
 
 
 def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path) -> None:

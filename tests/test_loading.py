@@ -230,6 +230,17 @@ def test_two_files_with_one_decision_id_are_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_a_charter_with_a_mistake_in_its_fields_still_has_its_headings_checked(tmp_path: Path) -> None:
+    """A clause id used twice is heard in the same run as a wrong version, not after it is fixed."""
+    charter = FILES["content/charter.md"].replace("version: 2", "version: two").replace(
+        "## Payments and expenses {#payments}", "## Payments and expenses {#remit}")
+    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"], "content/charter.md": charter})
+    assert messages(tmp_path) == [
+        "content/charter.md, line 3: 'version' should be a whole number, like 3.",
+        "content/charter.md, line 16: the clause id 'remit' is used twice. Give each clause its own id.",
+    ]
+
+
 def test_a_missing_content_folder_says_how_to_start(tmp_path: Path) -> None:
     assert messages(tmp_path) == [
         "content: There is no content folder here. Run 'coprod init' to start a new group, or check the path.",

@@ -535,6 +535,20 @@ def test_an_id_that_is_a_word_of_the_sites_own_pages_is_an_error_at_its_line(gro
         "word, like p07, and use it in the records.")]
 
 
+def test_an_id_that_is_a_word_people_yml_shows_is_told_to_change_there(group_dir: Path) -> None:
+    """A role is shown on the site as written: writing [[buddy]] there would not show it, so the
+    id is what has to change."""
+    files = {name: text.replace("p05", "buddy") for name, text in FILES.items()}
+    files["content/people.yml"] = files["content/people.yml"].replace(
+        "roles: [member]\n    show_as: pseudonym", "roles: [member, buddy]\n    show_as: pseudonym")
+    write_files(group_dir, files)
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if "'buddy'" in p.message] == [
+        ("content/people.yml, line 19: has the id 'buddy' of the person shown as 'a co-chair', and what "
+         "people.yml says here is shown on the site, where ids never appear. Give that person an id that is "
+         "not a word people.yml uses, like p07, and use it in the records.")]
+
+
 def test_a_glossary_term_or_an_old_id_that_holds_an_id_is_reported_at_its_line(group_dir: Path) -> None:
     """A glossary's terms are shown as its explanations are; an old id is an address of the site."""
     decision = FILES["content/decisions/D-001-own-words.md"].replace(

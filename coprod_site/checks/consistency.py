@@ -12,6 +12,7 @@ from typing import Any
 
 from ..charter_history import clause_ids_in_history
 from ..loading import MEETING_NAME, split_clauses
+from ..mentions import typed_name
 from ..pages import page_url, site_pages
 from ..problems import Problem, Reminder
 from ..published import join_words
@@ -30,9 +31,18 @@ def check_project(group: Group, settings: Settings) -> Problems:
     if project.status == "closed" and project.lacks("ended_on"):
         yield project.source.problem("'ended_on' is needed when the status is closed: the date the "
                                      "group ended, like 2026-03-31.", "status")
+    if project.ended_on and project.ended_on < project.started_on:
+        yield project.source.problem(f"'ended_on' ({project.ended_on.isoformat()}) is before 'started_on' "
+                                     f"({project.started_on.isoformat()}). Check both dates.", "ended_on")
     if project.contact.email and "@" not in project.contact.email:
         yield project.source.problem("the contact 'email' should be a shared mailbox address, like "
                                      "team@example.org.", "contact", "email")
+    named = next((person.public_name for person in group.people.values() if person.is_named
+                  and person.public_name.strip() and typed_name(person.public_name).search(project.contact.text)), None)
+    if named is not None:
+        yield project.source.problem(f"the contact names {named}, one person: when they are away or leave the "
+                                     "group, nobody is reached. Give a route that reaches the group, like a shared "
+                                     "mailbox or a place to ask.", "contact", "text", severity="warning")
     first_names = {first for person in group.people.values() if person.name
                    and len(first := person.name.split()[0].strip(".").lower()) > 2}
     for email, at in ((project.contact.email, ("contact", "email")),
@@ -72,6 +82,20 @@ def check_people(group: Group, settings: Settings) -> Problems:
 
 
 def check_person_references(group: Group, settings: Settings) -> Problems:
+    """Every id a record gives names someone in people.yml; with no people.yml at all, that is
+    said once, not for every id."""
+    unknown = sorted(_person_references(group), key=lambda found: (found[1].path, found[1].line or 0))
+    path = f"{group.content}/people.yml"
+    if unknown and not (Path(group.root) / path).exists():
+        person_id, first = unknown[0]
+        yield Problem(path, None, None, f"is missing, but the records name people by their ids, like "
+                      f"'{person_id}' in {first.path}, line {first.line}. Add people.yml, with each person and "
+                      "how they agreed to be shown: 'coprod init' writes one to start from.")
+    else:
+        yield from (problem for _, problem in unknown)
+
+
+def _person_references(group: Group) -> Iterator[tuple[str, Problem]]:
     for meeting in group.meetings.values():
         for role in ("chairs", "facilitators", "note_takers", "present", "apologies"):
             for index, person_id in enumerate(getattr(meeting, role)):
@@ -84,7 +108,7 @@ def check_person_references(group: Group, settings: Settings) -> Problems:
             yield from _unknown_person(group, amendment, person_id, "proposed_by", index)
 
 
-def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Problems:
+def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Iterator[tuple[str, Problem]]:
     if not group.names_nobody(person_id):
         return
     several = [part.strip() for part in person_id.split(",")]
@@ -93,7 +117,7 @@ def _unknown_person(group: Group, record: object, person_id: str, *at: str | int
     else:
         hint = nearest_person_hint(group, person_id) + "Check the id, or add the person to people.yml." + \
             given_twice_hint(group, person_id)
-    yield record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
+    yield person_id, record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
 
 
 def nearest_person_hint(group: Group, person_id: str) -> str:

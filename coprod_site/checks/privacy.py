@@ -81,6 +81,11 @@ def check_privacy(group: Group, settings: Settings) -> Iterator[Problem]:
                 yield Problem(source.path, line, None, f"keeps {finding.described(rules.people)}, who is not "
                               "shown by name. The names of people who have not agreed to be named stay out "
                               "of the records: take it out.", "warning")
+            elif finding.kind == "person_id" and source.path == people_file:  # [[id]] is no help in a role
+                yield Problem(source.path, line, None, f"has {finding.described(rules.people)}, and what "
+                              "people.yml says here is shown on the site, where ids never appear. Give that "
+                              "person an id that is not a word people.yml uses, like p07, and use it in the "
+                              "records.")
             elif source.path in drafts:  # not published until agreed, when it is an error
                 yield Problem(source.path, line, None, f"{privacy_message(finding, rules)} Draft minutes are "
                               "not published, but take it out before they are agreed: the records are "
