@@ -568,6 +568,28 @@ def test_a_part_moved_with_its_words_is_said_to_the_reviewer(repo: Path) -> None
          "moved too, with no words changed.")]
 
 
+def test_a_move_the_group_agreed_as_an_amendment_is_a_new_version(repo: Path) -> None:
+    """A group may agree a new order for its charter: an amendment naming the part it moves, agreed
+    with the version put up, was told the charter's words did not change, and the reviewer that no
+    amendment was needed. The new order is agreed, like new words."""
+    moved = _moved_before(CHARTER_3, "Payments and expenses", "What we can").replace("version: 3", "version: 4")
+    am_06 = AM_06.replace("title: Going home early", "title: Money first").replace(
+        "clauses: [wellbeing]", "clauses: [payments]")
+    result = propose(repo, {"content/charter.md": moved, "content/amendments/AM-06-money-first.md": am_06})
+    assert result.stdout.splitlines() == [
+        "No problems found.",
+        ("note: content/charter.md, line 12: goes from version 3 to 4: the part 'Payments and expenses' moved, "
+         "with no words changed. Agreed by AM-06 ('Money first') at the meeting of 11 April 2025.")]
+    assert result.returncode == 0
+    git(repo, "reset", "-q", "--hard", "main")
+    left_behind = propose(repo, {"content/charter.md": moved.replace("version: 4", "version: 3"),
+                                 "content/amendments/AM-06-money-first.md": am_06})
+    assert left_behind.stdout.splitlines()[:2] == [
+        ("content/charter.md, line 3: 'version' is 3 but the agreed amendments reach version 4 (AM-06). "
+         "Make 'version' 4."),
+        "Found 1 error and 0 warnings."]
+
+
 def test_two_agreed_changes_with_the_version_put_up_once_are_told_only_the_version(repo: Path) -> None:
     """AM-06 (version 4) and AM-07 (version 5) agreed, the charter left at version 4: AM-06 was
     told to list AM-07's part in its own 'clauses', which would have rewritten what it agreed."""

@@ -113,9 +113,12 @@ def review_charter_change(group: Group, settings: Settings, base: str) -> Charte
     elif change is not None:
         problems += _agreed_without_a_change(change, changed)
     agreed = None
+    moving = _agreed_moves(change, changed) if change is not None else []
     if change is not None and change.comparison.changed and not problems and charter_version_problem(group) is None:
         agreed = _what_was_agreed(group, change, _agreed_run(change, changed) or _matching_amendments(change, changed))
-    elif change is not None and not change.comparison.changed and change.moved:
+    elif change is not None and moving and not problems and charter_version_problem(group) is None:
+        agreed = _what_was_agreed(group, change, moving)
+    elif change is not None and not change.comparison.changed and change.moved and not moving:
         agreed = Note(change.path, change.moved[0][1], f"{_what_happened((), change.moved)}, with no words "
                       "changed, so no amendment is needed.")
     return CharterReview(sort_problems(problems), agreed)
@@ -124,15 +127,17 @@ def review_charter_change(group: Group, settings: Settings, base: str) -> Charte
 def _what_was_agreed(group: Group, change: CharterChange, amendments: Sequence[Amendment]) -> Note:
     """The charter's change in two sentences, at its first changed line: what changed, and who
     agreed it where (the check found nothing wrong), for the person reviewing the pull request."""
-    parts = _what_happened(change.comparison.changed)
     agreed = join_words([f"{amendment.id} ('{amendment.title}') at the meeting of "
                          f"{format_date(group.meetings[amendment.agreed_at].date)}"
                          for amendment in amendments if amendment.agreed_at in group.meetings])
     moved = _what_happened((), change.moved)
+    if not change.comparison.changed:  # an agreed move: the order is the group's to agree, like the words
+        return Note(change.path, change.moved[0][1], f"goes from version {change.old_version} to "
+                    f"{change.new_version}: {moved}, with no words changed. Agreed by {agreed}.")
     also = f" {moved[0].upper()}{moved[1:]} too, with no words changed." if moved else ""
     return Note(change.path, min(change.lines.values(), default=None),
-                f"goes from version {change.old_version} to {change.new_version}: {parts}. "
-                f"Agreed by {agreed}.{also}")
+                f"goes from version {change.old_version} to {change.new_version}: "
+                f"{_what_happened(change.comparison.changed)}. Agreed by {agreed}.{also}")
 
 
 def _branch_point(root: Path, base: str) -> str:
@@ -360,15 +365,27 @@ def _agreed_without_a_change(change: CharterChange, changed: Sequence[ChangedAme
     """An amendment agreed in this change, making a version the charter has not reached, while
     the charter's words stay as they were: the history would show a new version that changed
     nothing, and the reviewer approve a change that is not there."""
+    moves = _agreed_moves(change, changed)
     for item in changed:
         amendment = item.amendment
         was = _amendment_parts(item.base_text, amendment.source.path)[0].get("status") if item.base_text else None
         if (amendment.status == "agreed" and was != "agreed" and amendment.charter_version is not None
-                and (change.old_version is None or amendment.charter_version > change.old_version)):
+                and (change.old_version is None or amendment.charter_version > change.old_version)
+                and amendment not in moves):
             yield amendment.source.problem(
                 f"{amendment.id} is agreed in this change, but the charter's words did not change. Make "
                 f"the change the meeting agreed in {change.path}, in this same change, with 'version: "
                 f"{amendment.charter_version}'; or leave 'status' as it was until then.", "status")
+
+
+def _agreed_moves(change: CharterChange, changed: Sequence[ChangedAmendment]) -> list[Amendment]:
+    """The amendments agreed in this change that name a part it moves, when no words changed: a
+    group may agree a new order for its charter, which is a new version like new words."""
+    if change.comparison.changed:
+        return []
+    moved = {clause.clause_id or clause.key for clause, _ in change.moved}
+    return [item.amendment for item in changed
+            if item.amendment.status == "agreed" and moved.intersection(item.amendment.clauses)]
 
 
 def _amendment_parts(text: str, path: str) -> tuple[dict[str, Any], str | None, str]:
