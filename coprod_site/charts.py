@@ -216,8 +216,9 @@ def attendance_chart(rows: Sequence[Attendance], meetings: int | None = None) ->
     latest = meetings is not None and meetings > len(rows)
     which = f"our last {len(rows)} meetings" if latest else f"our {_plural(len(rows), 'meeting')}"
     summary = (f"Between {min(totals)} and {max(totals)} people came to each of {which}: "
-               f"{sum(r.members for r in rows)} member visits and {sum(r.guests for r in rows)} guest "
-               "visits in all." if rows else "No meetings have been published yet.")
+               f"{_plural(sum(r.members for r in rows), 'member visit')} and "
+               f"{_plural(sum(r.guests for r in rows), 'guest visit')} in all." if rows
+               else "No meetings have been published yet.")
     title = f"How many people came to each of {which}" if latest else "How many people came to each meeting"
     bars = [(f"{row.meeting.date.day} {row.meeting.date:%b %Y}", (row.members, row.guests)) for row in rows]
     return stacked_bar_chart("chart-attendance", title, summary, "Meeting", series, bars)

@@ -585,6 +585,7 @@ _EXAMPLES: dict[str, str] = {
     "lived_experience": "true", "power": "within-remit", "kind": "impact",
     "what": "Send the draft script to everyone", "text": "Ask at the school office.",
     "actions.id": "ACT-021", "people.id": "p01", "minutes.status": "agreed",
+    "minutes": "{status: draft}",  # (draft: nothing is published until the group agrees the minutes)
     "handover.action": "ACT-021", "handover.to": "the patient experience team",
 }
 

@@ -526,6 +526,11 @@ class Decision(FiledRecord):
     def response_overdue(self, today: dt.date) -> bool:
         return self.awaiting_response and self.response_due is not None and self.response_due < today
 
+    def review_overdue(self, today: dt.date) -> bool:
+        """The group said it would look at this decision again by a day that has passed. Only a
+        decision in force is looked at again: not one proposed, rejected or replaced."""
+        return self.status == "agreed" and self.review_on is not None and self.review_on < today
+
 
 # --- reports -------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from .gitlog import run_git
-from .records import GRIPP2_HEADINGS, Group
+from .records import GRIPP2_HEADINGS, LADDER, Group
 
 RECORD_FOLDERS = ("meetings", "decisions", "amendments", "reports", "assets")
 
@@ -228,6 +228,10 @@ def _ids_of_files(group: Group, records: Mapping[str, object]) -> list[str]:
     return [*records, *group.record_paths]
 
 
+LADDER_WORDS = " | ".join(LADDER)
+"""The ladder's words, for the comment beside a new record's empty 'ladder:'."""
+
+
 def new_meeting(group: Group, content: Path, title: str, date: dt.date, today: dt.date) -> NewRecord:
     action_ids = [a.id for m in group.meetings.values() for a in m.actions]
     status = "planned" if date >= today else "draft"
@@ -249,7 +253,7 @@ agenda:
   - Check-in
   - Check-out
 content_notes: []          # topics people may want warning of
-ladder:                    # what kind of involvement it was: informing | consulting | engaging | co-designing | co-producing
+ladder:                    # what kind of involvement it was: {LADDER_WORDS}
 minutes:
   status: {status:<17}# planned | draft | circulated | agreed | cancelled
 feedback:
@@ -283,6 +287,7 @@ response:
 response_on:
 outcome: pending           # changed | not-possible | pending
 outcome_note:
+ladder:                    # what kind of involvement it was: {LADDER_WORDS}
 supersedes: []
 review_on:
 ---

@@ -512,3 +512,18 @@ def test_a_records_page_leads_back_to_its_list(built_group: Path, address: str, 
     crumbs = page(built_group, address).select_one('article nav[aria-label="Where this page is"]')
     assert crumbs is not None and crumbs.find_next_sibling("h1") is not None
     assert [(a.get_text(), a["href"]) for a in crumbs.select("a")] == trail
+
+
+def test_a_decision_whose_review_date_has_passed_says_the_review_is_overdue(tmp_path: Path) -> None:
+    """'review_on' is when the group said it would look at a decision again: once that day has
+    passed, the page does not go on saying it will, and the check reminds the group."""
+    d1, d2 = "content/decisions/D-001-own-words.md", "content/decisions/D-002-budget.md"
+    root = write_files(tmp_path, {**FILES, d1: FILES[d1].replace("outcome: changed", "outcome: changed\nreview_on: 2026-06-01"),
+                                  d2: FILES[d2].replace("outcome: pending", "outcome: pending\nreview_on: 2027-06-01")})
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert ("reminder: content/decisions/D-001-own-words.md, line 9: the group said it would look at D-001 again "
+            "by 1 June 2026, and that day has passed. Talk about it at a meeting, then put the next date to look "
+            "again in 'review_on', or take 'review_on' out.") in result.stderr
+    assert "We will look at it again 1 June 2026 (review overdue)" in main_text(root / "site", "decisions/D-001/index.html")
+    assert "We will look at it again 1 June 2027 Why" in main_text(root / "site", "decisions/D-002/index.html")

@@ -355,3 +355,20 @@ def test_the_farewell_report_says_where_what_could_not_change_was_sent(tmp_path:
     text = main_text(root / "site", "reports/farewell/index.html")
     assert ("What could not change, and why Ask for a free bus: The bus company would not change the route. "
             "Ask for a bigger budget (referred to the hospital board): No money.") in text
+
+
+def test_a_report_counts_one_of_a_thing_in_the_singular(tmp_path: Path) -> None:
+    """'1 guest visit' and '1 recommendation', as a reader would say them, not '1 guest visits'."""
+    first, d2 = "content/meetings/2025-01-10-first-meeting.md", "content/decisions/D-002-budget.md"
+    root = write_files(tmp_path, {
+        **FILES, first: FILES[first].replace("guests: 2", "guests: 1"),
+        d2: FILES[d2].replace("power: referred", "power: recommendation"),
+        "content/meetings/2025-02-14-leaflets.md": FILES["content/meetings/2025-02-14-leaflets.md"].replace(
+            "present: [p01, p02, p03]", "present: []")})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    text = main_text(root / "site", "reports/impact-2025/index.html")
+    assert ("Meetings 2 People at our meetings 5 member visits and 1 guest visit, about 3 people a meeting "
+            "Chaired") in text
+    assert "Decisions 2: 1 ours to decide, 1 recommendation, 0 referred to others" in text
+    assert "5 member visits and 1 guest visit in all." in main_text(root / "site", "how-we-work/index.html")

@@ -251,7 +251,7 @@ def test_the_words_records_start_with_are_a_warning_until_replaced(tmp_path: Pat
     # The meeting is a draft: drafts are for writing in, and not published.
     assert warned() == ["content/amendments/AM-01-first-steps.md:10",
                         *(f"content/charter.md:{line}" for line in range(9, 46, 4)),
-                        "content/decisions/D-001-first-steps.md:18",
+                        "content/decisions/D-001-first-steps.md:19",
                         "content/project.yml:2", "content/project.yml:4", "content/project.yml:8",
                         "content/project.yml:14", "content/project.yml:15",
                         "content/reports/farewell.md:5", "content/reports/farewell.md:10",
@@ -312,6 +312,24 @@ def test_new_records_claim_nothing_the_group_has_not_said(tmp_path: Path) -> Non
     assert (decision.how, decision.power, meeting.ladder) == (None, None, None)
     told = [p.message for p in check_folder(root, today=dt.date(2026, 11, 21))[2] if p.path.endswith("D-001-use-our-words.md")]
     assert any(message.startswith("has no 'power'") for message in told)
+
+
+def test_new_meetings_and_decisions_offer_every_rung_of_the_ladder(tmp_path: Path) -> None:
+    """The content model gives a meeting and a decision a 'ladder': the files 'coprod new' writes
+    have it, empty, with every word it allows (the 'doing to' rungs too: a group says honestly
+    where it was)."""
+    from coprod_site.cli import main
+    from coprod_site.records import LADDER
+
+    root = tmp_path / "young-voices"
+    init_group(root, "Young Voices", dt.date(2026, 11, 21))
+    assert main(["new", "meeting", "--title", "Planning", "--date", "2026-12-10", "--path", str(root)]) == 0
+    assert main(["new", "decision", "--title", "Use our words", "--date", "2026-11-20", "--path", str(root)]) == 0
+    for written in (root / "content/meetings/2026-12-10-planning.md", root / "content/decisions/D-001-use-our-words.md"):
+        line = next(line for line in written.read_text(encoding="utf-8").splitlines() if line.startswith("ladder:"))
+        value, _, comment = line.removeprefix("ladder:").partition("#")
+        assert value.strip() == "", written.name
+        assert re.findall(r"[a-z-]+(?= \||$)", comment.strip()) == list(LADDER), written.name
 
 
 def test_a_new_decision_on_the_day_of_a_meeting_is_made_at_that_meeting(tmp_path: Path) -> None:

@@ -116,6 +116,15 @@ def test_meeting_field_errors_name_the_action_and_line(tmp_path: Path) -> None:
     ]
 
 
+def test_a_meeting_without_minutes_is_shown_how_to_write_them(tmp_path: Path) -> None:
+    """Every meeting says how far its minutes are: the fix names the field under 'minutes' too, and
+    the status that publishes nothing until the group agrees."""
+    write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
+                           "content/meetings/2025-03-14-x.md": "---\ntitle: T\ndate: 2025-03-14\n---\nBody\n"})
+    assert messages(tmp_path) == [
+        "content/meetings/2025-03-14-x.md, line 2: 'minutes' is missing. Add it, for example: minutes: {status: draft}."]
+
+
 def meeting_with(tmp_path: Path, fields: str) -> tuple[Meeting, list[Problem]]:
     """The meeting 2025-03-14-x with these fields (and agreed minutes), as loaded, and the problems."""
     write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
-from groups import write_files
+from groups import FILES, write_files
 from impact_group import IMPACT_FILES
 
 from coprod_site.checks import impact, run_checks
@@ -205,6 +206,24 @@ def test_missing_feedback_is_a_warning_only_after_the_configured_days(
         site: Published, today: dt.date, feedback_days: int, warned: bool) -> None:
     problems = impact.check_feedback_sent(site.group, Settings(today=today, feedback_days=feedback_days))
     assert ("content/meetings/2025-11-05-autumn.md" in [p.path for p in problems]) is warned
+
+
+@pytest.mark.parametrize(("status", "today", "reminded"), [
+    ("agreed", dt.date(2026, 6, 1), False),       # on the day itself
+    ("agreed", dt.date(2026, 6, 2), True),
+    ("superseded", dt.date(2026, 6, 2), False),   # replaced: nothing to look at again
+    ("rejected", dt.date(2026, 6, 2), False),
+    ("proposed", dt.date(2026, 6, 2), False),
+])
+def test_a_review_is_owed_after_its_day_and_only_for_a_decision_in_force(
+        tmp_path: Path, status: str, today: dt.date, reminded: bool) -> None:
+    d1 = "content/decisions/D-001-own-words.md"
+    decision = FILES[d1].replace("outcome: changed", "outcome: changed\nreview_on: 2026-06-01").replace(
+        "status: agreed", f"status: {status}")
+    group, problems = load_group(write_files(tmp_path, {**FILES, d1: decision}))
+    assert problems == []
+    owed = [p.path for p in impact.check_decision_reviews(group, Settings(today=today))]
+    assert owed == ([d1] if reminded else [])
 
 
 def test_a_reply_is_not_overdue_on_its_due_date_or_once_recorded(site: Published) -> None:

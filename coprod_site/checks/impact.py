@@ -1,6 +1,6 @@
-"""Is the loop closed? Warnings when the group has not heard back.
+"""Is the loop closed? Warnings when the group has not heard back, or not looked again.
 
-Both rules are reminders (warnings that come with time), not errors: the
+These rules are reminders (warnings that come with time), not errors: the
 records are right, but someone owes the group an answer. `--strict` does not
 stop on them, so a group held to its warnings can publish while it waits.
 """
@@ -28,6 +28,17 @@ def check_referred_responses(group: Group, settings: Settings) -> Problems:
                 "or add their answer as 'response' and 'response_on'.", "response_due"))
 
 
+def check_decision_reviews(group: Group, settings: Settings) -> Problems:
+    """An agreed decision whose 'review_on' has passed: the group said it would look at it again."""
+    for decision in group.decisions.values():
+        review_on = decision.review_on
+        if review_on is not None and decision.review_overdue(settings.today):
+            yield Reminder.of(decision.source.problem(
+                f"the group said it would look at {decision.id} again by {_day(review_on)}, and that "
+                "day has passed. Talk about it at a meeting, then put the next date to look again in "
+                "'review_on', or take 'review_on' out.", "review_on"))
+
+
 def check_feedback_sent(group: Group, settings: Settings) -> Problems:
     """An agreed meeting more than `feedback_days` old that nobody has fed back on."""
     for meeting in group.meetings.values():
@@ -45,4 +56,4 @@ def _day(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-CHECKS = (check_referred_responses, check_feedback_sent)
+CHECKS = (check_referred_responses, check_decision_reviews, check_feedback_sent)
