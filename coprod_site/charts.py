@@ -26,6 +26,7 @@ from .stats import (
     RoleShare,
     Share,
 )
+from .words import plural
 
 Pattern = Literal["solid", "hatch", "dots", "outline"]
 
@@ -202,7 +203,7 @@ def chairs_by_quarter_chart(quarters: Sequence[QuarterFigures]) -> BarChart:
     """Who chaired in each quarter; quarters with no meetings are shown as such."""
     met = [q for q in quarters if q.meetings]
     lived = sum(q.role("chairs").with_lived_experience.part > 0 for q in met)
-    summary = (f"Of {_plural(len(quarters), 'quarter')}, {len(met)} had meetings, and lived-experience "
+    summary = (f"Of {plural(len(quarters), 'quarter')}, {len(met)} had meetings, and lived-experience "
                f"members chaired or co-chaired in {lived} of those.")
     rows = [(q.quarter.label, _holders(q.role("chairs"))) for q in quarters]
     return stacked_bar_chart("chart-chairs-by-quarter", "Who chaired our meetings, quarter by quarter",
@@ -214,10 +215,10 @@ def attendance_chart(rows: Sequence[Attendance], meetings: int | None = None) ->
     series = (Series("members", "Members", "solid"), Series("guests", "Guests", "hatch"))
     totals = [row.total for row in rows]
     latest = meetings is not None and meetings > len(rows)
-    which = f"our last {len(rows)} meetings" if latest else f"our {_plural(len(rows), 'meeting')}"
+    which = f"our last {len(rows)} meetings" if latest else f"our {plural(len(rows), 'meeting')}"
     summary = (f"Between {min(totals)} and {max(totals)} people came to each of {which}: "
-               f"{_plural(sum(r.members for r in rows), 'member visit')} and "
-               f"{_plural(sum(r.guests for r in rows), 'guest visit')} in all." if rows
+               f"{plural(sum(r.members for r in rows), 'member visit')} and "
+               f"{plural(sum(r.guests for r in rows), 'guest visit')} in all." if rows
                else "No meetings have been published yet.")
     title = f"How many people came to each of {which}" if latest else "How many people came to each meeting"
     bars = [(f"{row.meeting.date.day} {row.meeting.date:%b %Y}", (row.members, row.guests)) for row in rows]
@@ -227,9 +228,9 @@ def attendance_chart(rows: Sequence[Attendance], meetings: int | None = None) ->
 def decisions_chart(figures: DecisionFigures) -> BarChart:
     """Decisions by whose power they were in, split by what happened."""
     unrecorded = sum(row.total for row in figures.by_power if row.power is None)
-    summary = (f"Of {_plural(figures.total, 'decision')}, {figures.power('within-remit').total} were ours to "
-               f"decide, {figures.power('recommendation').total} were recommendations and "
-               f"{figures.power('referred').total} were referred to others"
+    summary = (f"Of {plural(figures.total, 'decision')}, {_were(figures.power('within-remit').total, 'ours to decide')}, "
+               f"{_were(figures.power('recommendation').total, 'a recommendation', 'recommendations')} and "
+               f"{_were(figures.power('referred').total, 'referred to others')}"
                + (f" ({unrecorded} {'does' if unrecorded == 1 else 'do'} not say)" if unrecorded else "")
                + f"; {figures.outcome_total('changed')} changed something.")
     rows = [(POWER_LABELS[row.power], tuple(row.count(o) for o in OUTCOMES)) for row in figures.by_power]
@@ -250,10 +251,11 @@ def ladder_chart(figures: LadderFigures) -> BarChart:
                              "Rung", series, rows)
 
 
+def _were(count: int, one: str, many: str | None = None) -> str:
+    """'1 was a recommendation', '3 were recommendations'."""
+    return f"{count} was {one}" if count == 1 else f"{count} were {many or one}"
+
+
 def _share_words(share: Share) -> str:
     """'3 of 4 (75%)'."""
     return str(share)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

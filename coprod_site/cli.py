@@ -27,7 +27,6 @@ from .problems import (
     holds_up,
     sort_problems,
 )
-from .published import join_words
 from .records import date_from_text
 from .scaffold import (
     TITLE_TAKEN,
@@ -43,6 +42,7 @@ from .scaffold import (
     write_new_record,
 )
 from .site_config import find_group_root, groups_inside
+from .words import join_words
 
 FORMATTERS: dict[str, Callable[[list[Problem]], str]] = {
     "text": format_text, "json": format_json, "github": format_github,

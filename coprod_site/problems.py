@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .words import plural
+
 Severity = Literal["error", "warning"]
 
 
@@ -93,12 +95,8 @@ def count_summary(problems: list[Problem]) -> str:
     errors, reminders = sum(p.is_error for p in problems), sum(p.is_reminder for p in problems)
     warnings = len(problems) - errors - reminders
     if reminders:
-        return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} and {_plural(reminders, 'reminder')}"
-    return f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+        return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} and {plural(reminders, 'reminder')}"
+    return f"{plural(errors, 'error')} and {plural(warnings, 'warning')}"
 
 
 def format_text(problems: list[Problem]) -> str:

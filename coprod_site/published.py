@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 from .mentions import outside_code, people_in_text, without_comments
 from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
 from .sources import Source
+from .words import join_words
 
 FOLDERS = {"meeting": "meetings", "decision": "decisions", "amendment": "amendments", "report": "reports"}
 """The folder each kind of record's pages (and files) are in."""
@@ -461,13 +462,6 @@ def with_drafts_shown(group: Group) -> tuple[Group, dict[str, str]]:
 def content_note(notes: list[str]) -> str:
     """What a summary's content note says, before the summary, wherever it is shown."""
     return f"this summary talks about {join_words(notes)}. You can skip it, or read it with someone."
-
-
-def join_words(words: list[str]) -> str:
-    """'a, b and c'."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _natural_key(text: str) -> tuple[str, int, str]:

@@ -27,8 +27,9 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from .pages import GLOSSARY_PAGE, PageSpec, page_url, relative_url
-from .published import Published, content_note, join_words
+from .published import Published, content_note
 from .terms import Wrap, entry_id
+from .words import join_words, plural
 
 
 def format_date(value: dt.date | None) -> str:
@@ -59,11 +60,6 @@ def mid_sentence(value: str | None) -> str:
     """A name written to start a field ('The trust board') as it reads after other words
     ('Referred to the trust board'): only a leading 'The', 'A' or 'An' is made small."""
     return "" if value is None else _LEADING_ARTICLE.sub(lambda match: match[1].lower(), value)
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """'1 member', '3 members'."""
-    return f"{count} {singular if count == 1 else (many or singular + 's')}"
 
 
 class CompiledTemplates(BytecodeCache):

@@ -17,7 +17,7 @@ from coprod_site.loading import load_group
 from coprod_site.power_pages import power_charts
 from coprod_site.published import Published
 from coprod_site.render import Renderer
-from coprod_site.stats import period_figures, whole_life
+from coprod_site.stats import DecisionFigures, PowerRow, period_figures, whole_life
 
 SVG = "{http://www.w3.org/2000/svg}"
 TWO = (Series("a", "Apples", "solid"), Series("b", "Bananas", "hatch"))
@@ -143,6 +143,15 @@ def test_summaries_say_the_figures_in_words(site: Published) -> None:
     assert made.ladder.summary == ("1 of 3 (33%) meetings and 1 of 3 (33%) decisions with a rung recorded "
                                    "were at our goal, co-producing, or higher.")
     assert [bar.label for bar in made.ladder.bars][:2] == ["Co-producing (our goal)", "Co-designing"]
+
+
+def test_one_of_a_kind_is_said_in_the_singular() -> None:
+    """'1 were recommendations' read as a mistake on the impact report of a small group."""
+    rows = tuple(PowerRow(power, changed=1, not_possible=0, pending=0, no_change=0)
+                 for power in ("within-remit", "recommendation", "referred"))
+    assert charts.decisions_chart(DecisionFigures(rows, 0, 0, 0)).summary == (
+        "Of 3 decisions, 1 was ours to decide, 1 was a recommendation and 1 was referred to others; 3 changed "
+        "something.")
 
 
 def test_a_chart_with_nothing_to_count_still_draws() -> None:

@@ -32,12 +32,12 @@ from ..charter_history import (
 from ..gitlog import run_git
 from ..loading import AMENDMENT_NAME
 from ..problems import Note, Problem, sort_problems
-from ..published import join_words
 from ..records import Amendment, Group
 from ..render import format_date
 from ..scaffold import CHARTER_QUESTIONS
 from ..settings import Settings
 from ..sources import SourceError, parse_yaml, split_front_matter
+from ..words import join_words
 from .consistency import charter_version_problem
 
 Problems = Iterator[Problem]

@@ -15,11 +15,11 @@ from ..loading import MEETING_NAME, split_clauses
 from ..mentions import typed_name
 from ..pages import page_url, site_pages
 from ..problems import Problem, Reminder
-from ..published import join_words
 from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Meeting, Report
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 from ..sources import Source
+from ..words import join_words
 
 Problems = Iterator[Problem]
 

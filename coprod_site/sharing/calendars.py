@@ -25,10 +25,11 @@ import icalendar
 
 from ..gitlog import last_changed
 from ..outputs import OutputFile
-from ..published import Published, join_words
+from ..published import Published
 from ..records import Meeting
 from ..render import format_date
 from ..settings import Settings
+from ..words import join_words
 from .links import absolute_url, at_midnight, first_url, last_change, record_url
 
 CALENDAR_PATH = "meetings.ics"

@@ -29,12 +29,13 @@ from feedgen.feed import FeedGenerator
 
 from ..gitlog import last_changed
 from ..outputs import OutputFile, RebuildCache
-from ..published import Published, content_note, join_words
+from ..published import Published, content_note
 from ..records import Amendment, Decision, Meeting, Report
 from ..render import format_date, mid_sentence
 from ..sanitize import clean_html
 from ..settings import MarkdownSetup, Settings, SharedConverter
 from ..sources import CONTROL_CHARACTER
+from ..words import join_words
 from .links import absolute_url, at_midnight, first_id, last_change, record_url, tag_id
 
 

@@ -1,0 +1,15 @@
+"""Numbers and lists in plain English, as every message, page and feed says them."""
+
+from __future__ import annotations
+
+
+def join_words(words: list[str]) -> str:
+    """'a, b and c'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """'1 member', '3 members'; '1 person', '2 people' with `many`."""
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"
