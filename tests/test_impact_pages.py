@@ -101,6 +101,17 @@ def test_a_replaced_decision_is_not_called_one_we_decided_not_to_do(tmp_path: Pa
     assert "decided not to do" not in text
 
 
+def test_the_one_decision_past_a_page_is_spoken_of_in_the_singular(tmp_path: Path) -> None:
+    """'The other 1 are in the list of decisions' read as a mistake."""
+    d2 = "content/decisions/D-002-budget.md"
+    root = write_files(tmp_path, {**FILES, d2: FILES[d2].replace("outcome: pending", "outcome: changed"),
+                                  "mkdocs.yml": FILES["mkdocs.yml"].replace("  - coprod\n", "  - coprod:\n      page_size: 1\n")})
+    assert mkdocs_build(root).returncode == 0
+    text = main_text(root / "site", "you-said-we-did/index.html")
+    assert "What changed (2)" in text
+    assert "most recent. The other one is in the list of decisions, where each one says what happened." in text
+
+
 def test_a_decision_with_only_a_title_and_a_date_is_published_and_told_what_it_lacks(tmp_path: Path) -> None:
     """CONTENT-MODEL marks neither 'status' nor 'power' as required: both had been errors."""
     minimal = "---\ntitle: Meet in the library\ndate: 2025-02-14\n---\nThe library is step-free.\n"
