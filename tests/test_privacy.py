@@ -124,6 +124,17 @@ def test_an_nhs_number_straight_after_a_label_is_found() -> None:
     assert values(find_leaks("ref:123 456 7890 (not NHS)", PrivacyRules())) == []
 
 
+def test_a_character_written_as_its_code_in_a_web_address_is_not_part_of_a_number() -> None:
+    """'Minutes%2020240312.pdf' (a document's name with a space, as a browser copies it) was read as
+    ten digits, which pass as an NHS number one time in eleven: an error nobody could put right but
+    by changing the link. '%20' is a space; a number after one is found, as it was not before."""
+    assert is_nhs_number("2020240319")
+    for address in ("https://example.org/Minutes%2020240319.pdf", "https://example.org/a%2F2020240319"):
+        assert find_leaks(f"See [the minutes]({address}).", PrivacyRules()) == []
+    assert values(find_leaks("https://example.org/?q=NHS%209434765919", PrivacyRules())) == ["9434765919"]
+    assert values(find_leaks("tel:%2007700900123", PrivacyRules())) == ["07700900123"]
+
+
 # --- emails and postcodes ------------------------------------------------------------
 
 
