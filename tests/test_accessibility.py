@@ -335,3 +335,20 @@ def test_a_screen_reader_hears_the_groups_name_once_at_the_top_of_a_page(example
         heard = page.locator("header.md-header").aria_snapshot()
     assert heard.count("Outpatients Together") == 1, heard
     assert "Ask CAMHS" not in heard, heard
+
+
+def test_a_screen_reader_hears_the_search_button_on_a_phone_by_its_name(example_site: ExampleSite,
+                                                                        example_url: str,
+                                                                        browser: Browser) -> None:
+    """On a phone the magnifying glass in the header opens search, but it was a picture with no
+    name: touched, a screen reader said "image", or nothing, and Tab passed it by. It is a
+    button called "Search", like the menu button beside it."""
+    with open_page(browser, width=320) as page:
+        page.goto(example_url + example_site.prefix + "decisions/D-010/")
+        heard = page.locator("header.md-header > nav").aria_snapshot()
+        top = [line.strip() for line in heard.splitlines() if line.startswith("  - ")]
+        assert top[:3] == ['- button "Navigation":', '- button "Switch to dark mode":', '- button "Search":'], heard
+        page.get_by_role("button", name="Search", exact=True).focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__search').checked"
+                               " && document.activeElement.matches('input.md-search__input')")
