@@ -352,3 +352,19 @@ def test_a_screen_reader_hears_the_search_button_on_a_phone_by_its_name(example_
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.getElementById('__search').checked"
                                " && document.activeElement.matches('input.md-search__input')")
+
+
+def test_a_screen_reader_hears_what_a_glossary_word_means_without_leaving_the_page(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """A word from the glossary is a link to its entry, its meaning in the title of an `abbr`
+    inside: a mouse showed it, but a screen reader heard only "CAMHS, link", and had to leave the
+    page to find out what that is. The meaning is the link's description, read after its name."""
+    from playwright.sync_api import expect
+
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "decisions/D-010/")
+        camhs = page.locator("article a.coprod-term", has_text="CAMHS")
+        expect(camhs).to_have_accessible_name("CAMHS")
+        expect(camhs).to_have_accessible_description(
+            "Child and Adolescent Mental Health Services. The NHS teams that help children and young people"
+            " with their mental health.")
