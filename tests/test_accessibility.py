@@ -14,9 +14,10 @@ import itertools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import REPO, copy_example, mkdocs_build
 from example_site import ExampleSite, browser, build_example, example_site, example_url  # noqa: F401
 from support.browser import (
@@ -184,6 +185,28 @@ def test_no_link_is_named_by_it_or_them(example_site: ExampleSite) -> None:
                     if vague.search(text := " ".join(a.get_text().split())) and not a.find_parent("nav")]
              for name, soup in parsed_pages(example_site).items()}
     assert {name: texts for name, texts in found.items() if texts} == {}
+
+
+def link_name(link: Tag) -> str:
+    """A link's name as a screen reader's list of links gives it: its label, or all its words."""
+    return " ".join(str(link.get("aria-label") or link.get_text()).split())
+
+
+def test_no_link_in_a_page_shares_its_name_with_a_link_somewhere_else(example_site: ExampleSite) -> None:
+    """In a screen reader's list of the data page's links, "Decisions" and "Reports" were each
+    there twice, one going to the list of them and one to its feed, with nothing to tell them apart.
+    A glossary word is left out: it is named by the word as written, and its meaning tells it apart."""
+    clashes = {}
+    for name, soup in parsed_pages(example_site).items():
+        where = urljoin("https://example.org/" + name, ".")
+        targets: dict[str, set[str]] = {}
+        for link in soup.select("a[href]"):
+            targets.setdefault(link_name(link).lower(), set()).add(urljoin(where, str(link["href"])))
+        shared = sorted(text for link in soup.select("article a[href]:not(.coprod-term)")
+                        if len(targets[text := link_name(link).lower()]) > 1)
+        if shared:
+            clashes[name] = shared
+    assert clashes == {}
 
 
 def test_no_two_tables_on_a_page_have_the_same_name(example_site: ExampleSite) -> None:
