@@ -2,9 +2,10 @@
 
 WCAG 3.1.3 and 3.1.4 ask that a reader can find what a word or short form
 means. Each page's first use of every glossary term becomes a link to its entry
-in the glossary, the explanation also in `<abbr title>` for a mouse (the markup
-comes from the `_abbr.html` template, which a site may override): a title alone
-is never shown to keyboard, touch or most screen-reader users. Text inside
+in the glossary, the explanation also in `<abbr title>` for a mouse and in the
+link's title, which screen readers read as its description (the markup comes
+from the `_abbr.html` template, which a site may override): a tooltip alone is
+never shown to keyboard or touch users. Text inside
 links (a link cannot hold another), headings, code, existing `<abbr>`, `<dfn>` (a term's
 own definition, as on the glossary page), scripts and styles is left alone, and
 so is every tag and attribute: only the text between tags changes.

@@ -14,9 +14,10 @@ import itertools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import REPO, copy_example, mkdocs_build
 from example_site import ExampleSite, browser, build_example, example_site, example_url  # noqa: F401
 from support.browser import (
@@ -186,6 +187,28 @@ def test_no_link_is_named_by_it_or_them(example_site: ExampleSite) -> None:
     assert {name: texts for name, texts in found.items() if texts} == {}
 
 
+def link_name(link: Tag) -> str:
+    """A link's name as a screen reader's list of links gives it: its label, or all its words."""
+    return " ".join(str(link.get("aria-label") or link.get_text()).split())
+
+
+def test_no_link_in_a_page_shares_its_name_with_a_link_somewhere_else(example_site: ExampleSite) -> None:
+    """In a screen reader's list of the data page's links, "Decisions" and "Reports" were each
+    there twice, one going to the list of them and one to its feed, with nothing to tell them apart.
+    A glossary word is left out: it is named by the word as written, and its meaning tells it apart."""
+    clashes = {}
+    for name, soup in parsed_pages(example_site).items():
+        where = urljoin("https://example.org/" + name, ".")
+        targets: dict[str, set[str]] = {}
+        for link in soup.select("a[href]"):
+            targets.setdefault(link_name(link).lower(), set()).add(urljoin(where, str(link["href"])))
+        shared = sorted(text for link in soup.select("article a[href]:not(.coprod-term)")
+                        if len(targets[text := link_name(link).lower()]) > 1)
+        if shared:
+            clashes[name] = shared
+    assert clashes == {}
+
+
 def test_no_two_tables_on_a_page_have_the_same_name(example_site: ExampleSite) -> None:
     """A screen reader lists a page's tables by name: five called "The figures in this chart" could
     not be told apart."""
@@ -335,3 +358,36 @@ def test_a_screen_reader_hears_the_groups_name_once_at_the_top_of_a_page(example
         heard = page.locator("header.md-header").aria_snapshot()
     assert heard.count("Outpatients Together") == 1, heard
     assert "Ask CAMHS" not in heard, heard
+
+
+def test_a_screen_reader_hears_the_search_button_on_a_phone_by_its_name(example_site: ExampleSite,
+                                                                        example_url: str,
+                                                                        browser: Browser) -> None:
+    """On a phone the magnifying glass in the header opens search, but it was a picture with no
+    name: touched, a screen reader said "image", or nothing, and Tab passed it by. It is a
+    button called "Search", like the menu button beside it."""
+    with open_page(browser, width=320) as page:
+        page.goto(example_url + example_site.prefix + "decisions/D-010/")
+        heard = page.locator("header.md-header > nav").aria_snapshot()
+        top = [line.strip() for line in heard.splitlines() if line.startswith("  - ")]
+        assert top[:3] == ['- button "Navigation":', '- button "Switch to dark mode":', '- button "Search":'], heard
+        page.get_by_role("button", name="Search", exact=True).focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__search').checked"
+                               " && document.activeElement.matches('input.md-search__input')")
+
+
+def test_a_screen_reader_hears_what_a_glossary_word_means_without_leaving_the_page(
+        example_site: ExampleSite, example_url: str, browser: Browser) -> None:
+    """A word from the glossary is a link to its entry, its meaning in the title of an `abbr`
+    inside: a mouse showed it, but a screen reader heard only "CAMHS, link", and had to leave the
+    page to find out what that is. The meaning is the link's description, read after its name."""
+    from playwright.sync_api import expect
+
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "decisions/D-010/")
+        camhs = page.locator("article a.coprod-term", has_text="CAMHS")
+        expect(camhs).to_have_accessible_name("CAMHS")
+        expect(camhs).to_have_accessible_description(
+            "Child and Adolescent Mental Health Services. The NHS teams that help children and young people"
+            " with their mental health.")
