@@ -13,3 +13,9 @@ def join_words(words: list[str]) -> str:
 def plural(count: int, singular: str, many: str | None = None) -> str:
     """'1 member', '3 members'; '1 person', '2 people' with `many`."""
     return f"{count} {singular if count == 1 else (many or singular + 's')}"
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """The text, cut to `limit` characters with '…' when it is longer: a picture written into a
+    page as data is thousands of characters, which no message should repeat."""
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"

@@ -78,6 +78,21 @@ def test_a_picture_from_the_writers_own_computer_is_told_to_go_in_assets(tmp_pat
         "and show it from there, like ![What it shows](../assets/map.png).")]
 
 
+def test_a_picture_pasted_in_as_data_is_told_once_and_shortly(tmp_path: Path) -> None:
+    """Minutes copied from an online document hold their pictures as data: each was called 'a
+    picture from another website', and told a second time as a link the site takes out, each time
+    with the whole picture written out, thousands of characters."""
+    data = "data:image/png;base64," + base64.b64encode(bytes(range(256)) * 8).decode()
+    page = f"# News\n\n![Our logo]({data})\n\nSee [the paper](https://example.org/{'x' * 300}.pdf).\n"
+    root = write_files(tmp_path, {**FILES, "content/news.md": page})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if p.path == "content/news.md"] == [
+        ("warning: content/news.md, line 3: has a picture written into the text as data "
+         f"('{data[:39]}\u2026'), which the site leaves out. Save the picture as a file in the assets folder "
+         "and show it from there, like ![What it shows](../assets/picture.png).")]
+    assert all(len(p.message) < 400 for p in problems)
+
+
 def test_a_link_to_a_records_page_that_no_record_has_is_a_warning(tmp_path: Path) -> None:
     """An address copied from the browser and mistyped had gone live as a broken link, unsaid;
     a year's page, a page of a list and a record renamed with old_ids are pages too."""

@@ -10,6 +10,7 @@ from ..image_metadata import ImageNotCleaned, read_drawing, without_metadata
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
+from ..words import shortened
 from .bodies import Image, find_images, published_bodies
 
 
@@ -23,12 +24,13 @@ def check_image_alt_text(group: Group, settings: Settings) -> Iterator[Problem]:
 
 def missing_alt_message(image: Image) -> str:
     """Where the alt text goes, in the syntax the person used."""
-    why = (f"The image '{image.src}' has no alt text, so people who cannot see it "
+    src = shortened(image.src)
+    why = (f"The image '{src}' has no alt text, so people who cannot see it "
            "will not know what it shows. ")
     if image.html:
         return why + ('Add alt="a few words saying what it shows" to the <img> tag, '
                       'or alt="" if it is only decoration.')
-    return why + f"Describe it in a few words between the square brackets: ![A map of the clinic]({image.src})"
+    return why + f"Describe it in a few words between the square brackets: ![A map of the clinic]({src})"
 
 
 def image_files(group: Group) -> Iterator[tuple[str, Path]]:

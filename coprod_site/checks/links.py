@@ -31,6 +31,7 @@ from ..problems import Problem
 from ..published import FOLDERS, record_page
 from ..records import Group
 from ..settings import Settings
+from ..words import shortened
 from .bodies import find_images, find_links, published_bodies
 
 
@@ -53,7 +54,7 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
                 continue
             path = posixpath.normpath(posixpath.join(folder, file))
             if not (path.startswith(f"{content}/") and (_is_made(root, content, path) or (root / path).is_file())):
-                yield Problem(source.path, line, None, f"links to '{address}', but there is no such file "
+                yield Problem(source.path, line, None, f"links to '{shortened(address)}', but there is no such file "
                               "in the group's records. Check the name, and that it is written from this "
                               "file's folder.", "warning")
 
@@ -70,17 +71,24 @@ def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]
     """A warning for each image from another website, each tag the site removes, and each link
     it takes out (`javascript:`, `data:`)."""
     for source in published_bodies(group):
+        as_data = set()
         for image in find_images(source):
             on_a_computer = _ON_A_COMPUTER.match(unquote(image.src))
-            if on_a_computer:
+            if image.src.strip().lower().startswith("data:"):  # pasted from a document, often
+                as_data.add(image.src.strip())
+                yield Problem(source.path, image.line, None, f"has a picture written into the text as data "
+                              f"('{shortened(image.src.strip(), 40)}'), which the site leaves out. Save the "
+                              "picture as a file in the assets folder and show it from there, like "
+                              "![What it shows](../assets/picture.png).", "warning")
+            elif on_a_computer:
                 name = re.split(r"[\\/]", unquote(image.src))[-1]
                 yield Problem(source.path, image.line, None, f"shows a picture from a computer's own folders "
-                              f"('{unquote(image.src)}'), which nobody else can see. Save the picture in the "
+                              f"('{shortened(unquote(image.src))}'), which nobody else can see. Save the picture in the "
                               f"assets folder and show it from there, like ![What it shows](../assets/{name}).",
                               "warning")
             elif _is_outside(image.src):
                 yield Problem(source.path, image.line, None, f"shows a picture from another website "
-                              f"('{image.src}'). Pages load nothing from other websites, so it is left out: "
+                              f"('{shortened(image.src)}'). Pages load nothing from other websites, so it is left out: "
                               "save the picture in the assets folder and show it from there.", "warning")
         if "<" not in source.body and "](" not in source.body:
             continue
@@ -92,8 +100,10 @@ def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]
                           "and load nothing from other websites. Take it out; a link to the other website "
                           "works.", "warning")
         for link in REMOVED_LINK.finditer(body):
+            if link.group(1).strip() in as_data:
+                continue
             yield Problem(source.path, source.body_line + body.count("\n", 0, link.start()), None,
-                          f"links to '{link.group(1).strip()[:40]}', which the site takes out: links go to web "
+                          f"links to '{shortened(link.group(1).strip(), 40)}', which the site takes out: links go to web "
                           "pages (https:), email (mailto:) or phone numbers (tel:). Take it out.", "warning")
 
 
@@ -174,7 +184,7 @@ def _site_address_problem(folders: dict[str, _Folder], top: list[str], path: str
         return
     near = difflib.get_close_matches(target[-1], names, n=1)
     hint = f" Did you mean {address.replace(target[-1], near[0], 1)}?" if near and target[-1] in address else ""
-    yield Problem(path, line, None, f"links to '{address}', but no {what} has that address. Check the "
+    yield Problem(path, line, None, f"links to '{shortened(address)}', but no {what} has that address. Check the "
                   f"name.{hint}", "warning")
 
 
@@ -187,7 +197,7 @@ def _from_the_root(site_url: str | None, path: str, line: int, address: str, pag
     if address.startswith(site_path):  # the site's own full path: it works, though not in a preview
         return
     written = relative_url(page, address.lstrip("/"))
-    yield Problem(path, line, None, f"links to '{address}', from the root of the web address, but the site "
+    yield Problem(path, line, None, f"links to '{shortened(address)}', from the root of the web address, but the site "
                   f"lives at {site_url}, so the link leads outside it. Write it from this page: {written}",
                   "warning")
 
