@@ -39,7 +39,7 @@ class CoprodConfig(base.Config):
     reading_grade = c.Type((int, float), default=11)
     """Highest SMOG reading grade for a page (11 is about a reading age of 11 to 12)."""
 
-    allowed_acronyms = c.ListOfItems(c.Type(str), default=["UK", "NHS", "GP"])
+    allowed_acronyms = c.ListOfItems(c.Type(str), default=list(Settings.allowed_acronyms))
     """Capital-letter words that need no glossary entry."""
 
 

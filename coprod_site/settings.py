@@ -71,7 +71,8 @@ class Settings:
     max_paragraph_sentences: int = 5
     reading_grade: float = 11.0
     """Highest SMOG grade a page may have (about a reading age of 11 to 12)."""
-    allowed_acronyms: tuple[str, ...] = ("UK", "NHS", "GP")
+    allowed_acronyms: tuple[str, ...] = ("UK", "NHS", "GP", "OK")
+    """Capital-letter words that need no glossary entry ('OK' is a word, not a short form)."""
     site_url: str | None = None
     """Where the site lives: mkdocs.yml's site_url, or else project.yml's."""
     markdown: MarkdownSetup = field(default_factory=MarkdownSetup, repr=False)

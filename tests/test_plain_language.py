@@ -83,7 +83,7 @@ def test_a_long_paragraph_is_a_warning_where_it_starts(tmp_path: Path) -> None:
 
 
 def test_unexplained_capitals_are_a_warning_once_per_page(tmp_path: Path) -> None:
-    body = ("The NHS and the UK and a GP are fine.\n\n"
+    body = ("The NHS and the UK and a GP are fine. Is that OK?\n\n"
             "We asked the CQC. Then the CQC asked us!\n\n"
             "- It was VERY loud, said our GPs.\n")
     glossary = "content/glossary.yml"
