@@ -87,3 +87,35 @@ def test_a_cancelled_meetings_summary_actions_and_decisions_are_said_not_to_be_p
         (f"warning: {cancelled}, line 11: the meeting was cancelled, so the text below its fields is not "
         "published: its page says only that it is off, and its 'cancelled_note'. Put what people need to "
         "know in 'cancelled_note:'. If the meeting did take place, set the minutes status to draft.")]
+
+
+def test_a_file_in_the_content_folder_that_is_not_a_page_or_a_picture_is_said_not_to_be_published(
+        tmp_path: Path) -> None:
+    """The site publishes pages and pictures: a PDF, a Word file or notes beside them were left out unseen."""
+    root = write_files(tmp_path, {**FILES, "content/assets/leaflet.pdf": "%PDF-1.4", "content/notes.txt": "x",
+                                  "content/About us.MD": "# About us", "content/assets/map.png": "",
+                                  "content/assets/.gitkeep": ""})
+    assert not_shown_messages(root) == [
+        ("warning: content/About us.MD: is not published: only files ending in .md are pages. If it is one, "
+        "save it as About us.md."),
+        ("warning: content/assets/leaflet.pdf: is not published: the site shows only pages (.md) and pictures "
+        "from the content folder. To share it, put it where the group shares files, like a shared drive or "
+        "the organisation's website, and link to it there. If it is kept here on purpose, move it out of the "
+        "content folder."),
+        ("warning: content/notes.txt: is not published: the site shows only pages (.md) and pictures from the "
+        "content folder. To share it, put it where the group shares files, like a shared drive or the "
+        "organisation's website, and link to it there. If it is kept here on purpose, move it out of the "
+        "content folder.")]
+
+
+def test_a_link_to_a_file_the_site_does_not_publish_is_said_where_the_link_is(tmp_path: Path) -> None:
+    """The link would lead nowhere on the site: said at the link, not again at the file."""
+    page = "---\ntitle: Leaflets\n---\nRead [our leaflet](assets/leaflet.pdf) or [the notes](notes.txt#top).\n"
+    root = write_files(tmp_path, {**FILES, "content/assets/leaflet.pdf": "%PDF-1.4", "content/notes.txt": "x",
+                                  "content/leaflets.md": page})
+    said = ("a file the site does not publish (it shows only pages and pictures), so the link would lead nowhere. "
+            "To share it, put it where the group shares files, like a shared drive or the organisation's website, "
+            "and link to its web address; or write what it says on a page.")
+    assert not_shown_messages(root) == [
+        f"warning: content/leaflets.md, line 4: links to 'assets/leaflet.pdf', {said}",
+        f"warning: content/leaflets.md, line 4: links to 'notes.txt#top', {said}"]

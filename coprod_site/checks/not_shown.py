@@ -3,19 +3,23 @@ without a word.
 
 A planned meeting's page shows when and where it is and its agenda; a cancelled one's says
 that it is off. The text below their fields, and a cancelled meeting's actions and
-decisions, are not published, as the content model says. The words `coprod new` starts a
+decisions, are not published, as the content model says; nor is any file in the content
+folder but the pages and pictures. The words `coprod new` starts a
 meeting with are not the facilitator's, and are left unsaid.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
 from ..records import Group, Meeting
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
+from .bodies import find_links, published_bodies
 
 Problems = Iterator[Problem]
 
@@ -87,7 +91,48 @@ def check_cancelled_meetings(group: Group, settings: Settings) -> Problems:
 WAITS = "a decision waits for the minutes of the meeting it was made at."
 
 
+def check_unpublished_files(group: Group, settings: Settings) -> Problems:
+    """A warning at each link to a file of the content folder the site does not publish (a PDF,
+    a Word file), which would lead nowhere; and at each such file no page links to."""
+    unpublished = {f"{group.content}/{inside}" for inside in group.unpublished_files}
+    if not unpublished:
+        return
+    linked: set[str] = set()
+    for source in published_bodies(group):
+        for address, line in find_links(source):
+            path = _file_linked(source.path, address)
+            if path in unpublished:
+                linked.add(path)
+                yield Problem(source.path, line, None, f"links to '{address}', {LINKED_FILE}", "warning")
+    for path in sorted(unpublished - linked):
+        yield Problem(path, None, None, _unpublished_file_message(path), "warning")
+
+
+LINKED_FILE = ("a file the site does not publish (it shows only pages and pictures), so the link would lead "
+               "nowhere. To share it, put it where the group shares files, like a shared drive or the "
+               "organisation's website, and link to its web address; or write what it says on a page.")
+
+
+def _file_linked(written_in: str, address: str) -> str | None:
+    """The file of the group's folder a link names, as messages name it; None for anything else."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(written_in), unquote(parts.path)))
+
+
+def _unpublished_file_message(path: str) -> str:
+    name = posixpath.basename(path)
+    stem, suffix = posixpath.splitext(name)
+    if suffix.lower() in (".md", ".markdown"):
+        return f"is not published: only files ending in .md are pages. If it is one, save it as {stem}.md."
+    return ("is not published: the site shows only pages (.md) and pictures from the content folder. To share "
+            "it, put it where the group shares files, like a shared drive or the organisation's website, and "
+            "link to it there. If it is kept here on purpose, move it out of the content folder.")
+
+
 CHECKS = (check_meeting_text_not_shown,)
 """Checks of each meeting on its own."""
-GROUP_CHECKS = (check_cancelled_meetings,)
-"""Checks that need the whole group: a decision names the meeting it was made at."""
+GROUP_CHECKS = (check_cancelled_meetings, check_unpublished_files)
+"""Checks that need the whole group: a decision names the meeting it was made at, and a file is
+linked to from any page."""
