@@ -120,7 +120,7 @@ class Loader:
         group.decisions = self._load_folder("decisions", DECISION_NAME, Decision, _decision_name_hint)
         group.reports = self._load_folder("reports", REPORT_NAME, Report, _report_name_hint)
         if whole:
-            group.pages, group.images = self._find_pages_and_images()
+            group.pages, group.images, group.unpublished_files = self._find_pages_and_images()
         group.record_paths = self.record_paths
         group.unreadable_people, group.unreadable_records = self.unreadable_people, self.unreadable_records
         group.people_unread = self.people_unread
@@ -386,9 +386,11 @@ class Loader:
             record.with_id(record_id)
         return record
 
-    def _find_pages_and_images(self) -> tuple[dict[str, Source], list[str]]:
+    def _find_pages_and_images(self) -> tuple[dict[str, Source], list[str], list[str]]:
+        """The pages and images of the site, and the other files beside them, which it does not publish."""
         pages: dict[str, Source] = {}
         images: list[str] = []
+        others: list[str] = []
         for path in self._outside_record_folders():
             inside = path.relative_to(self.content).as_posix()
             if not path.is_file() or _is_record_file(inside) or _is_hidden(inside):
@@ -400,7 +402,9 @@ class Loader:
                     self._record_out_of_place(source)
             elif path.suffix.lower() in IMAGE_SUFFIXES:
                 images.append(inside)
-        return pages, images
+            else:
+                others.append(inside)
+        return pages, images, others
 
     def _record_out_of_place(self, page: Source) -> None:
         """A meeting, decision or amendment saved outside its folder would be published as an

@@ -600,6 +600,9 @@ class Group:
     """Other Markdown pages of the site, by path inside content/."""
     images: list[str] = field(default_factory=list)
     """Images of the site, by path inside content/."""
+    unpublished_files: list[str] = field(default_factory=list)
+    """Every other file beside the pages and images, by path inside content/: the site never
+    publishes them (a PDF, notes, a page saved as .MD)."""
     record_paths: dict[str, str] = field(default_factory=dict)
     """Every record file's id and path (as messages name it), read or not, in every part of
     a group checked in parts."""

@@ -487,3 +487,19 @@ def test_a_handover_is_not_blamed_for_an_action_in_a_meeting_that_cannot_be_read
                                   "  - action: ACT-009\n    to: the patient panel\n---\nThank you.\n"})
     messages = [str(p) for p in check_folder(root)[2] if p.is_error]
     assert [m.split(",")[0] for m in messages] == ["content/meetings/2025-03-20-broken.md"]
+
+
+def test_a_report_without_kind_is_told_it_is_published_as_an_impact_report(tmp_path: Path) -> None:
+    """Only reports/farewell.md is taken as the farewell report; any other is quietly an impact report."""
+    report = "content/reports/impact-2025.md"
+    root = changed(tmp_path, report, "kind: impact\n", "")
+    assert consistency_messages(root) == [
+        (f"warning: {report}, line 2: has no 'kind', so it is published as an impact report. Say so with "
+        "'kind: impact', or write 'kind: farewell' if it is the group's farewell report.")]
+
+
+def test_the_farewell_report_needs_no_kind(tmp_path: Path) -> None:
+    farewell = FILES["content/reports/impact-2025.md"].replace("kind: impact\n", "").replace(
+        "title:", "ended_on: 2026-11-01\nclosing_reason: The project ended.\ntitle:")
+    root = write_files(tmp_path, {**FILES, "content/reports/farewell.md": farewell})
+    assert [m for m in consistency_messages(root) if "kind" in m] == []

@@ -171,3 +171,14 @@ def test_addresses_typed_in_html_lead_where_markdown_ones_do(tmp_path: Path) -> 
     assert all((site / path).is_file() or (site / path / "index.html").is_file() for _, path in led_to)
     typed = (site / "garden/index.html").read_text(encoding="utf-8")
     assert '&lt;img src="assets/square.png"&gt;' in typed, "code is shown as typed"
+
+
+def test_a_video_sound_or_form_field_the_site_takes_out_is_a_warning(tmp_path: Path) -> None:
+    """A <video> or <audio> was taken out without a word (its fallback words stayed), and so was a
+    <textarea> with the words typed in it."""
+    page = ('# Our film\n\n<video controls src="https://video.example.com/x.mp4">Our film</video>\n\n'
+            "<audio src=\"https://sound.example.com/x.mp3\"></audio>\n\n<textarea>What we said</textarea>\n")
+    root = write_files(tmp_path, {**FILES, "content/film.md": page})
+    _, _, problems = check_folder(root)
+    assert [(p.line, p.message.split(",")[0]) for p in problems if p.path == "content/film.md"] == [
+        (3, "has a <video> tag"), (5, "has an <audio> tag"), (7, "has a <textarea> tag")]

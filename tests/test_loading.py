@@ -325,6 +325,7 @@ def test_pages_and_images_are_found_everywhere_but_record_folders_and_hidden_one
     group, _ = load_group(tmp_path)
     assert list(group.pages) == ["a/deep/er.md", "a-b/x.md", "b/page.md", "index.md"]
     assert group.images == ["a/pic.svg", "assets/map.PNG"]
+    assert group.unpublished_files == ["notes.txt"]
 
 
 def test_a_record_saved_with_another_ending_is_reported_not_left_out_unseen(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from . import (
     impact,
     language,
     links,
+    not_shown,
     parallel,
     privacy,
     sharing,
@@ -32,11 +33,11 @@ from .parallel import judged_by
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
 PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS,
-                                       *starting_text.CHECKS)
+                                       *starting_text.CHECKS, *not_shown.CHECKS)
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,
-                                  *images.GROUP_CHECKS)
+                                  *images.GROUP_CHECKS, *not_shown.GROUP_CHECKS)
 """Checks that compare records with each other: they need the whole group."""
 ALL_CHECKS: tuple[Check, ...] = (*GROUP_CHECKS, *PER_RECORD_CHECKS)
 

@@ -523,6 +523,10 @@ def charter_version_problem(group: Group) -> Problem | None:
 def check_reports(group: Group, settings: Settings) -> Problems:
     closed = group.project is not None and group.project.status == "closed"
     for report in group.reports.values():
+        if "kind" not in report.source.meta and report.id != "farewell":  # (reports/farewell.md needs none)
+            yield report.source.problem("has no 'kind', so it is published as an impact report. Say so with "
+                                        "'kind: impact', or write 'kind: farewell' if it is the group's farewell "
+                                        "report.", "title", severity="warning")
         if report.report_kind == "impact" and report.lacks("period_from"):
             yield report.source.problem("'period_from' is needed for an impact report: the first day it "
                                         "covers, like 2025-01-01.", "kind")

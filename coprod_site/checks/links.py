@@ -59,8 +59,10 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
                               "file's folder.", "warning")
 
 
-REMOVED_TAG = re.compile(r"<(script|iframe|frame|object|embed|link|style|form|svg|math|base|meta)\b", re.IGNORECASE)
-"""HTML the site removes from a page (see sanitize.py): each would run or load something."""
+REMOVED_TAG = re.compile(r"<(script|iframe|frame|object|embed|link|style|form|svg|math|base|meta|video|audio|"
+                         r"textarea|select|noscript|template)\b", re.IGNORECASE)
+"""HTML the site removes from a page (see sanitize.py): each would run or load something, or, in
+a form field, holds words only a script would use."""
 
 REMOVED_LINK = re.compile(r"\]\(\s*<?((?:javascript|vbscript|data|file):(?:[^()\s>]|\([^()\s]*\))*)", re.IGNORECASE)
 """A Markdown link to a script or a file, whose address the site takes out (sanitize.py); as in
