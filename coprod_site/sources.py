@@ -212,10 +212,20 @@ def without_control_characters(text: str, shown_as: str) -> tuple[str, tuple[Pro
     problems: dict[int, Problem] = {}
     for control in CONTROL_CHARACTER.finditer(text):
         line = text.count("\n", 0, control.start()) + 1
-        problems.setdefault(line, Problem(shown_as, line, None, f"has an invisible control character "
-                                          f"({_code_point(control.group())}) on this line. Retype the "
-                                          "line to remove it."))
+        if line not in problems:
+            problems[line] = Problem(shown_as, line, None, _control_message(text, control.start()))
     return CONTROL_CHARACTER.sub(" ", text), tuple(problems.values())
+
+
+def _control_message(text: str, at: int) -> str:
+    """Which invisible character, and where on its line: a long line pasted from a document
+    (a table row, say) gives no clue where to look."""
+    before = " ".join(text[text.rfind("\n", 0, at) + 1:at].split()[-4:])
+    where = f"after '{before[-40:]}'" if before else "at the start of the line"
+    if text[at] in "\x0b\x0c":
+        return (f"has an invisible control character ({_code_point(text[at])}, a line break pasted from a word "
+                f"processor) {where}. Delete it, and type a space or a new line there.")
+    return f"has an invisible control character ({_code_point(text[at])}) {where}. Delete it."
 
 
 def _code_point(char: str) -> str:

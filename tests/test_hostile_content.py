@@ -214,6 +214,11 @@ def test_a_control_character_is_reported_with_every_other_problem_in_its_file(tm
     found = [(p.line, p.message.split(" (")[0]) for p in check_folder(root)[2] if p.path == meeting and p.is_error]
     assert found == [(at[0], "has an invisible control character"), (at[1], "has an email address"),
                      (at[2], "has an invisible control character")]
+    said = [p.message for p in check_folder(root)[2] if p.path == meeting and "control" in p.message]
+    assert said == [  # where on the line, as a long row of a pasted table gives no clue
+        ("has an invisible control character (U+000B, a line break pasted from a word processor) after "
+         "'We met'. Delete it, and type a space or a new line there."),
+        "has an invisible control character (U+0085) after 'More'. Delete it."]
 
 
 def test_the_corpora_are_all_there(naughty_strings: list[str]) -> None:
