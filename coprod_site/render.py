@@ -62,6 +62,21 @@ def mid_sentence(value: str | None) -> str:
     return "" if value is None else _LEADING_ARTICLE.sub(lambda match: match[1].lower(), value)
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def under_heading(body: Markup, level: int) -> Markup:
+    """A record's text placed under a heading of `level` ('Summary', an h2): its own headings
+    moved down together so that its first level is the one below, as a screen reader lists a
+    page's headings. Minutes written with '# Our meeting' had made a second h1 inside the summary.
+    Each keeps its level beside the others; none goes below h6."""
+    levels = [int(match[2]) for match in _HEADING_TAG.finditer(body)]
+    if not levels or min(levels) > level:
+        return body
+    down = level + 1 - min(levels)
+    return Markup(_HEADING_TAG.sub(lambda tag: f"<{tag[1]}h{min(6, int(tag[2]) + down)}", body))
+
+
 class CompiledTemplates(BytecodeCache):
     """Compiled templates kept in memory between the builds of one `coprod serve`.
 
@@ -102,7 +117,8 @@ class Renderer:
         self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                bytecode_cache=compiled, auto_reload=False)
-        self.env.filters.update(date=format_date, time=format_time, words=words, mid_sentence=mid_sentence)
+        self.env.filters.update(date=format_date, time=format_time, words=words, mid_sentence=mid_sentence,
+                                under_heading=under_heading)
         self.env.globals.update(plural=plural, join_words=join_words, content_note=content_note, entry_id=entry_id)
 
     def render(self, spec: PageSpec, site: Published, body_html: str = "", **extra: Any) -> str:

@@ -527,3 +527,25 @@ def test_a_decision_whose_review_date_has_passed_says_the_review_is_overdue(tmp_
             "again in 'review_on', or take 'review_on' out.") in result.stderr
     assert "We will look at it again 1 June 2026 (review overdue)" in main_text(root / "site", "decisions/D-001/index.html")
     assert "We will look at it again 1 June 2027 Why" in main_text(root / "site", "decisions/D-002/index.html")
+
+
+def outline(site: Path, address: str) -> list[str]:
+    """The page's headings as a screen reader lists them: 'h2 Summary'."""
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return [f"{h.name} {h.get_text(' ', strip=True)}" for h in soup.select("article :is(h1, h2, h3, h4, h5, h6)")]
+
+
+def test_headings_in_a_records_text_sit_under_the_section_that_holds_it(tmp_path: Path) -> None:
+    """Minutes written with '# Our meeting' made a second h1 inside the summary, and '## Actions'
+    a section beside it: a screen reader's list of headings lost the page's shape."""
+    meeting, decision = "content/meetings/2025-02-14-leaflets.md", "content/decisions/D-001-own-words.md"
+    root = write_files(tmp_path, {
+        **FILES,
+        meeting: FILES[meeting] + "\n# Our meeting\n\nWe met.\n\n## Actions\n\nSome.\n\n###### Small print\n\nNone.\n",
+        decision: FILES[decision] + "\n### Options\n\nTwo.\n\n#### The first\n\nThis one.\n"})
+    assert mkdocs_build(root).returncode == 0
+    site = root / "site"
+    headings = outline(site, "meetings/2025-02-14-leaflets")
+    assert headings[:5] == ["h1 Leaflets", "h2 Summary", "h3 Our meeting", "h4 Actions", "h6 Small print"]
+    assert [h for h in outline(site, "decisions/D-001") if h.endswith(("Options", "The first"))] == [
+        "h3 Options", "h4 The first"]
