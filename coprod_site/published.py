@@ -61,6 +61,15 @@ class PublishedAction:
     meeting: Meeting
 
 
+@dataclass(frozen=True)
+class Closure:
+    """A closed group's dates, which every page says, and the page of its farewell report."""
+
+    met_from: dt.date
+    met_until: dt.date
+    farewell_url: str | None
+
+
 def _is_page_address(target: str) -> bool:
     """A relative address on the site ('../../people/'): not a record's file, another website,
     the site's root or a place on the same page."""
@@ -406,6 +415,15 @@ class Published:
     @property
     def farewell(self) -> Report | None:
         return next((r for r in self.reports if r.report_kind == "farewell"), None)
+
+    @property
+    def closure(self) -> Closure | None:
+        """When a closed group met, and where its farewell report is; None while it goes on."""
+        ended_on = self.project.closed_on
+        if ended_on is None:
+            return None
+        farewell = self.farewell
+        return Closure(self.project.started_on, ended_on, f"reports/{farewell.id}/" if farewell else None)
 
     # --- people ----------------------------------------------------------------------
 

@@ -1,0 +1,71 @@
+"""Real builds: the example group, closed the way a facilitator closes it, as its members and
+followers meet it afterwards."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from conftest import copy_example, mkdocs_build
+from test_build import main_text, page
+
+ENDED_ON = "2026-11-20"
+
+CLOSING_REASON = """\
+closing_reason: >
+  The research money for Outpatients Together ended in November 2026. The
+  hospital carries on this work through its wider patient panel.
+"""
+
+
+def rewrite(path: Path, *changes: tuple[str, str]) -> None:
+    """Make each (pattern, replacement) change to a file once."""
+    text = path.read_text(encoding="utf-8")
+    for pattern, replacement in changes:
+        text, made = re.subn(pattern, replacement, text, count=1)
+        assert made == 1, pattern
+    path.write_text(text, encoding="utf-8")
+
+
+def close_group(root: Path) -> Path:
+    """Set project.yml to closed and write the farewell report; the example's meeting planned
+    for 10 December, after the end, is left in by mistake."""
+    rewrite(root / "content/project.yml", (r"(?m)^status: .*$", "status: closed"),
+            (r"(?m)^ended_on:.*$", f"ended_on: {ENDED_ON}"))
+    rewrite(root / "content/reports/farewell.md",
+            (r"(?m)^title: .*\n", f"title: Thank you and goodbye\nended_on: {ENDED_ON}\n"),
+            (r"(?m)^closing_reason: >\n(?:  .*\n)+", CLOSING_REASON))
+    return root
+
+
+@pytest.fixture(scope="module")
+def closed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example group, closed and built (not --strict: closing leaves warnings on purpose)."""
+    root = close_group(copy_example(tmp_path_factory.mktemp("closed") / "group"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+CLOSED_NOTICE = ("This group has closed. It met from 6 November 2024 to 20 November 2026. "
+                 "Read our farewell report to see what we did and who carries on our work.")
+
+
+@pytest.mark.parametrize("address", ["meetings/index.html", "decisions/D-010/index.html",
+                                     "meetings/2026-10-14-welcome-pack/index.html", "actions/index.html",
+                                     "reports/impact-2025/index.html", "people/index.html"])
+def test_every_page_says_the_group_has_closed_and_leads_to_the_farewell_report(
+        closed: Path, address: str) -> None:
+    assert CLOSED_NOTICE in main_text(closed, address)
+    link = page(closed, address).find("a", string="Read our farewell report")
+    assert link is not None
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(address), link["href"])) == "reports/farewell"
+
+
+def test_the_home_page_says_it_once_and_the_farewell_report_in_its_own_words(closed: Path) -> None:
+    assert main_text(closed, "index.html").count("This group has closed.") == 1
+    farewell = main_text(closed, "reports/farewell/index.html")
+    assert "This group has closed." not in farewell
+    assert farewell.startswith("Home Reports Thank you and goodbye We met from 6 November 2024 to 20 November 2026.")
