@@ -397,6 +397,14 @@ class Published:
     def actions_with_status(self, status: str) -> list[PublishedAction]:
         return [pa for pa in self.actions if pa.action.status == status]
 
+    @cached_property
+    def handovers(self) -> dict[str, str]:
+        """Who takes on each action a closed group handed over in its farewell report, by action
+        id; none while the group goes on (a farewell report may be written ahead)."""
+        if self.project.closed_on is None:
+            return {}
+        return {h.action: h.to for report in self.reports for h in report.handover}
+
     # --- charter, amendments, reports ------------------------------------------------
 
     @cached_property

@@ -69,3 +69,19 @@ def test_the_home_page_says_it_once_and_the_farewell_report_in_its_own_words(clo
     farewell = main_text(closed, "reports/farewell/index.html")
     assert "This group has closed." not in farewell
     assert farewell.startswith("Home Reports Thank you and goodbye We met from 6 November 2024 to 20 November 2026.")
+
+
+def test_the_actions_still_open_say_to_whom_they_were_handed_over(closed: Path) -> None:
+    text = main_text(closed, "actions/index.html")
+    assert ("Handed over (5) The group closed on 20 November 2026. These actions were still open, "
+            "and the farewell report says who takes each one on.") in text
+    assert "Still to do" not in text and "overdue" not in text
+    row = page(closed, "actions/index.html").find("tr", id="ACT-021")
+    assert row is not None
+    assert " ".join(row.select_one("[data-label=Status]").get_text(" ").split()) == (
+        "Handed over to the hospital's patient panel")
+
+
+def test_a_meeting_page_says_to_whom_its_open_actions_were_handed_over(closed: Path) -> None:
+    text = main_text(closed, "meetings/2026-10-14-welcome-pack/index.html")
+    assert "Handed over to the Child Health Research Unit" in text
