@@ -109,10 +109,13 @@ class Published:
     def upcoming(self) -> list[Meeting]:
         """Planned meetings, soonest first (past ones included: their summary is owed); none
         after a closed group's last day, which will not happen."""
-        closed_on = self.group.project.closed_on if self.group.project is not None else None
-        planned = [m for m in self.group.meetings.values()
-                   if m.is_planned and (closed_on is None or m.date <= closed_on)]
+        planned = [m for m in self.group.meetings.values() if m.is_planned and self._before_the_end(m)]
         return sorted(planned, key=lambda m: (m.date, m.id))
+
+    def _before_the_end(self, meeting: Meeting) -> bool:
+        """Whether a meeting is on or before a closed group's last day (always, while it goes on)."""
+        closed_on = self.group.project.closed_on if self.group.project is not None else None
+        return closed_on is None or meeting.date <= closed_on
 
     @cached_property
     def cancelled(self) -> list[Meeting]:
@@ -122,8 +125,8 @@ class Published:
     @property
     def coming_up(self) -> list[Meeting]:
         """What the meetings page lists as coming up: planned meetings whose day has not come,
-        and cancelled ones, so that nobody turns up to them."""
-        later = [m for m in [*self.upcoming, *self.cancelled] if m.date >= self.today]
+        and cancelled ones, so that nobody turns up to them; none after a closed group's last day."""
+        later = [m for m in [*self.upcoming, *self.cancelled] if m.date >= self.today and self._before_the_end(m)]
         return sorted(later, key=lambda m: (m.date, m.id))
 
     @property

@@ -85,3 +85,27 @@ def test_the_actions_still_open_say_to_whom_they_were_handed_over(closed: Path) 
 def test_a_meeting_page_says_to_whom_its_open_actions_were_handed_over(closed: Path) -> None:
     text = main_text(closed, "meetings/2026-10-14-welcome-pack/index.html")
     assert "Handed over to the Child Health Research Unit" in text
+
+
+def test_the_home_page_offers_no_next_meeting_and_no_calendar(closed: Path) -> None:
+    text = main_text(closed, "index.html")
+    assert "Our next meeting" not in text and "3 December 2026" not in text
+    assert "in your calendar" not in text
+    assert "Hear when we publish something new." in text
+
+
+def test_the_meetings_page_has_nothing_coming_up_and_no_calendar(closed: Path) -> None:
+    text = main_text(closed, "meetings/index.html")
+    assert "Coming up" not in text and "Visit to the new waiting room" not in text
+    assert "in your calendar" not in text
+    assert "Hear when we share a summary." in text
+
+
+def test_the_calendar_holds_no_meeting_after_the_end_but_the_cancelled_one(closed: Path) -> None:
+    events = (closed / "meetings.ics").read_text(encoding="utf-8").split("BEGIN:VEVENT")[1:]
+    later = [e for e in events if re.search(r"DTSTART;TZID=Europe/London:(\d{8})", e)[1] > "20261120"]  # type: ignore[index]
+    assert len(later) == 1 and "STATUS:CANCELLED" in later[0]
+    text = main_text(closed, "data/index.html")
+    assert ("Download our meetings calendar. The group closed on 20 November 2026, "
+            "so no new meetings will be added to it.") in text
+    assert "subscribe" not in text
