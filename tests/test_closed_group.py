@@ -109,3 +109,16 @@ def test_the_calendar_holds_no_meeting_after_the_end_but_the_cancelled_one(close
     assert ("Download our meetings calendar. The group closed on 20 November 2026, "
             "so no new meetings will be added to it.") in text
     assert "subscribe" not in text
+
+
+def test_the_poster_says_the_group_has_closed_and_leads_to_the_farewell_report(closed: Path) -> None:
+    poster = page(closed, "meetings/next/poster/index.html").select_one(".coprod-poster")
+    assert poster is not None
+    text = " ".join(poster.get_text(" ").split())
+    assert text.startswith("Outpatients Together This group has closed We met from 6 November 2024 to "
+                           "20 November 2026. Thank you to everyone who took part.")
+    assert "not planned yet" not in text
+    assert "Scan this QR code to read our farewell report, or type example.org/ our-group/ reports/ farewell/" in text
+    qr = poster.select_one(".coprod-poster__qr img")
+    assert qr is not None and qr["src"] == "../../../reports/farewell/qr.svg"
+    assert (closed / "reports/farewell/qr.svg").is_file()
