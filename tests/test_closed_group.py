@@ -122,3 +122,20 @@ def test_the_poster_says_the_group_has_closed_and_leads_to_the_farewell_report(c
     qr = poster.select_one(".coprod-poster__qr img")
     assert qr is not None and qr["src"] == "../../../reports/farewell/qr.svg"
     assert (closed / "reports/farewell/qr.svg").is_file()
+
+
+def test_how_we_work_no_longer_asks_who_should_join(closed: Path) -> None:
+    text = main_text(closed, "how-we-work/index.html")
+    assert "12 people were in the group when it closed." in text
+    assert ("Who should be here? We said we wanted to hear from: Families who live in the east of the city "
+            "Families who speak a language other than English at home Young people who are deaf or who use BSL "
+            "Boys and young men who go to outpatient clinics The group has closed, so it is no longer looking for "
+            "new members. Our farewell report says who carries on our work.") in text
+    assert "please tell us" not in text and "in the group now" not in text
+
+
+def test_the_charter_asks_nobody_to_a_next_meeting(closed: Path) -> None:
+    text = main_text(closed, "charter/index.html")
+    assert ("Changes not agreed These changes were suggested but not agreed before the group closed, "
+            "so the charter above is the last one.") in text
+    assert "Come to our next meeting" not in text and "How to say what you think" not in text
