@@ -3,6 +3,7 @@ followers meet it afterwards."""
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from pathlib import Path
@@ -10,6 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import copy_example, mkdocs_build
 from test_build import main_text, page
+
+from coprod_site.checks import run_checks
+from coprod_site.loading import load_group
+from coprod_site.settings import Settings
 
 ENDED_ON = "2026-11-20"
 
@@ -139,3 +144,28 @@ def test_the_charter_asks_nobody_to_a_next_meeting(closed: Path) -> None:
     assert ("Changes not agreed These changes were suggested but not agreed before the group closed, "
             "so the charter above is the last one.") in text
     assert "Come to our next meeting" not in text and "How to say what you think" not in text
+
+
+LATE_MEETING = "content/meetings/2026-12-10-end-of-year.md"
+
+
+def test_a_meeting_planned_after_the_end_is_to_be_cancelled_not_deleted(tmp_path: Path) -> None:
+    """Its page was published (and is in published-urls.txt): deleting the file would stop the build."""
+    group, problems = load_group(close_group(copy_example(tmp_path)))
+    assert problems == []
+    said = [str(p) for p in run_checks(group, Settings(today=dt.date(2026, 11, 30))) if p.path == LATE_MEETING]
+    assert said == [
+        ("warning: content/meetings/2026-12-10-end-of-year.md, line 3: is planned for after the group closed "
+        "(2026-11-20, in project.yml), so it will not happen. Mark it cancelled (under 'minutes:', put "
+        "'status: cancelled'), so that its page tells anyone who has the link; or change project.yml if the "
+        "group goes on.")]
+
+
+def test_a_meeting_after_the_end_marked_cancelled_keeps_its_page_and_is_not_coming_up(tmp_path: Path) -> None:
+    root = close_group(copy_example(tmp_path))
+    rewrite(root / LATE_MEETING, (r"(?m)^  status: planned$", "  status: cancelled"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "end-of-year" not in result.stderr
+    assert "Cancelled" in main_text(root / "site", "meetings/2026-12-10-end-of-year/index.html")
+    assert "End of year" not in main_text(root / "site", "meetings/index.html")
