@@ -244,6 +244,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.site is not None:
             env.globals["coprod_language"] = self.site.project.language  # partials/language.html
             env.globals["coprod_published_on"] = format_date(self.site.today)  # on paper (main.html)
+            env.globals["coprod_closure"] = self.site.closure  # on every page of a closed group
+            env.filters["coprod_date"] = format_date
             self.heap.settle()  # every page has been read
         return env
 

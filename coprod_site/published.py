@@ -61,6 +61,15 @@ class PublishedAction:
     meeting: Meeting
 
 
+@dataclass(frozen=True)
+class Closure:
+    """A closed group's dates, which every page says, and the page of its farewell report."""
+
+    met_from: dt.date
+    met_until: dt.date
+    farewell_url: str | None
+
+
 def _is_page_address(target: str) -> bool:
     """A relative address on the site ('../../people/'): not a record's file, another website,
     the site's root or a place on the same page."""
@@ -100,10 +109,13 @@ class Published:
     def upcoming(self) -> list[Meeting]:
         """Planned meetings, soonest first (past ones included: their summary is owed); none
         after a closed group's last day, which will not happen."""
-        closed_on = self.group.project.closed_on if self.group.project is not None else None
-        planned = [m for m in self.group.meetings.values()
-                   if m.is_planned and (closed_on is None or m.date <= closed_on)]
+        planned = [m for m in self.group.meetings.values() if m.is_planned and self._before_the_end(m)]
         return sorted(planned, key=lambda m: (m.date, m.id))
+
+    def _before_the_end(self, meeting: Meeting) -> bool:
+        """Whether a meeting is on or before a closed group's last day (always, while it goes on)."""
+        closed_on = self.group.project.closed_on if self.group.project is not None else None
+        return closed_on is None or meeting.date <= closed_on
 
     @cached_property
     def cancelled(self) -> list[Meeting]:
@@ -113,8 +125,8 @@ class Published:
     @property
     def coming_up(self) -> list[Meeting]:
         """What the meetings page lists as coming up: planned meetings whose day has not come,
-        and cancelled ones, so that nobody turns up to them."""
-        later = [m for m in [*self.upcoming, *self.cancelled] if m.date >= self.today]
+        and cancelled ones, so that nobody turns up to them; none after a closed group's last day."""
+        later = [m for m in [*self.upcoming, *self.cancelled] if m.date >= self.today and self._before_the_end(m)]
         return sorted(later, key=lambda m: (m.date, m.id))
 
     @property
@@ -388,6 +400,14 @@ class Published:
     def actions_with_status(self, status: str) -> list[PublishedAction]:
         return [pa for pa in self.actions if pa.action.status == status]
 
+    @cached_property
+    def handovers(self) -> dict[str, str]:
+        """Who takes on each action a closed group handed over in its farewell report, by action
+        id; none while the group goes on (a farewell report may be written ahead)."""
+        if self.project.closed_on is None:
+            return {}
+        return {h.action: h.to for report in self.reports for h in report.handover}
+
     # --- charter, amendments, reports ------------------------------------------------
 
     @cached_property
@@ -406,6 +426,15 @@ class Published:
     @property
     def farewell(self) -> Report | None:
         return next((r for r in self.reports if r.report_kind == "farewell"), None)
+
+    @property
+    def closure(self) -> Closure | None:
+        """When a closed group met, and where its farewell report is; None while it goes on."""
+        ended_on = self.project.closed_on
+        if ended_on is None:
+            return None
+        farewell = self.farewell
+        return Closure(self.project.started_on, ended_on, f"reports/{farewell.id}/" if farewell else None)
 
     # --- people ----------------------------------------------------------------------
 

@@ -243,8 +243,9 @@ def test_records_naming_people_with_no_people_yml_are_told_once(tmp_path: Path) 
 def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path) -> None:
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01")
     planned = ("warning: content/meetings/2027-06-10-summer.md, line 3: is planned for after the group closed "
-               "(2026-10-01, in project.yml), so it will not happen; the site leaves it out. Delete this file, "
-               "or change project.yml if the group goes on.")
+               "(2026-10-01, in project.yml), so it will not happen. Mark it cancelled (under 'minutes:', put "
+               "'status: cancelled'), so that its page tells anyone who has the link; or change project.yml if "
+               "the group goes on.")
     assert consistency_messages(root) == [
         ('content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. '
         'Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].'),

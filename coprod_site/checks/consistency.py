@@ -186,8 +186,9 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
                                              severity="warning")
         if closed_on is not None and meeting.is_planned and meeting.date > closed_on:
             yield meeting.source.problem(f"is planned for after the group closed ({closed_on.isoformat()}, in "
-                                         "project.yml), so it will not happen; the site leaves it out. Delete "
-                                         "this file, or change project.yml if the group goes on.", "date",
+                                         "project.yml), so it will not happen. Mark it cancelled (under "
+                                         "'minutes:', put 'status: cancelled'), so that its page tells anyone "
+                                         "who has the link; or change project.yml if the group goes on.", "date",
                                          severity="warning")
         for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
             yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",

@@ -19,17 +19,21 @@ SITE_PAGES.update({DATA_PAGE: "Use our data", POSTER_PAGE: "Poster for our next 
 
 
 def build_sharing_pages(site: Published) -> Iterator[PageSpec]:
-    """The data page, and the poster page (which says so when no meeting is planned)."""
+    """The data page, and the poster page (which says so when no meeting is planned, and leads
+    to the farewell report once the group has closed)."""
     name = site.project.name
     yield PageSpec(DATA_PAGE, SITE_PAGES[DATA_PAGE], "data.html",
                    context={"data_sets": DATA_SETS, "feeds": FEEDS, "calendar_path": CALENDAR_PATH},
                    description=f"Follow {name} by feed or calendar, and download its decisions, "
                                "actions and meetings as open data.")
     meeting = site.next_meeting
-    description = (f"A poster for our next meeting, on {meeting.date.day} {meeting.date:%B %Y}."
-                   if meeting else f"A poster for the next meeting of {name}.")
+    farewell = site.farewell if meeting is None and site.project.closed_on else None
+    shown = meeting or farewell
+    description = (f"A poster for our next meeting, on {meeting.date.day} {meeting.date:%B %Y}." if meeting
+                   else f"A poster saying that {name} has closed." if site.project.closed_on
+                   else f"A poster for the next meeting of {name}.")
     yield PageSpec(POSTER_PAGE, SITE_PAGES[POSTER_PAGE], "poster.html",
-                   context={"meeting": meeting,
-                            "meeting_url": record_url(meeting) if meeting else None,
-                            "qr_url": qr_path(meeting) if meeting and site.site_url else None},
+                   context={"meeting": meeting, "farewell": farewell,
+                            "poster_url": record_url(shown) if shown else None,
+                            "qr_url": qr_path(shown) if shown and site.site_url else None},
                    description=description)

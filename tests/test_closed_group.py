@@ -1,0 +1,171 @@
+"""Real builds: the example group, closed the way a facilitator closes it, as its members and
+followers meet it afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from conftest import copy_example, mkdocs_build
+from test_build import main_text, page
+
+from coprod_site.checks import run_checks
+from coprod_site.loading import load_group
+from coprod_site.settings import Settings
+
+ENDED_ON = "2026-11-20"
+
+CLOSING_REASON = """\
+closing_reason: >
+  The research money for Outpatients Together ended in November 2026. The
+  hospital carries on this work through its wider patient panel.
+"""
+
+
+def rewrite(path: Path, *changes: tuple[str, str]) -> None:
+    """Make each (pattern, replacement) change to a file once."""
+    text = path.read_text(encoding="utf-8")
+    for pattern, replacement in changes:
+        text, made = re.subn(pattern, replacement, text, count=1)
+        assert made == 1, pattern
+    path.write_text(text, encoding="utf-8")
+
+
+def close_group(root: Path) -> Path:
+    """Set project.yml to closed and write the farewell report; the example's meeting planned
+    for 10 December, after the end, is left in by mistake."""
+    rewrite(root / "content/project.yml", (r"(?m)^status: .*$", "status: closed"),
+            (r"(?m)^ended_on:.*$", f"ended_on: {ENDED_ON}"))
+    rewrite(root / "content/reports/farewell.md",
+            (r"(?m)^title: .*\n", f"title: Thank you and goodbye\nended_on: {ENDED_ON}\n"),
+            (r"(?m)^closing_reason: >\n(?:  .*\n)+", CLOSING_REASON))
+    return root
+
+
+@pytest.fixture(scope="module")
+def closed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example group, closed and built (not --strict: closing leaves warnings on purpose)."""
+    root = close_group(copy_example(tmp_path_factory.mktemp("closed") / "group"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+CLOSED_NOTICE = ("This group has closed. It met from 6 November 2024 to 20 November 2026. "
+                 "Read our farewell report to see what we did and who carries on our work.")
+
+
+@pytest.mark.parametrize("address", ["meetings/index.html", "decisions/D-010/index.html",
+                                     "meetings/2026-10-14-welcome-pack/index.html", "actions/index.html",
+                                     "reports/impact-2025/index.html", "people/index.html"])
+def test_every_page_says_the_group_has_closed_and_leads_to_the_farewell_report(
+        closed: Path, address: str) -> None:
+    assert CLOSED_NOTICE in main_text(closed, address)
+    link = page(closed, address).find("a", string="Read our farewell report")
+    assert link is not None
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(address), link["href"])) == "reports/farewell"
+
+
+def test_the_home_page_says_it_once_and_the_farewell_report_in_its_own_words(closed: Path) -> None:
+    assert main_text(closed, "index.html").count("This group has closed.") == 1
+    farewell = main_text(closed, "reports/farewell/index.html")
+    assert "This group has closed." not in farewell
+    assert farewell.startswith("Home Reports Thank you and goodbye We met from 6 November 2024 to 20 November 2026.")
+
+
+def test_the_actions_still_open_say_to_whom_they_were_handed_over(closed: Path) -> None:
+    text = main_text(closed, "actions/index.html")
+    assert ("Handed over (5) The group closed on 20 November 2026. These actions were still open, "
+            "and the farewell report says who takes each one on.") in text
+    assert "Still to do" not in text and "overdue" not in text
+    row = page(closed, "actions/index.html").find("tr", id="ACT-021")
+    assert row is not None
+    assert " ".join(row.select_one("[data-label=Status]").get_text(" ").split()) == (
+        "Handed over to the hospital's patient panel")
+
+
+def test_a_meeting_page_says_to_whom_its_open_actions_were_handed_over(closed: Path) -> None:
+    text = main_text(closed, "meetings/2026-10-14-welcome-pack/index.html")
+    assert "Handed over to the Child Health Research Unit" in text
+
+
+def test_the_home_page_offers_no_next_meeting_and_no_calendar(closed: Path) -> None:
+    text = main_text(closed, "index.html")
+    assert "Our next meeting" not in text and "3 December 2026" not in text
+    assert "in your calendar" not in text
+    assert "Hear when we publish something new." in text
+
+
+def test_the_meetings_page_has_nothing_coming_up_and_no_calendar(closed: Path) -> None:
+    text = main_text(closed, "meetings/index.html")
+    assert "Coming up" not in text and "Visit to the new waiting room" not in text
+    assert "in your calendar" not in text
+    assert "Hear when we share a summary." in text
+
+
+def test_the_calendar_holds_no_meeting_after_the_end_but_the_cancelled_one(closed: Path) -> None:
+    events = (closed / "meetings.ics").read_text(encoding="utf-8").split("BEGIN:VEVENT")[1:]
+    later = [e for e in events if re.search(r"DTSTART;TZID=Europe/London:(\d{8})", e)[1] > "20261120"]  # type: ignore[index]
+    assert len(later) == 1 and "STATUS:CANCELLED" in later[0]
+    text = main_text(closed, "data/index.html")
+    assert ("Download our meetings calendar. The group closed on 20 November 2026, "
+            "so no new meetings will be added to it.") in text
+    assert "subscribe" not in text
+
+
+def test_the_poster_says_the_group_has_closed_and_leads_to_the_farewell_report(closed: Path) -> None:
+    poster = page(closed, "meetings/next/poster/index.html").select_one(".coprod-poster")
+    assert poster is not None
+    text = " ".join(poster.get_text(" ").split())
+    assert text.startswith("Outpatients Together This group has closed We met from 6 November 2024 to "
+                           "20 November 2026. Thank you to everyone who took part.")
+    assert "not planned yet" not in text
+    assert "Scan this QR code to read our farewell report, or type example.org/ our-group/ reports/ farewell/" in text
+    qr = poster.select_one(".coprod-poster__qr img")
+    assert qr is not None and qr["src"] == "../../../reports/farewell/qr.svg"
+    assert (closed / "reports/farewell/qr.svg").is_file()
+
+
+def test_how_we_work_no_longer_asks_who_should_join(closed: Path) -> None:
+    text = main_text(closed, "how-we-work/index.html")
+    assert "12 people were in the group when it closed." in text
+    assert ("Who should be here? We said we wanted to hear from: Families who live in the east of the city "
+            "Families who speak a language other than English at home Young people who are deaf or who use BSL "
+            "Boys and young men who go to outpatient clinics The group has closed, so it is no longer looking for "
+            "new members. Our farewell report says who carries on our work.") in text
+    assert "please tell us" not in text and "in the group now" not in text
+
+
+def test_the_charter_asks_nobody_to_a_next_meeting(closed: Path) -> None:
+    text = main_text(closed, "charter/index.html")
+    assert ("Changes not agreed These changes were suggested but not agreed before the group closed, "
+            "so the charter above is the last one.") in text
+    assert "Come to our next meeting" not in text and "How to say what you think" not in text
+
+
+LATE_MEETING = "content/meetings/2026-12-10-end-of-year.md"
+
+
+def test_a_meeting_planned_after_the_end_is_to_be_cancelled_not_deleted(tmp_path: Path) -> None:
+    """Its page was published (and is in published-urls.txt): deleting the file would stop the build."""
+    group, problems = load_group(close_group(copy_example(tmp_path)))
+    assert problems == []
+    said = [str(p) for p in run_checks(group, Settings(today=dt.date(2026, 11, 30))) if p.path == LATE_MEETING]
+    assert said == [
+        ("warning: content/meetings/2026-12-10-end-of-year.md, line 3: is planned for after the group closed "
+        "(2026-11-20, in project.yml), so it will not happen. Mark it cancelled (under 'minutes:', put "
+        "'status: cancelled'), so that its page tells anyone who has the link; or change project.yml if the "
+        "group goes on.")]
+
+
+def test_a_meeting_after_the_end_marked_cancelled_keeps_its_page_and_is_not_coming_up(tmp_path: Path) -> None:
+    root = close_group(copy_example(tmp_path))
+    rewrite(root / LATE_MEETING, (r"(?m)^  status: planned$", "  status: cancelled"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "end-of-year" not in result.stderr
+    assert "Cancelled" in main_text(root / "site", "meetings/2026-12-10-end-of-year/index.html")
+    assert "End of year" not in main_text(root / "site", "meetings/index.html")
