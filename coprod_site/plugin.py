@@ -26,6 +26,7 @@ from . import (
     accessibility,  # noqa: F401  (importing it adds the accessibility statement)
     sharing,  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 )
+from .asset_addresses import FOLDER, fingerprinted
 from .background_search import BackgroundSearch
 from .checks import load_and_check, parallel
 from .checks.privacy import group_sources
@@ -112,6 +113,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Parts of pages made once for each folder of pages outside the sidebar (shared_parts.py)."""
         self.picture_sizes: dict[str, Size] = {}
         """Each published picture's width and height, by its path in the site (picture_sizes.py)."""
+        self.asset_addresses: dict[str, str] = {}
+        """Each of the site's own stylesheets and scripts, with its address (asset_addresses.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
@@ -188,6 +191,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.outputs = build_outputs(self.site, self.settings, parts)
         for output in self.outputs:
             files.append(File.generated(config, output.path, content=output.content))
+        self.asset_addresses = _asset_addresses(files)
+        config.extra_css = [self.asset_addresses.get(path, path) for path in config.extra_css]
         if self.dirty:
             self.rebuilds.start(config, files, self._page_digests(files))
         self.heap.settle()
@@ -244,8 +249,13 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.site is not None:
             env.globals["coprod_language"] = self.site.project.language  # partials/language.html
             env.globals["coprod_published_on"] = format_date(self.site.today)  # on paper (main.html)
+            env.globals["coprod_asset"] = self.asset_address  # overrides/main.html, partials/coprod-head.html
             self.heap.settle()  # every page has been read
         return env
+
+    def asset_address(self, path: str) -> str:
+        """The address pages load one of the site's own files by, fingerprinted (asset_addresses.py)."""
+        return self.asset_addresses.get(path, path)
 
     def _is_kept(self, src_uri: str) -> bool:
         """User pages and images stay; records, YAML and anything else under content/ never ship."""
@@ -555,10 +565,17 @@ def report_problems(problems: list[Problem]) -> None:
 
 def _group_digest(config: MkDocsConfig, group: Group, settings: Settings) -> str:
     """What every page is made from (fingerprints.py), with the site's theme folder and ours:
-    the installed theme does not change while serving."""
+    the installed theme does not change while serving. Our stylesheets and scripts too: every
+    page has their fingerprints (asset_addresses.py)."""
     theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     site_config = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-    return group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES], site_config)
+    return group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES, ASSETS], site_config)
+
+
+def _asset_addresses(files: Files) -> dict[str, str]:
+    """The site's own stylesheets and scripts, each with its fingerprinted address."""
+    return {file.src_uri: fingerprinted(file.src_uri, file.content_bytes)
+            for file in files if file.src_uri.startswith(FOLDER)}
 
 
 def _theme_dirs_below_ours(config: MkDocsConfig) -> list[str]:
