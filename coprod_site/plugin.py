@@ -487,29 +487,28 @@ def ensure_skip_target(page: Page) -> None:
     page.toc = TableOfContents([start])
 
 
-def title_for_theme(title: str) -> str:
-    """A record title safe to give Material, whose templates print titles unescaped.
-
-    Our own templates show the exact title, escaped; the theme's copy (window
-    title, header, menu, search results) gets look-alike brackets and quotes, so
-    no title can open a tag or end an attribute, even after the theme's
-    `striptags` has turned '&lt;' back into '<'.
-    """
-    return title.replace("<", "\u2039").replace(">", "\u203a").replace('"', "\u201d")
-
-
-THEME_UNSAFE = ("<", ">", '"')
-
-
 def keep_theme_text_inert(page: Page) -> None:
-    """A page's title and description as Material prints them: unescaped. A user's page (any .md
-    under content/) sets them from its front matter, its first heading or its file name; neither
-    may add markup to the page, its menu or the search index."""
+    """A page's title and description as Material prints them: unescaped, in the window title, the
+    header, the menu, the links to the next and previous pages, and the search index (whose
+    titles its script shows as HTML). Each is escaped once, as Markup: shown exactly as written
+    ('Waits < 18 weeks'), left alone by |e, and never markup.
+
+    A title in the front matter (a record's, set in `on_page_markdown`) is text; any other is
+    read as MkDocs reads it, as HTML: from the page's first heading (where MkDocs keeps '&lt;'),
+    mkdocs.yml's nav, or the file's name. Material runs a title through `striptags`, which turns
+    '&lt;' back into '<', for the window title of a page with none in its front matter: every
+    page but the home page is given one (its own title, so nothing else changes), so that the
+    window title is printed escaped.
+    """
+    meta_title = page.meta.get("title")
     title = page.title
-    if title and any(mark in title for mark in THEME_UNSAFE):
-        page.title = title_for_theme(str(title))
-    if isinstance(page.meta.get("title"), str):
-        page.meta["title"] = title_for_theme(page.meta["title"])
+    if title is not None and not isinstance(title, Markup):
+        text = str(title) if title == meta_title else html_module.unescape(str(title))
+        page.title = Markup(escape(text))
+    if isinstance(meta_title, str) and not isinstance(meta_title, Markup):
+        page.meta["title"] = Markup(escape(meta_title))
+    if not page.is_homepage and page.title and not page.meta.get("title"):
+        page.meta["title"] = page.title
     description = page.meta.get("description")
     if description is not None and not isinstance(description, Markup):
         # Markup: escaped once, for the theme, and not again by our head's |e
