@@ -26,6 +26,7 @@ from . import (
     accessibility,  # noqa: F401  (importing it adds the accessibility statement)
     sharing,  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 )
+from .asset_addresses import FOLDER, fingerprinted
 from .background_search import BackgroundSearch
 from .checks import load_and_check, parallel
 from .checks.privacy import group_sources
@@ -112,6 +113,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         """Parts of pages made once for each folder of pages outside the sidebar (shared_parts.py)."""
         self.picture_sizes: dict[str, Size] = {}
         """Each published picture's width and height, by its path in the site (picture_sizes.py)."""
+        self.asset_addresses: dict[str, str] = {}
+        """Each of the site's own stylesheets and scripts, with its address (asset_addresses.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this plugin, its cache of read files and its page digests
@@ -188,6 +191,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.outputs = build_outputs(self.site, self.settings, parts)
         for output in self.outputs:
             files.append(File.generated(config, output.path, content=output.content))
+        self.asset_addresses = _asset_addresses(files)
+        config.extra_css = [self.asset_addresses.get(path, path) for path in config.extra_css]
         if self.dirty:
             self.rebuilds.start(config, files, self._page_digests(files))
         self.heap.settle()
@@ -246,8 +251,13 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             env.globals["coprod_published_on"] = format_date(self.site.today)  # on paper (main.html)
             env.globals["coprod_closure"] = self.site.closure  # on every page of a closed group
             env.filters["coprod_date"] = format_date
+            env.globals["coprod_asset"] = self.asset_address  # overrides/main.html, partials/coprod-head.html
             self.heap.settle()  # every page has been read
         return env
+
+    def asset_address(self, path: str) -> str:
+        """The address pages load one of the site's own files by, fingerprinted (asset_addresses.py)."""
+        return self.asset_addresses.get(path, path)
 
     def _is_kept(self, src_uri: str) -> bool:
         """User pages and images stay; records, YAML and anything else under content/ never ship."""
@@ -479,29 +489,28 @@ def ensure_skip_target(page: Page) -> None:
     page.toc = TableOfContents([start])
 
 
-def title_for_theme(title: str) -> str:
-    """A record title safe to give Material, whose templates print titles unescaped.
-
-    Our own templates show the exact title, escaped; the theme's copy (window
-    title, header, menu, search results) gets look-alike brackets and quotes, so
-    no title can open a tag or end an attribute, even after the theme's
-    `striptags` has turned '&lt;' back into '<'.
-    """
-    return title.replace("<", "\u2039").replace(">", "\u203a").replace('"', "\u201d")
-
-
-THEME_UNSAFE = ("<", ">", '"')
-
-
 def keep_theme_text_inert(page: Page) -> None:
-    """A page's title and description as Material prints them: unescaped. A user's page (any .md
-    under content/) sets them from its front matter, its first heading or its file name; neither
-    may add markup to the page, its menu or the search index."""
+    """A page's title and description as Material prints them: unescaped, in the window title, the
+    header, the menu, the links to the next and previous pages, and the search index (whose
+    titles its script shows as HTML). Each is escaped once, as Markup: shown exactly as written
+    ('Waits < 18 weeks'), left alone by |e, and never markup.
+
+    A title in the front matter (a record's, set in `on_page_markdown`) is text; any other is
+    read as MkDocs reads it, as HTML: from the page's first heading (where MkDocs keeps '&lt;'),
+    mkdocs.yml's nav, or the file's name. Material runs a title through `striptags`, which turns
+    '&lt;' back into '<', for the window title of a page with none in its front matter: every
+    page but the home page is given one (its own title, so nothing else changes), so that the
+    window title is printed escaped.
+    """
+    meta_title = page.meta.get("title")
     title = page.title
-    if title and any(mark in title for mark in THEME_UNSAFE):
-        page.title = title_for_theme(str(title))
-    if isinstance(page.meta.get("title"), str):
-        page.meta["title"] = title_for_theme(page.meta["title"])
+    if title is not None and not isinstance(title, Markup):
+        text = str(title) if title == meta_title else html_module.unescape(str(title))
+        page.title = Markup(escape(text))
+    if isinstance(meta_title, str) and not isinstance(meta_title, Markup):
+        page.meta["title"] = Markup(escape(meta_title))
+    if not page.is_homepage and page.title and not page.meta.get("title"):
+        page.meta["title"] = page.title
     description = page.meta.get("description")
     if description is not None and not isinstance(description, Markup):
         # Markup: escaped once, for the theme, and not again by our head's |e
@@ -557,10 +566,17 @@ def report_problems(problems: list[Problem]) -> None:
 
 def _group_digest(config: MkDocsConfig, group: Group, settings: Settings) -> str:
     """What every page is made from (fingerprints.py), with the site's theme folder and ours:
-    the installed theme does not change while serving."""
+    the installed theme does not change while serving. Our stylesheets and scripts too: every
+    page has their fingerprints (asset_addresses.py)."""
     theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     site_config = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-    return group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES], site_config)
+    return group_digest(group, settings, [*theme, OVERRIDES, TEMPLATES, ASSETS], site_config)
+
+
+def _asset_addresses(files: Files) -> dict[str, str]:
+    """The site's own stylesheets and scripts, each with its fingerprinted address."""
+    return {file.src_uri: fingerprinted(file.src_uri, file.content_bytes)
+            for file in files if file.src_uri.startswith(FOLDER)}
 
 
 def _theme_dirs_below_ours(config: MkDocsConfig) -> list[str]:

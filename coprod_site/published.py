@@ -17,6 +17,7 @@ from html import unescape
 from urllib.parse import quote, unquote, urlsplit
 
 from .mentions import outside_code, people_in_text, without_comments
+from .raw_html import with_raw_html_addresses
 from .records import Action, Amendment, Decision, Group, Meeting, Person, Project, Report
 from .sources import Source
 from .words import join_words
@@ -159,7 +160,7 @@ class Published:
         link to another record's file ('../decisions/D-001-own-words.md') or a page the site
         makes ('../glossary.md') to that page: from `page`, the page being built, or else (for
         feeds and the open data, which have no page to start from) as its full address, as
-        images are then too.
+        images are then too, and the files named in HTML typed into it (raw_html.py).
         """
         from .pages import page_url  # pages builds on this module
         folder = posixpath.dirname(path)
@@ -238,7 +239,19 @@ class Published:
                 text = IMAGE.sub(image_address, text)
             return people_in_text(text, self.group.people)
 
+        if page is None and self.site_url is not None:
+            return with_raw_html_addresses(outside_code(markdown, shown), path, self._full_address)
         return outside_code(markdown, shown)
+
+    def _full_address(self, path: str) -> str | None:
+        """The full address of the page that shows the file at `path` ('content/charter.md'), or
+        of the picture; None for a file the site does not publish."""
+        from .pages import page_url  # pages builds on this module
+        shown = self._file_pages.get(path)
+        if shown is not None:
+            return f"{self.site_url}{page_url(shown)}"
+        inside = path.removeprefix(f"{self.group.content}/")
+        return f"{self.site_url}{quote(inside)}" if inside != path and inside in self.images else None
 
     def _anchors_withheld(self, text: str) -> str:
         """Each `<a href>` to a record not yet published as its words and what it says instead;

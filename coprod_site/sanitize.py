@@ -15,7 +15,7 @@ load something from another site, or change how the page looks:
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 
@@ -64,14 +64,23 @@ def is_local_image(url: str) -> bool:
     return posixpath.splitext(parts.path)[1].lower() in IMAGE_SUFFIXES
 
 
-def clean_html(html: str, site_url: str | None = None) -> str:
+def clean_html(html: str, site_url: str | None = None, page: str | None = None) -> str:
     """A page body with everything that could run, load or restyle removed.
 
     Images come only from the site itself: a relative path to an image file or,
     where `site_url` is given (in feeds, which give the site's images by their
     full address), an image file under that address.
+
+    `page` is the full address of the page the body is shown on, for HTML read
+    elsewhere (a feed entry, which feed readers read from the feed's address, each
+    in its own way): every address left relative is then made full from it, and
+    leads where the page's own does.
     """
     def keep_attribute(tag: str, name: str, value: str) -> str | None:
+        if page is not None and name in ("href", "src"):
+            value = urljoin(page, value.strip())
+            if urlsplit(value).scheme not in URL_SCHEMES:  # nh3 let through no other, but read its own way
+                return None
         if tag == "img" and name == "src" and not (
                 is_local_image(value) or (site_url and _is_site_image(value, site_url))):
             return None

@@ -150,6 +150,8 @@ def hostile_records(strings: list[str], cases: list[str]) -> dict[str, str]:
         {"title": "<img src=x onerror=alert(42)>\" onmouseover=\"alert(43)",
          "description": "\"><script>alert(44)</script>"}, "Body.")
     files["content/<img src=x onerror=alert(45)>.md"] = "Body.\n"
+    # A title from the first heading is HTML ('&lt;/title&gt;'), which the theme's `striptags` unescapes.
+    files["content/hostile-heading.md"] = "# Waits `</title><script>alert(46)</script>` &lt;b&gt;\n\nBody.\n"
     return files
 
 
@@ -273,3 +275,37 @@ def test_hostile_pages_run_nothing_in_a_real_browser(hostile_site: Path) -> None
             page.wait_for_timeout(50)
     assert fired == []
     assert leaving == []
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_title_is_shown_exactly_as_written_wherever_the_theme_shows_it(hostile_site: Path) -> None:
+    """A page's title, naughty strings and all, reads in the window title, the header, the link
+    previews and the search results exactly as in the page's own heading: it was shown there with
+    look-alike brackets and quotes. A title from a page's first heading too, whose '&lt;' the
+    theme had turned back into '<' in the window title."""
+    from urllib.parse import unquote
+
+    from bs4 import BeautifulSoup
+
+    search = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = {unquote(doc["location"]): BeautifulSoup(doc["title"], "html.parser").get_text()
+             for doc in search["docs"]}
+    # (The home page is the group's, and the poster's page names what it is for.)
+    pages = [name for name in html_pages(hostile_site) if name not in ("index.html", "meetings/next/poster/index.html")]
+    assert len([name for name in pages if "hostile" in name]) > 10
+    for name in pages:
+        soup = BeautifulSoup((hostile_site / name).read_text(encoding="utf-8"), "html.parser")
+        title = _words(soup.select_one("article h1").get_text())
+        shown = {"window": soup.title.get_text().removesuffix(" - Test Group"),
+                 "header": soup.select(".md-header__topic .md-ellipsis")[-1].get_text(),
+                 "link preview": soup.select_one('meta[property="og:title"]')["content"],
+                 "search": found[name.removesuffix("index.html")]}
+        assert {where: _words(text) for where, text in shown.items()} == dict.fromkeys(shown, title), name
+    heading = BeautifulSoup((hostile_site / "hostile-heading/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert heading.title.get_text() == "Waits </title><script>alert(46)</script> <b> - Test Group"
+    menu = [_words(link.get_text()) for link in heading.select(".md-nav--primary a.md-nav__link")]
+    assert "Waits </title><script>alert(46)</script> <b>" in menu
+    assert '<img src=x onerror=alert(42)>" onmouseover="alert(43)' in menu

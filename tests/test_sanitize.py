@@ -58,3 +58,18 @@ def test_anything_that_could_run_load_or_restyle_is_removed(dirty: str, clean: s
 ])
 def test_images_come_only_from_the_site_itself(url: str, local: bool) -> None:
     assert is_local_image(url) is local
+
+
+def test_html_read_away_from_its_page_has_every_address_in_full() -> None:
+    """A feed entry: addresses are found from its page, as on the page; none can run or load
+    from elsewhere for it, and a picture from outside the site is still left out."""
+    site, page = "https://example.org/group/", "https://example.org/group/meetings/2025-03-14-x/"
+    html = ('<p><a href="#why">a</a> <a href="../../people/">b</a> <a href="../">c</a> '
+            '<a href="mailto:team@example.org">d</a> <a href="javascript:alert(1)">e</a> '
+            '<a href=" //elsewhere.example/x">f</a> <img alt="g" src="../../assets/map.png"> '
+            '<img alt="h" src="../../../../other.png"> <img alt="i" src="//elsewhere.example/p.png"></p>')
+    assert clean_html(html, site, page) == (
+        f'<p><a href="{page}#why">a</a> <a href="{site}people/">b</a> <a href="{site}meetings/">c</a> '
+        '<a href="mailto:team@example.org">d</a> <a>e</a> '
+        '<a href="https://elsewhere.example/x">f</a> <img alt="g" src="https://example.org/group/assets/map.png"> '
+        '<img alt="h"> <img alt="i"></p>')

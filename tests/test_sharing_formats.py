@@ -188,6 +188,49 @@ def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
     assert page.select_one("article div.admonition.note") is not None  # the page the entry links to
 
 
+def test_every_address_in_a_feed_entry_is_full_and_leads_where_the_page_does(tmp_path: Path) -> None:
+    """A feed reader reads an address from the feed's, or its own idea of it: HTML typed into a
+    record (a picture, a link to a record's file or a page) and a link to a part of the page were
+    left as typed, and led nowhere. Each is given by its full address, which leads where the
+    record's page leads."""
+    from bs4 import BeautifulSoup
+    from conftest import mkdocs_build
+    from groups import FILES, write_files
+
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    typed = ('We met for the first time.\n\n<img src="../assets/map.png" alt="A map of the room">\n\n'
+             '<a href="../decisions/D-001-own-words.md">our first decision</a>, '
+             "<a href='../../decisions/'>all our decisions</a>, <a href=\"../glossary.md\">the glossary</a>, "
+             '<a href="#why">why</a>, [why, again](#why), <a href="https://www.nhs.uk/">the NHS</a>, '
+             '<a href="mailto:team@example.org">write to us</a> and `<img src="../assets/map.png">`.\n\n'
+             '## Why {#why}\n\nBecause.\n')
+    files = {**FILES, meeting: FILES[meeting].replace("We met for the first time.", typed)}
+    root = write_files(tmp_path / "group", files)
+    (root / "content" / "assets").mkdir()
+    (root / "content" / "assets" / "map.png").write_bytes(
+        bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                      "1f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+
+    raw = (root / "site" / "feeds" / "meetings.atom.xml").read_bytes()
+    feed = feedparser.parse(raw, resolve_relative_uris=False, sanitize_html=False)
+    assert feed.bozo == 0 and b"xml:base" not in raw  # nothing a reader could resolve them from
+    entry = next(e for e in feed.entries if e.id.endswith("first-meeting"))
+    body = BeautifulSoup(entry.content[0].value, "html.parser")
+    page = f"{SITE_URL}meetings/2025-01-10-first-meeting/"
+    assert [img["src"] for img in body.select("img")] == [f"{SITE_URL}assets/map.png"]
+    assert [a["href"] for a in body.select("a[href]")] == [
+        f"{SITE_URL}decisions/D-001/", f"{SITE_URL}decisions/", f"{SITE_URL}glossary/", f"{page}#why",
+        f"{page}#why", "https://www.nhs.uk/", "mailto:team@example.org"]
+    assert body.select_one("code").get_text() == '<img src="../assets/map.png">'  # code, as typed
+    on_the_page = BeautifulSoup(site_file_for(root / "site", page).read_text(encoding="utf-8"), "html.parser")
+    assert on_the_page.select_one("#why") is not None
+    for address in [img["src"] for img in body.select("img")] + [a["href"] for a in body.select("a[href]")]:
+        if address.startswith(SITE_URL):
+            assert site_file_for(root / "site", address).is_file(), address
+
+
 def test_a_feed_entry_gives_the_content_note_before_the_summary(tmp_path: Path) -> None:
     """The page warns before a summary that talks about something hard; a feed reader had gone
     straight into it."""

@@ -271,19 +271,21 @@ def _content_parts(site: Published, entry: FeedEntry, note: str | None, setup: M
         yield f"<p><strong>Content note:</strong> {escape(note)}</p>\n"
     if entry.next_steps:
         yield f"<p><strong>What happened next:</strong> {escape(entry.next_steps)}</p>\n"
-    yield ENTRY_HTML.get((setup, site.site_url, entry.body))
+    yield ENTRY_HTML.get((setup, site.site_url, absolute_url(site, entry.url), entry.body))
 
 
-def body_html(entry: tuple[MarkdownSetup, str | None, str]) -> str:
+def body_html(entry: tuple[MarkdownSetup, str | None, str, str]) -> str:
     """A record's Markdown text as HTML, for feed readers that show the whole entry: read as
     the site's pages read it (admonitions, abbreviations and all) and cleaned as they are, so
     nothing in it can run a script or load something from another site.
 
     `entry` is the site's Markdown setup, its address (its own images are given by their full
-    address in feeds) and the text.
+    address in feeds), the full address of the record's page and the text. Every address in
+    the HTML is full: one the text leaves relative (a part of the page, '#why'; a page's
+    address typed in HTML) is made full from the record's page, where it leads on the site.
     """
-    setup, site_url, body = entry
-    html = clean_html(_converter(setup).convert(body), site_url)
+    setup, site_url, page, body = entry
+    html = clean_html(_converter(setup).convert(body), site_url, page)
     return CONTROL_CHARACTER.sub("", html)  # from character references ('&#1;'), which XML cannot hold
 
 
@@ -299,6 +301,6 @@ def _converter(setup: MarkdownSetup) -> markdown.Markdown:
     return _CONVERTERS[setup.key].fresh()
 
 
-ENTRY_HTML: RebuildCache[tuple[MarkdownSetup, str | None, str], str] = RebuildCache(body_html)
+ENTRY_HTML: RebuildCache[tuple[MarkdownSetup, str | None, str, str], str] = RebuildCache(body_html)
 """Each entry's HTML by its Markdown (people already resolved): every entry is in two feeds,
 and a serve rebuild after one edit converts only the edited record's text."""
