@@ -8,6 +8,7 @@ import posixpath
 import re
 from pathlib import Path
 
+import feedparser
 import pytest
 from conftest import copy_example, mkdocs_build
 from test_build import main_text, page
@@ -169,3 +170,12 @@ def test_a_meeting_after_the_end_marked_cancelled_keeps_its_page_and_is_not_comi
     assert "end-of-year" not in result.stderr
     assert "Cancelled" in main_text(root / "site", "meetings/2026-12-10-end-of-year/index.html")
     assert "End of year" not in main_text(root / "site", "meetings/index.html")
+
+
+def test_the_feeds_announce_the_farewell_report_as_what_it_is(closed: Path) -> None:
+    """Its entry was titled 'Report: ...', as an impact report's is."""
+    feed = feedparser.parse((closed / "feeds/all.atom.xml").read_bytes())
+    titles = [entry.title for entry in feed.entries]
+    assert "Farewell report: Thank you and goodbye" in titles
+    assert [title for title in titles if title.startswith("Impact report: ")]
+    assert not [title for title in titles if title.startswith("Report: ")]

@@ -217,7 +217,8 @@ def _report_entry(site: Published, report: Report, changed: Mapping[str, dt.date
     if covered is None and report.report_kind == "farewell":
         covered = site.project.ended_on
     published = min(covered or changed.get(report.source.path) or site.project.started_on, site.today)
-    return FeedEntry("report", first_id(report), f"Report: {report.title}", record_url(report), published,
+    kind = "Farewell report" if report.report_kind == "farewell" else "Impact report"
+    return FeedEntry("report", first_id(report), f"{kind}: {report.title}", record_url(report), published,
                      report.title, report.source.body, report.source.path)
 
 
