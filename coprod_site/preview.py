@@ -14,9 +14,12 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
+
+from .site_config import mkdocs_yml_problems
 
 PREFIX = "coprod_site: "
 SUMMARY = "The site was not built"
@@ -25,8 +28,9 @@ SUMMARY = "The site was not built"
 class ProblemsInTheBrowser:
     """Wraps a running preview server's rebuilds and its answers to the browser."""
 
-    def __init__(self, server: LiveReloadServer) -> None:
+    def __init__(self, server: LiveReloadServer, config_file: Path) -> None:
         self.server = server
+        self.config_file = config_file
         self.page: bytes | None = None
         """The page of problems while the last rebuild failed; None once the site builds."""
         self._rebuild: Callable[[], None] = server.builder
@@ -41,12 +45,23 @@ class ProblemsInTheBrowser:
         (MkDocs would hold its requests until a rebuild works)."""
         with _messages() as said:
             try:
+                self._refuse_settings_that_cannot_build()
                 self._rebuild()
             except (Exception, SystemExit):  # noqa: BLE001 - MkDocs' Abort is both
                 self.page = problems_page(said)
                 logging.getLogger("mkdocs").error("The preview shows these problems until they are fixed.")
                 return
         self.page = None
+
+    def _refuse_settings_that_cannot_build(self) -> None:
+        """Stop before MkDocs reads a mkdocs.yml that cannot be read, or that leaves the coprod
+        plugin out, saying why at its line (MkDocs would say nothing, or build the records as
+        they are)."""
+        problems = mkdocs_yml_problems(self.config_file)
+        for problem in problems:
+            logging.getLogger("mkdocs").error(str(problem))
+        if problems:
+            raise SettingsNotBuilt(str(self.config_file))
 
     def answer(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         page, path = self.page, str(environ.get("PATH_INFO", ""))
@@ -57,6 +72,10 @@ class ProblemsInTheBrowser:
         start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                   ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
         return [body]
+
+
+class SettingsNotBuilt(Exception):
+    """mkdocs.yml has a problem, already logged: the site is not built from it."""
 
 
 class _Kept(logging.Handler):

@@ -462,26 +462,50 @@ def test_drafts_are_previewed_only_on_this_computer(group_dir: Path) -> None:
                              "127.0.0.1:8001'.\n")
 
 
+def page_saying(read: Callable[[str], str], path: str, words: str) -> str:
+    """The page at `path` once it says `words` (the preview rebuilds after each save)."""
+    deadline = time.monotonic() + 60
+    while words not in (text := read(path)):
+        assert time.monotonic() < deadline, f"the preview never said {words!r}"
+        time.sleep(0.3)
+    return text
+
+
 def test_a_preview_shows_the_problems_of_a_file_saved_broken_until_it_is_fixed(group_dir: Path) -> None:
     """MkDocs held every request while a rebuild failed: the browser spun, with no word why.
     The browser now gets a page of the problems, which turns back into the site once fixed."""
     meeting = group_dir / "content" / "meetings" / "2025-02-14-leaflets.md"
     written = meeting.read_text()
     with serving(group_dir) as read:
-        def page_saying(words: str) -> str:
-            deadline = time.monotonic() + 60
-            while words not in (text := read("meetings/")):
-                assert time.monotonic() < deadline, f"the preview never said {words!r}"
-                time.sleep(0.3)
-            return text
-
-        page_saying("Our first meeting")
+        page_saying(read, "meetings/", "Our first meeting")
         meeting.write_text(written.replace("title: ", 'title: "', 1))
-        shown = page_saying("The preview is waiting for a fix")
+        shown = page_saying(read, "meetings/", "The preview is waiting for a fix")
         assert "content/meetings/2025-02-14-leaflets.md, line 2: this line cannot be read" in shown
         assert "livereload" in shown  # it reloads by itself
         meeting.write_text(written)
-        page_saying("Our first meeting")
+        page_saying(read, "meetings/", "Our first meeting")
+
+
+def test_a_preview_shows_a_mistake_in_mkdocs_yml_and_never_the_records_as_they_are(group_dir: Path) -> None:
+    """A rebuild read mkdocs.yml itself: a YAML mistake left a page of problems with none in it,
+    and the coprod plugin taken out made plain MkDocs serve people.yml and draft minutes."""
+    config = group_dir / "mkdocs.yml"
+    written = config.read_text()
+    with serving(group_dir) as read:
+        page_saying(read, "meetings/", "Our first meeting")
+        config.write_text(written.replace("docs_dir: content", "docs_dir: content\n  font: false"))
+        shown = page_saying(read, "meetings/", "The preview is waiting for a fix")
+        assert "mkdocs.yml, line 4: this line cannot be read" in shown
+        config.write_text(written.replace("  - coprod\n", ""))
+        shown = page_saying(read, "meetings/", "does not list the coprod plugin")
+        assert "mkdocs.yml, line 7: does not list the coprod plugin under &#x27;plugins:&#x27;" in shown
+        with pytest.raises(urllib.error.HTTPError):
+            read("people.yml")
+        assert "SECRET-DRAFT-MARKER" not in read("meetings/2025-03-14-draft/")
+        config.write_text(written)
+        page_saying(read, "meetings/", "Our first meeting")
+        with pytest.raises(urllib.error.HTTPError):
+            read("people.yml")
 
 
 def test_build_never_replaces_a_file_or_a_folder_that_is_not_a_site(group_dir: Path) -> None:
