@@ -5,7 +5,8 @@ browser spins, and only the terminal says why ("The server will appear stuck").
 Here a failed rebuild instead leaves a page listing the problems, served for
 every page of the site, which reloads by itself once a fixed file is saved and
 the site builds again. Files other than pages (styles, pictures) are served as
-before.
+before. The page for an address with no page reloads by itself too, so a page
+renamed and named back, or a page just added, shows without a reload by hand.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ class ProblemsInTheBrowser:
         answer = server.get_app()
         assert answer is not None  # MkDocs' server sets its own when it starts
         self._answer = answer
+        self._error_page: Callable[[int], bytes | None] = server.error_handler
         server.builder = self.rebuild
         server.set_app(self.answer)
+        server.error_handler = self.error_page
 
     def rebuild(self) -> None:
         """Rebuild; on problems, keep them for the browser and let it reload to show them
@@ -72,6 +75,14 @@ class ProblemsInTheBrowser:
         start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                   ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
         return [body]
+
+    def error_page(self, code: int) -> bytes | None:
+        """MkDocs' page for an address with no page (a meeting just renamed), with its script
+        that reloads once the site is built again: named back, the page shows by itself."""
+        page = self._error_page(code)
+        if page is None:
+            return None
+        return self.server._inject_js_into_html(page, self.server._visible_epoch)  # type: ignore[no-any-return,no-untyped-call]
 
 
 class SettingsNotBuilt(Exception):

@@ -508,6 +508,18 @@ def test_a_preview_shows_a_mistake_in_mkdocs_yml_and_never_the_records_as_they_a
             read("people.yml")
 
 
+
+def test_a_page_not_found_in_the_preview_comes_back_by_itself(group_dir: Path) -> None:
+    """A meeting renamed while its page is open leaves that page 'not found': once it is named
+    back, the browser shows it again without being told to reload."""
+    with serving(group_dir) as read:
+        read("meetings/")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            read("meetings/2025-02-14-renamed/")
+        assert missing.value.code == 404
+        assert b"livereload" in missing.value.read()
+
+
 def test_build_never_replaces_a_file_or_a_folder_that_is_not_a_site(group_dir: Path) -> None:
     settings = (group_dir / "mkdocs.yml").read_text()
     (group_dir / ".github" / "workflows").mkdir(parents=True)
