@@ -125,6 +125,7 @@ def problems_page(said: list[logging.LogRecord]) -> bytes:
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'  # else the browser asks for /favicon.ico, and the terminal says 404
         "<title>The preview is waiting for a fix</title>\n"
         "<style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}"
         "li{margin:.5rem 0}</style>\n</head>\n<body>\n<main>\n"

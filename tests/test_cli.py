@@ -19,6 +19,7 @@ import pytest
 from conftest import build_env
 from groups import FILES, PROJECT, write_files
 
+from coprod_site.preview import problems_page
 from coprod_site.published import PREVIEW_DRAFTS
 from coprod_site.records import Group
 from coprod_site.scaffold import installed_copy, new_meeting
@@ -507,6 +508,13 @@ def test_a_preview_shows_a_mistake_in_mkdocs_yml_and_never_the_records_as_they_a
         with pytest.raises(urllib.error.HTTPError):
             read("people.yml")
 
+
+
+
+def test_the_page_of_problems_asks_for_no_icon() -> None:
+    """Each time the page of problems showed, the browser asked the server for /favicon.ico,
+    and the terminal said '"GET /favicon.ico HTTP/1.1" code 404' under the problems."""
+    assert b'<link rel="icon" href="data:,">' in problems_page([])
 
 
 def test_a_page_not_found_in_the_preview_comes_back_by_itself(group_dir: Path) -> None:
