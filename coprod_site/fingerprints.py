@@ -10,7 +10,8 @@ and outcome on a meeting page, every meeting's date on a list) but never
 another meeting's or decision's summary text: that appears only on the
 record's own page, where it is the page's Markdown. So the group digest covers
 every field of every record, the full text of everything else (charter,
-amendments, reports, people, glossary, the group's own pages), the settings,
+amendments, reports, people, glossary, the group's own pages), the pictures
+(a page links to one only once it is there, and states its size), the settings,
 the site's configuration and the templates, and leaves out only meeting and
 decision bodies. Editing a
 meeting's summary then rebuilds that meeting's page; editing any field
@@ -50,7 +51,8 @@ def group_digest(group: Group, settings: Settings, template_dirs: Iterable[Path]
     every page); `template_dirs` are the folders of templates that may change while serving.
     """
     own_page_only = {record.source.path for record in (*group.meetings.values(), *group.decisions.values())}
-    parts: list[str | bytes] = [site_config, repr(settings), *template_stamps(template_dirs)]
+    parts: list[str | bytes] = [site_config, repr(settings), *template_stamps(template_dirs),
+                                *picture_stamps(group)]
     for source in group_sources(group, settings):
         parts += [source.path, repr(source.meta)]
         if source.path not in own_page_only:
@@ -60,12 +62,22 @@ def group_digest(group: Group, settings: Settings, template_dirs: Iterable[Path]
 
 def template_stamps(folders: Iterable[Path]) -> list[str]:
     """Each template file's path, time and size: an edited theme rebuilds every page."""
+    return file_stamps(path for folder in folders for path in (sorted(folder.rglob("*")) if folder.is_dir() else ()))
+
+
+def picture_stamps(group: Group) -> list[str]:
+    """Each picture's path, time and size: a picture copied in, or replaced by another, rebuilds
+    every page (which pages show it is known only once they are made)."""
+    content = Path(group.root) / group.content
+    return file_stamps(content / name for name in sorted(group.images))
+
+
+def file_stamps(paths: Iterable[Path]) -> list[str]:
     stamps = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                stat = path.stat()
-                stamps.append(f"{path}:{stat.st_mtime_ns}:{stat.st_size}")
+    for path in paths:
+        if path.is_file():
+            stat = path.stat()
+            stamps.append(f"{path}:{stat.st_mtime_ns}:{stat.st_size}")
     return stamps
 
 

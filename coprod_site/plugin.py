@@ -371,7 +371,7 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
         """A rebuild that fails shows its problems in the browser (preview.py)."""
-        ProblemsInTheBrowser(server)
+        ProblemsInTheBrowser(server, Path(config.config_file_path))
         return server
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -5,7 +5,8 @@ browser spins, and only the terminal says why ("The server will appear stuck").
 Here a failed rebuild instead leaves a page listing the problems, served for
 every page of the site, which reloads by itself once a fixed file is saved and
 the site builds again. Files other than pages (styles, pictures) are served as
-before.
+before. The page for an address with no page reloads by itself too, so a page
+renamed and named back, or a page just added, shows without a reload by hand.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
+
+from .site_config import mkdocs_yml_problems
 
 PREFIX = "coprod_site: "
 SUMMARY = "The site was not built"
@@ -25,28 +29,42 @@ SUMMARY = "The site was not built"
 class ProblemsInTheBrowser:
     """Wraps a running preview server's rebuilds and its answers to the browser."""
 
-    def __init__(self, server: LiveReloadServer) -> None:
+    def __init__(self, server: LiveReloadServer, config_file: Path) -> None:
         self.server = server
+        self.config_file = config_file
         self.page: bytes | None = None
         """The page of problems while the last rebuild failed; None once the site builds."""
         self._rebuild: Callable[[], None] = server.builder
         answer = server.get_app()
         assert answer is not None  # MkDocs' server sets its own when it starts
         self._answer = answer
+        self._error_page: Callable[[int], bytes | None] = server.error_handler
         server.builder = self.rebuild
         server.set_app(self.answer)
+        server.error_handler = self.error_page
 
     def rebuild(self) -> None:
         """Rebuild; on problems, keep them for the browser and let it reload to show them
         (MkDocs would hold its requests until a rebuild works)."""
         with _messages() as said:
             try:
+                self._refuse_settings_that_cannot_build()
                 self._rebuild()
             except (Exception, SystemExit):  # noqa: BLE001 - MkDocs' Abort is both
                 self.page = problems_page(said)
                 logging.getLogger("mkdocs").error("The preview shows these problems until they are fixed.")
                 return
         self.page = None
+
+    def _refuse_settings_that_cannot_build(self) -> None:
+        """Stop before MkDocs reads a mkdocs.yml that cannot be read, or that leaves the coprod
+        plugin out, saying why at its line (MkDocs would say nothing, or build the records as
+        they are)."""
+        problems = mkdocs_yml_problems(self.config_file)
+        for problem in problems:
+            logging.getLogger("mkdocs").error(str(problem))
+        if problems:
+            raise SettingsNotBuilt(str(self.config_file))
 
     def answer(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         page, path = self.page, str(environ.get("PATH_INFO", ""))
@@ -57,6 +75,18 @@ class ProblemsInTheBrowser:
         start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                   ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
         return [body]
+
+    def error_page(self, code: int) -> bytes | None:
+        """MkDocs' page for an address with no page (a meeting just renamed), with its script
+        that reloads once the site is built again: named back, the page shows by itself."""
+        page = self._error_page(code)
+        if page is None:
+            return None
+        return self.server._inject_js_into_html(page, self.server._visible_epoch)  # type: ignore[no-any-return,no-untyped-call]
+
+
+class SettingsNotBuilt(Exception):
+    """mkdocs.yml has a problem, already logged: the site is not built from it."""
 
 
 class _Kept(logging.Handler):
@@ -95,6 +125,7 @@ def problems_page(said: list[logging.LogRecord]) -> bytes:
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'  # else the browser asks for /favicon.ico, and the terminal says 404
         "<title>The preview is waiting for a fix</title>\n"
         "<style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}"
         "li{margin:.5rem 0}</style>\n</head>\n<body>\n<main>\n"

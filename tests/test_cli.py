@@ -19,6 +19,7 @@ import pytest
 from conftest import build_env
 from groups import FILES, PROJECT, write_files
 
+from coprod_site.preview import problems_page
 from coprod_site.published import PREVIEW_DRAFTS
 from coprod_site.records import Group
 from coprod_site.scaffold import installed_copy, new_meeting
@@ -462,26 +463,69 @@ def test_drafts_are_previewed_only_on_this_computer(group_dir: Path) -> None:
                              "127.0.0.1:8001'.\n")
 
 
+def page_saying(read: Callable[[str], str], path: str, words: str) -> str:
+    """The page at `path` once it says `words` (the preview rebuilds after each save)."""
+    deadline = time.monotonic() + 60
+    while words not in (text := read(path)):
+        assert time.monotonic() < deadline, f"the preview never said {words!r}"
+        time.sleep(0.3)
+    return text
+
+
 def test_a_preview_shows_the_problems_of_a_file_saved_broken_until_it_is_fixed(group_dir: Path) -> None:
     """MkDocs held every request while a rebuild failed: the browser spun, with no word why.
     The browser now gets a page of the problems, which turns back into the site once fixed."""
     meeting = group_dir / "content" / "meetings" / "2025-02-14-leaflets.md"
     written = meeting.read_text()
     with serving(group_dir) as read:
-        def page_saying(words: str) -> str:
-            deadline = time.monotonic() + 60
-            while words not in (text := read("meetings/")):
-                assert time.monotonic() < deadline, f"the preview never said {words!r}"
-                time.sleep(0.3)
-            return text
-
-        page_saying("Our first meeting")
+        page_saying(read, "meetings/", "Our first meeting")
         meeting.write_text(written.replace("title: ", 'title: "', 1))
-        shown = page_saying("The preview is waiting for a fix")
+        shown = page_saying(read, "meetings/", "The preview is waiting for a fix")
         assert "content/meetings/2025-02-14-leaflets.md, line 2: this line cannot be read" in shown
         assert "livereload" in shown  # it reloads by itself
         meeting.write_text(written)
-        page_saying("Our first meeting")
+        page_saying(read, "meetings/", "Our first meeting")
+
+
+def test_a_preview_shows_a_mistake_in_mkdocs_yml_and_never_the_records_as_they_are(group_dir: Path) -> None:
+    """A rebuild read mkdocs.yml itself: a YAML mistake left a page of problems with none in it,
+    and the coprod plugin taken out made plain MkDocs serve people.yml and draft minutes."""
+    config = group_dir / "mkdocs.yml"
+    written = config.read_text()
+    with serving(group_dir) as read:
+        page_saying(read, "meetings/", "Our first meeting")
+        config.write_text(written.replace("docs_dir: content", "docs_dir: content\n  font: false"))
+        shown = page_saying(read, "meetings/", "The preview is waiting for a fix")
+        assert "mkdocs.yml, line 4: this line cannot be read" in shown
+        config.write_text(written.replace("  - coprod\n", ""))
+        shown = page_saying(read, "meetings/", "does not list the coprod plugin")
+        assert "mkdocs.yml, line 7: does not list the coprod plugin under &#x27;plugins:&#x27;" in shown
+        with pytest.raises(urllib.error.HTTPError):
+            read("people.yml")
+        assert "SECRET-DRAFT-MARKER" not in read("meetings/2025-03-14-draft/")
+        config.write_text(written)
+        page_saying(read, "meetings/", "Our first meeting")
+        with pytest.raises(urllib.error.HTTPError):
+            read("people.yml")
+
+
+
+
+def test_the_page_of_problems_asks_for_no_icon() -> None:
+    """Each time the page of problems showed, the browser asked the server for /favicon.ico,
+    and the terminal said '"GET /favicon.ico HTTP/1.1" code 404' under the problems."""
+    assert b'<link rel="icon" href="data:,">' in problems_page([])
+
+
+def test_a_page_not_found_in_the_preview_comes_back_by_itself(group_dir: Path) -> None:
+    """A meeting renamed while its page is open leaves that page 'not found': once it is named
+    back, the browser shows it again without being told to reload."""
+    with serving(group_dir) as read:
+        read("meetings/")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            read("meetings/2025-02-14-renamed/")
+        assert missing.value.code == 404
+        assert b"livereload" in missing.value.read()
 
 
 def test_build_never_replaces_a_file_or_a_folder_that_is_not_a_site(group_dir: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_env, copy_example, mkdocs_build, site_bytes
+from PIL import Image
 
 DRIVER = Path(__file__).parent / "support" / "preview_builds.py"
 
@@ -125,6 +126,26 @@ def test_a_removed_page_is_removed_from_the_preview(preview: Preview, tmp_path: 
     extra.unlink()
     assert preview.rebuild()["ok"]
     assert not (preview.site / "visiting").joinpath("index.html").exists()
+    assert_same_as_clean_build(preview, tmp_path)
+
+
+
+def test_a_picture_added_or_replaced_after_the_summary_shows_it_rebuilds_that_page(preview: Preview,
+                                                                                    tmp_path: Path) -> None:
+    """A facilitator writes the picture into the summary, then copies the picture in: the page
+    linked to a file that was not there, and was not made again once it was (nor when the
+    picture was replaced by one of another size, which the page states)."""
+    meeting = preview.root / MEETING
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "\n![Two soft chairs](../assets/room.png)\n",
+                       encoding="utf-8")
+    assert preview.rebuild()["ok"]
+    (preview.root / "content" / "assets").mkdir()
+    Image.new("RGB", (120, 80)).save(preview.root / "content" / "assets" / "room.png")
+    assert preview.rebuild()["ok"]
+    page = (preview.site / "meetings" / "2025-03-26-appointment-letters" / "index.html").read_text()
+    assert 'src="../../assets/room.png"' in page
+    Image.new("RGB", (60, 40)).save(preview.root / "content" / "assets" / "room.png")
+    assert preview.rebuild()["ok"]
     assert_same_as_clean_build(preview, tmp_path)
 
 
