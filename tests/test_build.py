@@ -549,3 +549,16 @@ def test_headings_in_a_records_text_sit_under_the_section_that_holds_it(tmp_path
     assert headings[:5] == ["h1 Leaflets", "h2 Summary", "h3 Our meeting", "h4 Actions", "h6 Small print"]
     assert [h for h in outline(site, "decisions/D-001") if h.endswith(("Options", "The first"))] == [
         "h3 Options", "h4 The first"]
+
+
+def test_who_we_are_says_from_when_to_when_someone_was_with_us(tmp_path: Path) -> None:
+    """'Since 10 January 2025 until 31 October 2025' read as a mistake."""
+    people = FILES["content/people.yml"].replace("    pseudonym: Sky\n    consent_recorded_on: 2025-01-10\n",
+                                                 "    pseudonym: Sky\n    consent_recorded_on: 2025-01-10\n"
+                                                 "    joined_on: 2025-01-10\n    left_on: 2025-10-31\n")
+    root = write_files(tmp_path, {**FILES, "content/people.yml": people})
+    assert mkdocs_build(root).returncode == 0
+    rows = {row.th.get_text(strip=True): row.select_one('td[data-label="With us"]').get_text(strip=True)
+            for row in page(root / "site", "people/index.html").select("tbody tr")}
+    assert rows["Sky"] == "From 10 January 2025 to 31 October 2025"
+    assert rows["Amina K."] == "Since 10 January 2025"
