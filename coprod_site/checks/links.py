@@ -215,12 +215,20 @@ def _is_made(root: Path, content: str, path: str) -> bool:
             and any((root / content / folder).glob(f"{glob.escape(name.removesuffix('.md'))}-*.md")))
 
 
-def _file_of(address: str) -> str | None:
-    """The file an address names, for an address of a file in the records; None for anything else."""
+def file_named(address: str) -> str | None:
+    """The file a relative address names, from the folder of the file it is written in
+    ('../assets/map.png'); None for another website, the site's root or a place on the page."""
     parts = urlsplit(address)
     if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
         return None
-    path = unquote(parts.path)
+    return unquote(parts.path)
+
+
+def _file_of(address: str) -> str | None:
+    """The file an address names, for an address of a file in the records; None for anything else."""
+    path = file_named(address)
+    if path is None:
+        return None
     suffix = posixpath.splitext(path)[1].lower()
     return path if suffix == ".md" or suffix in IMAGE_SUFFIXES else None
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
 from ..records import Group, Meeting
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 from .bodies import find_links, published_bodies
+from .links import file_named
 
 Problems = Iterator[Problem]
 
@@ -115,10 +115,8 @@ LINKED_FILE = ("a file the site does not publish (it shows only pages and pictur
 
 def _file_linked(written_in: str, address: str) -> str | None:
     """The file of the group's folder a link names, as messages name it; None for anything else."""
-    parts = urlsplit(address)
-    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(written_in), unquote(parts.path)))
+    named = file_named(address)
+    return None if named is None else posixpath.normpath(posixpath.join(posixpath.dirname(written_in), named))
 
 
 def _unpublished_file_message(path: str) -> str:
