@@ -419,7 +419,7 @@ class Published:
         id; none while the group goes on (a farewell report may be written ahead)."""
         if self.project.closed_on is None:
             return {}
-        return {h.action: h.to for report in self.reports for h in report.handover}
+        return {h.action: h.to for report in self.reports for h in report.handover if h.action}
 
     # --- charter, amendments, reports ------------------------------------------------
 

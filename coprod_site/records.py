@@ -536,8 +536,23 @@ class Decision(FiledRecord):
 
 
 class Handover(Model):
-    action: Text
+    """What a farewell report hands over, and to whom: an action still open, or (an extension) a
+    decision referred to others and still waiting for their reply, whose `to` will hear it."""
+
+    action: Text | None = None
+    decision: Text | None = None
     to: Text
+
+    @model_validator(mode="after")
+    def _one_thing(self) -> Self:
+        if self.action is None and self.decision is None:
+            raise PydanticCustomError("coprod_handover", "says nothing to hand over: add 'action' (an action's "
+                                      "id, like ACT-021) or 'decision' (a decision still waiting for a reply, "
+                                      "like D-010)")
+        if self.action is not None and self.decision is not None:
+            raise PydanticCustomError("coprod_handover", "names both an action and a decision: give each its "
+                                      "own item, with its own 'to'")
+        return self
 
 
 class Report(FiledRecord):

@@ -541,7 +541,7 @@ class Farewell:
 
 def farewell(site: Published, report: Report) -> Farewell:
     """Outcomes, open actions with their handover, and thanks as each person's consent allows."""
-    handed = {h.action: h.to for h in report.handover}
+    handed = {h.action: h.to for h in report.handover if h.action}
     open_actions = tuple(HandedOver(pa, handed.get(pa.action.id)) for pa in site.actions_with_status("open"))
     return Farewell(group_by_outcome(site.decisions), open_actions,
                     tuple(p.public_name for p in site.members), _everyone_by_role(site),
