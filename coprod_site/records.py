@@ -622,6 +622,15 @@ class Group:
     """Every record file's id and path (as messages name it), read or not, in every part of
     a group checked in parts."""
 
+    def minutes_holding_back(self, decision: Decision) -> Meeting | None:
+        """The meeting whose minutes, not yet agreed, keep `decision` off the site (as
+        `Published.decisions` has it): the one it was made at, or, where it does not say, one
+        that lists it."""
+        if decision.made_at:
+            meeting = self.meetings.get(decision.made_at)
+            return meeting if meeting is not None and not meeting.is_agreed else None
+        return next((m for m in self.meetings.values() if not m.is_agreed and decision.id in m.decisions), None)
+
     def names_nobody(self, person_id: str) -> bool:
         """Whether naming `person_id` is a mistake to report: nobody in people.yml has that id,
         and it is not that their entry, or the whole file, had a problem (already reported)."""

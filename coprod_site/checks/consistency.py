@@ -445,21 +445,12 @@ def _handed_over_decision(group: Group, report: Report, index: int, decision_id:
                    "to others and still waiting for their reply is handed over. Take this item out.")
     elif not decision.awaiting_response:
         message = f"{decision_id} already has its reply, so nobody needs to hear it. Take this item out."
-    elif (meeting := _held_back_by(group, decision)) is not None:
+    elif (meeting := group.minutes_holding_back(decision)) is not None:
         message = (f"{decision_id} waits for the minutes of {meeting.id} to be agreed, so the report cannot show "
                    "it or who will hear the reply. Agree those minutes first.")
     else:
         return
     yield report.source.problem(message, "handover", index, "decision", severity="warning")
-
-
-def _held_back_by(group: Group, decision: Decision) -> Meeting | None:
-    """The meeting whose minutes, not yet agreed, keep the decision off the site (see
-    `Published.decisions`): the one it was made at, or, where it does not say, one that lists it."""
-    if decision.made_at:
-        meeting = group.meetings.get(decision.made_at)
-        return meeting if meeting is not None and not meeting.is_agreed else None
-    return next((m for m in group.meetings.values() if not m.is_agreed and decision.id in m.decisions), None)
 
 
 def check_amendments(group: Group, settings: Settings) -> Problems:
@@ -670,7 +661,7 @@ def _decisions_left_waiting(group: Group) -> Problems:
     hear: a warning, since the content model asks only for open actions to be handed over."""
     handed = {h.decision for report in group.reports.values() for h in report.handover if h.decision}
     for decision in group.decisions.values():
-        if decision.awaiting_response and decision.id not in handed and _held_back_by(group, decision) is None:
+        if decision.awaiting_response and decision.id not in handed and group.minutes_holding_back(decision) is None:
             whom = f" from {mid_sentence(decision.referred_to)}" if decision.referred_to else ""
             yield decision.source.problem(
                 f"{decision.id} is still waiting for a reply{whom}, and the group has closed. Say in the farewell "
