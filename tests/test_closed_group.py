@@ -245,3 +245,10 @@ def test_while_the_group_goes_on_no_decision_page_says_who_will_hear_the_reply(t
     assert Published(load_group(close_group(copy_example(tmp_path / "closed")))[0],
                      dt.date(2026, 11, 30)).decision_handovers == {
         "D-010": "The hospital's patient panel", "D-011": "The outpatients manager"}
+
+
+def test_you_said_we_did_says_who_will_hear_each_reply_still_awaited(closed: Path) -> None:
+    text = main_text(closed, "you-said-we-did/index.html")
+    assert ("Waiting: We are still waiting for their reply. The group has closed: the hospital's patient panel "
+            "will hear the reply.") in text
+    assert text.count("will hear the reply") == 2
