@@ -419,7 +419,15 @@ class Published:
         id; none while the group goes on (a farewell report may be written ahead)."""
         if self.project.closed_on is None:
             return {}
-        return {h.action: h.to for report in self.reports for h in report.handover}
+        return {h.action: h.to for report in self.reports for h in report.handover if h.action}
+
+    @cached_property
+    def decision_handovers(self) -> dict[str, str]:
+        """Who will hear the reply to each decision still waiting for one that a closed group
+        handed over in its farewell report, by decision id; none while the group goes on."""
+        if self.project.closed_on is None:
+            return {}
+        return {h.decision: h.to for report in self.reports for h in report.handover if h.decision}
 
     # --- charter, amendments, reports ------------------------------------------------
 

@@ -536,8 +536,23 @@ class Decision(FiledRecord):
 
 
 class Handover(Model):
-    action: Text
+    """What a farewell report hands over, and to whom: an action still open, or (an extension) a
+    decision referred to others and still waiting for their reply, whose `to` will hear it."""
+
+    action: Text | None = None
+    decision: Text | None = None
     to: Text
+
+    @model_validator(mode="after")
+    def _one_thing(self) -> Self:
+        if self.action is None and self.decision is None:
+            raise PydanticCustomError("coprod_handover", "says nothing to hand over: add 'action' (an action's "
+                                      "id, like ACT-021) or 'decision' (a decision still waiting for a reply, "
+                                      "like D-010)")
+        if self.action is not None and self.decision is not None:
+            raise PydanticCustomError("coprod_handover", "names both an action and a decision: give each its "
+                                      "own item, with its own 'to'")
+        return self
 
 
 class Report(FiledRecord):
@@ -606,6 +621,15 @@ class Group:
     record_paths: dict[str, str] = field(default_factory=dict)
     """Every record file's id and path (as messages name it), read or not, in every part of
     a group checked in parts."""
+
+    def minutes_holding_back(self, decision: Decision) -> Meeting | None:
+        """The meeting whose minutes, not yet agreed, keep `decision` off the site (as
+        `Published.decisions` has it): the one it was made at, or, where it does not say, one
+        that lists it."""
+        if decision.made_at:
+            meeting = self.meetings.get(decision.made_at)
+            return meeting if meeting is not None and not meeting.is_agreed else None
+        return next((m for m in self.meetings.values() if not m.is_agreed and decision.id in m.decisions), None)
 
     def names_nobody(self, person_id: str) -> bool:
         """Whether naming `person_id` is a mistake to report: nobody in people.yml has that id,

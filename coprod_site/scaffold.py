@@ -173,6 +173,7 @@ STARTING_TEXT = (
     "Write this section.",
     "Why the group is closing",
     "Who takes it on",
+    "Who will hear the reply",
     # coprod init
     "Say in one or two short sentences who you are",
     "The organisation that supports the group",
@@ -319,7 +320,11 @@ def new_report(group: Group, content: Path, title: str, date: dt.date, kind: str
     if kind == "farewell":
         open_actions = [a.id for m in group.meetings.values() if m.is_agreed for a in m.actions
                         if a.status == "open"]
-        handover = "".join(f"\n  - action: {a}\n    to: Who takes it on" for a in open_actions) or " []"
+        waiting = [d.id for d in group.decisions.values()
+                   if d.awaiting_response and group.minutes_holding_back(d) is None]
+        handover = ("".join(f"\n  - action: {a}\n    to: Who takes it on" for a in open_actions)
+                    + "".join(f"\n  - decision: {d}\n    to: Who will hear the reply" for d in waiting)
+                    or " []")
         front = (f"kind: farewell\ntitle: {json.dumps(title, ensure_ascii=False)}\nended_on: "
                  f"{date.isoformat()}\nclosing_reason: Why the group is closing\nhandover:{handover}")
         name = "farewell"

@@ -529,21 +529,35 @@ class HandedOver:
 
 
 @dataclass(frozen=True)
+class HandedOverDecision:
+    """A decision still waiting for the reply of those it was referred to, and who will hear it
+    (None when nobody is named yet)."""
+
+    decision: Decision
+    to: str | None
+
+
+@dataclass(frozen=True)
 class Farewell:
     """What the farewell report shows without anyone writing it."""
 
     outcomes: OutcomeGroups
     open_actions: tuple[HandedOver, ...]
+    waiting_decisions: tuple[HandedOverDecision, ...]
     thanked: tuple[str, ...]
     thanked_by_role: tuple[tuple[str, int], ...]
     records_home: str | None
 
 
 def farewell(site: Published, report: Report) -> Farewell:
-    """Outcomes, open actions with their handover, and thanks as each person's consent allows."""
-    handed = {h.action: h.to for h in report.handover}
+    """Outcomes, open actions and decisions waiting for a reply with their handover, and thanks
+    as each person's consent allows."""
+    handed = {h.action: h.to for h in report.handover if h.action}
     open_actions = tuple(HandedOver(pa, handed.get(pa.action.id)) for pa in site.actions_with_status("open"))
-    return Farewell(group_by_outcome(site.decisions), open_actions,
+    hearing = {h.decision: h.to for h in report.handover if h.decision}
+    waiting = tuple(HandedOverDecision(d, hearing.get(d.id)) for d in reversed(site.decisions)
+                    if d.awaiting_response)
+    return Farewell(group_by_outcome(site.decisions), open_actions, waiting,
                     tuple(p.public_name for p in site.members), _everyone_by_role(site),
                     site.project.records_home)
 

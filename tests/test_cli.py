@@ -701,3 +701,12 @@ def test_the_plugin_listed_as_a_mapping_or_inherited_is_found(group_dir: Path) -
     config.write_text("INHERIT: base.yml\n" + written.replace("plugins:\n  - search\n  - coprod\n", ""))
     assert coprod("check", str(group_dir)).returncode == 0
     assert coprod("build", str(group_dir)).returncode == 0
+
+
+def test_a_new_farewell_report_hands_over_the_open_actions_and_the_decisions_waiting_for_a_reply(
+        group_dir: Path) -> None:
+    made = coprod("new", "report", "--report-kind", "farewell", "--date", "2026-10-01", "--path", str(group_dir))
+    assert made.returncode == 0, made.stderr
+    text = (group_dir / "content/reports/farewell.md").read_text()
+    assert ("handover:\n  - action: ACT-002\n    to: Who takes it on\n"
+            "  - decision: D-002\n    to: Who will hear the reply\n---\n") in text

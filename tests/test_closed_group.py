@@ -15,6 +15,7 @@ from test_build import main_text, page
 
 from coprod_site.checks import run_checks
 from coprod_site.loading import load_group
+from coprod_site.published import Published
 from coprod_site.settings import Settings
 
 ENDED_ON = "2026-11-20"
@@ -179,3 +180,75 @@ def test_the_feeds_announce_the_farewell_report_as_what_it_is(closed: Path) -> N
     assert "Farewell report: Thank you and goodbye" in titles
     assert [title for title in titles if title.startswith("Impact report: ")]
     assert not [title for title in titles if title.startswith("Report: ")]
+
+
+def test_a_decision_still_waiting_for_a_reply_says_who_will_now_hear_it(closed: Path) -> None:
+    """A referred decision is still open when the group closes: its page said 'Still waiting for
+    a reply' with nobody to hear it, and followers never learnt where the answer would go."""
+    text = main_text(closed, "decisions/D-010/index.html")
+    assert ("Referred to The CAMHS service leads Sent on 20 March 2026 Reply due 18 December 2026 Their reply "
+            "Still waiting for a reply Who will hear the reply The group has closed: the hospital's patient "
+            "panel will hear the reply.") in text
+    answered = main_text(closed, "decisions/D-006/index.html")
+    assert "Who will hear the reply" not in answered and "will hear the reply" not in answered
+
+
+def test_the_farewell_report_lists_the_decisions_handed_over_beside_the_actions(closed: Path) -> None:
+    text = main_text(closed, "reports/farewell/index.html")
+    assert ("Decisions still waiting for a reply, and who will hear it Decisions still waiting for a reply "
+            "Decision What Referred to Who will hear the reply "
+            "D-010 Ask CAMHS and outpatients to share one plan for young people who use both "
+            "The CAMHS service leads The hospital's patient panel "
+            "D-011 Ask for a transition worker for young people moving to adult clinics "
+            "The trust board The outpatients manager") in text
+    assert text.index("Actions still open, and who takes them on") < text.index("Decisions still waiting")
+    rows = page(closed, "reports/farewell/index.html").select("#waiting-replies + .coprod-table-wrap tbody tr")
+    assert [row.th.get_text() for row in rows] == ["D-010", "D-011"]
+    assert [row.a["href"] for row in rows] == ["../../decisions/D-010/", "../../decisions/D-011/"]
+
+
+FAREWELL = "content/reports/farewell.md"
+D011_HANDOVER = r"  - decision: D-011\n    to: The outpatients manager\n"
+
+
+def test_a_decision_left_waiting_when_the_group_closes_is_a_warning_with_the_line_to_add(tmp_path: Path) -> None:
+    root = close_group(copy_example(tmp_path))
+    rewrite(root / FAREWELL, (D011_HANDOVER, ""))
+    group, problems = load_group(root)
+    assert problems == []
+    said = [str(p) for p in run_checks(group, Settings(today=dt.date(2026, 11, 30))) if "D-01" in p.message]
+    assert said == [
+        ("warning: content/decisions/D-011-transition-worker.md, line 8: D-011 is still waiting for a reply from "
+         "the trust board, and the group has closed. Say in the farewell report who will hear the reply, so that "
+         'people following the group know where it goes: handover: [{decision: D-011, to: "who will hear the '
+         'reply"}].')]
+
+
+def test_a_decision_nobody_will_hear_the_reply_to_says_nothing_new_and_the_report_says_nobody_yet(
+        tmp_path: Path) -> None:
+    root = close_group(copy_example(tmp_path))
+    rewrite(root / FAREWELL, (D011_HANDOVER, ""))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "D-011 is still waiting for a reply" in result.stderr
+    assert "will hear the reply" not in main_text(root / "site", "decisions/D-011/index.html")
+    assert ("D-011 Ask for a transition worker for young people moving to adult clinics The trust board "
+            "Nobody named yet") in main_text(root / "site", "reports/farewell/index.html")
+
+
+def test_while_the_group_goes_on_no_decision_page_says_who_will_hear_the_reply(tmp_path: Path) -> None:
+    """The farewell report may be written ahead, as the example's is."""
+    group, problems = load_group(copy_example(tmp_path))
+    assert problems == []
+    assert "D-010" in {h.decision for h in group.reports["farewell"].handover}
+    assert Published(group, dt.date(2026, 11, 30)).decision_handovers == {}
+    assert Published(load_group(close_group(copy_example(tmp_path / "closed")))[0],
+                     dt.date(2026, 11, 30)).decision_handovers == {
+        "D-010": "The hospital's patient panel", "D-011": "The outpatients manager"}
+
+
+def test_you_said_we_did_says_who_will_hear_each_reply_still_awaited(closed: Path) -> None:
+    text = main_text(closed, "you-said-we-did/index.html")
+    assert ("Waiting: We are still waiting for their reply. The group has closed: the hospital's patient panel "
+            "will hear the reply.") in text
+    assert text.count("will hear the reply") == 2

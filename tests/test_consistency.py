@@ -21,6 +21,10 @@ D1 = "content/decisions/D-001-own-words.md"
 D2 = "content/decisions/D-002-budget.md"
 AM1 = "content/amendments/AM-01-travel.md"
 AMENDMENT_FILE = FILES[AM1]
+WAITING_D2 = ("warning: content/decisions/D-002-budget.md, line 8: D-002 is still waiting for a reply from the "
+              "hospital board, and the group has closed. Say in the farewell report who will hear the reply, so "
+              "that people following the group know where it goes: handover: [{decision: D-002, to: \"who will "
+              "hear the reply\"}].")
 
 
 def consistency_messages(root: Path) -> list[str]:
@@ -116,7 +120,8 @@ CASES = [
                  "content/amendments/AM-01-travel.md, line 3: 'charter_version' is needed when the status is agreed: the charter version this change made.",
                  id="agreed amendment needs charter_version"),
     pytest.param("content/project.yml", "status: active", "status: closed",
-                 ['content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].',
+                 [WAITING_D2,
+                  'content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].',
                   "content/project.yml, line 4: 'ended_on' is needed when the status is closed: the date the group ended, like 2026-03-31."],
                  id="closed needs ended_on"),
     pytest.param("content/project.yml", "started_on: 2025-01-10", "started_on: 2025-01-10\nended_on: 2024-12-31",
@@ -247,6 +252,7 @@ def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path
                "'status: cancelled'), so that its page tells anyone who has the link; or change project.yml if "
                "the group goes on.")
     assert consistency_messages(root) == [
+        WAITING_D2,
         ('content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. '
         'Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].'),
         planned,
@@ -254,7 +260,7 @@ def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path
     write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\n"
                        "handover:\n  - action: ACT-002\n    to: the patient experience team\n---\nThank you.\n"})
     assert consistency_messages(root) == [
-        planned, ("warning: content/reports/farewell.md, line 2: a farewell report says why the group is ending: "
+        WAITING_D2, planned, ("warning: content/reports/farewell.md, line 2: a farewell report says why the group is ending: "
         "add 'closing_reason', in a sentence or two."),
         ("warning: content/reports/farewell.md, line 2: the group has closed, and its farewell report says "
         "when: add 'ended_on', the day of its last meeting or the day it closed."),
@@ -504,3 +510,73 @@ def test_the_farewell_report_needs_no_kind(tmp_path: Path) -> None:
         "title:", "ended_on: 2026-11-01\nclosing_reason: The project ended.\ntitle:")
     root = write_files(tmp_path, {**FILES, "content/reports/farewell.md": farewell})
     assert [m for m in consistency_messages(root) if "kind" in m] == []
+
+
+FAREWELL_HEAD = "---\nkind: farewell\ntitle: Goodbye\nclosing_reason: The money ran out.\nhandover:\n"
+
+
+def test_a_handover_item_names_an_action_or_a_decision_not_both_nor_neither(tmp_path: Path) -> None:
+    """A decision still waiting for a reply is handed over as an action is: each item says which."""
+    root = write_files(tmp_path, {**FILES, "content/reports/farewell.md": FAREWELL_HEAD + (
+        "  - action: ACT-002\n    to: the patient experience team\n"
+        "  - decision: D-002\n    to: the hospital's patient panel\n"
+        "  - to: the outpatients manager\n"
+        "  - action: ACT-002\n    decision: D-002\n    to: the outpatients manager\n"
+        "---\nThank you.\n")})
+    group, problems = load_group(root)
+    assert [str(p) for p in problems] == [
+        ("content/reports/farewell.md, line 10: Item 3 of 'handover' says nothing to hand over: add 'action' "
+         "(an action's id, like ACT-021) or 'decision' (a decision still waiting for a reply, like D-010)."),
+        ("content/reports/farewell.md, line 11: Item 4 of 'handover' names both an action and a decision: give "
+         "each its own item, with its own 'to'.")]
+    handover = group.reports["farewell"].handover
+    assert [(h.action, h.decision, h.to) for h in handover] == [
+        ("ACT-002", None, "the patient experience team"), (None, "D-002", "the hospital's patient panel")]
+
+
+def test_a_handover_names_a_decision_there_is(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {**FILES, "content/reports/farewell.md": FAREWELL_HEAD + (
+        "  - decision: D-020\n    to: the hospital's patient panel\n---\nThank you.\n")})
+    assert [m for m in consistency_messages(root) if "D-020" in m] == [
+        ("content/reports/farewell.md, line 6: 'D-020' is not a decision. Check the id, or add a file "
+         "decisions/D-020-….md.")]
+
+
+def test_a_handover_of_a_decision_not_waiting_for_a_reply_is_a_warning(tmp_path: Path) -> None:
+    answered = FILES[D2].replace("outcome: pending\n", "response: They said yes.\nresponse_on: 2025-04-01\n"
+                                 "outcome: changed\n")
+    root = write_files(tmp_path, {**FILES, D2: answered, "content/reports/farewell.md": FAREWELL_HEAD + (
+        "  - decision: D-001\n    to: the patient panel\n  - decision: D-002\n    to: the patient panel\n"
+        "---\nThank you.\n")})
+    assert [m for m in consistency_messages(root) if "farewell.md, line" in m and "D-00" in m] == [
+        ("warning: content/reports/farewell.md, line 6: D-001 was not referred to anyone, so no reply is "
+         "awaited: only a decision referred to others and still waiting for their reply is handed over. "
+         "Take this item out."),
+        ("warning: content/reports/farewell.md, line 8: D-002 already has its reply, so nobody needs to hear "
+         "it. Take this item out.")]
+
+
+def test_a_decision_waiting_for_a_reply_is_handed_over_when_the_group_closes(tmp_path: Path) -> None:
+    """Not an error, as an open action is (the content model asks only for actions), but the page
+    would go on saying 'Still waiting for a reply' with nobody to hear it."""
+    root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01")
+    assert WAITING_D2 in consistency_messages(root)
+    write_files(root, {"content/reports/farewell.md": FAREWELL_HEAD + (
+        "  - action: ACT-002\n    to: the patient experience team\n"
+        "  - decision: D-002\n    to: the hospital's patient panel\n---\nThank you.\n")})
+    assert [m for m in consistency_messages(root) if "D-002" in m] == []
+    write_files(root, {D2: FILES[D2].replace("outcome: pending\n", "response: Not this year.\noutcome: not-possible\n"),
+                       "content/reports/farewell.md": FAREWELL_HEAD + (
+                           "  - action: ACT-002\n    to: the patient experience team\n---\nThank you.\n")})
+    assert [m for m in consistency_messages(root) if "D-002" in m] == []
+
+
+def test_a_decision_whose_minutes_are_not_agreed_needs_no_handover_and_its_handover_is_told_so(
+        tmp_path: Path) -> None:
+    circulated = FILES[SECOND].replace("  status: agreed\n  agreed_on: 2025-03-14\n", "  status: circulated\n")
+    root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01",
+                   {SECOND: circulated, "content/reports/farewell.md": FAREWELL_HEAD + (
+                       "  - decision: D-002\n    to: the hospital's patient panel\n---\nThank you.\n")})
+    assert [m for m in consistency_messages(root) if "D-002" in m] == [
+        ("warning: content/reports/farewell.md, line 6: D-002 waits for the minutes of 2025-02-14-leaflets to be "
+         "agreed, so the report cannot show it or who will hear the reply. Agree those minutes first.")]

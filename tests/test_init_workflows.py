@@ -240,8 +240,9 @@ def test_the_words_records_start_with_are_a_warning_until_replaced(tmp_path: Pat
     assert main(["new", "report", "--report-kind", "farewell", "--path", str(root)]) == 0
     written = "".join(path.read_text(encoding="utf-8") for path in (root / "content").rglob("*.*"))
     # The list is kept true: each sentence is one init or new writes (a farewell report's handover
-    # is written only where actions are open).
-    assert [sentence for sentence in STARTING_TEXT if sentence not in written] == ["Who takes it on"]
+    # is written only where actions are open, or decisions wait for a reply).
+    assert [sentence for sentence in STARTING_TEXT if sentence not in written] == [
+        "Who takes it on", "Who will hear the reply"]
 
     def warned() -> list[str]:
         _, _, problems = check_folder(root, today=dt.date(2026, 11, 21))

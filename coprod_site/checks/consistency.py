@@ -16,6 +16,7 @@ from ..mentions import typed_name
 from ..pages import page_url, site_pages
 from ..problems import Problem, Reminder
 from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Meeting, Report
+from ..render import mid_sentence
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 from ..sources import Source
@@ -411,6 +412,8 @@ def check_actions(group: Group, settings: Settings) -> Problems:
     unread_meeting = any(MEETING_NAME.match(record_id) for record_id in group.unreadable_records)
     for report in group.reports.values():
         for index, handover in enumerate(report.handover):
+            if handover.action is None:
+                continue  # a decision handed over (check_handed_over_decisions)
             if handover.action not in seen and not unread_meeting:
                 yield report.source.problem(f"'{handover.action}' is not an action in any meeting.",
                                             "handover", index, "action")
@@ -418,6 +421,36 @@ def check_actions(group: Group, settings: Settings) -> Problems:
                 yield report.source.problem(f"{handover.action} is in the minutes of {meeting.id}, not yet agreed, "
                                             "so the report cannot show it or who takes it on. Agree those minutes "
                                             "first.", "handover", index, "action", severity="warning")
+
+
+def check_handed_over_decisions(group: Group, settings: Settings) -> Problems:
+    """Every decision a farewell report hands over is one there is, still waiting for a reply,
+    and published, so that its page can say who will hear the reply."""
+    for report in group.reports.values():
+        for index, handover in enumerate(report.handover):
+            if handover.decision is not None:
+                yield from _handed_over_decision(group, report, index, handover.decision)
+
+
+def _handed_over_decision(group: Group, report: Report, index: int, decision_id: str) -> Problems:
+    decision = group.decisions.get(decision_id)
+    if decision is None:
+        if not _known(group, group.decisions, decision_id):
+            yield report.source.problem(f"'{decision_id}' is not a decision. Check the id, or add a file "
+                                        f"decisions/{decision_id}-….md." + _renamed(group.decisions, decision_id),
+                                        "handover", index, "decision")
+        return
+    if decision.power != "referred":
+        message = (f"{decision_id} was not referred to anyone, so no reply is awaited: only a decision referred "
+                   "to others and still waiting for their reply is handed over. Take this item out.")
+    elif not decision.awaiting_response:
+        message = f"{decision_id} already has its reply, so nobody needs to hear it. Take this item out."
+    elif (meeting := group.minutes_holding_back(decision)) is not None:
+        message = (f"{decision_id} waits for the minutes of {meeting.id} to be agreed, so the report cannot show "
+                   "it or who will hear the reply. Agree those minutes first.")
+    else:
+        return
+    yield report.source.problem(message, "handover", index, "decision", severity="warning")
 
 
 def check_amendments(group: Group, settings: Settings) -> Problems:
@@ -605,7 +638,8 @@ def _handover(group: Group) -> Problems:
     project = group.project
     if project is None or project.status != "closed":
         return
-    handed = {h.action for report in group.reports.values() for h in report.handover}
+    handed = {h.action for report in group.reports.values() for h in report.handover if h.action}
+    yield from _decisions_left_waiting(group)
     for meeting in group.meetings.values():
         for index, action in enumerate(meeting.actions):
             if meeting.is_agreed and action.status == "open" and action.id not in handed:
@@ -620,6 +654,20 @@ def _handover(group: Group) -> Problems:
                                          "cannot hand those actions over. Agree the minutes, or say in the "
                                          "farewell report's own words what is still to do.", "minutes", "status",
                                          severity="warning")
+
+
+def _decisions_left_waiting(group: Group) -> Problems:
+    """A closed group's published decision still waiting for a reply that nobody is named to
+    hear: a warning, since the content model asks only for open actions to be handed over."""
+    handed = {h.decision for report in group.reports.values() for h in report.handover if h.decision}
+    for decision in group.decisions.values():
+        if decision.awaiting_response and decision.id not in handed and group.minutes_holding_back(decision) is None:
+            whom = f" from {mid_sentence(decision.referred_to)}" if decision.referred_to else ""
+            yield decision.source.problem(
+                f"{decision.id} is still waiting for a reply{whom}, and the group has closed. Say in the farewell "
+                "report who will hear the reply, so that people following the group know where it goes: "
+                f'handover: [{{decision: {decision.id}, to: "who will hear the reply"}}].',
+                "referred_to" if decision.referred_to else "power", severity="warning")
 
 
 def check_old_ids(group: Group, settings: Settings) -> Problems:
@@ -665,6 +713,7 @@ def check_pages_the_site_makes(group: Group, settings: Settings) -> Problems:
 
 CHECKS = (
     check_pages_the_site_makes, check_charter_is_there, check_project, check_people, check_person_references,
-    check_meeting_dates, check_lists_written_as_text, check_meeting_references, check_decisions, check_actions, check_amendments,
+    check_meeting_dates, check_lists_written_as_text, check_meeting_references, check_decisions, check_actions, check_handed_over_decisions,
+    check_amendments,
     check_reports, check_old_ids, check_same_numbers,
 )
