@@ -29,7 +29,7 @@ from markupsafe import Markup
 from .pages import GLOSSARY_PAGE, PageSpec, page_url, relative_url
 from .published import Published, content_note
 from .terms import Wrap, entry_id
-from .words import join_words, plural
+from .words import join_words, mid_sentence, plural
 
 
 def format_date(value: dt.date | None) -> str:
@@ -51,15 +51,6 @@ def format_time(value: dt.time | None) -> str:
 def words(value: str | None) -> str:
     """A vocabulary value in words: 'within-remit' -> 'within remit'."""
     return "" if value is None else value.replace("-", " ")
-
-
-_LEADING_ARTICLE = re.compile(r"^(The|A|An)(?= )")
-
-
-def mid_sentence(value: str | None) -> str:
-    """A name written to start a field ('The trust board') as it reads after other words
-    ('Referred to the trust board'): only a leading 'The', 'A' or 'An' is made small."""
-    return "" if value is None else _LEADING_ARTICLE.sub(lambda match: match[1].lower(), value)
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")

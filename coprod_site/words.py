@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def join_words(words: list[str]) -> str:
     """'a, b and c'."""
@@ -19,3 +21,12 @@ def shortened(text: str, limit: int = 60) -> str:
     """The text, cut to `limit` characters with '…' when it is longer: a picture written into a
     page as data is thousands of characters, which no message should repeat."""
     return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+_LEADING_ARTICLE = re.compile(r"^(The|A|An)(?= )")
+
+
+def mid_sentence(value: str | None) -> str:
+    """A name written to start a field ('The trust board') as it reads after other words
+    ('Referred to the trust board'): only a leading 'The', 'A' or 'An' is made small."""
+    return "" if value is None else _LEADING_ARTICLE.sub(lambda match: match[1].lower(), value)

@@ -16,11 +16,10 @@ from ..mentions import typed_name
 from ..pages import page_url, site_pages
 from ..problems import Problem, Reminder
 from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Meeting, Report
-from ..render import mid_sentence
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 from ..sources import Source
-from ..words import join_words
+from ..words import join_words, mid_sentence
 
 Problems = Iterator[Problem]
 

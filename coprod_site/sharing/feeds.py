@@ -31,11 +31,11 @@ from ..gitlog import last_changed
 from ..outputs import OutputFile, RebuildCache
 from ..published import Published, content_note
 from ..records import Amendment, Decision, Meeting, Report
-from ..render import format_date, mid_sentence
+from ..render import format_date
 from ..sanitize import clean_html
 from ..settings import MarkdownSetup, Settings, SharedConverter
 from ..sources import CONTROL_CHARACTER
-from ..words import join_words
+from ..words import join_words, mid_sentence
 from .links import absolute_url, at_midnight, first_id, last_change, record_url, tag_id
 
 
