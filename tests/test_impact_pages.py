@@ -321,7 +321,7 @@ def test_the_farewell_report_counts_to_the_day_it_says_the_group_ended(tmp_path:
 def test_who_a_decision_was_referred_to_reads_well_after_referred_to(written: str, shown: str) -> None:
     """'Referred to The trust board' read oddly: a name written to start a field loses the
     capital of its leading article, and nothing else."""
-    from coprod_site.render import mid_sentence
+    from coprod_site.words import mid_sentence
 
     assert mid_sentence(written) == shown
 
