@@ -173,9 +173,10 @@ def _strings_in(value: dict[Any, Any] | list[Any], found: list[str]) -> list[str
 def shown_path(file: Path, root: Path) -> str:
     """A file's path as messages show it: from the group's folder, with '/' (and '../' where
     mkdocs.yml keeps the content folder elsewhere)."""
-    text, inside = str(file), f"{root}/"
-    if text.startswith(inside) and "/." not in text[len(inside) - 1:]:
-        return text[len(inside):]  # what relpath gives, ten times as quickly: it is asked for every file
+    text, inside = str(file), ("" if str(root) == "." else f"{root}/")  # 'coprod check .': files are 'content/...'
+    shown = text[len(inside):]
+    if text.startswith(inside) and (inside or not file.is_absolute()) and "/." not in f"/{shown}":
+        return shown  # what relpath gives, ten times as quickly: it is asked for every file
     return Path(os.path.relpath(file, root)).as_posix()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from pathlib import Path
@@ -12,7 +13,14 @@ from groups import FILES, write_files
 from coprod_site.loading import load_group
 from coprod_site.problems import Problem
 from coprod_site.records import Meeting
-from coprod_site.sources import MAX_DEPTH, SourceError, _nesting_estimate, _too_deep, parse_yaml
+from coprod_site.sources import (
+    MAX_DEPTH,
+    SourceError,
+    _nesting_estimate,
+    _too_deep,
+    parse_yaml,
+    shown_path,
+)
 
 
 def messages(root: Path) -> list[str]:
@@ -454,3 +462,18 @@ def test_the_people_around_a_yaml_mistake_are_read_and_the_one_in_it_only_by_id(
     initials = people.split("\n").index("    initials: F. H.") + 1
     assert group.people["p02"].source.line_of("people", group.person_entries["p02"], "initials") == initials
     assert (group.unreadable_people, group.people_unread) == (by_id, anyone)
+
+
+@pytest.mark.parametrize(("file", "root"), [
+    ("content/meetings/a.md", "."), ("content/../people.yml", "."), ("content/.notes/a.md", "."),
+    ("{here}/content/a.md", "."), ("{here}/content/a.md", "{here}"), ("{here}/../elsewhere/a.md", "{here}"),
+    ("{here}/content/./a.md", "{here}"), ("content/a.md", "content/.."),
+])
+def test_a_file_is_named_from_the_group_as_relpath_names_it(
+        file: str, root: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages name files from the group's folder; the quick way must name each as os.path.relpath
+    does, also from '.', where a facilitator runs 'coprod check .' (which took the slow way)."""
+    monkeypatch.chdir(tmp_path)
+    here = str(tmp_path)
+    file_path, root_path = Path(file.format(here=here)), Path(root.format(here=here))
+    assert shown_path(file_path, root_path) == Path(os.path.relpath(file_path, root_path)).as_posix()
