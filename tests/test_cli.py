@@ -283,7 +283,7 @@ def test_check_where_there_is_no_group_says_so_in_one_sentence(tmp_path: Path) -
 def test_a_group_without_its_content_folder_is_told_that_alone(tmp_path: Path) -> None:
     write_files(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"]})
     assert coprod("check", cwd=tmp_path).stdout.strip().splitlines() == [
-        "content: There is no content folder here. Run 'coprod init' to start a new group, or check the path.",
+        "content: there is no content folder here. Run 'coprod init' to start a new group, or check the path.",
         "Found 1 error and 0 warnings."]
 
 
