@@ -214,7 +214,7 @@ def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> No
         "content/decisions/D-001-a.md, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
         "content/decisions/D-002-b.md, line 3: has 'title' twice. Keep one of them.",
         "content/decisions/D-003-c.md, line 4: uses an alias ('*'). Write the value out in full instead.",  # where the alias is
-        "content/decisions/D-004-d.md, line 1: starts front matter with '---' but never closes it. Add a line with just '---' after the last field.",
+        "content/decisions/D-004-d.md, line 1: starts with a '---' line but has no '---' line after its fields. Add a line with just '---' after the last field.",
         "content/decisions/D-005-e.md: is empty. Fill it in, or delete it.",
         # YAML reads on to the next quote, two lines down, and fails there: the quote left open is the line to fix
         ('content/decisions/D-006-f.md, line 2: this line cannot be read: its value starts with a quote (") that '
