@@ -94,7 +94,7 @@ def test_a_reminder_is_said_but_does_not_fail_a_strict_check(group_dir: Path) ->
                             FILES[planned].replace("2027-06-10", "2026-06-10")})
     result = coprod("check", str(group_dir), "--strict")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "Found 0 errors, 0 warnings and 1 reminder."
+    assert result.stdout.splitlines()[-1] == "Found 0 errors and 1 reminder."
     assert result.stdout.startswith("reminder: content/meetings/2026-06-10-summer.md, line 11: this meeting was planned")
 
 
@@ -284,7 +284,7 @@ def test_a_group_without_its_content_folder_is_told_that_alone(tmp_path: Path) -
     write_files(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"]})
     assert coprod("check", cwd=tmp_path).stdout.strip().splitlines() == [
         "content: there is no content folder here. Run 'coprod init' to start a new group, or check the path.",
-        "Found 1 error and 0 warnings."]
+        "Found 1 error."]
 
 
 def test_the_version_is_one_flag_away() -> None:
