@@ -252,8 +252,8 @@ def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01")
     planned = ("warning: content/meetings/2027-06-10-summer.md, line 3: is planned for after the group closed "
                "(2026-10-01, in project.yml), so it will not happen. Mark it cancelled (under 'minutes:', put "
-               "'status: cancelled'), so that its page tells anyone who has the link; or change project.yml if "
-               "the group goes on.")
+               "'status: cancelled'), so that its page tells anyone who has the link. If the group goes on, "
+               "change project.yml instead.")
     assert consistency_messages(root) == [
         ('content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. '
         'Hand it over in the farewell report: handover: [{action: ACT-002, to: "who takes it on"}].'),
@@ -281,8 +281,8 @@ def test_minutes_never_agreed_when_the_group_closes_with_open_actions_are_a_warn
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01",
                    {SECOND: circulated})
     never = ("warning: content/meetings/2025-02-14-leaflets.md, line 9: the group has closed, but these minutes "
-             "are still circulated, so they and their open actions (ACT-002) will never be published, and the "
-             "farewell report cannot hand those actions over. Agree the minutes, or say in the farewell report's "
+             "are still circulated, so they and their open actions (ACT-002) will never be published. The "
+             "farewell report cannot hand those actions over either. Agree the minutes, or say in the farewell report's "
              "own words what is still to do.")
     assert [m for m in consistency_messages(root) if "never be published" in m] == [never]
     write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\n"

@@ -188,7 +188,7 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
             yield meeting.source.problem(f"is planned for after the group closed ({closed_on.isoformat()}, in "
                                          "project.yml), so it will not happen. Mark it cancelled (under "
                                          "'minutes:', put 'status: cancelled'), so that its page tells anyone "
-                                         "who has the link; or change project.yml if the group goes on.", "date",
+                                         "who has the link. If the group goes on, change project.yml instead.", "date",
                                          severity="warning")
         for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
             yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",
@@ -620,8 +620,8 @@ def _handover(group: Group) -> Problems:
         if left and meeting.minutes.status in ("draft", "circulated"):
             yield meeting.source.problem(f"the group has closed, but these minutes are still "
                                          f"{meeting.minutes.status}, so they and their open actions "
-                                         f"({', '.join(left)}) will never be published, and the farewell report "
-                                         "cannot hand those actions over. Agree the minutes, or say in the "
+                                         f"({', '.join(left)}) will never be published. The farewell report "
+                                         "cannot hand those actions over either. Agree the minutes, or say in the "
                                          "farewell report's own words what is still to do.", "minutes", "status",
                                          severity="warning")
 
