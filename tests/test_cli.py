@@ -635,6 +635,12 @@ def test_settings_that_cannot_work_are_said_at_their_line_by_check_and_build(gro
     assert "up to -3 words" not in checked.stdout
     assert "should be 1 or more" in coprod("build", str(group_dir)).stderr
 
+    config.write_text(written.replace("  - coprod\n", "  - coprod:\n      enabled: 1\n"))
+    wrong = "mkdocs.yml, line 10: the coprod option 'enabled' should be true or false."
+    assert coprod("check", str(group_dir)).stdout.splitlines()[0] == wrong
+    built = coprod("build", str(group_dir))
+    assert built.returncode == 1 and wrong in built.stderr and "<class" not in built.stderr
+
     config.write_text(written.replace("site_name: Test Group", 'site_name: "Test Group'))
     built = coprod("build", str(group_dir))
     assert built.returncode == 1 and "mkdocs.yml, line 1: this line cannot be read: its value starts with a quote" \
