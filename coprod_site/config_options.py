@@ -23,6 +23,13 @@ OPTION_LEAST: dict[str, int] = {
 }
 """The smallest value each number option can take and still mean something."""
 
+OPTION_KINDS: dict[str, str] = {
+    "enabled": "true or false",
+    "reading_grade": "a number, like 11",
+    "allowed_acronyms": "a list, like [NHS, GP]",
+}
+"""What each option that is not a whole number should be, in words."""
+
 
 def too_small(name: str, value: object) -> str | None:
     """The problem with a number option below its least value, or None."""
@@ -30,3 +37,8 @@ def too_small(name: str, value: object) -> str | None:
     if least is None or not isinstance(value, (int, float)) or value >= least:
         return None
     return f"the coprod option '{name}' is {value}: it should be {least} or more."
+
+
+def wrong_kind(name: str) -> str:
+    """The problem with an option whose value is not of its kind ('max_sentence_words: many')."""
+    return f"the coprod option '{name}' should be {OPTION_KINDS.get(name, 'a whole number, like 25')}."

@@ -107,7 +107,7 @@ class Loader:
     def load(self) -> Group:
         group = Group(root=str(self.root), content=self.shown(self.content))
         if not self.content.is_dir():
-            self._report(Problem(self.content_dir, None, None, "There is no content folder here. "
+            self._report(Problem(self.content_dir, None, None, "there is no content folder here. "
                                  "Run 'coprod init' to start a new group, or check the path."))
             return group
         group.project = self._load_project()
@@ -327,7 +327,7 @@ class Loader:
                 advice = hint(path.name, path if copied is None else None)  # (a copy has the first's fields)
                 message = advice if copied is None else (
                     f"looks like a copy of {copied}, so it is not read. If it is a spare copy, delete it. If it "
-                    f"is a new record, {advice[0].lower()}{advice[1:]}")
+                    f"is a new record, {advice}")
                 self._report(Problem(self.shown(path), 1, None, message))  # (its name: line 1)
                 continue
             record_id = match.group(1) if folder != "meetings" and folder != "reports" else path.stem
@@ -524,7 +524,7 @@ def _meeting_name_hint(name: str, path: Path | None) -> str:
     title = fields.get("title")
     words = words or (title if isinstance(title, str) else "")
     rename = f" Rename it {date}-{slugify(words)}.md." if date and words.strip() else ""
-    return (f"The file name '{name}' should be the meeting's date then a few words, "
+    return (f"the file name '{name}' should be the meeting's date then a few words, "
             f"like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).{rename}")
 
 
@@ -552,15 +552,15 @@ def _written_date(value: Any) -> str | None:
 
 
 def _decision_name_hint(name: str, path: Path | None) -> str:
-    return f"The file name '{name}' should start with the decision id, like D-007-own-voices.md."
+    return f"the file name '{name}' should start with the decision id, like D-007-own-voices.md."
 
 
 def _amendment_name_hint(name: str, path: Path | None) -> str:
-    return f"The file name '{name}' should start with the amendment id, like AM-03-payments.md."
+    return f"the file name '{name}' should start with the amendment id, like AM-03-payments.md."
 
 
 def _report_name_hint(name: str, path: Path | None) -> str:
-    return (f"The file name '{name}' should be lower-case letters, numbers and dashes, "
+    return (f"the file name '{name}' should be lower-case letters, numbers and dashes, "
             "like impact-2025.md.")
 
 
@@ -715,7 +715,6 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
         message = _MESSAGES[kind].format(field=field, example=example, **error.get("ctx", {}))
     else:
         message = f"{field}: {error['msg']}."
-    message = message[0].upper() + message[1:]
     return source.problem(message, *location)
 
 

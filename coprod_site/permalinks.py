@@ -118,7 +118,7 @@ def missing_url_problems(ledger: Mapping[str, int], published_now: Iterable[str]
     """One error for each published address (with its line in the ledger) this build would drop."""
     return [Problem(LEDGER, ledger.get(url), None, f"the page /{url} was published before, but this "
                     "build has no page there, so links people shared would break. If you renamed its "
-                    "record, add the old id to the record's 'old_ids:' so the old address redirects; if "
+                    "record, add the old id to the record's 'old_ids:', so the old address redirects. If "
                     "you deleted it by mistake, put it back. If it must come down (it shows something "
                     "it should not), or was never on the website (only built on this computer before a "
                     "rename), delete this line.")

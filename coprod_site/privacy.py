@@ -979,8 +979,7 @@ def read_register(path: Path | None = None) -> tuple[dict[str, RegisterEntry], l
         return {}, [Problem(shown, None, None, "could not be read. Check the path in "
                             f"{REGISTER_ENV}, or unset it.")]
     except yaml.YAMLError:
-        return {}, [Problem(shown, None, None, "is not valid YAML. Write one line per person, "
-                            "like 'p01: Jane Smith'.")]
+        return {}, [Problem(shown, None, None, f"cannot be read. It {REGISTER_SHAPE}")]
     if raw is None:
         return {}, []
     if not isinstance(raw, dict) or not all(map(_is_register_entry, raw.values())):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from .words import plural
+from .words import join_words, plural
 
 Severity = Literal["error", "warning"]
 
@@ -91,12 +91,13 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def count_summary(problems: list[Problem]) -> str:
-    """'2 errors and 1 warning' (', and 1 reminder' when there are any), for the last line of a report."""
+    """'2 errors and 1 warning', for the last line of a report: the errors always (they decide
+    whether the site is built), warnings and reminders only when there are any."""
     errors, reminders = sum(p.is_error for p in problems), sum(p.is_reminder for p in problems)
     warnings = len(problems) - errors - reminders
-    if reminders:
-        return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} and {plural(reminders, 'reminder')}"
-    return f"{plural(errors, 'error')} and {plural(warnings, 'warning')}"
+    counts = [plural(errors, "error")] + [plural(count, kind) for count, kind in
+                                          ((warnings, "warning"), (reminders, "reminder")) if count]
+    return join_words(counts)
 
 
 def format_text(problems: list[Problem]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .config_options import OPTION_TYPES, too_small
+from .config_options import OPTION_TYPES, too_small, wrong_kind
 from .problems import Problem
 from .records import SITE_URL_ADVICE, WEB_ADDRESS
 from .settings import Settings
@@ -63,6 +63,18 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
     problems += plugin_problems
     values: dict[str, Any] = {"content_dir": content_dir or str(raw.get("docs_dir") or "docs"),
                               "site_url": raw.get("site_url")}
+    option_problems = _option_problems(options, text)
+    problems += option_problems
+    told = {problem.field for problem in option_problems}
+    values.update((name, tuple(value) if isinstance(value, list) else value)
+                  for name, value in options.items() if name not in told)
+    values = {k: v for k, v in values.items() if k in {f.name for f in dataclasses.fields(Settings)}}
+    return Settings(**{**values, **overrides}), problems
+
+
+def _option_problems(options: dict[str, Any], text: str) -> list[Problem]:
+    """An option of the coprod plugin that is not one, or whose value cannot be used, at its line."""
+    problems = []
     for name, value in options.items():
         expected = OPTION_TYPES.get(name)
         line = line_of_setting(text, name)
@@ -70,14 +82,10 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
             problems.append(Problem("mkdocs.yml", line, name, f"the coprod option '{name}' is not "
                                     f"one we know. Known options: {', '.join(OPTION_TYPES)}.", "warning"))
         elif not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
-            problems.append(Problem("mkdocs.yml", line, name, f"the coprod option '{name}' has the "
-                                    "wrong kind of value. See the Writing records page."))
+            problems.append(Problem("mkdocs.yml", line, name, wrong_kind(name)))
         elif (small := too_small(name, value)) is not None:
             problems.append(Problem("mkdocs.yml", line, name, small))
-        else:
-            values[name] = tuple(value) if isinstance(value, list) else value
-    values = {k: v for k, v in values.items() if k in {f.name for f in dataclasses.fields(Settings)}}
-    return Settings(**{**values, **overrides}), problems
+    return problems
 
 
 def written_site_url(config_file: Path) -> str | None:
@@ -120,9 +128,13 @@ def _parse_mkdocs_yml(text: str | None) -> tuple[dict[str, Any], tuple[Problem, 
 
 
 def mkdocs_yml_problems(config_file: Path) -> list[Problem]:
-    """What stops mkdocs.yml being read, or the site being built from it as coprod's."""
+    """What stops mkdocs.yml being read, or the site being built from it as coprod's (an option
+    of the wrong kind is said as `coprod check` says it, not in MkDocs' words)."""
     raw, problems, text = read_mkdocs_yml(config_file)
-    return problems or _coprod_options(raw, text)[1]
+    if problems:
+        return problems
+    options, plugin_problems = _coprod_options(raw, text)
+    return plugin_problems or [problem for problem in _option_problems(options, text) if problem.is_error]
 
 
 def site_url_problems(raw: dict[str, Any], text: str) -> list[Problem]:

@@ -282,8 +282,8 @@ def split_front_matter(text: str, shown_as: str) -> tuple[str | None, str, int]:
     start = opening.end()
     end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[start:], flags=re.MULTILINE)
     if end is None:
-        raise SourceError(Problem(shown_as, text.count("\n", 0, start), None, "starts front matter with "
-                                  "'---' but never closes it. Add a line with just '---' after the last field."))
+        raise SourceError(Problem(shown_as, text.count("\n", 0, start), None, "starts with a '---' line "
+                                  "but has no '---' line after its fields. Add a line with just '---' after the last field."))
     front = text[start : start + end.start()]
     body = text[start + end.end() :].removeprefix("\n")
     return front, body, text.count("\n", 0, start) + front.count("\n") + 2
@@ -331,7 +331,7 @@ def parse_yaml_reporting(text: str, shown_as: str,
         fields_read, unread = fields_of(read, shown_as, first_line, lists)
         raise SourceError(problem, later=later, fields_read=fields_read, unread_items=unread) from exc
     except yaml.YAMLError as exc:
-        raise SourceError(Problem(shown_as, first_line, None, f"is not valid YAML: {exc}")) from exc
+        raise SourceError(Problem(shown_as, first_line, None, f"cannot be read. {_yaml_hint('', '')}")) from exc
     if node is None:
         return {}, {(): first_line}, ()
     builder = _Builder(shown_as, first_line)
@@ -876,8 +876,8 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self._scalar(key_node)
             if isinstance(key, bool):
-                raise self._error(key_node, f"has the name {key_node.value}, which YAML reads as "
-                                  f"{str(key).lower()}. Put the name in quotes: '{key_node.value}' (then the colon and the "
+                raise self._error(key_node, f"has the name {key_node.value}, which is read as "
+                                  f"{str(key).lower()}, not as a word. Put the name in quotes: '{key_node.value}' (then the colon and the "
                                   "rest as before).")
             if not isinstance(key, str | int):
                 raise self._error(key_node, "has a field name that is not plain text. Write a word "

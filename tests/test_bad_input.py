@@ -313,11 +313,11 @@ def test_each_problem_says_where_and_one_bad_person_does_not_make_every_mention_
     })
     _, _, problems = check_folder(root)
     assert [str(p) for p in problems] == [
-        ("content/glossary.yml, line 2: has the name yes, which YAML reads as true. Put the name in quotes: "
+        ("content/glossary.yml, line 2: has the name yes, which is read as true, not as a word. Put the name in quotes: "
         "'yes' (then the colon and the rest as before)."),
-        ("content/people.yml, line 4: Item 1 of 'roles' should be text, but on its own '1' is read as a number. "
+        ("content/people.yml, line 4: item 1 of 'roles' should be text, but on its own '1' is read as a number. "
          "Put it in quotes, like \"1\"."),
-        ("content/people.yml, line 4: Item 2 of 'roles' should be text, but on its own '2' is read as a number. "
+        ("content/people.yml, line 4: item 2 of 'roles' should be text, but on its own '2' is read as a number. "
          "Put it in quotes, like \"2\"."),
     ]
 

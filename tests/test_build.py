@@ -429,7 +429,7 @@ def test_errors_stop_the_build_after_listing_all_of_them(tmp_path: Path) -> None
     assert "'p99' is not anyone in people.yml" in result.stderr
     assert "'power' should be one of 'within-remit', 'recommendation' or 'referred', not 'ours'." in result.stderr
     assert "'D-001' is not a decision" not in result.stderr  # its file is there: its problem is said once
-    assert "The site was not built: 2 errors and 0 warnings. Fix the problems listed above, then build again." in result.stderr
+    assert "The site was not built: 2 errors. Fix the problems listed above, then build again." in result.stderr
     assert "Traceback" not in result.stderr
 
 

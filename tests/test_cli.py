@@ -94,7 +94,7 @@ def test_a_reminder_is_said_but_does_not_fail_a_strict_check(group_dir: Path) ->
                             FILES[planned].replace("2027-06-10", "2026-06-10")})
     result = coprod("check", str(group_dir), "--strict")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "Found 0 errors, 0 warnings and 1 reminder."
+    assert result.stdout.splitlines()[-1] == "Found 0 errors and 1 reminder."
     assert result.stdout.startswith("reminder: content/meetings/2026-06-10-summer.md, line 11: this meeting was planned")
 
 
@@ -283,8 +283,8 @@ def test_check_where_there_is_no_group_says_so_in_one_sentence(tmp_path: Path) -
 def test_a_group_without_its_content_folder_is_told_that_alone(tmp_path: Path) -> None:
     write_files(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"]})
     assert coprod("check", cwd=tmp_path).stdout.strip().splitlines() == [
-        "content: There is no content folder here. Run 'coprod init' to start a new group, or check the path.",
-        "Found 1 error and 0 warnings."]
+        "content: there is no content folder here. Run 'coprod init' to start a new group, or check the path.",
+        "Found 1 error."]
 
 
 def test_the_version_is_one_flag_away() -> None:
@@ -634,6 +634,12 @@ def test_settings_that_cannot_work_are_said_at_their_line_by_check_and_build(gro
                                               "it should be 1 or more.")
     assert "up to -3 words" not in checked.stdout
     assert "should be 1 or more" in coprod("build", str(group_dir)).stderr
+
+    config.write_text(written.replace("  - coprod\n", "  - coprod:\n      enabled: 1\n"))
+    wrong = "mkdocs.yml, line 10: the coprod option 'enabled' should be true or false."
+    assert coprod("check", str(group_dir)).stdout.splitlines()[0] == wrong
+    built = coprod("build", str(group_dir))
+    assert built.returncode == 1 and wrong in built.stderr and "<class" not in built.stderr
 
     config.write_text(written.replace("site_name: Test Group", 'site_name: "Test Group'))
     built = coprod("build", str(group_dir))

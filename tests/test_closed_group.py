@@ -159,8 +159,8 @@ def test_a_meeting_planned_after_the_end_is_to_be_cancelled_not_deleted(tmp_path
     assert said == [
         ("warning: content/meetings/2026-12-10-end-of-year.md, line 3: is planned for after the group closed "
         "(2026-11-20, in project.yml), so it will not happen. Mark it cancelled (under 'minutes:', put "
-        "'status: cancelled'), so that its page tells anyone who has the link; or change project.yml if the "
-        "group goes on.")]
+        "'status: cancelled'), so that its page tells anyone who has the link. If the group goes on, "
+        "change project.yml instead.")]
 
 
 def test_a_meeting_after_the_end_marked_cancelled_keeps_its_page_and_is_not_coming_up(tmp_path: Path) -> None:

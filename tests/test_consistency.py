@@ -93,13 +93,21 @@ CASES = [
                  "content/meetings/2025-01-10-first-meeting.md, line 32: 'D-009' is not a decision. Check the id, or add a file decisions/D-009-….md.",
                  id="unknown decision"),
     pytest.param(D2, "outcome: pending", "outcome: pending\nsupersedes: [D-005]",
-                 "content/decisions/D-002-budget.md, line 12: 'supersedes' names D-005, which is not a decision.",
+                 "content/decisions/D-002-budget.md, line 12: 'supersedes' names D-005, which is not a decision. Use the start of the decision's file name, like D-003.",
                  id="supersedes unknown decision"),
+    pytest.param("content/reports/impact-2025.md", "period_to: 2025-12-31", "period_to: 2024-12-31",
+                 "content/reports/impact-2025.md, line 5: 'period_to' is before 'period_from'. Check both dates.",
+                 id="report period backwards"),
+    pytest.param("content/reports/impact-2025.md", "standards: [impact]\n",
+                 "standards: [impact]\nhandover:\n  - action: ACT-009\n    to: the patient panel\n",
+                 "content/reports/impact-2025.md, line 8: 'ACT-009' is not an action in any meeting. Check the id "
+                 "against the meeting's 'actions:', like ACT-021.",
+                 id="handover of an unknown action"),
     pytest.param(SECOND, "  - id: ACT-002", "  - id: ACT-001",
-                 "content/meetings/2025-02-14-leaflets.md, line 12: the action id ACT-001 is already used in content/meetings/2025-01-10-first-meeting.md. Give this action the next free id.",
+                 "content/meetings/2025-02-14-leaflets.md, line 12: the action id ACT-001 is already used in content/meetings/2025-01-10-first-meeting.md. Give this action a new id, after the highest used so far (ACT-001).",
                  id="duplicate action id"),
     pytest.param(FIRST, "    done_on: 2025-01-19\n", "    done_on: 2025-01-19\n  - id: ACT-001\n    what: Book a room\n    status: open\n",
-                 "content/meetings/2025-01-10-first-meeting.md, line 32: the action id ACT-001 is already used in item 1 of this meeting's actions. Give this action the next free id.",
+                 "content/meetings/2025-01-10-first-meeting.md, line 32: the action id ACT-001 is already used in item 1 of this meeting's actions. Give this action a new id, after the highest used so far (ACT-002).",
                  id="duplicate action id in one meeting"),
     pytest.param("content/charter.md", "version: 2", "version: 3",
                  "content/charter.md, line 3: 'version' is 3 but the agreed amendments reach version 2 (AM-01): only an agreed amendment makes a new version. Make 'version' 2; or, if a meeting agreed a change after AM-01, keep it and add that change's amendment, with 'charter_version: 3'.",
@@ -249,8 +257,8 @@ def test_an_open_action_must_be_handed_over_when_the_group_closes(tmp_path: Path
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01")
     planned = ("warning: content/meetings/2027-06-10-summer.md, line 3: is planned for after the group closed "
                "(2026-10-01, in project.yml), so it will not happen. Mark it cancelled (under 'minutes:', put "
-               "'status: cancelled'), so that its page tells anyone who has the link; or change project.yml if "
-               "the group goes on.")
+               "'status: cancelled'), so that its page tells anyone who has the link. If the group goes on, "
+               "change project.yml instead.")
     assert consistency_messages(root) == [
         WAITING_D2,
         ('content/meetings/2025-02-14-leaflets.md, line 12: ACT-002 is still open and the group has closed. '
@@ -279,8 +287,8 @@ def test_minutes_never_agreed_when_the_group_closes_with_open_actions_are_a_warn
     root = changed(tmp_path, "content/project.yml", "status: active", "status: closed\nended_on: 2026-10-01",
                    {SECOND: circulated})
     never = ("warning: content/meetings/2025-02-14-leaflets.md, line 9: the group has closed, but these minutes "
-             "are still circulated, so they and their open actions (ACT-002) will never be published, and the "
-             "farewell report cannot hand those actions over. Agree the minutes, or say in the farewell report's "
+             "are still circulated, so they and their open actions (ACT-002) will never be published. The "
+             "farewell report cannot hand those actions over either. Agree the minutes, or say in the farewell report's "
              "own words what is still to do.")
     assert [m for m in consistency_messages(root) if "never be published" in m] == [never]
     write_files(root, {"content/reports/farewell.md": "---\nkind: farewell\ntitle: Goodbye\n"

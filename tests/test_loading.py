@@ -160,9 +160,9 @@ def test_bad_file_names_say_what_a_good_one_looks_like(tmp_path: Path) -> None:
         "content/amendments/payments.md": "---\ntitle: x\n---\n",
     })
     assert messages(tmp_path) == [
-        "content/amendments/payments.md, line 1: The file name 'payments.md' should start with the amendment id, like AM-03-payments.md.",
-        "content/decisions/own-voices.md, line 1: The file name 'own-voices.md' should start with the decision id, like D-007-own-voices.md.",
-        "content/meetings/March meeting.md, line 1: The file name 'March meeting.md' should be the meeting's date then a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).",
+        "content/amendments/payments.md, line 1: the file name 'payments.md' should start with the amendment id, like AM-03-payments.md.",
+        "content/decisions/own-voices.md, line 1: the file name 'own-voices.md' should start with the decision id, like D-007-own-voices.md.",
+        "content/meetings/March meeting.md, line 1: the file name 'March meeting.md' should be the meeting's date then a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).",
     ]
 
 
@@ -176,7 +176,7 @@ def test_a_record_named_in_other_words_is_read_or_told_its_new_name(tmp_path: Pa
     group, problems = load_group(tmp_path)
     assert {"D-010", "D-011"} <= set(group.decisions)
     assert [str(p) for p in problems] == [
-        ("content/meetings/2025-06-20-Big_Meeting.md, line 1: The file name '2025-06-20-Big_Meeting.md' should be the "
+        ("content/meetings/2025-06-20-Big_Meeting.md, line 1: the file name '2025-06-20-Big_Meeting.md' should be the "
          "meeting's date then a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and "
          "dashes). Rename it 2025-06-20-big-meeting.md.")]
 
@@ -195,7 +195,7 @@ def test_a_meeting_named_without_its_date_is_told_the_name_its_date_gives(
     write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
                            f"content/meetings/{name}": f"---\n{fields}---\n"})
     assert [p.message for p in load_group(tmp_path)[1] if p.path == f"content/meetings/{name}"][-1] == (
-        f"The file name '{name}' should be the meeting's date then a few words, like "
+        f"the file name '{name}' should be the meeting's date then a few words, like "
         f"2025-03-14-animation-script.md (lower-case letters, numbers and dashes). Rename it {renamed}.")
 
 
@@ -204,7 +204,7 @@ def test_a_meeting_named_without_its_date_and_no_date_to_read_is_given_no_name(t
     write_files(tmp_path, {"content/project.yml": FILES["content/project.yml"],
                            "content/meetings/first-meeting.md": f"---\n{fields}---\n"})
     assert messages(tmp_path) == [
-        ("content/meetings/first-meeting.md, line 1: The file name 'first-meeting.md' should be the meeting's date then "
+        ("content/meetings/first-meeting.md, line 1: the file name 'first-meeting.md' should be the meeting's date then "
          "a few words, like 2025-03-14-animation-script.md (lower-case letters, numbers and dashes).")]
 
 
@@ -222,7 +222,7 @@ def test_yaml_mistakes_are_problems_with_lines_not_crashes(tmp_path: Path) -> No
         "content/decisions/D-001-a.md, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
         "content/decisions/D-002-b.md, line 3: has 'title' twice. Keep one of them.",
         "content/decisions/D-003-c.md, line 4: uses an alias ('*'). Write the value out in full instead.",  # where the alias is
-        "content/decisions/D-004-d.md, line 1: starts front matter with '---' but never closes it. Add a line with just '---' after the last field.",
+        "content/decisions/D-004-d.md, line 1: starts with a '---' line but has no '---' line after its fields. Add a line with just '---' after the last field.",
         "content/decisions/D-005-e.md: is empty. Fill it in, or delete it.",
         # YAML reads on to the next quote, two lines down, and fails there: the quote left open is the line to fix
         ('content/decisions/D-006-f.md, line 2: this line cannot be read: its value starts with a quote (") that '
@@ -260,7 +260,7 @@ def test_a_charter_with_a_mistake_in_its_fields_still_has_its_headings_checked(t
 
 def test_a_missing_content_folder_says_how_to_start(tmp_path: Path) -> None:
     assert messages(tmp_path) == [
-        "content: There is no content folder here. Run 'coprod init' to start a new group, or check the path.",
+        "content: there is no content folder here. Run 'coprod init' to start a new group, or check the path.",
     ]
 
 

@@ -96,7 +96,7 @@ def test_a_meeting_copied_with_its_date_unchanged_hears_of_its_copied_minutes_to
     to fix, so what the file name's day finds is a warning that says so."""
     copy = "content/meetings/2025-03-28-march.md"
     root = write_files(tmp_path / "group", {**FILES, copy: FILES["content/meetings/2025-01-10-first-meeting.md"]})
-    if_so = "If this meeting was on 2025-03-28, as its file name says:"
+    if_so = "if this meeting was on 2025-03-28, as its file name says:"
     assert errors_in(root, copy) == [
         f"{copy}, line 3: the file name says 2025-03-28 but 'date' says 2025-01-10. Make them the same.",
         (f"warning: {copy}, line 19: {if_so} 'circulated_on' (2025-01-14) is before the meeting (2025-03-28): "
@@ -106,7 +106,8 @@ def test_a_meeting_copied_with_its_date_unchanged_hears_of_its_copied_minutes_to
         (f"warning: {copy}, line 21: {if_so} 'agreed_at' names 2025-02-14-leaflets, which is earlier than "
          "2025-03-28. It must be a meeting on or after that date."),
         (f"{copy}, line 26: the action id ACT-001 is already used in "
-         "content/meetings/2025-01-10-first-meeting.md. Give this action the next free id."),
+         "content/meetings/2025-01-10-first-meeting.md. Give this action a new id, after the highest used so far "
+         "(ACT-002)."),
     ]
 
 
@@ -196,7 +197,7 @@ def test_the_text_of_a_record_with_a_yaml_mistake_is_read_as_the_site_will_show_
     lines = FILES[DECISION].count("\n") + 1
     assert problems_in(root, DECISION) == [
         (2, "this line cannot be read", "error"),
-        (lines + 1, "This sentence has 35 words", "warning"),
+        (lines + 1, "this sentence has 35 words", "warning"),
         (lines + 3, "The image '../assets/map.png' has no alt text, so people who cannot see it will not "
                     + "know what it shows", "error"),
         (lines + 3, "links to '../assets/map.png', but there is no such file in the group's records", "warning"),

@@ -69,7 +69,7 @@ def test_the_test_decision_starts_where_the_tests_expect(tmp_path: Path) -> None
 def test_a_long_sentence_is_a_warning_on_its_own_line(tmp_path: Path) -> None:
     body = "We met.\n" + LONG_SENTENCE + "\n"
     assert messages(problems_for_body(tmp_path, body)) == [
-        (f"warning: {DECISION}, line 12: This sentence has 31 words (\"We talked for a long time…\"). "
+        (f"warning: {DECISION}, line 12: this sentence has 31 words (\"We talked for a long time…\"). "
         "Sentences of up to 25 words are easier to read. Try splitting it into two."),
     ]
 
@@ -77,7 +77,7 @@ def test_a_long_sentence_is_a_warning_on_its_own_line(tmp_path: Path) -> None:
 def test_a_long_paragraph_is_a_warning_where_it_starts(tmp_path: Path) -> None:
     body = "Intro.\n\nOne. Two is here.\nThree! Four? Five.\nSix.\n"
     assert messages(problems_for_body(tmp_path, body)) == [
-        (f"warning: {DECISION}, line 13: This paragraph has 6 sentences. Paragraphs of up to 5 "
+        (f"warning: {DECISION}, line 13: this paragraph has 6 sentences. Paragraphs of up to 5 "
         "sentences are easier to read. Try splitting it where the topic changes."),
     ]
 
@@ -111,7 +111,7 @@ def test_a_hard_page_is_a_warning_at_the_start_of_its_text(tmp_path: Path) -> No
             "Consequently, institutional representatives communicated extensively.\n"
             "Participants unanimously recommended simplification of administrative correspondence.\n")
     assert messages(problems_for_body(tmp_path, body)) == [
-        (f"warning: {DECISION}, line 11: This page may be hard to read: its reading level is 16.3 "
+        (f"warning: {DECISION}, line 11: this page may be hard to read: its reading level is 16.3 "
         "(SMOG grade) and the target is 11 or lower. Use shorter sentences and everyday words, "
         "with fewer long words."),
     ]
@@ -122,14 +122,14 @@ def test_thresholds_come_from_mkdocs_yml(tmp_path: Path) -> None:
     body = "We met in the hall. We ate cake.\nThe room was nice and everyone was happy there.\n"
     found = messages(p for p in problems_for_body(tmp_path, body, options) if p.path == DECISION)
     assert found == [
-        (f"warning: {DECISION}, line 11: This page may be hard to read: its reading level is 6.4 "
+        (f"warning: {DECISION}, line 11: this page may be hard to read: its reading level is 6.4 "
         "(SMOG grade) and the target is 2 or lower. Use shorter sentences and everyday words, "
         "with fewer long words."),
-        (f"warning: {DECISION}, line 11: This paragraph has 3 sentences. Paragraphs of up to 1 "
+        (f"warning: {DECISION}, line 11: this paragraph has 3 sentences. Paragraphs of up to 1 "
         "sentences are easier to read. Try splitting it where the topic changes."),
-        (f"warning: {DECISION}, line 11: This sentence has 5 words (\"We met in the hall…\"). "
+        (f"warning: {DECISION}, line 11: this sentence has 5 words (\"We met in the hall…\"). "
         "Sentences of up to 3 words are easier to read. Try splitting it into two."),
-        (f"warning: {DECISION}, line 12: This sentence has 9 words (\"The room was nice and everyone…\"). "
+        (f"warning: {DECISION}, line 12: this sentence has 9 words (\"The room was nice and everyone…\"). "
         "Sentences of up to 3 words are easier to read. Try splitting it into two."),
     ]
 
@@ -256,7 +256,7 @@ def test_mkdocs_build_strict_stops_on_a_plain_language_warning(tmp_path: Path) -
     assert mkdocs_build(root).returncode == 0
     strict = mkdocs_build(root, "--strict")
     assert strict.returncode == 1
-    assert f"{DECISION}, line 11: This sentence has 31 words" in strict.stderr
+    assert f"{DECISION}, line 11: this sentence has 31 words" in strict.stderr
 
 
 def test_the_example_group_passes_the_plain_language_and_image_checks() -> None:

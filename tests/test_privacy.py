@@ -418,6 +418,8 @@ def test_the_register_must_be_readable_when_set(tmp_path: Path) -> None:
     assert read_register(tmp_path / "list.yml")[1][0].message == shape
     (tmp_path / "nested.yml").write_text("p04: [Jane Smith, [Jane Jones]]\n")
     assert read_register(tmp_path / "nested.yml")[1][0].message == shape
+    (tmp_path / "unreadable.yml").write_text("p04: [Jane Smith\n")
+    assert read_register(tmp_path / "unreadable.yml")[1][0].message == f"cannot be read. It {shape}"
     (tmp_path / "ok.yml").write_text("p04: Jane Smith\n")
     assert read_register(tmp_path / "ok.yml") == ({"p04": "Jane Smith"}, [])
 

@@ -110,7 +110,7 @@ def test_the_message_for_a_dropped_address_says_how_to_fix_it(group_dir: Path,
     assert (f"{LEDGER}, line {ledger_line(group_dir, '/meetings/2025-02-14-leaflets/')}: the page "
             "/meetings/2025-02-14-leaflets/ was published before, but this build has no page there, so "
             "links people shared would break. If you renamed its record, add the old id to the record's "
-            "'old_ids:' so the old address redirects; if you deleted it by mistake, put it back. If it "
+            "'old_ids:', so the old address redirects. If you deleted it by mistake, put it back. If it "
             "must come down (it shows something it should not), or was never on the website (only built on this "
             "computer before a rename), delete this line.") in caplog.text
 
@@ -174,7 +174,7 @@ def test_coprod_check_finds_a_dropped_address_before_a_build_does(group_dir: Pat
     assert errors == [(f"{LEDGER}, line {ledger_line(group_dir, '/meetings/2025-02-14-leaflets/')}: the "
                        "page /meetings/2025-02-14-leaflets/ was published before, but this build has no page "
                        "there, so links people shared would break. If you renamed its record, add the old id "
-                       "to the record's 'old_ids:' so the old address redirects; if you deleted it by "
+                       "to the record's 'old_ids:', so the old address redirects. If you deleted it by "
                        "mistake, put it back. If it must come down (it shows something it should not), "
                        "or was never on the website (only built on this computer before a rename), delete "
                        "this line.")]

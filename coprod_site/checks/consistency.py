@@ -188,7 +188,7 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
             yield meeting.source.problem(f"is planned for after the group closed ({closed_on.isoformat()}, in "
                                          "project.yml), so it will not happen. Mark it cancelled (under "
                                          "'minutes:', put 'status: cancelled'), so that its page tells anyone "
-                                         "who has the link; or change project.yml if the group goes on.", "date",
+                                         "who has the link. If the group goes on, change project.yml instead.", "date",
                                          severity="warning")
         for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
             yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",
@@ -323,7 +323,8 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
                 yield decision.source.problem("'supersedes' names this decision itself. Name the earlier "
                                               "decision it replaces.", "supersedes", index)
             elif not _known(group, group.decisions, other):
-                yield decision.source.problem(f"'supersedes' names {other}, which is not a decision."
+                yield decision.source.problem(f"'supersedes' names {other}, which is not a decision. "
+                                              "Use the start of the decision's file name, like D-003."
                                               + _renamed(group.decisions, other), "supersedes", index)
         if decision.id in in_loops:
             yield decision.source.problem(f"'supersedes' goes round in a loop back to {decision.id}: a decision "
@@ -386,6 +387,7 @@ ADDRESSABLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 def check_actions(group: Group, settings: Settings) -> Problems:
     """Every action id is used once (across meetings and within one), and every handover names one."""
     seen: dict[str, tuple[Meeting, int]] = {}
+    highest = _highest_action_id(group)
     for meeting in group.meetings.values():
         for index, action in enumerate(meeting.actions):
             if not ADDRESSABLE.match(action.id):
@@ -405,8 +407,9 @@ def check_actions(group: Group, settings: Settings) -> Problems:
                 continue
             where = (f"item {first_index + 1} of this meeting's actions" if first is meeting
                      else first.source.path)
-            yield meeting.source.problem(f"the action id {action.id} is already used in {where}. "
-                                         "Give this action the next free id.", "actions", index, "id")
+            yield meeting.source.problem(f"the action id {action.id} is already used in {where}. Give this "
+                                         f"action a new id, after the highest used so far ({highest}).",
+                                         "actions", index, "id")
     # A meeting that could not be read may hold the action (its own problem is reported).
     unread_meeting = any(MEETING_NAME.match(record_id) for record_id in group.unreadable_records)
     for report in group.reports.values():
@@ -414,8 +417,9 @@ def check_actions(group: Group, settings: Settings) -> Problems:
             if handover.action is None:
                 continue  # a decision handed over (check_handed_over_decisions)
             if handover.action not in seen and not unread_meeting:
-                yield report.source.problem(f"'{handover.action}' is not an action in any meeting.",
-                                            "handover", index, "action")
+                yield report.source.problem(f"'{handover.action}' is not an action in any meeting. Check the id "
+                                            "against the meeting's 'actions:', like ACT-021.", "handover", index,
+                                            "action")
             elif handover.action in seen and not (meeting := seen[handover.action][0]).is_agreed:
                 yield report.source.problem(f"{handover.action} is in the minutes of {meeting.id}, not yet agreed, "
                                             "so the report cannot show it or who takes it on. Agree those minutes "
@@ -564,7 +568,7 @@ def check_reports(group: Group, settings: Settings) -> Problems:
             yield report.source.problem("'period_from' is needed for an impact report: the first day it "
                                         "covers, like 2025-01-01.", "kind")
         if report.period_from and report.period_to and report.period_to < report.period_from:
-            yield report.source.problem("'period_to' is before 'period_from'.", "period_to")
+            yield report.source.problem("'period_to' is before 'period_from'. Check both dates.", "period_to")
         yield from _report_sections(report)
         if closed and report.report_kind == "farewell" and report.lacks("ended_on"):
             yield report.source.problem("the group has closed, and its farewell report says when: add "
@@ -649,8 +653,8 @@ def _handover(group: Group) -> Problems:
         if left and meeting.minutes.status in ("draft", "circulated"):
             yield meeting.source.problem(f"the group has closed, but these minutes are still "
                                          f"{meeting.minutes.status}, so they and their open actions "
-                                         f"({', '.join(left)}) will never be published, and the farewell report "
-                                         "cannot hand those actions over. Agree the minutes, or say in the "
+                                         f"({', '.join(left)}) will never be published. The farewell report "
+                                         "cannot hand those actions over either. Agree the minutes, or say in the "
                                          "farewell report's own words what is still to do.", "minutes", "status",
                                          severity="warning")
 
@@ -708,6 +712,13 @@ def check_pages_the_site_makes(group: Group, settings: Settings) -> Problems:
             yield Problem(source.path, None, None, f"has the address of the site's own page '{title}' "
                           f"(/{page_url(path)}), which takes its place, so this page would never be seen. "
                           "Give the file another name.")
+
+
+def _highest_action_id(group: Group) -> str:
+    """The action id written 'ACT-' and the highest number, to say where a new one starts."""
+    ids = [action.id for meeting in group.meetings.values() for action in meeting.actions
+           if ACTION_ID.match(action.id)]
+    return max(ids, key=lambda action_id: int(action_id.removeprefix("ACT-")), default="ACT-000")
 
 
 CHECKS = (

@@ -85,7 +85,7 @@ def _on_the_named_day(group: Group, settings: Settings, checks: Sequence[Check],
 
 def _if_on(day: dt.date, problem: Problem) -> Problem:
     """A problem found with its meeting on `day`, its file name's, as a warning that says so."""
-    return Problem(problem.path, problem.line, problem.field, f"If this meeting was on {day.isoformat()}, as "
+    return Problem(problem.path, problem.line, problem.field, f"if this meeting was on {day.isoformat()}, as "
                    f"its file name says: {problem.message[0].lower()}{problem.message[1:]}", "warning")
 
 

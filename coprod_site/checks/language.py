@@ -58,7 +58,7 @@ def _sentence_problems(source: Source, paragraphs: list[Paragraph], settings: Se
         yield from _long_sentences(source, sentences, settings.max_sentence_words)
         if len(sentences) > settings.max_paragraph_sentences:
             yield _warning(source, block.line,
-                           f"This paragraph has {len(sentences)} sentences. Paragraphs of up to "
+                           f"this paragraph has {len(sentences)} sentences. Paragraphs of up to "
                            f"{settings.max_paragraph_sentences} sentences are easier to read. "
                            "Try splitting it where the topic changes.")
 
@@ -71,7 +71,7 @@ def _long_sentences(source: Source, sentences: list[tuple[str, int]], limit: int
         words = WORD.findall(sentence)
         if len(words) > limit:
             snippet = " ".join(words[:SNIPPET_WORDS])
-            yield _warning(source, line, f"This sentence has {len(words)} words (\"{snippet}…\"). "
+            yield _warning(source, line, f"this sentence has {len(words)} words (\"{snippet}…\"). "
                            f"Sentences of up to {limit} words are easier to read. "
                            "Try splitting it into two.")
 
@@ -149,7 +149,7 @@ def _reading_level_problems(source: Source, paragraphs: list[Paragraph], setting
     grade = sentences_grade([text for _, sentences in paragraphs for text, _ in sentences])
     if grade is not None and grade > settings.reading_grade:
         yield _warning(source, source.body_line,
-                       f"This page may be hard to read: its reading level is {grade:.1f} "
+                       f"this page may be hard to read: its reading level is {grade:.1f} "
                        f"(SMOG grade) and the target is {settings.reading_grade:g} or lower. "
                        "Use shorter sentences and everyday words, with fewer long words.")
 
