@@ -533,9 +533,9 @@ def test_a_handover_item_names_an_action_or_a_decision_not_both_nor_neither(tmp_
         "---\nThank you.\n")})
     group, problems = load_group(root)
     assert [str(p) for p in problems] == [
-        ("content/reports/farewell.md, line 10: Item 3 of 'handover' says nothing to hand over: add 'action' "
+        ("content/reports/farewell.md, line 10: item 3 of 'handover' says nothing to hand over: add 'action' "
          "(an action's id, like ACT-021) or 'decision' (a decision still waiting for a reply, like D-010)."),
-        ("content/reports/farewell.md, line 11: Item 4 of 'handover' names both an action and a decision: give "
+        ("content/reports/farewell.md, line 11: item 4 of 'handover' names both an action and a decision: give "
          "each its own item, with its own 'to'.")]
     handover = group.reports["farewell"].handover
     assert [(h.action, h.decision, h.to) for h in handover] == [
