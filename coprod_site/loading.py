@@ -14,7 +14,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ from .records import (
     Record,
     Report,
     date_from_text,
+    day_in_id,
 )
 from .scaffold import slugify
 from .sources import (
@@ -189,14 +190,18 @@ class Loader:
         self.cache[key] = (fingerprint, source)
         return source
 
-    def _validate(self, model: type[R], source: Source, meta: dict[str, Any], at: tuple[str | int, ...] = ()) -> R | None:
+    def _validate(self, model: type[R], source: Source, meta: dict[str, Any], at: tuple[str | int, ...] = (),
+                  stand_ins: Mapping[str, Any] = types.MappingProxyType({})) -> R | None:
+        """The record, or, when a field has a problem (reported), the record without it, so that
+        the rest is checked in the same run; `stand_ins` are values the record's file gives for
+        required fields in error (a meeting's day, from its file name)."""
         self.problems.extend(unknown_field_warnings(model, meta, source, at))
         try:
             record = model.model_validate(meta)
         except ValidationError as exc:
             self.problems.extend(translate_errors(exc, source, at))
             names = frozenset(str(error["loc"][0]) for error in exc.errors() if error["loc"])
-            partial = _mended(model, meta, exc.errors()) or _without_fields(model, meta, names)
+            partial = _mended(model, meta, exc.errors()) or _without_fields(model, meta, names, stand_ins)
             if partial is None:
                 return None
             partial.bind(source, names)
@@ -381,7 +386,8 @@ class Loader:
         meta = source.meta
         if model is Report and "kind" not in meta:  # reports/farewell.md is the farewell report
             meta = {**meta, "kind": "farewell" if record_id == "farewell" else "impact"}
-        record = self._validate(model, source, meta)
+        named_day = day_in_id(record_id) if model is Meeting else None
+        record = self._validate(model, source, meta, stand_ins={"date": named_day} if named_day else {})
         if record is not None:
             record.with_id(record_id)
         return record
@@ -671,15 +677,17 @@ def _part(meta: Any, path: list[str | int]) -> Any:
     return meta
 
 
-def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str]) -> R | None:
+def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str],
+                    given: Mapping[str, Any] = types.MappingProxyType({})) -> R | None:
     """The record without the fields `names`, whose problems were just reported, so that the
     checks across records judge the rest of it in the same run; None where one of them is
-    required or holds records of its own (actions, minutes), whose absence would look like a
-    problem elsewhere. The build stops on the reported problems all the same."""
+    required (and has no stand-in: `given` by its file, or in STAND_INS) or holds records of
+    its own (actions, minutes), whose absence would look like a problem elsewhere. The build
+    stops on the reported problems all the same."""
     if not names or any(_holds_records(meta.get(name)) for name in names):
         return None
     kept = {key: value for key, value in meta.items() if key not in names}
-    stand_ins = {name: STAND_INS[name] for name in names if name in STAND_INS}
+    stand_ins = {name: {**STAND_INS, **given}[name] for name in names if name in STAND_INS or name in given}
     try:
         return model.model_validate({**kept, **stand_ins})
     except ValidationError:

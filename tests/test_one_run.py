@@ -267,3 +267,13 @@ def test_without_the_id_of_the_entry_with_a_mistake_no_id_is_called_nobodys(tmp_
             ("content/people.yml", 21 if mistake == "  - id: p03\n" else 17, "this line cannot be read"),
             *([] if mistake == "  - id: p03\n" else [("content/people.yml", 40, "'consent_recorded_on' is needed")]),
         ]
+
+
+def test_a_meeting_whose_date_cannot_be_read_is_checked_on_its_file_names_day(tmp_path: Path) -> None:
+    """'date: 14 February 2025' hid the rest of the meeting: a chair nobody in people.yml is was
+    heard only once the date was put right."""
+    text = FILES[LEAFLETS].replace("date: 2025-02-14", "date: 14 February 2025").replace(
+        "chairs: [p01]", "chairs: [p4]")
+    root = write_files(tmp_path / "group", {**FILES, LEAFLETS: text})
+    assert [(line, said) for line, said, severity in problems_in(root, LEAFLETS) if severity == "error"] == [
+        (3, "'date' should be written like 2025-03-14"), (5, "'p4' is not anyone in people.yml")]
