@@ -386,7 +386,7 @@ class Loader:
         meta = source.meta
         if model is Report and "kind" not in meta:  # reports/farewell.md is the farewell report
             meta = {**meta, "kind": "farewell" if record_id == "farewell" else "impact"}
-        named_day = day_in_id(record_id) if model is Meeting else None
+        named_day = _day_named_by(model, record_id, meta)
         record = self._validate(model, source, meta, stand_ins={"date": named_day} if named_day else {})
         if record is not None:
             record.with_id(record_id)
@@ -692,6 +692,14 @@ def _without_fields(model: type[R], meta: dict[str, Any], names: frozenset[str],
         return model.model_validate({**kept, **stand_ins})
     except ValidationError:
         return None
+
+
+def _day_named_by(model: type[Record], record_id: str, meta: dict[str, Any]) -> dt.date | None:
+    """The day a meeting's file name gives, or a decision's 'made_at' (a meeting's file name): the
+    stand-in for a 'date' that cannot be read, so that the rest of the record is checked."""
+    if model is Meeting:
+        return day_in_id(record_id)
+    return day_in_id(str(meta.get("made_at") or "")) if model is Decision else None
 
 
 STAND_INS: dict[str, Any] = {"lived_experience": True}

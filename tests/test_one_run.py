@@ -277,3 +277,13 @@ def test_a_meeting_whose_date_cannot_be_read_is_checked_on_its_file_names_day(tm
     root = write_files(tmp_path / "group", {**FILES, LEAFLETS: text})
     assert [(line, said) for line, said, severity in problems_in(root, LEAFLETS) if severity == "error"] == [
         (3, "'date' should be written like 2025-03-14"), (5, "'p4' is not anyone in people.yml")]
+
+
+def test_a_decision_whose_date_cannot_be_read_is_checked_on_its_meetings_day(tmp_path: Path) -> None:
+    """A decision's meeting's file name gives its day: a 'made_at' naming no meeting was heard only
+    once the date was put right."""
+    text = FILES[DECISION].replace("date: 2025-01-10\nmade_at: 2025-01-10-first-meeting",
+                                   "date: 10 January 2025\nmade_at: 2025-01-10-first-meting")
+    root = write_files(tmp_path / "group", {**FILES, DECISION: text})
+    assert [said for _, said, severity in problems_in(root, DECISION) if severity == "error"] == [
+        "'date' should be written like 2025-03-14", "'made_at' names 2025-01-10-first-meting, which is not a meeting"]
