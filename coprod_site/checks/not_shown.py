@@ -32,13 +32,15 @@ def check_meeting_text_not_shown(group: Group, settings: Settings) -> Problems:
     one: its page shows none of it. (A planned meeting whose day has passed is reminded that its
     summary is owed, and to set its status to draft.)"""
     for meeting in group.meetings.values():
-        line = first_own_line(meeting)
-        if line is None:
-            continue
         if meeting.is_planned and meeting.date >= settings.today:
-            yield Problem(meeting.source.path, line, None, PLANNED_TEXT, "warning")
+            message = PLANNED_TEXT
         elif meeting.is_cancelled:
-            yield Problem(meeting.source.path, line, None, CANCELLED_TEXT, "warning")
+            message = CANCELLED_TEXT
+        else:
+            continue
+        line = first_own_line(meeting)
+        if line is not None:
+            yield Problem(meeting.source.path, line, None, message, "warning")
 
 
 PLANNED_TEXT = ("has text below its fields, but the page of a planned meeting shows only when and where it is, the "
