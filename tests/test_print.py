@@ -193,3 +193,16 @@ def test_a_printed_list_has_no_links_between_its_years(example_site: ExampleSite
                                    check=True).stdout.split())
     assert "2025 (" in years
     assert [line for line in years.splitlines() if line.strip() and line.strip() in text] == [], text[:600]
+
+
+@pytest.mark.parametrize("path", ["reports/farewell/", "actions/"])
+def test_a_tables_heading_and_column_names_go_to_the_next_sheet_with_its_first_row(
+        example_site: ExampleSite, example_url: str, browser: Browser, path: str, tmp_path: Path) -> None:
+    """The farewell report's decisions still waiting for a reply: the heading and the names of
+    the columns were left at the foot of a sheet, the rows on the next under the names again."""
+    printed = printed_sheets(example_site, example_url, browser, path, tmp_path)
+    for heading, first_row in [("Decisions still waiting for a reply", "D-010"), ("Done (", "ACT-001")]:
+        sheets = [sheet for sheet in printed if heading in sheet]
+        assert len(sheets) <= 1 and all(first_row in sheet for sheet in sheets), sheets
+    assert [sheet for sheet in printed if re.search(r"(Decision|Action) +What.*\n\s*\Z", sheet)] == []
+
