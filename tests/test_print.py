@@ -15,10 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from example_site import ExampleSite, browser, example_site, example_url  # noqa: F401
-from support.browser import open_page, require, save_pdf
+from conftest import copy_example, mkdocs_build
+from example_site import ExampleSite, browser, example_site, example_url, site_prefix  # noqa: F401
+from support.browser import open_page, require, save_pdf, serve_directory
+from test_closed_group import close_group
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from playwright.sync_api import Browser
 
 PRINTED = {
@@ -193,3 +197,58 @@ def test_a_printed_list_has_no_links_between_its_years(example_site: ExampleSite
                                    check=True).stdout.split())
     assert "2025 (" in years
     assert [line for line in years.splitlines() if line.strip() and line.strip() in text] == [], text[:600]
+
+
+@pytest.mark.parametrize("path", ["reports/farewell/", "actions/"])
+def test_a_tables_heading_and_column_names_go_to_the_next_sheet_with_its_first_row(
+        example_site: ExampleSite, example_url: str, browser: Browser, path: str, tmp_path: Path) -> None:
+    """The farewell report's decisions still waiting for a reply: the heading and the names of
+    the columns were left at the foot of a sheet, the rows on the next under the names again."""
+    printed = printed_sheets(example_site, example_url, browser, path, tmp_path)
+    for heading, first_row in [("Decisions still waiting for a reply", "D-010"), ("Done (", "ACT-001")]:
+        sheets = [sheet for sheet in printed if heading in sheet]
+        assert len(sheets) <= 1 and all(first_row in sheet for sheet in sheets), sheets
+    assert [sheet for sheet in printed if re.search(r"(Decision|Action) +What.*\n\s*\Z", sheet)] == []
+
+
+@pytest.fixture(scope="module")
+def closed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example group, closed as a facilitator closes it, served as published; the address of
+    its first page (not --strict: closing leaves warnings on purpose)."""
+    root = close_group(copy_example(tmp_path_factory.mktemp("closed") / "group"))
+    prefix = site_prefix(root / "mkdocs.yml")
+    result = mkdocs_build(root, site=root / "www" / prefix)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(root / "www") as base_url:
+        yield base_url + prefix
+
+
+def printed_text(browser: Browser, url: str, tmp_path: Path) -> tuple[int, str]:
+    """How many A4 sheets the page at `url` prints on, and its text as printed."""
+    for tool in ("pdfinfo", "pdftotext"):
+        require(shutil.which(tool) is not None, f"{tool} (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(url)
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info)[1]), " ".join(text.split())  # type: ignore[index]
+
+
+@pytest.mark.parametrize("path", ["decisions/D-010/", "actions/"])
+def test_a_closed_groups_page_says_so_once_at_the_top_of_the_paper(closed_url: str, browser: Browser,
+                                                                    path: str, tmp_path: Path) -> None:
+    _, text = printed_text(browser, closed_url + path, tmp_path)
+    assert text.startswith("This group has closed. It met from 6 November 2024 to 20 November 2026. Read our "
+                           "farewell report (https://example.org/our-group/reports/farewell/)")
+    assert text.count("This group has closed.") == 1
+
+
+def test_a_closed_groups_poster_prints_on_one_sheet_saying_so_once(closed_url: str, browser: Browser,
+                                                                   tmp_path: Path) -> None:
+    """The notice at the top of every page of a closed group was printed on its poster too, above
+    the poster's own 'This group has closed', and pushed the poster's last lines onto a second sheet."""
+    sheets, text = printed_text(browser, closed_url + "meetings/next/poster/", tmp_path)
+    assert text.startswith("OUTPATIENTS TOGETHER This group has closed We met from"), text[:200]
+    assert "Read our farewell report" not in text
+    assert sheets == 1
