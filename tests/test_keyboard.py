@@ -256,6 +256,32 @@ def test_a_title_made_small_enough_for_a_phone_is_no_fainter_than_the_text(
                                style=LARGE_TEXT) == {}
 
 
+SMALL_HEADINGS = """
+() => {
+  const article = document.querySelector('article.md-typeset') || document.querySelector('.md-typeset');
+  const text = getComputedStyle(article.querySelector('p:not([class])')), found = {};
+  for (const level of ['h4', 'h5', 'h6']) {
+    const heading = document.createElement(level);
+    heading.textContent = 'What we talked about';
+    article.append(heading);
+    const style = getComputedStyle(heading);
+    found[level] = [parseFloat(style.fontSize) >= parseFloat(text.fontSize), style.textTransform,
+                    style.color === text.color];
+  }
+  return found;
+}
+"""
+
+
+def test_a_summarys_smallest_headings_are_as_large_and_dark_as_its_text(
+        example_url: str, example_site: ExampleSite, browser: Browser) -> None:
+    """A summary's own headings come under its 'Summary', so '###' in minutes may be an h5:
+    Material's small grey capitals, smaller and fainter than the words under them."""
+    with open_page(browser, width=360) as page:
+        page.goto(example_url + example_site.prefix + "meetings/2025-01-15-getting-started/")
+        assert page.evaluate(SMALL_HEADINGS) == {level: [True, "none", True] for level in ("h4", "h5", "h6")}
+
+
 def found_on_every_page(example_site: ExampleSite, example_url: str, browser: Browser, script: str,
                         arg: str | None = None, style: str = "", width: int = 320,
                         media: Literal["screen", "print"] = "screen") -> dict[str, Any]:
