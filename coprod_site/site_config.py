@@ -60,9 +60,10 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
     """Settings from `root/mkdocs.yml`, with any problem in the coprod options."""
     raw, problems, text = read_mkdocs_yml(root / "mkdocs.yml")
     options, plugin_problems = _coprod_options(raw, text) if not problems else ({}, [])
-    problems += plugin_problems
-    values: dict[str, Any] = {"content_dir": content_dir or str(raw.get("docs_dir") or "docs"),
-                              "site_url": raw.get("site_url")}
+    problems += plugin_problems + _docs_dir_problems(raw, text)
+    docs_dir, site_url = raw.get("docs_dir"), raw.get("site_url")  # (check_site_settings says a wrong site_url)
+    values: dict[str, Any] = {"content_dir": content_dir or _content_dir(docs_dir),
+                              "site_url": site_url if isinstance(site_url, str) else None}
     option_problems = _option_problems(options, text)
     problems += option_problems
     told = {problem.field for problem in option_problems}
@@ -70,6 +71,23 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
                   for name, value in options.items() if name not in told)
     values = {k: v for k, v in values.items() if k in {f.name for f in dataclasses.fields(Settings)}}
     return Settings(**{**values, **overrides}), problems
+
+
+def _content_dir(docs_dir: Any) -> str:
+    """The content folder mkdocs.yml names: MkDocs' own 'docs' when it names none, and 'content',
+    where 'coprod init' puts the records, when it names something that is not a folder's name."""
+    if docs_dir is None or (isinstance(docs_dir, str) and not docs_dir.strip()):
+        return "docs"
+    return docs_dir if isinstance(docs_dir, str) else "content"
+
+
+def _docs_dir_problems(raw: dict[str, Any], text: str) -> list[Problem]:
+    """A docs_dir that is not a folder's name (a number, a list): MkDocs cannot build from it."""
+    docs_dir = raw.get("docs_dir")
+    if docs_dir is None or isinstance(docs_dir, str):
+        return []
+    return [Problem("mkdocs.yml", line_of_setting(text, "docs_dir"), "docs_dir", "'docs_dir' should be the name "
+                    "of the folder that holds the records, like: docs_dir: content")]
 
 
 def _option_problems(options: dict[str, Any], text: str) -> list[Problem]:
@@ -134,7 +152,8 @@ def mkdocs_yml_problems(config_file: Path) -> list[Problem]:
     if problems:
         return problems
     options, plugin_problems = _coprod_options(raw, text)
-    return plugin_problems or [problem for problem in _option_problems(options, text) if problem.is_error]
+    wrong = plugin_problems or [problem for problem in _option_problems(options, text) if problem.is_error]
+    return wrong + _docs_dir_problems(raw, text)
 
 
 def site_url_problems(raw: dict[str, Any], text: str) -> list[Problem]:

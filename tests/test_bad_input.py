@@ -496,3 +496,26 @@ def test_the_items_of_a_list_read_around_a_yaml_mistake_are_checked_by_their_own
     assert problems_for(tmp_path, wrong_due.replace("actions:\n", f"actions:\n{second}").encode()) == [
         f"{MEETING}, line 27: this line cannot be read. A value that contains ': ' needs quotes around it.",
     ]
+
+
+def check_with(tmp_path: Path, path: str, old: str, new: str) -> list[str]:
+    """What `coprod check` says of the small group with `old` changed to `new` in `path`."""
+    assert old in FILES[path]
+    root = write_files(tmp_path / "group", {**FILES, path: FILES[path].replace(old, new, 1)})
+    return [str(problem) for problem in check_folder(root)[2]]
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("site_url: https://example.org/test/", "site_url: 42",
+     ("mkdocs.yml, line 2: 'site_url' should be the full web address where the site lives, like "
+      "https://example.org/our-group/.")),
+    ("docs_dir: content", "docs_dir: [p01, p02]",
+     "mkdocs.yml, line 3: 'docs_dir' should be the name of the folder that holds the records, like: docs_dir: content"),
+    ("docs_dir: content", "docs_dir: 42",
+     "mkdocs.yml, line 3: 'docs_dir' should be the name of the folder that holds the records, like: docs_dir: content"),
+], ids=["site-url-a-number", "docs-dir-a-list", "docs-dir-a-number"])
+def test_a_setting_of_the_wrong_kind_in_mkdocs_yml_is_said_at_its_line(tmp_path: Path, old: str, new: str,
+                                                                      said: str) -> None:
+    """A number for site_url had stopped the check with a traceback; a list or a number for
+    docs_dir was taken as a folder's name ("['p01', 'p02']: there is no content folder here")."""
+    assert check_with(tmp_path, "mkdocs.yml", old, new) == [said]
