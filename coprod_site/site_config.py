@@ -20,14 +20,42 @@ from .config_options import OPTION_TYPES, too_small, wrong_kind
 from .problems import Problem
 from .records import SITE_URL_ADVICE, WEB_ADDRESS
 from .settings import Settings
-from .sources import yaml_problem
+from .sources import without_control_characters, yaml_problem
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """A safe loader that reads any unknown tag as None instead of failing."""
+    """A safe loader that reads any unknown tag as None instead of failing, and says where a value
+    it knows the kind of is not one (a date that does not exist) rather than failing in Python's words."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:  # PyYAML's own, as for 'site_name: 2025-02-30'
+            raise _ValueNotItsKind(node) from exc
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+class _ValueNotItsKind(yaml.YAMLError):
+    """A value YAML reads as a date or a number, or marks as one, that is not a real one."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__(node.value)
+        self.node = node
+
+    def problem(self) -> Problem:
+        mark, value = self.node.start_mark, self.node.value
+        marked = isinstance(mark.buffer, str) and mark.buffer[mark.pointer:].startswith("!")  # ('!!int abc')
+        kind = _KINDS_READ.get(self.node.tag, "value of the kind its mark says")
+        fix = "Take out the '!!' mark before it." if marked else f"Put it in quotes, like \"{value}\"."
+        return Problem("mkdocs.yml", mark.line + 1, None, f"this line cannot be read: '{value}' is read as a "
+                       f"{kind}, and is not a real one. {fix}")
+
+
+_KINDS_READ = {"tag:yaml.org,2002:timestamp": "date", "tag:yaml.org,2002:int": "whole number",
+               "tag:yaml.org,2002:float": "number"}
+"""What YAML reads a value as, by its tag, in words."""
 
 
 def find_group_root(path: Path) -> tuple[Path, str | None]:
@@ -136,13 +164,17 @@ def _parse_mkdocs_yml(text: str | None) -> tuple[dict[str, Any], tuple[Problem, 
                          "'coprod init' wrote it.")
     if text is None:
         return {"docs_dir": "content"}, (unreadable,)
+    # (MkDocs cannot read it with an invisible character pasted in: each is said at its line)
+    text, invisible = without_control_characters(text, "mkdocs.yml")
     try:
         raw = yaml.load(text, Loader=_TolerantLoader)
     except yaml.MarkedYAMLError as exc:
-        return {"docs_dir": "content"}, (yaml_problem(exc, "mkdocs.yml", 1, text),)
+        return {"docs_dir": "content"}, (*invisible, yaml_problem(exc, "mkdocs.yml", 1, text))
+    except _ValueNotItsKind as exc:
+        return {"docs_dir": "content"}, (*invisible, exc.problem())
     except yaml.YAMLError:
-        return {"docs_dir": "content"}, (unreadable,)
-    return (raw, ()) if isinstance(raw, dict) else ({"docs_dir": "content"}, ())
+        return {"docs_dir": "content"}, (*invisible, unreadable)
+    return (raw, invisible) if isinstance(raw, dict) else ({"docs_dir": "content"}, invisible)
 
 
 def mkdocs_yml_problems(config_file: Path) -> list[Problem]:

@@ -519,3 +519,17 @@ def test_a_setting_of_the_wrong_kind_in_mkdocs_yml_is_said_at_its_line(tmp_path:
     """A number for site_url had stopped the check with a traceback; a list or a number for
     docs_dir was taken as a folder's name ("['p01', 'p02']: there is no content folder here")."""
     assert check_with(tmp_path, "mkdocs.yml", old, new) == [said]
+
+
+@pytest.mark.parametrize(("new", "said"), [
+    ("site_name: 2025-02-30", ("mkdocs.yml, line 1: this line cannot be read: '2025-02-30' is read as a date, and "
+                               "is not a real one. Put it in quotes, like \"2025-02-30\".")),
+    ("site_name: !!int Test", ("mkdocs.yml, line 1: this line cannot be read: 'Test' is read as a whole number, "
+                               "and is not a real one. Take out the '!!' mark before it.")),
+    ("site_name: Test \x1b[31mGroup", ("mkdocs.yml, line 1: has an invisible control character (U+001B) after "
+                                       "'site_name: Test'. Delete it.")),
+], ids=["impossible-date", "marked-number", "control-character"])
+def test_a_value_mkdocs_yml_cannot_hold_is_said_at_its_line(tmp_path: Path, new: str, said: str) -> None:
+    """An impossible date in mkdocs.yml stopped the check with Python's 'day is out of range for
+    month'; a terminal colour code pasted into it was 'cannot be read. Save it as UTF-8'."""
+    assert check_with(tmp_path, "mkdocs.yml", "site_name: Test Group", new) == [said]
