@@ -533,3 +533,15 @@ def test_a_value_mkdocs_yml_cannot_hold_is_said_at_its_line(tmp_path: Path, new:
     """An impossible date in mkdocs.yml stopped the check with Python's 'day is out of range for
     month'; a terminal colour code pasted into it was 'cannot be read. Save it as UTF-8'."""
     assert check_with(tmp_path, "mkdocs.yml", "site_name: Test Group", new) == [said]
+
+
+@pytest.mark.parametrize(("path", "old", "new", "said"), [
+    ("content/charter.md", "adopted_on: 2025-01-10", "adopted_on:\n  name: x",
+     "content/charter.md, line 4: 'adopted_on' should be one date, like 2025-03-14, not a group of fields."),
+    ("content/decisions/D-002-budget.md", "date: 2025-02-14", "date: [2025-02-14, 2025-02-15]",
+     "content/decisions/D-002-budget.md, line 3: 'date' should be one date, like 2025-03-14, not a list."),
+], ids=["group-of-fields", "list"])
+def test_a_date_given_as_a_list_or_fields_is_told_to_be_one_date(tmp_path: Path, path: str, old: str, new: str,
+                                                                 said: str) -> None:
+    """It was written out as Python writes it: "not '{'name': 'x'}'"."""
+    assert check_with(tmp_path, path, old, new) == [said]
