@@ -545,3 +545,10 @@ def test_a_date_given_as_a_list_or_fields_is_told_to_be_one_date(tmp_path: Path,
                                                                  said: str) -> None:
     """It was written out as Python writes it: "not '{'name': 'x'}'"."""
     assert check_with(tmp_path, path, old, new) == [said]
+
+
+def test_a_charter_whose_first_dashes_are_lost_is_told_how_to_start(tmp_path: Path) -> None:
+    """Its fields were each called missing, at no line, as if they had been deleted; a meeting or a
+    decision that starts without its '---' is told how a record starts."""
+    assert check_with(tmp_path, "content/charter.md", "---\ntitle", "title") == [
+        "content/charter.md, line 1: has no fields at the top. Start the file with '---', the fields, then '---'."]
