@@ -552,3 +552,10 @@ def test_a_charter_whose_first_dashes_are_lost_is_told_how_to_start(tmp_path: Pa
     decision that starts without its '---' is told how a record starts."""
     assert check_with(tmp_path, "content/charter.md", "---\ntitle", "title") == [
         "content/charter.md, line 1: has no fields at the top. Start the file with '---', the fields, then '---'."]
+
+
+def test_a_site_url_unlike_project_yml_is_said_at_its_line(tmp_path: Path) -> None:
+    assert check_with(tmp_path, "mkdocs.yml", "site_url: https://example.org/test/",
+                      "site_url: https://example.org/tests/") == [
+        ("warning: mkdocs.yml, line 2: 'site_url' is https://example.org/tests/ here but https://example.org/test/ "
+         "in project.yml. The site uses this one: make them the same, or remove one.")]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
+from ..site_config import line_of_setting, read_mkdocs_yml
 
 
 def check_site_address(group: Group, settings: Settings) -> Iterator[Problem]:
@@ -14,7 +16,8 @@ def check_site_address(group: Group, settings: Settings) -> Iterator[Problem]:
     site lives, or when the two say different things."""
     in_project = group.project.site_url if group.project else None
     if settings.site_url and in_project and not _same_address(settings.site_url, in_project):
-        yield Problem("mkdocs.yml", None, "site_url",
+        _, _, text = read_mkdocs_yml(Path(group.root) / "mkdocs.yml")
+        yield Problem("mkdocs.yml", line_of_setting(text, "site_url"), "site_url",
                       f"'site_url' is {settings.site_url} here but {in_project} in project.yml. The site "
                       "uses this one: make them the same, or remove one.", "warning")
     if settings.site_url or not _has_records_to_share(group):
