@@ -559,3 +559,15 @@ def test_a_site_url_unlike_project_yml_is_said_at_its_line(tmp_path: Path) -> No
                       "site_url: https://example.org/tests/") == [
         ("warning: mkdocs.yml, line 2: 'site_url' is https://example.org/tests/ here but https://example.org/test/ "
          "in project.yml. The site uses this one: make them the same, or remove one.")]
+
+
+def test_a_site_url_that_is_no_address_is_not_also_said_to_be_missing(tmp_path: Path) -> None:
+    """Fields indented under mkdocs.yml's 'site_url:' (and none in project.yml) were its error and a
+    warning, at no line, that there is no 'site_url'."""
+    address = "site_url: https://example.org/test/"
+    root = write_files(tmp_path / "group", {
+        **FILES, "mkdocs.yml": FILES["mkdocs.yml"].replace(address, "site_url:\n  name: x"),
+        "content/project.yml": FILES["content/project.yml"].replace(address + "\n", "")})
+    assert [str(problem) for problem in check_folder(root)[2]] == [
+        ("mkdocs.yml, line 2: 'site_url' should be the full web address where the site lives, like "
+         "https://example.org/our-group/.")]
