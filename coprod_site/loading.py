@@ -295,7 +295,7 @@ class Loader:
         if not path.is_file():
             return None
         source = self._read(path, read_markdown_file)
-        if source is None:
+        if source is None or not self._has_fields(source):
             return None
         charter = self._validate(Charter, source, source.meta)
         clauses = self._read_clauses(source)  # (its headings' problems are heard with its fields')
@@ -379,9 +379,7 @@ class Loader:
         if source is None:
             self._check_fields_read(model, path)
             return None
-        if not source.meta:
-            self._report(Problem(source.path, 1, None, "has no fields at the top. Start the file "
-                                 "with '---', the fields, then '---'."))
+        if not self._has_fields(source):
             return None
         meta = source.meta
         if model is Report and "kind" not in meta:  # reports/farewell.md is the farewell report
@@ -391,6 +389,14 @@ class Loader:
         if record is not None:
             record.with_id(record_id)
         return record
+
+    def _has_fields(self, source: Source) -> bool:
+        """Whether a record's file starts with its fields; if not, say how it should start (rather
+        than calling each of them missing, at no line: the '---' above them is what is)."""
+        if not source.meta:
+            self._report(Problem(source.path, 1, None, "has no fields at the top. Start the file "
+                                 "with '---', the fields, then '---'."))
+        return bool(source.meta)
 
     def _find_pages_and_images(self) -> tuple[dict[str, Source], list[str], list[str]]:
         """The pages and images of the site, and the other files beside them, which it does not publish."""

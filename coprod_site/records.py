@@ -47,6 +47,9 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     written = _as_written(value)
+    if isinstance(written, list | dict):
+        raise PydanticCustomError("coprod_date", "should be one date, like 2025-03-14, not "
+                                  + ("a list" if isinstance(written, list) else "a group of fields"))
     try:
         return date_from_text(written if isinstance(written, str) else "" if written is None else str(written))
     except ValueError as exc:

@@ -20,14 +20,42 @@ from .config_options import OPTION_TYPES, too_small, wrong_kind
 from .problems import Problem
 from .records import SITE_URL_ADVICE, WEB_ADDRESS
 from .settings import Settings
-from .sources import yaml_problem
+from .sources import without_control_characters, yaml_problem
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """A safe loader that reads any unknown tag as None instead of failing."""
+    """A safe loader that reads any unknown tag as None instead of failing, and says where a value
+    it knows the kind of is not one (a date that does not exist) rather than failing in Python's words."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:  # PyYAML's own, as for 'site_name: 2025-02-30'
+            raise _ValueNotItsKind(node) from exc
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+class _ValueNotItsKind(yaml.YAMLError):
+    """A value YAML reads as a date or a number, or marks as one, that is not a real one."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__(node.value)
+        self.node = node
+
+    def problem(self) -> Problem:
+        mark, value = self.node.start_mark, self.node.value
+        marked = isinstance(mark.buffer, str) and mark.buffer[mark.pointer:].startswith("!")  # ('!!int abc')
+        kind = _KINDS_READ.get(self.node.tag, "value of the kind its mark says")
+        fix = "Take out the '!!' mark before it." if marked else f"Put it in quotes, like \"{value}\"."
+        return Problem("mkdocs.yml", mark.line + 1, None, f"this line cannot be read: '{value}' is read as a "
+                       f"{kind}, and is not a real one. {fix}")
+
+
+_KINDS_READ = {"tag:yaml.org,2002:timestamp": "date", "tag:yaml.org,2002:int": "whole number",
+               "tag:yaml.org,2002:float": "number"}
+"""What YAML reads a value as, by its tag, in words."""
 
 
 def find_group_root(path: Path) -> tuple[Path, str | None]:
@@ -60,9 +88,10 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
     """Settings from `root/mkdocs.yml`, with any problem in the coprod options."""
     raw, problems, text = read_mkdocs_yml(root / "mkdocs.yml")
     options, plugin_problems = _coprod_options(raw, text) if not problems else ({}, [])
-    problems += plugin_problems
-    values: dict[str, Any] = {"content_dir": content_dir or str(raw.get("docs_dir") or "docs"),
-                              "site_url": raw.get("site_url")}
+    problems += plugin_problems + _docs_dir_problems(raw, text)
+    docs_dir, site_url = raw.get("docs_dir"), raw.get("site_url")  # (check_site_settings says a wrong site_url)
+    values: dict[str, Any] = {"content_dir": content_dir or _content_dir(docs_dir),
+                              "site_url": site_url if isinstance(site_url, str) else None}
     option_problems = _option_problems(options, text)
     problems += option_problems
     told = {problem.field for problem in option_problems}
@@ -70,6 +99,23 @@ def read_settings(root: Path, content_dir: str | None = None, **overrides: Any) 
                   for name, value in options.items() if name not in told)
     values = {k: v for k, v in values.items() if k in {f.name for f in dataclasses.fields(Settings)}}
     return Settings(**{**values, **overrides}), problems
+
+
+def _content_dir(docs_dir: Any) -> str:
+    """The content folder mkdocs.yml names: MkDocs' own 'docs' when it names none, and 'content',
+    where 'coprod init' puts the records, when it names something that is not a folder's name."""
+    if docs_dir is None or (isinstance(docs_dir, str) and not docs_dir.strip()):
+        return "docs"
+    return docs_dir if isinstance(docs_dir, str) else "content"
+
+
+def _docs_dir_problems(raw: dict[str, Any], text: str) -> list[Problem]:
+    """A docs_dir that is not a folder's name (a number, a list): MkDocs cannot build from it."""
+    docs_dir = raw.get("docs_dir")
+    if docs_dir is None or isinstance(docs_dir, str):
+        return []
+    return [Problem("mkdocs.yml", line_of_setting(text, "docs_dir"), "docs_dir", "'docs_dir' should be the name "
+                    "of the folder that holds the records, like: docs_dir: content")]
 
 
 def _option_problems(options: dict[str, Any], text: str) -> list[Problem]:
@@ -118,13 +164,17 @@ def _parse_mkdocs_yml(text: str | None) -> tuple[dict[str, Any], tuple[Problem, 
                          "'coprod init' wrote it.")
     if text is None:
         return {"docs_dir": "content"}, (unreadable,)
+    # (MkDocs cannot read it with an invisible character pasted in: each is said at its line)
+    text, invisible = without_control_characters(text, "mkdocs.yml")
     try:
         raw = yaml.load(text, Loader=_TolerantLoader)
     except yaml.MarkedYAMLError as exc:
-        return {"docs_dir": "content"}, (yaml_problem(exc, "mkdocs.yml", 1, text),)
+        return {"docs_dir": "content"}, (*invisible, yaml_problem(exc, "mkdocs.yml", 1, text))
+    except _ValueNotItsKind as exc:
+        return {"docs_dir": "content"}, (*invisible, exc.problem())
     except yaml.YAMLError:
-        return {"docs_dir": "content"}, (unreadable,)
-    return (raw, ()) if isinstance(raw, dict) else ({"docs_dir": "content"}, ())
+        return {"docs_dir": "content"}, (*invisible, unreadable)
+    return (raw, invisible) if isinstance(raw, dict) else ({"docs_dir": "content"}, invisible)
 
 
 def mkdocs_yml_problems(config_file: Path) -> list[Problem]:
@@ -134,7 +184,8 @@ def mkdocs_yml_problems(config_file: Path) -> list[Problem]:
     if problems:
         return problems
     options, plugin_problems = _coprod_options(raw, text)
-    return plugin_problems or [problem for problem in _option_problems(options, text) if problem.is_error]
+    wrong = plugin_problems or [problem for problem in _option_problems(options, text) if problem.is_error]
+    return wrong + _docs_dir_problems(raw, text)
 
 
 def site_url_problems(raw: dict[str, Any], text: str) -> list[Problem]:

@@ -496,3 +496,78 @@ def test_the_items_of_a_list_read_around_a_yaml_mistake_are_checked_by_their_own
     assert problems_for(tmp_path, wrong_due.replace("actions:\n", f"actions:\n{second}").encode()) == [
         f"{MEETING}, line 27: this line cannot be read. A value that contains ': ' needs quotes around it.",
     ]
+
+
+def check_with(tmp_path: Path, path: str, old: str, new: str) -> list[str]:
+    """What `coprod check` says of the small group with `old` changed to `new` in `path`."""
+    assert old in FILES[path]
+    root = write_files(tmp_path / "group", {**FILES, path: FILES[path].replace(old, new, 1)})
+    return [str(problem) for problem in check_folder(root)[2]]
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("site_url: https://example.org/test/", "site_url: 42",
+     ("mkdocs.yml, line 2: 'site_url' should be the full web address where the site lives, like "
+      "https://example.org/our-group/.")),
+    ("docs_dir: content", "docs_dir: [p01, p02]",
+     "mkdocs.yml, line 3: 'docs_dir' should be the name of the folder that holds the records, like: docs_dir: content"),
+    ("docs_dir: content", "docs_dir: 42",
+     "mkdocs.yml, line 3: 'docs_dir' should be the name of the folder that holds the records, like: docs_dir: content"),
+], ids=["site-url-a-number", "docs-dir-a-list", "docs-dir-a-number"])
+def test_a_setting_of_the_wrong_kind_in_mkdocs_yml_is_said_at_its_line(tmp_path: Path, old: str, new: str,
+                                                                      said: str) -> None:
+    """A number for site_url had stopped the check with a traceback; a list or a number for
+    docs_dir was taken as a folder's name ("['p01', 'p02']: there is no content folder here")."""
+    assert check_with(tmp_path, "mkdocs.yml", old, new) == [said]
+
+
+@pytest.mark.parametrize(("new", "said"), [
+    ("site_name: 2025-02-30", ("mkdocs.yml, line 1: this line cannot be read: '2025-02-30' is read as a date, and "
+                               "is not a real one. Put it in quotes, like \"2025-02-30\".")),
+    ("site_name: !!int Test", ("mkdocs.yml, line 1: this line cannot be read: 'Test' is read as a whole number, "
+                               "and is not a real one. Take out the '!!' mark before it.")),
+    ("site_name: Test \x1b[31mGroup", ("mkdocs.yml, line 1: has an invisible control character (U+001B) after "
+                                       "'site_name: Test'. Delete it.")),
+], ids=["impossible-date", "marked-number", "control-character"])
+def test_a_value_mkdocs_yml_cannot_hold_is_said_at_its_line(tmp_path: Path, new: str, said: str) -> None:
+    """An impossible date in mkdocs.yml stopped the check with Python's 'day is out of range for
+    month'; a terminal colour code pasted into it was 'cannot be read. Save it as UTF-8'."""
+    assert check_with(tmp_path, "mkdocs.yml", "site_name: Test Group", new) == [said]
+
+
+@pytest.mark.parametrize(("path", "old", "new", "said"), [
+    ("content/charter.md", "adopted_on: 2025-01-10", "adopted_on:\n  name: x",
+     "content/charter.md, line 4: 'adopted_on' should be one date, like 2025-03-14, not a group of fields."),
+    ("content/decisions/D-002-budget.md", "date: 2025-02-14", "date: [2025-02-14, 2025-02-15]",
+     "content/decisions/D-002-budget.md, line 3: 'date' should be one date, like 2025-03-14, not a list."),
+], ids=["group-of-fields", "list"])
+def test_a_date_given_as_a_list_or_fields_is_told_to_be_one_date(tmp_path: Path, path: str, old: str, new: str,
+                                                                 said: str) -> None:
+    """It was written out as Python writes it: "not '{'name': 'x'}'"."""
+    assert check_with(tmp_path, path, old, new) == [said]
+
+
+def test_a_charter_whose_first_dashes_are_lost_is_told_how_to_start(tmp_path: Path) -> None:
+    """Its fields were each called missing, at no line, as if they had been deleted; a meeting or a
+    decision that starts without its '---' is told how a record starts."""
+    assert check_with(tmp_path, "content/charter.md", "---\ntitle", "title") == [
+        "content/charter.md, line 1: has no fields at the top. Start the file with '---', the fields, then '---'."]
+
+
+def test_a_site_url_unlike_project_yml_is_said_at_its_line(tmp_path: Path) -> None:
+    assert check_with(tmp_path, "mkdocs.yml", "site_url: https://example.org/test/",
+                      "site_url: https://example.org/tests/") == [
+        ("warning: mkdocs.yml, line 2: 'site_url' is https://example.org/tests/ here but https://example.org/test/ "
+         "in project.yml. The site uses this one: make them the same, or remove one.")]
+
+
+def test_a_site_url_that_is_no_address_is_not_also_said_to_be_missing(tmp_path: Path) -> None:
+    """Fields indented under mkdocs.yml's 'site_url:' (and none in project.yml) were its error and a
+    warning, at no line, that there is no 'site_url'."""
+    address = "site_url: https://example.org/test/"
+    root = write_files(tmp_path / "group", {
+        **FILES, "mkdocs.yml": FILES["mkdocs.yml"].replace(address, "site_url:\n  name: x"),
+        "content/project.yml": FILES["content/project.yml"].replace(address + "\n", "")})
+    assert [str(problem) for problem in check_folder(root)[2]] == [
+        ("mkdocs.yml, line 2: 'site_url' should be the full web address where the site lives, like "
+         "https://example.org/our-group/.")]

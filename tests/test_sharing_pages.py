@@ -148,7 +148,7 @@ def test_two_different_site_urls_are_a_warning(tmp_path: Path) -> None:
     root = write_files(tmp_path / "group", {**FILES, "content/project.yml": project})
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    assert ("warning: mkdocs.yml: 'site_url' is https://example.org/test/ here but https://example.org/other/ "
+    assert ("warning: mkdocs.yml, line 2: 'site_url' is https://example.org/test/ here but https://example.org/other/ "
             "in project.yml. The site uses this one: make them the same, or remove one.") in result.stderr
 
 
