@@ -298,7 +298,8 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"'{decision_id}' is not a decision. Check the id, or add "
                                              f"a file decisions/{decision_id}-….md."
                                              + _renamed(group.decisions, decision_id), "decisions", index)
-            elif (decision := group.decisions.get(decision_id)) is not None and not decision.made_at:
+            elif ((decision := group.decisions.get(decision_id)) is not None and not decision.made_at
+                  and not meeting.is_cancelled):  # (check_cancelled_meetings says a cancelled one never publishes it)
                 waits = "" if meeting.is_agreed else " Until then it waits for these minutes to be agreed."
                 yield meeting.source.problem(f"lists {decision_id}, which does not say where it was made: add "
                                              f"'made_at: {meeting.id}' to it, if it was made here.{waits}",
