@@ -607,7 +607,9 @@ class Group:
     left_out: list[Source] = field(default_factory=list)
     """Markdown files left out for mistakes in their front matter (reported), as far as they could
     be read: the fields read around the mistakes, and the text after them. Never published, but
-    checked for what must never be published, so it is heard in the same run (checks/privacy.py)."""
+    checked for what must never be published (checks/privacy.py) and, where the site will show
+    its text, for plain language, pictures and links (checks/bodies.py), so that it is heard in
+    the same run."""
     glossary: dict[str, str] = field(default_factory=dict)
     charter: Charter | None = None
     amendments: dict[str, Amendment] = field(default_factory=dict)
