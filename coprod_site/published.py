@@ -358,16 +358,13 @@ class Published:
         return sorted(shown, key=lambda d: (d.date, d.id), reverse=True)
 
     def _decision_is_published(self, decision: Decision) -> bool:
-        if not decision.made_at:
-            return decision.id not in self._listed_in_unagreed_minutes
-        meeting = self.group.meetings.get(decision.made_at)
-        return meeting is not None and meeting.is_agreed
+        if decision.made_at and decision.made_at not in self.group.meetings:
+            return False  # made at a meeting there is no record of (check_meeting_references says so)
+        return decision.id not in self._awaiting_minutes
 
     @cached_property
-    def _listed_in_unagreed_minutes(self) -> set[str]:
-        """Decisions a meeting whose minutes are not agreed lists: one that does not say where it
-        was made waits for those minutes too, rather than showing what they hold."""
-        return {d for m in self.group.meetings.values() if not m.is_agreed for d in m.decisions}
+    def _awaiting_minutes(self) -> dict[str, Meeting]:
+        return self.group.decisions_awaiting_minutes()
 
     @cached_property
     def _decisions_by_id(self) -> dict[str, Decision]:

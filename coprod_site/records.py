@@ -607,7 +607,9 @@ class Group:
     left_out: list[Source] = field(default_factory=list)
     """Markdown files left out for mistakes in their front matter (reported), as far as they could
     be read: the fields read around the mistakes, and the text after them. Never published, but
-    checked for what must never be published, so it is heard in the same run (checks/privacy.py)."""
+    checked for what must never be published (checks/privacy.py) and, where the site will show
+    its text, for plain language, pictures and links (checks/bodies.py), so that it is heard in
+    the same run."""
     glossary: dict[str, str] = field(default_factory=dict)
     charter: Charter | None = None
     amendments: dict[str, Amendment] = field(default_factory=dict)
@@ -625,14 +627,22 @@ class Group:
     """Every record file's id and path (as messages name it), read or not, in every part of
     a group checked in parts."""
 
-    def minutes_holding_back(self, decision: Decision) -> Meeting | None:
-        """The meeting whose minutes, not yet agreed, keep `decision` off the site (as
-        `Published.decisions` has it): the one it was made at, or, where it does not say, one
-        that lists it."""
-        if decision.made_at:
-            meeting = self.meetings.get(decision.made_at)
-            return meeting if meeting is not None and not meeting.is_agreed else None
-        return next((m for m in self.meetings.values() if not m.is_agreed and decision.id in m.decisions), None)
+    def decisions_awaiting_minutes(self) -> dict[str, Meeting]:
+        """Each decision kept off the site by minutes not yet agreed, by id, with the meeting whose
+        minutes they are: the one it was made at, or, where it does not say, the first that lists
+        it. `Published.decisions` leaves these out; the checks say why where it matters. One pass
+        over the group, so ask once, not for each decision."""
+        listed: dict[str, Meeting] = {}
+        for meeting in self.meetings.values():
+            if not meeting.is_agreed:
+                for decision_id in meeting.decisions:
+                    listed.setdefault(decision_id, meeting)
+        awaiting: dict[str, Meeting] = {}
+        for decision in self.decisions.values():
+            held = self.meetings.get(decision.made_at) if decision.made_at else listed.get(decision.id)
+            if held is not None and not held.is_agreed:
+                awaiting[decision.id] = held
+        return awaiting
 
     def names_nobody(self, person_id: str) -> bool:
         """Whether naming `person_id` is a mistake to report: nobody in people.yml has that id,

@@ -320,8 +320,8 @@ def new_report(group: Group, content: Path, title: str, date: dt.date, kind: str
     if kind == "farewell":
         open_actions = [a.id for m in group.meetings.values() if m.is_agreed for a in m.actions
                         if a.status == "open"]
-        waiting = [d.id for d in group.decisions.values()
-                   if d.awaiting_response and group.minutes_holding_back(d) is None]
+        awaiting = group.decisions_awaiting_minutes()
+        waiting = [d.id for d in group.decisions.values() if d.awaiting_response and d.id not in awaiting]
         handover = ("".join(f"\n  - action: {a}\n    to: Who takes it on" for a in open_actions)
                     + "".join(f"\n  - decision: {d}\n    to: Who will hear the reply" for d in waiting)
                     or " []")

@@ -42,6 +42,17 @@ def test_the_fixture_group_is_consistent(group_dir: Path) -> None:
     assert consistency_messages(group_dir) == []
 
 
+def test_a_cancelled_meeting_listing_a_decision_is_not_also_asked_to_be_named_as_where_it_was_made(
+        tmp_path: Path) -> None:
+    """Its minutes are never agreed: what happens to the decision is said by check_cancelled_meetings."""
+    root = changed(tmp_path, SECOND, "decisions: [D-002]", "decisions: [D-002, D-003]",
+                   {"content/decisions/D-003-trip.md": FILES[D1].replace("made_at: 2025-01-10-first-meeting\n", "")})
+    assert "which does not say where it was made" in " ".join(consistency_messages(root))
+    cancelled = FILES[SECOND].replace("status: agreed", "status: cancelled")
+    (root / SECOND).write_text(cancelled.replace("decisions: [D-002]", "decisions: [D-002, D-003]"), encoding="utf-8")
+    assert [m for m in consistency_messages(root) if "D-003" in m] == []
+
+
 def test_decisions_replacing_each_other_in_a_loop_are_each_told(tmp_path: Path) -> None:
     files = {**FILES, D1: FILES[D1].replace("outcome: changed", "outcome: changed\nsupersedes: [D-002]"),
              D2: FILES[D2].replace("outcome: pending", "outcome: pending\nsupersedes: [D-001]"),

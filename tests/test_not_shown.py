@@ -119,3 +119,10 @@ def test_a_link_to_a_file_the_site_does_not_publish_is_said_where_the_link_is(tm
     assert not_shown_messages(root) == [
         f"warning: content/leaflets.md, line 4: links to 'assets/leaflet.pdf', {said}",
         f"warning: content/leaflets.md, line 4: links to 'notes.txt#top', {said}"]
+
+
+def test_a_long_address_of_a_file_the_site_does_not_publish_is_cut_short_as_other_links_are(tmp_path: Path) -> None:
+    name = f"assets/{'minutes-of-the-annual-general-meeting-' * 3}2025.pdf"
+    root = write_files(tmp_path, {**FILES, f"content/{name}": "%PDF-1.4",
+                                  "content/leaflets.md": f"---\ntitle: Leaflets\n---\nRead [the minutes]({name}).\n"})
+    assert not_shown_messages(root)[0].startswith(f"warning: content/leaflets.md, line 4: links to '{name[:59]}\u2026', ")

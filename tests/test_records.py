@@ -81,6 +81,18 @@ def test_a_decision_waits_for_its_meetings_minutes(tmp_path: Path) -> None:
     assert [m.id for m in site.upcoming] == ["2027-06-10-summer"]
 
 
+def test_the_meeting_a_decision_was_made_at_decides_when_it_is_shown_not_other_minutes_that_list_it(
+        tmp_path: Path) -> None:
+    draft = "content/meetings/2025-03-14-draft.md"
+    unsaid = FILES["content/decisions/D-001-own-words.md"].replace("made_at: 2025-01-10-first-meeting\n", "")
+    root = write_files(tmp_path, {**FILES, draft: FILES[draft].replace("chairs: [p01]",
+                                                                       "chairs: [p01]\ndecisions: [D-001, D-003]"),
+                                  "content/decisions/D-003-unsaid.md": unsaid})
+    group, _ = load_group(root)
+    assert {d: m.id for d, m in group.decisions_awaiting_minutes().items()} == {"D-003": "2025-03-14-draft"}
+    assert [d.id for d in Published(group, TODAY).decisions] == ["D-002", "D-001"]
+
+
 def test_a_record_pointing_at_unagreed_minutes_says_so_without_a_link(tmp_path: Path) -> None:
     root = write_files(tmp_path, {**FILES, "content/meetings/2025-02-14-leaflets.md":
                                   FILES["content/meetings/2025-02-14-leaflets.md"]

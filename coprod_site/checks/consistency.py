@@ -298,7 +298,8 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"'{decision_id}' is not a decision. Check the id, or add "
                                              f"a file decisions/{decision_id}-….md."
                                              + _renamed(group.decisions, decision_id), "decisions", index)
-            elif (decision := group.decisions.get(decision_id)) is not None and not decision.made_at:
+            elif ((decision := group.decisions.get(decision_id)) is not None and not decision.made_at
+                  and not meeting.is_cancelled):  # (check_cancelled_meetings says a cancelled one never publishes it)
                 waits = "" if meeting.is_agreed else " Until then it waits for these minutes to be agreed."
                 yield meeting.source.problem(f"lists {decision_id}, which does not say where it was made: add "
                                              f"'made_at: {meeting.id}' to it, if it was made here.{waits}",
@@ -429,13 +430,15 @@ def check_actions(group: Group, settings: Settings) -> Problems:
 def check_handed_over_decisions(group: Group, settings: Settings) -> Problems:
     """Every decision a farewell report hands over is one there is, still waiting for a reply,
     and published, so that its page can say who will hear the reply."""
+    awaiting = group.decisions_awaiting_minutes()
     for report in group.reports.values():
         for index, handover in enumerate(report.handover):
             if handover.decision is not None:
-                yield from _handed_over_decision(group, report, index, handover.decision)
+                yield from _handed_over_decision(group, awaiting, report, index, handover.decision)
 
 
-def _handed_over_decision(group: Group, report: Report, index: int, decision_id: str) -> Problems:
+def _handed_over_decision(group: Group, awaiting: Mapping[str, Meeting], report: Report, index: int,
+                          decision_id: str) -> Problems:
     decision = group.decisions.get(decision_id)
     if decision is None:
         if not _known(group, group.decisions, decision_id):
@@ -448,7 +451,7 @@ def _handed_over_decision(group: Group, report: Report, index: int, decision_id:
                    "to others and still waiting for their reply is handed over. Take this item out.")
     elif not decision.awaiting_response:
         message = f"{decision_id} already has its reply, so nobody needs to hear it. Take this item out."
-    elif (meeting := group.minutes_holding_back(decision)) is not None:
+    elif (meeting := awaiting.get(decision_id)) is not None:
         message = (f"{decision_id} waits for the minutes of {meeting.id} to be agreed, so the report cannot show "
                    "it or who will hear the reply. Agree those minutes first.")
     else:
@@ -663,8 +666,9 @@ def _decisions_left_waiting(group: Group) -> Problems:
     """A closed group's published decision still waiting for a reply that nobody is named to
     hear: a warning, since the content model asks only for open actions to be handed over."""
     handed = {h.decision for report in group.reports.values() for h in report.handover if h.decision}
+    awaiting = group.decisions_awaiting_minutes()
     for decision in group.decisions.values():
-        if decision.awaiting_response and decision.id not in handed and group.minutes_holding_back(decision) is None:
+        if decision.awaiting_response and decision.id not in handed and decision.id not in awaiting:
             whom = f" from {mid_sentence(decision.referred_to)}" if decision.referred_to else ""
             yield decision.source.problem(
                 f"{decision.id} is still waiting for a reply{whom}, and the group has closed. Say in the farewell "

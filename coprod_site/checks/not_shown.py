@@ -18,6 +18,7 @@ from ..problems import Problem
 from ..records import Group, Meeting
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
+from ..words import shortened
 from .bodies import find_links, published_bodies
 from .links import file_named
 
@@ -105,7 +106,7 @@ def check_unpublished_files(group: Group, settings: Settings) -> Problems:
             path = _file_linked(source.path, address)
             if path in unpublished:
                 linked.add(path)
-                yield Problem(source.path, line, None, f"links to '{address}', {LINKED_FILE}", "warning")
+                yield Problem(source.path, line, None, f"links to '{shortened(address)}', {LINKED_FILE}", "warning")
     for path in sorted(unpublished - linked):
         yield Problem(path, None, None, _unpublished_file_message(path), "warning")
 
