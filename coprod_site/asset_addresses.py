@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 
-FOLDER = "assets/coprod/"
+OWN_FILES_FOLDER = "assets/coprod/"
 """Where the site's own stylesheets and scripts are, in the built site."""
 
 

@@ -48,7 +48,8 @@ def group_digest(group: Group, settings: Settings, template_dirs: Iterable[Path]
     """One digest of everything a page may show besides its own Markdown.
 
     `site_config` is the site's configuration file (its name, navigation and theme are on
-    every page); `template_dirs` are the folders of templates that may change while serving.
+    every page); `template_dirs` are the folders of templates that may change while serving, and
+    of our stylesheets and scripts, whose fingerprints every page holds (asset_addresses.py).
     """
     own_page_only = {record.source.path for record in (*group.meetings.values(), *group.decisions.values())}
     parts: list[str | bytes] = [site_config, repr(settings), *template_stamps(template_dirs),
@@ -61,7 +62,8 @@ def group_digest(group: Group, settings: Settings, template_dirs: Iterable[Path]
 
 
 def template_stamps(folders: Iterable[Path]) -> list[str]:
-    """Each template file's path, time and size: an edited theme rebuilds every page."""
+    """Each file's path, time and size in these folders of templates (and of our stylesheets
+    and scripts): an edited theme rebuilds every page."""
     return file_stamps(path for folder in folders for path in (sorted(folder.rglob("*")) if folder.is_dir() else ()))
 
 

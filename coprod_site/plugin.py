@@ -26,7 +26,7 @@ from . import (
     accessibility,  # noqa: F401  (importing it adds the accessibility statement)
     sharing,  # noqa: F401  (importing it adds feeds, calendar, QR codes, poster and data)
 )
-from .asset_addresses import FOLDER, fingerprinted
+from .asset_addresses import OWN_FILES_FOLDER, fingerprinted
 from .background_search import BackgroundSearch
 from .checks import load_and_check, parallel
 from .checks.privacy import group_sources
@@ -576,7 +576,7 @@ def _group_digest(config: MkDocsConfig, group: Group, settings: Settings) -> str
 def _asset_addresses(files: Files) -> dict[str, str]:
     """The site's own stylesheets and scripts, each with its fingerprinted address."""
     return {file.src_uri: fingerprinted(file.src_uri, file.content_bytes)
-            for file in files if file.src_uri.startswith(FOLDER)}
+            for file in files if file.src_uri.startswith(OWN_FILES_FOLDER)}
 
 
 def _theme_dirs_below_ours(config: MkDocsConfig) -> list[str]:

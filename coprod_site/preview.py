@@ -70,8 +70,7 @@ class ProblemsInTheBrowser:
         page, path = self.page, str(environ.get("PATH_INFO", ""))
         if page is None or path.startswith("/livereload/") or not path.endswith(("/", ".html")):
             return self._answer(environ, start_response)
-        # MkDocs' own script, which reloads the page when the site is built again
-        body: bytes = self.server._inject_js_into_html(page, self.server._visible_epoch)  # type: ignore[no-untyped-call]
+        body = self._with_reload_script(page)
         start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                   ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
         return [body]
@@ -82,7 +81,16 @@ class ProblemsInTheBrowser:
         page = self._error_page(code)
         if page is None:
             return None
-        return self.server._inject_js_into_html(page, self.server._visible_epoch)  # type: ignore[no-any-return,no-untyped-call]
+        return self._with_reload_script(page)
+
+    def _with_reload_script(self, page: bytes) -> bytes:
+        """`page` with MkDocs' own script, which reloads it once the site is built again.
+
+        The server's way of adding it is private: MkDocs adds it only to the files it serves
+        from the built site, and neither hooks nor the server offer it for a page made here.
+        """
+        body: bytes = self.server._inject_js_into_html(page, self.server._visible_epoch)  # type: ignore[no-untyped-call]
+        return body
 
 
 class SettingsNotBuilt(Exception):

@@ -79,7 +79,9 @@ def clean_html(html: str, site_url: str | None = None, page: str | None = None) 
     def keep_attribute(tag: str, name: str, value: str) -> str | None:
         if page is not None and name in ("href", "src"):
             value = urljoin(page, value.strip())
-            if urlsplit(value).scheme not in URL_SCHEMES:  # nh3 let through no other, but read its own way
+            # nh3 keeps only URL_SCHEMES, by its own reading of the address: the address joined
+            # here, as Python reads it, is held to the same list
+            if urlsplit(value).scheme not in URL_SCHEMES:
                 return None
         if tag == "img" and name == "src" and not (
                 is_local_image(value) or (site_url and _is_site_image(value, site_url))):

@@ -28,12 +28,12 @@ def build_sharing_pages(site: Published) -> Iterator[PageSpec]:
                                "actions and meetings as open data.")
     meeting = site.next_meeting
     farewell = site.farewell if meeting is None and site.project.closed_on else None
-    shown = meeting or farewell
+    leads_to = meeting or farewell
     description = (f"A poster for our next meeting, on {meeting.date.day} {meeting.date:%B %Y}." if meeting
                    else f"A poster saying that {name} has closed." if site.project.closed_on
                    else f"A poster for the next meeting of {name}.")
     yield PageSpec(POSTER_PAGE, SITE_PAGES[POSTER_PAGE], "poster.html",
                    context={"meeting": meeting, "farewell": farewell,
-                            "poster_url": record_url(shown) if shown else None,
-                            "qr_url": qr_path(shown) if shown and site.site_url else None},
+                            "leads_to_url": record_url(leads_to) if leads_to else None,
+                            "qr_url": qr_path(leads_to) if leads_to and site.site_url else None},
                    description=description)
