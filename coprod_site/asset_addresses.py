@@ -27,4 +27,3 @@ OWN_FILES_FOLDER = "assets/coprod/"
 def fingerprinted(path: str, content: bytes) -> str:
     """The address of the file at `path` with this content: `path?v=` and a fingerprint."""
     return f"{path}?v={hashlib.sha256(content).hexdigest()[:10]}"
-

@@ -65,9 +65,8 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 OVERRIDES = Path(__file__).parent / "overrides"
 TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = "assets/coprod/coprod.css"
-OWN_ASSETS = {STYLESHEET: "coprod.css", "assets/coprod/search-on-demand.js": "search-on-demand.js",
-              "assets/coprod/no-js-menu.css": "no-js-menu.css"}
+OWN_ASSETS = {f"{OWN_FILES_FOLDER}{name}": name for name in ("coprod.css", "search-on-demand.js", "no-js-menu.css")}
+STYLESHEET = f"{OWN_FILES_FOLDER}coprod.css"
 """Files every page may load, shipped with the site: each page stays small, and a phone keeps
 them once for every page."""
 SKIP_TARGET = "coprod-main"

@@ -509,8 +509,6 @@ def test_a_preview_shows_a_mistake_in_mkdocs_yml_and_never_the_records_as_they_a
             read("people.yml")
 
 
-
-
 def test_the_page_of_problems_asks_for_no_icon() -> None:
     """Each time the page of problems showed, the browser asked the server for /favicon.ico,
     and the terminal said '"GET /favicon.ico HTTP/1.1" code 404' under the problems."""
