@@ -627,6 +627,11 @@ class Group:
     """Every record file's id and path (as messages name it), read or not, in every part of
     a group checked in parts."""
 
+    def handed_over(self) -> set[str]:
+        """The id of every action and decision a farewell report hands over (an action's id and a
+        decision's never look alike: ACT-021, D-010)."""
+        return {h.action or h.decision or "" for report in self.reports.values() for h in report.handover}
+
     def decisions_awaiting_minutes(self) -> dict[str, Meeting]:
         """Each decision kept off the site by minutes not yet agreed, by id, with the meeting whose
         minutes they are: the one it was made at, or, where it does not say, the first that lists

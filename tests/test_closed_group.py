@@ -252,3 +252,18 @@ def test_you_said_we_did_says_who_will_hear_each_reply_still_awaited(closed: Pat
     assert ("Waiting: We are still waiting for their reply. The group has closed: the hospital's patient panel "
             "will hear the reply.") in text
     assert text.count("will hear the reply") == 2
+
+
+def test_a_closed_group_is_not_reminded_to_chase_a_reply_it_handed_over_or_to_look_again(tmp_path: Path) -> None:
+    """Months after the end, `coprod check` still said 'Ask them again' of replies whose hearing
+    the farewell report had handed over, and to look again at decisions: nobody is left to."""
+    root = close_group(copy_example(tmp_path))
+    group, problems = load_group(root)
+    assert problems == []
+    later = Settings(today=dt.date(2027, 6, 30))  # D-010 and D-011's replies overdue, reviews passed
+    reminders = [str(p) for p in run_checks(group, later) if p.is_reminder and "D-0" in p.message]
+    assert reminders == []
+    rewrite(root / FAREWELL, (D011_HANDOVER, ""))
+    group, _ = load_group(root)
+    assert [p.message.split(" was ")[0] for p in run_checks(group, later) if p.is_reminder and "D-0" in p.message] == [
+        "D-011"]

@@ -644,8 +644,8 @@ def _handover(group: Group) -> Problems:
     project = group.project
     if project is None or project.status != "closed":
         return
-    handed = {h.action for report in group.reports.values() for h in report.handover if h.action}
-    yield from _decisions_left_waiting(group)
+    handed = group.handed_over()
+    yield from _decisions_left_waiting(group, handed)
     for meeting in group.meetings.values():
         for index, action in enumerate(meeting.actions):
             if meeting.is_agreed and action.status == "open" and action.id not in handed:
@@ -662,10 +662,9 @@ def _handover(group: Group) -> Problems:
                                          severity="warning")
 
 
-def _decisions_left_waiting(group: Group) -> Problems:
+def _decisions_left_waiting(group: Group, handed: set[str]) -> Problems:
     """A closed group's published decision still waiting for a reply that nobody is named to
     hear: a warning, since the content model asks only for open actions to be handed over."""
-    handed = {h.decision for report in group.reports.values() for h in report.handover if h.decision}
     awaiting = group.decisions_awaiting_minutes()
     for decision in group.decisions.values():
         if decision.awaiting_response and decision.id not in handed and decision.id not in awaiting:

@@ -18,9 +18,12 @@ Problems = Iterator[Problem]
 
 
 def check_referred_responses(group: Group, settings: Settings) -> Problems:
-    """A referred decision whose reply is past its due date, with no reply recorded."""
+    """A referred decision whose reply is past its due date, with no reply recorded; once the
+    group has closed, not one whose farewell report names who will hear the reply (nobody is
+    left to ask them again)."""
+    handed = group.handed_over() if _closed(group) else set()
     for decision in group.decisions.values():
-        if decision.response_overdue(settings.today):
+        if decision.response_overdue(settings.today) and decision.id not in handed:
             assert decision.response_due is not None
             yield Reminder.of(decision.source.problem(
                 f"{decision.id} was referred to {decision.referred_to or 'someone else'} and their reply "
@@ -29,7 +32,10 @@ def check_referred_responses(group: Group, settings: Settings) -> Problems:
 
 
 def check_decision_reviews(group: Group, settings: Settings) -> Problems:
-    """An agreed decision whose 'review_on' has passed: the group said it would look at it again."""
+    """An agreed decision whose 'review_on' has passed: the group said it would look at it again
+    (while it goes on: a closed group meets no more)."""
+    if _closed(group):
+        return
     for decision in group.decisions.values():
         review_on = decision.review_on
         if review_on is not None and decision.review_overdue(settings.today):
@@ -49,6 +55,10 @@ def check_feedback_sent(group: Group, settings: Settings) -> Problems:
                 f"this meeting was {days} days ago and no feedback has been sent. Tell everyone what "
                 "happened to their ideas, then add 'feedback:' with 'sent_on:' (the date) and 'how:'.",
                 "feedback" if meeting.feedback is not None else "date"))
+
+
+def _closed(group: Group) -> bool:
+    return group.project is not None and group.project.status == "closed"
 
 
 def _day(value: dt.date) -> str:
