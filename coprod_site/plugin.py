@@ -41,7 +41,7 @@ from .incremental import Rebuilds, search_plugin
 from .loading import SourceCache
 from .outputs import OutputFile, build_outputs
 from .pages import GLOSSARY_PAGE, HOW_WE_WORK_PAGE, NAV_TITLES, PageSpec, group_pages, shown_file
-from .permalinks import address_problems, published_urls
+from .permalinks import LEDGER, address_problems, published_urls
 from .picture_sizes import Size, picture_size, with_picture_sizes
 from .preview import ProblemsInTheBrowser
 from .privacy import PrivacyRules, read_register, rules_for
@@ -369,8 +369,13 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
-        """A rebuild that fails shows its problems in the browser (preview.py)."""
+        """A rebuild that fails shows its problems in the browser (preview.py); one that failed on
+        an address of published-urls.txt builds again when a line is taken out of it, as its
+        problem says to do (MkDocs watches only the content folder and mkdocs.yml)."""
         ProblemsInTheBrowser(server, Path(config.config_file_path))
+        ledger = Path(config.config_file_path).parent / LEDGER
+        if ledger.is_file():
+            server.watch(str(ledger))
         return server
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -19,6 +19,7 @@ import pytest
 from conftest import build_env
 from groups import FILES, PROJECT, write_files
 
+from coprod_site.permalinks import LEDGER_HEADER
 from coprod_site.preview import problems_page
 from coprod_site.published import PREVIEW_DRAFTS
 from coprod_site.records import Group
@@ -484,6 +485,23 @@ def test_a_preview_shows_the_problems_of_a_file_saved_broken_until_it_is_fixed(g
         assert "content/meetings/2025-02-14-leaflets.md, line 2: this line cannot be read" in shown
         assert "livereload" in shown  # it reloads by itself
         meeting.write_text(written)
+        page_saying(read, "meetings/", "Our first meeting")
+
+
+def test_a_preview_comes_back_once_a_line_is_taken_out_of_published_urls(group_dir: Path) -> None:
+    """The preview said a published address had gone, and to take its line out of
+    published-urls.txt if it was never published; taken out, nothing was built again until
+    another file was saved."""
+    ledger, meeting = group_dir / "published-urls.txt", group_dir / "content/meetings/2025-02-14-leaflets.md"
+    written = ledger.read_text() if ledger.exists() else LEDGER_HEADER  # as 'coprod build' keeps it
+    ledger.write_text(written)
+    with serving(group_dir) as read:
+        page_saying(read, "meetings/", "Our first meeting")
+        ledger.write_text(written + "meetings/2025-01-01-gone/\n")
+        meeting.write_text(meeting.read_text() + "\nMore.\n")  # a save, which builds again
+        shown = page_saying(read, "meetings/", "The preview is waiting for a fix")
+        assert "meetings/2025-01-01-gone/" in shown
+        ledger.write_text(written)
         page_saying(read, "meetings/", "Our first meeting")
 
 
