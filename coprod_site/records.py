@@ -627,6 +627,11 @@ class Group:
     """Every record file's id and path (as messages name it), read or not, in every part of
     a group checked in parts."""
 
+    @property
+    def is_closed(self) -> bool:
+        """Whether project.yml says the group has closed (its `ended_on` may still be missing)."""
+        return self.project is not None and self.project.status == "closed"
+
     def handed_over(self) -> set[str]:
         """The id of every action and decision a farewell report hands over (an action's id and a
         decision's never look alike: ACT-021, D-010)."""

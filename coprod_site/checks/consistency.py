@@ -561,7 +561,7 @@ def charter_version_problem(group: Group) -> Problem | None:
 
 
 def check_reports(group: Group, settings: Settings) -> Problems:
-    closed = group.project is not None and group.project.status == "closed"
+    closed = group.is_closed
     for report in group.reports.values():
         if "kind" not in report.source.meta and report.id != "farewell":  # (reports/farewell.md needs none)
             yield report.source.problem("has no 'kind', so it is published as an impact report. Say so with "
@@ -641,8 +641,7 @@ def _sections(headings: list[str]) -> str:
 
 
 def _handover(group: Group) -> Problems:
-    project = group.project
-    if project is None or project.status != "closed":
+    if not group.is_closed:
         return
     handed = group.handed_over()
     yield from _decisions_left_waiting(group, handed)

@@ -21,7 +21,7 @@ def check_referred_responses(group: Group, settings: Settings) -> Problems:
     """A referred decision whose reply is past its due date, with no reply recorded; once the
     group has closed, not one whose farewell report names who will hear the reply (nobody is
     left to ask them again)."""
-    handed = group.handed_over() if _closed(group) else set()
+    handed = group.handed_over() if group.is_closed else set()
     for decision in group.decisions.values():
         if decision.response_overdue(settings.today) and decision.id not in handed:
             assert decision.response_due is not None
@@ -34,7 +34,7 @@ def check_referred_responses(group: Group, settings: Settings) -> Problems:
 def check_decision_reviews(group: Group, settings: Settings) -> Problems:
     """An agreed decision whose 'review_on' has passed: the group said it would look at it again
     (while it goes on: a closed group meets no more)."""
-    if _closed(group):
+    if group.is_closed:
         return
     for decision in group.decisions.values():
         review_on = decision.review_on
@@ -55,10 +55,6 @@ def check_feedback_sent(group: Group, settings: Settings) -> Problems:
                 f"this meeting was {days} days ago and no feedback has been sent. Tell everyone what "
                 "happened to their ideas, then add 'feedback:' with 'sent_on:' (the date) and 'how:'.",
                 "feedback" if meeting.feedback is not None else "date"))
-
-
-def _closed(group: Group) -> bool:
-    return group.project is not None and group.project.status == "closed"
 
 
 def _day(value: dt.date) -> str:
