@@ -161,6 +161,7 @@ def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
     from bs4 import BeautifulSoup
     from conftest import mkdocs_build
     from groups import FILES, write_files
+    from test_build import PNG
 
     meeting = "content/meetings/2025-01-10-first-meeting.md"
     extra = ('We met for the first time.\n\n!!! note "Next time"\n    Bring your own mug.\n\n'
@@ -170,9 +171,7 @@ def test_a_feed_entry_reads_the_text_as_its_page_does(tmp_path: Path) -> None:
     files = {**FILES, meeting: FILES[meeting].replace("We met for the first time.", extra)}
     root = write_files(tmp_path / "group", files)
     (root / "content" / "assets").mkdir()
-    (root / "content" / "assets" / "map.png").write_bytes(
-        bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                      "1f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082"))
+    (root / "content" / "assets" / "map.png").write_bytes(PNG)
     assert mkdocs_build(root).returncode == 0
 
     entry = next(e for e in read_feed(root / "site", "meetings").entries if e.id.endswith("first-meeting"))
@@ -196,6 +195,7 @@ def test_every_address_in_a_feed_entry_is_full_and_leads_where_the_page_does(tmp
     from bs4 import BeautifulSoup
     from conftest import mkdocs_build
     from groups import FILES, write_files
+    from test_build import PNG
 
     meeting = "content/meetings/2025-01-10-first-meeting.md"
     typed = ('We met for the first time.\n\n<img src="../assets/map.png" alt="A map of the room">\n\n'
@@ -207,9 +207,7 @@ def test_every_address_in_a_feed_entry_is_full_and_leads_where_the_page_does(tmp
     files = {**FILES, meeting: FILES[meeting].replace("We met for the first time.", typed)}
     root = write_files(tmp_path / "group", files)
     (root / "content" / "assets").mkdir()
-    (root / "content" / "assets" / "map.png").write_bytes(
-        bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                      "1f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082"))
+    (root / "content" / "assets" / "map.png").write_bytes(PNG)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
 
