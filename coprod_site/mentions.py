@@ -106,7 +106,16 @@ def people_in_text(text: str, people: Mapping[str, Person]) -> str:
     text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
     for pattern in PROSE_QUOTES:
         text = pattern.sub(lambda match: _quoted_in_prose(match, people), text)
-    return MENTION.sub(lambda match: _literal(_in_sentence(mention(people.get(person_id(match[1]))), match)), text)
+    return MENTION.sub(lambda match: match.group() if _is_link_words(match, people)
+                       else _literal(_in_sentence(mention(people.get(person_id(match[1]))), match)), text)
+
+
+def _is_link_words(match: re.Match[str], people: Mapping[str, Person] | None = None) -> bool:
+    """`[[Zulip]](https://…)` or `[[Notes]][1]`: a link whose words are in brackets, as minutes
+    copied from elsewhere write them, where the words name nobody in `people` (a person's id is
+    a mention wherever it is, so it is never shown)."""
+    return (match.string.startswith(("(", "["), match.end())
+            and (people is None or person_id(match[1]) not in people))
 
 
 def _quoted_in_prose(match: re.Match[str], people: Mapping[str, Person]) -> str:
@@ -236,8 +245,10 @@ def without_mentions(markdown: str) -> str:
 
 def mentioned_ids(markdown: str) -> list[tuple[int, str]]:
     """Each (offset, id as written) of `[[id]]` outside code, to check every id is a real person
-    (ids are matched whatever their case: `person_id` turns one into the id it names)."""
-    return [(match.start(), match[1]) for match in MENTION.finditer(without_code(markdown))]
+    (ids are matched whatever their case: `person_id` turns one into the id it names). A link's
+    words in brackets are left out: they are a mention only when they are a person's id."""
+    return [(match.start(), match[1]) for match in MENTION.finditer(without_code(markdown))
+            if not _is_link_words(match)]
 
 
 def without_code(markdown: str) -> str:

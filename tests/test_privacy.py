@@ -535,6 +535,19 @@ def test_a_record_written_as_a_mention_is_told_how_to_link_to_it(group_dir: Path
         "D-001, write [D-001](../decisions/D-001-own-words.md).")]
 
 
+def test_a_link_whose_words_are_in_brackets_is_a_link_not_a_mention(group_dir: Path) -> None:
+    """Minutes copied from elsewhere write `[[Zulip]](address)`: Markdown's link to "[Zulip]",
+    not a person nobody knows. A person's id there is still a mention, and never shown."""
+    meeting = FILES["content/meetings/2025-01-10-first-meeting.md"].replace(
+        "We met for the first time.", "We met for the first time. Talked over on [[Zulip]](https://chat.example/t) "
+        "and in [[Notes]][n], with [[p02]](the chair).\n\n[n]: https://notes.example/")
+    write_files(group_dir, {"content/meetings/2025-01-10-first-meeting.md": meeting})
+    _, _, problems = check_folder(group_dir)
+    assert [p.message for p in problems if "[[" in p.message] == []
+    assert resolve_people("On [[Zulip]](https://chat.example/t) and [[P02]](the chair) [[Notes]][n].", PEOPLE) == (
+        "On [[Zulip]](https://chat.example/t) and F. H.(the chair) [[Notes]][n].")
+
+
 @pytest.mark.parametrize("word", ["may", "people", "search"])
 def test_an_id_that_is_a_word_of_the_sites_own_pages_is_an_error_at_its_line(group_dir: Path, word: str) -> None:
     """'may' is in 'It may be mistyped', 'people' in the menu, 'search' in the theme's markup: a
