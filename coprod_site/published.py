@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .mentions import outside_code, people_in_text, without_comments
 from .raw_html import with_raw_html_addresses
-from .records import Action, Amendment, Decision, Group, Handover, Meeting, Person, Project, Report
+from .records import Action, Amendment, Decision, Group, Handovers, Meeting, Person, Project, Report
 from .sources import Source
 from .words import join_words
 
@@ -411,23 +411,10 @@ class Published:
         return [pa for pa in self.actions if pa.action.status == status]
 
     @cached_property
-    def action_handovers(self) -> dict[str, str]:
-        """Who takes on each action a closed group handed over in its farewell report, by action
-        id; none while the group goes on (a farewell report may be written ahead)."""
-        return {h.action: h.to for h in self._handovers if h.action}
-
-    @cached_property
-    def decision_handovers(self) -> dict[str, str]:
-        """Who will hear the reply to each decision still waiting for one that a closed group
-        handed over in its farewell report, by decision id; none while the group goes on."""
-        return {h.decision: h.to for h in self._handovers if h.decision}
-
-    @property
-    def _handovers(self) -> list[Handover]:
-        """Everything a closed group's reports hand over; nothing while the group goes on."""
-        if self.project.closed_on is None:
-            return []
-        return [h for report in self.reports for h in report.handover]
+    def handovers(self) -> Handovers:
+        """Who takes on each action and will hear each reply that a closed group handed over in its
+        farewell report; nothing while the group goes on (a farewell report may be written ahead)."""
+        return self.group.handovers() if self.project.closed_on is not None else Handovers()
 
     # --- charter, amendments, reports ------------------------------------------------
 

@@ -558,6 +558,26 @@ class Handover(Model):
         return self
 
 
+@dataclass(frozen=True)
+class Handovers:
+    """What reports hand over, and to whom: every reading of `handover` (the checks, the pages
+    of a closed group, the farewell report's own lists) goes through `of`."""
+
+    actions: dict[str, str] = field(default_factory=dict)
+    """Who takes on each open action, by action id."""
+    decisions: dict[str, str] = field(default_factory=dict)
+    """Who will hear the reply to each decision still waiting for one, by decision id."""
+
+    @classmethod
+    def of(cls, reports: typing.Iterable[Report]) -> Handovers:
+        items = [handover for report in reports for handover in report.handover]
+        return cls({h.action: h.to for h in items if h.action}, {h.decision: h.to for h in items if h.decision})
+
+    def __contains__(self, record_id: object) -> bool:
+        """Whether an action or a decision is handed over (their ids never look alike: ACT-021, D-010)."""
+        return record_id in self.actions or record_id in self.decisions
+
+
 class Report(FiledRecord):
     kind: ClassVar[str] = "report"
     report_kind: Literal["impact", "farewell"] = Field(alias="kind")
@@ -632,10 +652,9 @@ class Group:
         """Whether project.yml says the group has closed (its `ended_on` may still be missing)."""
         return self.project is not None and self.project.status == "closed"
 
-    def handed_over(self) -> set[str]:
-        """The id of every action and decision a farewell report hands over (an action's id and a
-        decision's never look alike: ACT-021, D-010)."""
-        return {h.action or h.decision or "" for report in self.reports.values() for h in report.handover}
+    def handovers(self) -> Handovers:
+        """Everything the group's reports hand over, whether or not it has closed yet."""
+        return Handovers.of(self.reports.values())
 
     def decisions_awaiting_minutes(self) -> dict[str, Meeting]:
         """Each decision kept off the site by minutes not yet agreed, by id, with the meeting whose

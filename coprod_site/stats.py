@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .published import Published, PublishedAction
-from .records import LADDER, Decision, Meeting, Person, Report
+from .records import LADDER, Decision, Handovers, Meeting, Person, Report
 
 Role = Literal["chairs", "facilitators", "note_takers"]
 Holder = Literal["lived", "shared", "staff", "none"]
@@ -552,10 +552,10 @@ class Farewell:
 def farewell(site: Published, report: Report) -> Farewell:
     """Outcomes, open actions and decisions waiting for a reply with their handover, and thanks
     as each person's consent allows."""
-    handed = {h.action: h.to for h in report.handover if h.action}
-    open_actions = tuple(HandedOver(pa, handed.get(pa.action.id)) for pa in site.actions_with_status("open"))
-    hearing = {h.decision: h.to for h in report.handover if h.decision}
-    waiting = tuple(HandedOverDecision(d, hearing.get(d.id)) for d in reversed(site.decisions)
+    handed = Handovers.of([report])
+    open_actions = tuple(HandedOver(pa, handed.actions.get(pa.action.id))
+                         for pa in site.actions_with_status("open"))
+    waiting = tuple(HandedOverDecision(d, handed.decisions.get(d.id)) for d in reversed(site.decisions)
                     if d.awaiting_response)
     return Farewell(group_by_outcome(site.decisions), open_actions, waiting,
                     tuple(p.public_name for p in site.members), _everyone_by_role(site),

@@ -241,9 +241,9 @@ def test_while_the_group_goes_on_no_decision_page_says_who_will_hear_the_reply(t
     group, problems = load_group(copy_example(tmp_path))
     assert problems == []
     assert "D-010" in {h.decision for h in group.reports["farewell"].handover}
-    assert Published(group, dt.date(2026, 11, 30)).decision_handovers == {}
+    assert Published(group, dt.date(2026, 11, 30)).handovers.decisions == {}
     assert Published(load_group(close_group(copy_example(tmp_path / "closed")))[0],
-                     dt.date(2026, 11, 30)).decision_handovers == {
+                     dt.date(2026, 11, 30)).handovers.decisions == {
         "D-010": "The hospital's patient panel", "D-011": "The outpatients manager"}
 
 

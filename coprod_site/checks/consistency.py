@@ -15,7 +15,7 @@ from ..loading import MEETING_NAME, split_clauses
 from ..mentions import typed_name
 from ..pages import page_url, site_pages
 from ..problems import Problem, Reminder
-from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Meeting, Report
+from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Handovers, Meeting, Report
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 from ..sources import Source
@@ -643,7 +643,7 @@ def _sections(headings: list[str]) -> str:
 def _handover(group: Group) -> Problems:
     if not group.is_closed:
         return
-    handed = group.handed_over()
+    handed = group.handovers()
     yield from _decisions_left_waiting(group, handed)
     for meeting in group.meetings.values():
         for index, action in enumerate(meeting.actions):
@@ -661,7 +661,7 @@ def _handover(group: Group) -> Problems:
                                          severity="warning")
 
 
-def _decisions_left_waiting(group: Group, handed: set[str]) -> Problems:
+def _decisions_left_waiting(group: Group, handed: Handovers) -> Problems:
     """A closed group's published decision still waiting for a reply that nobody is named to
     hear: a warning, since the content model asks only for open actions to be handed over."""
     awaiting = group.decisions_awaiting_minutes()

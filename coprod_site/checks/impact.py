@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..problems import Problem, Reminder
-from ..records import Group
+from ..records import Group, Handovers
 from ..settings import Settings
 
 Problems = Iterator[Problem]
@@ -21,7 +21,7 @@ def check_referred_responses(group: Group, settings: Settings) -> Problems:
     """A referred decision whose reply is past its due date, with no reply recorded; once the
     group has closed, not one whose farewell report names who will hear the reply (nobody is
     left to ask them again)."""
-    handed = group.handed_over() if group.is_closed else set()
+    handed = group.handovers() if group.is_closed else Handovers()
     for decision in group.decisions.values():
         if decision.response_overdue(settings.today) and decision.id not in handed:
             assert decision.response_due is not None
