@@ -103,6 +103,24 @@ def test_the_example_poster_with_a_long_venue_prints_on_one_sheet(example_site: 
     assert "Pages:           1" in info
 
 
+def test_the_example_posters_words_say_each_thing_once_and_read_on_from_line_to_line(
+        example_site: ExampleSite, example_url: str, browser: Browser, tmp_path: Path) -> None:
+    """The example's next meeting is in person and online, and its venue says so ('..., and
+    online (...)'): the poster added 'You can also join online.' on the next line, and read as
+    text it ran on, '...live captions online) You can also join online.'; '2026' ran into '4:30pm'."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "meetings/next/poster/")
+        heard = page.locator(".coprod-poster__facts").aria_snapshot()
+        pdf = save_pdf(page, tmp_path / "poster.pdf")
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert ("When Thursday 10 December 2026 from 4:30pm to 6pm Where Meeting room 2, Outpatients, Riverside "
+            "Children's Hospital, and online (step-free, hearing loop, quiet room next door, live captions "
+            "online) Support BSL interpreter") in text, text
+    assert "join online" not in text and "join online" not in heard
+
+
 @pytest.mark.parametrize("path", ["how-we-work/", "reports/farewell/", "decisions/"])
 def test_no_printed_sheet_but_the_last_is_nearly_empty(example_site: ExampleSite, example_url: str,
                                                        browser: Browser, path: str, tmp_path: Path) -> None:
