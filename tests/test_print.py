@@ -146,11 +146,13 @@ def printed_sheets(example_site: ExampleSite, example_url: str, browser: Browser
                            capture_output=True, text=True, check=True).stdout for n in range(1, sheets + 1)]
 
 
-@pytest.mark.parametrize("path", ["amendments/AM-01/", "reports/", "meetings/2026/", "decisions/D-010/"])
+@pytest.mark.parametrize("path", ["amendments/AM-01/", "reports/", "meetings/2026/", "decisions/D-010/",
+                                  "decisions/D-003/", "decisions/D-005/"])
 def test_no_printed_sheet_is_blank(example_site: ExampleSite, example_url: str, browser: Browser, path: str,
                                    tmp_path: Path) -> None:
     """A page short enough for one sheet came out of the printer with a second, empty one: the
-    page is at least as tall as the paper, and the space above its content pushed it over."""
+    page is at least as tall as the paper, and the space above its content pushed it over; the
+    space below the printed footer did, under two decisions that fill their sheet."""
     printed = printed_sheets(example_site, example_url, browser, path, tmp_path)
     blank = [n for n, sheet in enumerate(printed, start=1) if not sheet.strip()]
     assert blank == [], f"{len(printed)} sheets, blank: {blank}"
