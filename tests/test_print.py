@@ -264,6 +264,18 @@ def test_a_closed_groups_page_says_so_once_at_the_top_of_the_paper(closed_url: s
     assert text.count("This group has closed.") == 1
 
 
+@pytest.mark.parametrize("path", ["decisions/D-002/", "decisions/D-014/", "meetings/2026-12-03-waiting-room-visit/"])
+def test_a_closed_groups_short_page_prints_on_one_sheet_with_its_notice(closed_url: str, browser: Browser,
+                                                                         path: str, tmp_path: Path) -> None:
+    """The notice above the title, printed at the size of the page's text with its paragraph's
+    margins inside its own, took 35 mm under the 13 mm Material leaves for its header: six of the
+    seven decisions that fit on one sheet for a group still meeting took two once it had closed."""
+    sheets, text = printed_text(browser, closed_url + path, tmp_path)
+    assert text.startswith("This group has closed. It met from 6 November 2024 to 20 November 2026. Read our "
+                           "farewell report (https://example.org/our-group/reports/farewell/) to see what we did")
+    assert sheets == 1
+
+
 def test_a_closed_groups_poster_prints_on_one_sheet_saying_so_once(closed_url: str, browser: Browser,
                                                                    tmp_path: Path) -> None:
     """The notice at the top of every page of a closed group was printed on its poster too, above
