@@ -487,6 +487,12 @@ class Meeting(FiledRecord):
         return self.minutes.status == "cancelled"
 
     @property
+    def venue_leaves_out_online(self) -> bool:
+        """In person and online, with a venue that does not say so: a venue like 'Meeting room 2,
+        and online' has, and a poster adding 'or online' to it says it twice."""
+        return self.format == "hybrid" and not re.search(r"\bonline\b", self.venue or "", re.IGNORECASE)
+
+    @property
     def is_planned(self) -> bool:
         return self.minutes.status == "planned"
 

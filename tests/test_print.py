@@ -103,6 +103,24 @@ def test_the_example_poster_with_a_long_venue_prints_on_one_sheet(example_site: 
     assert "Pages:           1" in info
 
 
+def test_the_example_posters_words_say_each_thing_once_and_read_on_from_line_to_line(
+        example_site: ExampleSite, example_url: str, browser: Browser, tmp_path: Path) -> None:
+    """The example's next meeting is in person and online, and its venue says so ('..., and
+    online (...)'): the poster added 'You can also join online.' on the next line, and read as
+    text it ran on, '...live captions online) You can also join online.'; '2026' ran into '4:30pm'."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "meetings/next/poster/")
+        heard = page.locator(".coprod-poster__facts").aria_snapshot()
+        pdf = save_pdf(page, tmp_path / "poster.pdf")
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert ("When Thursday 10 December 2026 from 4:30pm to 6pm Where Meeting room 2, Outpatients, Riverside "
+            "Children's Hospital, and online (step-free, hearing loop, quiet room next door, live captions "
+            "online) Support BSL interpreter") in text, text
+    assert "join online" not in text and "join online" not in heard
+
+
 @pytest.mark.parametrize("path", ["how-we-work/", "reports/farewell/", "decisions/"])
 def test_no_printed_sheet_but_the_last_is_nearly_empty(example_site: ExampleSite, example_url: str,
                                                        browser: Browser, path: str, tmp_path: Path) -> None:
@@ -128,11 +146,13 @@ def printed_sheets(example_site: ExampleSite, example_url: str, browser: Browser
                            capture_output=True, text=True, check=True).stdout for n in range(1, sheets + 1)]
 
 
-@pytest.mark.parametrize("path", ["amendments/AM-01/", "reports/", "meetings/2026/", "decisions/D-010/"])
+@pytest.mark.parametrize("path", ["amendments/AM-01/", "reports/", "meetings/2026/", "decisions/D-010/",
+                                  "decisions/D-003/", "decisions/D-005/"])
 def test_no_printed_sheet_is_blank(example_site: ExampleSite, example_url: str, browser: Browser, path: str,
                                    tmp_path: Path) -> None:
     """A page short enough for one sheet came out of the printer with a second, empty one: the
-    page is at least as tall as the paper, and the space above its content pushed it over."""
+    page is at least as tall as the paper, and the space above its content pushed it over; the
+    space below the printed footer did, under two decisions that fill their sheet."""
     printed = printed_sheets(example_site, example_url, browser, path, tmp_path)
     blank = [n for n, sheet in enumerate(printed, start=1) if not sheet.strip()]
     assert blank == [], f"{len(printed)} sheets, blank: {blank}"
@@ -242,6 +262,18 @@ def test_a_closed_groups_page_says_so_once_at_the_top_of_the_paper(closed_url: s
     assert text.startswith("This group has closed. It met from 6 November 2024 to 20 November 2026. Read our "
                            "farewell report (https://example.org/our-group/reports/farewell/)")
     assert text.count("This group has closed.") == 1
+
+
+@pytest.mark.parametrize("path", ["decisions/D-002/", "decisions/D-014/", "meetings/2026-12-03-waiting-room-visit/"])
+def test_a_closed_groups_short_page_prints_on_one_sheet_with_its_notice(closed_url: str, browser: Browser,
+                                                                         path: str, tmp_path: Path) -> None:
+    """The notice above the title, printed at the size of the page's text with its paragraph's
+    margins inside its own, took 35 mm under the 13 mm Material leaves for its header: six of the
+    seven decisions that fit on one sheet for a group still meeting took two once it had closed."""
+    sheets, text = printed_text(browser, closed_url + path, tmp_path)
+    assert text.startswith("This group has closed. It met from 6 November 2024 to 20 November 2026. Read our "
+                           "farewell report (https://example.org/our-group/reports/farewell/) to see what we did")
+    assert sheets == 1
 
 
 def test_a_closed_groups_poster_prints_on_one_sheet_saying_so_once(closed_url: str, browser: Browser,

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from coprod_site.loading import load_group
 from coprod_site.published import Published
-from coprod_site.records import LADDER, STANDARDS, Action, Decision, Person
+from coprod_site.records import LADDER, STANDARDS, Action, Decision, Meeting, Person
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -42,6 +42,21 @@ def test_a_person_is_shown_only_as_their_consent_allows(fields: dict[str, object
 def test_a_role_gets_the_article_it_is_said_with(role: str, shown: str) -> None:
     """Chosen by first letter, it had said 'an user' and 'a NHS manager'."""
     assert person(roles=[role]).public_name == shown
+
+
+@pytest.mark.parametrize(("fields", "left_out"), [
+    ({"format": "hybrid", "venue": "Library (step-free)"}, True),
+    ({"format": "hybrid"}, True),
+    ({"format": "hybrid", "venue": "Meeting room 2, and online (step-free, live captions online)"}, False),
+    ({"format": "hybrid", "venue": "Room 5, or join us ONLINE"}, False),
+    ({"format": "in-person", "venue": "Library (step-free)"}, False),
+    ({"format": "online", "venue": "Microsoft Teams"}, False),
+])
+def test_a_venue_that_says_a_meeting_is_also_online_is_not_told_it_again(fields: dict[str, object],
+                                                                        left_out: bool) -> None:
+    meeting = Meeting.model_validate({"title": "x", "date": "2027-06-10", "minutes": {"status": "planned"},
+                                      **fields})
+    assert meeting.venue_leaves_out_online is left_out
 
 
 def test_show_as_defaults_to_role() -> None:

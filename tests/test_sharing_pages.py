@@ -80,8 +80,9 @@ def test_the_poster_shows_the_next_meeting_in_large_type(built_group: Path) -> N
     soup = soup_of(built_group, "meetings/next/poster/")
     poster = soup.find("article", class_="coprod-poster")
     assert poster.h1.get_text() == "Come to our next meeting"
-    assert words(poster.find("dl")) == ("When Thursday 10 June 2027 4pm to 5pm "
-                                        "Where Library (step-free) You can also join online. "
+    # each line goes on from the one above: 'Library (step-free) You can also join online.' ran on
+    assert words(poster.find("dl")) == ("When Thursday 10 June 2027 from 4pm to 5pm "
+                                        "Where Library (step-free) or online "
                                         "Support BSL interpreter")
     assert "Email the team inbox. team@example.org" in words(poster)
     image = poster.find("img")
