@@ -121,6 +121,20 @@ def test_the_example_posters_words_say_each_thing_once_and_read_on_from_line_to_
     assert "join online" not in text and "join online" not in heard
 
 
+def test_the_posters_address_to_type_breaks_only_after_a_slash(example_site: ExampleSite, example_url: str,
+                                                               browser: Browser, tmp_path: Path) -> None:
+    """The address broke after the '-' of '...-end-' as well: typed from paper, a line ending in '-'
+    does not say whether the '-' is part of the address."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser) as page:
+        page.goto(example_url + example_site.prefix + "meetings/next/poster/")
+        pdf = save_pdf(page, tmp_path / "poster.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = text.partition("or type\n")[2].partition("\n\n")[0].splitlines()
+    assert len(lines) > 1 and all(line.endswith("/") for line in lines), lines
+    assert "".join(lines) == "example.org/" + example_site.prefix + "meetings/2026-12-10-end-of-year/"
+
+
 @pytest.mark.parametrize("path", ["how-we-work/", "reports/farewell/", "decisions/"])
 def test_no_printed_sheet_but_the_last_is_nearly_empty(example_site: ExampleSite, example_url: str,
                                                        browser: Browser, path: str, tmp_path: Path) -> None:
