@@ -148,7 +148,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.specs = {spec.path: spec for spec in group_pages(self.site)}
         self.published_urls = published_urls(self.site, self.specs.values())
         report_problems(address_problems(root, self.site, self.specs.values(), self.published_urls))
-        self.renderer = Renderer(_override_dirs(config), self.compiled_templates)
+        self.renderer = Renderer(_override_dirs(config), self.compiled_templates,
+                                 group.project.language if group.project is not None else "en")
         if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
             self.origins = {}
         _configure_site(config, self.specs, group.pages)
