@@ -212,11 +212,23 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.site is None:
             return nav
         self.shared_parts = None
+        self._say_our_nav_titles_in_english(nav)
         if not reference_build():
             self.shared_parts = SharedParts.of(nav.pages, nav_targets(nav))
             self._share_one_converter(config, files)
         self.heap.settle()
         return nav
+
+    def _say_our_nav_titles_in_english(self, nav: Navigation) -> None:
+        """Our pages' titles in the sidebar, as English as our pages (languages.py), unless
+        mkdocs.yml's nav gave them the group's own: through Material's `typeset` title, which
+        its sidebar prints as it is (partials/nav-item.html)."""
+        if self.renderer.words.speaks_english:
+            return
+        for page in nav.pages:
+            spec = self.specs.get(page.file.src_uri)
+            if spec is not None and page.title in (spec.title, NAV_TITLES.get(spec.path)):
+                page.typeset = {"title": self.renderer.words.english(page.title)}  # type: ignore[attr-defined]
 
     def _share_one_converter(self, config: MkDocsConfig, files: Files) -> None:
         """Our pages outside the sidebar are read by one Markdown converter (record_pages.py)."""
