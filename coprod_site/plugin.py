@@ -258,6 +258,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             date_pages_by_their_records(files, self.specs, self.site)
         if self.shared_parts is not None:
             env.globals["coprod_shared"] = self.shared_parts
+        env.filters["coprod_own"] = self.renderer.words.own  # the group's words, and our English ones,
+        env.filters["coprod_in_english"] = self.renderer.words.in_english  # in our parts (languages.py)
         if self.site is not None:
             env.globals["coprod_language"] = self.site.project.language  # partials/language.html
             env.globals["coprod_published_on"] = format_date(self.site.today)  # on paper (main.html)
