@@ -148,7 +148,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         self.specs = {spec.path: spec for spec in group_pages(self.site)}
         self.published_urls = published_urls(self.site, self.specs.values())
         report_problems(address_problems(root, self.site, self.specs.values(), self.published_urls))
-        self.renderer = Renderer(_override_dirs(config), self.compiled_templates)
+        self.renderer = Renderer(_override_dirs(config), self.compiled_templates,
+                                 group.project.language if group.project is not None else "en")
         if not self.dirty:  # a dirty build keeps the origins of the pages it does not rebuild
             self.origins = {}
         _configure_site(config, self.specs, group.pages)
@@ -211,11 +212,23 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
         if self.site is None:
             return nav
         self.shared_parts = None
+        self._say_our_nav_titles_in_english(nav)
         if not reference_build():
             self.shared_parts = SharedParts.of(nav.pages, nav_targets(nav))
             self._share_one_converter(config, files)
         self.heap.settle()
         return nav
+
+    def _say_our_nav_titles_in_english(self, nav: Navigation) -> None:
+        """Our pages' titles in the sidebar, as English as our pages (languages.py), unless
+        mkdocs.yml's nav gave them the group's own: through Material's `typeset` title, which
+        its sidebar prints as it is (partials/nav-item.html)."""
+        if self.renderer.words.speaks_english:
+            return
+        for page in nav.pages:
+            spec = self.specs.get(page.file.src_uri)
+            if spec is not None and page.title in (spec.title, NAV_TITLES.get(spec.path)):
+                page.typeset = {"title": self.renderer.words.english(page.title)}  # type: ignore[attr-defined]
 
     def _share_one_converter(self, config: MkDocsConfig, files: Files) -> None:
         """Our pages outside the sidebar are read by one Markdown converter (record_pages.py)."""
@@ -245,6 +258,8 @@ class CoprodPlugin(BasePlugin[CoprodConfig]):
             date_pages_by_their_records(files, self.specs, self.site)
         if self.shared_parts is not None:
             env.globals["coprod_shared"] = self.shared_parts
+        env.filters["coprod_own"] = self.renderer.words.own  # the group's words, and our English ones,
+        env.filters["coprod_in_english"] = self.renderer.words.in_english  # in our parts (languages.py)
         if self.site is not None:
             env.globals["coprod_language"] = self.site.project.language  # partials/language.html
             env.globals["coprod_published_on"] = format_date(self.site.today)  # on paper (main.html)

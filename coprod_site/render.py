@@ -24,8 +24,9 @@ from jinja2 import (
     StrictUndefined,
 )
 from jinja2.bccache import Bucket
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .languages import OwnWords
 from .pages import GLOSSARY_PAGE, PageSpec, page_url, relative_url
 from .published import Published, content_note
 from .terms import Wrap, entry_id
@@ -89,6 +90,17 @@ class CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+def join_marked(words: Iterable[str]) -> Markup:
+    """'a, b and c', where some of the words may be marked up already (the group's own, `own`):
+    each of the others escaped, once."""
+    return Markup(join_words([escape(word) for word in words]))
+
+
+def content_note_marked(notes: Iterable[str]) -> Markup:
+    """A content note (published.content_note) about notes some of which may be marked up."""
+    return Markup(content_note([escape(note) for note in notes]))
+
+
 CELL_END = re.compile(r"(</(?:dt|dd|th|td|tr|li|caption)>)(?=<)")
 """The end of a term, a cell, a row or an item straight before the next tag. The templates keep
 no space there (trim_blocks), which shows nothing on the page but ran the words together in
@@ -100,17 +112,20 @@ between them shows nothing either, and keeps them apart.
 class Renderer:
     """Renders page fragments for one build."""
 
-    def __init__(self, override_dirs: Iterable[Path] = (), compiled: BytecodeCache | None = None) -> None:
+    def __init__(self, override_dirs: Iterable[Path] = (), compiled: BytecodeCache | None = None,
+                 language: str = "en") -> None:
         loaders: list[BaseLoader] = [FileSystemLoader(str(folder)) for folder in override_dirs
                                      if folder.is_dir()]
         loaders.append(PackageLoader("coprod_site", "templates"))
+        self.words = OwnWords(language)
         # One Renderer serves one build, so templates need not be checked for edits on every page.
         self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                bytecode_cache=compiled, auto_reload=False)
         self.env.filters.update(date=format_date, time=format_time, words=words, mid_sentence=mid_sentence,
-                                under_heading=under_heading)
-        self.env.globals.update(plural=plural, join_words=join_words, content_note=content_note, entry_id=entry_id)
+                                under_heading=under_heading, own=self.words.own)
+        self.env.globals.update(plural=plural, join_words=join_marked, content_note=content_note_marked,
+                                entry_id=entry_id)
 
     def render(self, spec: PageSpec, site: Published, body_html: str = "", **extra: Any) -> str:
         """The page's HTML fragment: the record's fields around its rendered body."""
@@ -118,7 +133,7 @@ class Renderer:
         html = template.render(page=spec, site=site, project=site.project, today=site.today,
                                body=Markup(body_html), url=partial(relative_url, spec.url),
                                **spec.context, **extra)
-        return CELL_END.sub("\\1\n", html)
+        return self.words.in_english(CELL_END.sub("\\1\n", html))
 
     def glossary_terms(self, page: str) -> Wrap:
         """How glossary terms are marked on the page `page` (its file in the docs): each as

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import REPO, mkdocs_build
+from conftest import REPO, copy_example, mkdocs_build
 from support.browser import browser_available, chromium_browser, require, serve_directory
 
 if TYPE_CHECKING:
@@ -68,6 +68,19 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> ExampleSite:
     if not (REPO / "content" / "project.yml").is_file():
         pytest.skip("the example group is not in this checkout")
     return build_example(tmp_path_factory.mktemp("example") / "www")
+
+
+@pytest.fixture(scope="session")
+def welsh_example_site(tmp_path_factory: pytest.TempPathFactory) -> ExampleSite:
+    """The example group as if its language were Welsh: our English words marked on its pages."""
+    if not (REPO / "content" / "project.yml").is_file():
+        pytest.skip("the example group is not in this checkout")
+    root = copy_example(tmp_path_factory.mktemp("welsh") / "group")
+    project = root / "content" / "project.yml"
+    text = project.read_text(encoding="utf-8")
+    assert "language: en-GB" in text
+    project.write_text(text.replace("language: en-GB", "language: cy"), encoding="utf-8")
+    return build_example(root.parent / "www", root)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,14 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import REPO, copy_example, mkdocs_build
-from example_site import ExampleSite, browser, build_example, example_site, example_url  # noqa: F401
+from example_site import (  # noqa: F401
+    ExampleSite,
+    browser,
+    build_example,
+    example_site,
+    example_url,
+    welsh_example_site,
+)
 from support.browser import (
     COLOR_SCHEMES,
     DEFAULT_AXE_TAGS,
@@ -84,6 +91,27 @@ def test_no_page_has_an_axe_violation(example_site: ExampleSite, example_url: st
     assert len(urls) >= 40, "the example site should have all its pages"
     findings = audit_pages(browser, example_url, urls, scheme, width)
     assert findings == {}, "\n\n".join(f"{url}:\n{text}" for url, text in findings.items())
+
+
+def test_a_welsh_groups_pages_with_their_english_words_marked_have_no_axe_violation(
+        welsh_example_site: ExampleSite, browser: Browser) -> None:
+    """Pages whose words are in two languages (WCAG 3.1.2): each part's `lang` is valid, and
+    the page still passes every check, in both colour schemes."""
+    require(axe_available(), "axe-core")
+    prefix = welsh_example_site.prefix
+    urls = [url for url in welsh_example_site.page_urls()
+            if url in (prefix, prefix + "meetings/", prefix + "glossary/", prefix + "404.html")
+            or url.startswith((prefix + "meetings/20", prefix + "decisions/D-"))][:8]
+    with serve_directory(welsh_example_site.served_root) as base_url:
+        for scheme in COLOR_SCHEMES:
+            findings = audit_pages(browser, base_url, urls, scheme, 1280)
+            assert findings == {}, "\n\n".join(f"{url}:\n{text}" for url, text in findings.items())
+        with open_page(browser) as page:
+            page_requests_leaving_origin(page, base_url)
+            page.goto(base_url + prefix)
+            languages = page.evaluate("""() => [...document.querySelectorAll("article h2")]
+                .map(heading => heading.closest("[lang]").lang)""")
+    assert "en" in languages and set(languages) <= {"en", "cy"}
 
 
 def test_a_screen_reader_hears_a_charts_title_and_summary_once(example_site: ExampleSite, example_url: str,

@@ -89,6 +89,56 @@ def test_a_welsh_group_gets_welsh_pages_and_a_bad_language_code_is_a_problem(tmp
             "Welsh.") in result.stderr
 
 
+def language_of(soup: BeautifulSoup, words: str) -> str | None:
+    """The language a screen reader reads `words` in: the `lang` of the nearest element that
+    says one, around the first text on the page that holds them."""
+    text = soup.find(string=lambda found: words in found)
+    assert text is not None, words
+    holder = text.find_parent(lang=True)
+    return None if holder is None else str(holder["lang"])
+
+
+def test_a_welsh_groups_pages_say_which_words_are_ours_in_english(tmp_path: Path) -> None:
+    """WCAG 3.1.2: on a Welsh group's pages (`lang="cy"`), the group's words are read in Welsh and
+    the words our templates add, in English; an English group's pages say nothing more."""
+    project = FILES["content/project.yml"].replace("language: en-GB", "language: cy")
+    root = write_files(tmp_path, {**FILES, "content/project.yml": project,
+                                  "content/about.md": "# About\n\nWe meet every month.\n"})
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    said = {
+        "meetings/2025-01-10-first-meeting/index.html": {
+            "Our first meeting": "cy", "We met for the first time": "cy", "Library (step-free)": "cy",
+            "travel paid": "cy", "Welcome": "cy", "Summary of our meeting on": "en", "When and where": "en",
+            "Support offered": "en", "Chaired by": "en", "Meetings": "en", "Share this page": "en",
+            "Printed from the website": "en"},
+        "meetings/index.html": {"Leaflets": "cy", "Past meetings": "en", "We share a summary": "en",
+                                "Planning the summer": "cy", "Coming up": "en"},
+        "index.html": {"Test Group": "cy", "Young people who help": "cy", "Email the team inbox.": "cy",
+                       "Our next meeting": "en", "Latest decisions": "en", "Use our own words in leaflets": "cy"},
+        "decisions/D-001/index.html": {"Use our own words in leaflets": "cy", "Why we decided this": "en",
+                                       "Whose decision": "en"},
+        "glossary/index.html": {"Patient and public involvement": "cy", "What our words": "en"},
+        "about/index.html": {"We meet every month.": "cy"},
+        "404.html": {"We cannot find a page at this address": "en"},
+    }
+    for address, languages in said.items():
+        soup = page(site, address)
+        assert soup.html["lang"] == "cy"
+        heard = {words: language_of(soup, words) for words in languages}
+        assert heard == languages, address
+    assert page(site, "index.html").select_one("input.md-search__input").find_parent(lang=True)["lang"] == "cy"
+
+    root = write_files(tmp_path / "en-US", {**FILES, "content/about.md": "# About\n\nWe meet every month.\n",
+                                            "content/project.yml": FILES["content/project.yml"]
+                                            .replace("language: en-GB", "language: en-US")})
+    assert mkdocs_build(root).returncode == 0
+    for address in said:
+        soup = page(root / "site", address)
+        assert [element.name for element in soup.select("[lang]")] == ["html"], address
+
+
 def test_a_meeting_page_shows_the_summary_first_then_the_details(built_group: Path) -> None:
     text = main_text(built_group, "meetings/2025-01-10-first-meeting/index.html")
     assert text.index("We met for the first time") < text.index("When and where")

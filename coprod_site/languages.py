@@ -1,0 +1,47 @@
+"""Which language each part of our pages speaks (WCAG 3.1.2, Language of Parts).
+
+A page's `lang` is the group's language (project.yml's `language`), so a screen reader reads the
+group's words, its own pages, its titles and search results in the group's voice. Our templates'
+words are English: on the pages of a group whose language is not English, each of our pages'
+fragments says `lang="en"`, and the group's own words in it (titles, summaries, venues, notes)
+say the group's language again (the `own` filter). An English group's pages are unchanged, byte
+for byte.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+
+def speaks_english(language: str) -> bool:
+    """Whether a language code (en, en-GB, cy) is English: by its first part."""
+    return language.split("-")[0].lower() == "en"
+
+
+class OwnWords:
+    """How our English pages mark the words of a group whose language is `language`."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.speaks_english = speaks_english(language)
+
+    def own(self, text: str | None, block: bool = False) -> Markup | str | None:
+        """The group's own words, said to be in its language: a `span` around a few words, a
+        `div` around whole paragraphs (`block`). Nothing is marked when the page is English or
+        the text is empty."""
+        if self.speaks_english or not text:
+            return text
+        return _in_language(text, self.language, block)
+
+    def in_english(self, html: str) -> str:
+        """One of our page fragments, its words said to be English (a `div`)."""
+        return html if self.speaks_english else str(_in_language(Markup(f"\n{html}\n"), "en", block=True))
+
+    def english(self, words: str) -> Markup | str:
+        """A few of our words, said to be English (a `span`)."""
+        return words if self.speaks_english else _in_language(words, "en", block=False)
+
+
+def _in_language(text: str, language: str, block: bool) -> Markup:
+    """`text` (escaped, unless it is markup already) in an element that says its language."""
+    return Markup('<{0} lang="{1}">{2}</{0}>').format("div" if block else "span", language, text)
