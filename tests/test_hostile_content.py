@@ -155,12 +155,17 @@ def hostile_records(strings: list[str], cases: list[str]) -> dict[str, str]:
     return files
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory, naughty_strings: list[str]) -> Path:
+@pytest.fixture(scope="module", params=["en-GB", "cy"])
+def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                 naughty_strings: list[str]) -> Path:
+    """The hostile group built in English, and in Welsh, whose pages mark the group's own words
+    with its language (languages.py): every string goes through that marking too."""
     if not XSS.is_file():
         pytest.skip("../shared/corpus/markdown-it-fixtures is not here")
     root = tmp_path_factory.mktemp("hostile") / "group"
-    write_files(root, FILES)
+    write_files(root, {**FILES, "content/project.yml": FILES["content/project.yml"].replace(
+        "language: en-GB", f"language: {request.param}")})
+    assert f"language: {request.param}" in (root / "content/project.yml").read_text(encoding="utf-8")
     for name, text in hostile_records(naughty_strings, xss_cases()).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")  # as is: write_files would dedent
@@ -172,6 +177,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, naughty_strings: list
         # the leak guard still runs after the build.
         patch.setattr("coprod_site.plugin.load_and_check", _loaded_unchecked)
         build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    marked = '<span lang="cy">' in (root / "site/decisions/D-100/index.html").read_text(encoding="utf-8")
+    assert marked == (request.param == "cy")
     return root / "site"
 
 
