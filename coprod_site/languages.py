@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .records import Person
+from .words import plural
+
 
 def speaks_english(language: str) -> bool:
     """Whether a language code (en, en-GB, cy) is English: by its first part."""
@@ -32,6 +35,21 @@ class OwnWords:
         if self.speaks_english or not text:
             return text
         return _in_language(text, self.language, block)
+
+    def person(self, person: Person | None) -> Markup | str:
+        """How a person is shown ('Amina K.', 'a co-chair'), their name or role in the group's
+        words, an 'a' before a role in ours; someone not in people.yml is 'a member'."""
+        if person is None:
+            return "a member"
+        if self.speaks_english:
+            return person.public_name
+        ours = person.public_name.removesuffix(person.shown_words)
+        return Markup("{}{}").format(ours, self.own(person.shown_words))
+
+    def counted(self, count: int, word: str) -> Markup | str:
+        """'3 co-chairs': how many, and a word of the group's own ('2 aelod'). It is not made plural
+        by our English 's' unless the group's language is English."""
+        return plural(count, word) if self.speaks_english else Markup("{} {}").format(count, self.own(word))
 
     def in_english(self, html: str) -> str:
         """One of our page fragments, its words said to be English (a `div`)."""

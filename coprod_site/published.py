@@ -451,14 +451,19 @@ class Published:
         person = self.group.people.get(person_id or "")
         return person.public_name if person is not None else "a member"
 
+    def person_in(self, person_id: str | None) -> Person | None:
+        """A person as people.yml records them, to be shown as their consent allows (the
+        templates' `person` filter); None when people.yml does not have them."""
+        return self.group.people.get(person_id or "")
+
+    def people_in(self, person_ids: list[str]) -> list[Person | None]:
+        """Each of these people as people.yml records them (`person_in`), in order."""
+        return [self.person_in(p) for p in person_ids]
+
     def people_named(self, person_ids: list[str]) -> list[str]:
         """The public forms of these people, named ones only, in a stable order."""
         people = [self.group.people[p] for p in person_ids if p in self.group.people]
         return sorted(p.public_name for p in people if p.is_named)
-
-    def people_phrase(self, person_ids: list[str]) -> str:
-        """'Amina K. and a facilitator': every person, as their consent allows."""
-        return join_words([self.person(p) for p in person_ids])
 
     @cached_property
     def members(self) -> list[Person]:

@@ -330,8 +330,17 @@ class Person(Record):
     @property
     def public_name(self) -> str:
         """How this person appears everywhere on the site, as their consent allows."""
-        chosen = {"name": self.name, "initials": self.initials, "pseudonym": self.pseudonym}
-        return chosen.get(self.show_as) or with_article(self.first_role)
+        return self._chosen_name or with_article(self.first_role)
+
+    @property
+    def shown_words(self) -> str:
+        """The group's own words in `public_name`: the name, initials or pseudonym, or the role
+        after our 'a' or 'an' ('a co-chair')."""
+        return self._chosen_name or self.first_role
+
+    @property
+    def _chosen_name(self) -> str | None:
+        return {"name": self.name, "initials": self.initials, "pseudonym": self.pseudonym}.get(self.show_as)
 
     @property
     def is_named(self) -> bool:

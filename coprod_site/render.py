@@ -123,9 +123,10 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                bytecode_cache=compiled, auto_reload=False)
         self.env.filters.update(date=format_date, time=format_time, words=words, mid_sentence=mid_sentence,
-                                under_heading=under_heading, own=self.words.own)
+                                under_heading=under_heading, own=self.words.own,
+                                person=self.words.person)
         self.env.globals.update(plural=plural, join_words=join_marked, content_note=content_note_marked,
-                                entry_id=entry_id)
+                                entry_id=entry_id, counted=self.words.counted)
 
     def render(self, spec: PageSpec, site: Published, body_html: str = "", **extra: Any) -> str:
         """The page's HTML fragment: the record's fields around its rendered body."""
