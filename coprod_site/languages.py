@@ -12,13 +12,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .records import Person
+from .records import Person, speaks_english
 from .words import plural
-
-
-def speaks_english(language: str) -> bool:
-    """Whether a language code (en, en-GB, cy) is English: by its first part."""
-    return language.split("-")[0].lower() == "en"
 
 
 class OwnWords:

@@ -115,6 +115,11 @@ def _time_meant(written: str) -> str | None:
     return f"{int(with_a_dot[1]):02d}:{with_a_dot[2]}" if with_a_dot else None
 
 
+def speaks_english(language: str) -> bool:
+    """Whether a language code (en, en-GB, cy) is English: by its first part."""
+    return language.split("-")[0].lower() == "en"
+
+
 def _parse_language(value: Any) -> Any:
     """A language tag as web pages give it (`en-GB`, `cy`), so screen readers pick the right voice."""
     if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value.strip()):
@@ -661,6 +666,13 @@ class Group:
     record_paths: dict[str, str] = field(default_factory=dict)
     """Every record file's id and path (as messages name it), read or not, in every part of
     a group checked in parts."""
+
+    @property
+    def writes_in_english(self) -> bool:
+        """Whether the group writes in English (project.yml's `language`; English when project.yml
+        cannot be read): the checks that know only English words, a reading level counted in
+        English syllables and words that say what did not go well, read only such a group's text."""
+        return self.project is None or speaks_english(self.project.language)
 
     @property
     def is_closed(self) -> bool:

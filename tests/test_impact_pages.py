@@ -306,6 +306,18 @@ def test_results_and_reflections_say_what_did_not_go_well_too(tmp_path: Path) ->
         "belongs there.")]
 
 
+def test_a_report_in_welsh_is_not_asked_for_english_words_of_what_did_not_go_well(tmp_path: Path) -> None:
+    """The words looked for ('not', 'hard', 'learned') are English: a report written in Welsh was
+    always told it says only what went well."""
+    report = FILES["content/reports/impact-2025.md"]
+    welsh = (report.replace("The budget did not.", "Roedd pawb wrth eu bodd.")
+             .replace("We should have asked the board sooner.", "Dysgon ni lawer."))
+    project = FILES["content/project.yml"].replace("language: en-GB", "language: cy")
+    group, _ = load_group(write_files(tmp_path, {**FILES, "content/reports/impact-2025.md": welsh,
+                                                 "content/project.yml": project}))
+    assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS)] == []
+
+
 def test_the_farewell_report_counts_to_the_day_it_says_the_group_ended(tmp_path: Path) -> None:
     root = write_files(tmp_path, {**IMPACT_FILES, "content/project.yml": CLOSED_PROJECT,
                                   "content/reports/farewell.md": FAREWELL.replace("2026-10-01", "2026-09-30")})

@@ -117,6 +117,20 @@ def test_a_hard_page_is_a_warning_at_the_start_of_its_text(tmp_path: Path) -> No
     ]
 
 
+def test_a_group_writing_in_welsh_is_not_given_an_english_reading_level(tmp_path: Path) -> None:
+    """A SMOG grade counts English syllables: a Welsh page's long words ('cyfrifoldebau') made every
+    page 'hard to read', with nothing a facilitator could do. Long sentences are still counted."""
+    body = ("Trafodwyd cyfrifoldebau gweinyddol a chydnabyddiaeth gynhwysfawr.\n"
+            "Cyflwynodd cynrychiolwyr sefydliadol argymhellion cynhwysfawr.\n"
+            "Cytunodd cyfranogwyr yn unfrydol ar symleiddio gohebiaeth weinyddol.\n")
+    assert any("reading level" in p.message for p in problems_for_body(tmp_path / "en", body))
+    files = {**FILES, DECISION: DECISION_HEAD + body + "Un " + "gair " * 40 + "olaf.\n",
+             "content/project.yml": FILES["content/project.yml"].replace("language: en-GB", "language: cy")}
+    found = messages(check_folder(write_files(tmp_path / "cy", files))[2])
+    assert [m for m in found if "reading level" in m] == []
+    assert [m for m in found if "this sentence has 42 words" in m] != []
+
+
 def test_thresholds_come_from_mkdocs_yml(tmp_path: Path) -> None:
     options = "      max_sentence_words: 3\n      max_paragraph_sentences: 1\n      reading_grade: 2\n"
     body = "We met in the hall. We ate cake.\nThe room was nice and everyone was happy there.\n"

@@ -572,7 +572,7 @@ def check_reports(group: Group, settings: Settings) -> Problems:
                                         "covers, like 2025-01-01.", "kind")
         if report.period_from and report.period_to and report.period_to < report.period_from:
             yield report.source.problem("'period_to' is before 'period_from'. Check both dates.", "period_to")
-        yield from _report_sections(report)
+        yield from _report_sections(report, group.writes_in_english)
         if closed and report.report_kind == "farewell" and report.lacks("ended_on"):
             yield report.source.problem("the group has closed, and its farewell report says when: add "
                                         "'ended_on', the day of its last meeting or the day it closed.", "kind",
@@ -595,10 +595,11 @@ NOT_WELL = re.compile(
 """Words that say something did not go well, or went less well than hoped."""
 
 
-def _report_sections(report: Report) -> Problems:
+def _report_sections(report: Report, in_english: bool) -> Problems:
     """The five GRIPP2-SF sections, each in place, and 'Results' and 'Reflections' saying what did
-    not go well as well as what did. A farewell report missing some is told so once, as a
-    warning: it celebrates and hands over, and may be written in its own shape."""
+    not go well as well as what did (looked for in the words of a report `in_english` only). A
+    farewell report missing some is told so once, as a warning: it celebrates and hands over, and
+    may be written in its own shape."""
     source = report.source
     sections = {heading.lower(): (line, heading, text)
                 for line, heading, _, text in split_clauses(source.body, source.body_line)}
@@ -627,7 +628,7 @@ def _report_sections(report: Report) -> Problems:
         elif found is not None and not found[2]:
             yield Problem(source.path, found[0], None,
                           f"the section '## {heading}' is empty: write what belongs there.", "warning")
-        elif (found is not None and heading in BOTH_SIDES and not NOT_WELL.search(found[2])
+        elif (found is not None and heading in BOTH_SIDES and in_english and not NOT_WELL.search(found[2])
               and found[2] not in STARTING_TEXT):
             yield Problem(source.path, found[0], None,
                           f"'## {heading}' says only what went well. Say what did not go well too, or what "

@@ -45,7 +45,8 @@ def check_plain_language(group: Group, settings: Settings) -> Iterator[Problem]:
         yield from _sentence_problems(source, paragraphs, settings)
         if not group.glossary_unread:  # (its own problem is the one to fix)
             yield from _capital_problems(source, blocks, known, settings)
-        yield from _reading_level_problems(source, paragraphs, settings)
+        if group.writes_in_english:  # (a SMOG grade counts English syllables)
+            yield from _reading_level_problems(source, paragraphs, settings)
 
 
 Paragraph = tuple[Block, list[tuple[str, int]]]
