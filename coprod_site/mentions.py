@@ -39,16 +39,21 @@ QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
 
 _SPEECH = (r"(?:said|says|told\s+us|tells\s+us|asked|asks|added|adds|explained|explains|shared|shares|"
            r"wrote|writes|put\s+it|replied|replies|remembered|recalled|commented|suggested|suggests)")
+_ANY_WORD = r"[^\W\d_][\w'\u2019-]*"
+"""Where a group writes in another language than English, whose words of speaking are not known,
+any word stands where English has 'said' ('"...," meddai [[p01]]'): a mention after a quote is
+then taken for the quote's author more often than it is, which shows a person who has not agreed
+to quotes by their role, never the other way."""
 _MENTIONED = rf"(?P<mention>\[\[\s*(?P<id>{_ID})\s*\]\])"
 
 
-def _prose_quotes(who: str, transcripts: bool = True) -> tuple[re.Pattern[str], ...]:
+def _prose_quotes(who: str, transcripts: bool = True, speech: str = _SPEECH) -> tuple[re.Pattern[str], ...]:
     """The ways running text puts a quote to someone, `who` (a pattern with a group 'mention'):
-    with `transcripts`, 'who: words' at the start of a line too."""
+    with `transcripts`, 'who: words' at the start of a line too; `speech`, the words of speaking."""
     return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
-        rf"[\"\u201d\u2019'][,.!?]?[ \t]+{_SPEECH}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{who}",  # "...," said (our chair) [[p01]]
-        rf"[\"\u201d\u2019'][,.!?]?[ \t]+{who}[ \t]+{_SPEECH}",   # "...," [[p01]] said
-        rf"{who}[ \t]+{_SPEECH}[,:]?[ \t]+[\"\u201c\u2018']",     # [[p01]] said, "..."
+        rf"[\"\u201d\u2019'][,.!?]?[ \t]+{speech}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{who}",  # "...," said (our chair) [[p01]]
+        rf"[\"\u201d\u2019'][,.!?]?[ \t]+{who}[ \t]+{speech}",   # "...," [[p01]] said
+        rf"{who}[ \t]+{speech}[,:]?[ \t]+[\"\u201c\u2018']",     # [[p01]] said, "..."
         rf"{who}:[ \t]*[\"\u201c\u2018]",                          # [[p01]]: "..."
         *([rf"(?m:^[ \t]{{0,3}}(?:[-*+][ \t]+)?){who}:[ \t]+\S"] if transcripts else []),  # [[p01]]: We need..., as a transcript
         rf"[\"\u201d\u2019'][,.!?]?[ \t]*(?:(?:[\u2012-\u2015]|--?)[ \t]*)?\(?{who}",  # "..." [[p01]], "..." - [[p01]], "..." ([[p01]])
@@ -60,6 +65,8 @@ def _prose_quotes(who: str, transcripts: bool = True) -> tuple[re.Pattern[str], 
 PROSE_QUOTES = _prose_quotes(_MENTIONED)
 """A quote put to someone in running text, not in a blockquote: the quote marks next to the
 speaking, so `[[p01]] said we should` stays a mention."""
+PROSE_QUOTES_ANY_LANGUAGE = _prose_quotes(_MENTIONED, speech=_ANY_WORD)
+"""PROSE_QUOTES for a group that does not write in English (see _ANY_WORD)."""
 
 UNKNOWN_PERSON = "a member"
 
@@ -96,15 +103,16 @@ def without_comments(text: str) -> str:
     return COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), text) if "<!--" in text else text
 
 
-def resolve_people(markdown: str, people: Mapping[str, Person]) -> str:
-    """The Markdown with every quote attribution and mention replaced as consent allows."""
-    return outside_code(markdown, lambda text: people_in_text(text, people))
+def resolve_people(markdown: str, people: Mapping[str, Person], in_english: bool = True) -> str:
+    """The Markdown with every quote attribution and mention replaced as consent allows; a text
+    not `in_english` is read for quotes without knowing its words of speaking (_ANY_WORD)."""
+    return outside_code(markdown, lambda text: people_in_text(text, people, in_english))
 
 
-def people_in_text(text: str, people: Mapping[str, Person]) -> str:
+def people_in_text(text: str, people: Mapping[str, Person], in_english: bool = True) -> str:
     """`resolve_people` of Markdown with no code in it (a part `outside_code` hands on)."""
     text = QUOTE_BY.sub(lambda match: _attributed(match, text, people), text)
-    for pattern in PROSE_QUOTES:
+    for pattern in PROSE_QUOTES if in_english else PROSE_QUOTES_ANY_LANGUAGE:
         text = pattern.sub(lambda match: _quoted_in_prose(match, people), text)
     return MENTION.sub(lambda match: match.group() if _is_link_words(match, people)
                        else _literal(_in_sentence(mention(people.get(person_id(match[1]))), match)), text)
@@ -167,10 +175,11 @@ def _attributed(match: re.Match[str], text: str, people: Mapping[str, Person]) -
     return f"{quote.rstrip()}\n{quote}\u2014 {who.rstrip()}"
 
 
-def quotes_put_to(text: str, name: str) -> list[int]:
+def quotes_put_to(text: str, name: str, in_english: bool = True) -> list[int]:
     """Where `text` (Markdown with no code) puts a quote to `name` typed as it is, not as [[id]]:
-    on the line after a quote that says who said it, or by the quote marks in running text."""
-    found = {match.start("mention") for pattern in _name_quotes(name) for match in pattern.finditer(text)}
+    on the line after a quote that says who said it, or by the quote marks in running text (a
+    text not `in_english` read as `resolve_people` reads it)."""
+    found = {match.start("mention") for pattern in _name_quotes(name, in_english) for match in pattern.finditer(text)}
     for match in _name_attributions(name).finditer(text):
         before = text[:max(match.start() - 1, 0)].rpartition("\n")[2]
         if ">" in match["quote"] or (match["dash"] != "-" and QUOTED_LINE.match(before)):
@@ -213,9 +222,9 @@ def typed_name(name: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _name_quotes(name: str) -> tuple[re.Pattern[str], ...]:
+def _name_quotes(name: str, in_english: bool = True) -> tuple[re.Pattern[str], ...]:
     """The running-text quotes, but for 'F. H.: send the charter' in a list of who does what."""
-    return _prose_quotes(_typed_name(name), transcripts=False)
+    return _prose_quotes(_typed_name(name), transcripts=False, speech=_SPEECH if in_english else _ANY_WORD)
 
 
 @functools.cache

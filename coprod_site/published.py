@@ -237,7 +237,7 @@ class Published:
             text = other_links(by_reference(LINK.sub(relinked, without_comments(text))))
             if page is None and self.site_url is not None and "![" in text:
                 text = IMAGE.sub(image_address, text)
-            return people_in_text(text, self.group.people)
+            return people_in_text(text, self.group.people, self.group.writes_in_english)
 
         if page is None and self.site_url is not None:
             return with_raw_html_addresses(outside_code(markdown, shown), path, self._full_address)

@@ -740,6 +740,32 @@ def test_a_quote_in_running_text_follows_consent_to_quotes(typed: str, shown: st
     assert resolve_people(typed, people) == shown
 
 
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("\"Roedd hi'n anodd,\" meddai [[p03]].", "\"Roedd hi'n anodd,\" meddai a member."),
+    ("\u201cMae angen mwy o gadeiriau\u201d, dywedodd ein cadeirydd [[p03]].",
+     "\u201cMae angen mwy o gadeiriau\u201d, dywedodd ein cadeirydd a member."),
+    ("\"Roedd hi'n anodd,\" [[p03]] yn dweud.", "\"Roedd hi'n anodd,\" a member yn dweud."),
+    ("Diolch i [[p03]] am y cyfarfod.", "Diolch i Sky\\* am y cyfarfod."),
+], ids=["said-after", "said-and-a-role", "said-before-the-verb", "a-mention"])
+def test_a_quote_in_another_language_follows_consent_to_quotes(typed: str, shown: str) -> None:
+    """A Welsh group's words of speaking ('meddai', 'dywedodd') are none of the English ones that
+    made a mention a quote: Sky, who said no to quotes, was named after her words. In a group
+    not writing in English any word may stand for them; a mention with no quote is a mention."""
+    people = {**PEOPLE, "p03": person("pseudonym", pseudonym="Sky*", quotes=False)}
+    assert resolve_people(typed, people, in_english=False) == shown
+
+
+def test_a_quote_put_to_a_typed_name_in_another_language_needs_consent_to_quotes(group_dir: Path) -> None:
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    project = FILES["content/project.yml"].replace("language: en-GB", "language: cy")
+    write_files(group_dir, {meeting: FILES[meeting] + "\n\"Mae angen mwy o gadeiriau,\" meddai Sky.\n",
+                            "content/project.yml": project})
+    _, _, problems = check_folder(group_dir)
+    assert [str(p) for p in problems if "quote" in p.message and p.is_error] == [
+        (f"{meeting}, line 36: puts a quote to Sky, who has not agreed to be quoted ('quotes' in people.yml). "
+         "Write [[p03]] in place of the name, to show who said it as they agreed, or take the name out.")]
+
+
 def test_a_quote_put_to_a_typed_name_needs_consent_to_quotes(group_dir: Path) -> None:
     """Sky (p03) and F. H. (p02) are shown by pseudonym and initials but said no to quotes:
     writing their public form after a quote, as a writer who has never seen [[id]] would, puts

@@ -147,7 +147,7 @@ def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
         for location, text in [((), source.body), *source.texts()]:
             if not may_name(text):
                 continue
-            for person, offset in _quotes_put_to_people(text, unquoted, is_body=not location):
+            for person, offset in _quotes_put_to_people(text, unquoted, not location, group.writes_in_english):
                 line = source.line_of(*location) if location else source.body_line + text.count("\n", 0, offset)
                 yield Problem(source.path, line, None, f"puts a quote to {person.public_name}, who has not "
                               "agreed to be quoted ('quotes' in people.yml). Write "
@@ -178,14 +178,15 @@ _LATIN_IN_ANY_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"}
 not make them ('\u212a', the Kelvin sign, it makes k)."""
 
 
-def _quotes_put_to_people(text: str, people: list[Person], is_body: bool) -> Iterator[tuple[Person, int]]:
+def _quotes_put_to_people(text: str, people: list[Person], is_body: bool,
+                          in_english: bool) -> Iterator[tuple[Person, int]]:
     """Each person of `people` a text puts a quote to by their public form, and where."""
     named = [person for person in people if typed_name(person.public_name).search(text)]
     if not named:
         return
     plain = without_comments(without_code(text)) if is_body else text
     for person in named:
-        for offset in quotes_put_to(plain, person.public_name):
+        for offset in quotes_put_to(plain, person.public_name, in_english):
             yield person, offset
 
 
