@@ -8,9 +8,11 @@ page's own text and link addresses, no navigation, search or skip link.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -243,6 +245,58 @@ def test_a_tables_heading_and_column_names_go_to_the_next_sheet_with_its_first_r
         sheets = [sheet for sheet in printed if heading in sheet]
         assert len(sheets) <= 1 and all(first_row in sheet for sheet in sheets), sheets
     assert [sheet for sheet in printed if re.search(r"(Decision|Action) +What.*\n\s*\Z", sheet)] == []
+
+
+A4_WIDTH, MARGIN = 595.3, 70.9  # points: Material's @page margin is 25mm
+
+# A word's own hyphen may end a line ('note-' / 'taker'), as in print; an id's may not.
+RECORD_ID = re.compile(r"[A-Z]+-\d+:?")
+
+
+def word_parts(words: list[str]) -> Counter[str]:
+    """The parts of `words` a line may end between: a word, or its parts after each hyphen."""
+    return Counter(part for word in words
+                   for part in ([word] if RECORD_ID.fullmatch(word) else re.findall(r"[^-]*-|[^-]+", word)))
+
+
+def printed_words(pdf: Path) -> list[tuple[int, float, float, float, str]]:
+    """Each word printed in `pdf`: its sheet, left and right edges and top (points), and text."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    return [(sheet, float(x0), float(x1), float(y0), html.unescape(word))
+            for sheet, page in enumerate(boxes.split("<page ")[1:], start=1)
+            for x0, y0, x1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', page)]
+
+
+@pytest.mark.parametrize(("path", "first", "most_sheets"), [("decisions/", "Decision", 2), ("actions/", "What", 5)])
+def test_a_printed_list_gives_the_words_read_first_the_room(example_site: ExampleSite, example_url: str,
+                                                            browser: Browser, path: str, first: str,
+                                                            most_sheets: int, tmp_path: Path) -> None:
+    """Material's room round every cell filled the sheet's width before a word was in it: a
+    decision's title, the column read first, had a fifth of it and ran to six lines while the
+    date, status and power had the rest (3 sheets); an action's 'What' had as little as its id (6).
+    The title and the 'What' now have the room; no word is broken, nothing passes the margin."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
+    with open_page(browser, width=794) as page:
+        page.goto(example_url + example_site.prefix + path)
+        names = page.eval_on_selector("article table thead", "head => [...head.rows[0].cells].map(c => c.innerText)")
+        rows = page.eval_on_selector_all("article table tbody tr",
+                                         "rows => rows.map(row => [...row.cells].map(cell => cell.innerText))")
+        pdf = save_pdf(page, tmp_path / "printed.pdf")
+    words = printed_words(pdf)
+    top = next(y for sheet, _, _, y, word in words if sheet == 1 and word == names[0].split()[0])
+    starts = [next(x for sheet, x, _, y, word in words if sheet == 1 and y == top and word == name.split()[0])
+              for name in names]
+    last_column = {word for row in rows for word in row[-1].split()}
+    right_edge = max(right for _, x, right, _, word in words if x >= starts[-1] and word in last_column)
+    widths = dict(zip(names, [after - before for before, after in zip(starts, [*starts[1:], right_edge])]))
+    assert max(widths, key=widths.__getitem__) == first, widths
+    assert widths[first] >= sum(widths.values()) / 4, widths
+    assert max(right for _, _, right, _, _ in words) <= A4_WIDTH - MARGIN, "nothing passes the sheet's margin"
+    assert word_parts([word for row in rows for cell in row for word in cell.split()]) - word_parts(
+        [word for *_, word in words]) == {}
+    assert max(sheet for sheet, *_ in words) <= most_sheets
 
 
 @pytest.fixture(scope="module")
