@@ -152,7 +152,7 @@ def _runs_of(markup: str, one_in: int = 16) -> list[str] | None:
     start = 0
     for end in ends:
         run = "\n".join(lines[start:end]) + ("\n" if end < len(lines) else "")
-        text = _run_text(run) if len(run) <= _RUN_LIMIT else _spaced_text(run)
+        text = _remembered_run_text(run)
         if text is not None:
             texts.append(text)
             start = end
@@ -167,12 +167,34 @@ def _text_by_runs(markup: str, one_in: int = 16) -> str | None:
 
 
 _RUN_LIMIT = 8_000
-"""Runs longer than this (a search index on one line) are read, not remembered."""
+"""Runs up to this long are remembered among thousands (`_run_text`)."""
+_LONG_RUN_LIMIT = 64_000
+"""Runs up to this long are remembered among a few (`_long_run_text`); longer ones (a search
+index on one line) are read, not remembered."""
+
+
+def _remembered_run_text(run: str) -> str | None:
+    """`_spaced_text` of a run of lines, remembered where it may recur."""
+    if len(run) <= _RUN_LIMIT:
+        return _run_text(run)
+    if len(run) <= _LONG_RUN_LIMIT:
+        return _long_run_text(run)
+    return _spaced_text(run)
 
 
 @functools.lru_cache(maxsize=4_096)
 def _run_text(run: str) -> str | None:
     """`_spaced_text` of a run of lines, remembered: the theme's lines recur on every page."""
+    return _spaced_text(run)
+
+
+@functools.lru_cache(maxsize=32)
+def _long_run_text(run: str) -> str | None:
+    """`_spaced_text` of a long run, remembered among the last few: the theme's script in
+    overrides/main.html (7 KB) and the lines around it make one run on every page, since a run
+    that ends inside a script takes in the next, and it can go over `_RUN_LIMIT` (read again on
+    every page, it made reading a page up to a third dearer). Long runs of a page's own text are rarely met
+    again, so only a few are kept: at most 32 of 64 KB and their text."""
     return _spaced_text(run)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from coprod_site import guard
 from coprod_site.guard import _fast_parts, _parsed_parts, _text_by_runs, visible_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -104,3 +105,23 @@ def test_hostile_markup_reads_the_same() -> None:
         assert_reads_the_same(text)
         assert_reads_the_same(f"<p title=\"{text}\">{text}</p><a href='{text}'>x</a><{text}>")
     assert_reads_the_same("".join(naughty))
+
+
+def test_a_long_run_every_page_shares_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The theme's script (overrides/main.html) makes one run of more than 8,000 characters with
+    the lines around it on every page, since a run that ends inside a script takes in the next:
+    it is read on the first page only, and gives what reading each page whole gives."""
+    script = "<script>\n" + "".join(f"  var long_run_{n} = '{'x' * 600}';\n" for n in range(20)) + "</script>\n"
+    pages = [f"<p>Page {n}</p>\n{script}<p>Its end</p>\n" for n in range(3)]
+    read: list[int] = []
+
+    def counted(markup: str) -> str | None:
+        if len(markup) > guard._RUN_LIMIT:
+            read.append(len(markup))
+        return spaced_text(markup)
+
+    spaced_text = guard._spaced_text
+    monkeypatch.setattr(guard, "_spaced_text", counted)
+    for page in pages:
+        assert _text_by_runs(page, one_in=1) == reference_text(page)
+    assert read and len(read) == len(set(read))
