@@ -210,8 +210,9 @@ def test_an_id_the_sites_own_words_hold_is_told_to_change_not_the_theme(group_di
 def test_a_theme_override_that_shows_ids_fails_the_build(group_dir: Path) -> None:
     override = (Path(__file__).resolve().parents[1] / "coprod_site" / "templates"
                 / "meeting.html").read_text(encoding="utf-8")
-    override = override.replace("<h1>{{ record.title }}</h1>", "<h1>{{ record.title }}</h1>"
-                                "<p>{{ record.chairs | join(' ') }}</p>")
+    heading = "<h1>{{ record.title | own }}</h1>"
+    assert heading in override
+    override = override.replace(heading, heading + "<p>{{ record.chairs | join(' ') }}</p>")
     write_files(group_dir, {"theme/coprod/meeting.html": override,
                             "mkdocs.yml": FILES["mkdocs.yml"].replace("  font: false\n",
                                                                       "  font: false\n  custom_dir: theme\n")})
