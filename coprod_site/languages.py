@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .mentions import mention
 from .records import Person, speaks_english
 from .words import plural
 
@@ -34,10 +35,8 @@ class OwnWords:
     def person(self, person: Person | None) -> Markup | str:
         """How a person is shown ('Amina K.', 'a co-chair'), their name or role in the group's
         words, an 'a' before a role in ours; someone not in people.yml is 'a member'."""
-        if person is None:
-            return "a member"
-        if self.speaks_english:
-            return person.public_name
+        if person is None or self.speaks_english:
+            return mention(person)
         ours = person.public_name.removesuffix(person.shown_words)
         return Markup("{}{}").format(ours, self.own(person.shown_words))
 

@@ -16,7 +16,7 @@ from functools import cached_property
 from html import unescape
 from urllib.parse import quote, unquote, urlsplit
 
-from .mentions import outside_code, people_in_text, without_comments
+from .mentions import mention, outside_code, people_in_text, without_comments
 from .raw_html import with_raw_html_addresses
 from .records import Action, Amendment, Decision, Group, Handovers, Meeting, Person, Project, Report
 from .sources import Source
@@ -448,8 +448,7 @@ class Published:
 
     def person(self, person_id: str | None) -> str:
         """How a person is shown: their consented name, or 'a member' style wording."""
-        person = self.group.people.get(person_id or "")
-        return person.public_name if person is not None else "a member"
+        return mention(self.person_in(person_id))
 
     def person_in(self, person_id: str | None) -> Person | None:
         """A person as people.yml records them, to be shown as their consent allows (the
