@@ -46,7 +46,8 @@ OUR_WORDS = [
     "Who takes it on", "Who will hear the reply", "Thank you to our members", "Where our records will live",
     "Who should be here?", "Payments and expenses", "Share this page", "Printed from the website",
     "Status", "Due", "Who", "What", "Read our farewell report", "This group has closed",
-    "Looking after your information", "How accessible this website is",
+    "Looking after your information", "How accessible this website is", "Our charter", "You said, we did",
+    "How we work together",
 ]
 """Words our templates add (some as table headings and list terms): each read in English."""
 
@@ -137,5 +138,10 @@ def test_our_words_are_read_in_english(welsh_pages: dict[str, BeautifulSoup]) ->
                     heard.add(words)
                     if said_in(text.parent) != "en":
                         wrong.append(f"{where(address, text.parent, text)} is read as {said_in(text.parent)}")
+        for element in soup.find_all(True):
+            for name in SPOKEN_ATTRIBUTES:
+                value = str(element.get(name) or "")
+                if any(words in value for words in OUR_WORDS) and said_in(element) != "en":
+                    wrong.append(f"{where(address, element, value)} {name}= is read as {said_in(element)}")
     assert not wrong, "\n".join(sorted(set(wrong)))
     assert set(OUR_WORDS) - heard == set()

@@ -351,7 +351,8 @@ Cymraeg93 rydym yn cwrdd bob mis.
 
 WELSH_FILES: dict[str, str | None] = {
     **FILES,
-    "mkdocs.yml": FILES["mkdocs.yml"].replace("site_name: Test Group", "site_name: Cymraeg09 Grŵp"),
+    "mkdocs.yml": FILES["mkdocs.yml"].replace("site_name: Test Group", "site_name: Cymraeg09 Grŵp")
+                                     .replace("  font: false\n", "  font: false\n  features: [navigation.footer]\n"),
     "content/project.yml": PROJECT,
     "content/people.yml": PEOPLE,
     "content/glossary.yml": GLOSSARY,
