@@ -34,6 +34,7 @@ from support.browser import (
     ColorScheme,
     axe_available,
     format_axe_violations,
+    load_axe_in_every_document,
     open_page,
     page_requests_leaving_origin,
     require,
@@ -69,6 +70,7 @@ def audit_pages(browser: Browser, base_url: str, urls: list[str], scheme: ColorS
     findings: dict[str, str] = {}
     with open_page(browser, color_scheme=scheme, width=width) as page:
         page_requests_leaving_origin(page, base_url)
+        load_axe_in_every_document(page)
         for url in urls:
             page.goto(base_url + url)
             problems = format_axe_violations(run_axe(page, WCAG_TAGS))
