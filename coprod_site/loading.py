@@ -200,8 +200,8 @@ class Loader:
             record = model.model_validate(meta)
         except ValidationError as exc:
             self.problems.extend(translate_errors(exc, source, at))
-            names = frozenset(str(error["loc"][0]) for error in exc.errors() if error["loc"])
-            partial = _mended(model, meta, exc.errors()) or _without_fields(model, meta, names, stand_ins)
+            names = _fields_in(exc.errors())
+            partial = _mended(model, meta, exc.errors(), stand_ins) or _without_fields(model, meta, names, stand_ins)
             if partial is None:
                 return None
             partial.bind(source, names)
@@ -611,13 +611,16 @@ def translate_errors(exc: ValidationError, source: Source, at: tuple[str | int, 
     return [_translate(error, source, at) for error in exc.errors(include_url=False)]
 
 
-def _mended(model: type[R], meta: dict[str, Any], errors: list[ErrorDetails]) -> R | None:
+def _mended(model: type[R], meta: dict[str, Any], errors: list[ErrorDetails],
+            stand_ins: Mapping[str, Any]) -> R | None:
     """The record as its writer most likely meant it, for the checks across records and of its
     text to judge the rest of it in the same run (a typo in the minutes' status had hidden an
     email address in the summary): a misspelt word of a list read as the nearest ('aggreed',
     'Open'), and anything else wrong inside a part taken out: that field where it may be left
-    out, else the one item of a list it is in (an action). None where that makes no record.
-    The build stops on the reported problems all the same."""
+    out, else the one item of a list it is in (an action); last, a field of the record itself
+    still wrong is left out as `_without_fields` leaves it (a start time of '4pm' beside an
+    action due 'next week'). None where that makes no record. The build stops on the reported
+    problems all the same."""
     mended = copy.deepcopy(meta)
     for mend in (_mend_value, _mark_item):
         for error in errors:
@@ -629,7 +632,12 @@ def _mended(model: type[R], meta: dict[str, Any], errors: list[ErrorDetails]) ->
             return model.model_validate(mended)
         except ValidationError as exc:
             errors = exc.errors()
-    return None
+    return _without_fields(model, mended, _fields_in(errors), stand_ins)
+
+
+def _fields_in(errors: list[ErrorDetails]) -> frozenset[str]:
+    """The fields of the record itself that `errors` are in."""
+    return frozenset(str(error["loc"][0]) for error in errors if error["loc"])
 
 
 def _mend_value(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:

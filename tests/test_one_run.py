@@ -287,3 +287,21 @@ def test_a_decision_whose_date_cannot_be_read_is_checked_on_its_meetings_day(tmp
     root = write_files(tmp_path / "group", {**FILES, DECISION: text})
     assert [said for _, said, severity in problems_in(root, DECISION) if severity == "error"] == [
         "'date' should be written like 2025-03-14", "'made_at' names 2025-01-10-first-meting, which is not a meeting"]
+
+
+def test_a_wrong_field_and_a_wrong_action_in_one_meeting_hide_none_of_its_other_problems(tmp_path: Path) -> None:
+    """A start time of '4pm' and an action due 'next week' in the same meeting had hidden the
+    rest of it: a person nobody knows, an action id used twice and a phone number in the summary
+    were heard only once both were put right."""
+    text = (FILES[LEAFLETS].replace("format: online", 'format: online\nstart: 4pm')
+            .replace("present: [p01, p02, p03]", "present: [p01, p02, p99]")
+            .replace("due: 2025-03-01", "due: next week").replace("id: ACT-002", "id: ACT-001")
+            + "Call the clinic on 07700 900123.\n")
+    root = write_files(tmp_path / "group", {**FILES, LEAFLETS: text})
+    assert [(line, said) for line, said, severity in problems_in(root, LEAFLETS) if severity == "error"] == [
+        (5, "'start' should be a 24-hour time like \"16:00\", not '4pm': write \"16:00\"."),
+        (7, "'p99' is not anyone in people.yml"),
+        (13, "the action id ACT-001 is already used in content/meetings/2025-01-10-first-meeting.md"),
+        (16, "'due' in actions item 1 should be written like 2025-03-14"),
+        (24, "has a phone number"),
+    ]
