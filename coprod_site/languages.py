@@ -45,9 +45,12 @@ class OwnWords:
         by our English 's' unless the group's language is English."""
         return plural(count, word) if self.speaks_english else Markup("{} {}").format(count, self.own(word))
 
-    def in_english(self, html: str) -> str:
-        """One of our page fragments, its words said to be English (a `div`)."""
-        return html if self.speaks_english else str(_in_language(Markup(f"\n{html}\n"), "en", block=True))
+    def in_english(self, html: str, block: bool = True) -> str:
+        """One of our page fragments, its words said to be English: a `div`, or a `span` around a
+        few words in a line (not `block`)."""
+        if self.speaks_english:
+            return html
+        return str(_in_language(Markup(f"\n{html}\n" if block else html), "en", block))
 
     def english(self, words: str) -> Markup | str:
         """A few of our words, said to be English (a `span`)."""

@@ -47,7 +47,7 @@ OUR_WORDS = [
     "Who should be here?", "Payments and expenses", "Share this page", "Printed from the website",
     "Status", "Due", "Who", "What", "Read our farewell report", "This group has closed",
     "Looking after your information", "How accessible this website is", "Our charter", "You said, we did",
-    "How we work together",
+    "How we work together", "Made with",
 ]
 """Words our templates add (some as table headings and list terms): each read in English."""
 
