@@ -848,12 +848,15 @@ def test_a_value_repeated_in_an_id_field_and_a_text_field_is_judged_in_each() ->
     assert scan_source(source, rules, seen) == first == scan_source(source, rules)
 
 
-def test_a_misspelt_field_of_ids_is_an_ignored_field_not_a_privacy_problem(tmp_path: Path) -> None:
-    """`chiars: [p01]` is told it is ignored (did you mean 'chairs'?), not to write [[p01]]."""
+@pytest.mark.parametrize(("written", "meant"), [("chiars", "chairs"), ("attendees", "present")])
+def test_a_misnamed_field_of_ids_is_an_ignored_field_not_a_privacy_problem(tmp_path: Path, written: str,
+                                                                           meant: str) -> None:
+    """`chiars: [p01]` or `attendees: [p01]` is told it is ignored (did you mean 'chairs'?), not to
+    write [[p01]], which would not put it right."""
     meeting = "content/meetings/2025-01-10-first-meeting.md"
-    root = write_files(tmp_path, {**FILES, meeting: FILES[meeting].replace("chairs:", "chiars:")})
-    messages = [str(p) for p in check_folder(root)[2] if "chiars" in str(p) or "'p01'" in str(p)]
-    assert len(messages) == 1 and "Did you mean 'chairs'?" in messages[0]
+    root = write_files(tmp_path, {**FILES, meeting: FILES[meeting].replace(f"{meant}:", f"{written}:")})
+    messages = [str(p) for p in check_folder(root)[2] if written in str(p) or "'p01'" in str(p)]
+    assert len(messages) == 1 and f"Did you mean '{meant}'?" in messages[0]
 
 
 def test_contact_details_in_draft_minutes_are_a_warning_until_they_are_agreed(tmp_path: Path) -> None:

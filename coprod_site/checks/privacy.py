@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..charter_history import published_wordings
+from ..loading import SAID_OTHERWISE
 from ..mentions import (
     mentioned_ids,
     person_id,
@@ -297,7 +298,8 @@ def _scan_value(source: Source, value: Any, location: tuple[str | int, ...], hol
 
 def _holds_person_ids(parent: tuple[str | int, ...], key: str) -> bool:
     """Whether the field `key` inside `parent` holds people's ids (people.yml's own `id` included,
-    and a misspelt name of such a field, `chiars:`, reported as a field that is ignored)."""
+    and a misspelt or other name of such a field, `chiars:` or `attendees:`, reported as a
+    field that is ignored)."""
     if key in PERSON_ID_FIELDS or _misspelt_id_field(key):
         return True
     return key == "id" and [part for part in parent if isinstance(part, str)] == ["people"]
@@ -305,7 +307,10 @@ def _holds_person_ids(parent: tuple[str | int, ...], key: str) -> bool:
 
 @functools.cache
 def _misspelt_id_field(key: str) -> bool:
-    return bool(difflib.get_close_matches(key, PERSON_ID_FIELDS, n=1, cutoff=0.8))
+    """`chiars`, or a name people write for a field of ids (`attendees`, `who`): the warning
+    that it is ignored says which field was meant; being told to write [[p01]] would mislead."""
+    return (SAID_OTHERWISE.get(key) in PERSON_ID_FIELDS
+            or bool(difflib.get_close_matches(key, PERSON_ID_FIELDS, n=1, cutoff=0.8)))
 
 
 def _scan_body(source: Source, rules: PrivacyRules) -> Iterable[Located]:
