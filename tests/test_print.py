@@ -44,7 +44,8 @@ PRINT_LAYOUT = """
   ).length,
   // a glossary word is not a reference: its address would only clutter the paper
   unlabelled: [...document.querySelectorAll('article a[href]:not(.coprod-term)')].filter(a =>
-    !/^(#|https?:|mailto:)/.test(a.getAttribute('href')) && !a.dataset.coprodPrintHref).length,
+    !/^(#|https?:|mailto:)/.test(a.getAttribute('href')) && !a.dataset.coprodPrintHref
+    && a.dataset.coprodPrintAs !== 'shown').length,
 })
 """
 
@@ -91,6 +92,27 @@ def test_a_printed_link_address_breaks_only_after_a_slash_or_a_hyphen(
     addresses = [part for part in re.findall(r"\([^()]*\)", text) if "://" in part.replace("\n", "")]
     assert any("\n" in address for address in addresses), "a long address runs over a line"
     assert [address for address in addresses if re.search(r"[^/-]\n", address)] == []
+
+
+@pytest.mark.parametrize(("path", "printed", "not_printed"), [
+    ("charter/", "(AM-02: Let any member add something to the agenda, https://example.org/our-group/amendments/AM-02/)",
+     "/AM-02/))"),
+    ("meetings/2025-06-04-paying-for-reading-time/",
+     ("(read its guidance on working with people and communities, https://www.england.nhs.uk/publication/"
+      "working-in-partnership-with-people-and-communities-statutory-guidance/)"), "guidance/))"),
+    ("meetings/2025-06-04-paying-for-reading-time/",
+     "take part is https://www.england.nhs.uk/get-involved/.", "(https://www.england.nhs.uk/get-involved/)"),
+])
+def test_a_printed_links_address_is_not_said_twice_or_put_in_brackets_twice(
+        example_site: ExampleSite, example_url: str, browser: Browser, tmp_path: Path, path: str, printed: str,
+        not_printed: str) -> None:
+    """'(AM-02: Let any member… (https://…/AM-02/))' on paper: a link that closes a bracket of its
+    own text now has its address inside that bracket; an address written as the link is printed once."""
+    _, text = printed_text(browser, example_url + example_site.prefix + path, tmp_path)
+    # an address broken over two lines, read as one (pdftotext takes away a '-' ending a line)
+    text = re.sub(r"(?<=\S[/-]) ", "", text)
+    assert printed.replace("-", "") in text.replace("-", "")
+    assert not_printed not in text
 
 
 def test_the_example_poster_with_a_long_venue_prints_on_one_sheet(example_site: ExampleSite, example_url: str,
