@@ -52,13 +52,23 @@ OUR_WORDS = [
 """Words our templates add (some as table headings and list terms): each read in English."""
 
 
-@pytest.fixture(scope="module")
-def welsh_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BeautifulSoup]:
-    """Every HTML page of the Welsh group built twice: going on (its next meeting, its poster),
-    and closed (its farewell report and handover on every page), by address."""
+MATERIAL_WORDS = ["Skip to content", "Table of contents", "Previous", "Next", "Initializing search"]
+"""Material's words shown as text, which it has in Welsh but not in Somali: on a Somali group's
+pages they are English, and must be read so."""
+
+
+@pytest.fixture(scope="module", params=["cy", "so"])
+def group_pages(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, BeautifulSoup]]:
+    """The group's language, and every HTML page of the group built twice: going on (its next
+    meeting, its poster), and closed (its farewell report and handover on every page), by address.
+    In Welsh, and in Somali (the same words, said to be Somali), which Material has no words of."""
+    language: str = request.param
+    project = WELSH_FILES["content/project.yml"].replace("language: cy", f"language: {language}")
     pages = {}
-    for status, changes in {"active": {}, "closed": {"content/project.yml": WELSH_FILES["content/project.yml"]
-                                                     .replace("status: active", "status: closed\nended_on: 2026-10-31")}}.items():
+    for status, changes in {"active": {"content/project.yml": project},
+                            "closed": {"content/project.yml": project.replace(
+                                "status: active", "status: closed\nended_on: 2026-10-31")}}.items():
         root = write_files(tmp_path_factory.mktemp(status), {**WELSH_FILES, **changes})
         (root / "content" / "assets").mkdir(exist_ok=True)
         (root / "content" / "assets" / "library.png").write_bytes(PNG)
@@ -67,7 +77,7 @@ def welsh_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Beautiful
         for path in sorted((root / "site").rglob("*.html")):
             pages[f"{status}: {path.relative_to(root / 'site').as_posix()}"] = BeautifulSoup(
                 path.read_text(encoding="utf-8"), "html.parser")
-    return pages
+    return language, pages
 
 
 def said_in(element: Tag) -> str | None:
@@ -92,23 +102,26 @@ def fields_in(words: str) -> str:
     return ", ".join(FIELDS.get(found[-2:], found) for found in MARKER.findall(words))
 
 
-def test_every_field_the_group_writes_is_on_some_page(welsh_pages: dict[str, BeautifulSoup]) -> None:
+def test_every_field_the_group_writes_is_on_some_page(
+        group_pages: tuple[str, dict[str, BeautifulSoup]]) -> None:
     """The test below sees every field: each marker is on a page (else a field is shown nowhere)."""
-    everything = " ".join(str(soup) for soup in welsh_pages.values())
+    _, pages = group_pages
+    everything = " ".join(str(soup) for soup in pages.values())
     unseen = {number: field for number, field in FIELDS.items() if f"Cymraeg{number}" not in everything}
     assert unseen == {}
 
 
-def test_the_groups_words_are_read_in_its_language(welsh_pages: dict[str, BeautifulSoup]) -> None:
+def test_the_groups_words_are_read_in_its_language(group_pages: tuple[str, dict[str, BeautifulSoup]]) -> None:
+    language, pages = group_pages
     wrong = []
-    for address, soup in welsh_pages.items():
+    for address, soup in pages.items():
         for text in read_text(soup):
-            if MARKER.search(text) and said_in(text.parent) != "cy":
+            if MARKER.search(text) and said_in(text.parent) != language:
                 wrong.append(f"{where(address, text.parent, text)} ({fields_in(text)}) is read as {said_in(text.parent)}")
         for element in soup.find_all(True):
             for name in SPOKEN_ATTRIBUTES:
                 value = str(element.get(name) or "")
-                if MARKER.search(value) and said_in(element) != "cy":
+                if MARKER.search(value) and said_in(element) != language:
                     if (element.name, name, MARKER.sub("…", value)) in MIXED_ATTRIBUTES:
                         continue
                     wrong.append(f"{where(address, element, value)} {name}= ({fields_in(value)}) is read as "
@@ -116,24 +129,29 @@ def test_the_groups_words_are_read_in_its_language(welsh_pages: dict[str, Beauti
     assert not wrong, "\n".join(sorted(set(wrong)))
 
 
-def test_what_is_marked_as_the_groups_is_the_groups(welsh_pages: dict[str, BeautifulSoup]) -> None:
+def test_what_is_marked_as_the_groups_is_the_groups(group_pages: tuple[str, dict[str, BeautifulSoup]]) -> None:
     """Every element our pages mark as the group's (`own`) holds the group's words, not ours."""
+    language, pages = group_pages
     wrong = []
-    for address, soup in welsh_pages.items():
-        for element in soup.select('[lang="en"] [lang="cy"]'):
+    for address, soup in pages.items():
+        for element in soup.select(f'[lang="en"] [lang="{language}"]'):
             words = " ".join(element.get_text(" ").split())
             if not MARKER.search(words) and words not in GROUP_WORDS_WITHOUT_MARKER:
                 wrong.append(where(address, element, words))
     assert not wrong, "\n".join(sorted(set(wrong)))
 
 
-def test_our_words_are_read_in_english(welsh_pages: dict[str, BeautifulSoup]) -> None:
+def test_our_words_are_read_in_english(group_pages: tuple[str, dict[str, BeautifulSoup]]) -> None:
+    """Ours, and Material's where it has none of the group's language (in an attribute, a part of
+    the words cannot say its language: ours are not put in one with the group's)."""
+    language, pages = group_pages
+    shown = OUR_WORDS + MATERIAL_WORDS if language == "so" else OUR_WORDS
     wrong, heard = [], set()
-    for address, soup in welsh_pages.items():
+    for address, soup in pages.items():
         for text in read_text(soup):
             if text.find_parent("head") is not None or text.find_parent(class_="md-header__topic") is not None:
                 continue  # the page's <title>, and Material's header (which our script hides from screen readers)
-            for words in OUR_WORDS:
+            for words in shown:
                 if words in text and not MARKER.search(text):
                     heard.add(words)
                     if said_in(text.parent) != "en":
@@ -144,4 +162,13 @@ def test_our_words_are_read_in_english(welsh_pages: dict[str, BeautifulSoup]) ->
                 if any(words in value for words in OUR_WORDS) and said_in(element) != "en":
                     wrong.append(f"{where(address, element, value)} {name}= is read as {said_in(element)}")
     assert not wrong, "\n".join(sorted(set(wrong)))
-    assert set(OUR_WORDS) - heard == set()
+    assert set(shown) - heard == set()
+
+
+def test_the_line_material_writes_search_results_into_says_their_language(
+        group_pages: tuple[str, dict[str, BeautifulSoup]]) -> None:
+    """Material writes over the words of the search results' first line as the reader types ('No
+    matching documents'): the line itself, not a part of it, says which language they are in."""
+    language, pages = group_pages
+    said = {said_in(line) for soup in pages.values() for line in soup.select(".md-search-result__meta")}
+    assert said == {"en" if language == "so" else language}
