@@ -103,6 +103,16 @@ CASES = [
     pytest.param(FIRST, "decisions: [D-001]", "decisions: [D-001, D-009]",
                  "content/meetings/2025-01-10-first-meeting.md, line 32: 'D-009' is not a decision. Check the id, or add a file decisions/D-009-….md.",
                  id="unknown decision"),
+    pytest.param(FIRST, "decisions: [D-001]", "decisions: [D-001, d-2]",
+                 "content/meetings/2025-01-10-first-meeting.md, line 32: 'd-2' is not a decision. Did you mean D-002?",
+                 id="decision id written another way"),
+    pytest.param(D1, "made_at: 2025-01-10-first-meeting", "made_at: 2025-01-10-first-meting",
+                 "content/decisions/D-001-own-words.md, line 4: 'made_at' names 2025-01-10-first-meting, which is not a meeting. Did you mean 2025-01-10-first-meeting?",
+                 id="made_at meeting misspelt"),
+    pytest.param("content/reports/impact-2025.md", "standards: [impact]\n",
+                 "standards: [impact]\nhandover:\n  - action: ACT1\n    to: the patient panel\n",
+                 "content/reports/impact-2025.md, line 8: 'ACT1' is not an action in any meeting. Did you mean ACT-001?",
+                 id="handover of an action written another way"),
     pytest.param(D2, "outcome: pending", "outcome: pending\nsupersedes: [D-005]",
                  "content/decisions/D-002-budget.md, line 12: 'supersedes' names D-005, which is not a decision. Use the start of the decision's file name, like D-003.",
                  id="supersedes unknown decision"),
@@ -414,8 +424,7 @@ def test_a_record_renamed_with_old_ids_is_named_where_its_old_id_is_still_used(t
     renamed = FILES[D1].replace("title: Use our own words", "old_ids: [D-001]\ntitle: Use our own words")
     root = write_files(tmp_path, {**FILES, D1: None, "content/decisions/D-003-own-words.md": renamed})
     assert [m for m in consistency_messages(root) if "D-001" in m] == [
-        (f"{FIRST}, line 32: 'D-001' is not a decision. Check the id, or add a file decisions/D-001-….md. It is "
-         "now D-003 (its 'old_ids' name D-001): write D-003.")]
+        f"{FIRST}, line 32: 'D-001' is not a decision. It is now D-003 (its 'old_ids' name D-001): write D-003."]
 
 
 def test_a_persons_problem_is_at_their_own_lines_when_an_entry_before_them_cannot_be_read(tmp_path: Path) -> None:

@@ -30,8 +30,8 @@ def test_a_copied_decision_with_the_same_number_is_still_checked_in_full(tmp_pat
     assert errors_in(root, copy) == [
         (f"{copy}, line 1: uses the id D-001, which {DECISION} already has. Give one of them the next free "
          "number."),
-        (f"{copy}, line 4: 'made_at' names 2025-02-14-leaflet, which is not a meeting. Use a meeting's file name "
-         "without .md."),
+        (f"{copy}, line 4: 'made_at' names 2025-02-14-leaflet, which is not a meeting. Did you mean "
+         "2025-02-14-leaflets?"),
         (f"{copy}, line 13: has an email address (jane…). Only the group's contact address in project.yml may "
          "be published."),
     ]

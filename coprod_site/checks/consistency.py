@@ -6,7 +6,7 @@ import difflib
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -237,8 +237,8 @@ def check_meeting_references(group: Group, settings: Settings) -> Problems:
     for decision in group.decisions.values():
         if decision.made_at and not _known(group, group.meetings, decision.made_at):
             yield decision.source.problem(f"'made_at' names {decision.made_at}, which is not a meeting. "
-                                          "Use a meeting's file name without .md."
-                                          + _renamed(group.meetings, decision.made_at), "made_at")
+                                          + _what_to_write(group.meetings, decision.made_at, USE_A_MEETING),
+                                          "made_at")
 
 
 def _known(group: Group, records: Mapping[str, object], record_id: str) -> bool:
@@ -246,12 +246,44 @@ def _known(group: Group, records: Mapping[str, object], record_id: str) -> bool:
     return record_id in records or record_id in group.unreadable_records
 
 
-def _renamed(records: Mapping[str, object], record_id: str) -> str:
-    """' It is now D-010 (its old_ids name it): write D-010.' for an id a record had before."""
+USE_A_MEETING = "Use a meeting's file name without .md."
+
+
+def _not_a_decision(group: Group, decision_id: str) -> str:
+    return f"'{decision_id}' is not a decision. " + _what_to_write(
+        group.decisions, decision_id, f"Check the id, or add a file decisions/{decision_id}-….md.")
+
+
+def _what_to_write(records: Mapping[str, object], record_id: str, advice: str) -> str:
+    """For an id that is no record's, what it may have meant: 'It is now D-010 (its old_ids name
+    D-3): write D-010.' for an id a record had before, 'Did you mean D-016?' for one written
+    nearly as a record's is (`_nearest_id`); else `advice`."""
     for new_id, record in records.items():
-        if record_id in record.old_ids:  # type: ignore[attr-defined]
-            return f" It is now {new_id} (its 'old_ids' name {record_id}): write {new_id}."
-    return ""
+        if record_id in getattr(record, "old_ids", ()):
+            return f"It is now {new_id} (its 'old_ids' name {record_id}): write {new_id}."
+    near = _nearest_id(records, record_id)
+    return f"Did you mean {near}?" if near else advice
+
+
+NUMBERED_ID = re.compile(r"\s*([A-Za-z]+)\s*-?\s*0*(\d+)\s*")
+"""An id of letters and a number, however it is written: 'D-16', 'd-016', 'D016', 'ACT 34'."""
+
+
+def _nearest_id(known: Iterable[str], written: str) -> str | None:
+    """The one id `written` most likely meant: D-016 for 'D-16', 'd-016' or 'D016' (the same
+    letters and number); for a meeting's name, the one spelt nearly the same
+    ('2026-10-29-webiste-words'). None when no id is near, or more than one is."""
+    known = list(known)
+    numbered = NUMBERED_ID.fullmatch(written)
+    if numbered:
+        letters, number = numbered[1].upper(), int(numbered[2])
+        same = [record_id for record_id in known if (match := NUMBERED_ID.fullmatch(record_id))
+                and (match[1].upper(), int(match[2])) == (letters, number)]
+        return same[0] if len(same) == 1 else None
+    if re.match(r"\s*\d{4}-", written):
+        near = difflib.get_close_matches(written.strip().lower(), known, n=2, cutoff=0.85)
+        return near[0] if len(near) == 1 else None
+    return None
 
 
 def _agreed_at(group: Group, settings: Settings | None, record: object, meeting_id: str | None,
@@ -266,8 +298,8 @@ def _agreed_at(group: Group, settings: Settings | None, record: object, meeting_
     agreed_in = group.meetings.get(meeting_id)
     if agreed_in is None:
         if not _known(group, group.meetings, meeting_id):
-            yield source.problem(f"'{at[-1]}' names {meeting_id}, which is not a meeting. Use a "
-                                 "meeting's file name without .md." + _renamed(group.meetings, meeting_id), *at)
+            yield source.problem(f"'{at[-1]}' names {meeting_id}, which is not a meeting. "
+                                 + _what_to_write(group.meetings, meeting_id, USE_A_MEETING), *at)
     elif not_before is not None and agreed_in.date < not_before:  # type: ignore[operator]
         yield source.problem(f"'{at[-1]}' names {meeting_id}, which is earlier than {not_before}. It "
                              "must be a meeting on or after that date.", *at)
@@ -295,9 +327,7 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
         for index, decision_id in enumerate(meeting.decisions):
             if not _known(group, group.decisions, decision_id):
-                yield meeting.source.problem(f"'{decision_id}' is not a decision. Check the id, or add "
-                                             f"a file decisions/{decision_id}-….md."
-                                             + _renamed(group.decisions, decision_id), "decisions", index)
+                yield meeting.source.problem(_not_a_decision(group, decision_id), "decisions", index)
             elif ((decision := group.decisions.get(decision_id)) is not None and not decision.made_at
                   and not meeting.is_cancelled):  # (check_cancelled_meetings says a cancelled one never publishes it)
                 waits = "" if meeting.is_agreed else " Until then it waits for these minutes to be agreed."
@@ -325,8 +355,9 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
                                               "decision it replaces.", "supersedes", index)
             elif not _known(group, group.decisions, other):
                 yield decision.source.problem(f"'supersedes' names {other}, which is not a decision. "
-                                              "Use the start of the decision's file name, like D-003."
-                                              + _renamed(group.decisions, other), "supersedes", index)
+                                              + _what_to_write(group.decisions, other, "Use the start of the "
+                                                               "decision's file name, like D-003."),
+                                              "supersedes", index)
         if decision.id in in_loops:
             yield decision.source.problem(f"'supersedes' goes round in a loop back to {decision.id}: a decision "
                                           "can only replace earlier ones. Check the 'supersedes' of the "
@@ -418,9 +449,10 @@ def check_actions(group: Group, settings: Settings) -> Problems:
             if handover.action is None:
                 continue  # a decision handed over (check_handed_over_decisions)
             if handover.action not in seen and not unread_meeting:
-                yield report.source.problem(f"'{handover.action}' is not an action in any meeting. Check the id "
-                                            "against the meeting's 'actions:', like ACT-021.", "handover", index,
-                                            "action")
+                yield report.source.problem(f"'{handover.action}' is not an action in any meeting. "
+                                            + _what_to_write(seen, handover.action, "Check the id against the "
+                                                             "meeting's 'actions:', like ACT-021."),
+                                            "handover", index, "action")
             elif handover.action in seen and not (meeting := seen[handover.action][0]).is_agreed:
                 yield report.source.problem(f"{handover.action} is in the minutes of {meeting.id}, not yet agreed, "
                                             "so the report cannot show it or who takes it on. Agree those minutes "
@@ -442,9 +474,7 @@ def _handed_over_decision(group: Group, awaiting: Mapping[str, Meeting], report:
     decision = group.decisions.get(decision_id)
     if decision is None:
         if not _known(group, group.decisions, decision_id):
-            yield report.source.problem(f"'{decision_id}' is not a decision. Check the id, or add a file "
-                                        f"decisions/{decision_id}-….md." + _renamed(group.decisions, decision_id),
-                                        "handover", index, "decision")
+            yield report.source.problem(_not_a_decision(group, decision_id), "handover", index, "decision")
         return
     if decision.power != "referred":
         message = (f"{decision_id} was not referred to anyone, so no reply is awaited: only a decision referred "
