@@ -26,6 +26,7 @@ from . import (
     parallel,
     privacy,
     sharing,
+    shown_as_typed,
     starting_text,
 )
 from .parallel import judged_by
@@ -33,7 +34,8 @@ from .parallel import judged_by
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
 PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS,
-                                       *starting_text.CHECKS, *not_shown.CHECKS)
+                                       *starting_text.CHECKS, *shown_as_typed.CHECKS,
+                                       *not_shown.CHECKS)
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,

@@ -18,7 +18,7 @@ _ANY = re.compile("|".join(map(re.escape, STARTING_TEXT)))
 
 def check_starting_text(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning at each field or line that still holds a starting sentence."""
-    for source, body_shown in _published_sources(group):
+    for source, body_shown in published_sources(group):
         yield from _starting_title(source)
         body = source.body if body_shown else ""
         if not _ANY.search("\n".join([body, *source.strings()])):
@@ -33,7 +33,7 @@ def check_starting_text(group: Group, settings: Settings) -> Iterator[Problem]:
                 yield _warning(source, source.body_line + body.count("\n", 0, at), sentence)
 
 
-def _published_sources(group: Group) -> Iterator[tuple[Source, bool]]:
+def published_sources(group: Group) -> Iterator[tuple[Source, bool]]:
     """The files whose words the site shows (drafts are for writing in), each with whether its
     body is shown: a meeting still to come, or cancelled, has its summary written later."""
     records: list[Any] = [group.project, group.charter, *group.amendments.values(), *group.decisions.values(),
