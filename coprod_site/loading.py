@@ -646,15 +646,22 @@ def _mend_value(meta: dict[str, Any], path: list[str | int], error: ErrorDetails
     parent = _part(meta, path[:-1])
     if not isinstance(parent, dict):
         return
-    given = error.get("input")
-    if error["type"] == "literal_error" and isinstance(given, str):
-        allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
-        near = difflib.get_close_matches(given.strip().lower(), allowed, n=1)
-        if near:
-            parent[path[-1]] = near[0]
-            return
+    near = _nearest_word(error)
+    if near:
+        parent[path[-1]] = near
+        return
     if len(path) > 1:
         parent.pop(path[-1], None)
+
+
+def _nearest_word(error: ErrorDetails) -> str | None:
+    """For a word that is not one of its list's ('aggreed', 'Open', 'voted'), the nearest that is."""
+    given = error.get("input")
+    if error["type"] != "literal_error" or not isinstance(given, str):
+        return None
+    allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+    near = difflib.get_close_matches(given.strip().lower(), allowed, n=1)
+    return near[0] if near else None
 
 
 def _mark_item(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:
@@ -735,7 +742,7 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
         given = error.get("input")
         message = (f"{field} takes one value, not a list: one of {expected}." if isinstance(given, list | dict)
                    else f"{field} is empty. Write one of {expected}." if given is None
-                   else f"{field} should be one of {expected}, not '{given}'.")
+                   else f"{field} should be one of {expected}, not '{given}'." + _did_you_mean(error))
     elif kind == "string_type":
         message = _not_text(field, location, error.get("input"))
     elif kind.startswith("coprod_"):
@@ -746,6 +753,11 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
     else:
         message = f"{field}: {error['msg']}."
     return source.problem(message, *location)
+
+
+def _did_you_mean(error: ErrorDetails) -> str:
+    near = _nearest_word(error)
+    return f" Did you mean '{near}'?" if near else ""
 
 
 def _not_text(field: str, location: tuple[str | int, ...], given: Any) -> str:

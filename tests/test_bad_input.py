@@ -203,7 +203,7 @@ def test_the_fields_read_around_a_yaml_mistake_are_still_checked(tmp_path: Path)
     assert problems_for(tmp_path, text.encode()) == [
         f"{MEETING}, line 2: this line cannot be read. A value that contains ': ' needs quotes around it.",
         f"{MEETING}, line 3: 'date' is not a real date (2025-02-30). Check the day and the month.",
-        f"{MEETING}, line 6: 'format' should be one of 'in-person', 'online' or 'hybrid', not 'in person'.",
+        f"{MEETING}, line 6: 'format' should be one of 'in-person', 'online' or 'hybrid', not 'in person'. Did you mean 'in-person'?",
         f"warning: {MEETING}, line 13: 'guest' is not a field we know, so it is ignored. Did you mean 'guests'?",
         f"{MEETING}, line 24: this line cannot be read. A value that contains ': ' needs quotes around it."]
 
@@ -469,7 +469,7 @@ def test_a_misspelt_word_of_a_persons_own_field_hides_none_of_their_other_proble
     root = write_files(tmp_path / "group", {**FILES, "content/people.yml": people})
     _, _, problems = check_folder(root)
     assert [str(p) for p in problems] == [
-        "content/people.yml, line 5: 'show_as' should be one of 'name', 'initials', 'pseudonym' or 'role', not 'Name'."]
+        "content/people.yml, line 5: 'show_as' should be one of 'name', 'initials', 'pseudonym' or 'role', not 'Name'. Did you mean 'name'?"]
 
 
 def test_each_reader_of_mkdocs_yml_has_its_own_settings(tmp_path: Path) -> None:

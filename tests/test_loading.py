@@ -47,7 +47,7 @@ def test_every_problem_in_a_file_is_reported_at_its_line(tmp_path: Path) -> None
         .replace("site_url: https://example.org/test/", "site_url: example.org/test"),
     })
     assert messages(tmp_path) == [
-        "content/project.yml, line 4: 'status' should be one of 'forming', 'active' or 'closed', not 'activ'.",
+        "content/project.yml, line 4: 'status' should be one of 'forming', 'active' or 'closed', not 'activ'. Did you mean 'active'?",
         "content/project.yml, line 5: 'started_on' is not a real date (2025-02-30). Check the day and the month.",
         "warning: content/project.yml, line 8: 'emial' is not a field we know, so it is ignored. Did you mean 'email'?",
         ("content/project.yml, line 9: 'site_url' should be the full web address where the site lives, like "
