@@ -15,7 +15,16 @@ from ..loading import MEETING_NAME, split_clauses
 from ..mentions import typed_name
 from ..pages import page_url, site_pages
 from ..problems import Problem, Reminder
-from ..records import GRIPP2_HEADINGS, Amendment, Decision, Group, Handovers, Meeting, Report
+from ..records import (
+    GRIPP2_HEADINGS,
+    Amendment,
+    Decision,
+    Group,
+    Handovers,
+    Meeting,
+    Person,
+    Report,
+)
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 from ..sources import Source
@@ -68,8 +77,10 @@ def _personal_mailbox(email: str, first_names: set[str]) -> str:
 
 
 def check_people(group: Group, settings: Settings) -> Problems:
+    shown_by: dict[str, Person] = {}
     for person in group.people.values():
         at = ("people", group.person_entries.get(person.id, 0))
+        yield from _shown_as_someone_else(person, shown_by, at)
         if person.show_as != "role" and person.lacks(person.show_as):
             yield person.source.problem(f"'{person.show_as}' is needed because show_as is "
                                         f"{person.show_as}. Add it, or set show_as to role.", *at, "show_as")
@@ -79,6 +90,21 @@ def check_people(group: Group, settings: Settings) -> Problems:
                                         *at, "show_as")
         if person.joined_on and person.left_on and person.left_on < person.joined_on:
             yield person.source.problem("'left_on' is before 'joined_on'. Check both dates.", *at, "left_on")
+
+
+def _shown_as_someone_else(person: Person, shown_by: dict[str, Person], at: tuple[str, int]) -> Problems:
+    """Two people shown by the same name, initials or pseudonym ('Maya R.' as one's name and
+    another's pseudonym): readers could not tell them apart, and might take one's words for the
+    other's. Told at the second; `shown_by` holds those seen so far."""
+    if not person.is_named or person.lacks(person.show_as):
+        return
+    shown = person.shown_words
+    first = shown_by.setdefault(re.sub(r"[\s.]+", "", shown.casefold()), person)
+    if first is not person:
+        yield person.source.problem(f"'{person.show_as}' is '{shown}', which is how {first.id} is shown too: "
+                                    "readers could not tell the two apart, and could take one's words for the "
+                                    f"other's. Give {person.id} another {person.show_as}.",
+                                    *at, person.show_as, severity="warning")
 
 
 def check_person_references(group: Group, settings: Settings) -> Problems:
