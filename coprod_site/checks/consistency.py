@@ -123,7 +123,7 @@ def check_person_references(group: Group, settings: Settings) -> Problems:
 
 def _person_references(group: Group) -> Iterator[tuple[str, Problem]]:
     for meeting in group.meetings.values():
-        for role in ("chairs", "facilitators", "note_takers", "present", "apologies"):
+        for role in MEETING_ROLES:
             for index, person_id in enumerate(getattr(meeting, role)):
                 yield from _unknown_person(group, meeting, person_id, role, index)
         for index, action in enumerate(meeting.actions):
@@ -132,6 +132,32 @@ def _person_references(group: Group) -> Iterator[tuple[str, Problem]]:
     for amendment in group.amendments.values():
         for index, person_id in enumerate(amendment.proposed_by):
             yield from _unknown_person(group, amendment, person_id, "proposed_by", index)
+
+
+MEETING_ROLES = ("chairs", "facilitators", "note_takers", "present", "apologies")
+
+
+def check_people_in_their_time(group: Group, settings: Settings) -> Problems:
+    """A person named at a meeting before they joined the group, or after they left: most often
+    the id of someone else ('p20' for 'p02'), or a date in people.yml to put right."""
+    for meeting in group.meetings.values():
+        if meeting.is_cancelled:
+            continue
+        for role in MEETING_ROLES:
+            for index, person_id in enumerate(getattr(meeting, role)):
+                person = group.people.get(person_id)
+                if person is None:
+                    continue  # (check_person_references)
+                if person.joined_on and meeting.date < person.joined_on:
+                    when = f"had not joined yet: people.yml says they joined on {person.joined_on}"
+                elif person.left_on and meeting.date > person.left_on:
+                    when = f"had left by then: people.yml says they left on {person.left_on}"
+                else:
+                    continue
+                held = "was" if meeting.date <= settings.today else "is"
+                yield meeting.source.problem(f"'{person_id}' {when}, and this meeting {held} on {meeting.date}. "
+                                             "Check the id, or the date in people.yml.", role, index,
+                                             severity="warning")
 
 
 def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Iterator[tuple[str, Problem]]:
@@ -782,7 +808,7 @@ def _highest_action_id(group: Group) -> str:
 
 CHECKS = (
     check_pages_the_site_makes, check_charter_is_there, check_project, check_people, check_person_references,
-    check_meeting_dates, check_lists_written_as_text, check_meeting_references, check_decisions, check_actions, check_handed_over_decisions,
+    check_people_in_their_time, check_meeting_dates, check_lists_written_as_text, check_meeting_references, check_decisions, check_actions, check_handed_over_decisions,
     check_amendments,
     check_reports, check_old_ids, check_same_numbers,
 )
