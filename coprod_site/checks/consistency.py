@@ -486,6 +486,13 @@ def check_actions(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"the action {action.id} was done on {action.done_on.isoformat()}, "
                                              "a day that has not come yet. Put the day it was done.", "actions",
                                              index, "done_on", severity="warning")
+            for name in ("due", "done_on"):  # most often a year typed wrong: 2025-11-30 for 2026-11-30
+                day = getattr(action, name)
+                if day is not None and day < meeting.date:
+                    yield meeting.source.problem(f"'{name}' of the action {action.id} is {day.isoformat()}, before "
+                                                 f"this meeting on {meeting.date.isoformat()}, where it was agreed. "
+                                                 "Check the date, and its year.", "actions", index, name,
+                                                 severity="warning")
             first, first_index = seen.setdefault(action.id, (meeting, index))
             if first_index == index and first is meeting:
                 continue
