@@ -108,6 +108,10 @@ def test_a_meeting_copied_with_its_date_unchanged_hears_of_its_copied_minutes_to
         (f"{copy}, line 26: the action id ACT-001 is already used in "
          "content/meetings/2025-01-10-first-meeting.md. Give this action a new id, after the highest used so far "
          "(ACT-002)."),
+        (f"warning: {copy}, line 29: {if_so} 'due' of the action ACT-001 is 2025-01-20, before this meeting on "
+         "2025-03-28, where it was agreed. Check the date, and its year."),
+        (f"warning: {copy}, line 31: {if_so} 'done_on' of the action ACT-001 is 2025-01-19, before this meeting on "
+         "2025-03-28, where it was agreed. Check the date, and its year."),
     ]
 
 
