@@ -121,6 +121,10 @@ def check_person_references(group: Group, settings: Settings) -> Problems:
         yield from (problem for _, problem in unknown)
 
 
+MEETING_ROLES = ("chairs", "facilitators", "note_takers", "present", "apologies")
+"""The fields of a meeting that name people by their ids."""
+
+
 def _person_references(group: Group) -> Iterator[tuple[str, Problem]]:
     for meeting in group.meetings.values():
         for role in MEETING_ROLES:
@@ -132,9 +136,6 @@ def _person_references(group: Group) -> Iterator[tuple[str, Problem]]:
     for amendment in group.amendments.values():
         for index, person_id in enumerate(amendment.proposed_by):
             yield from _unknown_person(group, amendment, person_id, "proposed_by", index)
-
-
-MEETING_ROLES = ("chairs", "facilitators", "note_takers", "present", "apologies")
 
 
 def check_people_in_their_time(group: Group, settings: Settings) -> Problems:
@@ -815,7 +816,7 @@ def _highest_action_id(group: Group) -> str:
 
 CHECKS = (
     check_pages_the_site_makes, check_charter_is_there, check_project, check_people, check_person_references,
-    check_people_in_their_time, check_meeting_dates, check_lists_written_as_text, check_meeting_references, check_decisions, check_actions, check_handed_over_decisions,
-    check_amendments,
-    check_reports, check_old_ids, check_same_numbers,
+    check_people_in_their_time, check_meeting_dates, check_lists_written_as_text, check_meeting_references,
+    check_decisions, check_actions, check_handed_over_decisions, check_amendments, check_reports, check_old_ids,
+    check_same_numbers,
 )
