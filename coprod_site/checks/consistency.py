@@ -302,6 +302,23 @@ def _known(group: Group, records: Mapping[str, object], record_id: str) -> bool:
 USE_A_MEETING = "Use a meeting's file name without .md."
 
 
+DECISION_DATES = (("date", "referred_on"), ("referred_on", "response_due"), ("referred_on", "response_on"),
+                  ("date", "review_on"))
+"""Pairs of a decision's dates, each in the order they come: it is referred once decided, and
+answered once referred."""
+
+
+def check_decision_dates(group: Group, settings: Settings) -> Problems:
+    """A decision's dates out of their order: most often a year typed wrong."""
+    for decision in group.decisions.values():
+        for earlier, later in DECISION_DATES:
+            first, then = getattr(decision, earlier), getattr(decision, later)
+            if first is not None and then is not None and then < first:
+                yield decision.source.problem(f"'{later}' is {then.isoformat()}, before '{earlier}' "
+                                              f"({first.isoformat()}). Check both dates, and their years.",
+                                              later, severity="warning")
+
+
 def _not_a_decision(group: Group, decision_id: str) -> str:
     return f"'{decision_id}' is not a decision. " + _what_to_write(
         group.decisions, decision_id, f"Check the id, or add a file decisions/{decision_id}-….md.")
@@ -817,6 +834,6 @@ def _highest_action_id(group: Group) -> str:
 CHECKS = (
     check_pages_the_site_makes, check_charter_is_there, check_project, check_people, check_person_references,
     check_people_in_their_time, check_meeting_dates, check_lists_written_as_text, check_meeting_references,
-    check_decisions, check_actions, check_handed_over_decisions, check_amendments, check_reports, check_old_ids,
-    check_same_numbers,
+    check_decisions, check_decision_dates, check_actions, check_handed_over_decisions, check_amendments,
+    check_reports, check_old_ids, check_same_numbers,
 )
