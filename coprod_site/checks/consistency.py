@@ -237,6 +237,12 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
                 yield meeting.source.problem(f"'{field}' ({day.isoformat()}) has not come yet. Put the day it "
                                              "happened, or leave it out until then.", "minutes", field,
                                              severity="warning")
+        sent_on = meeting.feedback.sent_on if meeting.feedback else None
+        if sent_on is not None and sent_on < meeting.date:
+            yield meeting.source.problem(f"'sent_on' in 'feedback' ({sent_on.isoformat()}) is before the meeting "
+                                         f"({meeting.date.isoformat()}): feedback on what happened to people's ideas "
+                                         "comes after the meeting. Check both dates.", "feedback", "sent_on",
+                                         severity="warning")
         if closed_on is not None and meeting.is_planned and meeting.date > closed_on:
             yield meeting.source.problem(f"is planned for after the group closed ({closed_on.isoformat()}, in "
                                          "project.yml), so it will not happen. Mark it cancelled (under "
