@@ -308,23 +308,6 @@ def _known(group: Group, records: Mapping[str, object], record_id: str) -> bool:
 USE_A_MEETING = "Use a meeting's file name without .md."
 
 
-DECISION_DATES = (("date", "referred_on"), ("referred_on", "response_due"), ("referred_on", "response_on"),
-                  ("date", "review_on"))
-"""Pairs of a decision's dates, each in the order they come: it is referred once decided, and
-answered once referred."""
-
-
-def check_decision_dates(group: Group, settings: Settings) -> Problems:
-    """A decision's dates out of their order: most often a year typed wrong."""
-    for decision in group.decisions.values():
-        for earlier, later in DECISION_DATES:
-            first, then = getattr(decision, earlier), getattr(decision, later)
-            if first is not None and then is not None and then < first:
-                yield decision.source.problem(f"'{later}' is {then.isoformat()}, before '{earlier}' "
-                                              f"({first.isoformat()}). Check both dates, and their years.",
-                                              later, severity="warning")
-
-
 def _not_a_decision(group: Group, decision_id: str) -> str:
     return f"'{decision_id}' is not a decision. " + _what_to_write(
         group.decisions, decision_id, f"Check the id, or add a file decisions/{decision_id}-….md.")
@@ -485,6 +468,23 @@ def _decisions_in_loops(group: Group) -> set[str]:
                     path.append(earlier)
                     nexts.append(iter(group.decisions[earlier].supersedes))
     return in_loops
+
+
+DECISION_DATES = (("date", "referred_on"), ("referred_on", "response_due"), ("referred_on", "response_on"),
+                  ("date", "review_on"))
+"""Pairs of a decision's dates, each in the order they come: it is referred once decided, and
+answered once referred."""
+
+
+def check_decision_dates(group: Group, settings: Settings) -> Problems:
+    """A decision's dates out of their order: most often a year typed wrong."""
+    for decision in group.decisions.values():
+        for earlier, later in DECISION_DATES:
+            first, then = getattr(decision, earlier), getattr(decision, later)
+            if first is not None and then is not None and then < first:
+                yield decision.source.problem(f"'{later}' is {then.isoformat()}, before '{earlier}' "
+                                              f"({first.isoformat()}). Check both dates, and their years.",
+                                              later, severity="warning")
 
 
 ACTION_ID = re.compile(r"^ACT-\d+$")
