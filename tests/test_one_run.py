@@ -105,6 +105,8 @@ def test_a_meeting_copied_with_its_date_unchanged_hears_of_its_copied_minutes_to
          "minutes come after the meeting. Check both dates."),
         (f"warning: {copy}, line 21: {if_so} 'agreed_at' names 2025-02-14-leaflets, which is earlier than "
          "2025-03-28. It must be a meeting on or after that date."),
+        (f"warning: {copy}, line 23: {if_so} 'sent_on' in 'feedback' (2025-01-20) is before the meeting "
+         "(2025-03-28): feedback on what happened to people's ideas comes after the meeting. Check both dates."),
         (f"{copy}, line 26: the action id ACT-001 is already used in "
          "content/meetings/2025-01-10-first-meeting.md. Give this action a new id, after the highest used so far "
          "(ACT-002)."),
