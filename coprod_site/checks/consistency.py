@@ -127,9 +127,8 @@ MEETING_ROLES = ("chairs", "facilitators", "note_takers", "present", "apologies"
 
 def _person_references(group: Group) -> Iterator[tuple[str, Problem]]:
     for meeting in group.meetings.values():
-        for role in MEETING_ROLES:
-            for index, person_id in enumerate(getattr(meeting, role)):
-                yield from _unknown_person(group, meeting, person_id, role, index)
+        for role, index, person_id in _people_named(meeting):
+            yield from _unknown_person(group, meeting, person_id, role, index)
         for index, action in enumerate(meeting.actions):
             if action.owner:
                 yield from _unknown_person(group, meeting, action.owner, "actions", index, "owner")
@@ -144,21 +143,27 @@ def check_people_in_their_time(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
         if meeting.is_cancelled:
             continue
-        for role in MEETING_ROLES:
-            for index, person_id in enumerate(getattr(meeting, role)):
-                person = group.people.get(person_id)
-                if person is None:
-                    continue  # (check_person_references)
-                if person.joined_on and meeting.date < person.joined_on:
-                    when = f"had not joined yet: people.yml says they joined on {person.joined_on}"
-                elif person.left_on and meeting.date > person.left_on:
-                    when = f"had left by then: people.yml says they left on {person.left_on}"
-                else:
-                    continue
-                held = "was" if meeting.date <= settings.today else "is"
-                yield meeting.source.problem(f"'{person_id}' {when}, and this meeting {held} on {meeting.date}. "
-                                             "Check the id, or the date in people.yml.", role, index,
-                                             severity="warning")
+        for role, index, person_id in _people_named(meeting):
+            person = group.people.get(person_id)
+            if person is None:
+                continue  # (check_person_references)
+            if person.joined_on and meeting.date < person.joined_on:
+                when = f"had not joined yet: people.yml says they joined on {person.joined_on}"
+            elif person.left_on and meeting.date > person.left_on:
+                when = f"had left by then: people.yml says they left on {person.left_on}"
+            else:
+                continue
+            held = "was" if meeting.date <= settings.today else "is"
+            yield meeting.source.problem(f"'{person_id}' {when}, and this meeting {held} on {meeting.date}. "
+                                         "Check the id, or the date in people.yml.", role, index,
+                                         severity="warning")
+
+
+def _people_named(meeting: Meeting) -> Iterator[tuple[str, int, str]]:
+    """Each id the meeting names someone by, with its field and place: ('present', 2, 'p03')."""
+    for role in MEETING_ROLES:
+        for index, person_id in enumerate(getattr(meeting, role)):
+            yield role, index, person_id
 
 
 def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Iterator[tuple[str, Problem]]:
@@ -173,12 +178,25 @@ def _unknown_person(group: Group, record: object, person_id: str, *at: str | int
     yield person_id, record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
 
 
+NUMBERED_ID = re.compile(r"\s*([A-Za-z]+)\s*-?\s*0*(\d+)\s*")
+"""An id of letters and a number, however it is written: 'D-16', 'd-016', 'D016', 'ACT 34'."""
+
+
+def _same_number(known: Iterable[str], written: str) -> list[str]:
+    """The ids in `known` with the letters and number of `written`: D-016 for 'D-16', 'd-016' or
+    'D016', p02 for 'p2' (none when `written` is not letters and a number)."""
+    numbered = NUMBERED_ID.fullmatch(written)
+    if numbered is None:
+        return []
+    meant = numbered[1].upper(), int(numbered[2])
+    return [known_id for known_id in known if (match := NUMBERED_ID.fullmatch(known_id))
+            and (match[1].upper(), int(match[2])) == meant]
+
+
 def nearest_person_hint(group: Group, person_id: str) -> str:
     """The person whose id is nearest, if anyone's is near: "Did you mean 'p02'? " for 'p2'."""
-    number = re.fullmatch(r"\s*[pP]0*(\d+)\s*", person_id)
-    same_number = [known for known in group.people
-                   if number and re.fullmatch(rf"p0*{number[1]}", known)]
-    near = same_number or difflib.get_close_matches(person_id, list(group.people), n=1, cutoff=0.75)
+    ids = list(group.people)
+    near = _same_number(ids, person_id) or difflib.get_close_matches(person_id, ids, n=1, cutoff=0.75)
     return f"Did you mean '{near[0]}'? " if near else ""
 
 
@@ -324,20 +342,13 @@ def _what_to_write(records: Mapping[str, object], record_id: str, advice: str) -
     return f"Did you mean {near}?" if near else advice
 
 
-NUMBERED_ID = re.compile(r"\s*([A-Za-z]+)\s*-?\s*0*(\d+)\s*")
-"""An id of letters and a number, however it is written: 'D-16', 'd-016', 'D016', 'ACT 34'."""
-
-
 def _nearest_id(known: Iterable[str], written: str) -> str | None:
-    """The one id `written` most likely meant: D-016 for 'D-16', 'd-016' or 'D016' (the same
-    letters and number); for a meeting's name, the one spelt nearly the same
+    """The one id `written` most likely meant: one with the same letters and number
+    (`same_number`); for a meeting's name, the one spelt nearly the same
     ('2026-10-29-webiste-words'). None when no id is near, or more than one is."""
     known = list(known)
-    numbered = NUMBERED_ID.fullmatch(written)
-    if numbered:
-        letters, number = numbered[1].upper(), int(numbered[2])
-        same = [record_id for record_id in known if (match := NUMBERED_ID.fullmatch(record_id))
-                and (match[1].upper(), int(match[2])) == (letters, number)]
+    if NUMBERED_ID.fullmatch(written):
+        same = _same_number(known, written)
         return same[0] if len(same) == 1 else None
     if re.match(r"\s*\d{4}-", written):
         near = difflib.get_close_matches(written.strip().lower(), known, n=2, cutoff=0.85)

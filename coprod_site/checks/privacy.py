@@ -49,11 +49,9 @@ from ..records import UNPUBLISHED_MINUTES, Group, Person
 from ..settings import Settings
 from ..site_config import line_of_setting, read_mkdocs_yml, site_url_problems
 from ..sources import Source, SourceError, read_yaml_file, shown_path
-from .consistency import given_twice_hint, nearest_person_hint
+from .consistency import MEETING_ROLES, given_twice_hint, nearest_person_hint
 
-PERSON_ID_FIELDS = frozenset({
-    "chairs", "facilitators", "note_takers", "present", "apologies", "proposed_by", "owner",
-})
+PERSON_ID_FIELDS = frozenset({*MEETING_ROLES, "proposed_by", "owner"})
 """Fields whose values are people's ids (people.yml's own `id` is handled separately)."""
 
 Located = tuple[int | None, Finding]
