@@ -50,7 +50,7 @@ def test_what_only_looks_like_markdown_is_not_told(tmp_path: Path, title: str) -
     assert warnings_about_marks(root) == []
 
 
-def test_marks_in_a_field_are_published_as_typed_until_taken_out(tmp_path: Path) -> None:
+def test_marks_in_a_field_are_published_as_typed(tmp_path: Path) -> None:
     """What the warning says is so: the page shows the marks, and builds (a warning, not an error)."""
     root = write_files(tmp_path, {**FILES, FIRST: FILES[FIRST].replace("title: Our first meeting",
                                                                        "title: Our **first** meeting")})
