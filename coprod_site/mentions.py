@@ -28,6 +28,8 @@ from .records import Person, with_article
 _ID = r"[a-z0-9][a-z0-9_\-]*"
 MENTION = re.compile(rf"\[\[\s*({_ID})\s*\]\]", re.IGNORECASE)
 """`[[p01]]`: a person written by id (`[[P01]]` is p01 too: ids are small letters)."""
+WRITTEN_AS_MENTION = re.compile(r"\[\[\s*([^\W_][\w .'\u2019-]{0,60}?)\s*\]\]")
+"""`[[p01]]`, or `[[Amina K.]]`: a mention, or a name written where its id belongs."""
 
 QUOTE_BY = re.compile(r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?)*)(?P<dash>[\u2012-\u2015]|--|-)[ \t]*(?=\[\[)"
                       r"(?P<rest>[^\n]*)$", re.MULTILINE)
@@ -252,12 +254,18 @@ def without_mentions(markdown: str) -> str:
     return outside_code(markdown, lambda text: MENTION.sub(lambda match: " " * len(match.group()), text))
 
 
-def mentioned_ids(markdown: str) -> list[tuple[int, str]]:
-    """Each (offset, id as written) of `[[id]]` outside code, to check every id is a real person
-    (ids are matched whatever their case: `person_id` turns one into the id it names). A link's
-    words in brackets are left out: they are a mention only when they are a person's id."""
-    return [(match.start(), match[1]) for match in MENTION.finditer(without_code(markdown))
+def mentioned(markdown: str) -> list[tuple[int, str]]:
+    """Each (offset, words as written) of `[[id]]` outside code, and of `[[Amina K.]]`, a name
+    written where the id belongs, to check every mention names a real person by id (ids are
+    matched whatever their case: `person_id` turns one into the id it names). A link's words in
+    brackets are left out: they are a mention only when they are a person's id."""
+    return [(match.start(), match[1]) for match in WRITTEN_AS_MENTION.finditer(without_code(markdown))
             if not _is_link_words(match)]
+
+
+def is_id(written: str) -> bool:
+    """Whether `[[written]]` is a mention by id, as `MENTION` finds them."""
+    return MENTION.fullmatch(f"[[{written}]]") is not None
 
 
 def without_code(markdown: str) -> str:

@@ -539,6 +539,24 @@ def test_an_id_typed_short_or_in_capitals_is_told_whose_it_may_be(tmp_path: Path
         "Check the id, or add the person.")]
 
 
+def test_a_person_written_by_name_is_told_to_write_their_id(tmp_path: Path) -> None:
+    """'Amina K.' where p01 belongs, in a field or as a mention, is told p01; a name people.yml
+    does not have is told that people are written by id, never by a name they may not have agreed to."""
+    root = changed(tmp_path, FIRST, "present: [p01, p02, p03, p04, p05]", "present: [Amina K., p02, p03, Sarah]",
+                   {"content/visit.md": "# Visit\n\nAsk [[Amina K.]], [[sky]] or [[Sarah Jones]].\n"})
+    assert [str(p) for p in check_folder(root)[2] if "not anyone" in p.message or "mentions" in p.message] == [
+        (f"{FIRST}, line 12: 'Amina K.' is not anyone in people.yml. That is p01 in people.yml: write p01."),
+        (f"{FIRST}, line 12: 'Sarah' is not anyone in people.yml. Write people's ids here (like p01), not their "
+         "names. If Sarah is not in people.yml yet, add them with an id, shown only as they have agreed to be."),
+        ("content/visit.md, line 3: mentions [[Amina K.]], but [[...]] takes a person's id. That is p01 in "
+         "people.yml: write [[p01]]."),
+        ("content/visit.md, line 3: mentions [[Sarah Jones]], but [[...]] takes a person's id. Write people's ids "
+         "here (like [[p01]]), not their names. If Sarah Jones is not in people.yml yet, add them with an id, "
+         "shown only as they have agreed to be."),
+        ("content/visit.md, line 3: mentions [[sky]], but nobody in people.yml has that id. That is p03 in "
+         "people.yml: write [[p03]].")]
+
+
 def test_a_handover_is_not_blamed_for_an_action_in_a_meeting_that_cannot_be_read(tmp_path: Path) -> None:
     """The meeting's own problem is the one to fix: its actions are unknown, not missing."""
     root = write_files(tmp_path, {**FILES,

@@ -99,7 +99,7 @@ def _shown_as_someone_else(person: Person, shown_by: dict[str, Person], at: tupl
     if not person.is_named or person.lacks(person.show_as):
         return
     shown = person.shown_words
-    first = shown_by.setdefault(re.sub(r"[\s.]+", "", shown.casefold()), person)
+    first = shown_by.setdefault(_name_key(shown), person)
     if first is not person:
         yield person.source.problem(f"'{person.show_as}' is '{shown}', which is how {first.id} is shown too: "
                                     "readers could not tell the two apart, and could take one's words for the "
@@ -173,8 +173,8 @@ def _unknown_person(group: Group, record: object, person_id: str, *at: str | int
     if len(several) > 1 and all(several):  # 'present: p01, p02' is one piece of text to YAML
         hint = f"To name several people, write a list: [{', '.join(several)}]."
     else:
-        hint = nearest_person_hint(group, person_id) + "Check the id, or add the person to people.yml." + \
-            given_twice_hint(group, person_id)
+        hint = written_by_name_hint(group, person_id) or nearest_person_hint(group, person_id) + \
+            "Check the id, or add the person to people.yml." + given_twice_hint(group, person_id)
     yield person_id, record.source.problem(f"'{person_id}' is not anyone in people.yml. {hint}", *at)  # type: ignore[attr-defined]
 
 
@@ -198,6 +198,26 @@ def nearest_person_hint(group: Group, person_id: str) -> str:
     ids = list(group.people)
     near = _same_number(ids, person_id) or difflib.get_close_matches(person_id, ids, n=1, cutoff=0.75)
     return f"Did you mean '{near[0]}'? " if near else ""
+
+
+def written_by_name_hint(group: Group, written: str, as_written: str = "{}") -> str:
+    """What to write for a person written by their name where their id belongs ('Amina K.':
+    "That is p01 in people.yml: write p01."); `as_written` puts an id as the place needs it,
+    [[{}]] in text. Empty when `written` cannot be a name: an id typed wrong ('P03', 'p2')."""
+    key = _name_key(written)
+    for person in group.people.values():
+        if any(_name_key(form) == key for form in (person.name, person.initials, person.pseudonym) if form):
+            return f"That is {person.id} in people.yml: write {as_written.format(person.id)}."
+    if written == written.lower() and " " not in written or NUMBERED_ID.fullmatch(written):
+        return ""
+    example = as_written.format(next(iter(group.people), "p01"))
+    return (f"Write people's ids here (like {example}), not their names. If {written} is not in people.yml "
+            "yet, add them with an id, shown only as they have agreed to be.")
+
+
+def _name_key(name: str) -> str:
+    """A name as compared with another: 'Amina K.' is 'amina k' is 'AminaK'."""
+    return re.sub(r"[\s.]+", "", name.casefold())
 
 
 def given_twice_hint(group: Group, person_id: str) -> str:

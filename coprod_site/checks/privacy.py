@@ -23,7 +23,8 @@ from urllib.parse import unquote
 from ..charter_history import published_wordings
 from ..loading import SAID_OTHERWISE
 from ..mentions import (
-    mentioned_ids,
+    is_id,
+    mentioned,
     person_id,
     quotes_put_to,
     spaced_form,
@@ -49,7 +50,7 @@ from ..records import UNPUBLISHED_MINUTES, Group, Person
 from ..settings import Settings
 from ..site_config import line_of_setting, read_mkdocs_yml, site_url_problems
 from ..sources import Source, SourceError, read_yaml_file, shown_path
-from .consistency import MEETING_ROLES, given_twice_hint, nearest_person_hint
+from .consistency import MEETING_ROLES, given_twice_hint, nearest_person_hint, written_by_name_hint
 
 PERSON_ID_FIELDS = frozenset({*MEETING_ROLES, "proposed_by", "owner"})
 """Fields whose values are people's ids (people.yml's own `id` is handled separately)."""
@@ -122,11 +123,13 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
     for source in checked_sources(group, settings):
         if "[[" not in source.body:  # no mentions, and blanking code cannot make one
             continue
-        for offset, written in mentioned_ids(source.body):
-            if group.names_nobody(person_id(written)):
-                line = source.body_line + source.body.count("\n", 0, offset)
-                yield Problem(source.path, line, None, f"mentions [[{written}]], but nobody in "
-                              f"people.yml has that id. {_mention_hint(group, source, written)}")
+        for offset, written in mentioned(source.body):
+            if is_id(written) and not group.names_nobody(person_id(written)):
+                continue
+            line = source.body_line + source.body.count("\n", 0, offset)
+            nobody = "nobody in people.yml has that id" if is_id(written) else "[[...]] takes a person's id"
+            yield Problem(source.path, line, None,
+                          f"mentions [[{written}]], but {nobody}. {_mention_hint(group, source, written)}")
 
 
 def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
@@ -194,7 +197,8 @@ def _mention_hint(group: Group, source: Source, written: str) -> str:
     candidates = (written, written.lower(), written.upper())  # meetings' ids are lower case, decisions' upper
     record_id = next((found for found in candidates if found in group.record_paths), None)
     if record_id is None:
-        return nearest_person_hint(group, written) + "Check the id, or add the person." + given_twice_hint(group, written)
+        return written_by_name_hint(group, written, "[[{}]]") or nearest_person_hint(group, written) + \
+            "Check the id, or add the person." + given_twice_hint(group, written)
     target = posixpath.relpath(group.record_paths[record_id], posixpath.dirname(source.path))
     return f"[[...]] is for people. To link to {record_id}, write [{record_id}]({target})."
 
