@@ -235,7 +235,9 @@ def shown_as(people: Mapping[str, Person] | None, person_id: str | None) -> str:
 
 
 def mask(value: str) -> str:
-    """The first few characters, so a log points at the leak without repeating it."""
+    """The first few characters, so a log points at the leak without repeating it: '0770…' for
+    '(07700 900123)', whose bracket would say nothing and crowd the message's own."""
+    value = value.lstrip("(")
     visible = max(2, min(4, len(value) // 3))
     return value[:visible] + "\u2026"
 

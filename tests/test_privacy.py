@@ -119,6 +119,12 @@ def test_numbers_straight_after_a_label_or_with_other_spaces_are_found(text: str
     assert values(find_leaks(text, PrivacyRules())) == [number]
 
 
+def test_a_number_in_brackets_is_described_by_its_first_digits() -> None:
+    """'(07700 900123)' is told as '(0770…)', not '((077…)': the bracket says nothing."""
+    [found] = find_leaks("Ring Sam (07700 900123) after six.", PrivacyRules())
+    assert found.described() == "a phone number (0770\u2026)"
+
+
 def test_an_nhs_number_straight_after_a_label_is_found() -> None:
     assert values(find_leaks("NHS number:9434765919", PrivacyRules())) == ["9434765919"]
     assert values(find_leaks("ref:123 456 7890 (not NHS)", PrivacyRules())) == []
