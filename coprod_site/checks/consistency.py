@@ -317,7 +317,7 @@ def check_meeting_references(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
         minutes = meeting.minutes
         yield from _agreed_at(group, settings if meeting.is_agreed else None, meeting, minutes.agreed_at, meeting.date,
-                              "minutes", "agreed_at")
+                              "minutes", "agreed_at", until="keep 'status: circulated'")
         agreed_in = group.meetings.get(minutes.agreed_at or "")
         if agreed_in is not None and minutes.agreed_on is not None and minutes.agreed_on != agreed_in.date:
             yield meeting.source.problem(f"'agreed_on' is {minutes.agreed_on.isoformat()} but 'agreed_at' names "
@@ -330,7 +330,8 @@ def check_meeting_references(group: Group, settings: Settings) -> Problems:
     for amendment in group.amendments.values():
         if amendment.agreed_at:
             yield from _agreed_at(group, settings if amendment.status == "agreed" else None, amendment,
-                                  amendment.agreed_at, amendment.proposed_on, "agreed_at")
+                                  amendment.agreed_at, amendment.proposed_on, "agreed_at",
+                                  until="keep 'status: proposed'")
     for decision in group.decisions.values():
         if decision.made_at and not _known(group, group.meetings, decision.made_at):
             yield decision.source.problem(f"'made_at' names {decision.made_at}, which is not a meeting. "
@@ -377,11 +378,12 @@ def _nearest_id(known: Iterable[str], written: str) -> str | None:
 
 
 def _agreed_at(group: Group, settings: Settings | None, record: object, meeting_id: str | None,
-               not_before: object, *at: str) -> Problems:
+               not_before: object, *at: str, until: str = "leave it out") -> Problems:
     """The meeting something was agreed at: one there is, on or after `not_before`, and, for a
     record already agreed (`settings` given), one that has taken place: what is agreed is
     published at once (minutes agreed 'at' next month's meeting went live as soon as typed). That
-    meeting's own notes may still be to write up: its day having passed is enough."""
+    meeting's own notes may still be to write up: its day having passed is enough. `until` says
+    what to write meanwhile."""
     if not meeting_id:
         return
     source = record.source  # type: ignore[attr-defined]
@@ -396,8 +398,7 @@ def _agreed_at(group: Group, settings: Settings | None, record: object, meeting_
     elif settings is not None and (agreed_in.is_cancelled or agreed_in.date > settings.today):
         how = "was cancelled" if agreed_in.is_cancelled else "has not taken place yet"
         yield source.problem(f"'{at[-1]}' names {meeting_id}, which {how}, but what is agreed is published "
-                             "now. Name it once the meeting has agreed it; until then, leave the status as "
-                             "it was (circulated, or proposed).", *at)
+                             f"now. Name it once the meeting has agreed it; until then, {until}.", *at)
 
 
 def check_same_numbers(group: Group, settings: Settings) -> Problems:
