@@ -57,26 +57,49 @@ def _parse_date(value: Any) -> Any:
 
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DAY_IN_WORDS = re.compile(rf"{_WEEKDAY}{_DAY}(?:\s+of)?\s+([a-z]{{3,9}})\.?,?\s+(\d{{4}})", re.IGNORECASE)
+_MONTH_FIRST_IN_WORDS = re.compile(rf"{_WEEKDAY}([a-z]{{3,9}})\.?\s+{_DAY},?\s+(\d{{4}})", re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
 
 
 def date_from_text(text: str) -> dt.date:
     """A date written as YYYY-MM-DD. Else ValueError, saying what is wrong, to follow a field's name:
-    a date written day first, as people in the UK do ('27/11/2026'), is shown the way to write it."""
+    a date written another way people do ('27/11/2026', '27th Nov 2026', 'Friday 27 November 2026',
+    '2026/11/27') is shown the way to write it."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"is not a real date ({text}). Check the day and the month") from None
-    day_first = _DAY_FIRST.fullmatch(text)
-    if day_first is None:
+    meant = _day_meant(text)
+    if meant is None:
         raise ValueError("should be written like 2025-03-14 (year, month, day)" + (f", not '{text}'" if text else ""))
-    day, month, year = map(int, day_first.groups())
     try:
-        meant = dt.date(year, month, day)
+        day = dt.date(*meant)
     except ValueError:
         raise ValueError(f"is not a real date ({text}). Check the day and the month, and write it year "
                          "first, like 2025-03-14") from None
-    raise ValueError(f"should be written year first, like {meant.isoformat()}, not '{text}'")
+    order = "" if _YEAR_FIRST.fullmatch(text) else " year first,"
+    raise ValueError(f"should be written{order} like {day.isoformat()}, not '{text}'")
+
+
+def _day_meant(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written another way than YYYY-MM-DD, if it is one."""
+    if found := _YEAR_FIRST.fullmatch(text):
+        return int(found[1]), int(found[2]), int(found[3])
+    if found := _DAY_FIRST.fullmatch(text):
+        return int(found[3]), int(found[2]), int(found[1])
+    in_words = [(found[3], found[2], found[1]) for found in (_DAY_IN_WORDS.fullmatch(text),) if found] + \
+               [(found[3], found[1], found[2]) for found in (_MONTH_FIRST_IN_WORDS.fullmatch(text),) if found]
+    for year, month, day in in_words:
+        months = [number for number, name in enumerate(_MONTHS, 1) if name.startswith(month.lower())]
+        if len(months) == 1:
+            return int(year), months[0], int(day)
+    return None
 
 
 def day_in_id(meeting_id: str) -> dt.date | None:

@@ -234,6 +234,13 @@ def test_an_impossible_date_is_a_problem_on_its_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("date", "expected"), [
     ("14/03/2025", "line 3: 'date' should be written year first, like 2025-03-14, not '14/03/2025'."),
+    ("14th Mar 2025", "line 3: 'date' should be written year first, like 2025-03-14, not '14th Mar 2025'."),
+    ("Friday 14 March 2025", ("line 3: 'date' should be written year first, like 2025-03-14, not 'Friday 14 "
+                              "March 2025'.")),
+    ("March 14, 2025", "line 3: 'date' should be written year first, like 2025-03-14, not 'March 14, 2025'."),
+    ("2025/03/14", "line 3: 'date' should be written like 2025-03-14, not '2025/03/14'."),
+    ("31st Nov 2026", ("line 3: 'date' is not a real date (31st Nov 2026). Check the day and the month, and "
+                       "write it year first, like 2025-03-14.")),
     ("31/11/2026", ("line 3: 'date' is not a real date (31/11/2026). Check the day and the month, and write it "
                     "year first, like 2025-03-14.")),
     ("next Tuesday", "line 3: 'date' should be written like 2025-03-14 (year, month, day), not 'next Tuesday'."),
