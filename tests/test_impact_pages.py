@@ -277,6 +277,28 @@ def test_an_impact_report_names_every_missing_gripp2_section(tmp_path: Path) -> 
     ]
 
 
+def test_a_section_nearly_named_is_told_its_name(tmp_path: Path) -> None:
+    """'## Method' or '## Discussion' is the section meant, named a little differently: told the
+    name at its own line, not asked to add the section again."""
+    report = FILES["content/reports/impact-2025.md"]
+    renamed = report.replace("## Methods\n", "## Method\n").replace("## Discussion and conclusions\n",
+                                                                    "## Discussion\n")
+    assert renamed.count("## Method\n") == 1 and "## Discussion\n" in renamed
+    group, problems = load_group(write_files(tmp_path, {**FILES, "content/reports/impact-2025.md": renamed}))
+    assert problems == []
+    assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS)] == [
+        (f"content/reports/impact-2025.md, line {line}: '## {written}' should be '## {meant}', as readers of "
+         "reports expect. Reports have five sections: Aim, Methods, Results, Discussion and conclusions, "
+         "Reflections.")
+        for line, written, meant in [(_line_of(renamed, "## Method\n"), "Method", "Methods"),
+                                     (_line_of(renamed, "## Discussion\n"), "Discussion",
+                                      "Discussion and conclusions")]]
+
+
+def _line_of(text: str, line: str) -> int:
+    return text[:text.index(line)].count("\n") + 1
+
+
 def test_a_farewell_report_is_told_once_of_the_sections_it_lacks_and_why_the_group_is_ending(
         tmp_path: Path) -> None:
     """Every report has the five GRIPP2-SF sections; a farewell report, which celebrates and hands

@@ -760,16 +760,12 @@ def _report_sections(report: Report, in_english: bool) -> Problems:
         yield Problem(source.path, sections[first.lower()][0], None,
                       f"the sections are in another order than reports have them: {', '.join(present)}. "
                       f"Move '## {first}' to its place.", "warning")
+    five = {heading.lower() for heading in GRIPP2_HEADINGS}
+    others = [heading for key, (_, heading, _) in sections.items() if key not in five]
     for position, heading in enumerate(GRIPP2_HEADINGS):
         found = sections.get(heading.lower())
         if found is None and report.report_kind != "farewell":
-            following = next((sections[later.lower()] for later in GRIPP2_HEADINGS[position + 1:]
-                              if later.lower() in sections), None)
-            last_line = source.body_line + len(source.body.rstrip().split("\n")) - 1
-            where = f"add it before this line, '## {following[1]}'" if following else "add it at the end"
-            yield Problem(source.path, following[0] if following else last_line, None,
-                          f"{_sections([heading])} missing: {where}. Reports have five sections: "
-                          f"{', '.join(GRIPP2_HEADINGS)}.")
+            yield _missing_section(source, sections, position, others)
         elif found is not None and not found[2]:
             yield Problem(source.path, found[0], None,
                           f"the section '## {heading}' is empty: write what belongs there.", "warning")
@@ -778,6 +774,27 @@ def _report_sections(report: Report, in_english: bool) -> Problems:
             yield Problem(source.path, found[0], None,
                           f"'## {heading}' says only what went well. Say what did not go well too, or what "
                           "was hard, and what you learned: readers trust a report that says both.", "warning")
+
+
+def _missing_section(source: Source, sections: dict[str, tuple[int, str, str]], position: int,
+                     others: list[str]) -> Problem:
+    """Where a report's missing section is: a heading of its own nearly named ('## Method',
+    '## Discussion') is told the name (once: `others` loses it), else where to add the section."""
+    heading, five = GRIPP2_HEADINGS[position], f"Reports have five sections: {', '.join(GRIPP2_HEADINGS)}."
+    wanted = heading.lower()
+    near = next((other for other in others if wanted in other.lower()
+                 or len(other) > 3 and other.lower() in wanted
+                 or difflib.SequenceMatcher(None, other.lower(), wanted).ratio() >= 0.8), None)
+    if near is not None:
+        others.remove(near)
+        return Problem(source.path, sections[near.lower()][0], None,
+                       f"'## {near}' should be '## {heading}', as readers of reports expect. {five}")
+    following = next((sections[later.lower()] for later in GRIPP2_HEADINGS[position + 1:]
+                      if later.lower() in sections), None)
+    last_line = source.body_line + len(source.body.rstrip().split("\n")) - 1
+    where = f"add it before this line, '## {following[1]}'" if following else "add it at the end"
+    return Problem(source.path, following[0] if following else last_line, None,
+                   f"{_sections([heading])} missing: {where}. {five}")
 
 
 def _sections(headings: list[str]) -> str:
