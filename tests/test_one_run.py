@@ -282,7 +282,8 @@ def test_a_meeting_whose_date_cannot_be_read_is_checked_on_its_file_names_day(tm
         "chairs: [p01]", "chairs: [p4]")
     root = write_files(tmp_path / "group", {**FILES, LEAFLETS: text})
     assert [(line, said) for line, said, severity in problems_in(root, LEAFLETS) if severity == "error"] == [
-        (3, "'date' should be written like 2025-03-14"), (5, "'p4' is not anyone in people.yml")]
+        (3, "'date' should be written year first, like 2025-02-14, not '14 February 2025'."),
+        (5, "'p4' is not anyone in people.yml")]
 
 
 def test_a_decision_whose_date_cannot_be_read_is_checked_on_its_meetings_day(tmp_path: Path) -> None:
@@ -292,7 +293,8 @@ def test_a_decision_whose_date_cannot_be_read_is_checked_on_its_meetings_day(tmp
                                    "date: 10 January 2025\nmade_at: 2025-01-10-first-meting")
     root = write_files(tmp_path / "group", {**FILES, DECISION: text})
     assert [said for _, said, severity in problems_in(root, DECISION) if severity == "error"] == [
-        "'date' should be written like 2025-03-14", "'made_at' names 2025-01-10-first-meting, which is not a meeting"]
+        "'date' should be written year first, like 2025-01-10, not '10 January 2025'.",
+        "'made_at' names 2025-01-10-first-meting, which is not a meeting"]
 
 
 def test_a_wrong_field_and_a_wrong_action_in_one_meeting_hide_none_of_its_other_problems(tmp_path: Path) -> None:
