@@ -303,7 +303,7 @@ class Published:
         from .checks.bodies import find_images, find_links  # the checks build on this module
         typed = [match["target"] for pattern in (IMAGE, HTML_IMAGE, LINK, REFERENCE_DEFINITION)
                  for match in pattern.finditer(source.body)]
-        typed += [image.src for image in find_images(source)] + [href for href, _ in find_links(source)]
+        typed += [image.src for image in find_images(source)] + [link.address for link in find_links(source)]
         return {file for target in typed if (file := self._content_file(source.path, target)) is not None}
 
     def _content_file(self, path: str, target: str) -> str | None:

@@ -54,8 +54,29 @@ def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warn
                        "other websites")),
         (9, "warning", ("has a <link> tag, which the site takes out: pages run nothing and load nothing from "
                        "other websites")),
+        (11, "warning", "has a link whose words, 'read more', do not say where it goes"),
         (11, "warning", ("links to 'javascript:alert(1)', which the site takes out: links go to web pages (https:), "
                         "email (mailto:) or phone numbers (tel:)"))]
+
+
+def test_a_link_whose_words_do_not_say_where_it_goes_is_a_warning_at_its_own_line(tmp_path: Path) -> None:
+    """'Click here' or a link with no words tells someone who hears the page's links listed
+    nothing of where each goes (WCAG 2.4.4): the writer is told at the link's own line, even
+    inside a long paragraph. Words that say where it goes pass, and so do pictures whose words do."""
+    page = ("# News\n\nOur report is out.\nTo read it, click [here](https://example.org/report.pdf).\n"
+            "Or [read more.](https://example.org/more)\n\n"
+            "[](https://example.org/empty) and [![The NHS logo](assets/logo.png)](https://www.nhs.uk/)\n\n"
+            "Read [our 2025 impact report](https://example.org/report.pdf), or [the NHS website](https://www.nhs.uk/).\n")
+    root = write_files(tmp_path, {**FILES, "content/news.md": page, "content/assets/logo.png": ""})
+    _, _, problems = check_folder(root)
+    assert [(p.line, p.message.split(". ")[0]) for p in problems if p.path == "content/news.md"] == [
+        (4, "has a link whose words, 'here', do not say where it goes"),
+        (5, "has a link whose words, 'read more.', do not say where it goes"),
+        (7, "has a link with no words, so nobody can tell where it goes ('https://example.org/empty')")]
+    warning = next(p for p in problems if p.path == "content/news.md")
+    assert warning.severity == "warning"
+    assert warning.message.endswith("Write words that say where it goes between the square brackets, like 'Read "
+                                    "[our 2025 impact report](…)'.")
 
 
 def test_a_warning_after_a_block_of_code_is_at_its_own_line(tmp_path: Path) -> None:
@@ -98,7 +119,7 @@ def test_a_link_to_a_records_page_that_no_record_has_is_a_warning(tmp_path: Path
     a year's page, a page of a list and a record renamed with old_ids are pages too."""
     meeting = "content/meetings/2025-02-14-leaflets.md"
     text = FILES[meeting] + ("\nSee [last time](../2025-01-10-first-meting/), [the first](../2025-01-10-first-meeting/), "
-                             "[a decision](../../decisions/D-002/), [2025](../2025/), [more](../page/2/) and "
+                             "[a decision](../../decisions/D-002/), [2025](../2025/), [older meetings](../page/2/) and "
                              "[people](../../people/).\n")
     root = write_files(tmp_path, {**FILES, meeting: text})
     _, _, problems = check_folder(root)

@@ -63,6 +63,15 @@ class Image:
     html: bool
 
 
+@dataclass(frozen=True)
+class Link:
+    """A Markdown link in a body: where it goes, its line, and its words as a reader hears them."""
+
+    address: str
+    line: int
+    words: str
+
+
 def published_bodies(group: Group) -> Iterator[Source]:
     """Every record body and page the site shows: drafts and planned meetings have none. Each file
     left out for a YAML mistake is read too, as the site will show it once the mistake is put right,
@@ -104,8 +113,8 @@ def find_images(source: Source) -> list[Image]:
     return list(_read(source.body, source.body_line).images)
 
 
-def find_links(source: Source) -> list[tuple[str, int]]:
-    """Every Markdown link's address in the body, with its line."""
+def find_links(source: Source) -> list[Link]:
+    """Every Markdown link in the body."""
     return list(_read(source.body, source.body_line).links)
 
 
@@ -113,7 +122,7 @@ def find_links(source: Source) -> list[tuple[str, int]]:
 class _Reading:
     blocks: tuple[Block, ...]
     images: tuple[Image, ...]
-    links: tuple[tuple[str, int], ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @functools.lru_cache(maxsize=READINGS_KEPT)
@@ -225,12 +234,23 @@ def _images(tokens: list[Token], body_line: int) -> Iterator[Image]:
                 yield from _html_images(child.content, line)
 
 
-def _links(tokens: list[Token], body_line: int) -> Iterator[tuple[str, int]]:
+def _links(tokens: list[Token], body_line: int) -> Iterator[Link]:
+    """Each link, at the line it starts on, with the words between its brackets."""
     for token in tokens:
-        if token.map is not None:
-            line = body_line + token.map[0]
-            yield from ((str(child.attrs.get("href", "")), line) for child in token.children or []
-                        if child.type == "link_open")
+        if token.map is None:
+            continue
+        line, opened, at = body_line + token.map[0], None, 0
+        words: list[str] = []
+        for child in token.children or []:
+            if child.type == "link_open":
+                opened, at, words = child, line, []
+            elif child.type == "link_close" and opened is not None:
+                yield Link(str(opened.attrs.get("href", "")), at, " ".join("".join(words).split()))
+                opened = None
+            elif opened is not None and child.type in ("text", "code_inline", "image", "softbreak", "hardbreak"):
+                words.append(child.content or " ")  # an image's content is its alt text
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
 
 
 def _html_images(html: str, first_line: int) -> list[Image]:

@@ -44,11 +44,13 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
     for source in published_bodies(group):
         folder = posixpath.dirname(source.path)
         links = find_links(source)
-        for address, line in links:
+        for link in links:
             if source.path in pages:
-                yield from _site_address_problem(records, top, source.path, line, address, pages[source.path])
-                yield from _from_the_root(settings.site_url, source.path, line, address, pages[source.path])
-        for address, line in [*links, *((image.src, image.line) for image in find_images(source))]:
+                page = pages[source.path]
+                yield from _site_address_problem(records, top, source.path, link.line, link.address, page)
+                yield from _from_the_root(settings.site_url, source.path, link.line, link.address, page)
+        for address, line in [*((link.address, link.line) for link in links),
+                              *((image.src, image.line) for image in find_images(source))]:
             file = _file_of(address)
             if file is None:
                 continue
@@ -233,4 +235,32 @@ def _file_of(address: str) -> str | None:
     return path if suffix == ".md" or suffix in IMAGE_SUFFIXES else None
 
 
-CHECKS = (check_link_targets, check_outside_content)
+WORDS_SAYING_NOTHING = frozenset({
+    "here", "click here", "click", "this", "this link", "link", "more", "read more", "find out more",
+    "more information", "more info", "this page", "page", "this website", "website", "there", "see here",
+    "go here", "details", "this one"})
+"""Link words that say nothing of where the link goes, once heard away from their sentence."""
+
+
+def check_link_words(group: Group, settings: Settings) -> Iterator[Problem]:
+    """A warning at each link whose words do not say where it goes ('here', 'read more') or that
+    has none: people using a screen reader often hear a page's links listed on their own (WCAG
+    2.4.4). Judged for English words only."""
+    if not group.writes_in_english:
+        return
+    for source in published_bodies(group):
+        for link in find_links(source):
+            if not link.words:
+                yield Problem(source.path, link.line, None, "has a link with no words, so nobody can tell "
+                              f"where it goes ('{shortened(link.address)}'). {SAY_WHERE}", "warning")
+            elif link.words.lower().strip(" .,:;!?'\"’") in WORDS_SAYING_NOTHING:
+                yield Problem(source.path, link.line, None, f"has a link whose words, '{link.words}', do not say "
+                              "where it goes. People using a screen reader often hear a page's links on "
+                              f"their own, away from the sentence. {SAY_WHERE}", "warning")
+
+
+SAY_WHERE = ("Write words that say where it goes between the square brackets, like 'Read [our 2025 impact "
+             "report](…)'.")
+
+
+CHECKS = (check_link_targets, check_outside_content, check_link_words)

@@ -102,11 +102,12 @@ def check_unpublished_files(group: Group, settings: Settings) -> Problems:
         return
     linked: set[str] = set()
     for source in published_bodies(group):
-        for address, line in find_links(source):
-            path = _file_linked(source.path, address)
+        for link in find_links(source):
+            path = _file_linked(source.path, link.address)
             if path in unpublished:
                 linked.add(path)
-                yield Problem(source.path, line, None, f"links to '{shortened(address)}', {LINKED_FILE}", "warning")
+                yield Problem(source.path, link.line, None, f"links to '{shortened(link.address)}', {LINKED_FILE}",
+                              "warning")
     for path in sorted(unpublished - linked):
         yield Problem(path, None, None, _unpublished_file_message(path), "warning")
 
