@@ -59,6 +59,27 @@ def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warn
                         "email (mailto:) or phone numbers (tel:)"))]
 
 
+def test_a_look_or_a_script_in_a_tag_the_site_keeps_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """'<span style="color:red">' lost its colour unsaid: the writer hears why, and what to use."""
+    page = ('# News\n\n<p style="color: red" onclick="go()">Important!</p>\n\n'
+            'Some <SPAN STYLE="font-size:2em">big</SPAN> words, and `<b style="x">` as code.\n\n'
+            '<script onload="x()">run()</script>\n')
+    root = write_files(tmp_path, {**FILES, "content/news.md": page})
+    _, _, problems = check_folder(root)
+    style = ("which the site takes out: every page keeps one look, which readers can change to the colours and "
+             "sizes they need. To stress words, use **bold**.")
+    assert [(p.line, p.message) for p in problems if p.path == "content/news.md"] == [
+        (3, f"has a style attribute in a <p> tag, {style}"),
+        (3, "has an onclick attribute in a <p> tag, which the site takes out: pages run nothing. Take it out."),
+        (5, f"has a style attribute in a <span> tag, {style}"),
+        (7, ("has a <script> tag, which the site takes out: pages run nothing and load nothing from other "
+             "websites. Take it out; a link to the other website works."))]
+    assert {p.severity for p in problems if p.path == "content/news.md"} == {"warning"}
+    assert mkdocs_build(root).returncode == 0
+    page_html = (root / "site/news/index.html").read_text(encoding="utf-8")
+    assert "Important!" in page_html and "color: red" not in page_html and "go()" not in page_html
+
+
 def test_a_link_whose_words_do_not_say_where_it_goes_is_a_warning_at_its_own_line(tmp_path: Path) -> None:
     """'Click here' or a link with no words tells someone who hears the page's links listed
     nothing of where each goes (WCAG 2.4.4): the writer is told at the link's own line, even

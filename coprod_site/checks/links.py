@@ -72,8 +72,9 @@ CommonMark, the address may hold parentheses in pairs (`javascript:alert(1)`).""
 
 
 def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]:
-    """A warning for each image from another website, each tag the site removes, and each link
-    it takes out (`javascript:`, `data:`)."""
+    """A warning for each image from another website, each tag the site removes, each script or
+    look it takes out of a tag it keeps (`onclick`, `style`), and each link it takes out
+    (`javascript:`, `data:`)."""
     for source in published_bodies(group):
         as_data = set()
         for image in find_images(source):
@@ -103,12 +104,28 @@ def check_outside_content(group: Group, settings: Settings) -> Iterator[Problem]
                           f"has {'an' if name[0] in 'aeiou' else 'a'} <{name}> tag, which the site takes out: pages run nothing "
                           "and load nothing from other websites. Take it out; a link to the other website "
                           "works.", "warning")
+        for tag in HTML_TAG.finditer(body):
+            if REMOVED_TAG.match(tag.group()):
+                continue  # said above, tag and all
+            for attribute in REMOVED_ATTRIBUTE.finditer(tag.group()):
+                name = attribute.group(1).lower()
+                why = STYLE_TAKEN_OUT if name == "style" else "pages run nothing. Take it out."
+                yield Problem(source.path, source.body_line + body.count("\n", 0, tag.start()), None,
+                              f"has {'a' if name == 'style' else 'an'} {name} attribute in a <{tag.group(1).lower()}> "
+                              f"tag, which the site takes out: {why}", "warning")
         for link in REMOVED_LINK.finditer(body):
             if link.group(1).strip() in as_data:
                 continue
             yield Problem(source.path, source.body_line + body.count("\n", 0, link.start()), None,
                           f"links to '{shortened(link.group(1).strip(), 40)}', which the site takes out: links go to web "
                           "pages (https:), email (mailto:) or phone numbers (tel:). Take it out.", "warning")
+
+
+HTML_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^<>]*>", re.IGNORECASE)
+REMOVED_ATTRIBUTE = re.compile(r"\s(style|on[a-z]+)\s*=", re.IGNORECASE)
+"""What the site takes out of a tag it keeps (see sanitize.py): how it looks, and scripts."""
+STYLE_TAKEN_OUT = ("every page keeps one look, which readers can change to the colours and sizes they need. "
+                   "To stress words, use **bold**.")
 
 
 _ON_A_COMPUTER = re.compile(r"[A-Za-z]:[\\/]|\\\\|file:", re.IGNORECASE)
