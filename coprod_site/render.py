@@ -59,14 +59,15 @@ _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 
 def under_heading(body: Markup, level: int) -> Markup:
     """A record's text placed under a heading of `level` ('Summary', an h2): its own headings
-    moved down together so that its first level is the one below, as a screen reader lists a
-    page's headings. Minutes written with '# Our meeting' had made a second h1 inside the summary.
-    Each keeps its level beside the others; none goes below h6."""
-    levels = [int(match[2]) for match in _HEADING_TAG.finditer(body)]
-    if not levels or min(levels) > level:
+    moved so that they step down from the one below, a level at a time, as a screen reader lists a
+    page's headings. Minutes written with '# Our meeting' had made a second h1 inside the summary,
+    and '######' under '#' a heading four levels down from its section. Each keeps its place
+    beside the others; none goes below h6."""
+    levels = sorted({int(match[2]) for match in _HEADING_TAG.finditer(body)})
+    moved = {written: min(6, level + 1 + rank) for rank, written in enumerate(levels)}
+    if all(written == shown for written, shown in moved.items()):
         return body
-    down = level + 1 - min(levels)
-    return Markup(_HEADING_TAG.sub(lambda tag: f"<{tag[1]}h{min(6, int(tag[2]) + down)}", body))
+    return Markup(_HEADING_TAG.sub(lambda tag: f"<{tag[1]}h{moved[int(tag[2])]}", body))
 
 
 class CompiledTemplates(BytecodeCache):

@@ -587,7 +587,8 @@ def outline(site: Path, address: str) -> list[str]:
 
 def test_headings_in_a_records_text_sit_under_the_section_that_holds_it(tmp_path: Path) -> None:
     """Minutes written with '# Our meeting' made a second h1 inside the summary, and '## Actions'
-    a section beside it: a screen reader's list of headings lost the page's shape."""
+    a section beside it: a screen reader's list of headings lost the page's shape. They step down
+    a level at a time: '######' after '##' is the next level down, not three below it."""
     meeting, decision = "content/meetings/2025-02-14-leaflets.md", "content/decisions/D-001-own-words.md"
     root = write_files(tmp_path, {
         **FILES,
@@ -596,7 +597,7 @@ def test_headings_in_a_records_text_sit_under_the_section_that_holds_it(tmp_path
     assert mkdocs_build(root).returncode == 0
     site = root / "site"
     headings = outline(site, "meetings/2025-02-14-leaflets")
-    assert headings[:5] == ["h1 Leaflets", "h2 Summary", "h3 Our meeting", "h4 Actions", "h6 Small print"]
+    assert headings[:5] == ["h1 Leaflets", "h2 Summary", "h3 Our meeting", "h4 Actions", "h5 Small print"]
     assert [h for h in outline(site, "decisions/D-001") if h.endswith(("Options", "The first"))] == [
         "h3 Options", "h4 The first"]
 
