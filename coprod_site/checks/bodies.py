@@ -47,6 +47,8 @@ class Block:
     kind: BlockKind
     text: str
     line: int
+    level: int = 0
+    """A heading's level, 1 to 6 ('###' is 3); 0 for other blocks."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,9 @@ def _blocks(tokens: list[Token], body_line: int) -> Iterator[Block]:
             text = ATTR_LIST.sub("", text)
         text = text.strip()
         if text:
-            yield Block(_kind(tokens[index - 1]), text, body_line + token.map[0])
+            opening = tokens[index - 1]
+            level = int(opening.tag[1]) if opening.type == "heading_open" else 0
+            yield Block(_kind(opening), text, body_line + token.map[0], level)
 
 
 def _kind(opening: Token) -> BlockKind:
