@@ -433,6 +433,9 @@ _NO_COLON = "while scanning a simple key"
 """PyYAML's context for a line with no colon after a field's name, which it notices only on
 the next line: the context's mark is the line to point at."""
 _NAME_THEN_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<name>[A-Za-z_][\w-]*)\s+(?P<value>\S.*)$")
+_NAME_DASH_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<name>[A-Za-z_][\w' -]*?)\s+[-\u2013\u2014=]\s+(?P<value>\S.*)$")
+"""'DNA - did not attend', 'Trust board – the people who run the hospital': a glossary's term and
+its meaning, with a dash between them where YAML wants a colon."""
 
 
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
@@ -490,7 +493,7 @@ def yaml_problem(exc: yaml.MarkedYAMLError, shown_as: str, first_line: int, text
 
 
 def _colon_hint(written: str) -> str:
-    name_then_value = _NAME_THEN_VALUE.match(written)
+    name_then_value = _NAME_DASH_VALUE.match(written) or _NAME_THEN_VALUE.match(written)
     example = f", like '{name_then_value['name']}: {name_then_value['value'].strip()}'" if name_then_value else ""
     return f"Put a colon and a space after the field's name{example}."
 

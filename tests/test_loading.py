@@ -420,6 +420,19 @@ def test_common_slips_in_the_fields_get_a_hint_that_fits(front: str, said: str) 
     assert str(raised.value.problem) == f"content/meetings/m.md, {said}"
 
 
+@pytest.mark.parametrize(("line", "like"), [
+    ("DNA - did not attend", "DNA: did not attend"),
+    ("Trust board \u2013 the people who run the hospital", "Trust board: the people who run the hospital")])
+def test_a_glossary_term_and_its_meaning_with_a_dash_between_are_told_to_use_a_colon(line: str, like: str) -> None:
+    """Glossaries are often typed 'term - meaning': the colon goes where the dash is, not after
+    the first word ('DNA: - did not attend')."""
+    with pytest.raises(SourceError) as raised:
+        parse_yaml(f"PALS: Patient Advice and Liaison Service\n{line}\nCQC: Care Quality Commission\n",
+                   "content/glossary.yml", first_line=1)
+    assert str(raised.value.problem) == (f"content/glossary.yml, line 2: this line cannot be read. Put a colon and "
+                                         f"a space after the field's name, like '{like}'.")
+
+
 def test_a_list_in_a_one_value_field_and_a_people_file_without_people_get_plain_words(tmp_path: Path) -> None:
     decision = FILES["content/decisions/D-001-own-words.md"].replace("how: consensus", "how: [consensus, vote]")
     people = FILES["content/people.yml"].replace("people:\n", "", 1)
