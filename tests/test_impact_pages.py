@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import mkdocs_build
-from groups import FILES, write_files
+from groups import FILES, TODAY, write_files
 from impact_group import IMPACT_FILES, SUMMER
 from test_build import main_text, main_text_of, page
 
@@ -215,6 +215,26 @@ def test_an_impact_report_shows_its_period_in_numbers_its_decisions_and_its_stan
     assert ("The UK Standards for Public Involvement this report shows The UK Standards for Public Involvement "
             "describe what good involvement looks like. This report shows how we met these ones: Impact We look "
             "for the difference that involving people makes, and we share what changed and what did not.") in text
+
+
+def test_a_report_on_a_time_not_yet_over_says_its_figures_count_what_had_happened(tmp_path: Path) -> None:
+    """A yearly report published in early December covered 'to 31 December' while counting only the
+    meetings held so far: the page says so, and a report on a time that is over says nothing more."""
+    report = "content/reports/impact-2025.md"
+    ongoing = FILES[report].replace("period_from: 2025-01-01\nperiod_to: 2025-12-31",
+                                    f"period_from: {TODAY[:4]}-01-01\nperiod_to: {TODAY[:4]}-12-31")
+    root = write_files(tmp_path, {**FILES, report: ongoing})
+    assert mkdocs_build(root).returncode == 0
+    lead = page(root / "site", "reports/impact-2025/index.html").select_one(".coprod-lead")
+    assert lead is not None
+    day = dt.date.fromisoformat(TODAY)
+    assert main_text_of(lead) == (f"This report covers 1 January {day.year} to 31 December {day.year}. That time has "
+                                  f"not ended yet, so its figures count what had happened by {day.day} "
+                                  f"{day:%B} {day.year}, when this page was made.")
+    write_files(root, {report: FILES[report]})
+    assert mkdocs_build(root).returncode == 0
+    lead = page(root / "site", "reports/impact-2025/index.html").select_one(".coprod-lead")
+    assert lead is not None and main_text_of(lead) == "This report covers 1 January 2025 to 31 December 2025."
 
 
 def test_reminders_about_hearing_back_are_said_but_do_not_stop_a_strict_build(tmp_path: Path) -> None:
