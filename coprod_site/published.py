@@ -131,6 +131,11 @@ class Published:
         return sorted(later, key=lambda m: (m.date, m.id))
 
     @property
+    def meetings_to_come(self) -> list[Meeting]:
+        """Planned meetings whose day has not come, soonest first: each can be added to a calendar."""
+        return [m for m in self.coming_up if m.is_planned]
+
+    @property
     def summaries_owed(self) -> list[Meeting]:
         """Planned meetings whose day has passed: they happened, and their summary is to come."""
         return [m for m in self.upcoming if m.date < self.today]

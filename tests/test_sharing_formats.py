@@ -294,6 +294,33 @@ def test_calendar_imports_in_a_second_client_parser(built_group: Path) -> None:
     assert [str(e["UID"]) for e in found] == [f"{SITE_URL}meetings/2027-06-10-summer/"]
 
 
+def test_a_meeting_to_come_can_be_added_to_a_calendar_on_its_own(built_group: Path) -> None:
+    """Its page links to a file of that one event, the same event as in meetings.ics (so a
+    calendar with both keeps one), which names no calendar of its own; a meeting held or
+    cancelled has neither link nor file, and on paper the link is not printed."""
+    import ics
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((built_group / "meetings/2027-06-10-summer/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    link = page.select_one(".coprod-add-to-calendar a")
+    assert link is not None and link.get_text() == "Add this meeting to your calendar"
+    assert link["href"] == "2027-06-10-summer.ics"
+    raw = (built_group / "meetings/2027-06-10-summer" / str(link["href"])).read_bytes()
+    own = icalendar.Calendar.from_ical(raw)
+    assert own.to_ical() == raw
+    [event] = own.walk("VEVENT")
+    [in_all] = read_calendar(built_group).walk("VEVENT")
+    assert event.to_ical() == in_all.to_ical()
+    assert "X-WR-CALNAME" not in own and [tz["TZID"] for tz in own.walk("VTIMEZONE")] == ["Europe/London"]
+    assert [e.begin.datetime.isoformat() for e in ics.Calendar(raw.decode()).events] == ["2027-06-10T16:00:00+01:00"]
+    held = "meetings/2025-02-14-leaflets"
+    assert not list((built_group / held).glob("*.ics"))
+    assert "coprod-add-to-calendar" not in (built_group / held / "index.html").read_text(encoding="utf-8")
+    printed = (built_group / "assets/coprod/sharing.css").read_text(encoding="utf-8")
+    assert re.search(r"@media print \{[^@]*\.coprod-add-to-calendar[^{]*\{\s*display: none", printed)
+
+
 def test_recent_agreed_meetings_stay_in_the_calendar(tmp_path: Path) -> None:
     from groups import FILES, write_files
 
@@ -319,8 +346,8 @@ def _calendar_on(root: Path, day: dt.date) -> bytes:
 
     group, problems = load_group(root, "content")
     assert not [p for p in problems if p.severity == "error"], problems
-    [output] = build_calendar_file(Published(group, day, SITE_URL), Settings())
-    return output.content
+    return next(output.content for output in build_calendar_file(Published(group, day, SITE_URL), Settings())
+                if output.path == "meetings.ics")
 
 
 def test_a_moved_then_cancelled_meeting_replaces_the_event_a_calendar_has(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""meetings.ics: the group's planned meetings, and recent ones, for any calendar app.
+"""meetings.ics: the group's planned meetings, and recent ones, for any calendar app; and each
+meeting to come in a file of its own, to add just that one.
 
 Times are Europe/London with a VTIMEZONE, so clocks going forward never move a
 meeting. Each event's UID is the meeting page's permanent address (the first, for a meeting
@@ -39,10 +40,18 @@ RECENT_DAYS = 365
 
 
 def build_calendar_file(site: Published, settings: Settings) -> Iterator[OutputFile]:
-    """meetings.ics, when the site knows its address (events link to their pages)."""
+    """meetings.ics, and a file of its own for each meeting to come (its page's "Add this meeting
+    to your calendar"), when the site knows its address (events link to their pages)."""
     if site.site_url is not None:
         changed = last_changed(Path(site.group.root), site.group.content)
         yield OutputFile(CALENDAR_PATH, render_calendar(site, changed))
+        for meeting in site.meetings_to_come:
+            yield OutputFile(meeting_calendar_path(meeting), render_calendar(site, changed, meeting))
+
+
+def meeting_calendar_path(meeting: Meeting) -> str:
+    """One meeting's own calendar file, beside its page and named by it, as a phone saves it."""
+    return f"{record_url(meeting)}{meeting.id}.ics"
 
 
 def calendar_meetings(site: Published) -> list[Meeting]:
@@ -54,21 +63,25 @@ def calendar_meetings(site: Published) -> list[Meeting]:
     return sorted([*site.upcoming, *recent], key=lambda m: (m.date, m.id))
 
 
-def render_calendar(site: Published, changed: Mapping[str, dt.date] | None = None) -> bytes:
-    """The iCalendar file, with one VTIMEZONE for every event's local times; `changed` is when
-    git says each file last changed."""
+def render_calendar(site: Published, changed: Mapping[str, dt.date] | None = None,
+                    meeting: Meeting | None = None) -> bytes:
+    """The iCalendar file of the group's meetings, or of one `meeting` (the same event, so a
+    calendar that has both keeps one), with one VTIMEZONE for every event's local times;
+    `changed` is when git says each file last changed. One meeting's file has no calendar name:
+    an app would make a calendar of that name for the one event."""
     project = site.project
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//coprod-site//Co-production group meetings//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{project.name}: meetings")
-    calendar.add("x-wr-caldesc", project.summary)
-    calendar.add("x-wr-timezone", "Europe/London")
-    meetings = calendar_meetings(site)
-    for meeting in meetings:
-        calendar.add_component(meeting_event(site, meeting, changed or {}))
+    if meeting is None:
+        calendar.add("x-wr-calname", f"{project.name}: meetings")
+        calendar.add("x-wr-caldesc", project.summary)
+        calendar.add("x-wr-timezone", "Europe/London")
+    meetings = calendar_meetings(site) if meeting is None else [meeting]
+    for event in meetings:
+        calendar.add_component(meeting_event(site, event, changed or {}))
     if meetings:
         calendar.add_missing_timezones(first_date=dt.date(meetings[0].date.year, 1, 1),
                                        last_date=dt.date(meetings[-1].date.year + 1, 12, 31))
