@@ -137,6 +137,7 @@ made_at: 2025-03-14-draft
 status: agreed
 power: within-remit
 outcome: changed
+outcome_note: SECRET-DRAFT-OUTCOME is never shown either.
 ---
 SECRET-DRAFT-DECISION should never be counted.
 """

@@ -457,10 +457,21 @@ def check_decisions(group: Group, settings: Settings) -> Problems:
         if decision.power == "referred" and decision.lacks("referred_to"):
             yield decision.source.problem("'referred_to' is needed when power is referred: who holds "
                                           "that power, like 'the hospital board'.", "power")
+        if decision.outcome in OUTCOME_SAID and decision.lacks("outcome_note") and decision.lacks("response"):
+            yield decision.source.problem(f"'outcome' is {decision.outcome}, but nothing says "
+                                          f"{OUTCOME_SAID[decision.outcome]}. The 'You said, we did' page "
+                                          "shows it to the people who asked.", "outcome", severity="warning")
         made_at = group.meetings.get(decision.made_at or "")
         if made_at is not None and decision.date != made_at.date:
             yield decision.source.problem(f"'date' is {decision.date} but the meeting it was made at is "
                                           f"on {made_at.date}. Make them the same.", "date", severity="warning")
+
+
+OUTCOME_SAID = {
+    "changed": "what changed: add 'outcome_note:' in a sentence, like 'Letters now use plain words'",
+    "not-possible": "why: add 'outcome_note:' with the reason it could not change, and what happens instead",
+}
+"""What a decision's outcome owes the people who asked, when neither its note nor a reply says it."""
 
 
 def _superseded_status(decision: Decision, replaced_by: list[str]) -> Problems:
