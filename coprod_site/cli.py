@@ -143,7 +143,23 @@ def run_check(args: argparse.Namespace) -> int:
     failed = [p for p in problems if holds_up(p, args.strict)]
     if args.format == "text" and failed and not any(p.is_error for p in failed):
         print(STRICT_STOPS)
+    elif (args.format == "text" and not failed and any(holds_up(p, strict=True) for p in problems)
+          and _publishes_strictly(Path(group.root))):
+        print(PUBLISHING_STOPS)
     return 1 if failed else 0
+
+
+PUBLISHING_STOPS = ("Warnings do not stop this check, but they stop publishing, which builds with --strict: put "
+                    "them right before you publish.")
+"""Why a check that passed with warnings is not yet ready to publish."""
+
+
+def _publishes_strictly(root: Path) -> bool:
+    """Whether the group's publishing workflow (as 'coprod init' writes it, for GitHub or GitLab)
+    builds with --strict, so that a warning stops the website being published."""
+    workflows = [*root.glob(".github/workflows/*.y*ml"), root / ".gitlab-ci.yml"]
+    return any("build --strict" in path.read_text(encoding="utf-8", errors="replace")
+               for path in workflows if path.is_file())
 
 
 def _say_no_group_here(path: Path, told: str, form: str) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -67,6 +68,23 @@ def test_a_broken_project_yml_does_not_hide_the_other_records_problems(group_dir
         "content/project.yml, line 1: 'organisation' is missing. Add it.",
         "Found 2 errors and 1 warning.",
     ]
+
+
+def test_a_check_passing_with_warnings_says_they_stop_publishing(tmp_path: Path) -> None:
+    """A facilitator saw 'Found 0 errors and 15 warnings' pass, pushed, and the site did not
+    publish: the workflows 'coprod init' writes build with --strict. Where the group publishes
+    that way, the check says so; where it does not, it says nothing more."""
+    root = tmp_path / "group"
+    assert coprod("init", str(root)).returncode == 0
+    checked = coprod("check", str(root))
+    assert checked.returncode == 0
+    assert re.fullmatch(r"Found 0 errors and \d+ warnings\.", checked.stdout.splitlines()[-2])
+    assert checked.stdout.splitlines()[-1] == (
+        "Warnings do not stop this check, but they stop publishing, which builds with --strict: put them right "
+        "before you publish.")
+    shutil.rmtree(root / ".github")
+    (root / ".gitlab-ci.yml").unlink()
+    assert "publishing" not in coprod("check", str(root)).stdout
 
 
 def test_warnings_pass_unless_strict(group_dir: Path, tmp_path: Path) -> None:
@@ -158,9 +176,10 @@ def test_init_then_build_gives_a_working_site(tmp_path: Path) -> None:
     result = coprod("init", str(target), "--name", "Young Voices: Leeds")
     assert result.returncode == 0, result.stderr
     # A new group's only warnings are the sentences it starts with, to replace with its own.
-    checked = coprod("check", str(target)).stdout.strip().splitlines()
-    assert checked[:-1] and all("still has the words it was started with" in line for line in checked[:-1])
-    assert checked[-1] == f"Found 0 errors and {len(checked) - 1} warnings."
+    *checked, found, publishing = coprod("check", str(target)).stdout.strip().splitlines()
+    assert checked and all("still has the words it was started with" in line for line in checked)
+    assert found == f"Found 0 errors and {len(checked)} warnings."
+    assert publishing.startswith("Warnings do not stop this check, but they stop publishing")
     built = coprod("build", str(target))
     assert built.returncode == 0, built.stderr
     home = (target / "site" / "index.html").read_text(encoding="utf-8")

@@ -52,7 +52,7 @@ def test_check_workflow_runs_the_charter_guard_on_pull_requests(group: Path) -> 
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
     assert python["uses"].startswith("actions/setup-python@")
     assert install["run"] == "pip install -r requirements.txt"
-    assert check["run"] == 'coprod check --base "origin/${{ github.base_ref }}" --format github'
+    assert check["run"] == 'coprod check --strict --base "origin/${{ github.base_ref }}" --format github'
 
 
 def test_publish_workflow_builds_with_full_history_and_deploys_to_pages(group: Path) -> None:
@@ -161,7 +161,7 @@ def test_the_schema_check_would_catch_a_broken_workflow(tmp_path: Path) -> None:
 def test_gitlab_ci_is_valid_too(group: Path) -> None:
     ci = read_yaml(group / ".gitlab-ci.yml")
     assert ci["variables"]["GIT_DEPTH"] == "0"
-    assert ci["check"]["script"][-1] == 'coprod check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"'
+    assert ci["check"]["script"][-1] == 'coprod check --strict --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"'
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
     result = subprocess.run([schema_checker(), "--builtin-schema", "vendor.gitlab-ci",
                              str(group / ".gitlab-ci.yml")], capture_output=True, text=True, timeout=120, check=False)
