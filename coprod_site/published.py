@@ -133,7 +133,7 @@ class Published:
     @property
     def meetings_to_come(self) -> list[Meeting]:
         """Planned meetings whose day has not come, soonest first: each can be added to a calendar."""
-        return [m for m in self.coming_up if m.is_planned]
+        return [m for m in self.upcoming if m.date >= self.today]
 
     @property
     def summaries_owed(self) -> list[Meeting]:
@@ -147,7 +147,7 @@ class Published:
 
     @property
     def next_meeting(self) -> Meeting | None:
-        return next((m for m in self.upcoming if m.date >= self.today), None)
+        return next(iter(self.meetings_to_come), None)
 
     def meeting(self, meeting_id: str | None) -> Meeting | None:
         """A published meeting, or None for an unknown or unpublished one."""
