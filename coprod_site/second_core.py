@@ -61,6 +61,10 @@ class Batches(Generic[Item, T]):
     """
 
     SIZE = 50
+    WAITING = 4
+    """Batches the second process may have waiting: beyond them, this process does the next
+    batch itself. On a busy machine the other core fell behind by thousands of pages, each kept
+    here until it was done: one build of 5,000 meetings peaked at 1,087 MB, the next at 728 MB."""
 
     def __init__(self, core: SecondCore, job: Callable[..., T], *args: Any) -> None:
         self.core, self.job, self.args = core, job, args
@@ -75,11 +79,22 @@ class Batches(Generic[Item, T]):
             self.send()
 
     def send(self) -> None:
-        """Send what has been added since the last batch."""
+        """Send what has been added since the last batch, or do it here while the second process
+        has `WAITING` batches still to do."""
         if self._batch:
-            self.sent.append((self._batch, self.core.submit(self.job, *self.args, self._batch)))
+            self._let_go_of_done()
+            behind = self.core.running and len(self.sent) - self._done >= self.WAITING
+            if behind:
+                self.sent.append(([], self._done_here(self._batch)))  # its result is all that is needed
+            else:
+                self.sent.append((self._batch, self.core.submit(self.job, *self.args, self._batch)))
             self._batch = []
             self._let_go_of_done()
+
+    def _done_here(self, batch: list[Item]) -> Future[T]:
+        done: Future[T] = Future()
+        done.set_result(self.job(*self.args, batch))
+        return done
 
     def _let_go_of_done(self) -> None:
         """The items of batches the second process has done are not needed again (only their
