@@ -64,6 +64,9 @@ _DAY_IN_WORDS = re.compile(rf"{_WEEKDAY}{_DAY}(?:\s+of)?\s+([a-z]{{3,9}})\.?,?\s
 _MONTH_FIRST_IN_WORDS = re.compile(rf"{_WEEKDAY}([a-z]{{3,9}})\.?\s+{_DAY},?\s+(\d{{4}})", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+_WRITTEN_DATES = ((_YEAR_FIRST, (1, 2, 3)), (_DAY_FIRST, (3, 2, 1)), (_DAY_IN_WORDS, (3, 2, 1)),
+                  (_MONTH_FIRST_IN_WORDS, (3, 1, 2)))
+"""Each other way people write a date, and which of its groups are the year, the month and the day."""
 
 
 def date_from_text(text: str) -> dt.date:
@@ -89,17 +92,18 @@ def date_from_text(text: str) -> dt.date:
 
 def _day_meant(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a date written another way than YYYY-MM-DD, if it is one."""
-    if found := _YEAR_FIRST.fullmatch(text):
-        return int(found[1]), int(found[2]), int(found[3])
-    if found := _DAY_FIRST.fullmatch(text):
-        return int(found[3]), int(found[2]), int(found[1])
-    in_words = [(found[3], found[2], found[1]) for found in (_DAY_IN_WORDS.fullmatch(text),) if found] + \
-               [(found[3], found[1], found[2]) for found in (_MONTH_FIRST_IN_WORDS.fullmatch(text),) if found]
-    for year, month, day in in_words:
-        months = [number for number, name in enumerate(_MONTHS, 1) if name.startswith(month.lower())]
-        if len(months) == 1:
-            return int(year), months[0], int(day)
+    for pattern, (year, month, day) in _WRITTEN_DATES:
+        if (found := pattern.fullmatch(text)) and (number := _month_number(found[month])) is not None:
+            return int(found[year]), number, int(found[day])
     return None
+
+
+def _month_number(written: str) -> int | None:
+    """'11', 'Nov' or 'November' is 11; 'Ju' is none, being June or July."""
+    if written.isdigit():
+        return int(written)
+    months = [number for number, name in enumerate(_MONTHS, 1) if name.startswith(written.lower())]
+    return months[0] if len(months) == 1 else None
 
 
 def day_in_id(meeting_id: str) -> dt.date | None:

@@ -124,10 +124,11 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
         if "[[" not in source.body:  # no mentions, and blanking code cannot make one
             continue
         for offset, written in mentioned(source.body):
-            if is_id(written) and not group.names_nobody(person_id(written)):
+            by_id = is_id(written)
+            if by_id and not group.names_nobody(person_id(written)):
                 continue
             line = source.body_line + source.body.count("\n", 0, offset)
-            nobody = "nobody in people.yml has that id" if is_id(written) else "[[...]] takes a person's id"
+            nobody = "nobody in people.yml has that id" if by_id else "[[...]] takes a person's id"
             yield Problem(source.path, line, None,
                           f"mentions [[{written}]], but {nobody}. {_mention_hint(group, source, written)}")
 
