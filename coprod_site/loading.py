@@ -655,13 +655,32 @@ def _mend_value(meta: dict[str, Any], path: list[str | int], error: ErrorDetails
 
 
 def _nearest_word(error: ErrorDetails) -> str | None:
-    """For a word that is not one of its list's ('aggreed', 'Open', 'voted'), the nearest that is."""
+    """For a word that is not one of its list's ('aggreed', 'Open', 'voted', 'complete'), the one
+    meant: another word for one of them, or else the nearest in spelling."""
     given = error.get("input")
     if error["type"] != "literal_error" or not isinstance(given, str):
         return None
     allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
-    near = difflib.get_close_matches(given.strip().lower(), allowed, n=1)
+    said = " ".join(given.lower().split())
+    if (meant := WORDS_PEOPLE_USE.get(said)) in allowed:
+        return meant
+    near = difflib.get_close_matches(said, allowed, n=1)
     return near[0] if near else None
+
+
+WORDS_PEOPLE_USE = {
+    "complete": "done", "completed": "done", "finished": "done", "closed": "done",
+    "cancelled": "dropped", "canceled": "dropped", "abandoned": "dropped",
+    "in progress": "open", "ongoing": "open", "to do": "open", "todo": "open", "not started": "open",
+    "approved": "agreed", "accepted": "agreed", "adopted": "agreed", "passed": "agreed",
+    "declined": "rejected", "refused": "rejected", "turned down": "rejected",
+    "sent": "circulated", "shared": "circulated", "upcoming": "planned", "scheduled": "planned",
+    "face to face": "in-person", "in person": "in-person", "virtual": "online", "remote": "online",
+    "zoom": "online", "teams": "online", "blended": "hybrid",
+    "agreed by all": "consensus", "unanimous": "consensus",
+}
+"""Other words people use for a word of a field's list: an action 'complete' is 'done', a meeting
+'face to face' is 'in-person'. Each counts only where the word it stands for is one of the field's."""
 
 
 def _mark_item(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:
@@ -761,7 +780,7 @@ def _did_you_mean(error: ErrorDetails) -> str:
 
 
 def _not_text(field: str, location: tuple[str | int, ...], given: Any) -> str:
-    """Text that YAML read as something else: nothing, a number, yes or no, a date."""
+    """Text that YAML read as something else: nothing, a number, yes or no, a date, a list."""
     if given is None:
         return f"{field} is empty. Write it after the colon."
     if isinstance(given, bool | int | float | dt.date):
@@ -770,6 +789,9 @@ def _not_text(field: str, location: tuple[str | int, ...], given: Any) -> str:
         kind = ("yes or no (true or false)" if isinstance(given, bool) else
                 "date" if isinstance(given, dt.date) else "number")
         return f"{field} should be text, but on its own '{written}' is read as a {kind}. Put it in quotes, like {quoted}."
+    if isinstance(given, list) and given and isinstance(given[0], str) and isinstance(location[-1], str):
+        return (f"{field} holds one thing, not a list: write one, without the square brackets, like "
+                f"{location[-1]}: {given[0]}.")
     return f"{field} should be text."
 
 

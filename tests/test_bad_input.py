@@ -371,6 +371,24 @@ def test_a_typo_in_the_minutes_or_an_action_hides_none_of_the_files_other_proble
     ]
 
 
+@pytest.mark.parametrize(("old", "new", "line", "meant"), [
+    ("    status: open", "    status: complete", 16, "done"),
+    ("    status: open", "    status: In Progress", 16, "open"),
+    ("format: online", "format: face to face", 4, "in-person"),
+    ("status: agreed", "status: approved", 9, "agreed"),
+    ("status: agreed", "status: sent", 9, "circulated"),
+])
+def test_another_word_for_one_of_a_fields_words_is_told_which(tmp_path: Path, old: str, new: str, line: int,
+                                                               meant: str) -> None:
+    """An action 'complete', a meeting 'face to face', minutes 'approved': words people use, spelt
+    nothing like the field's own, had no 'Did you mean'. The record is checked as meant."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    root = write_files(tmp_path / "group", {**FILES, meeting: FILES[meeting].replace(old, new, 1)})
+    _, _, problems = check_folder(root)
+    assert [(p.line, p.message.rsplit(". ", 1)[-1]) for p in problems if p.path == meeting] == [
+        (line, f"Did you mean '{meant}'?")]
+
+
 def test_words_after_a_hash_that_yaml_reads_as_a_note_are_a_warning_with_the_fix(tmp_path: Path) -> None:
     """'venue: Room #2 (level 3)' was published as 'Room', silently; a note to other writers
     after a value ('format: online   # or hybrid') is still a note."""
@@ -408,6 +426,8 @@ def test_a_blank_line_before_the_fields_or_a_space_after_the_dashes_is_forgiven(
     ("Yes", ("'title' should be text, but on its own 'yes' is read as a yes or no (true or false). Put it in quotes, "
             "like title: \"yes\".")),
     ("", "'title' is empty. Write it after the colon."),
+    ("[Leaflets, Posters]", ("'title' holds one thing, not a list: write one, without the square brackets, like "
+                             "title: Leaflets.")),
 ])
 def test_a_title_yaml_reads_as_no_text_says_why(tmp_path: Path, title: str, said: str) -> None:
     """'title: 2027', 'title: Yes' and an empty title were all told only "'title' should be text"."""
