@@ -766,11 +766,15 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
         message = _not_text(field, location, error.get("input"))
     elif kind.startswith("coprod_"):
         message = f"{field} {error['msg']}."
+    elif kind == "int_parsing" and (number := re.match(r"\s*(\d+)\b", str(error.get("input")))):
+        message = f"{field} should be a whole number on its own: write {location[-1]}: {number[1]}."
     elif kind in _MESSAGES:
         example = _example(location)
         message = _MESSAGES[kind].format(field=field, example=example, **error.get("ctx", {}))
     else:
         message = f"{field}: {error['msg']}."
+    if location[-1] == "guests" and re.search(r"[^\W\d_]", str(error.get("input"))):  # words: names, perhaps
+        message += " Guests are counted here, never named: they have not agreed to be shown."
     return source.problem(message, *location)
 
 

@@ -347,7 +347,8 @@ def test_a_record_with_a_bad_field_is_still_checked_against_the_others(tmp_path:
         "or 'superseded', not 'done'."),
         ("content/meetings/2025-01-10-first-meeting.md, line 9: 'p99' is not anyone in people.yml. Check the id, "
         "or add the person to people.yml."),
-        "content/meetings/2025-01-10-first-meeting.md, line 13: 'guests' should be a whole number, like 3.",
+        ("content/meetings/2025-01-10-first-meeting.md, line 13: 'guests' should be a whole number, like 3. Guests "
+         "are counted here, never named: they have not agreed to be shown."),
     ]
 
 
@@ -387,6 +388,21 @@ def test_another_word_for_one_of_a_fields_words_is_told_which(tmp_path: Path, ol
     _, _, problems = check_folder(root)
     assert [(p.line, p.message.rsplit(". ", 1)[-1]) for p in problems if p.path == meeting] == [
         (line, f"Did you mean '{meant}'?")]
+
+
+@pytest.mark.parametrize(("guests", "said"), [
+    ("2 (Sarah and Tom)", ("'guests' should be a whole number on its own: write guests: 2. Guests are counted here, "
+                           "never named: they have not agreed to be shown.")),
+    ("3 people", ("'guests' should be a whole number on its own: write guests: 3. Guests are counted here, never "
+                  "named: they have not agreed to be shown.")),
+    ("2.5", "'guests' should be a whole number, like 3."),
+])
+def test_guests_written_with_words_are_told_the_number_and_that_guests_are_never_named(
+        tmp_path: Path, guests: str, said: str) -> None:
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    root = write_files(tmp_path / "group", {**FILES, meeting: FILES[meeting].replace("guests: 2", f"guests: {guests}")})
+    _, _, problems = check_folder(root)
+    assert [p.message for p in problems if p.path == meeting] == [said]
 
 
 def test_words_after_a_hash_that_yaml_reads_as_a_note_are_a_warning_with_the_fix(tmp_path: Path) -> None:
