@@ -564,11 +564,22 @@ def _written_date(value: Any) -> str | None:
 
 
 def _decision_name_hint(name: str, path: Path | None) -> str:
-    return f"the file name '{name}' should start with the decision id, like D-007-own-voices.md."
+    return (f"the file name '{name}' should start with the decision id, like D-007-own-voices.md."
+            + _numbered_rename(name, "D", 3))
 
 
 def _amendment_name_hint(name: str, path: Path | None) -> str:
-    return f"the file name '{name}' should start with the amendment id, like AM-03-payments.md."
+    return (f"the file name '{name}' should start with the amendment id, like AM-03-payments.md."
+            + _numbered_rename(name, "AM", 2))
+
+
+def _numbered_rename(name: str, letters: str, digits: int) -> str:
+    """The name to give a decision's or an amendment's file whose id and words are there, written
+    another way: 'D017-new.md' or 'D-18 new.md' is D-018-new.md ('' when they are not)."""
+    written = re.fullmatch(rf"{letters}\s*[-_ ]?\s*(\d+)[-_. ]*(.*?)\.md", name, re.IGNORECASE)
+    if written is None or not slugify(written[2]):
+        return ""
+    return f" Rename it {letters}-{int(written[1]):0{digits}d}-{slugify(written[2])}.md."
 
 
 def _report_name_hint(name: str, path: Path | None) -> str:

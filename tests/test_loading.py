@@ -166,6 +166,19 @@ def test_bad_file_names_say_what_a_good_one_looks_like(tmp_path: Path) -> None:
     ]
 
 
+def test_a_decision_or_amendment_named_another_way_is_told_the_name_to_give_it(tmp_path: Path) -> None:
+    """'D017-new.md', 'D-018 New Thing.md', 'am6 winter.md': the id and words are there, written
+    another way; the message gives the name, as it does for a meeting's file."""
+    write_files(tmp_path, {
+        "content/project.yml": FILES["content/project.yml"],
+        "content/decisions/D017-new.md": "---\ntitle: x\n---\n",
+        "content/decisions/D-018 New Thing.md": "---\ntitle: x\n---\n",
+        "content/amendments/am6 winter.md": "---\ntitle: x\n---\n",
+    })
+    assert [message.rsplit(". ", 1)[-1] for message in messages(tmp_path)] == [
+        "Rename it AM-06-winter.md.", "Rename it D-018-new-thing.md.", "Rename it D-017-new.md."]
+
+
 def test_a_record_named_in_other_words_is_read_or_told_its_new_name(tmp_path: Path) -> None:
     """CONTENT-MODEL: a decision's id is its file name before the second '-': the words after it
     may be any. A meeting's name is its address: it is told the name to give it."""
