@@ -151,7 +151,22 @@ def _parse_language(value: Any) -> Any:
     """A language tag as web pages give it (`en-GB`, `cy`), so screen readers pick the right voice."""
     if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value.strip()):
         return value.strip()
+    code = LANGUAGE_CODES.get(" ".join(value.lower().split())) if isinstance(value, str) else None
+    if code is not None:
+        raise PydanticCustomError("coprod_language", "should be a language code: for {name}, write {code}",
+                                  {"name": value.strip(), "code": code})
     raise PydanticCustomError("coprod_language", "should be a language code, like en-GB, or cy for Welsh")
+
+
+LANGUAGE_CODES = {
+    "english": "en-GB", "british english": "en-GB", "welsh": "cy", "cymraeg": "cy", "gaelic": "gd",
+    "scottish gaelic": "gd", "irish": "ga", "somali": "so", "urdu": "ur", "punjabi": "pa", "bengali": "bn",
+    "bangla": "bn", "gujarati": "gu", "arabic": "ar", "polish": "pl", "romanian": "ro", "portuguese": "pt",
+    "spanish": "es", "french": "fr", "turkish": "tr", "tamil": "ta", "chinese": "zh", "mandarin": "zh",
+    "cantonese": "yue", "farsi": "fa", "persian": "fa", "pashto": "ps", "kurdish": "ku", "tigrinya": "ti",
+    "lithuanian": "lt",
+}
+"""The codes of languages groups in the UK write in, by the names people give them in project.yml."""
 
 
 WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%!$&()*+,;=:@/-]*)?")

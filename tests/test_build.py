@@ -82,11 +82,13 @@ def test_a_welsh_group_gets_welsh_pages_and_a_bad_language_code_is_a_problem(tmp
     assert home.html["lang"] == "cy"
     assert home.select_one("input.md-search__input")["placeholder"] == "Chwilio"  # Material's Welsh
 
-    root = write_files(tmp_path / "bad", {**FILES, "content/project.yml": project.replace("language: en-GB", "language: English")})
-    result = mkdocs_build(root)
-    assert result.returncode != 0
-    assert ("content/project.yml, line 10: 'language' should be a language code, like en-GB, or cy for "
-            "Welsh.") in result.stderr
+    for written, said in [("English", "should be a language code: for English, write en-GB."),
+                          ("Inglish", "should be a language code, like en-GB, or cy for Welsh.")]:
+        root = write_files(tmp_path / written, {**FILES, "content/project.yml": project.replace(
+            "language: en-GB", f"language: {written}")})
+        result = mkdocs_build(root)
+        assert result.returncode != 0
+        assert f"content/project.yml, line 10: 'language' {said}" in result.stderr
 
 
 def language_of(soup: BeautifulSoup, words: str) -> str | None:
