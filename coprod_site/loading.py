@@ -37,6 +37,7 @@ from .records import (
     Report,
     date_from_text,
     day_in_id,
+    numbered_id,
 )
 from .scaffold import slugify
 from .sources import (
@@ -565,21 +566,21 @@ def _written_date(value: Any) -> str | None:
 
 def _decision_name_hint(name: str, path: Path | None) -> str:
     return (f"the file name '{name}' should start with the decision id, like D-007-own-voices.md."
-            + _numbered_rename(name, "D", 3))
+            + _numbered_rename(name, "D"))
 
 
 def _amendment_name_hint(name: str, path: Path | None) -> str:
     return (f"the file name '{name}' should start with the amendment id, like AM-03-payments.md."
-            + _numbered_rename(name, "AM", 2))
+            + _numbered_rename(name, "AM"))
 
 
-def _numbered_rename(name: str, letters: str, digits: int) -> str:
+def _numbered_rename(name: str, letters: str) -> str:
     """The name to give a decision's or an amendment's file whose id and words are there, written
     another way: 'D017-new.md' or 'D-18 new.md' is D-018-new.md ('' when they are not)."""
     written = re.fullmatch(rf"{letters}\s*[-_ ]?\s*(\d+)[-_. ]*(.*?)\.md", name, re.IGNORECASE)
     if written is None or not slugify(written[2]):
         return ""
-    return f" Rename it {letters}-{int(written[1]):0{digits}d}-{slugify(written[2])}.md."
+    return f" Rename it {numbered_id(letters, int(written[1]))}-{slugify(written[2])}.md."
 
 
 def _report_name_hint(name: str, path: Path | None) -> str:
@@ -784,9 +785,13 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
         message = _MESSAGES[kind].format(field=field, example=example, **error.get("ctx", {}))
     else:
         message = f"{field}: {error['msg']}."
-    if location[-1] == "guests" and re.search(r"[^\W\d_]", str(error.get("input"))):  # words: names, perhaps
-        message += " Guests are counted here, never named: they have not agreed to be shown."
+    if location[-1] in _COUNTED_NOT_NAMED and re.search(r"[^\W\d_]", str(error.get("input"))):  # names, perhaps
+        message += f" {_COUNTED_NOT_NAMED[location[-1]]}"
     return source.problem(message, *location)
+
+
+_COUNTED_NOT_NAMED = {"guests": "Guests are counted here, never named: they have not agreed to be shown."}
+"""Fields that count people, with what to tell a writer who put words (names, perhaps) in one."""
 
 
 def _did_you_mean(error: ErrorDetails) -> str:

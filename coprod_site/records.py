@@ -106,6 +106,15 @@ def _month_number(written: str) -> int | None:
     return months[0] if len(months) == 1 else None
 
 
+ID_DIGITS = {"D": 3, "AM": 2, "ACT": 3}
+"""How many digits the number of each kind of numbered id is written with: D-007, AM-03, ACT-021."""
+
+
+def numbered_id(letters: str, number: int) -> str:
+    """A decision's, amendment's or action's id as the records write it: ('D', 7) is D-007."""
+    return f"{letters}-{number:0{ID_DIGITS[letters]}d}"
+
+
 def day_in_id(meeting_id: str) -> dt.date | None:
     """The day a meeting's id (its file name) starts with ('2026-12-10-x'), if it is a real day."""
     try:

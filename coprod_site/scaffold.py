@@ -12,7 +12,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from .gitlog import run_git
-from .records import GRIPP2_HEADINGS, LADDER, Group
+from .records import GRIPP2_HEADINGS, LADDER, Group, numbered_id
 
 RECORD_FOLDERS = ("meetings", "decisions", "amendments", "reports", "assets")
 
@@ -260,7 +260,7 @@ minutes:
 feedback:
   sent_on:
   how:
-actions: []                # the next free action id is ACT-{next_number(action_ids, 'ACT-'):03d}
+actions: []                # the next free action id is {numbered_id('ACT', next_number(action_ids, 'ACT-'))}
 decisions: []
 ---
 Write the summary in plain words: what we talked about, what we decided, what happens next.
@@ -269,7 +269,7 @@ Write the summary in plain words: what we talked about, what we decided, what ha
 
 
 def new_decision(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
-    decision_id = f"D-{next_number(_ids_of_files(group, group.decisions), 'D-'):03d}"
+    decision_id = numbered_id("D", next_number(_ids_of_files(group, group.decisions), "D-"))
     that_day = [meeting.id for meeting in group.meetings.values() if meeting.date == date and not meeting.is_cancelled]
     made_at = (f"{that_day[0]}   # the meeting on that day: empty it if the decision was made elsewhere"
                if len(that_day) == 1 else
@@ -298,7 +298,7 @@ Why we decided this, what else we thought about, and what happens next.
 
 
 def new_amendment(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
-    amendment_id = f"AM-{next_number(_ids_of_files(group, group.amendments), 'AM-'):02d}"
+    amendment_id = numbered_id("AM", next_number(_ids_of_files(group, group.amendments), "AM-"))
     clause_ids = ", ".join(c.id for c in group.charter.clauses) if group.charter else "none yet"
     version = (group.charter.version + 1) if group.charter else 2
     text = f"""---
