@@ -295,9 +295,10 @@ def test_calendar_imports_in_a_second_client_parser(built_group: Path) -> None:
 
 
 def test_a_meeting_to_come_can_be_added_to_a_calendar_on_its_own(built_group: Path) -> None:
-    """Its page links to a file of that one event, the same event as in meetings.ics (so a
-    calendar with both keeps one), which names no calendar of its own; a meeting held or
-    cancelled has neither link nor file, and on paper the link is not printed."""
+    """Its page, and the home page for the next one, link to a file of that one event, the same
+    event as in meetings.ics (so a calendar with both keeps one), which names no calendar of its
+    own; a meeting held or cancelled has neither link nor file, and on paper the link is not
+    printed."""
     import ics
     from bs4 import BeautifulSoup
 
@@ -314,6 +315,9 @@ def test_a_meeting_to_come_can_be_added_to_a_calendar_on_its_own(built_group: Pa
     assert event.to_ical() == in_all.to_ical()
     assert "X-WR-CALNAME" not in own and [tz["TZID"] for tz in own.walk("VTIMEZONE")] == ["Europe/London"]
     assert [e.begin.datetime.isoformat() for e in ics.Calendar(raw.decode()).events] == ["2027-06-10T16:00:00+01:00"]
+    home = BeautifulSoup((built_group / "index.html").read_text(encoding="utf-8"), "html.parser")
+    [from_home] = home.select(".coprod-add-to-calendar a")
+    assert from_home["href"] == "meetings/2027-06-10-summer/2027-06-10-summer.ics"
     held = "meetings/2025-02-14-leaflets"
     assert not list((built_group / held).glob("*.ics"))
     assert "coprod-add-to-calendar" not in (built_group / held / "index.html").read_text(encoding="utf-8")
