@@ -109,6 +109,9 @@ CASES = [
     pytest.param(D1, "made_at: 2025-01-10-first-meeting", "made_at: 2025-01-10-first-meting",
                  "content/decisions/D-001-own-words.md, line 4: 'made_at' names 2025-01-10-first-meting, which is not a meeting. Did you mean 2025-01-10-first-meeting?",
                  id="made_at meeting misspelt"),
+    pytest.param(D1, "made_at: 2025-01-10-first-meeting", "made_at: 2025-01-10",
+                 "content/decisions/D-001-own-words.md, line 4: 'made_at' names 2025-01-10, which is not a meeting. Did you mean 2025-01-10-first-meeting?",
+                 id="made_at written as the meeting's day"),
     pytest.param("content/reports/impact-2025.md", "standards: [impact]\n",
                  "standards: [impact]\nhandover:\n  - action: ACT1\n    to: the patient panel\n",
                  "content/reports/impact-2025.md, line 8: 'ACT1' is not an action in any meeting. Did you mean ACT-001?",
@@ -287,6 +290,9 @@ WARNINGS = [
     pytest.param("content/project.yml", "text: Email the team inbox.", "text: Ask Amina K. after the meeting.",
                  {}, "warning: content/project.yml, line 7: the contact names Amina K., one person: when they are away or leave the group, nobody is reached. Give a route that reaches the group, like a shared mailbox or a place to ask.",
                  id="a contact that is one person"),
+    pytest.param(FIRST, "present: [p01, p02, p03, p04, p05]", "present: [p01, p02, p03, p02, p04, p05]",
+                 {}, "warning: content/meetings/2025-01-10-first-meeting.md, line 12: 'p02' is in 'present' twice. Keep one, or the page counts them as two people.",
+                 id="someone present twice"),
 ]
 
 
@@ -564,6 +570,15 @@ def test_a_person_written_by_name_is_told_to_write_their_id(tmp_path: Path) -> N
          "shown only as they have agreed to be."),
         ("content/visit.md, line 3: mentions [[sky]], but nobody in people.yml has that id. That is p03 in "
          "people.yml: write [[p03]].")]
+
+
+def test_a_meeting_named_by_its_day_is_told_its_id_also_when_its_file_cannot_be_read(tmp_path: Path) -> None:
+    root = changed(tmp_path, FIRST, "agreed_at: 2025-02-14-leaflets", "agreed_at: 2025-02-14",
+                   {SECOND: FILES[SECOND].replace("present: [p01, p02, p03]", "present: [p01, p02, p03")})
+    group, problems = load_group(root)
+    assert [p.path for p in problems] == [SECOND]
+    assert [str(p) for p in run_checks(group, SETTINGS, consistency.CHECKS) if "agreed_at" in p.message] == [
+        f"{FIRST}, line 21: 'agreed_at' names 2025-02-14, which is not a meeting. Did you mean 2025-02-14-leaflets?"]
 
 
 def test_a_handover_is_not_blamed_for_an_action_in_a_meeting_that_cannot_be_read(tmp_path: Path) -> None:

@@ -290,6 +290,12 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
         for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
             yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",
                                          "apologies", severity="warning")
+        seen: set[tuple[str, str]] = set()
+        for role, index, person_id in _people_named(meeting):
+            if (role, person_id) in seen:
+                yield meeting.source.problem(f"'{person_id}' is in '{role}' twice. Keep one, or the page counts "
+                                             "them as two people.", role, index, severity="warning")
+            seen.add((role, person_id))
 
 
 def check_lists_written_as_text(group: Group, settings: Settings) -> Problems:
@@ -334,9 +340,7 @@ def check_meeting_references(group: Group, settings: Settings) -> Problems:
                                   until="keep 'status: proposed'")
     for decision in group.decisions.values():
         if decision.made_at and not _known(group, group.meetings, decision.made_at):
-            yield decision.source.problem(f"'made_at' names {decision.made_at}, which is not a meeting. "
-                                          + _what_to_write(group.meetings, decision.made_at, USE_A_MEETING),
-                                          "made_at")
+            yield decision.source.problem(_not_a_meeting(group, "made_at", decision.made_at), "made_at")
 
 
 def _known(group: Group, records: Mapping[str, object], record_id: str) -> bool:
@@ -344,7 +348,9 @@ def _known(group: Group, records: Mapping[str, object], record_id: str) -> bool:
     return record_id in records or record_id in group.unreadable_records
 
 
-USE_A_MEETING = "Use a meeting's file name without .md."
+def _not_a_meeting(group: Group, field_name: str, meeting_id: str) -> str:
+    return f"'{field_name}' names {meeting_id}, which is not a meeting. " + _what_to_write(
+        group.meetings, meeting_id, "Use a meeting's file name without .md.", also=group.unreadable_records)
 
 
 def _not_a_decision(group: Group, decision_id: str) -> str:
@@ -352,25 +358,30 @@ def _not_a_decision(group: Group, decision_id: str) -> str:
         group.decisions, decision_id, f"Check the id, or add a file decisions/{decision_id}-….md.")
 
 
-def _what_to_write(records: Mapping[str, object], record_id: str, advice: str) -> str:
+def _what_to_write(records: Mapping[str, object], record_id: str, advice: str, also: Iterable[str] = ()) -> str:
     """For an id that is no record's, what it may have meant: 'It is now D-010 (its old_ids name
     D-3): write D-010.' for an id a record had before, 'Did you mean D-016?' for one written
-    nearly as a record's is (`_nearest_id`); else `advice`."""
+    nearly as a record's is, or as one of `also` is (the ids of records whose own problems kept
+    them out, `_nearest_id`); else `advice`."""
     for new_id, record in records.items():
         if record_id in getattr(record, "old_ids", ()):
             return f"It is now {new_id} (its 'old_ids' name {record_id}): write {new_id}."
-    near = _nearest_id(records, record_id)
+    near = _nearest_id([*records, *also], record_id)
     return f"Did you mean {near}?" if near else advice
 
 
 def _nearest_id(known: Iterable[str], written: str) -> str | None:
     """The one id `written` most likely meant: one with the same letters and number
     (`same_number`); for a meeting's name, the one spelt nearly the same
-    ('2026-10-29-webiste-words'). None when no id is near, or more than one is."""
+    ('2026-10-29-webiste-words') or the one on the day written ('2026-10-29'). None when no id
+    is near, or more than one is."""
     known = list(known)
     if NUMBERED_ID.fullmatch(written):
         same = _same_number(known, written)
         return same[0] if len(same) == 1 else None
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", written.strip()):
+        that_day = [record_id for record_id in known if record_id.startswith(written.strip() + "-")]
+        return that_day[0] if len(that_day) == 1 else None
     if re.match(r"\s*\d{4}-", written):
         near = difflib.get_close_matches(written.strip().lower(), known, n=2, cutoff=0.85)
         return near[0] if len(near) == 1 else None
@@ -390,8 +401,7 @@ def _agreed_at(group: Group, settings: Settings | None, record: object, meeting_
     agreed_in = group.meetings.get(meeting_id)
     if agreed_in is None:
         if not _known(group, group.meetings, meeting_id):
-            yield source.problem(f"'{at[-1]}' names {meeting_id}, which is not a meeting. "
-                                 + _what_to_write(group.meetings, meeting_id, USE_A_MEETING), *at)
+            yield source.problem(_not_a_meeting(group, at[-1], meeting_id), *at)
     elif not_before is not None and agreed_in.date < not_before:  # type: ignore[operator]
         yield source.problem(f"'{at[-1]}' names {meeting_id}, which is earlier than {not_before}. It "
                              "must be a meeting on or after that date.", *at)

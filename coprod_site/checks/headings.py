@@ -1,4 +1,5 @@
-"""Headings that skip a level on the group's own pages.
+"""Headings that skip a level on the group's own pages, and headings typed without the space
+that makes them headings.
 
 People who use a screen reader often move through a page by its headings, and
 hear each one's level: a '####' straight after a '##' sounds as if a part were
@@ -10,13 +11,14 @@ its writer is told.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
 from ..words import shortened
-from .bodies import read_blocks
+from .bodies import published_bodies, read_blocks
 
 HOME = "index.md"
 """The home page's own text, shown under the group's name (home.html)."""
@@ -40,4 +42,25 @@ def check_heading_levels(group: Group, settings: Settings) -> Iterator[Problem]:
             before = block.level
 
 
-CHECKS = (check_heading_levels,)
+HEADING_WITHOUT_SPACE = re.compile(r"(#{1,6})([^\W\d_][^\n]{0,78}[^\s.!?,;:])")
+"""'#What we talked about': a short line begun by '#'s and a letter, not ending a sentence. Markdown
+needs a space after the '#'s; without it the line shows as text, '#' and all."""
+
+
+def check_headings_without_space(group: Group, settings: Settings) -> Iterator[Problem]:
+    """A warning at a line typed as a heading with no space after its '#'s. (A line that is a
+    hashtag, '#BeKind', is told too, which the warning allows for.)"""
+    for source in published_bodies(group):
+        for block in read_blocks(source):
+            if block.kind != "paragraph" or "#" not in block.text:
+                continue
+            for offset, line in enumerate(block.text.split("\n")):
+                if (typed := HEADING_WITHOUT_SPACE.fullmatch(line)) is None:
+                    continue
+                marks, words = typed.groups()
+                yield Problem(source.path, block.line + offset, None, f"'{shortened(marks + words, 40)}' shows "
+                              f"as text, '{marks}' and all. If it is a heading, put a space after the "
+                              f"'{marks}': '{marks} {shortened(words, 40)}'.", "warning")
+
+
+CHECKS = (check_heading_levels, check_headings_without_space)
