@@ -10,6 +10,7 @@ failure as a Problem with file and line instead of raising.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -142,6 +143,12 @@ class Source:
         """Every piece of text in the fields, in reading order, as `texts` gives them but without
         where each is: a third of the time, for a search of them all."""
         return _strings_in(self.meta, [])
+
+    @functools.cached_property
+    def all_words(self) -> str:
+        """The body and every piece of text in the fields, one after another: for the checks that
+        first look at all of a file's words at once (most files hold nothing they look for)."""
+        return "\n".join([self.body, *self.strings()])
 
     def problem(self, message: str, *location: str | int, severity: str = "error") -> Problem:
         """A problem about this file, placed at the line of `location` when known."""

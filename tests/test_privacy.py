@@ -876,7 +876,7 @@ def test_contact_details_in_draft_minutes_are_a_warning_until_they_are_agreed(tm
     root = write_files(tmp_path, {**FILES, draft: noted})
     problems = check_folder(root)[2]
     assert [(p.path, p.line, p.severity) for p in problems if "phone number" in p.message] == [(draft, 8, "warning")]
-    assert "take it out before they are agreed" in next(p.message for p in problems if p.path == draft)
+    assert "take it out before they are agreed" in next(p.message for p in problems if "phone number" in p.message)
     assert mkdocs_build(root).returncode == 0
     assert not [p for p in (root / "site").rglob("*") if p.is_file() and b"900123" in p.read_bytes()]
 

@@ -17,6 +17,7 @@ from ..settings import Settings
 from ..site_config import find_group_root, read_settings
 from . import (
     consistency,
+    first_names,
     headings,
     held_back,
     images,
@@ -36,7 +37,7 @@ Check = Callable[[Group, Settings], Iterable[Problem]]
 
 PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS,
                                        *starting_text.CHECKS, *shown_as_typed.CHECKS,
-                                       *not_shown.CHECKS, *headings.CHECKS)
+                                       *not_shown.CHECKS, *headings.CHECKS, *first_names.CHECKS)
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,

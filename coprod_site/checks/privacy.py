@@ -144,7 +144,7 @@ def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
     may_name = _may_name(unquoted)
     drafts = _drafts(group)
     for source in checked_sources(group, settings):
-        if not may_name("\n".join([source.body, *source.strings()])):  # most records: one look at all their words
+        if not may_name(source.all_words):  # most records: one look at all their words
             continue
         severity: Severity = "warning" if source.path in drafts else "error"
         for location, text in [((), source.body), *source.texts()]:

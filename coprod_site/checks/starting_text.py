@@ -21,7 +21,7 @@ def check_starting_text(group: Group, settings: Settings) -> Iterator[Problem]:
     for source, body_shown in published_sources(group):
         yield from _starting_title(source)
         body = source.body if body_shown else ""
-        if not _ANY.search("\n".join([body, *source.strings()])):
+        if not _ANY.search(source.all_words if body_shown else "\n".join(source.strings())):
             continue  # most records: one search of all their words, not one for every sentence
         for location, text in source.texts():
             for sentence in STARTING_TEXT:

@@ -1,0 +1,89 @@
+"""A first name typed into the records is the slip that names someone who never agreed: it is a
+warning at its line, once for each name in a file, where what is not a person is left alone."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from groups import FILES, GLOSSARY, SECOND_MEETING, write_files
+
+from coprod_site.checks import check_folder
+from coprod_site.checks.first_names import first_names, names_typed
+
+MEETING = "content/meetings/2025-02-14-leaflets.md"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def name_warnings(tmp_path: Path, files: dict[str, str | None]) -> list[str]:
+    _, _, problems = check_folder(write_files(tmp_path, {**FILES, **files}))
+    return [str(p) for p in problems if "may be someone's name" in p.message]
+
+
+def advice(name: str, more: str = "") -> str:
+    return (f"has '{name}', which may be someone's name. People are shown only as they agreed: write their id, "
+            f"like [[p04]], for the site to show them that way, or their role, like 'a parent member'.{more} If "
+            "it is not a person, say what it is in glossary.yml.")
+
+
+def test_a_name_in_a_summary_an_action_or_after_a_title_is_told_once_a_file(tmp_path: Path) -> None:
+    meeting = (SECOND_MEETING.replace("what: Ask the board about the budget", "what: Ask Tom to book the room")
+               + "Sarah said the room was cold.\nDr Patel agreed, and Sarah's mum will come.\n")
+    body = SECOND_MEETING.count("\n") + 1
+    assert name_warnings(tmp_path, {MEETING: meeting}) == [
+        f"warning: {MEETING}, line 13: {advice('Tom')}",
+        f"warning: {MEETING}, line {body}: {advice('Sarah', ' It is there 2 times.')}",
+        f"warning: {MEETING}, line {body + 1}: {advice('Dr Patel')}"]
+
+
+def test_a_draft_is_told_too_as_git_keeps_it(tmp_path: Path) -> None:
+    draft = "content/meetings/2025-03-14-draft.md"
+    assert name_warnings(tmp_path, {draft: FILES[draft] + "\nMohammed will send the notes.\n"}) == [
+        f"warning: {draft}, line {FILES[draft].count(chr(10)) + 2}: {advice('Mohammed')}"]
+
+
+@pytest.mark.parametrize("text", [
+    "Amina K. chaired, and Amina thanked everyone.",  # a name people.yml shows
+    "Sky asked about the budget.",  # a pseudonym people.yml shows
+    "We met in April, June and August.",  # months, some of them names too
+    "The Florence Ward team came, from St Thomas and the Alan Turing Institute.",  # places
+    "Grant funding came through. Rose petals were on the table.",  # words that are names too, begun a sentence
+    "## Our Summer Grant Plans",  # a heading, whose words may all begin with capitals
+    "We don't know. Don't worry.",  # a contraction
+    "Write to `Sarah Smith` in code, or [[p01]], or see https://example.org/Sarah.",
+    "Rainbow is our ward for teenagers.",  # a word in the glossary
+])
+def test_what_is_not_a_person_is_not_told(tmp_path: Path, text: str) -> None:
+    glossary = GLOSSARY + "Rainbow: Our ward for teenagers.\n"
+    assert name_warnings(tmp_path, {MEETING: SECOND_MEETING + text + "\n", "content/glossary.yml": glossary}) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We asked Jack to come back.", ["Jack"]),  # inside a sentence
+    ("Rose said yes. Grant's idea won.", ["Rose", "Grant"]),  # before 'said', with 's
+    ("- Mark will send it", ["Mark"]),
+    ("Siobhán and Zoë came. Mrs Okafor too.", ["Siobhán", "Zoë", "Mrs Okafor"]),
+])
+def test_names_that_are_words_too_are_told_where_they_are_used_as_names(text: str, names: list[str]) -> None:
+    assert [name for _, name in names_typed(text)] == names
+
+
+def test_the_names_looked_for_are_common_across_the_uks_communities_and_not_everyday_words() -> None:
+    names, also_words = first_names()
+    assert {"Sarah", "Mohammed", "Priya", "Siobhan", "Ngozi", "Fatima", "Agnieszka", "Oliver"} <= names
+    assert {"Grant", "Rose", "Jack", "Mark", "Tom"} <= also_words
+    assert not {"Said", "Us", "Server", "Forum", "Will", "The"} & (names | also_words)
+
+
+def test_the_list_of_names_is_what_its_script_makes(tmp_path: Path) -> None:
+    """first_names.txt is made, not typed: from Faker's names and Debian's British English words
+    (both installed by scripts/setup)."""
+    assert importlib.util.find_spec("faker") is not None and Path("/usr/share/dict/british-english").is_file()
+    made = tmp_path / "first_names.txt"
+    subprocess.run([sys.executable, str(ROOT / "scripts/first_names.py"), str(made)], check=True,
+                   capture_output=True)
+    assert made.read_text(encoding="utf-8") == (ROOT / "coprod_site/checks/first_names.txt").read_text(
+        encoding="utf-8")
