@@ -192,7 +192,7 @@ def test_the_complete_history_has_no_missing_history_notice(history_site: Path) 
 def test_charter_page_shows_version_dates_and_overdue_review(history_site: Path) -> None:
     page = article(history_site, "charter")
     facts = text_of(page.find("dl", class_="coprod-facts"))
-    assert facts == ("Version 3 First agreed 10 January 2025, at Our first meeting (10 January 2025) "
+    assert facts == ("Version 3 First agreed 10 January 2025, at Our first meeting "
                      "Last changed At Charter review (11 April 2025) ( AM-02: Posters, and looking "
                      "after each other ) We will look at it again by 10 January 2026 ( review overdue )")
     notice = page.find("div", class_="coprod-notice")
