@@ -9,6 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import mkdocs_build
 from groups import FILES, SECOND_MEETING, write_files
+from PIL import Image
 
 from coprod_site.checks import check_folder
 
@@ -36,6 +37,27 @@ def test_a_link_or_image_to_a_file_that_is_not_there_is_a_warning_at_its_line(tm
     (root / "content/assets/map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     _, _, problems = check_folder(root)
     assert [p.line for p in problems if "no such file" in p.message] == [6]
+
+
+def test_an_address_with_a_space_is_a_warning_as_it_leads_nowhere_on_the_site(tmp_path: Path) -> None:
+    """`![Map](my map.png)` is no image to CommonMark, but the site's Markdown makes one of it,
+    whose address MkDocs leaves as written: a broken picture, even with the file there."""
+    page = ("# Visit us\n\nHere is the map: ![A map of the clinic](assets/my map.png)\n\n"
+            "Read [our leaflet](assets/leaflet%20v2.md), [the notes](notes.md \"Our notes\") and\n"
+            "[the NHS page](https://www.nhs.uk/a page).\n")
+    root = write_files(tmp_path, {**FILES, "content/visit.md": page, "content/assets/leaflet v2.md": "# Leaflet\n",
+                                  "content/notes.md": "# Notes\n"})
+    Image.new("RGB", (8, 8)).save(root / "content/assets/my map.png")
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if "link" in p.message and p.path == "content/visit.md"] == [
+        ("warning: content/visit.md, line 3: links to 'assets/my map.png', whose space leaves the link going nowhere "
+         "on the site. Rename the file without spaces, like 'my-map.png', and write its new name here."),
+        ("warning: content/visit.md, line 6: links to 'https://www.nhs.uk/a page', whose space leaves the link going "
+         "nowhere on the site. Write %20 for each space in it.")]
+    assert mkdocs_build(root).returncode == 0
+    built = BeautifulSoup((root / "site/visit/index.html").read_text(encoding="utf-8"), "html.parser")
+    src = built.select_one("article img[alt='A map of the clinic']")["src"]
+    assert not (root / "site/visit" / str(src)).is_file() and (root / "site/assets/my map.png").is_file()
 
 
 def test_what_the_site_takes_out_because_it_loads_from_another_website_is_a_warning(tmp_path: Path) -> None:

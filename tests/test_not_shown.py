@@ -126,3 +126,27 @@ def test_a_long_address_of_a_file_the_site_does_not_publish_is_cut_short_as_othe
     root = write_files(tmp_path, {**FILES, f"content/{name}": "%PDF-1.4",
                                   "content/leaflets.md": f"---\ntitle: Leaflets\n---\nRead [the minutes]({name}).\n"})
     assert not_shown_messages(root)[0].startswith(f"warning: content/leaflets.md, line 4: links to '{name[:59]}\u2026', ")
+
+
+def test_a_hidden_note_never_closed_is_said_to_hide_the_text_after_it(tmp_path: Path) -> None:
+    """'<!--' with no '-->' hides the rest of the page, which the writer meant to show; notes that
+    are closed, one in code, and one on the last line hide nothing they should not."""
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    text = ("<!-- a closed note -->\nWe met.\n\n`<!--` in code.\n\n<!-- check this with the team\n\n"
+            "We agreed the next steps.\nThe leaflets go out in May.\n")
+    files = {**FILES, meeting: FILES[meeting] + text, "content/visit.md": "# Visit us\n\nRoom 2.\n<!-- to do"}
+    start = FILES[meeting].count("\n") + 1
+    assert not_shown_messages(write_files(tmp_path, files)) == [
+        (f"warning: {meeting}, line {start + 5}: opens a hidden note with '<!--' that is never closed, so the text "
+         "after it (2 lines) is left off the page. Put '-->' where the note ends.")]
+
+
+def test_the_site_hides_what_an_unclosed_note_is_followed_by(tmp_path: Path) -> None:
+    """Why the warning matters: the page leaves the words after '<!--' out."""
+    from conftest import mkdocs_build
+
+    meeting = "content/meetings/2025-02-14-leaflets.md"
+    root = write_files(tmp_path, {**FILES, meeting: FILES[meeting] + "<!-- a note\n\nWe agreed the next steps.\n"})
+    assert mkdocs_build(root).returncode == 0
+    assert "We agreed the next steps" not in (root / "site/meetings/2025-02-14-leaflets/index.html").read_text(
+        encoding="utf-8")

@@ -120,11 +120,18 @@ def find_links(source: Source) -> list[Link]:
     return list(_read(source.body, source.body_line).links)
 
 
+def find_spaced_addresses(source: Source) -> list[Link]:
+    """Every link and image whose address has a space in it (`SPACED_ADDRESS`)."""
+    return list(_read(source.body, source.body_line).spaced)
+
+
 @dataclass(frozen=True)
 class _Reading:
     blocks: tuple[Block, ...]
     images: tuple[Image, ...]
     links: tuple[Link, ...] = ()
+    spaced: tuple[Link, ...] = ()
+    """Links and images with a space in their address, which lead nowhere on the site."""
 
 
 @functools.lru_cache(maxsize=READINGS_KEPT)
@@ -144,7 +151,7 @@ def _read(body: str, body_line: int) -> _Reading:
     tokens = _parser().parse(prose)
     whole = tokens if prose == body else _parser().parse(body)
     return _Reading(tuple(_blocks(tokens, body_line)), tuple(_images(whole, body_line)),
-                    tuple(_links(whole, body_line)))
+                    tuple(_links(whole, body_line)), tuple(_spaced_addresses(whole, body_line)))
 
 
 def _plain_paragraphs(body: str, body_line: int) -> tuple[Block, ...] | None:
@@ -255,6 +262,23 @@ def _links(tokens: list[Token], body_line: int) -> Iterator[Link]:
                 words.append(child.content or " ")  # an image's content is its alt text
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
+
+
+SPACED_ADDRESS = re.compile(r"!?\[([^\[\]\n]*)\]\(\s*([^\s()<>]+(?:[ \t]+[^\s()\"']+)+)\s*\)")
+"""`![Map](my map.png)`: an address with a space, which is no link or image to CommonMark (the
+checks' reader), and one to Python-Markdown (the site's), whose address MkDocs then leaves as
+written, so that it leads nowhere from the page."""
+
+
+def _spaced_addresses(tokens: list[Token], body_line: int) -> Iterator[Link]:
+    """Each link or image whose address has a space in it, at its line."""
+    for token in tokens:
+        if token.type != "inline" or token.map is None or "](" not in token.content:
+            continue
+        for match in SPACED_ADDRESS.finditer(token.content):
+            words, address = match.groups()
+            yield Link(address, body_line + token.map[0] + token.content.count("\n", 0, match.start()),
+                       " ".join(words.split()))
 
 
 def _html_images(html: str, first_line: int) -> list[Image]:

@@ -32,7 +32,7 @@ from ..published import FOLDERS, record_page
 from ..records import Group
 from ..settings import Settings
 from ..words import shortened
-from .bodies import find_images, find_links, published_bodies
+from .bodies import find_images, find_links, find_spaced_addresses, published_bodies
 
 
 def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
@@ -49,6 +49,11 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
                 page = pages[source.path]
                 yield from _site_address_problem(records, top, source.path, link.line, link.address, page)
                 yield from _from_the_root(settings.site_url, source.path, link.line, link.address, page)
+        for spaced in find_spaced_addresses(source):
+            fix = ("Write %20 for each space in it." if file_named(spaced.address) is None else
+                   f"Rename the file without spaces, like '{_dashed(spaced.address)}', and write its new name here.")
+            yield Problem(source.path, spaced.line, None, f"links to '{shortened(spaced.address)}', whose space "
+                          f"leaves the link going nowhere on the site. {fix}", "warning")
         for address, line in [*((link.address, link.line) for link in links),
                               *((image.src, image.line) for image in find_images(source))]:
             file = _file_of(address)
@@ -59,6 +64,11 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
                 yield Problem(source.path, line, None, f"links to '{shortened(address)}', but there is no such file "
                               "in the group's records. Check the name, and that it is written from this "
                               "file's folder.", "warning")
+
+
+def _dashed(address: str) -> str:
+    """An address's file name with dashes for its spaces: 'assets/my map.png' to 'my-map.png'."""
+    return "-".join(posixpath.basename(address).split())
 
 
 REMOVED_TAG = re.compile(r"<(script|iframe|frame|object|embed|link|style|form|svg|math|base|meta|video|audio|"

@@ -14,11 +14,12 @@ import posixpath
 import re
 from collections.abc import Iterator
 
+from ..mentions import without_code
 from ..problems import Problem
 from ..records import Group, Meeting
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
-from ..words import shortened
+from ..words import plural, shortened
 from .bodies import find_links, published_bodies
 from .links import file_named
 
@@ -64,6 +65,26 @@ def first_own_line(meeting: Meeting) -> int | None:
         if text.strip() and not any(sentence in text for sentence in STARTING_TEXT):
             return meeting.source.body_line + offset
     return None
+
+
+def check_unclosed_notes(group: Group, settings: Settings) -> Problems:
+    """A warning at a hidden note ('<!--') that is never closed ('-->'): the site hides
+    everything after it, which the writer meant to show."""
+    for source in published_bodies(group):
+        if "<!--" not in source.body:
+            continue
+        body, opened = without_code(source.body), -1
+        while (opened := body.find("<!--", opened + 1)) != -1:
+            closed = body.find("-->", opened + 4)
+            if closed == -1:
+                break
+            opened = closed
+        hidden = sum(1 for line in body[opened:].split("\n")[1:] if line.strip()) if opened != -1 else 0
+        if not hidden:  # (a note on the last line hides only itself)
+            continue
+        yield Problem(source.path, source.body_line + body.count("\n", 0, opened), None, "opens a hidden note "
+                      f"with '<!--' that is never closed, so the text after it ({plural(hidden, 'line')}) is left "
+                      "off the page. Put '-->' where the note ends.", "warning")
 
 
 def check_cancelled_meetings(group: Group, settings: Settings) -> Problems:
@@ -133,8 +154,8 @@ def _unpublished_file_message(path: str) -> str:
             "link to it there. If it is kept here on purpose, move it out of the content folder.")
 
 
-CHECKS = (check_meeting_text_not_shown,)
-"""Checks of each meeting on its own."""
+CHECKS = (check_meeting_text_not_shown, check_unclosed_notes)
+"""Checks of each record on its own."""
 GROUP_CHECKS = (check_cancelled_meetings, check_unpublished_files)
 """Checks that need the whole group: a decision names the meeting it was made at, and a file is
 linked to from any page."""
