@@ -8,11 +8,13 @@ import datetime as dt
 import difflib
 import importlib.metadata
 import os
+import re
 import shlex
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .checks import check_folder
 from .checks.charter_guard import review_charter_change
@@ -86,9 +88,24 @@ def _unknown_options(command: argparse.ArgumentParser, unknown: list[str]) -> No
     command.error(f"unrecognised {'arguments' if len(unknown) > 1 else 'argument'}: {' '.join(unknown)}.{hint}")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose 'invalid choice' (a command or a kind typed wrong) also says which
+    was most likely meant: 'coprod chek' is asked 'Did you mean check?'. Its commands' parsers
+    are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        choice = INVALID_CHOICE.search(message)
+        if choice is not None:
+            near = difflib.get_close_matches(choice["given"], re.findall(r"'([^']*)'", choice["known"]), n=1)
+            message += f". Did you mean {near[0]}?" if near else ""
+        super().error(message)
+
+
+INVALID_CHOICE = re.compile(r"invalid choice: '(?P<given>[^']*)' \(choose from (?P<known>.*)\)$")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="coprod", description="Publish a co-production group's "
-                                     "records as an accessible website.")
+    parser: argparse.ArgumentParser = _Parser(prog="coprod", description="Publish a co-production group's records as an accessible website.")
     parser.add_argument("--version", action="version", version=f"coprod {_version()}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_check(commands)

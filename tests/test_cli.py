@@ -161,6 +161,16 @@ def test_usage_errors_exit_two(args: list[str]) -> None:
     assert coprod(*args).returncode == 2
 
 
+@pytest.mark.parametrize(("args", "meant"), [(["chek"], "check"), (["new", "meting"], "meeting"),
+                                             (["new", "report", "--report-kind", "farwell"], "farewell")])
+def test_a_mistyped_command_or_kind_is_told_the_nearest(args: list[str], meant: str) -> None:
+    result = coprod(*args)
+    assert result.returncode == 2
+    assert f"invalid choice: '{args[-1]}' (choose from " in result.stderr
+    assert result.stderr.rstrip().endswith(f"). Did you mean {meant}?")
+    assert coprod("frobnicate").stderr.rstrip().endswith("'new')")  # nothing near: no guess
+
+
 def test_a_mistyped_option_is_told_by_its_command_with_the_nearest() -> None:
     """'--titel' had been answered with the top-level usage, 'coprod [-h] COMMAND ...'."""
     result = coprod("new", "meeting", "--titel", "Planning")
