@@ -3,13 +3,14 @@
 People are written by their id (`[[p04]]`, shown as people.yml allows) or by their role ('a
 parent member'). A name typed into a summary or an action ('Sarah said…', 'Ask Tom to book the
 room') is published as typed. The private register (privacy.py) finds the real names it lists;
-this check finds the first names people most often have (first_names.txt, made by
-scripts/first_names.py), and a title before a name ('Dr Patel'), where no register is kept.
+this check finds, register or not, the first names people most often have (first_names.txt,
+made by scripts/first_names.py), and a title before a name ('Dr Patel').
 
 A name that is also an everyday word ('Grant', 'Rose', 'Jack') is told only where it is used as
-a name: inside a sentence, with 's, before 'said' or the like. Names people.yml shows, the
-group's own name and organisation, and words in glossary.yml are not told: a ward named after
-someone ('Florence Ward'), and a place ('St Thomas'), are not people either.
+a name: inside a sentence, with 's, before 'said' or the like. Names people.yml gives (the
+privacy check tells those it must not show), the group's own name and organisation, months, and
+words in glossary.yml are not told: a ward named after someone ('Florence Ward'), and a place
+('St Thomas'), are not people either.
 """
 
 from __future__ import annotations
