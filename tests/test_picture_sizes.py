@@ -89,7 +89,7 @@ GARDEN = f"""\
 
 {WORDS}
 
-![Helen, holding the plan](assets/portrait.jpg)
+![Our co-chair, holding the plan](assets/portrait.jpg)
 """
 
 
