@@ -30,7 +30,7 @@ from typing import Any
 
 from .checks.privacy import Located, scan_source
 from .markup import ATTRIBUTES, RAW_TEXT_END, TOKEN, end_of_unseen
-from .pages import PageSpec, shown_file
+from .pages import HOME_PAGE, PageSpec, shown_file
 from .privacy import (
     NHS_CONTEXT,
     Finding,
@@ -610,8 +610,8 @@ def page_origin(src_uri: str, spec: PageSpec | None, group: Group) -> str | None
     shown = shown_file(src_uri, spec, group)
     if shown is not None or spec is None:
         return shown
-    if spec.path == "index.md" and "index.md" in group.pages:
-        return group.pages["index.md"].path
+    if spec.path == HOME_PAGE and HOME_PAGE in group.pages:
+        return group.pages[HOME_PAGE].path
     if spec.path.startswith("charter/") and group.charter is not None:
         return group.charter.source.path
     return None

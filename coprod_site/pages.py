@@ -20,12 +20,14 @@ from .published import Published, PublishedAction, record_page
 from .records import Decision, Group, Meeting, Report
 from .settings import Settings
 
+HOME_PAGE = "index.md"
+"""The home page, which opens with the group's own index.md (shown under the group's name)."""
 GLOSSARY_PAGE = "glossary.md"
 """The page that explains the group's words, which every marked term links to."""
 HOW_WE_WORK_PAGE = "how-we-work.md"
 
 NAV_TITLES = {
-    "index.md": "Home",
+    HOME_PAGE: "Home",
     "charter/index.md": "Our charter",
     "meetings/index.md": "Meetings",
     "decisions/index.md": "Decisions",
@@ -107,13 +109,13 @@ def site_pages() -> dict[str, str]:
 def group_pages(site: Published) -> list[PageSpec]:
     """Every page the group's site has, the home page opening with the group's own index.md."""
     _every_builder()
-    intro = site.group.pages["index.md"].body if "index.md" in site.group.pages else ""
+    intro = site.group.pages[HOME_PAGE].body if HOME_PAGE in site.group.pages else ""
     return build_pages(site, intro)
 
 
 def build_pages(site: Published, intro: str = "") -> list[PageSpec]:
     """Every page the group's records make: the home page, then each builder's pages."""
-    home = PageSpec("index.md", site.project.name, "home.html", intro,
+    home = PageSpec(HOME_PAGE, site.project.name, "home.html", intro,
                     description=site.project.summary, in_nav=True)
     return [home, *(spec for builder in PAGE_BUILDERS for spec in builder(site))]
 

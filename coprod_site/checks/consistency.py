@@ -13,7 +13,7 @@ from typing import Any
 from ..charter_history import clause_ids_in_history
 from ..loading import MEETING_NAME, split_clauses
 from ..mentions import typed_name
-from ..pages import page_url, site_pages
+from ..pages import HOME_PAGE, page_url, site_pages
 from ..problems import Problem, Reminder
 from ..records import (
     GRIPP2_HEADINGS,
@@ -891,7 +891,7 @@ def check_charter_is_there(group: Group, settings: Settings) -> Problems:
 def check_pages_the_site_makes(group: Group, settings: Settings) -> Problems:
     """A page of the group's own at the address of one the site makes ('people.md' is 'Who we
     are'): the site's page took its place, and it was never seen."""
-    made = {page_url(path): title for path, title in site_pages().items() if path != "index.md"}
+    made = {page_url(path): title for path, title in site_pages().items() if path != HOME_PAGE}
     for path, source in group.pages.items():
         title = made.get(page_url(path))
         if title is not None:

@@ -14,20 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..pages import HOME_PAGE
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
 from ..words import shortened
 from .bodies import published_bodies, read_blocks
 
-HOME = "index.md"
-"""The home page's own text, shown under the group's name (home.html)."""
-
 
 def check_heading_levels(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning at each heading of a page more than one level below the heading before it."""
     for name, source in group.pages.items():
-        if name == HOME:
+        if name == HOME_PAGE:
             continue
         before = 1  # the page's title, an h1, typed as '# …' or made from 'title:'
         for block in read_blocks(source):
