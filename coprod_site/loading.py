@@ -674,16 +674,20 @@ def _nearest_word(error: ErrorDetails) -> str | None:
         return None
     allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
     said = " ".join(given.lower().split())
-    if (meant := WORDS_PEOPLE_USE.get(said)) in allowed:
-        return meant
+    meant = WORDS_PEOPLE_USE.get(said, ())
+    for word in (meant,) if isinstance(meant, str) else meant:
+        if word in allowed:
+            return word
     near = difflib.get_close_matches(said, allowed, n=1)
     return near[0] if near else None
 
 
-WORDS_PEOPLE_USE = {
-    "complete": "done", "completed": "done", "finished": "done", "closed": "done",
+WORDS_PEOPLE_USE: dict[str, str | tuple[str, ...]] = {
+    "complete": ("done", "changed"), "completed": ("done", "changed"), "finished": ("done", "changed"),
+    "closed": "done", "done": "changed", "implemented": "changed", "happened": "changed",
     "cancelled": "dropped", "canceled": "dropped", "abandoned": "dropped",
-    "in progress": "open", "ongoing": "open", "to do": "open", "todo": "open", "not started": "open",
+    "in progress": ("open", "pending"), "ongoing": ("open", "pending"), "to do": "open", "todo": "open",
+    "not started": "open", "waiting": "pending", "not yet": "pending", "impossible": "not-possible",
     "approved": "agreed", "accepted": "agreed", "adopted": "agreed", "passed": "agreed",
     "declined": "rejected", "refused": "rejected", "turned down": "rejected",
     "sent": "circulated", "shared": "circulated", "upcoming": "planned", "scheduled": "planned",
@@ -692,7 +696,9 @@ WORDS_PEOPLE_USE = {
     "agreed by all": "consensus", "unanimous": "consensus",
 }
 """Other words people use for a word of a field's list: an action 'complete' is 'done', a meeting
-'face to face' is 'in-person'. Each counts only where the word it stands for is one of the field's."""
+'face to face' is 'in-person', a decision's outcome 'done' is 'changed'. Each counts only where the
+word it stands for is one of the field's (the first of them that is, for a word that stands for
+one word in one field and another in another)."""
 
 
 def _mark_item(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:

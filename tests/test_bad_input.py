@@ -372,21 +372,27 @@ def test_a_typo_in_the_minutes_or_an_action_hides_none_of_the_files_other_proble
     ]
 
 
-@pytest.mark.parametrize(("old", "new", "line", "meant"), [
-    ("    status: open", "    status: complete", 16, "done"),
-    ("    status: open", "    status: In Progress", 16, "open"),
-    ("format: online", "format: face to face", 4, "in-person"),
-    ("status: agreed", "status: approved", 9, "agreed"),
-    ("status: agreed", "status: sent", 9, "circulated"),
+LEAFLETS, D1, D2 = ("content/meetings/2025-02-14-leaflets.md", "content/decisions/D-001-own-words.md",
+                    "content/decisions/D-002-budget.md")
+
+
+@pytest.mark.parametrize(("name", "old", "new", "line", "meant"), [
+    (LEAFLETS, "    status: open", "    status: complete", 16, "done"),
+    (LEAFLETS, "    status: open", "    status: In Progress", 16, "open"),
+    (LEAFLETS, "format: online", "format: face to face", 4, "in-person"),
+    (LEAFLETS, "status: agreed", "status: approved", 9, "agreed"),
+    (LEAFLETS, "status: agreed", "status: sent", 9, "circulated"),
+    (D1, "outcome: changed", "outcome: done", 8, "changed"),  # the word one field has, for another's
+    (D2, "outcome: pending", "outcome: in progress", 11, "pending"),  # one word, meant two ways
 ])
-def test_another_word_for_one_of_a_fields_words_is_told_which(tmp_path: Path, old: str, new: str, line: int,
-                                                               meant: str) -> None:
-    """An action 'complete', a meeting 'face to face', minutes 'approved': words people use, spelt
-    nothing like the field's own, had no 'Did you mean'. The record is checked as meant."""
-    meeting = "content/meetings/2025-02-14-leaflets.md"
-    root = write_files(tmp_path / "group", {**FILES, meeting: FILES[meeting].replace(old, new, 1)})
+def test_another_word_for_one_of_a_fields_words_is_told_which(tmp_path: Path, name: str, old: str, new: str,
+                                                               line: int, meant: str) -> None:
+    """An action 'complete', a meeting 'face to face', minutes 'approved', an outcome 'done':
+    words people use, spelt nothing like the field's own, had no 'Did you mean'. The record is
+    checked as meant."""
+    root = write_files(tmp_path / "group", {**FILES, name: FILES[name].replace(old, new, 1)})
     _, _, problems = check_folder(root)
-    assert [(p.line, p.message.rsplit(". ", 1)[-1]) for p in problems if p.path == meeting] == [
+    assert [(p.line, p.message.rsplit(". ", 1)[-1]) for p in problems if p.path == name] == [
         (line, f"Did you mean '{meant}'?")]
 
 

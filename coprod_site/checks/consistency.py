@@ -373,19 +373,20 @@ def _what_to_write(records: Mapping[str, object], record_id: str, advice: str, a
 def _nearest_id(known: Iterable[str], written: str) -> str | None:
     """The one id `written` most likely meant: one with the same letters and number
     (`same_number`); for a meeting's name, the one spelt nearly the same
-    ('2026-10-29-webiste-words') or the one on the day written ('2026-10-29'). None when no id
-    is near, or more than one is."""
+    ('2026-10-29-webiste-words'), else the one on the day it names ('2026-10-29',
+    '2026-11-12-november' for '2026-11-12-november-meeting'). None when no id is near, or more
+    than one is."""
     known = list(known)
     if NUMBERED_ID.fullmatch(written):
         same = _same_number(known, written)
         return same[0] if len(same) == 1 else None
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", written.strip()):
-        that_day = [record_id for record_id in known if record_id.startswith(written.strip() + "-")]
-        return that_day[0] if len(that_day) == 1 else None
-    if re.match(r"\s*\d{4}-", written):
-        near = difflib.get_close_matches(written.strip().lower(), known, n=2, cutoff=0.85)
-        return near[0] if len(near) == 1 else None
-    return None
+    day = re.match(r"\s*(\d{4}-\d\d-\d\d)", written)
+    if day is None:
+        return None
+    near = difflib.get_close_matches(written.strip().lower(), known, n=2, cutoff=0.85)
+    if not near:
+        near = [record_id for record_id in known if record_id.startswith(day[1] + "-")]
+    return near[0] if len(near) == 1 else None
 
 
 def _agreed_at(group: Group, settings: Settings | None, record: object, meeting_id: str | None,
