@@ -38,13 +38,16 @@ PLACE_WORDS = frozenset({
     "Ward", "Wing", "Hospital", "Hospice", "House", "Centre", "Center", "Unit", "Building", "Road", "Street",
     "Lane", "Avenue", "Park", "School", "College", "University", "Institute", "Library", "Room", "Suite",
     "Clinic", "Surgery", "Practice", "Trust", "Foundation", "Society", "Council", "Academy", "Museum",
-    "Theatre", "Church", "Court", "Hall", "Way", "Close", "Square", "Place", "Gardens", "Drive", "Terrace"})
+    "Theatre", "Church", "Court", "Hall", "Way", "Close", "Square", "Place", "Gardens", "Drive", "Terrace",
+    "Station", "Bridge", "Market", "Green", "Cross", "Hill", "Gate"})
 """Words after a name that make it a place's or a body's: 'Florence Ward', 'Alan Turing Institute'."""
 CALENDAR_WORDS = frozenset({
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Spring", "Summer",
-    "Autumn", "Winter"})
-"""Names of months, days and seasons, some of which are first names too ('April', 'August')."""
+    "Autumn", "Winter", "Christmas", "Easter", "Ramadan", "Eid", "Diwali", "Hanukkah", "Vaisakhi", "Passover",
+    "Advent", "Lent"})
+"""Names of months, days, seasons and festivals, some of which are first names too ('April',
+'August', 'Ramadan')."""
 AS_A_NAME = re.compile(r"['’]s\b|\s+(?:said|says|asked|told|suggested|agreed|thought|felt|explained|mentioned|"
                        r"raised|shared|added|noted|wondered|replied|wants|will|would|could|can|has|had|is|was)\b")
 """What follows a name used as one: 'Rose's idea', 'Grant said'."""
