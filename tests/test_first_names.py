@@ -16,6 +16,7 @@ from coprod_site.checks.first_names import first_names, names_typed
 
 MEETING = "content/meetings/2025-02-14-leaflets.md"
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def name_warnings(tmp_path: Path, files: dict[str, str | None]) -> list[str]:
@@ -69,6 +70,16 @@ def test_what_is_not_a_person_is_not_told(tmp_path: Path, text: str) -> None:
 ])
 def test_names_that_are_words_too_are_told_where_they_are_used_as_names(text: str, names: list[str]) -> None:
     assert [name for _, name in names_typed(text)] == names
+
+
+def test_the_names_in_real_minutes_are_found() -> None:
+    """A governance group's published minutes (the corpus), where people are named as they speak
+    ('- Carol: Do we need video...') and in passing."""
+    minutes = CORPUS / "rust-lang-leadership-council/minutes/sync-meeting/2023-06-15.md"
+    if not minutes.is_file():
+        pytest.skip("../shared/corpus/rust-lang-leadership-council is not here")
+    found = {name for _, name in names_typed(minutes.read_text(encoding="utf-8"))}
+    assert {"Carol", "Eric", "Jack", "Jonathan", "Mara", "Mark", "Ryan"} <= found
 
 
 def test_the_names_looked_for_are_common_across_the_uks_communities_and_not_everyday_words() -> None:

@@ -48,9 +48,9 @@ CALENDAR_WORDS = frozenset({
     "Advent", "Lent"})
 """Names of months, days, seasons and festivals, some of which are first names too ('April',
 'August', 'Ramadan')."""
-AS_A_NAME = re.compile(r"['’]s\b|\s+(?:said|says|asked|told|suggested|agreed|thought|felt|explained|mentioned|"
+AS_A_NAME = re.compile(r"['’]s\b|:[ \t]|\s+(?:said|says|asked|told|suggested|agreed|thought|felt|explained|mentioned|"
                        r"raised|shared|added|noted|wondered|replied|wants|will|would|could|can|has|had|is|was)\b")
-"""What follows a name used as one: 'Rose's idea', 'Grant said'."""
+"""What follows a name used as one: 'Rose's idea', 'Grant said', 'Carol: I agree'."""
 
 CAPITALISED = re.compile(r"(?<![\w'’@./\\-])([A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ]+)(?![\w@-]|['’]t\b)")
 """A word with a capital letter first, not inside an address or a contraction ('Don't')."""
