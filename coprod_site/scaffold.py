@@ -211,9 +211,9 @@ class NewRecord:
 
 
 def slugify(title: str) -> str:
-    """'Planning the summer!' -> 'planning-the-summer'."""
+    """'Planning the summer!' -> 'planning-the-summer'; "Young people's ideas" -> 'young-peoples-ideas'."""
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")  # 'Café' -> 'Cafe'
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"(?<=[A-Za-z])'(?=[A-Za-z])", "", plain).lower()).strip("-")
     return slug[:50].rstrip("-") or "record"
 
 

@@ -641,6 +641,7 @@ def test_a_reader_that_stops_early_is_not_an_internal_error(group_dir: Path) -> 
 def test_a_new_record_named_with_accents_keeps_its_letters_in_the_file_name() -> None:
     from coprod_site.scaffold import slugify
     assert slugify("Café: Zoë’s naïve plan!") == "cafe-zoes-naive-plan"
+    assert slugify("Young people's ideas") == "young-peoples-ideas"  # not 'people-s'
     assert slugify("日本") == "record"
 
 
