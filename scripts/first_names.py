@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import unicodedata
 from pathlib import Path
 
 ENGLISH = ("en_GB", "en_IE", "en_US")
@@ -38,10 +39,16 @@ def first_names(locales: tuple[str, ...]) -> set[str]:
     return {name for name in names if name.isalpha() and name[0].isupper() and name[1:].islower()}
 
 
+def plain(name: str) -> str:
+    """A name without its accents, as the check compares names ('Tomé' is looked for as 'Tome',
+    an everyday word)."""
+    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+
+
 def main(out: Path = OUT) -> None:
     words = {word for word in WORDS.read_text(encoding="utf-8").split() if word.islower()}
     names = first_names(LOCALES)
-    also_words = {name for name in names if name.lower() in words}
+    also_words = {name for name in names if plain(name).lower() in words}
     names -= also_words - first_names(ENGLISH)
     also_words &= names
     out.write_text("\n".join([

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from groups import FILES, GLOSSARY, SECOND_MEETING, write_files
+from PIL import Image
 
 from coprod_site.checks import check_folder
 from coprod_site.checks.first_names import first_names, names_typed
@@ -98,3 +99,23 @@ def test_the_list_of_names_is_what_its_script_makes(tmp_path: Path) -> None:
                    capture_output=True)
     assert made.read_text(encoding="utf-8") == (ROOT / "coprod_site/checks/first_names.txt").read_text(
         encoding="utf-8")
+
+
+def test_a_name_in_a_file_name_that_becomes_an_address_is_told(tmp_path: Path) -> None:
+    """A meeting's file name is its address on the site, as a picture's is; a decision's is not
+    (its address is its number)."""
+    meeting, decision = "content/meetings/2025-02-14-leaflets.md", "content/decisions/D-002-budget.md"
+    renamed = "content/meetings/2025-02-14-leaflets-with-sarah.md"
+    files = {name: text for name, text in FILES.items() if name not in (meeting, decision)}
+    root = write_files(tmp_path, {**files, renamed: FILES[meeting],
+                                  "content/decisions/D-002-mohammed-budget.md": FILES[decision]})
+    (root / "content/assets").mkdir(exist_ok=True)
+    Image.new("RGB", (8, 8)).save(root / "content/assets/priya-at-the-clinic.png")
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if "which may be someone's name, in its name" in p.message] == [
+        f"warning: content/assets/priya-at-the-clinic.png: has 'priya', which may be someone's name, {ADVICE}",
+        f"warning: {renamed}: has 'sarah', which may be someone's name, {ADVICE}"]
+
+
+ADVICE = ("in its name, which becomes its address on the site. Rename the file (and, if the page was published "
+          "already, add the old name to 'old_ids:').")

@@ -41,7 +41,7 @@ PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *priva
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,
-                                  *images.GROUP_CHECKS, *not_shown.GROUP_CHECKS)
+                                  *images.GROUP_CHECKS, *not_shown.GROUP_CHECKS, *first_names.GROUP_CHECKS)
 """Checks that compare records with each other: they need the whole group."""
 ALL_CHECKS: tuple[Check, ...] = (*GROUP_CHECKS, *PER_RECORD_CHECKS)
 

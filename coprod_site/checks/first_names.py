@@ -22,11 +22,12 @@ from collections.abc import Iterator
 from importlib.resources import files
 
 from ..mentions import without_code, without_comments, without_mentions
+from ..privacy import read_register
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
 from ..sources import Source
-from .privacy import PERSON_ID_FIELDS, as_read, checked_sources
+from .privacy import ADDRESS_ADVICE, PERSON_ID_FIELDS, as_read, checked_sources, published_addresses
 
 TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor"})
 """Words before a surname: 'Dr Patel' names someone whatever the name. ('Nurse' and 'Sister' are
@@ -92,10 +93,28 @@ def check_first_names(group: Group, settings: Settings) -> Iterator[Problem]:
                           "in glossary.yml.", "warning")
 
 
+def check_names_in_addresses(group: Group, settings: Settings) -> Iterator[Problem]:
+    """A warning for each file whose name, which becomes its address on the site, has a first name
+    in it ('2026-12-04-sarah-leaving-do')."""
+    names, _ = first_names()
+    not_people = _not_people(group)
+    for path, address in published_addresses(group):
+        for word in ADDRESS_WORDS.findall(address):
+            if word.capitalize() in names and word.capitalize() not in not_people:
+                yield Problem(path, None, None, f"has '{word}', which may be someone's name, {ADDRESS_ADVICE}",
+                              "warning")
+                break
+
+
+ADDRESS_WORDS = re.compile(r"[a-z]{2,}")
+
+
 def _not_people(group: Group) -> frozenset[str]:
-    """The words of the names people.yml gives (those it shows may be typed; the privacy check
-    tells those it does not), of the group's name and organisation, and of the glossary's terms."""
+    """The words of the names people.yml and the private register give (those people.yml shows may
+    be typed; the privacy check tells the others, as errors), of the group's name and
+    organisation, and of the glossary's terms."""
     texts = [text or "" for person in group.people.values() for text in (person.name, person.pseudonym)]
+    texts += [name for entry in read_register()[0].values() for name in ([entry] if isinstance(entry, str) else entry)]
     texts += list(group.glossary)
     if group.project is not None:
         texts += [group.project.name, group.project.organisation or ""]
@@ -166,3 +185,6 @@ LINE_START = re.compile(r"[ \t]*(?:[-*+>]|\d+[.)]|#+)?[ \t]*")
 
 
 CHECKS = (check_first_names,)
+"""Checks of each record on its own."""
+GROUP_CHECKS = (check_names_in_addresses,)
+"""Checks of the names of every file the site publishes."""

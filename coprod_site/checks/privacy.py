@@ -373,16 +373,10 @@ def as_read(body: str) -> str:
 def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
     """No person's id, nor a name they have not agreed to, in the name of a file that becomes a
     page or an image's address."""
-    published = [*((m.source.path, m.id) for m in group.meetings.values()),
-                 *((r.source.path, r.id) for r in group.reports.values()),
-                 *((source.path, path) for path, source in group.pages.items()),
-                 *((f"{group.content}/{image}", image) for image in group.images)]
     rules = _group_rules(group)
-    advice = ("in its name, which becomes its address on the site. Rename the file (and, if the page "
-              "was published already, add the old name to 'old_ids:').")
-    for path, address in published:
+    for path, address in published_addresses(group):
         for finding in people_in_address(address, rules):
-            yield Problem(path, None, None, f"has {_in_address(group, rules, finding)} {advice}", "error")
+            yield Problem(path, None, None, f"has {_in_address(group, rules, finding)} {ADDRESS_ADVICE}", "error")
     for records in (group.meetings, group.decisions, group.amendments, group.reports):
         for record in records.values():
             for index, old in enumerate(record.old_ids):  # each old address still leads to the record
@@ -390,6 +384,19 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
                     yield record.source.problem(f"'old_ids' has {_in_address(group, rules, finding)} and each "
                                                 "old id is an address of the site. If that address was never "
                                                 "published, take it out.", "old_ids", index)
+
+
+ADDRESS_ADVICE = ("in its name, which becomes its address on the site. Rename the file (and, if the page was "
+                  "published already, add the old name to 'old_ids:').")
+
+
+def published_addresses(group: Group) -> list[tuple[str, str]]:
+    """Each file whose name becomes an address of the site, with that part of the address: a
+    meeting's or a report's id, a page's path, an image's."""
+    return [*((m.source.path, m.id) for m in group.meetings.values()),
+            *((r.source.path, r.id) for r in group.reports.values()),
+            *((source.path, path) for path, source in group.pages.items()),
+            *((f"{group.content}/{image}", image) for image in group.images)]
 
 
 def _in_address(group: Group, rules: PrivacyRules, finding: Finding) -> str:
