@@ -73,6 +73,13 @@ def test_names_that_are_words_too_are_told_where_they_are_used_as_names(text: st
     assert [name for _, name in names_typed(text)] == names
 
 
+def test_in_another_language_a_name_is_told_only_where_it_is_used_as_one() -> None:
+    """Welsh 'Pam' (why) and 'Eleni' (this year) begin sentences, and are names elsewhere."""
+    text = "Pam wnaethon ni hyn? Eleni, mae'r grŵp yn cwrdd. Dywedodd Sarah fod yr ystafell yn oer."
+    assert [name for _, name in names_typed(text, in_english=False)] == ["Sarah"]
+    assert [name for _, name in names_typed(text)] == ["Pam", "Eleni", "Sarah"]
+
+
 def test_the_names_in_real_minutes_are_found() -> None:
     """A governance group's published minutes (the corpus), where people are named as they speak
     ('- Carol: Do we need video...') and in passing."""

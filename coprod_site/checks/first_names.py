@@ -81,7 +81,7 @@ def check_first_names(group: Group, settings: Settings) -> Iterator[Problem]:
         if source.path.endswith(("people.yml", "glossary.yml")) or not _may_name_anyone(source):
             continue
         found: dict[str, tuple[int | None, int]] = {}  # name: (first line, times)
-        for line, name in _names_in(source):
+        for line, name in _names_in(source, group.writes_in_english):
             if plain(name.split()[-1]) not in not_people:
                 first, times = found.get(name, (line, 0))
                 found[name] = (first, times + 1)
@@ -136,20 +136,24 @@ NOT_NAMES = PERSON_ID_FIELDS | {"guests"}
 """Fields where a name is another problem, told as such: people's ids, and guests, who are counted."""
 
 
-def _names_in(source: Source) -> Iterator[tuple[int | None, str]]:
+def _names_in(source: Source, in_english: bool) -> Iterator[tuple[int | None, str]]:
     """Each name typed in a file's fields and text, with its line."""
     for location, text in source.texts():
         if not any(part in NOT_NAMES for part in location if isinstance(part, str)):
             line = source.line_of(*location)
-            yield from ((line, name) for _, name in names_typed(text))
+            yield from ((line, name) for _, name in names_typed(text, in_english))
     body = as_read(without_mentions(without_comments(without_code(source.body))))
-    for offset, name in names_typed(body):
+    for offset, name in names_typed(body, in_english):
         yield source.body_line + body.count("\n", 0, offset), name
 
 
-def names_typed(text: str) -> Iterator[tuple[int, str]]:
-    """Where a text names someone, and the name: 'Sarah', or 'Dr Patel'."""
+def names_typed(text: str, in_english: bool = True) -> Iterator[tuple[int, str]]:
+    """Where a text names someone, and the name: 'Sarah', or 'Dr Patel'. In another language, whose
+    everyday words may be names elsewhere (Welsh 'Pam', why; 'Eleni', this year), any name is told
+    only where it is used as one, as a name that is also an English word is in English."""
     names, also_words = first_names()
+    if not in_english:
+        names, also_words = frozenset(), names | also_words
     for match in CAPITALISED.finditer(text):
         word, start = match.group(1), match.start()
         before = text[max(0, start - 30):start].rstrip(" \t.").split()[-1:]
