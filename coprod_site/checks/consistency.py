@@ -88,6 +88,12 @@ def check_people(group: Group, settings: Settings) -> Problems:
             yield person.source.problem("'consent_recorded_on' is needed: the date this person agreed "
                                         "to be shown this way. Without it, set show_as to role.",
                                         *at, "show_as")
+        consented = person.consent_recorded_on
+        if person.show_as != "role" and consented is not None and consented > settings.today:
+            yield person.source.problem(f"'consent_recorded_on' is {consented.isoformat()}, a day that has not "
+                                        "come yet, but the site shows this person as people.yml says from now. "
+                                        "Put the day they agreed, or set show_as to role until they do.",
+                                        *at, "consent_recorded_on")
         if person.joined_on and person.left_on and person.left_on < person.joined_on:
             yield person.source.problem("'left_on' is before 'joined_on'. Check both dates.", *at, "left_on")
 
