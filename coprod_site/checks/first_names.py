@@ -53,8 +53,10 @@ AS_A_NAME = re.compile(r"['’]s\b|:[ \t]|\s+(?:said|says|asked|told|suggested|a
                        r"raised|shared|added|noted|wondered|replied|wants|will|would|could|can|has|had|is|was)\b")
 """What follows a name used as one: 'Rose's idea', 'Grant said', 'Carol: I agree'."""
 
-CAPITALISED = re.compile(r"(?<![\w'’@./\\-])([A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ]+)(?![\w@-]|['’]t\b)")
-"""A word with a capital letter first, not inside an address or a contraction ('Don't')."""
+WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ]+"
+"""A word with a capital letter first, and small letters after it ('Sarah', 'Zoë')."""
+CAPITALISED = re.compile(rf"(?<![\w'’@./\\-])({WORD})(?![\w@-]|['’]t\b)")
+"""Such a word, not inside an address or a contraction ('Don't')."""
 
 
 @functools.cache
@@ -106,7 +108,8 @@ def check_names_in_addresses(group: Group, settings: Settings) -> Iterator[Probl
                 break
 
 
-ADDRESS_WORDS = re.compile(r"[a-z]{2,}")
+ADDRESS_WORDS = re.compile(r"[a-z]{2,}", re.IGNORECASE)
+"""The words of a file's name, 'Sarah' in 'Sarah.jpg' too."""
 
 
 def _not_people(group: Group) -> frozenset[str]:
@@ -125,11 +128,8 @@ def _may_name_anyone(source: Source) -> bool:
     """Whether a file may hold a name: false for most, at one look at all their words (following
     each word through `names_typed` took 3 s over the 10,000 records of a big group)."""
     names, also_words = first_names()
-    words = set(WORD.findall(plain(source.all_words)))
+    words = set(re.findall(WORD, plain(source.all_words)))
     return not (names.isdisjoint(words) and also_words.isdisjoint(words) and TITLES.isdisjoint(words))
-
-
-WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ]+")
 
 
 NOT_NAMES = PERSON_ID_FIELDS | {"guests"}
