@@ -105,7 +105,8 @@ INVALID_CHOICE = re.compile(r"invalid choice: '(?P<given>[^']*)' \(choose from (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = _Parser(prog="coprod", description="Publish a co-production group's records as an accessible website.")
+    parser: argparse.ArgumentParser = _Parser(prog="coprod", description="Publish a co-production group's "
+                                              "records as an accessible website.")
     parser.add_argument("--version", action="version", version=f"coprod {_version()}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_check(commands)
