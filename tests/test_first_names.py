@@ -51,7 +51,7 @@ def test_a_draft_is_told_too_as_git_keeps_it(tmp_path: Path) -> None:
     "Amina K. chaired, and Amina thanked everyone.",  # a name people.yml shows
     "Sky asked about the budget.",  # a pseudonym people.yml shows
     "We met in April, June and August, but not in Ramadan.",  # months and festivals, some of them names too
-    "The Florence Ward team came, from St Thomas and the Alan Turing Institute, by Victoria Station.",  # places
+    "The Florence Ward team came, from St Thomas (and the Alan Turing Institute), by Victoria Station.",  # places
     "Grant funding came through. Rose petals were on the table.",  # words that are names too, begun a sentence
     "## Our Summer Grant Plans",  # a heading, whose words may all begin with capitals
     "We don't know. Don't worry.",  # a contraction

@@ -158,7 +158,7 @@ def names_typed(text: str, in_english: bool = True) -> Iterator[tuple[int, str]]
         word, start = match.group(1), match.start()
         before = text[max(0, start - 30):start].rstrip(" \t.").split()[-1:]
         after = text[match.end():match.end() + 60].split()[:2]
-        if any(word_after.strip(",.;:") in PLACE_WORDS for word_after in after):
+        if any(word_after.strip(",.;:()[]'\"’") in PLACE_WORDS for word_after in after):
             continue
         if before and before[0] in TITLES:
             yield start, f"{before[0]} {word}"
