@@ -282,6 +282,11 @@ WARNINGS = [
     pytest.param("content/people.yml", "    roles: [co-chair]\n", "    roles: [co-chair]\n    left_on: 2025-03-01\n",
                  {}, "reminder: content/meetings/2025-02-14-leaflets.md, line 14: the action ACT-002 is still open, but 'p05', its owner, left the group on 2025-03-01 (people.yml). Give it to someone else ('owner'), or set its status to dropped.",
                  id="an open action whose owner has left since"),
+    pytest.param("content/reports/impact-2025.md", "standards: [impact]\n",
+                 "standards: [impact]\nhandover:\n  - action: ACT-002\n    to: the patient panel\n"
+                 "  - action: ACT-002\n    to: the ward manager\n",
+                 {}, "warning: content/reports/impact-2025.md, line 10: ACT-002 is handed over already, to 'the patient panel' (item 1 of 'handover'), and the site shows only one of the two. Keep the one that is right.",
+                 id="an action handed over twice"),
     pytest.param(FIRST, "due: 2025-01-20", "due: 2024-01-20",
                  {}, "warning: content/meetings/2025-01-10-first-meeting.md, line 29: 'due' of the action ACT-001 is 2024-01-20, before this meeting on 2025-01-10, where it was agreed. Check the date, and its year.",
                  id="an action due before the meeting that agreed it"),

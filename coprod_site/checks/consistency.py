@@ -28,7 +28,7 @@ from ..records import (
 from ..scaffold import STARTING_TEXT
 from ..settings import Settings
 from ..sources import Source
-from ..words import join_words, mid_sentence
+from ..words import join_words, mid_sentence, shortened
 
 Problems = Iterator[Problem]
 
@@ -627,6 +627,27 @@ def check_handed_over_decisions(group: Group, settings: Settings) -> Problems:
                 yield from _handed_over_decision(group, awaiting, report, index, handover.decision)
 
 
+def check_handed_over_once(group: Group, settings: Settings) -> Problems:
+    """An action or a decision handed over twice, in one report or two: the site shows only the
+    last 'to', so the other is dropped unseen."""
+    first: dict[str, tuple[Report, int, str]] = {}
+    for report in group.reports.values():
+        for index, handover in enumerate(report.handover):
+            record_id = handover.action or handover.decision
+            if record_id is None:
+                continue
+            if record_id not in first:
+                first[record_id] = (report, index, handover.to)
+                continue
+            earlier, earlier_index, to = first[record_id]
+            where = "" if earlier is report else f" of {earlier.source.path}"
+            field_name = "action" if handover.action else "decision"
+            yield report.source.problem(f"{record_id} is handed over already, to '{shortened(to, 40)}' (item "
+                                        f"{earlier_index + 1} of 'handover'{where}), and the site shows only one "
+                                        "of the two. Keep the one that is right.", "handover", index, field_name,
+                                        severity="warning")
+
+
 def _handed_over_decision(group: Group, awaiting: Mapping[str, Meeting], report: Report, index: int,
                           decision_id: str) -> Problems:
     decision = group.decisions.get(decision_id)
@@ -932,6 +953,7 @@ def _highest_action_id(group: Group) -> str:
 CHECKS = (
     check_pages_the_site_makes, check_charter_is_there, check_project, check_people, check_person_references,
     check_people_in_their_time, check_meeting_dates, check_lists_written_as_text, check_meeting_references,
-    check_decisions, check_decision_dates, check_actions, check_handed_over_decisions, check_amendments,
+    check_decisions, check_decision_dates, check_actions, check_handed_over_decisions, check_handed_over_once,
+    check_amendments,
     check_reports, check_old_ids, check_same_numbers,
 )
