@@ -28,6 +28,7 @@ LOCALES = (*ENGLISH, "ga_IE", "en_IN", "en_PK", "en_NG", "yo_NG", "ig_NG", "ha_N
 WORDS = Path("/usr/share/dict/british-english")
 OUT = Path(__file__).resolve().parent.parent / "coprod_site" / "checks" / "first_names.txt"
 ALSO_WORDS = "# Also everyday words:"
+NAME_AND_S = "# Everyday words that are a name and s ('jeans'), in a file name not 'Jean's':"
 
 
 def first_names(locales: tuple[str, ...]) -> set[str]:
@@ -51,10 +52,14 @@ def main(out: Path = OUT) -> None:
     also_words = {name for name in names if plain(name).lower() in words}
     names -= also_words - first_names(ENGLISH)
     also_words &= names
+    plain_names = {plain(name).lower() for name in names - also_words}
+    plurals = {word for word in words if word.endswith("s") and word[:-1] in plain_names}
     out.write_text("\n".join([
         "# First names, from Faker's person providers (MIT licence), made by scripts/first_names.py.",
-        *sorted(names - also_words), ALSO_WORDS, *sorted(also_words)]) + "\n", encoding="utf-8")
-    print(f"{out}: {len(names - also_words)} names, {len(also_words)} also words")
+        *sorted(names - also_words), ALSO_WORDS, *sorted(also_words), NAME_AND_S, *sorted(plurals)]) + "\n",
+        encoding="utf-8")
+    print(f"{out}: {len(names - also_words)} names, {len(also_words)} also words, {len(plurals)} words of a name "
+          "and s")
 
 
 if __name__ == "__main__":

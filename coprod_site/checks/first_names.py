@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from importlib.resources import files
+from typing import NamedTuple
 
 from ..mentions import without_code, without_comments, without_mentions
 from ..privacy import read_register
@@ -59,13 +60,23 @@ CAPITALISED = re.compile(rf"(?<![\w'’@./\\-])({WORD})(?![\w@-]|['’]t\b)")
 """Such a word, not inside an address or a contraction ('Don't')."""
 
 
+class FirstNames(NamedTuple):
+    names: frozenset[str]
+    also_words: frozenset[str]
+    """Names that are also everyday words ('Grant'), told only where used as names."""
+    name_and_s: frozenset[str]
+    """Everyday words that are a name and s ('jeans'): in a file name, not a name's possessive."""
+
+
 @functools.cache
-def first_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The first names looked for, and those of them that are also everyday words."""
+def first_names() -> FirstNames:
+    """The first names looked for, from first_names.txt: three lists, each after a line of '#'."""
     text = plain(files("coprod_site.checks").joinpath("first_names.txt").read_text(encoding="utf-8"))
-    names, _, words = text.partition("# Also everyday words:")
-    return (frozenset(line for line in names.splitlines() if line and not line.startswith("#")),
-            frozenset(words.split()))
+    names, also_words, name_and_s = (frozenset(part.split()) for part in LIST_HEADING.split(text)[1:])
+    return FirstNames(names, also_words, name_and_s)
+
+
+LIST_HEADING = re.compile(r"^#[^\n]*\n", re.MULTILINE)
 
 
 def plain(text: str) -> str:
@@ -98,11 +109,12 @@ def check_first_names(group: Group, settings: Settings) -> Iterator[Problem]:
 def check_names_in_addresses(group: Group, settings: Settings) -> Iterator[Problem]:
     """A warning for each file whose name, which becomes its address on the site, has a first name
     in it ('2026-12-04-sarah-leaving-do')."""
-    names, _ = first_names()
+    names, _, name_and_s = first_names()
     not_people = _not_people(group)
     for path, address in published_addresses(group):
         for word in ADDRESS_WORDS.findall(address):
-            if word.capitalize() in names and word.capitalize() not in not_people:
+            name = word[:-1] if word.endswith("s") and word.lower() not in name_and_s else word  # 'sarahs'
+            if {word.capitalize(), name.capitalize()} & names and word.capitalize() not in not_people:
                 yield Problem(path, None, None, f"has '{word}', which may be someone's name, {ADDRESS_ADVICE}",
                               "warning")
                 break
@@ -127,7 +139,7 @@ def _not_people(group: Group) -> frozenset[str]:
 def _may_name_anyone(source: Source) -> bool:
     """Whether a file may hold a name: false for most, at one look at all their words (following
     each word through `names_typed` took 3 s over the 10,000 records of a big group)."""
-    names, also_words = first_names()
+    names, also_words, _ = first_names()
     words = set(re.findall(WORD, plain(source.all_words)))
     return not (names.isdisjoint(words) and also_words.isdisjoint(words) and TITLES.isdisjoint(words))
 
@@ -151,7 +163,7 @@ def names_typed(text: str, in_english: bool = True) -> Iterator[tuple[int, str]]
     """Where a text names someone, and the name: 'Sarah', or 'Dr Patel'. In another language, whose
     everyday words may be names elsewhere (Welsh 'Pam', why; 'Eleni', this year), any name is told
     only where it is used as one, as a name that is also an English word is in English."""
-    names, also_words = first_names()
+    names, also_words, _ = first_names()
     if not in_english:
         names, also_words = frozenset(), names | also_words
     for match in CAPITALISED.finditer(text):
