@@ -114,7 +114,7 @@ def check_names_in_addresses(group: Group, settings: Settings) -> Iterator[Probl
     for path, address in published_addresses(group):
         for word in ADDRESS_WORDS.findall(address):
             name = word[:-1] if word.endswith("s") and word.lower() not in name_and_s else word  # 'sarahs'
-            if {word.capitalize(), name.capitalize()} & names and word.capitalize() not in not_people:
+            if ({word.capitalize(), name.capitalize()} & names) - not_people:
                 yield Problem(path, None, None, f"has '{word}', which may be someone's name, {ADDRESS_ADVICE}",
                               "warning")
                 break
