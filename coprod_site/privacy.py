@@ -473,10 +473,17 @@ def fold_letters(text: str) -> str:
     one kind of apostrophe. Where a pattern matches, the folded text holds the folded word."""
     folded = text.casefold()
     if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded)
-        marks = {ord(char): None for char in set(folded) if unicodedata.combining(char)}
-        folded = folded.translate(marks).translate(_LOOSER_LETTERS).casefold()  # '\U0001d412' is 'S' once decomposed
+        folded = without_accents(folded).translate(_LOOSER_LETTERS).casefold()  # '\U0001d412' is 'S' once decomposed
     return folded
+
+
+def without_accents(text: str) -> str:
+    """`text` with its letters' accents left off, and each letter in its plainest form ('Siobhán'
+    is 'Siobhan'); its case as it was."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.translate({ord(char): None for char in set(decomposed) if unicodedata.combining(char)})
 
 
 # --- names ---------------------------------------------------------------------------

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import importlib
 import sys
-import unicodedata
 from pathlib import Path
+
+from coprod_site.privacy import without_accents  # as the check compares names
 
 ENGLISH = ("en_GB", "en_IE", "en_US")
 LOCALES = (*ENGLISH, "ga_IE", "en_IN", "en_PK", "en_NG", "yo_NG", "ig_NG", "ha_NG", "tw_GH", "en_KE", "sw", "zu_ZA",
@@ -40,19 +41,13 @@ def first_names(locales: tuple[str, ...]) -> set[str]:
     return {name for name in names if name.isalpha() and name[0].isupper() and name[1:].islower()}
 
 
-def plain(name: str) -> str:
-    """A name without its accents, as the check compares names ('Tomé' is looked for as 'Tome',
-    an everyday word)."""
-    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
-
-
 def main(out: Path = OUT) -> None:
     words = {word for word in WORDS.read_text(encoding="utf-8").split() if word.islower()}
     names = first_names(LOCALES)
-    also_words = {name for name in names if plain(name).lower() in words}
+    also_words = {name for name in names if without_accents(name).lower() in words}
     names -= also_words - first_names(ENGLISH)
     also_words &= names
-    plain_names = {plain(name).lower() for name in names - also_words}
+    plain_names = {without_accents(name).lower() for name in names - also_words}
     plurals = {word for word in words if word.endswith("s") and word[:-1] in plain_names}
     out.write_text("\n".join([
         "# First names, from Faker's person providers (MIT licence), made by scripts/first_names.py.",

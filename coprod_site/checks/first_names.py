@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from importlib.resources import files
 from typing import NamedTuple
 
 from ..mentions import without_code, without_comments, without_mentions
-from ..privacy import read_register
+from ..privacy import read_register, without_accents
 from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
@@ -71,19 +70,12 @@ class FirstNames(NamedTuple):
 @functools.cache
 def first_names() -> FirstNames:
     """The first names looked for, from first_names.txt: three lists, each after a line of '#'."""
-    text = plain(files("coprod_site.checks").joinpath("first_names.txt").read_text(encoding="utf-8"))
+    text = without_accents(files("coprod_site.checks").joinpath("first_names.txt").read_text(encoding="utf-8"))
     names, also_words, name_and_s = (frozenset(part.split()) for part in LIST_HEADING.split(text)[1:])
     return FirstNames(names, also_words, name_and_s)
 
 
 LIST_HEADING = re.compile(r"^#[^\n]*\n", re.MULTILINE)
-
-
-def plain(text: str) -> str:
-    """The text without accents, as names are looked for: 'Siobhán' is found as 'Siobhan' is."""
-    if text.isascii():
-        return text
-    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
 def check_first_names(group: Group, settings: Settings) -> Iterator[Problem]:
@@ -95,7 +87,7 @@ def check_first_names(group: Group, settings: Settings) -> Iterator[Problem]:
             continue
         found: dict[str, tuple[int | None, int]] = {}  # name: (first line, times)
         for line, name in _names_in(source, group.writes_in_english):
-            if plain(name.split()[-1]) not in not_people:
+            if without_accents(name.split()[-1]) not in not_people:
                 first, times = found.get(name, (line, 0))
                 found[name] = (first, times + 1)
         for name, (line, times) in found.items():
@@ -133,14 +125,14 @@ def _not_people(group: Group) -> frozenset[str]:
     texts += list(group.glossary)
     if group.project is not None:
         texts += [group.project.name, group.project.organisation or ""]
-    return CALENDAR_WORDS | {word for text in texts for word in re.findall(r"[^\W\d_]+", plain(text))}
+    return CALENDAR_WORDS | {word for text in texts for word in re.findall(r"[^\W\d_]+", without_accents(text))}
 
 
 def _may_name_anyone(source: Source) -> bool:
     """Whether a file may hold a name: false for most, at one look at all their words (following
     each word through `names_typed` took 3 s over the 10,000 records of a big group)."""
     names, also_words, _ = first_names()
-    words = set(re.findall(WORD, plain(source.all_words)))
+    words = set(re.findall(WORD, without_accents(source.all_words)))
     return not (names.isdisjoint(words) and also_words.isdisjoint(words) and TITLES.isdisjoint(words))
 
 
@@ -176,7 +168,7 @@ def names_typed(text: str, in_english: bool = True) -> Iterator[tuple[int, str]]
             yield start, f"{before[0]} {word}"
         elif before and before[0] in NOT_A_PERSON_AFTER:
             continue
-        elif plain(word) in names or plain(word) in also_words and _used_as_a_name(text, match):
+        elif (bare := without_accents(word)) in names or bare in also_words and _used_as_a_name(text, match):
             yield start, word
 
 
