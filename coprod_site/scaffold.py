@@ -217,10 +217,10 @@ def slugify(title: str) -> str:
     return slug[:50].rstrip("-") or "record"
 
 
-def next_number(ids: list[str], prefix: str) -> int:
-    """One more than the highest number used after `prefix` (D-, AM-, ACT-)."""
-    numbers = [int(m.group(1)) for i in ids if (m := re.fullmatch(rf"{re.escape(prefix)}(\d+)", i))]
-    return max(numbers, default=0) + 1
+def next_id(ids: list[str], letters: str) -> str:
+    """The id after the highest of `ids` with these letters (D, AM, ACT): D-016 after D-015."""
+    numbers = [int(m.group(1)) for i in ids if (m := re.fullmatch(rf"{re.escape(letters)}-(\d+)", i))]
+    return numbered_id(letters, max(numbers, default=0) + 1)
 
 
 def _ids_of_files(group: Group, records: Mapping[str, object]) -> list[str]:
@@ -260,7 +260,7 @@ minutes:
 feedback:
   sent_on:
   how:
-actions: []                # the next free action id is {numbered_id('ACT', next_number(action_ids, 'ACT-'))}
+actions: []                # the next free action id is {next_id(action_ids, 'ACT')}
 decisions: []
 ---
 Write the summary in plain words: what we talked about, what we decided, what happens next.
@@ -269,7 +269,7 @@ Write the summary in plain words: what we talked about, what we decided, what ha
 
 
 def new_decision(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
-    decision_id = numbered_id("D", next_number(_ids_of_files(group, group.decisions), "D-"))
+    decision_id = next_id(_ids_of_files(group, group.decisions), "D")
     that_day = [meeting.id for meeting in group.meetings.values() if meeting.date == date and not meeting.is_cancelled]
     made_at = (f"{that_day[0]}   # the meeting on that day: empty it if the decision was made elsewhere"
                if len(that_day) == 1 else
@@ -298,7 +298,7 @@ Why we decided this, what else we thought about, and what happens next.
 
 
 def new_amendment(group: Group, content: Path, title: str, date: dt.date) -> NewRecord:
-    amendment_id = numbered_id("AM", next_number(_ids_of_files(group, group.amendments), "AM-"))
+    amendment_id = next_id(_ids_of_files(group, group.amendments), "AM")
     clause_ids = ", ".join(c.id for c in group.charter.clauses) if group.charter else "none yet"
     version = (group.charter.version + 1) if group.charter else 2
     text = f"""---
