@@ -133,11 +133,8 @@ MEETING_ROLES = ("chairs", "facilitators", "note_takers", "present", "apologies"
 
 def _person_references(group: Group) -> Iterator[tuple[str, Problem]]:
     for meeting in group.meetings.values():
-        for role, index, person_id in _people_named(meeting):
-            yield from _unknown_person(group, meeting, person_id, role, index)
-        for index, action in enumerate(meeting.actions):
-            if action.owner:
-                yield from _unknown_person(group, meeting, action.owner, "actions", index, "owner")
+        for at, person_id in _people_named(meeting):
+            yield from _unknown_person(group, meeting, person_id, *at)
     for amendment in group.amendments.values():
         for index, person_id in enumerate(amendment.proposed_by):
             yield from _unknown_person(group, amendment, person_id, "proposed_by", index)
@@ -149,10 +146,8 @@ def check_people_in_their_time(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
         if meeting.is_cancelled:
             continue
-        owners = [(("actions", index, "owner"), action.owner) for index, action in enumerate(meeting.actions)]
-        for at, person_id in [*(((role, index), person_id) for role, index, person_id in _people_named(meeting)),
-                              *owners]:
-            person = group.people.get(person_id or "")
+        for at, person_id in _people_named(meeting):
+            person = group.people.get(person_id)
             if person is None:
                 continue  # (check_person_references)
             if person.joined_on and meeting.date < person.joined_on:
@@ -180,11 +175,15 @@ def _owners_who_left(group: Group, settings: Settings, meeting: Meeting) -> Prob
                 "dropped.", "actions", index, "owner"))
 
 
-def _people_named(meeting: Meeting) -> Iterator[tuple[str, int, str]]:
-    """Each id the meeting names someone by, with its field and place: ('present', 2, 'p03')."""
+def _people_named(meeting: Meeting) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each id the meeting names someone by, with where: (('present', 2), 'p03') in its lists of
+    people, (('actions', 0, 'owner'), 'p05') for an action's owner."""
     for role in MEETING_ROLES:
         for index, person_id in enumerate(getattr(meeting, role)):
-            yield role, index, person_id
+            yield (role, index), person_id
+    for index, action in enumerate(meeting.actions):
+        if action.owner:
+            yield ("actions", index, "owner"), action.owner
 
 
 def _unknown_person(group: Group, record: object, person_id: str, *at: str | int) -> Iterator[tuple[str, Problem]]:
@@ -311,11 +310,13 @@ def check_meeting_dates(group: Group, settings: Settings) -> Problems:
         for person_id in sorted(set(meeting.present) & set(meeting.apologies)):
             yield meeting.source.problem(f"'{person_id}' is both present and in apologies. Keep one.",
                                          "apologies", severity="warning")
-        seen: set[tuple[str, str]] = set()
-        for role, index, person_id in _people_named(meeting):
+        seen: set[tuple[str | int, str]] = set()
+        for (role, *place), person_id in _people_named(meeting):
+            if role == "actions":
+                continue  # (one person may own any number of actions)
             if (role, person_id) in seen:
                 yield meeting.source.problem(f"'{person_id}' is in '{role}' twice. Keep one, or the page counts "
-                                             "them as two people.", role, index, severity="warning")
+                                             "them as two people.", role, *place, severity="warning")
             seen.add((role, person_id))
 
 
