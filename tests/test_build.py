@@ -224,7 +224,7 @@ def test_a_cancelled_meeting_keeps_its_page_and_says_so(tmp_path: Path) -> None:
     assert preview["og:description"] == "Cancelled. Our meeting on 10 June 2027: Planning the summer."
     assert "did not take place" in main_text(site, "meetings/2026-10-01-autumn/index.html")
     listed = main_text(site, "meetings/index.html")
-    assert "Planning the summer: 10 June 2027, 4pm to 5pm (cancelled) Summer, again: 8 July 2027" in listed
+    assert "Coming up Cancelled: Planning the summer: 10 June 2027, 4pm to 5pm Summer, again: 8 July 2027" in listed
     assert "Autumn plans" not in listed
     home = main_text(site, "index.html")
     assert ("Our next meeting Summer, again: 8 July 2027, 4pm to 5pm, Library (step-free). Add this meeting to your "

@@ -325,6 +325,23 @@ def test_punctuation_after_a_link_stays_on_its_line_on_a_phone(example_site: Exa
     assert found_on_every_page(example_site, example_url, browser, PUNCTUATION_LEFT_ALONE) == {}
 
 
+def test_a_cancelled_meeting_and_the_year_links_read_whole_on_a_phone(example_site: ExampleSite, example_url: str,
+                                                                       browser: Browser) -> None:
+    """'3 December 2026, 4pm to 5pm (' / 'cancelled )': the word came after the day, in
+    brackets, and a phone broke it from them. It now comes first. The year links had Material's
+    list indent, so a row of them began further in than the heading above."""
+    with open_page(browser, width=390) as page:
+        page.goto(example_url + example_site.prefix + "meetings/")
+        coming = page.locator("h2:text('Coming up') + ul > li").first
+        assert " ".join(coming.inner_text().split()).startswith("Cancelled : Visit to the new waiting room: 3 December")
+        tops = coming.evaluate("li => [li.querySelector('.coprod-status'), li.querySelector('a')].map("
+                               "el => el.getClientRects()[0].top)")
+        assert abs(tops[0] - tops[1]) < 8, tops  # the word and the meeting begin on one line
+        edges = page.evaluate("""() => [document.querySelector('.md-content h1'),
+            ...document.querySelectorAll('.coprod-years li')].map(el => el.getBoundingClientRect().left)""")
+        assert len(edges) > 3 and len(set(edges)) == 2 and edges.count(edges[0]) >= 2, edges  # rows start at the heading
+
+
 def test_words_in_charts_are_big_enough_to_read_on_a_phone(example_site: ExampleSite, example_url: str,
                                                             browser: Browser) -> None:
     """A chart is drawn to scale with its column: at 320 pixels its labels and numbers had shrunk
