@@ -122,11 +122,17 @@ def test_a_name_in_a_file_name_that_becomes_an_address_is_told(tmp_path: Path) -
     for picture in ("priya-at-the-clinic.png", "jeans-for-genes-day.png", "olivers-drawing.png"):
         Image.new("RGB", (8, 8)).save(root / "content/assets" / picture)
     _, _, problems = check_folder(root)
-    assert [str(p) for p in problems if "which may be someone's name, in its name" in p.message] == [
-        f"warning: content/assets/olivers-drawing.png: has 'olivers', which may be someone's name, {ADVICE}",
-        f"warning: content/assets/priya-at-the-clinic.png: has 'priya', which may be someone's name, {ADVICE}",
-        f"warning: {renamed}: has 'sarah', which may be someone's name, {ADVICE}"]
+    assert [str(p) for p in problems if "in its name, which may be someone's name" in p.message] == [
+        ("warning: content/assets/olivers-drawing.png: has 'olivers' in its name, which may be someone's name and "
+        f"becomes the picture's address on the site. {SHOWN} Rename the picture and change the links to it (the "
+        "check tells you where). If 'Oliver' is not a person, say what it is in glossary.yml."),
+        ("warning: content/assets/priya-at-the-clinic.png: has 'priya' in its name, which may be someone's name "
+        f"and becomes the picture's address on the site. {SHOWN} Rename the picture and change the links to it "
+        "(the check tells you where). If 'Priya' is not a person, say what it is in glossary.yml."),
+        (f"warning: {renamed}: has 'sarah' in its name, which may be someone's name and becomes the meeting's "
+        f"address on the site. {SHOWN} Rename the file and change the ids and links that refer to it (the check "
+        "tells you where). Do not put the old id in 'old_ids:', which would keep the old address on the site. "
+        "If 'Sarah' is not a person, say what it is in glossary.yml.")]
 
 
-ADVICE = ("in its name, which becomes its address on the site. Rename the file (and, if the page was published "
-          "already, add the old name to 'old_ids:').")
+SHOWN = "People are shown only as they agreed."

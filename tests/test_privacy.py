@@ -590,7 +590,8 @@ def test_a_glossary_term_or_an_old_id_that_holds_an_id_is_reported_at_its_line(g
     _, _, problems = check_folder(group_dir)
     assert [str(p) for p in problems if "'p0" in p.message] == [
         ("content/decisions/D-001-own-words.md, line 3: 'old_ids' has 'p04', the id of the person shown as "
-         "'a member', and each old id is an address of the site. If that address was never published, take it out."),
+         "'a member', and each old id stays an address of the site. Take it out: links to that address will stop "
+         "working, and it will not be published."),
         ("content/glossary.yml, line 2: has the id 'p03' of the person shown as 'Sky'. Ids are only for linking "
          "records: write [[p03]] to show the person as they agreed (not inside `code`, where it is shown as typed).")]
 
@@ -604,11 +605,12 @@ def test_a_file_name_that_holds_an_id_is_reported(group_dir: Path) -> None:
     write_files(group_dir, {"content/p02-notes.md": "# Notes\n\nSome notes.\n"})
     _, _, problems = check_folder(group_dir)
     assert [str(p) for p in problems if "in its name" in p.message] == [
-        (f"{new}: has 'p03', the id of the person shown as 'Sky', in its name, which becomes its address on "
-        "the site. Rename the file (and, if the page was published already, add the old name to 'old_ids:')."),
+        (f"{new}: has 'p03', the id of the person shown as 'Sky', in its name, which becomes the meeting's "
+         "address on the site. Rename the file and change the ids and links that refer to it (the check tells "
+         "you where). Do not put the old id in 'old_ids:', which would keep the old address on the site."),
         ("content/p02-notes.md: has 'p02', the id of the person shown as 'F. H.', in its name, which becomes "
-        "its address on the site. Rename the file (and, if the page was published already, add the old name "
-        "to 'old_ids:')."),
+         "the page's address on the site. Rename the file and change the links to it (the check tells you "
+         "where)."),
     ]
 
 
@@ -622,8 +624,8 @@ def test_a_file_name_that_holds_a_register_name_is_reported_by_check_and_guard(
     group, _, problems = check_folder(group_dir)
     assert [str(p) for p in problems if "in its name" in p.message] == [
         ("content/fatima-rahman-farewell.md: has the real name of the person shown as 'a member' (register "
-         "entry p04) in its name, which becomes its address on the site. Rename the file (and, if the page "
-         "was published already, add the old name to 'old_ids:').")]
+         "entry p04) in its name, which becomes the page's address on the site. Rename the file and change "
+         "the links to it (the check tells you where).")]
     site = write_files(group_dir / "fake-site", {"fatima-rahman-farewell/index.html": "<p>Thank you.</p>",
                                                  "assets/f-rahman.jpg": "x"})
     rules = rules_for(group, {"p04": "Fatima Rahman"})

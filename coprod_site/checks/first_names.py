@@ -27,7 +27,7 @@ from ..problems import Problem
 from ..records import Group
 from ..settings import Settings
 from ..sources import Source
-from .privacy import ADDRESS_ADVICE, PERSON_ID_FIELDS, as_read, checked_sources, published_addresses
+from .privacy import PERSON_ID_FIELDS, as_read, checked_sources, published_addresses
 
 TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor"})
 """Words before a surname: 'Dr Patel' names someone whatever the name. ('Nurse' and 'Sister' are
@@ -103,12 +103,14 @@ def check_names_in_addresses(group: Group, settings: Settings) -> Iterator[Probl
     in it ('2026-12-04-sarah-leaving-do')."""
     names, _, name_and_s = first_names()
     not_people = _not_people(group)
-    for path, address in published_addresses(group):
-        for word in ADDRESS_WORDS.findall(address):
+    for address in published_addresses(group):
+        for word in ADDRESS_WORDS.findall(address.address):
             name = word[:-1] if word.endswith("s") and word.lower() not in name_and_s else word  # 'sarahs'
             if ({word.capitalize(), name.capitalize()} & names) - not_people:
-                yield Problem(path, None, None, f"has '{word}', which may be someone's name, {ADDRESS_ADVICE}",
-                              "warning")
+                yield Problem(address.path, None, None, f"has '{word}' in its name, which may be someone's name and "
+                              f"becomes {address.whose} address on the site. People are shown only as they agreed. "
+                              f"{address.rename} If '{name.capitalize()}' is not a person, say what it is in "
+                              "glossary.yml.", "warning")
                 break
 
 

@@ -17,7 +17,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from ..charter_history import published_wordings
@@ -374,29 +374,44 @@ def check_file_names(group: Group, settings: Settings) -> Iterator[Problem]:
     """No person's id, nor a name they have not agreed to, in the name of a file that becomes a
     page or an image's address."""
     rules = _group_rules(group)
-    for path, address in published_addresses(group):
-        for finding in people_in_address(address, rules):
-            yield Problem(path, None, None, f"has {_in_address(group, rules, finding)} {ADDRESS_ADVICE}", "error")
+    for address in published_addresses(group):
+        for finding in people_in_address(address.address, rules):
+            yield Problem(address.path, None, None, f"has {_in_address(group, rules, finding)} in its name, which "
+                          f"becomes {address.whose} address on the site. {address.rename}", "error")
     for records in (group.meetings, group.decisions, group.amendments, group.reports):
         for record in records.values():
             for index, old in enumerate(record.old_ids):  # each old address still leads to the record
                 for finding in people_in_address(old, rules):
                     yield record.source.problem(f"'old_ids' has {_in_address(group, rules, finding)} and each "
-                                                "old id is an address of the site. If that address was never "
-                                                "published, take it out.", "old_ids", index)
+                                                "old id stays an address of the site. Take it out: links to that "
+                                                "address will stop working, and it will not be published.",
+                                                "old_ids", index)
 
 
-ADDRESS_ADVICE = ("in its name, which becomes its address on the site. Rename the file (and, if the page was "
-                  "published already, add the old name to 'old_ids:').")
+class Address(NamedTuple):
+    """A file whose name becomes an address of the site."""
+
+    path: str
+    address: str
+    """The part of the address that comes from the file's name: a meeting's id, a picture's path."""
+    whose: str
+    """Whose address it is: "the meeting's"."""
+    rename: str
+    """How to rename the file without breaking the links to it."""
 
 
-def published_addresses(group: Group) -> list[tuple[str, str]]:
-    """Each file whose name becomes an address of the site, with that part of the address: a
-    meeting's or a report's id, a page's path, an image's."""
-    return [*((m.source.path, m.id) for m in group.meetings.values()),
-            *((r.source.path, r.id) for r in group.reports.values()),
-            *((source.path, path) for path, source in group.pages.items()),
-            *((f"{group.content}/{image}", image) for image in group.images)]
+def published_addresses(group: Group) -> list[Address]:
+    """Each file whose name becomes an address of the site: a meeting's or a report's, a page's,
+    a picture's."""
+    told = "(the check tells you where)"
+    record = (f"Rename the file and change the ids and links that refer to it {told}. Do not put the old id in "
+              "'old_ids:', which would keep the old address on the site.")
+    return [*(Address(m.source.path, m.id, "the meeting's", record) for m in group.meetings.values()),
+            *(Address(r.source.path, r.id, "the report's", record) for r in group.reports.values()),
+            *(Address(source.path, path, "the page's", f"Rename the file and change the links to it {told}.")
+              for path, source in group.pages.items()),
+            *(Address(f"{group.content}/{image}", image, "the picture's",
+                      f"Rename the picture and change the links to it {told}.") for image in group.images)]
 
 
 def _in_address(group: Group, rules: PrivacyRules, finding: Finding) -> str:
