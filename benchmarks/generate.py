@@ -202,8 +202,8 @@ def _meeting(rng: random.Random, index: int, date: dt.date, agreed_at: str | Non
               "  how: Email and a printed summary at the next meeting", "actions:"]
     for _ in range(2 if index % 2 else 3):
         action_number += 1
-        due = date + dt.timedelta(days=14)
         status = "open" if recent else "dropped" if action_number % 17 == 0 else "done"
+        due = TODAY + dt.timedelta(days=14) if recent else date + dt.timedelta(days=14)  # open ones are not late
         lines += [f"  - id: ACT-{action_number:03d}", "    what: Share the changed plan with everyone",
                   f"    owner: {_person(present[1])}", f"    due: {due.isoformat()}", f"    status: {status}"]
         if status == "done":

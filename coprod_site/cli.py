@@ -138,7 +138,7 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                          help="the group's folder or its content folder (default: here)")
     command.add_argument("--strict", action="store_true",
                          help="treat warnings as errors, not reminders that come with time (a summary owed, "
-                              "a reply overdue)")
+                              "a reply or an action overdue)")
     command.add_argument("--format", choices=sorted(FORMATTERS), default="text",
                          help="text for people, json for tools, github for pull request annotations")
     command.add_argument("--base", metavar="REF",

@@ -43,8 +43,8 @@ class Problem:
 
 @dataclass(frozen=True, order=True)
 class Reminder(Problem):
-    """A warning that came with time, not with a change to the records: a summary owed, feedback
-    or a reply overdue. It is said like any warning, but `--strict` does not stop on it: a
+    """A warning that came with time, not with a change to the records: a summary owed, feedback,
+    a reply or an action overdue. It is said like any warning, but `--strict` does not stop on it: a
     group held to its warnings must still be able to publish a typo fixed while it waits."""
 
     severity: Severity = "warning"

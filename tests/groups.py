@@ -159,7 +159,7 @@ actions:
   - id: ACT-002
     what: Ask the board about the budget
     owner: p05
-    due: 2025-03-01
+    due: 2027-03-01
     status: open
 decisions: [D-002]
 feedback:

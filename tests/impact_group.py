@@ -6,7 +6,7 @@ What it holds (today is 21 November 2026):
   of 2026 have none); a draft and a planned meeting that must never be counted;
 - chairs: shared (a lived-experience member and staff), lived experience only, staff only,
   and shared again;
-- two meetings without feedback, both long past the 14 days;
+- two meetings without feedback, both long past the 14 days; an open action past its due date;
 - decisions of every power: one referred with no reply and its due date passed, one referred
   and answered; one rejected, one proposed, one made at the draft meeting.
 """
@@ -31,7 +31,8 @@ PEOPLE = FILES["content/people.yml"] + """\
 """
 
 SECOND_MEETING_WITHOUT_FEEDBACK = FILES["content/meetings/2025-02-14-leaflets.md"].replace(
-    "feedback:\n  sent_on: 2025-02-21\n  how: A printed summary at the next session\n", "")
+    "feedback:\n  sent_on: 2025-02-21\n  how: A printed summary at the next session\n", "").replace(
+    "due: 2027-03-01", "due: 2025-03-01")
 
 SUMMER = """\
 ---

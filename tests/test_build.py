@@ -390,10 +390,11 @@ def test_the_decision_log_says_what_happened_next(built_group: Path) -> None:
     assert "Their reply Still waiting for a reply" in text
 
 
-def test_actions_are_grouped_and_overdue_ones_say_so(built_group: Path) -> None:
+def test_actions_are_grouped_by_status(built_group: Path) -> None:
+    """(An overdue action: test_impact_pages.)"""
     text = main_text(built_group, "actions/index.html")
     assert "Still to do (1)" in text and "Done (1)" in text and "Dropped (0)" in text
-    assert "ACT-002 Ask the board about the budget a co-chair 1 March 2025 Open, overdue" in text
+    assert "ACT-002 Ask the board about the budget a co-chair 1 March 2027 Open Leaflets" in text
     soup = page(built_group, "actions/index.html")
     assert soup.find(id="ACT-001") is not None
 

@@ -14,7 +14,7 @@ from groups import FILES, TODAY, write_files
 from impact_group import IMPACT_FILES, SUMMER
 from test_build import main_text, main_text_of, page
 
-from coprod_site.checks import consistency, run_checks
+from coprod_site.checks import consistency, impact, run_checks
 from coprod_site.loading import load_group
 from coprod_site.published import Published
 from coprod_site.settings import Settings
@@ -245,7 +245,37 @@ def test_reminders_about_hearing_back_are_said_but_do_not_stop_a_strict_build(tm
     assert any("D-002 was referred to the hospital board and their reply was due on 1 April 2025, but no reply "
                "is recorded." in line for line in said)
     assert any("this meeting was 381 days ago and no feedback has been sent." in line for line in said)
+    assert any("content/meetings/2025-02-14-leaflets.md, line 15: the action ACT-002 was due on 1 March 2025 and is "
+               "still open. If it is done, set its status to done and add 'done_on'. If not, agree a new date and "
+               "change 'due', or set its status to dropped." in line for line in said)
     assert all(line.startswith("INFO") for line in said)
+
+
+def test_an_overdue_action_says_so(site: Path) -> None:
+    text = main_text(site, "actions/index.html")
+    assert "ACT-002 Ask the board about the budget a co-chair 1 March 2025 Open, overdue Leaflets" in text
+    assert "ACT-005 Plan the next year F. H. 1 January 2027 Open Summer check-in" in text
+
+
+def test_an_open_action_is_a_reminder_once_its_owner_has_left_not_for_being_late_too(tmp_path: Path) -> None:
+    """Both may be true: the reminder that counts is that nobody is doing it."""
+    people = IMPACT_FILES["content/people.yml"]
+    assert people is not None and "    roles: [co-chair]\n" in people
+    left = people.replace("    roles: [co-chair]\n", "    roles: [co-chair]\n    left_on: 2025-04-01\n")
+    group, problems = load_group(write_files(tmp_path, {**IMPACT_FILES, "content/people.yml": left}))
+    assert problems == []
+    assert [str(p) for p in run_checks(group, SETTINGS, impact.CHECKS) if "ACT-" in p.message] == [
+        ("reminder: content/meetings/2025-02-14-leaflets.md, line 14: the action ACT-002 is still open, but 'p05', "
+        "its owner, left the group on 2025-04-01 (people.yml). Give it to someone else ('owner'), or set its "
+        "status to dropped.")]
+
+
+def test_a_closed_group_is_not_reminded_of_its_late_actions(tmp_path: Path) -> None:
+    """The farewell report hands them over (an error until it does): nobody meets to agree a new date."""
+    group, problems = load_group(write_files(tmp_path, {**IMPACT_FILES, "content/project.yml": CLOSED_PROJECT,
+                                                        "content/reports/farewell.md": FAREWELL}))
+    assert problems == [] and group.meetings["2025-02-14-leaflets"].actions[0].is_overdue(SETTINGS.today)
+    assert [str(p) for p in run_checks(group, SETTINGS, impact.CHECKS) if "ACT-" in p.message] == []
 
 
 def test_a_closed_groups_home_page_leads_to_the_farewell_report(closed_site: Path) -> None:

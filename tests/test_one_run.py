@@ -303,7 +303,7 @@ def test_a_wrong_field_and_a_wrong_action_in_one_meeting_hide_none_of_its_other_
     were heard only once both were put right."""
     text = (FILES[LEAFLETS].replace("format: online", 'format: online\nstart: 4pm')
             .replace("present: [p01, p02, p03]", "present: [p01, p02, p99]")
-            .replace("due: 2025-03-01", "due: next week").replace("id: ACT-002", "id: ACT-001")
+            .replace("due: 2027-03-01", "due: next week").replace("id: ACT-002", "id: ACT-001")
             + "Call the clinic on 07700 900123.\n")
     root = write_files(tmp_path / "group", {**FILES, LEAFLETS: text})
     assert [(line, said) for line, said, severity in problems_in(root, LEAFLETS) if severity == "error"] == [

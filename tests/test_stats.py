@@ -191,6 +191,9 @@ def test_check_messages_word_for_word(site: Published) -> None:
         ("reminder: content/meetings/2025-02-14-leaflets.md, line 3: this meeting was 645 days ago and no "
         "feedback has been sent. Tell everyone what happened to their ideas, then add 'feedback:' with "
         "'sent_on:' (the date) and 'how:'."),
+        ("reminder: content/meetings/2025-02-14-leaflets.md, line 15: the action ACT-002 was due on 1 March 2025 "
+         "and is still open. If it is done, set its status to done and add 'done_on'. If not, agree a new date "
+         "and change 'due', or set its status to dropped."),
         ("reminder: content/meetings/2025-11-05-autumn.md, line 3: this meeting was 381 days ago and no "
         "feedback has been sent. Tell everyone what happened to their ideas, then add 'feedback:' with "
         "'sent_on:' (the date) and 'how:'."),

@@ -159,20 +159,6 @@ def check_people_in_their_time(group: Group, settings: Settings) -> Problems:
             held = "was" if meeting.date <= settings.today else "is"
             yield meeting.source.problem(f"'{person_id}' {when}, and this meeting {held} on {meeting.date}. "
                                          "Check the id, or the date in people.yml.", *at, severity="warning")
-        yield from _owners_who_left(group, settings, meeting)
-
-
-def _owners_who_left(group: Group, settings: Settings, meeting: Meeting) -> Problems:
-    """A reminder for an open action whose owner has left the group since it was agreed: nobody
-    is doing it."""
-    for index, action in enumerate(meeting.actions):
-        owner = group.people.get(action.owner or "")
-        if (action.status == "open" and owner is not None and owner.left_on is not None
-                and meeting.date <= owner.left_on < settings.today):
-            yield Reminder.of(meeting.source.problem(
-                f"the action {action.id} is still open, but '{owner.id}', its owner, left the group on "
-                f"{owner.left_on} (people.yml). Give it to someone else ('owner'), or set its status to "
-                "dropped.", "actions", index, "owner"))
 
 
 def _people_named(meeting: Meeting) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -57,9 +57,33 @@ def check_feedback_sent(group: Group, settings: Settings) -> Problems:
                 "feedback" if meeting.feedback is not None else "date"))
 
 
+def check_open_actions(group: Group, settings: Settings) -> Problems:
+    """An open action nobody may be doing: its owner has left the group since it was agreed, or
+    its due date has passed (the site shows it as overdue). Not once the group has closed: its
+    farewell report hands over what is still open."""
+    if group.is_closed:
+        return
+    for meeting in group.meetings.values():
+        for index, action in enumerate(meeting.actions):
+            owner = group.people.get(action.owner or "")
+            if action.status != "open" or meeting.is_cancelled:
+                continue
+            if owner is not None and owner.left_on is not None and meeting.date <= owner.left_on < settings.today:
+                yield Reminder.of(meeting.source.problem(
+                    f"the action {action.id} is still open, but '{owner.id}', its owner, left the group on "
+                    f"{owner.left_on} (people.yml). Give it to someone else ('owner'), or set its status to "
+                    "dropped.", "actions", index, "owner"))
+            elif action.is_overdue(settings.today):
+                assert action.due is not None
+                yield Reminder.of(meeting.source.problem(
+                    f"the action {action.id} was due on {_day(action.due)} and is still open. If it is done, "
+                    "set its status to done and add 'done_on'. If not, agree a new date and change 'due', or "
+                    "set its status to dropped.", "actions", index, "due"))
+
+
 def _day(value: dt.date) -> str:
     """'1 April 2025'."""
     return f"{value.day} {value:%B %Y}"
 
 
-CHECKS = (check_referred_responses, check_decision_reviews, check_feedback_sent)
+CHECKS = (check_referred_responses, check_decision_reviews, check_feedback_sent, check_open_actions)
