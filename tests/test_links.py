@@ -142,6 +142,38 @@ def test_a_picture_from_the_writers_own_computer_is_told_to_go_in_assets(tmp_pat
         "and show it from there, like ![What it shows](../assets/map.png).")]
 
 
+def test_a_link_that_opens_only_inside_the_writers_organisation_is_a_warning(tmp_path: Path) -> None:
+    """Pasted from a work computer, a shared drive's or SharePoint's address opens for the person
+    who wrote it, and for no reader. A personal OneDrive's address holds the owner's account name,
+    made from their work email address."""
+    page = ("# Papers\n\n"
+            "- [the slides](https://trust.sharepoint.com/sites/outpatients/Shared%20Documents/slides.pptx)\n"
+            "- [the notes](https://trust-my.sharepoint.com/:w:/g/personal/sarah_jones_nhs_net/EaBc?e=x1)\n"
+            "- [our folder](S:\\Outpatients\\Minutes) and [my copy](H:\\My Documents\\notes.docx)\n"
+            "- [our channel](https://teams.microsoft.com/l/channel/19%3Aab/General?groupId=1)\n"
+            "- [join the meeting](https://teams.microsoft.com/l/meetup-join/19%3Ameeting_ab/0), "
+            "[the shared report](https://trust.sharepoint.com/:b:/s/outpatients/EfGh?e=y2), "
+            "[the form](https://forms.office.com/r/abc) and [the plan](https://docs.google.com/document/d/1x/edit)\n")
+    root = write_files(tmp_path, {**FILES, "content/papers.md": page})
+    _, _, problems = check_folder(root)
+    advice = ("which readers outside your organisation cannot open. Write what they need to know on this page, "
+              "or link to a copy on a public website.")
+    assert [str(p) for p in problems if p.path == "content/papers.md"] == [
+        ("warning: content/papers.md, line 3: links to a file on your organisation's SharePoint "
+         f"('https://trust.sharepoint.com/sites/outpatients/Shared Docum…'), {advice}"),
+        ("warning: content/papers.md, line 4: links to a file in someone's own OneDrive "
+         "('https://trust-my.sharepoint.com/:w:/g/personal/sarah_jones_…'), which readers outside your "
+         "organisation cannot open, and its address holds the account name of the person whose OneDrive it is "
+         "('sarah_jones_nhs_net'), which the site would publish. Write what they need to know on this page, or "
+         "link to a copy on a public website."),
+        ("warning: content/papers.md, line 5: links to a file on a computer or a shared drive "
+         f"('H:\\My Documents\\notes.docx'), {advice}"),
+        ("warning: content/papers.md, line 5: links to a file on a computer or a shared drive "
+         f"('S:\\Outpatients\\Minutes'), {advice}"),
+        ("warning: content/papers.md, line 6: links to a team's channel or chat in Microsoft Teams "
+         f"('https://teams.microsoft.com/l/channel/19:ab/General?groupId…'), {advice}")]
+
+
 def test_a_picture_pasted_in_as_data_is_told_once_and_shortly(tmp_path: Path) -> None:
     """Minutes copied from an online document hold their pictures as data: each was called 'a
     picture from another website', and told a second time as a link the site takes out, each time

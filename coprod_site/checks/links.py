@@ -5,7 +5,9 @@ MkDocs notices a missing file while building, with no line, and only as a
 warning; here the writer hears it from `coprod check`, at the line. Addresses of
 files are judged (`x.md`, `assets/map.png`); so is a page's address copied from the
 browser: a record's (`../2025-03-14-x/`) by the records in its folder, and one of the
-site's own (`../people/`) by the pages the site makes. Other websites are left alone.
+site's own (`../people/`) by the pages the site makes. Other websites are left alone, but
+for addresses that open only inside the writer's organisation (a shared drive, SharePoint, a
+Teams channel).
 A page never loads anything from another website (sanitize.py takes such things out),
 so an image from one, or a script, frame or stylesheet typed as HTML, is a warning
 that it will not be shown.
@@ -50,6 +52,8 @@ def check_link_targets(group: Group, settings: Settings) -> Iterator[Problem]:
                 yield from _site_address_problem(records, top, source.path, link.line, link.address, page)
                 yield from _from_the_root(settings.site_url, source.path, link.line, link.address, page)
         for spaced in find_spaced_addresses(source):
+            if opens_only_inside(spaced.address):
+                continue  # (check_links_only_insiders_open: renaming would not help)
             fix = ("Write %20 for each space in it." if file_named(spaced.address) is None else
                    f"Rename the file without spaces, like '{_dashed(spaced.address)}', and write its new name here.")
             yield Problem(source.path, spaced.line, None, f"links to '{shortened(spaced.address)}', whose space "
@@ -290,4 +294,51 @@ SAY_WHERE = ("Write words that say where it goes between the square brackets, li
              "report](…)'.")
 
 
-CHECKS = (check_link_targets, check_outside_content, check_link_words)
+def check_links_only_insiders_open(group: Group, settings: Settings) -> Iterator[Problem]:
+    """A warning at each link that readers outside the group's organisation cannot open: a file
+    on a computer or a shared drive ('S:\\Minutes\\notes.docx'), a file on SharePoint or in
+    someone's OneDrive, a channel or chat in Microsoft Teams. Pasted from a work computer, they
+    open for the person who wrote them, so nobody notices until a reader asks."""
+    for source in published_bodies(group):
+        addresses = [*((link.address, link.line) for link in find_links(source)),
+                     *((spaced.address, spaced.line) for spaced in find_spaced_addresses(source))]
+        for address, line in addresses:
+            what = opens_only_inside(address)
+            if what is None:
+                continue
+            account = ONEDRIVE_ACCOUNT.search(address) if what == ONEDRIVE else None
+            named = (f", and its address holds the account name of the person whose OneDrive it is "
+                     f"('{account.group(1)}'), which the site would publish" if account else "")
+            yield Problem(source.path, line, None, f"links to {what} ('{shortened(unquote(address))}'), which "
+                          f"readers outside your organisation cannot open{named}. Write what they need to know "
+                          "on this page, or link to a copy on a public website.", "warning")
+
+
+def opens_only_inside(address: str) -> str | None:
+    """What the address is, if only people inside the writer's organisation can open it."""
+    if _ON_A_COMPUTER.match(unquote(address)):
+        return None if address.lower().startswith("file:") else "a file on a computer or a shared drive"
+    parts = urlsplit(address.strip())
+    host = (parts.hostname or "").lower()
+    if host.endswith("-my.sharepoint.com"):
+        return ONEDRIVE
+    if host.endswith(".sharepoint.com") and not SHARING_LINK.match(parts.path):
+        return "a file on your organisation's SharePoint"
+    if host == "teams.microsoft.com" and TEAMS_INSIDE.match(parts.path):
+        return "a team's channel or chat in Microsoft Teams"
+    return None
+
+
+ONEDRIVE = "a file in someone's own OneDrive"
+ONEDRIVE_ACCOUNT = re.compile(r"-my\.sharepoint\.com/(?:.*?/)?personal/([^/?#]+)", re.IGNORECASE)
+"""'/personal/sarah_jones_nhs_net/': the account, made from the owner's work email address."""
+SHARING_LINK = re.compile(r"/:[a-z]:/[gs]/")
+"""'/:w:/g/…', '/:b:/s/…': a link made with SharePoint's Share button, which may be open to anyone
+who has it; a plain path ('/sites/…/Shared Documents/…') or '/:w:/r/' opens only for those with
+access already."""
+TEAMS_INSIDE = re.compile(r"/l/(channel|chat|file|team|message|entity)/")
+"""A team's channel, chat, file or app in Teams, for its members; a meeting's link
+('/l/meetup-join/…') lets anyone with it ask to join."""
+
+
+CHECKS = (check_link_targets, check_outside_content, check_link_words, check_links_only_insiders_open)
