@@ -139,6 +139,19 @@ def test_the_decision_pages_say_a_reply_is_overdue(site: Path) -> None:
     assert "Their reply Still waiting: the reply is overdue" in main_text(site, "decisions/D-002/index.html")
 
 
+def test_how_we_work_lists_its_questions_at_the_top_each_leading_to_its_answer(site: Path) -> None:
+    """The page is long (over 15,000 pixels on a phone), and Material's list of a page's sections,
+    made from Markdown headings, is empty for a page made from a template."""
+    soup = page(site, "how-we-work/index.html")
+    contents = soup.select_one("nav.coprod-contents")
+    assert contents is not None and contents.get("aria-labelledby") == "contents"
+    assert soup.select_one("h1 ~ nav.coprod-contents ~ h2") is not None  # before the first question
+    links = [(a["href"], a.get_text()) for a in contents.select("a")]
+    questions = [(f"#{h2['id']}", h2.get_text()) for h2 in soup.select("article h2")]
+    assert links == questions and len(links) == 7
+    assert links[0] == ("#power", "Who holds the power here?")
+
+
 def test_how_we_work_answers_who_holds_the_power(site: Path) -> None:
     text = main_text(site, "how-we-work/index.html")
     assert ("Lived-experience members chaired or co-chaired 3 of our 4 meetings (75%). Staff chaired alone "

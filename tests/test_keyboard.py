@@ -342,6 +342,22 @@ def test_a_cancelled_meeting_and_the_year_links_read_whole_on_a_phone(example_si
         assert len(edges) > 3 and len(set(edges)) == 2 and edges.count(edges[0]) >= 2, edges  # rows start at the heading
 
 
+def test_a_charts_figures_sit_side_by_side_on_a_phone(example_site: ExampleSite, example_url: str,
+                                                      browser: Browser) -> None:
+    """Nine quarters of five numbers, one to a line, made a table 2,300 pixels long under its
+    chart. Each row is still a card under its quarter, and a table to a screen reader."""
+    with open_page(browser, width=390) as page:
+        page.goto(example_url + example_site.prefix + "how-we-work/")
+        rows = page.evaluate("""() => [...document.querySelectorAll('table[data-coprod-cards="figures"] tbody tr')]
+            .map(row => [getComputedStyle(row).display, row.cells.length,
+                         new Set([...row.cells].map(cell => Math.round(cell.getBoundingClientRect().top))).size])""")
+        assert len(rows) > 20 and all(display == "block" for display, _, _ in rows)
+        assert all(lines < cells for _, cells, lines in rows), rows  # the name on its line, then the figures
+        assert rows[3] == ["block", 6, 4], rows  # 'Oct to Dec 2024', then 0 0 0 0 0 on three lines
+        assert page.locator("table[data-coprod-cards='figures']").first.aria_snapshot().startswith(
+            "- 'table \"The figures: Who chaired, facilitated and took notes\"'")
+
+
 def test_words_in_charts_are_big_enough_to_read_on_a_phone(example_site: ExampleSite, example_url: str,
                                                             browser: Browser) -> None:
     """A chart is drawn to scale with its column: at 320 pixels its labels and numbers had shrunk
