@@ -47,3 +47,41 @@ def test_a_heading_typed_without_its_space_is_a_warning_at_its_line(tmp_path: Pa
          "'##' and all. If it is a heading, put a space after the '##': '## Next steps'."),
         ("warning: content/visit.md, line 3: '###Parking' shows as text, '###' and all. If it is a heading, put "
          "a space after the '###': '### Parking'.")]
+
+
+LISTS = ("\nWhat we will do:\n\n- Photos\n  - the lift\n  - the toilets\n- The map\n    - print it\n\n"
+         "1. First\n   1. inside it\n\n- Fine\n - one space is the same list everywhere\n\n"
+         "```\n- code\n  - is shown as typed\n```\n")
+
+
+def test_a_list_inside_a_list_indented_as_a_preview_shows_it_is_a_warning_once_for_each(tmp_path: Path) -> None:
+    """'  - the lift' under '- Photos': CommonMark, and so GitHub's preview of the file, puts it
+    inside 'Photos'; the site's Markdown needs four spaces, and shows it beside 'Photos'. Each
+    warning is checked against both, in a real build."""
+    from bs4 import BeautifulSoup
+    from conftest import mkdocs_build
+    from markdown_it import MarkdownIt
+
+    root = write_files(tmp_path, {**FILES, "content/meetings/2025-02-14-leaflets.md": SECOND_MEETING + LISTS})
+    _, _, problems = check_folder(root)
+    preview = "a Markdown preview shows {0} inside the item above, but the site shows {0} in the same list as that item."
+    assert [str(p) for p in problems if "indented by" in p.message] == [
+        (f"warning: content/meetings/2025-02-14-leaflets.md, line 27: '- the lift' and 1 more item are indented by 2 "
+         f"spaces: {preview.format('them')} Indent them by 4 spaces."),
+        (f"warning: content/meetings/2025-02-14-leaflets.md, line 33: '1. inside it' is indented by 3 spaces: "
+         f"{preview.format('it')} Indent it by 4 spaces.")]
+    assert mkdocs_build(root).returncode == 0
+    site = BeautifulSoup((root / "site/meetings/2025-02-14-leaflets/index.html").read_text(), "html.parser")
+    preview_of = BeautifulSoup(MarkdownIt("commonmark").render(LISTS), "html.parser")
+
+    def nested(soup: BeautifulSoup, words: str) -> bool:
+        text = soup.find(string=lambda text: text.strip() == words)
+        item = text.find_parent("li") if text is not None else None
+        assert item is not None, words
+        return item.find_parent("li") is not None
+
+    for words in ("the lift", "the toilets", "inside it"):  # told
+        assert nested(preview_of, words) and not nested(site, words)
+    assert nested(preview_of, "print it") and nested(site, "print it")  # four spaces: the same everywhere
+    assert not nested(preview_of, "one space is the same list everywhere")
+    assert not nested(site, "one space is the same list everywhere")
