@@ -9,7 +9,7 @@ from typing import Any
 
 import markdown
 
-SITE_EXTENSIONS = ("attr_list", "abbr", "admonition", "md_in_html", "toc")
+SITE_EXTENSIONS = ("attr_list", "abbr", "admonition", "md_in_html", "toc", "sane_lists", "coprod_site.markdown_lists")
 """The Markdown extensions every group's site reads its pages with (and mkdocs.yml may add more)."""
 
 
