@@ -690,3 +690,34 @@ def test_a_decision_whose_minutes_are_not_agreed_needs_no_handover_and_its_hando
     assert [m for m in consistency_messages(root) if "D-002" in m] == [
         ("warning: content/reports/farewell.md, line 6: D-002 waits for the minutes of 2025-02-14-leaflets to be "
          "agreed, so the report cannot show it or who will hear the reply. Agree those minutes first.")]
+
+
+SUMMARY = ("We looked at the waiting room leaflets. Members said the words were too hard, and the pictures showed "
+           "nobody our age. The team will bring new ones.\n")
+
+
+def test_text_copied_with_the_file_from_an_earlier_record_is_a_warning(tmp_path: Path) -> None:
+    """Copying last month's file is how most people start the next one; its text, not written
+    over, would be published as this meeting's summary. A planned meeting's text, which the site
+    does not show, and short text two records may share, are left alone."""
+    copied = FILES[SECOND].replace("2025-02-14", "2025-03-14").replace("title: Leaflets", "title: March")
+    planned = (FILES[SECOND].replace("2025-02-14", "2027-05-14").replace("title: Leaflets", "title: May")
+               .replace("  status: agreed\n  agreed_on: 2025-03-14\n", "  status: planned\n"))
+    decision = FILES[D1].replace("title: Use our own words in leaflets", "title: Bring new leaflets")
+    root = write_files(tmp_path, {
+        **FILES, SECOND: FILES[SECOND] + SUMMARY, "content/meetings/2025-03-14-march.md": copied + SUMMARY,
+        "content/meetings/2027-05-14-may.md": planned + SUMMARY, "content/decisions/D-003-new.md": decision})
+    group, problems = load_group(root)
+    assert problems == []
+    assert [str(p) for p in run_checks(group, SETTINGS, [consistency.check_copied_text])] == [
+        "warning: content/meetings/2025-03-14-march.md, line 22: its text is word for word the text of "
+        "2025-02-14-leaflets, 'Leaflets': was the file copied to start this meeting? Write what happened at "
+        "this meeting."]
+    longer = "We want leaflets young people understand, with pictures of people our age and words we use every day.\n"
+    write_files(root, {D1: FILES[D1].replace("We want leaflets young people understand.\n", longer),
+                       "content/decisions/D-003-new.md": decision.replace(
+                           "We want leaflets young people understand.\n", longer)})
+    group, _ = load_group(root)
+    assert [str(p) for p in run_checks(group, SETTINGS, [consistency.check_copied_text])][0] == (
+        "warning: content/decisions/D-003-new.md, line 11: its text is word for word the text of D-001, 'Use our "
+        "own words in leaflets': was the file copied to start this decision? Write why the group decided this.")

@@ -433,6 +433,33 @@ def check_same_numbers(group: Group, settings: Settings) -> Problems:
                               "next free number.")
 
 
+def check_copied_text(group: Group, settings: Settings) -> Problems:
+    """A meeting's or a decision's text word for word an earlier one's: the file was copied to
+    start the new record and its text not written over, so the site would show the earlier
+    record's summary as this one's. Text the site does not show (a planned or cancelled
+    meeting's), short text and the sentences `coprod new` starts with are left alone."""
+    yield from _copied_text(group.meetings.values(), "meeting", "Write what happened at this meeting.")
+    yield from _copied_text(group.decisions.values(), "decision", "Write why the group decided this.")
+
+
+def _copied_text(records: Iterable[Meeting | Decision], kind: str, advice: str) -> Problems:
+    first: dict[str, Meeting | Decision] = {}
+    for record in sorted(records, key=lambda record: (record.date, record.id)):
+        text = " ".join(record.source.body.split())
+        if (len(text) < COPIED_LENGTH or any(start in text for start in STARTING_TEXT)
+                or (isinstance(record, Meeting) and (record.is_planned or record.is_cancelled))):
+            continue
+        earlier = first.setdefault(text, record)
+        if earlier is not record:
+            yield Problem(record.source.path, record.source.body_line, None, f"its text is word for word the text "
+                          f"of {earlier.id}, '{shortened(earlier.title, 40)}': was the file copied to start this "
+                          f"{kind}? {advice}", "warning")
+
+
+COPIED_LENGTH = 100
+"""Characters of text two records may share by chance ('We did not meet.'); longer text was copied."""
+
+
 def check_decisions(group: Group, settings: Settings) -> Problems:
     for meeting in group.meetings.values():
         for index, decision_id in enumerate(meeting.decisions):
@@ -942,5 +969,5 @@ CHECKS = (
     check_people_in_their_time, check_meeting_dates, check_lists_written_as_text, check_meeting_references,
     check_decisions, check_decision_dates, check_actions, check_handed_over_decisions, check_handed_over_once,
     check_amendments,
-    check_reports, check_old_ids, check_same_numbers,
+    check_reports, check_old_ids, check_same_numbers, check_copied_text,
 )
