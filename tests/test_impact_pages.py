@@ -13,6 +13,7 @@ from conftest import mkdocs_build
 from groups import FILES, TODAY, write_files
 from impact_group import IMPACT_FILES, SUMMER
 from test_build import main_text, main_text_of, page
+from test_sharing_formats import read_csv
 
 from coprod_site.checks import consistency, impact, run_checks
 from coprod_site.loading import load_group
@@ -268,6 +269,8 @@ def test_an_overdue_action_says_so(site: Path) -> None:
     text = main_text(site, "actions/index.html")
     assert "ACT-002 Ask the board about the budget a co-chair 1 March 2025 Open, overdue Leaflets" in text
     assert "ACT-005 Plan the next year F. H. 1 January 2027 Open Summer check-in" in text
+    rows = read_csv(site, "actions")
+    assert {row["id"]: row["overdue"] for row in rows if row["status"] == "open"} == {"ACT-002": "yes", "ACT-005": "no"}
 
 
 def test_an_open_action_is_a_reminder_once_its_owner_has_left_not_for_being_late_too(tmp_path: Path) -> None:

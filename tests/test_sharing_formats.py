@@ -547,7 +547,7 @@ def test_actions_csv_shows_owners_only_as_they_agreed(built_group: Path) -> None
     rows = read_csv(built_group, "actions")
     assert [(r["id"], r["owner"], r["status"], r["overdue"]) for r in rows] == [
         ("ACT-001", "F. H.", "done", "no"),
-        ("ACT-002", "a co-chair", "open", "yes"),
+        ("ACT-002", "a co-chair", "open", "no"),  # (overdue: test_impact_pages)
     ]
 
 
