@@ -60,7 +60,7 @@ class ListsAfterParagraphs(Preprocessor):  # type: ignore[misc]  # (Markdown has
 
 class ListsExtension(Extension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:  # (Python-Markdown's name for it)
-        # Before Python-Markdown's own preprocessors (normalising whitespace is 30, HTML blocks 20).
+        # After Python-Markdown evens out whitespace (30), before it sets HTML blocks aside (20).
         md.preprocessors.register(ListsAfterParagraphs(md), "coprod_lists_after_paragraphs", 25)
 
 

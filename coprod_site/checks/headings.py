@@ -1,6 +1,6 @@
 """Headings that skip a level on the group's own pages, headings typed without the space that
-makes them headings, and lists pasted from a document with its bullets ('•'), which Markdown
-does not make into lists.
+makes them headings, and lists the site does not make as they were typed: pasted from a
+document with its bullets ('•'), or inside another list by fewer spaces than the site needs.
 
 People who use a screen reader often move through a page by its headings, and
 hear each one's level: a '####' straight after a '##' sounds as if a part were
@@ -116,6 +116,8 @@ def check_lists_inside_lists(group: Group, settings: Settings) -> Iterator[Probl
 
 
 class MisplacedItem(NamedTuple):
+    """A list item meant to be inside the item above, which the site shows beside it."""
+
     line: int
     text: str
     indent: int

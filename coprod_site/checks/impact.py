@@ -64,10 +64,12 @@ def check_open_actions(group: Group, settings: Settings) -> Problems:
     if group.is_closed:
         return
     for meeting in group.meetings.values():
+        if meeting.is_cancelled:
+            continue
         for index, action in enumerate(meeting.actions):
-            owner = group.people.get(action.owner or "")
-            if action.status != "open" or meeting.is_cancelled:
+            if action.status != "open":
                 continue
+            owner = group.people.get(action.owner or "")
             if owner is not None and owner.left_on is not None and meeting.date <= owner.left_on < settings.today:
                 yield Reminder.of(meeting.source.problem(
                     f"the action {action.id} is still open, but '{owner.id}', its owner, left the group on "
