@@ -24,6 +24,7 @@ from . import (
     impact,
     language,
     links,
+    nearly_markdown,
     not_shown,
     parallel,
     privacy,
@@ -37,7 +38,8 @@ Check = Callable[[Group, Settings], Iterable[Problem]]
 
 PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS,
                                        *starting_text.CHECKS, *shown_as_typed.CHECKS,
-                                       *not_shown.CHECKS, *headings.CHECKS, *first_names.CHECKS)
+                                       *not_shown.CHECKS, *headings.CHECKS, *first_names.CHECKS,
+                                       *nearly_markdown.CHECKS)
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,
