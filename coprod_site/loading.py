@@ -815,6 +815,11 @@ def _not_text(field: str, location: tuple[str | int, ...], given: Any) -> str:
         kind = ("yes or no (true or false)" if isinstance(given, bool) else
                 "date" if isinstance(given, dt.date) else "number")
         return f"{field} should be text, but on its own '{written}' is read as a {kind}. Put it in quotes, like {quoted}."
+    if (isinstance(given, dict) and len(given) == 1 and isinstance(key := next(iter(given)), str)
+            and not isinstance(value := given[key], list | dict)):  # '- Check-in: how are we all?'
+        written = f"{key}: {value}" if value is not None else f"{key}:"
+        quoted = f'"{written}"' if isinstance(location[-1], int) else f'{location[-1]}: "{written}"'
+        return f"{field} has ': ' in it, so it is read as a name and a value. Put it in quotes, like {quoted}."
     if isinstance(given, list) and given and isinstance(given[0], str) and isinstance(location[-1], str):
         return (f"{field} holds one thing, not a list: write one, without the square brackets, like "
                 f"{location[-1]}: {given[0]}.")

@@ -329,6 +329,16 @@ def test_each_problem_says_where_and_one_bad_person_does_not_make_every_mention_
     ]
 
 
+def test_an_item_with_a_colon_in_it_is_told_to_be_quoted(tmp_path: Path) -> None:
+    """'- Check-in: how are we all?' in an agenda: YAML reads a name and a value, not text, and
+    "should be text" had not said why."""
+    agenda = GOOD.replace("agenda: [Welcome, Our charter]", "agenda:\n  - Check-in: how are we all?\n  - Our charter")
+    assert agenda != GOOD
+    assert problems_for(tmp_path, agenda.encode()) == [
+        (f"{MEETING}, line 16: item 1 of 'agenda' has ': ' in it, so it is read as a name and a value. Put it in "
+         "quotes, like \"Check-in: how are we all?\".")]
+
+
 def test_a_record_with_a_bad_field_is_still_checked_against_the_others(tmp_path: Path) -> None:
     """Every problem in one run: the rest of a record with a bad field is judged too, and nothing
     is reported only because a field with a problem, or a file that could not be read, is missing."""
