@@ -80,3 +80,58 @@ def test_in_real_minutes_and_charters_each_slip_told_shows_as_typed_in_a_preview
             assert left_as_typed in shown, (path, offset, message)
             told.append(message)
     assert len(told) >= 4, told
+
+
+LISTS = ("\nWhat we will do:\n\n- Photos\n  - the lift\n  - the toilets\n- The map\n    - print it\n\n"
+         "1. First\n   1. inside it\n\n- Fine\n - one space is the same list everywhere\n\n"
+         "```\n- code\n  - is shown as typed\n```\n")
+
+
+def test_a_list_inside_a_list_indented_as_a_preview_shows_it_is_a_warning_once_for_each(tmp_path: Path) -> None:
+    """'  - the lift' under '- Photos': CommonMark, and so GitHub's preview of the file, puts it
+    inside 'Photos'; the site's Markdown needs four spaces, and shows it beside 'Photos'. Each
+    warning is checked against both, in a real build."""
+    root = write_files(tmp_path, {**FILES, "content/meetings/2025-02-14-leaflets.md": SECOND_MEETING + LISTS})
+    _, _, problems = check_folder(root)
+    preview = "a Markdown preview shows {0} inside the item above, but the site shows {0} in the same list as that item."
+    assert [str(p) for p in problems if "indented by" in p.message] == [
+        (f"warning: content/meetings/2025-02-14-leaflets.md, line 27: '- the lift' and 1 more item are indented by 2 "
+         f"spaces: {preview.format('them')} Indent them by 4 spaces."),
+        (f"warning: content/meetings/2025-02-14-leaflets.md, line 33: '1. inside it' is indented by 3 spaces: "
+         f"{preview.format('it')} Indent it by 4 spaces.")]
+    assert mkdocs_build(root).returncode == 0
+    site = BeautifulSoup((root / "site/meetings/2025-02-14-leaflets/index.html").read_text(), "html.parser")
+    preview_of = BeautifulSoup(MarkdownIt("commonmark").render(LISTS), "html.parser")
+
+    def nested(soup: BeautifulSoup, words: str) -> bool:
+        text = soup.find(string=lambda text: text.strip() == words)
+        item = text.find_parent("li") if text is not None else None
+        assert item is not None, words
+        return item.find_parent("li") is not None
+
+    for words in ("the lift", "the toilets", "inside it"):  # told
+        assert nested(preview_of, words) and not nested(site, words)
+    assert nested(preview_of, "print it") and nested(site, "print it")  # four spaces: the same everywhere
+    assert not nested(preview_of, "one space is the same list everywhere")
+    assert not nested(site, "one space is the same list everywhere")
+
+
+PASTED = ("\nWhat we said:\n• The photos are nearly done\n• Members want a photo of the lift\n"
+          "o with its buttons\n\n• One line alone reads as it looks.\n")
+
+
+def test_a_list_pasted_with_a_documents_bullets_is_a_warning_once_at_its_first_item(tmp_path: Path) -> None:
+    """Word and email put '•' before a list's items, and 'o' before the second level: Markdown makes
+    no list of them, so the items run together as one paragraph. One such line on its own reads as
+    it looks, and is not told."""
+    root = write_files(tmp_path, {**FILES, MEETING: SECOND_MEETING + PASTED})
+    _, _, problems = check_folder(root)
+    assert [str(p) for p in problems if p.path == MEETING] == [
+        (f"warning: {MEETING}, line 25: 3 lines begin with a pasted bullet ('•'), which Markdown does not make "
+         "into a list: they show run together, as one paragraph. Begin each item with '- ' instead, and an item "
+         "inside another with four spaces before its '- '.")]
+    assert mkdocs_build(root).returncode == 0
+    shown = BeautifulSoup((root / "site/meetings/2025-02-14-leaflets/index.html").read_text(), "html.parser")
+    run_together = [" ".join(p.get_text().split()) for p in shown.find_all("p") if "nearly done" in p.get_text()]
+    assert run_together == [("What we said: • The photos are nearly done • Members want a photo of the lift o with "
+                            "its buttons")]
