@@ -306,7 +306,7 @@ def check_links_only_insiders_open(group: Group, settings: Settings) -> Iterator
             what = opens_only_inside(address)
             if what is None:
                 continue
-            account = ONEDRIVE_ACCOUNT.search(address) if what == ONEDRIVE else None
+            account = ONEDRIVE_ACCOUNT.search(address)
             named = (f", and its address holds the account name of the person whose OneDrive it is "
                      f"('{account.group(1)}'), which the site would publish" if account else "")
             yield Problem(source.path, line, None, f"links to {what} ('{shortened(unquote(address))}'), which "
@@ -321,7 +321,7 @@ def opens_only_inside(address: str) -> str | None:
     parts = urlsplit(address.strip())
     host = (parts.hostname or "").lower()
     if host.endswith("-my.sharepoint.com"):
-        return ONEDRIVE
+        return "a file in someone's own OneDrive"
     if host.endswith(".sharepoint.com") and not SHARING_LINK.match(parts.path):
         return "a file on your organisation's SharePoint"
     if host == "teams.microsoft.com" and TEAMS_INSIDE.match(parts.path):
@@ -329,7 +329,6 @@ def opens_only_inside(address: str) -> str | None:
     return None
 
 
-ONEDRIVE = "a file in someone's own OneDrive"
 ONEDRIVE_ACCOUNT = re.compile(r"-my\.sharepoint\.com/(?:.*?/)?personal/([^/?#]+)", re.IGNORECASE)
 """'/personal/sarah_jones_nhs_net/': the account, made from the owner's work email address."""
 SHARING_LINK = re.compile(r"/:[a-z]:/[gs]/")
