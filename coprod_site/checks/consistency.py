@@ -445,12 +445,12 @@ def check_copied_text(group: Group, settings: Settings) -> Problems:
 def _copied_text(records: Iterable[Meeting | Decision], kind: str, advice: str) -> Problems:
     first: dict[str, Meeting | Decision] = {}
     for record in sorted(records, key=lambda record: (record.date, record.id)):
+        if len(record.source.body) < COPIED_LENGTH or (isinstance(record, Meeting)
+                                                       and (record.is_planned or record.is_cancelled)):
+            continue  # the quick tests first: each body is split into words below
         text = " ".join(record.source.body.split())
-        if (len(text) < COPIED_LENGTH or any(start in text for start in STARTING_TEXT)
-                or (isinstance(record, Meeting) and (record.is_planned or record.is_cancelled))):
-            continue
         earlier = first.setdefault(text, record)
-        if earlier is not record:
+        if earlier is not record and len(text) >= COPIED_LENGTH and not any(start in text for start in STARTING_TEXT):
             yield Problem(record.source.path, record.source.body_line, None, f"its text is word for word the text "
                           f"of {earlier.id}, '{shortened(earlier.title, 40)}': was the file copied to start this "
                           f"{kind}? {advice}", "warning")
