@@ -15,6 +15,7 @@ import functools
 import html
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -135,13 +136,13 @@ def check_mentions(group: Group, settings: Settings) -> Iterator[Problem]:
 
 def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
     """No quote is put to someone who has not agreed to be quoted by their name, initials or
-    pseudonym typed as it is ([[id]] would show them by role there, as they agreed), in a
-    record's text or in its fields (a decision's outcome note is where "you said" is quoted)."""
-    unquoted = [person for person in group.people.values() if person.is_named and not person.quotes
-                and person.public_name.strip()]
-    if not unquoted:
+    pseudonym typed as it is ([[id]] would show them by role there, as they agreed), or by the
+    first name of their name, in a record's text or in its fields (a decision's outcome note is
+    where "you said" is quoted)."""
+    forms = _quoted_forms(group)
+    if not forms:
         return
-    may_name = _may_name(unquoted)
+    may_name = _may_name([form for _, form in forms])
     drafts = _drafts(group)
     for source in checked_sources(group, settings):
         if not may_name(source.all_words):  # most records: one look at all their words
@@ -150,24 +151,53 @@ def check_quotes(group: Group, settings: Settings) -> Iterator[Problem]:
         for location, text in [((), source.body), *source.texts()]:
             if not may_name(text):
                 continue
-            for person, offset in _quotes_put_to_people(text, unquoted, not location, group.writes_in_english):
+            for person, form, offset in _quotes_put_to_people(text, forms, not location, group.writes_in_english):
                 line = source.line_of(*location) if location else source.body_line + text.count("\n", 0, offset)
-                yield Problem(source.path, line, None, f"puts a quote to {person.public_name}, who has not "
+                whose = form if form == person.public_name else f"{form} ({person.public_name})"
+                yield Problem(source.path, line, None, f"puts a quote to {whose}, who has not "
                               "agreed to be quoted ('quotes' in people.yml). Write "
                               f"[[{person.id}]] in place of the name, to show who said it as they agreed, or "
                               "take the name out.", severity)
 
 
-def _may_name(people: list[Person]) -> Callable[[str], bool]:
-    """Whether a text may hold the public form of one of `people`, typed in any of the ways
-    `typed_name` finds: false only where none of them can be. A search in any case for every name
-    took 11 s over the texts of 10,000 records; looking for the names in small letters in the
-    text in small letters, first anywhere, then standing alone, takes a fiftieth of that."""
-    anywhere = re.compile("|".join(typed_name(person.public_name).pattern for person in people))
-    if not all(person.public_name.isascii() for person in people):
+def _quoted_forms(group: Group) -> list[tuple[Person, str]]:
+    """Each person shown by something personal who has not agreed to be quoted, with each form a
+    writer may put a quote to them by: their public form, and the first name of a name nobody
+    else's name in people.yml starts with ('Helen said' for Helen Marsh)."""
+    unquoted = [person for person in group.people.values() if person.is_named and not person.quotes
+                and person.public_name.strip()]
+    if not unquoted:
+        return []
+    first_words = Counter(_first_name(person.name or "") for person in group.people.values())
+    forms = [(person, person.public_name) for person in unquoted]
+    for person in unquoted:
+        first = _first_name(person.public_name) if person.show_as == "name" else ""
+        if first and first_words[first] == 1:
+            forms.append((person, first))
+    return forms
+
+
+def _first_name(name: str) -> str:
+    """The first word of a name of two words or more, when it is a word, not an initial."""
+    words = name.split()
+    return words[0] if len(words) > 1 and FIRST_NAME.fullmatch(words[0]) else ""
+
+
+FIRST_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+"""A word of letters, two or more, with an apostrophe or a hyphen inside it ('Mary-Jane')."""
+
+
+def _may_name(forms: list[str]) -> Callable[[str], bool]:
+    """Whether a text may hold one of `forms` (people's public forms or first names), typed in any
+    of the ways `typed_name` finds: false only where none of them can be. A search in any case for
+    every name took 11 s over the texts of 10,000 records; looking for the names in small letters
+    in the text in small letters, first anywhere, then standing alone, takes a fiftieth of that."""
+    anywhere = re.compile("|".join(typed_name(form).pattern for form in forms))
+    if not all(form.isascii() for form in forms):
         return lambda text: anywhere.search(text) is not None  # small letters differ in other alphabets
-    forms = [spaced_form(person.public_name.lower()) for person in people]
-    inside_words, standing_alone = re.compile("|".join(forms)), re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)")
+    lowered_forms = [spaced_form(form.lower()) for form in forms]
+    inside_words = re.compile("|".join(lowered_forms))
+    standing_alone = re.compile(rf"(?<!\w)(?:{'|'.join(lowered_forms)})(?!\w)")
 
     def may_name(text: str) -> bool:
         lowered = (text if text.isascii() else text.translate(_LATIN_IN_ANY_CASE)).lower()
@@ -181,16 +211,19 @@ _LATIN_IN_ANY_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"}
 not make them ('\u212a', the Kelvin sign, it makes k)."""
 
 
-def _quotes_put_to_people(text: str, people: list[Person], is_body: bool,
-                          in_english: bool) -> Iterator[tuple[Person, int]]:
-    """Each person of `people` a text puts a quote to by their public form, and where."""
-    named = [person for person in people if typed_name(person.public_name).search(text)]
+def _quotes_put_to_people(text: str, forms: list[tuple[Person, str]], is_body: bool,
+                          in_english: bool) -> Iterator[tuple[Person, str, int]]:
+    """Each person of `forms` a text puts a quote to by one of their forms, the form, and where."""
+    named = [(person, form) for person, form in forms if typed_name(form).search(text)]
     if not named:
         return
     plain = without_comments(without_code(text)) if is_body else text
-    for person in named:
-        for offset in quotes_put_to(plain, person.public_name, in_english):
-            yield person, offset
+    told: set[tuple[str, int]] = set()  # 'Helen' in 'said Helen Marsh' is told as 'Helen Marsh'
+    for person, form in named:
+        for offset in quotes_put_to(plain, form, in_english):
+            if (person.id, offset) not in told:
+                told.add((person.id, offset))
+                yield person, form, offset
 
 
 def _mention_hint(group: Group, source: Source, written: str) -> str:
