@@ -25,6 +25,7 @@ from . import (
     language,
     links,
     nearly_markdown,
+    not_for_the_public,
     not_shown,
     parallel,
     privacy,
@@ -37,7 +38,7 @@ from .parallel import judged_by
 Check = Callable[[Group, Settings], Iterable[Problem]]
 
 PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS,
-                                       *starting_text.CHECKS, *shown_as_typed.CHECKS,
+                                       *starting_text.CHECKS, *not_for_the_public.CHECKS, *shown_as_typed.CHECKS,
                                        *not_shown.CHECKS, *headings.CHECKS, *first_names.CHECKS,
                                        *nearly_markdown.CHECKS)
 """Checks that judge each record on its own (with the group's people, glossary and project):
