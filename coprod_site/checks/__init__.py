@@ -16,6 +16,7 @@ from ..records import Group
 from ..settings import Settings
 from ..site_config import find_group_root, read_settings
 from . import (
+    actions_in_text,
     consistency,
     first_names,
     headings,
@@ -40,7 +41,7 @@ Check = Callable[[Group, Settings], Iterable[Problem]]
 PER_RECORD_CHECKS: tuple[Check, ...] = (*language.CHECKS, *images.CHECKS, *privacy.CHECKS, *links.CHECKS,
                                        *starting_text.CHECKS, *not_for_the_public.CHECKS, *shown_as_typed.CHECKS,
                                        *not_shown.CHECKS, *headings.CHECKS, *first_names.CHECKS,
-                                       *nearly_markdown.CHECKS)
+                                       *nearly_markdown.CHECKS, *actions_in_text.CHECKS)
 """Checks that judge each record on its own (with the group's people, glossary and project):
 they can run on part of the group at a time (see parallel.py)."""
 GROUP_CHECKS: tuple[Check, ...] = (*consistency.CHECKS, *impact.CHECKS, *sharing.CHECKS, *privacy.GROUP_CHECKS,
