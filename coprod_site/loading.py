@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .privacy import EMAIL
 from .problems import Problem, sort_problems
 from .records import (
     Amendment,
@@ -658,6 +659,9 @@ def _mend_value(meta: dict[str, Any], path: list[str | int], error: ErrorDetails
     parent = _part(meta, path[:-1])
     if not isinstance(parent, dict):
         return
+    if one_field := _written_as_one_field(path, error):
+        parent[path[-1]] = dict([one_field])
+        return
     near = _nearest_word(error)
     if near:
         parent[path[-1]] = near
@@ -699,6 +703,22 @@ WORDS_PEOPLE_USE: dict[str, str | tuple[str, ...]] = {
 'face to face' is 'in-person', a decision's outcome 'done' is 'changed'. Each counts only where the
 word it stands for is one of the field's (the first of them that is, for a word that stands for
 one word in one field and another in another)."""
+
+
+def _written_as_one_field(path: list[str | int], error: ErrorDetails) -> tuple[str, str] | None:
+    """The field and value meant by a group of fields written as one word ('minutes: agreed' is
+    the minutes' status; 'contact: team@example.org' the contact's email address)."""
+    given, name = error.get("input"), path[-1]
+    if error["type"] not in ("model_type", "model_attributes_type") or not isinstance(given, str) or not given.strip():
+        return None
+    if name == "contact" and EMAIL.fullmatch(given.strip()):
+        return "email", given.strip()
+    field = ONE_FIELD_MEANT.get(str(name))
+    return (field, given.strip()) if field else None
+
+
+ONE_FIELD_MEANT = {"minutes": "status", "contact": "text", "feedback": "how"}
+"""The field of a group that one word written in its place stands for."""
 
 
 def _mark_item(meta: dict[str, Any], path: list[str | int], error: ErrorDetails) -> None:
@@ -786,6 +806,10 @@ def _translate(error: ErrorDetails, source: Source, at: tuple[str | int, ...]) -
         message = f"{field} {error['msg']}."
     elif kind == "int_parsing" and (number := re.match(r"\s*(\d+)\b", str(error.get("input")))):
         message = f"{field} should be a whole number on its own: write {location[-1]}: {number[1]}."
+    elif one_field := _written_as_one_field(list(location), error):
+        name, (sub, value) = location[-1], one_field
+        message = (f"{field} should be a group of fields, each on its own line, indented under it. Write "
+                   f"'{name}:' on a line of its own, and on the next line, indented by two spaces, '{sub}: {value}'.")
     elif kind in _MESSAGES:
         example = _example(location)
         message = _MESSAGES[kind].format(field=field, example=example, **error.get("ctx", {}))

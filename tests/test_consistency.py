@@ -587,6 +587,14 @@ def test_a_person_written_by_name_is_told_to_write_their_id(tmp_path: Path) -> N
          "people.yml: write [[p03]].")]
 
 
+def test_a_person_written_by_the_first_name_of_their_name_is_told_who_that_may_be(tmp_path: Path) -> None:
+    """'Amina' where p01, Amina K., belongs: the only name in people.yml that starts so."""
+    root = changed(tmp_path, FIRST, "chairs: [p01, p05]", "chairs: [Amina, p05]")
+    assert [str(p) for p in check_folder(root)[2] if "not anyone" in p.message] == [
+        (f"{FIRST}, line 9: 'Amina' is not anyone in people.yml. Amina K. in people.yml is p01: if you mean them, "
+        "write p01.")]
+
+
 def test_a_meeting_named_by_its_day_is_told_its_id_also_when_its_file_cannot_be_read(tmp_path: Path) -> None:
     root = changed(tmp_path, FIRST, "agreed_at: 2025-02-14-leaflets", "agreed_at: 2025-02-14",
                    {SECOND: FILES[SECOND].replace("present: [p01, p02, p03]", "present: [p01, p02, p03")})

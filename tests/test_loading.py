@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from groups import FILES, write_files
 
+from coprod_site.checks import check_folder
 from coprod_site.loading import load_group
 from coprod_site.problems import Problem
 from coprod_site.records import Meeting
@@ -131,6 +132,31 @@ def test_a_meeting_without_minutes_is_shown_how_to_write_them(tmp_path: Path) ->
                            "content/meetings/2025-03-14-x.md": "---\ntitle: T\ndate: 2025-03-14\n---\nBody\n"})
     assert messages(tmp_path) == [
         "content/meetings/2025-03-14-x.md, line 2: 'minutes' is missing. Add it, for example: minutes: {status: draft}."]
+
+
+def test_a_group_of_fields_written_as_one_value_is_told_how_and_the_rest_checked_in_the_same_run(
+        tmp_path: Path) -> None:
+    """'minutes: agreed' is the minutes' status, 'contact: team@example.org' the contact's email:
+    told how to write them, and read so meanwhile, so that the meeting's other problems (a name
+    where an id belongs) are told in the same run, not after this one is mended."""
+    meeting = "content/meetings/2025-01-10-first-meeting.md"
+    minutes = "minutes:\n  status: agreed\n  circulated_on: 2025-01-14\n  agreed_on: 2025-02-14\n" \
+              "  agreed_at: 2025-02-14-leaflets\nfeedback:\n  sent_on: 2025-01-20\n  how: Email\n"
+    assert minutes in FILES[meeting]
+    written = FILES[meeting].replace(minutes, "minutes: agreed\nfeedback: By email\n").replace(
+        "chairs: [p01, p05]", "chairs: [p01, p99]")
+    project = re.sub(r"contact:\n(  .*\n)+", "contact: team@example.org\n", FILES["content/project.yml"])
+    write_files(tmp_path, {**FILES, meeting: written, "content/project.yml": project})
+    group_of_fields = "should be a group of fields, each on its own line, indented under it. Write"
+    assert [str(p) for p in check_folder(tmp_path)[2] if p.is_error] == [
+        f"{meeting}, line 9: 'p99' is not anyone in people.yml. Check the id, or add the person to people.yml.",
+        (f"{meeting}, line 17: 'minutes' {group_of_fields} 'minutes:' on a line of its own, and on the next line, "
+         "indented by two spaces, 'status: agreed'."),
+        (f"{meeting}, line 18: 'feedback' {group_of_fields} 'feedback:' on a line of its own, and on the next "
+         "line, indented by two spaces, 'how: By email'."),
+        (f"content/project.yml, line 6: 'contact' {group_of_fields} 'contact:' on a line of its own, and on the "
+         "next line, indented by two spaces, 'email: team@example.org'."),
+    ]
 
 
 def meeting_with(tmp_path: Path, fields: str) -> tuple[Meeting, list[Problem]]:

@@ -214,6 +214,11 @@ def written_by_name_hint(group: Group, written: str, as_written: str = "{}") -> 
     for person in group.people.values():
         if any(_name_key(form) == key for form in (person.name, person.initials, person.pseudonym) if form):
             return f"That is {person.id} in people.yml: write {as_written.format(person.id)}."
+    first_named = [person for person in group.people.values() if person.name and len(person.name.split()) > 1
+                   and _name_key(person.name.split()[0]) == key]
+    if len(first_named) == 1:  # 'Maya' for Maya R.
+        person = first_named[0]
+        return f"{person.name} in people.yml is {person.id}: if you mean them, write {as_written.format(person.id)}."
     if written == written.lower() and " " not in written or NUMBERED_ID.fullmatch(written):
         return ""
     example = as_written.format(next(iter(group.people), "p01"))
