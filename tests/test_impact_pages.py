@@ -282,7 +282,7 @@ def test_an_open_action_is_a_reminder_once_its_owner_has_left_not_for_being_late
     assert problems == []
     assert [str(p) for p in run_checks(group, SETTINGS, impact.CHECKS) if "ACT-" in p.message] == [
         ("reminder: content/meetings/2025-02-14-leaflets.md, line 14: the action ACT-002 is still open, but 'p05', "
-        "its owner, left the group on 2025-04-01 (people.yml). Give it to someone else ('owner'), or set its "
+        "its owner, left the group on 1 April 2025 (people.yml). Give it to someone else ('owner'), or set its "
         "status to dropped.")]
 
 

@@ -73,7 +73,7 @@ def check_open_actions(group: Group, settings: Settings) -> Problems:
             if owner is not None and owner.left_on is not None and meeting.date <= owner.left_on < settings.today:
                 yield Reminder.of(meeting.source.problem(
                     f"the action {action.id} is still open, but '{owner.id}', its owner, left the group on "
-                    f"{owner.left_on} (people.yml). Give it to someone else ('owner'), or set its status to "
+                    f"{_day(owner.left_on)} (people.yml). Give it to someone else ('owner'), or set its status to "
                     "dropped.", "actions", index, "owner"))
             elif action.is_overdue(settings.today):
                 assert action.due is not None
