@@ -20,7 +20,8 @@ from ..words import join_words, plural
 
 _LIST_MARK = r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
 _LABEL = r"(?:\*\*|__)?(?i:actions?(?:[ \t]+(?:items?|points?))?|to[ -]?dos?)(?:\*\*|__)?"
-ACTION_LINE = re.compile(rf"^(?:{_LIST_MARK})?{_LABEL}[ \t]*(?:[:\u2013\u2014-]|\*\*:|__:)[ \t]*(?:\*\*|__)?[ \t]*([^\s*_].*)$")
+ACTION_LINE = re.compile(rf"^(?:{_LIST_MARK})?{_LABEL}[ \t]*(?:[:\u2013\u2014-]|\*\*:|__:)[ \t]*(?:\*\*|__)?[ \t]*"
+                         r"([^\s*_].*)$")
 """'ACTION: Sam to send the map', '- **Action:** book the room', 'Action point - ask the board'."""
 ACTIONS_HEADING = re.compile(rf"^(?:#{{1,6}}[ \t]+)?{_LABEL}[ \t]*(?::|\*\*:|__:)?(?:\*\*|__)?[ \t]*$")
 """A line that heads a list of actions: '## Actions', '**Action points:**', 'To do:'."""
@@ -28,7 +29,9 @@ TASK = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+(\S.*)$")
 """A task list item, as GitHub shows it with a box to tick: '- [ ] Book the room'."""
 LIST_ITEM = re.compile(rf"^{_LIST_MARK}(\S.*)$")
 
-_SMALL_WORDS = frozenset(["the", "and", "for", "with", "all", "our", "its", "will", "from", "this", "that", "them", "they", "who", "are", "was", "not"])
+_SMALL_WORDS = frozenset(["the", "and", "for", "with", "all", "our", "its", "will", "from", "this", "that", "them",
+                          "they", "who", "are", "was", "not"])
+"""Words too common to tell one action from another."""
 
 
 def check_actions_in_text(group: Group, settings: Settings) -> Iterator[Problem]:

@@ -208,7 +208,8 @@ def nearest_person_hint(group: Group, person_id: str) -> str:
 
 def written_by_name_hint(group: Group, written: str, as_written: str = "{}") -> str:
     """What to write for a person written by their name where their id belongs ('Amina K.':
-    "That is p01 in people.yml: write p01."); `as_written` puts an id as the place needs it,
+    "That is p01 in people.yml: write p01."), or by the first name of the one name in people.yml
+    that starts with it ('Amina'); `as_written` puts an id as the place needs it,
     [[{}]] in text. Empty when `written` cannot be a name: an id typed wrong ('P03', 'p2')."""
     key = _name_key(written)
     for person in group.people.values():
