@@ -9,14 +9,21 @@ its own number, and that a bulleted list after a numbered one is a list of its o
 Python-Markdown's `sane_lists`, which the site also reads pages with.)
 
 Code is left as typed, and so is everything indented: the lines of a list's item or of a note.
+
+A task list's items ('- [ ] Book the room', '- [x] Send the map'), which a preview shows with a
+box, ticked or not, had shown their brackets as typed. They show a box drawn by the stylesheet
+(a tick in it when done), and say 'To do:' or 'Done:' to a screen reader, which hears nothing of
+a drawing; a checkbox would be a form control that cannot be used, and that has no label.
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 STARTS_LIST = re.compile(r" {0,3}(?:[-*+]|1[.)]) +\S")
 """A line that CommonMark lets begin a list straight after a paragraph: a bulleted item, or a
@@ -58,10 +65,41 @@ class ListsAfterParagraphs(Preprocessor):  # type: ignore[misc]  # (Markdown has
         return shown
 
 
+TASK = re.compile(r"\[([ xX])\][ \t]+(?=\S)")
+"""A task's box as typed at the start of its item: '[ ] ' to do, '[x] ' done."""
+
+
+class TaskItems(Treeprocessor):  # type: ignore[misc]
+    """Each task list item with its box drawn and its state said in words."""
+
+    def run(self, root: etree.Element) -> None:
+        for items in root.iter():
+            if items.tag not in ("ul", "ol"):
+                continue
+            for item in items.findall("li"):
+                first = item if (item.text or "").strip() or not len(item) else item[0]  # a loose list's <p>
+                task = TASK.match(first.text or "") if first is item or first.tag == "p" else None
+                if task is not None:
+                    _show_task(item, first, done=task[1] != " ", rest=(first.text or "")[task.end():])
+
+
+def _show_task(item: etree.Element, first: etree.Element, done: bool, rest: str) -> None:
+    said = etree.Element("span", {"class": "coprod-visually-hidden", "lang": "en"})
+    said.text = "Done: " if done else "To do: "
+    box = etree.Element("span", {"class": f"coprod-task-box{' coprod-task-box--done' if done else ''}"})
+    box.tail = rest
+    first.text = ""
+    first.insert(0, said)
+    first.insert(1, box)
+    item.set("class", " ".join(filter(None, [item.get("class"), "coprod-task"])))
+
+
 class ListsExtension(Extension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:  # (Python-Markdown's name for it)
         # After Python-Markdown evens out whitespace (30), before it sets HTML blocks aside (20).
         md.preprocessors.register(ListsAfterParagraphs(md), "coprod_lists_after_paragraphs", 25)
+        # Before inline Markdown (20), so that '[x]' is still the item's text, not read as a link.
+        md.treeprocessors.register(TaskItems(md), "coprod_task_items", 25)
 
 
 def makeExtension(**kwargs: object) -> ListsExtension:  # (how Python-Markdown finds it)

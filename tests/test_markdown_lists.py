@@ -94,3 +94,22 @@ def test_no_example_of_the_commonmark_spec_shows_its_lists_less_like_a_preview()
         if was != now:
             (better if now else worse).append(example["example"])
     assert worse == [] and len(better) >= 5, (worse, better)
+
+
+TASKS = "\nBefore the next meeting:\n\n- [x] Book the room\n- [ ] Print the **map**\n- [Our map](https://example.org) is not a task\n"
+
+
+def test_a_task_list_shows_a_box_for_each_job_and_says_whether_it_is_done(tmp_path: Path) -> None:
+    """A preview shows '- [ ] Print the map' with a box to tick, and the site had shown its
+    brackets as typed. The site draws the box (ticked when done) and says 'To do:' or 'Done:' to
+    a screen reader; it puts no form control on the page, which could not be used."""
+    root = write_files(tmp_path, {**FILES, "content/visit.md": "# Our visit\n" + TASKS})
+    assert mkdocs_build(root, "--strict").returncode == 0
+    page = BeautifulSoup((root / "site/visit/index.html").read_text(), "html.parser")
+    items = page.select("article li")
+    assert [item.get_text(" ", strip=True) for item in items] == [
+        "Done: Book the room", "To do: Print the map", "Our map is not a task"]
+    assert [bool(item.select(".coprod-task-box--done")) for item in items] == [True, False, False]
+    assert [item.select_one(".coprod-visually-hidden") is not None for item in items] == [True, True, False]
+    assert page.select_one("article input") is None and "[ ]" not in page.get_text()
+    assert page.select_one("article strong").get_text() == "map"
