@@ -399,9 +399,20 @@ class Person(Record):
         return {"name": self.name, "initials": self.initials, "pseudonym": self.pseudonym}.get(self.show_as)
 
     @property
+    def first_name(self) -> str:
+        """The first word of their name, when it has two words or more and that word is a name,
+        not an initial ('Helen' for Helen Marsh, nothing for F. H.); else empty."""
+        words = (self.name or "").split()
+        return words[0] if len(words) > 1 and FIRST_NAME.fullmatch(words[0]) else ""
+
+    @property
     def is_named(self) -> bool:
         """Shown by something personal (a name, initials or pseudonym), not only a role."""
         return self.show_as != "role"
+
+
+FIRST_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+"""A word of letters, with an apostrophe or a hyphen inside it ('Mary-Jane', "O'Neil")."""
 
 
 def with_article(role: str) -> str:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..markdown_lists import TASK
 from ..mentions import without_code, without_comments
 from ..problems import Problem
 from ..records import Group, Meeting
 from ..settings import Settings
 from ..words import join_words, plural
+from .nearly_markdown import LIST_ITEM
 
 _LIST_MARK = r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
 _LABEL = r"(?:\*\*|__)?(?i:actions?(?:[ \t]+(?:items?|points?))?|to[ -]?dos?)(?:\*\*|__)?"
@@ -25,9 +27,6 @@ ACTION_LINE = re.compile(rf"^(?:{_LIST_MARK})?{_LABEL}[ \t]*(?:[:\u2013\u2014-]|
 """'ACTION: Sam to send the map', '- **Action:** book the room', 'Action point - ask the board'."""
 ACTIONS_HEADING = re.compile(rf"^(?:#{{1,6}}[ \t]+)?{_LABEL}[ \t]*(?::|\*\*:|__:)?(?:\*\*|__)?[ \t]*$")
 """A line that heads a list of actions: '## Actions', '**Action points:**', 'To do:'."""
-TASK = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+(\S.*)$")
-"""A task list item, as GitHub shows it with a box to tick: '- [ ] Book the room'."""
-LIST_ITEM = re.compile(rf"^{_LIST_MARK}(\S.*)$")
 
 _SMALL_WORDS = frozenset(["the", "and", "for", "with", "all", "our", "its", "will", "from", "this", "that", "them",
                           "they", "who", "are", "was", "not"])
@@ -57,12 +56,16 @@ def typed_actions(body: str) -> Iterator[tuple[int, str]]:
     """Each action typed into a text (Markdown), with the number of its line from 0."""
     under_heading = False
     for index, line in enumerate(without_comments(without_code(body)).split("\n")):
-        if found := ACTION_LINE.match(line) or TASK.match(line):
+        item = LIST_ITEM.match(line)
+        words = line[item.end() - 1:] if item else ""  # an item's words, for a task list's box
+        if found := ACTION_LINE.match(line):
             yield index, found[1].strip()
+        elif task := TASK.match(words):  # '- [ ] Book the room', as the site shows a task (markdown_lists)
+            yield index, words[task.end():].strip()
         elif ACTIONS_HEADING.match(line):
             under_heading = True
-        elif under_heading and (item := LIST_ITEM.match(line)):
-            yield index, item[1].strip()
+        elif under_heading and item:
+            yield index, words.strip()
         elif line.strip() and not line.startswith((" ", "\t")):
             under_heading = False  # the list under the heading has ended
 

@@ -215,8 +215,7 @@ def written_by_name_hint(group: Group, written: str, as_written: str = "{}") -> 
     for person in group.people.values():
         if any(_name_key(form) == key for form in (person.name, person.initials, person.pseudonym) if form):
             return f"That is {person.id} in people.yml: write {as_written.format(person.id)}."
-    first_named = [person for person in group.people.values() if person.name and len(person.name.split()) > 1
-                   and _name_key(person.name.split()[0]) == key]
+    first_named = [person for person in group.people.values() if person.first_name and _name_key(person.first_name) == key]
     if len(first_named) == 1:  # 'Maya' for Maya R.
         person = first_named[0]
         return f"{person.name} in people.yml is {person.id}: if you mean them, write {as_written.format(person.id)}."

@@ -168,23 +168,11 @@ def _quoted_forms(group: Group) -> list[tuple[Person, str]]:
                 and person.public_name.strip()]
     if not unquoted:
         return []
-    first_words = Counter(_first_name(person.name or "") for person in group.people.values())
+    first_names = Counter(person.first_name for person in group.people.values())
     forms = [(person, person.public_name) for person in unquoted]
-    for person in unquoted:
-        first = _first_name(person.public_name) if person.show_as == "name" else ""
-        if first and first_words[first] == 1:
-            forms.append((person, first))
+    forms += [(person, person.first_name) for person in unquoted
+              if person.show_as == "name" and person.first_name and first_names[person.first_name] == 1]
     return forms
-
-
-def _first_name(name: str) -> str:
-    """The first word of a name of two words or more, when it is a word, not an initial."""
-    words = name.split()
-    return words[0] if len(words) > 1 and FIRST_NAME.fullmatch(words[0]) else ""
-
-
-FIRST_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
-"""A word of letters, two or more, with an apostrophe or a hyphen inside it ('Mary-Jane')."""
 
 
 def _may_name(forms: list[str]) -> Callable[[str], bool]:
